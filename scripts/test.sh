@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs and run it: lint, types, then pytest (GUI offscreen,
+# real SQLite files, a real PostgreSQL started by the tests where sync is tested).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-system.sh --test
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test]"
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check src tests benchmarks
+.venv/bin/mypy
+.venv/bin/python -m pytest -p no:cacheprovider "$@"

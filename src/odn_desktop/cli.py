@@ -1,0 +1,283 @@
+"""Headless commands over the same services the GUI uses: the contract other tools and scripts build on.
+
+Nothing here imports Qt. A ``UserError`` prints its German message to stderr and exits with status 2; every
+command runs in one transaction, so a failing command changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from . import __version__
+from .domain.deadlines import parse_deadline
+from .domain.errors import UserError
+from .domain.timezone import format_german_datetime, parse_datetime
+from .paths import resolve_paths
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+
+class GermanArgumentParser(argparse.ArgumentParser):
+    """argparse exits with status 2 on bad usage, like our user errors; the message is prefixed in German."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER_ERROR, f"Fehler: ungültiger Aufruf: {message}\n")
+
+
+def _int_arg(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = GermanArgumentParser(prog="odn-desktop", description="odn-desktop – Netzwerktreffen koordinieren")
+    parser.add_argument("--db", metavar="PATH", help="Datenbankdatei (Standard: ODN_DB oder der Datenordner)")
+    parser.add_argument("--version", action="version", version=f"odn-desktop {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="das Programm mit der Demo-Datenbank öffnen (wird beim ersten Mal angelegt)")
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
+
+    sub.add_parser("demo", help="Demodaten anlegen (ein zweiter Aufruf fügt nichts hinzu)")
+
+    events = sub.add_parser("events", help="Veranstaltungen").add_subparsers(dest="action", required=True)
+    p = events.add_parser("list", help="Veranstaltungen auflisten")
+    p.add_argument("--json", action="store_true")
+    for name in ("create", "update"):
+        p = events.add_parser(name, help="Veranstaltung anlegen" if name == "create" else "Veranstaltung ändern")
+        if name == "update":
+            p.add_argument("--event", required=True, metavar="E")
+        required = name == "create"
+        p.add_argument("--title", required=required)
+        p.add_argument("--starts-at", required=required, metavar="ISO")
+        p.add_argument("--ends-at", required=required, metavar="ISO")
+        p.add_argument("--format", choices=("online", "in_person", "hybrid"))
+        p.add_argument("--capacity", type=_int_arg, metavar="N")
+        p.add_argument("--unlimited", action="store_true", help="keine Platzbegrenzung")
+        p.add_argument("--overbooking", type=_int_arg, metavar="PCT")
+        p.add_argument("--registration-deadline", metavar="DATE|ISO")
+        p.add_argument("--online-url", metavar="URL")
+        p.add_argument("--venue")
+        p.add_argument("--series", metavar="NAME")
+        p.add_argument("--json", action="store_true")
+    p = events.add_parser("cancel", help="Veranstaltung absagen")
+    p.add_argument("--event", required=True, metavar="E")
+
+    regs = sub.add_parser("registrations", help="Anmeldungen").add_subparsers(dest="action", required=True)
+    p = regs.add_parser("list", help="Anmeldungen einer Veranstaltung")
+    p.add_argument("--event", required=True, metavar="E")
+    p.add_argument("--json", action="store_true")
+    p = regs.add_parser("add", help="Person anmelden")
+    p.add_argument("--event", required=True, metavar="E")
+    p.add_argument("--first-name", required=True)
+    p.add_argument("--last-name", required=True)
+    p.add_argument("--email", required=True)
+    p.add_argument("--organisation", default="")
+    p.add_argument("--late", action="store_true", help="Anmeldung nach Anmeldeschluss ausdrücklich zulassen")
+    p.add_argument("--json", action="store_true")
+    p = regs.add_parser("cancel", help="Anmeldung stornieren")
+    p.add_argument("--event", required=True, metavar="E")
+    p.add_argument("--email", required=True)
+    p.add_argument("--json", action="store_true")
+
+    speakers = sub.add_parser("speakers", help="Referent:innen").add_subparsers(dest="action", required=True)
+    p = speakers.add_parser("list")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+# -- output ------------------------------------------------------------------------------------------------
+
+
+def _print_json(data: Any) -> None:
+    """UTF-8 regardless of the console's code page (Windows consoles default to cp1252/cp850)."""
+    payload = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.buffer.write(payload.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _say(text: str) -> None:
+    sys.stdout.buffer.write((text + "\n").encode(sys.stdout.encoding or "utf-8", errors="replace"))
+    sys.stdout.flush()
+
+
+# -- commands ----------------------------------------------------------------------------------------------
+
+
+def _event_fields(args: argparse.Namespace, session: Session) -> dict[str, Any]:
+    from .services.events import find_or_create_series
+
+    fields: dict[str, Any] = {}
+    if args.title is not None:
+        fields["title"] = args.title
+    if args.starts_at is not None:
+        fields["starts_at"] = parse_datetime(args.starts_at)
+    if args.ends_at is not None:
+        fields["ends_at"] = parse_datetime(args.ends_at)
+    if args.format is not None:
+        fields["format"] = args.format
+    if args.unlimited and args.capacity is not None:
+        raise UserError("Bitte entweder --capacity oder --unlimited angeben, nicht beides.")
+    if args.capacity is not None:
+        fields["capacity"] = args.capacity
+    if args.unlimited:
+        fields["capacity"] = None
+    if args.overbooking is not None:
+        fields["overbooking_percent"] = args.overbooking
+    if args.registration_deadline is not None:
+        fields["registration_deadline"] = parse_deadline(args.registration_deadline)
+    if args.online_url is not None:
+        fields["online_url"] = args.online_url
+    if args.venue is not None:
+        fields["venue"] = args.venue
+    if args.series is not None:
+        fields["series_id"] = find_or_create_series(session, args.series).id
+    return fields
+
+
+def _cmd_demo(session: Session, _args: argparse.Namespace) -> int:
+    from .services.demo import load_demo
+
+    result = load_demo(session)
+    _say("Demodaten angelegt." if result.created else "Demodaten sind bereits vorhanden; nichts hinzugefügt.")
+    return EXIT_OK
+
+
+def _print_event(row: Any, as_json: bool) -> None:
+    if as_json:
+        _print_json(row.to_json())
+        return
+    _say(f"{row.id}  {format_german_datetime(row.starts_at)}  {row.title}  [{row.seat_status}]")
+
+
+def _cmd_events(session: Session, args: argparse.Namespace) -> int:
+    from .services import events as svc
+
+    if args.action == "list":
+        rows = svc.list_event_rows(session)
+        if args.json:
+            _print_json([r.to_json() for r in rows])
+        else:
+            for r in rows:
+                seats = "unbegrenzt" if r.seat_limit is None else f"{r.registered}/{r.seat_limit}"
+                _say(f"{r.id}  {format_german_datetime(r.starts_at)}  {r.title}  Plätze {seats}, "
+                     f"Warteliste {r.waiting}  [{r.seat_status}]")
+        return EXIT_OK
+    if args.action == "create":
+        fields = _event_fields(args, session)
+        event = svc.create_event(session, **fields)
+        _print_event(svc.event_row(session, event.id), args.json)
+        return EXIT_OK
+    if args.action == "update":
+        event = svc.resolve_event(session, args.event)
+        fields = _event_fields(args, session)
+        if not fields:
+            raise UserError("Nichts zu ändern: bitte mindestens eine Option angeben.")
+        result = svc.update_event(session, event.id, **fields)
+        if result.promoted and not args.json:
+            _say(f"{len(result.promoted)} Person(en) sind von der Warteliste nachgerückt.")
+        _print_event(svc.event_row(session, event.id), args.json)
+        return EXIT_OK
+    if args.action == "cancel":
+        event = svc.cancel_event(session, svc.resolve_event(session, args.event).id)
+        _say(f"Veranstaltung '{event.title}' abgesagt.")
+        return EXIT_OK
+    raise AssertionError(args.action)
+
+
+def _cmd_registrations(session: Session, args: argparse.Namespace) -> int:
+    from .services import registrations as svc
+    from .services.contacts import ContactInput
+    from .services.events import resolve_event
+
+    event = resolve_event(session, args.event)
+    if args.action == "list":
+        rows = svc.list_registration_rows(session, event.id)
+        if args.json:
+            _print_json([r.to_json() for r in rows])
+        else:
+            labels = {"registered": "angemeldet", "waiting": "Warteliste", "cancelled": "storniert"}
+            for r in rows:
+                extra = f" #{r.waitlist_position}" if r.waitlist_position else ""
+                _say(f"{r.last_name}, {r.first_name} <{r.email}>  {r.organisation}  {labels[r.status]}{extra}"
+                     + ("  (verspätet)" if r.late else ""))
+        return EXIT_OK
+    if args.action == "add":
+        person = ContactInput(email=args.email, first_name=args.first_name, last_name=args.last_name,
+                              organisation=args.organisation)
+        result = svc.register(session, event.id, person, allow_late=args.late)
+        if args.json:
+            _print_json(result.registration.to_json())
+        else:
+            row = result.registration
+            where = "angemeldet" if row.status == "registered" else f"auf der Warteliste (Platz {row.waitlist_position})"
+            _say(f"{row.display_name} ist {where}." + (" Die Anmeldung ist verspätet." if row.late else ""))
+        return EXIT_OK
+    if args.action == "cancel":
+        change = svc.cancel(session, svc.find_registration(session, event.id, args.email).id)
+        if args.json:
+            _print_json({"cancelled": change.registration.to_json(),
+                         "promoted": [r.to_json() for r in change.promoted]})
+        else:
+            _say(f"Anmeldung von {change.registration.display_name} storniert.")
+            if change.message():
+                _say(change.message() or "")
+        return EXIT_OK
+    raise AssertionError(args.action)
+
+
+def _cmd_speakers(session: Session, args: argparse.Namespace) -> int:
+    from .services.speakers import list_speaker_rows
+
+    rows = list_speaker_rows(session)
+    if args.json:
+        _print_json([r.to_json() for r in rows])
+    else:
+        for r in rows:
+            _say(f"{r.display_name} – {r.organisation}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
+    "demo": _cmd_demo,
+    "events": _cmd_events,
+    "registrations": _cmd_registrations,
+    "speakers": _cmd_speakers,
+}
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Open (and migrate) the database, run one command in one transaction."""
+    from .store.database import transaction
+    from .store.open import open_database
+
+    paths = resolve_paths(args.db)
+    try:
+        db = open_database(paths.database, backup_dir=paths.backup_dir)
+        try:
+            with transaction(db.sessions) as session:
+                return COMMANDS[args.command](session, args)
+        finally:
+            db.close()
+    except UserError as exc:
+        sys.stderr.write(f"Fehler: {exc.message}\n")
+        return EXIT_USER_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from .ui.app import run_gui  # Qt is imported only when the window is wanted
+
+        return run_gui(db=args.db, demo=args.demo)
+    return run_command(args)

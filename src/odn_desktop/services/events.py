@@ -1,0 +1,356 @@
+"""Use cases around series and events: create, edit, cancel, duplicate as the next meeting, list.
+
+Every function takes a Session inside the caller's transaction and returns plain data; validation failures
+raise ``UserError`` with a German message before anything is written.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from odn_desktop.domain.deadlines import deadline_state
+from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.names import german_sort_key, search_key
+from odn_desktop.domain.seats import Pool, seat_counts
+from odn_desktop.domain.timezone import BERLIN, format_german_datetime, utcnow
+from odn_desktop.store.models import AgendaItem, Event, EventSpeaker, Registration, Round, Series, Speaker
+
+from .rows import EventRow
+
+EVENT_FORMATS = ("online", "in_person", "hybrid")
+EVENT_STATUSES = ("draft", "open", "closed", "held", "cancelled")
+#: Changing one of these changes what a calendar entry shows, so the ICS SEQUENCE must rise.
+ICS_RELEVANT_FIELDS = frozenset({"starts_at", "ends_at", "venue", "online_url", "format", "title", "status"})
+EDITABLE_FIELDS = frozenset(
+    {
+        "title",
+        "description",
+        "starts_at",
+        "ends_at",
+        "format",
+        "venue",
+        "online_url",
+        "capacity",
+        "overbooking_percent",
+        "registration_opens_at",
+        "registration_deadline",
+        "allow_late_registration",
+        "access_link_dispatch_at",
+        "status",
+        "hosts",
+        "series_id",
+    }
+)
+DEFAULT_NEXT_MEETING_GAP = timedelta(weeks=8)
+
+
+# -- series ------------------------------------------------------------------------------------------------
+
+
+def create_series(session: Session, title: str, hosts: str = "", description: str = "") -> Series:
+    title = title.strip()
+    if not title:
+        raise UserError("Bitte geben Sie einen Titel für die Veranstaltungsreihe an.")
+    series = Series(title=title, hosts=hosts.strip(), description=description)
+    session.add(series)
+    session.flush()
+    return series
+
+
+def find_series(session: Session, title: str) -> Series | None:
+    wanted = title.strip().casefold()
+    for series in session.scalars(select(Series).where(Series.deleted_at.is_(None))):
+        if series.title.casefold() == wanted:
+            return series
+    return None
+
+
+def find_or_create_series(session: Session, title: str) -> Series:
+    return find_series(session, title) or create_series(session, title)
+
+
+def list_series(session: Session) -> list[Series]:
+    rows = session.scalars(select(Series).where(Series.deleted_at.is_(None))).all()
+    return sorted(rows, key=lambda s: german_sort_key(s.title))
+
+
+# -- validation --------------------------------------------------------------------------------------------
+
+
+def _validate(values: dict[str, Any]) -> None:
+    title = (values.get("title") or "").strip()
+    if not title:
+        raise UserError("Bitte geben Sie einen Titel für die Veranstaltung an.")
+    starts_at: datetime = values["starts_at"]
+    ends_at: datetime = values["ends_at"]
+    if ends_at <= starts_at:
+        raise UserError("Das Ende der Veranstaltung muss nach ihrem Beginn liegen.")
+    if values.get("format", "online") not in EVENT_FORMATS:
+        raise UserError(
+            f"Unbekanntes Format '{values.get('format')}'. Erlaubt sind: online, in_person (Präsenz), hybrid."
+        )
+    if values.get("status", "open") not in EVENT_STATUSES:
+        raise UserError(f"Unbekannter Status '{values.get('status')}'.")
+    capacity = values.get("capacity")
+    if capacity is not None and capacity < 0:
+        raise UserError("Die Zahl der Plätze darf nicht negativ sein.")
+    overbooking = values.get("overbooking_percent", 0)
+    if not 0 <= overbooking <= 100:
+        raise UserError("Die Überbuchung muss zwischen 0 und 100 Prozent liegen.")
+    deadline = values.get("registration_deadline")
+    if deadline is not None and deadline > ends_at:
+        raise UserError("Der Anmeldeschluss muss vor dem Ende der Veranstaltung liegen.")
+    opens = values.get("registration_opens_at")
+    if opens is not None and deadline is not None and opens > deadline:
+        raise UserError("Die Anmeldung muss vor dem Anmeldeschluss beginnen.")
+    url = (values.get("online_url") or "").strip()
+    if url:
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise UserError(f"Der Zugangslink '{url}' ist keine gültige Web-Adresse (https://...).")
+
+
+# -- create / update / cancel ------------------------------------------------------------------------------
+
+
+def create_event(session: Session, *, title: str, starts_at: datetime, ends_at: datetime, **fields: Any) -> Event:
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    values: dict[str, Any] = {"format": "online", "overbooking_percent": 0, "status": "open", **fields}
+    values.update(title=title.strip(), starts_at=starts_at, ends_at=ends_at)
+    _validate(values)
+    event = Event(ics_uid=f"{uuid.uuid4()}@odn-desktop", ics_sequence=0, **values)
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class EventUpdate:
+    event: Event
+    changed: tuple[str, ...]
+    promoted: tuple[uuid.UUID, ...]  # registrations that got a seat because capacity grew
+
+
+def update_event(session: Session, event_id: uuid.UUID, **changes: Any) -> EventUpdate:
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    event = get_event(session, event_id)
+    current = {name: getattr(event, name) for name in EDITABLE_FIELDS}
+    merged = {**current, **changes}
+    if "title" in changes:
+        merged["title"] = (changes["title"] or "").strip()
+    _validate(merged)
+    changed = tuple(sorted(name for name in changes if merged[name] != current[name]))
+    for name in changed:
+        setattr(event, name, merged[name])
+    if ICS_RELEVANT_FIELDS.intersection(changed):
+        event.ics_sequence += 1
+    promoted: tuple[uuid.UUID, ...] = ()
+    if {"capacity", "overbooking_percent"}.intersection(changed):
+        from .registrations import fill_free_seats
+
+        session.flush()
+        promoted = tuple(r.id for r in fill_free_seats(session, event))
+    session.flush()
+    return EventUpdate(event=event, changed=changed, promoted=promoted)
+
+
+def cancel_event(session: Session, event_id: uuid.UUID) -> Event:
+    event = get_event(session, event_id)
+    if event.status == "cancelled":
+        raise UserError(f"Die Veranstaltung '{event.title}' ist bereits abgesagt.")
+    event.status = "cancelled"
+    event.ics_sequence += 1
+    session.flush()
+    return event
+
+
+def duplicate_event_as_next(session: Session, event_id: uuid.UUID, starts_at: datetime | None = None) -> Event:
+    """The next meeting of the series: same agenda, speakers and settings; no registrations; a new calendar UID."""
+    source = get_event(session, event_id)
+    shift = (starts_at - source.starts_at) if starts_at is not None else DEFAULT_NEXT_MEETING_GAP
+    if starts_at is None:
+        # keep the Berlin wall-clock time, also across a daylight-saving change
+        local = source.starts_at.astimezone(BERLIN) + DEFAULT_NEXT_MEETING_GAP
+        new_start = local.replace(tzinfo=None).replace(tzinfo=BERLIN)
+        shift = new_start - source.starts_at
+    duration = source.ends_at - source.starts_at
+    new = create_event(
+        session,
+        title=source.title,
+        starts_at=source.starts_at + shift,
+        ends_at=source.starts_at + shift + duration,
+        description=source.description,
+        format=source.format,
+        venue=source.venue,
+        online_url="",  # a new meeting gets a new access link
+        capacity=source.capacity,
+        overbooking_percent=source.overbooking_percent,
+        registration_deadline=None if source.registration_deadline is None else source.registration_deadline + shift,
+        allow_late_registration=source.allow_late_registration,
+        status="draft",
+        hosts=source.hosts,
+        series_id=source.series_id,
+    )
+    speaker_map: dict[uuid.UUID, uuid.UUID] = {}
+    for link in source.speaker_links:
+        if link.deleted_at is None:
+            session.add(EventSpeaker(event_id=new.id, speaker_id=link.speaker_id, position=link.position,
+                                     topic=link.topic))
+            speaker_map[link.speaker_id] = link.speaker_id
+    for item in source.agenda_items:
+        if item.deleted_at is None:
+            session.add(
+                AgendaItem(
+                    event_id=new.id,
+                    position=item.position,
+                    kind=item.kind,
+                    title=item.title,
+                    duration_minutes=item.duration_minutes,
+                    speaker_id=item.speaker_id,
+                    notes=item.notes,
+                )
+            )
+    for rnd in source.rounds:
+        if rnd.deleted_at is None:
+            session.add(Round(event_id=new.id, title=rnd.title, capacity=rnd.capacity, position=rnd.position))
+    session.flush()
+    session.refresh(new)
+    return new
+
+
+# -- lookup ------------------------------------------------------------------------------------------------
+
+
+def get_event(session: Session, event_id: uuid.UUID) -> Event:
+    event = session.get(Event, event_id)
+    if event is None or event.deleted_at is not None:
+        raise UserError(f"Die Veranstaltung {event_id} gibt es nicht (mehr).")
+    return event
+
+
+def resolve_event(session: Session, ref: str) -> Event:
+    """``--event E``: the event's id, or its start date YYYY-MM-DD (Berlin) when exactly one starts that day."""
+    ref = ref.strip()
+    try:
+        return get_event(session, uuid.UUID(ref))
+    except ValueError:
+        pass
+    try:
+        day = date.fromisoformat(ref)
+    except ValueError:
+        raise UserError(
+            f"'{ref}' ist weder die Kennung einer Veranstaltung noch ein Datum im Format JJJJ-MM-TT."
+        ) from None
+    start = datetime(day.year, day.month, day.day, tzinfo=BERLIN)
+    end = start + timedelta(days=1)
+    end = datetime(end.year, end.month, end.day, tzinfo=BERLIN)
+    events = session.scalars(
+        select(Event).where(Event.deleted_at.is_(None), Event.starts_at >= start, Event.starts_at < end)
+    ).all()
+    if not events:
+        raise UserError(f"Am {day:%d.%m.%Y} beginnt keine Veranstaltung.")
+    if len(events) > 1:
+        listing = "; ".join(f"{e.id} ({e.title}, {format_german_datetime(e.starts_at)})" for e in events)
+        raise UserError(
+            f"Am {day:%d.%m.%Y} beginnen {len(events)} Veranstaltungen; bitte die Kennung angeben: {listing}"
+        )
+    return events[0]
+
+
+# -- listing -----------------------------------------------------------------------------------------------
+
+
+def registration_counts(session: Session, event_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, dict[str, int]]:
+    """Registrations per event and status in one aggregate query (cheap even for 100,000 rows)."""
+    query = (
+        select(Registration.event_id, Registration.status, func.count())
+        .where(Registration.deleted_at.is_(None))
+        .group_by(Registration.event_id, Registration.status)
+    )
+    if event_ids is not None:
+        query = query.where(Registration.event_id.in_(event_ids))
+    counts: dict[uuid.UUID, dict[str, int]] = defaultdict(lambda: {"registered": 0, "waiting": 0, "cancelled": 0})
+    for event_id, status, n in session.execute(query):
+        counts[event_id][status] = n
+    return counts
+
+
+def event_speaker_names(session: Session, event_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, list[str]]:
+    query = (
+        select(EventSpeaker.event_id, Speaker.academic_title, Speaker.first_name, Speaker.last_name)
+        .join(Speaker, Speaker.id == EventSpeaker.speaker_id)
+        .where(EventSpeaker.deleted_at.is_(None), Speaker.deleted_at.is_(None))
+        .order_by(EventSpeaker.position)
+    )
+    if event_ids is not None:
+        query = query.where(EventSpeaker.event_id.in_(event_ids))
+    names: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for event_id, title, first, last in session.execute(query):
+        names[event_id].append(" ".join(p for p in (title, first, last) if p))
+    return names
+
+
+def _row(event: Event, counts: dict[str, int], speakers: list[str], series_title: str | None,
+         now: datetime) -> EventRow:
+    seats = seat_counts(Pool(event.capacity, event.overbooking_percent), counts["registered"], counts["waiting"],
+                        counts["cancelled"])
+    state = None
+    if event.registration_deadline is not None:
+        closed = event.status in ("closed", "held", "cancelled")
+        state = deadline_state(event.registration_deadline, now, done=closed)
+    return EventRow(
+        id=event.id,
+        title=event.title,
+        series=series_title,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        format=event.format,
+        venue=event.venue,
+        capacity=event.capacity,
+        overbooking=event.overbooking_percent,
+        seat_limit=seats.limit,
+        registered=seats.registered,
+        waiting=seats.waiting,
+        cancelled=seats.cancelled,
+        free_seats=seats.free_seats,
+        seat_status=seats.status,
+        registration_deadline=event.registration_deadline,
+        deadline_state=state,
+        status=event.status,
+        speakers=tuple(speakers),
+        search_key=search_key(event.title, series_title, event.venue, *speakers),
+    )
+
+
+def list_event_rows(session: Session, now: datetime | None = None) -> list[EventRow]:
+    """All live events, oldest first, with seat figures and deadline state."""
+    now = now or utcnow()
+    events = session.scalars(
+        select(Event).where(Event.deleted_at.is_(None)).order_by(Event.starts_at).options(selectinload(Event.series))
+    ).all()
+    counts = registration_counts(session)
+    speakers = event_speaker_names(session)
+    return [
+        _row(e, counts[e.id], speakers.get(e.id, []), e.series.title if e.series else None, now) for e in events
+    ]
+
+
+def event_row(session: Session, event_id: uuid.UUID, now: datetime | None = None) -> EventRow:
+    event = get_event(session, event_id)
+    counts = registration_counts(session, [event_id])
+    speakers = event_speaker_names(session, [event_id])
+    return _row(event, counts[event_id], speakers.get(event_id, []), event.series.title if event.series else None,
+                now or utcnow())
+

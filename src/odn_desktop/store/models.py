@@ -1,0 +1,265 @@
+"""The schema: SQLAlchemy 2 typed models of DESIGN.md §2.
+
+Every synced table carries the same bookkeeping from the first migration on (``SyncedMixin``): a UUID key
+that laptops can create offline without colliding, UTC ``created_at``/``updated_at``, a local change marker
+(``dirty``), the server's sequence number (``server_seq``) and a tombstone (``deleted_at``) instead of hard
+deletes, so that a deletion can travel to the shared database.
+
+Enumerated values are stored as short strings, not database enums: adding a value then needs no migration.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from .types import UTCDateTime
+
+#: Named constraints are required for SQLite batch migrations (they recreate tables by name).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SyncedMixin:
+    """Identity and change tracking shared by every table that is synced with the team database."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+    server_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class Series(SyncedMixin, Base):
+    """Veranstaltungsreihe, e.g. "Open Data in Kommunen – Netzwerktreffen"."""
+
+    __tablename__ = "series"
+
+    title: Mapped[str] = mapped_column(String(300))
+    hosts: Mapped[str] = mapped_column(Text, default="")  # one host per line
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    events: Mapped[list[Event]] = relationship(back_populates="series")
+
+
+class Event(SyncedMixin, Base):
+    """One meeting. Times are stored in UTC and shown in Europe/Berlin."""
+
+    __tablename__ = "event"
+
+    series_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("series.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    format: Mapped[str] = mapped_column(String(20), default="online")  # online | in_person | hybrid
+    venue: Mapped[str] = mapped_column(Text, default="")  # place, or the video tool ("Zoom")
+    online_url: Mapped[str] = mapped_column(Text, default="")  # the private access link
+    capacity: Mapped[int | None] = mapped_column(Integer, default=None)  # None = unlimited
+    overbooking_percent: Mapped[int] = mapped_column(Integer, default=0)
+    registration_opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    registration_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    allow_late_registration: Mapped[bool] = mapped_column(Boolean, default=False)
+    access_link_dispatch_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    access_link_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # draft|open|closed|held|cancelled
+    hosts: Mapped[str] = mapped_column(Text, default="")  # one host per line
+    ics_uid: Mapped[str] = mapped_column(String(200), unique=True)
+    ics_sequence: Mapped[int] = mapped_column(Integer, default=0)
+
+    series: Mapped[Series | None] = relationship(back_populates="events")
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="event", order_by="AgendaItem.position"
+    )
+    registrations: Mapped[list[Registration]] = relationship(back_populates="event")
+    rounds: Mapped[list[Round]] = relationship(back_populates="event", order_by="Round.position")
+    speaker_links: Mapped[list[EventSpeaker]] = relationship(
+        back_populates="event", order_by="EventSpeaker.position"
+    )
+    tasks: Mapped[list[Task]] = relationship(back_populates="event", order_by="Task.due_at")
+
+
+class Round(SyncedMixin, Base):
+    """A parallel round inside an event with its own capacity."""
+
+    __tablename__ = "round"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    capacity: Mapped[int | None] = mapped_column(Integer, default=None)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    event: Mapped[Event] = relationship(back_populates="rounds")
+
+
+class Speaker(SyncedMixin, Base):
+    """Referent:in, possibly speaking at many events."""
+
+    __tablename__ = "speaker"
+
+    salutation: Mapped[str] = mapped_column(String(40), default="")
+    academic_title: Mapped[str] = mapped_column(String(40), default="")
+    first_name: Mapped[str] = mapped_column(String(200), default="")
+    last_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(Text, default="")
+    organisation: Mapped[str] = mapped_column(Text, default="")
+    bio: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    phone: Mapped[str] = mapped_column(String(80), default="")
+
+
+class EventSpeaker(SyncedMixin, Base):
+    """A speaker taking part in an event (the event's "Referent:innen" list, in announcement order)."""
+
+    __tablename__ = "event_speaker"
+    __table_args__ = (UniqueConstraint("event_id", "speaker_id"),)
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"), index=True)
+    speaker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("speaker.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    topic: Mapped[str] = mapped_column(Text, default="")
+
+    event: Mapped[Event] = relationship(back_populates="speaker_links")
+    speaker: Mapped[Speaker] = relationship()
+
+
+class AgendaItem(SyncedMixin, Base):
+    """One programme item; its start time is derived from the items before it."""
+
+    __tablename__ = "agenda_item"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(20), default="talk")
+    title: Mapped[str] = mapped_column(Text, default="")
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    speaker_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("speaker.id"), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    event: Mapped[Event] = relationship(back_populates="agenda_items")
+    speaker: Mapped[Speaker | None] = relationship()
+
+
+class Contact(SyncedMixin, Base):
+    """A registrant as a person across events; one contact per email address."""
+
+    __tablename__ = "contact"
+    __table_args__ = (
+        Index(
+            "ux_contact_email_normalized_live",
+            "email_normalized",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+    )
+
+    salutation: Mapped[str] = mapped_column(String(40), default="")
+    academic_title: Mapped[str] = mapped_column(String(40), default="")
+    first_name: Mapped[str] = mapped_column(String(200), default="")
+    last_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    email_normalized: Mapped[str] = mapped_column(String(320), default="")
+    organisation: Mapped[str] = mapped_column(Text, default="")
+    municipality: Mapped[str] = mapped_column(Text, default="")
+    federal_state: Mapped[str] = mapped_column(String(80), default="")
+    role: Mapped[str] = mapped_column(Text, default="")  # Funktion
+    experience_level: Mapped[str] = mapped_column(String(40), default="")
+    consent_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_given_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    registrations: Mapped[list[Registration]] = relationship(back_populates="contact")
+
+
+class Registration(SyncedMixin, Base):
+    """Contact x event: seat or waiting-list place, lateness and attendance."""
+
+    __tablename__ = "registration"
+    __table_args__ = (
+        Index(
+            "ux_registration_event_contact_live",
+            "event_id",
+            "contact_id",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        Index("ix_registration_event_status", "event_id", "status"),
+    )
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"))
+    contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
+    round_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("round.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="registered")  # registered|waiting|cancelled
+    waitlist_position: Mapped[int | None] = mapped_column(Integer, default=None)
+    source: Mapped[str] = mapped_column(Text, default="manual")  # "manual" or the import file's name
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    attended: Mapped[bool] = mapped_column(Boolean, default=False)
+    attended_minutes: Mapped[int | None] = mapped_column(Integer, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    event: Mapped[Event] = relationship(back_populates="registrations")
+    contact: Mapped[Contact] = relationship(back_populates="registrations")
+    round: Mapped[Round | None] = relationship()
+
+
+class Task(SyncedMixin, Base):
+    """The coordinator's own dated to-do, usually for one event."""
+
+    __tablename__ = "task"
+
+    event_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("event.id"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    event: Mapped[Event | None] = relationship(back_populates="tasks")
+
+
+SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
+    Series,
+    Event,
+    Round,
+    Speaker,
+    EventSpeaker,
+    AgendaItem,
+    Contact,
+    Registration,
+    Task,
+)

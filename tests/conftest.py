@@ -1,0 +1,36 @@
+"""Shared fixtures: a real, migrated SQLite file per test; Qt runs offscreen for the whole session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
+
+from odn_desktop.store.open import Database, open_database  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "odn test ä.sqlite"  # spaces and umlauts, as in Windows user folders
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    from odn_desktop.services.demo import load_demo
+    from odn_desktop.store.database import transaction
+
+    with transaction(db.sessions) as session:
+        load_demo(session)
+    return db
