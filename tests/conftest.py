@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
 
-from odn_desktop.store.open import Database, open_database  # noqa: E402
+from odn_desktop.store.open import Database, open_database
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def test_create_update_register_cancel_roundtrip(capsys: pytest.CaptureFixture[s
     )
     assert event["starts_at"] == "2027-06-10T10:00:00+02:00"  # summer time
     assert event["registration_deadline"] == "2027-06-09T23:59:59+02:00"
-    assert event["seat_status"] == "Freie Plätze verfügbar"
+    assert event["seat_status"] == "Nur noch wenige Plätze"  # one seat of one
     first = run_json(capsys, db_path, "registrations", "add", "--event", event["id"], "--first-name", "Jürgen",
                      "--last-name", "Groß", "--email", "J.Gross@Stadt.example", "--organisation", "Stadt Gießen")
     assert first["status"] == "registered"
@@ -103,7 +103,7 @@ def test_user_errors_exit_2_with_a_german_message_and_change_nothing(
     run(capsys, db_path, "demo")
     before_events = run_json(capsys, db_path, "events", "list")
     before_regs = run_json(capsys, db_path, "registrations", "list", "--event", "2021-12-02")
-    code, out, err = run(capsys, db_path, *args)
+    code, _out, err = run(capsys, db_path, *args)
     assert code == 2
     assert err.startswith("Fehler: ") and message in err
     assert run_json(capsys, db_path, "events", "list") == before_events

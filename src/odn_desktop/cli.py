@@ -27,7 +27,7 @@ EXIT_USER_ERROR = 2
 class GermanArgumentParser(argparse.ArgumentParser):
     """argparse exits with status 2 on bad usage, like our user errors; the message is prefixed in German."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USER_ERROR, f"Fehler: ungültiger Aufruf: {message}\n")
 
@@ -219,7 +219,9 @@ def _cmd_registrations(session: Session, args: argparse.Namespace) -> int:
             _print_json(result.registration.to_json())
         else:
             row = result.registration
-            where = "angemeldet" if row.status == "registered" else f"auf der Warteliste (Platz {row.waitlist_position})"
+            where = (
+                "angemeldet" if row.status == "registered" else f"auf der Warteliste (Platz {row.waitlist_position})"
+            )
             _say(f"{row.display_name} ist {where}." + (" Die Anmeldung ist verspätet." if row.late else ""))
         return EXIT_OK
     if args.action == "cancel":

@@ -56,6 +56,7 @@ def test_sigkill_mid_transaction_keeps_every_committed_change(db_path: Path, tmp
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+    proc.stdout.close()
     assert proc.returncode == -signal.SIGKILL
     assert committed == list(range(40))
 

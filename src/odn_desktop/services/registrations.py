@@ -11,7 +11,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from odn_desktop.domain.deadlines import is_late
@@ -28,7 +28,7 @@ from odn_desktop.domain.seats import (
 from odn_desktop.domain.timezone import format_german_datetime, utcnow
 from odn_desktop.store.models import Event, Registration, Round
 
-from .contacts import ContactInput, find_or_create_contact
+from .contacts import ContactInput, check_email, find_or_create_contact
 from .events import get_event
 from .rows import RegistrationRow
 
@@ -64,7 +64,7 @@ class SeatChange:
 # -- helpers -----------------------------------------------------------------------------------------------
 
 
-def _live(event_id: uuid.UUID) -> tuple[object, ...]:
+def _live(event_id: uuid.UUID) -> tuple[ColumnElement[bool], ...]:
     return (Registration.event_id == event_id, Registration.deleted_at.is_(None))
 
 
@@ -137,7 +137,9 @@ def find_registration(session: Session, event_id: uuid.UUID, email: str) -> Regi
     contact = find_contact_by_email(session, email)
     reg = None
     if contact is not None:
-        reg = session.scalars(select(Registration).where(*_live(event_id), Registration.contact_id == contact.id)).first()
+        reg = session.scalars(
+            select(Registration).where(*_live(event_id), Registration.contact_id == contact.id)
+        ).first()
     if reg is None:
         raise UserError(f"Für {email.strip()} gibt es keine Anmeldung zu dieser Veranstaltung.")
     return reg
@@ -164,6 +166,7 @@ def register(
     now = now or utcnow()
     registered_at = registered_at or now
     event = get_event(session, event_id)
+    check_email(person.email)  # bad input is reported before any rule about the event
     if event.status == "cancelled":
         raise UserError(f"Die Veranstaltung '{event.title}' ist abgesagt; Anmeldungen sind nicht mehr möglich.")
     late = is_late(registered_at, event.registration_deadline)
@@ -183,7 +186,9 @@ def register(
         round_registered = _registered_count(session, event.id, round_id)
 
     contact, created = find_or_create_contact(session, person)
-    reg = session.scalars(select(Registration).where(*_live(event.id), Registration.contact_id == contact.id)).first()
+    reg = session.scalars(
+        select(Registration).where(*_live(event.id), Registration.contact_id == contact.id)
+    ).first()
     if reg is not None and reg.status != CANCELLED:
         label = "angemeldet" if reg.status == REGISTERED else "auf der Warteliste"
         raise UserError(f"{contact.first_name} {contact.last_name} ({contact.email}) ist bereits {label}.")

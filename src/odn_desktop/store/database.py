@@ -74,8 +74,7 @@ def _stamp_changes(session: Session, _context: Any, _instances: Any) -> None:
     for obj in session.new:
         if isinstance(obj, SyncedMixin):
             obj.dirty = True
-            if obj.created_at is None:
-                obj.created_at = now
+            obj.created_at = obj.created_at or now
             obj.updated_at = now
     for obj in session.dirty:
         if isinstance(obj, SyncedMixin) and session.is_modified(obj, include_collections=False):
