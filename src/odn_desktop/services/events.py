@@ -176,6 +176,23 @@ def cancel_event(session: Session, event_id: uuid.UUID) -> Event:
     return event
 
 
+def delete_event(session: Session, event_id: uuid.UUID) -> Event:
+    """Tombstone the event (its registrations stay, hidden with it); ``restore_event`` undoes this."""
+    event = get_event(session, event_id)
+    event.deleted_at = utcnow()
+    session.flush()
+    return event
+
+
+def restore_event(session: Session, event_id: uuid.UUID) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserError(f"Die Veranstaltung {event_id} gibt es nicht.")
+    event.deleted_at = None
+    session.flush()
+    return event
+
+
 def duplicate_event_as_next(session: Session, event_id: uuid.UUID, starts_at: datetime | None = None) -> Event:
     """The next meeting of the series: same agenda, speakers and settings; no registrations; a new calendar UID."""
     source = get_event(session, event_id)

@@ -310,3 +310,53 @@ def list_registration_rows(session: Session, event_id: uuid.UUID | None = None) 
                              person_sort_key(r.last_name, r.first_name)))
     return rows
 
+
+
+# -- undo --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegistrationState:
+    """What a seat change alters; enough to put registrations back exactly (the UI's undo)."""
+
+    id: uuid.UUID
+    status: str
+    waitlist_position: int | None
+    cancelled_at: datetime | None
+    attended: bool
+    attended_minutes: int | None
+    deleted_at: datetime | None
+
+
+def snapshot_event_registrations(session: Session, event_id: uuid.UUID) -> list[RegistrationState]:
+    """The seat state of every registration of an event (taken before a change, restored on undo)."""
+    regs = session.scalars(select(Registration).where(Registration.event_id == event_id)).all()
+    return [
+        RegistrationState(r.id, r.status, r.waitlist_position, r.cancelled_at, r.attended, r.attended_minutes,
+                          r.deleted_at)
+        for r in regs
+    ]
+
+
+def restore_registration_states(session: Session, states: list[RegistrationState]) -> None:
+    """Put registrations back as snapshotted; registrations created after the snapshot are left alone."""
+    by_id = {s.id: s for s in states}
+    regs = session.scalars(select(Registration).where(Registration.id.in_(by_id))).all()
+    # positions can collide transiently; nothing in the schema forbids that, so assign directly
+    for reg in regs:
+        state = by_id[reg.id]
+        for name in ("status", "waitlist_position", "cancelled_at", "attended", "attended_minutes", "deleted_at"):
+            if getattr(reg, name) != getattr(state, name):
+                setattr(reg, name, getattr(state, name))
+    session.flush()
+
+
+def delete_registration(session: Session, registration_id: uuid.UUID) -> SeatChange:
+    """Remove a registration entirely (entered by mistake); a freed seat goes to the waiting list."""
+    reg = get_registration(session, registration_id)
+    held_seat = reg.status == REGISTERED
+    reg.deleted_at = utcnow()
+    session.flush()
+    promoted = fill_free_seats(session, reg.event) if held_seat else []
+    _renumber(session, reg.event_id)
+    return SeatChange(registration=to_row(reg), promoted=tuple(to_row(r) for r in promoted))
