@@ -30,7 +30,7 @@ def test_suggestions_find_people_by_folded_name_and_email(demo_db: Database) -> 
     with transaction(demo_db.sessions) as s:
         by_name = suggest_contacts(s, "Schäfer")
         by_email = suggest_contacts(s, "anna.")
-    assert by_name and all("Schäfer" == r.last_name for r in by_name)
+    assert by_name and all(r.last_name == "Schäfer" for r in by_name)
     assert by_email and all(r.email.startswith("anna.") for r in by_email)
 
 

@@ -304,22 +304,26 @@ def registration_counts(session: Session, event_ids: list[uuid.UUID] | None = No
     return counts
 
 
-def event_speaker_names(session: Session, event_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, list[str]]:
+def event_speaker_names(
+    session: Session, event_ids: list[uuid.UUID] | None = None
+) -> dict[uuid.UUID, list[tuple[str, str]]]:
+    """(name, organisation) of each event's speakers, in announcement order."""
     query = (
-        select(EventSpeaker.event_id, Speaker.academic_title, Speaker.first_name, Speaker.last_name)
+        select(EventSpeaker.event_id, Speaker.academic_title, Speaker.first_name, Speaker.last_name,
+               Speaker.organisation)
         .join(Speaker, Speaker.id == EventSpeaker.speaker_id)
         .where(EventSpeaker.deleted_at.is_(None), Speaker.deleted_at.is_(None))
         .order_by(EventSpeaker.position)
     )
     if event_ids is not None:
         query = query.where(EventSpeaker.event_id.in_(event_ids))
-    names: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for event_id, title, first, last in session.execute(query):
-        names[event_id].append(" ".join(p for p in (title, first, last) if p))
+    names: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
+    for event_id, title, first, last, organisation in session.execute(query):
+        names[event_id].append((" ".join(p for p in (title, first, last) if p), organisation))
     return names
 
 
-def _row(event: Event, counts: dict[str, int], speakers: list[str], series_title: str | None,
+def _row(event: Event, counts: dict[str, int], speakers: list[tuple[str, str]], series_title: str | None,
          now: datetime) -> EventRow:
     seats = seat_counts(Pool(event.capacity, event.overbooking_percent), counts["registered"], counts["waiting"],
                         counts["cancelled"])
@@ -346,8 +350,8 @@ def _row(event: Event, counts: dict[str, int], speakers: list[str], series_title
         registration_deadline=event.registration_deadline,
         deadline_state=state,
         status=event.status,
-        speakers=tuple(speakers),
-        search_key=search_key(event.title, series_title, event.venue, *speakers),
+        speakers=tuple(name for name, _ in speakers),
+        search_key=search_key(event.title, series_title, event.venue, *(f"{n} {o}" for n, o in speakers)),
     )
 
 

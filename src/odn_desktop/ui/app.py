@@ -1,0 +1,247 @@
+"""Start-up of the desktop program (DESIGN.md §4).
+
+Order: logging (rotating file + faulthandler) → QApplication → exception hook → single-instance lock on the
+database → open the database (backup + migrate) → demo data if asked → main window → event loop.
+
+``start_app`` does everything up to a shown window and returns it (or an exit code), so tests run the real
+start without entering the event loop. Every message box goes through a module-level function here
+(``show_error``, ``show_warning``) that tests replace.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import signal
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from odn_desktop import APP_AUTHOR, APP_NAME, __version__
+from odn_desktop.domain.errors import UserError
+from odn_desktop.logging_setup import configure_logging, reset_logging
+from odn_desktop.paths import AppPaths, resolve_paths
+from odn_desktop.store.open import Database, open_database
+
+from . import crash
+from .instance_lock import InstanceLock, InstanceLockError
+from .main_window import MainWindow
+from .resources import app_icon, resource_path
+
+__all__ = [
+    "EXIT_ALREADY_RUNNING",
+    "EXIT_CRASH",
+    "EXIT_DATABASE_ERROR",
+    "EXIT_OK",
+    "StartedApp",
+    "ensure_application",
+    "resource_path",
+    "run_gui",
+    "start_app",
+]
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_ALREADY_RUNNING = 1
+EXIT_DATABASE_ERROR = 2
+EXIT_CRASH = crash.EXIT_AFTER_CRASH
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+# -- replaceable dialogs -----------------------------------------------------------------------------------
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def exec_event_loop(app: QApplication) -> int:
+    return app.exec()
+
+
+# -- pieces ------------------------------------------------------------------------------------------------
+
+
+def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The running QApplication (tests create one first) or a new one, named and with our icon."""
+    existing = QApplication.instance()
+    if existing is not None and not isinstance(existing, QApplication):
+        raise RuntimeError("a QCoreApplication without widgets is already running")
+    app = existing if existing is not None else QApplication(list(argv if argv is not None else sys.argv))
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+_QT_LOG_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to our log file instead of a console the coordinator never sees."""
+    where = f" ({context.file}:{context.line})" if context.file else ""
+    logging.getLogger("qt").log(_QT_LOG_LEVELS.get(mode, logging.WARNING), "%s%s", message, where)
+
+
+@dataclass
+class StartedApp:
+    """A started program: the window is shown, the lock held, the database open."""
+
+    app: QApplication
+    window: MainWindow
+    lock: InstanceLock
+    db: Database
+    paths: AppPaths
+    _closed: bool = field(default=False, repr=False)
+
+    def shutdown(self) -> None:
+        """Close the window, the database and release the lock (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.window.close()
+        self.window.deleteLater()
+        self.db.close()
+        self.lock.release()
+        log.info("odn-desktop closed (%s)", self.paths.database)
+
+
+def _log_start(paths: AppPaths, demo: bool) -> None:
+    log.info(
+        "odn-desktop %s starting (Python %s, PySide6 %s, Qt %s, %s)%s",
+        __version__, platform.python_version(), pyside_version, qVersion(), platform.platform(),
+        " with demo data" if demo else "",
+    )
+    log.info("database %s, log dir %s, backups %s", paths.database, paths.log_dir, paths.backup_dir)
+
+
+def _open(paths: AppPaths, demo: bool) -> Database | int:
+    title = _tr("Datenbank kann nicht geöffnet werden")
+    try:
+        db = open_database(paths.database, backup_dir=paths.backup_dir)
+    except UserError as exc:
+        log.warning("database refused: %s", exc.message)
+        show_error(None, title, exc.message)
+        return EXIT_DATABASE_ERROR
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        log.exception("database could not be opened")
+        show_error(None, title, _tr("Die Datenbank {path} konnte nicht geöffnet werden: {error}\n\n"
+                                    "Details stehen in der Protokolldatei: {log}").format(
+            path=paths.database, error=exc, log=paths.log_file))
+        return EXIT_DATABASE_ERROR
+    if db.backup_taken is not None:
+        log.info("database migrated; backup taken before: %s", db.backup_taken)
+    if demo:
+        from odn_desktop.services.demo import load_demo
+        from odn_desktop.store.database import transaction
+
+        try:
+            with transaction(db.sessions) as session:
+                result = load_demo(session)
+        except UserError as exc:
+            db.close()
+            show_error(None, _tr("Demodaten"), exc.message)
+            return EXIT_DATABASE_ERROR
+        log.info("demo data %s", "loaded" if result.created else "already present")
+    return db
+
+
+def start_app(
+    paths: AppPaths,
+    demo: bool = False,
+    argv: Sequence[str] | None = None,
+    *,
+    show: bool = True,
+) -> StartedApp | int:
+    """Everything up to a shown main window; an exit code when the start must stop (message already shown)."""
+    configure_logging(paths.log_dir, log_file=paths.log_file)
+    _log_start(paths, demo)
+    app = ensure_application(argv)
+    crash.install_excepthook(paths.log_file)
+
+    lock = InstanceLock(paths.lock_file)
+    try:
+        acquired = lock.acquire()
+    except InstanceLockError as exc:
+        log.error("instance lock could not be created: %s", exc)
+        show_error(None, _tr("odn-desktop"), _tr(
+            "Die Sperrdatei {path} konnte nicht angelegt werden. Bitte prüfen Sie, ob der Ordner der Datenbank "
+            "beschreibbar ist.").format(path=paths.lock_file))
+        return EXIT_DATABASE_ERROR
+    if not acquired:
+        show_warning(None, _tr("odn-desktop"), _tr(
+            "odn-desktop ist bereits geöffnet (mit dieser Datenbank: {path}). Bitte wechseln Sie zum "
+            "vorhandenen Fenster.").format(path=paths.database))
+        return EXIT_ALREADY_RUNNING
+
+    db: Database | None = None
+    try:
+        opened = _open(paths, demo)
+        if isinstance(opened, int):
+            lock.release()
+            return opened
+        db = opened
+        window = MainWindow(db, paths)
+        if show:
+            window.show()
+    except BaseException:  # a bug while starting: leave no open database or held lock behind
+        if db is not None:
+            db.close()
+        lock.release()
+        raise
+    return StartedApp(app=app, window=window, lock=lock, db=db, paths=paths)
+
+
+def _restore_process_hooks(previous_qt_handler: Callable[..., object] | None) -> None:
+    qInstallMessageHandler(previous_qt_handler)
+    crash.uninstall_excepthook()
+    reset_logging()
+
+
+def run_gui(db: str | None = None, demo: bool = False, argv: list[str] | None = None) -> int:
+    """The desktop program: start, run the event loop, clean up; returns the exit code."""
+    paths = resolve_paths(db, demo=demo)
+    previous_qt_handler = qInstallMessageHandler(qt_message_handler)
+    # WORKAROUND: Python cannot handle Ctrl+C while Qt's event loop runs; let the terminal end us.
+    # The lock of a killed process is detected as stale on the next start.
+    previous_sigint = signal.signal(signal.SIGINT, signal.SIG_DFL)
+    started: StartedApp | int = EXIT_DATABASE_ERROR
+    try:
+        try:
+            started = start_app(paths, demo=demo, argv=argv)
+        except Exception as exc:
+            # A bug during start-up: logged, and the crash dialog once the hook is in (stderr before that).
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return EXIT_CRASH
+        if isinstance(started, int):
+            return started
+        code = exec_event_loop(started.app)
+        log.info("event loop ended with %s", code)
+        return code
+    finally:
+        if isinstance(started, StartedApp):
+            started.shutdown()
+        signal.signal(signal.SIGINT, previous_sigint)
+        _restore_process_hooks(previous_qt_handler)
