@@ -46,3 +46,12 @@ def app_icon() -> QIcon:
     if icon.isNull():
         log.warning("application icon %s could not be loaded (SVG icon engine missing?)", path)
     return icon
+
+
+def icon(name: str) -> QIcon:
+    """``resources/icons/<name>.svg`` as a QIcon (SVG scales cleanly on high-DPI screens); empty when missing."""
+    try:
+        return QIcon(str(resource_path("icons", f"{name}.svg")))
+    except FileNotFoundError:
+        log.warning("icon %s missing", name)
+        return QIcon()
