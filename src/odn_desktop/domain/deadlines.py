@@ -1,7 +1,12 @@
-"""Deadline rules: registration deadline, access-link dispatch, own tasks; each upcoming, due soon, overdue or done."""
+"""Deadline rules: registration deadline, access-link dispatch, own tasks; each upcoming, due soon, overdue or done.
+
+A coordinator thinks in Berlin calendar days ("Anmeldeschluss 01.12."), so a date alone means the end of
+that day in Berlin; comparisons happen on aware UTC values.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -10,6 +15,9 @@ from .errors import UserError
 from .timezone import BERLIN, parse_datetime, to_berlin, to_utc
 
 DUE_SOON_WINDOW = timedelta(days=3)
+
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", re.ASCII)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 class DeadlineState(StrEnum):
@@ -35,6 +43,8 @@ class DeadlineKind(StrEnum):
 
 @dataclass(frozen=True)
 class Deadline:
+    """One dated duty of an event with its state already judged, so lists need no clock of their own."""
+
     kind: DeadlineKind
     label: str
     due: datetime
@@ -47,22 +57,27 @@ def end_of_day(d: date) -> datetime:
     return to_utc(datetime.combine(d, time(23, 59, 59), tzinfo=BERLIN))
 
 
+def _invalid(text: str) -> UserError:
+    return UserError(f"Ungültige Frist: '{text}' (erwartet z. B. 01.12.2021, 2021-12-01 oder 01.12.2021 12:00)")
+
+
 def parse_deadline(text: str) -> datetime:
+    """A date (``2021-12-01``, ``01.12.2021``) as the end of that Berlin day, or a full date and time; aware UTC."""
     raw = text.strip()
+    german = _GERMAN_DATE.fullmatch(raw)
     try:
-        return end_of_day(date.fromisoformat(raw))
-    except ValueError:
-        pass
-    parts = raw.split(".")
-    if len(parts) == 3 and all(p.strip().isdigit() for p in parts):
-        try:
-            return end_of_day(date(int(parts[2]), int(parts[1]), int(parts[0])))
-        except ValueError:
-            raise UserError(f"Ungültiges Datum: '{text}'") from None
-    return parse_datetime(raw)
+        if german:
+            day, month, year = (int(part) for part in german.groups())
+            return end_of_day(date(year, month, day))
+        if _ISO_DATE.fullmatch(raw):
+            return end_of_day(date.fromisoformat(raw))
+        return parse_datetime(raw)
+    except (ValueError, UserError):
+        raise _invalid(text) from None
 
 
 def deadline_state(due: datetime, now: datetime, done: bool = False) -> DeadlineState:
+    """Done wins; past the moment it is overdue; within three days it is due soon (inclusive)."""
     if done:
         return DeadlineState.DONE
     if now > due:
@@ -73,16 +88,21 @@ def deadline_state(due: datetime, now: datetime, done: bool = False) -> Deadline
 
 
 def default_access_link_dispatch(starts_at: datetime) -> datetime:
-    """One day before the start at the same Berlin wall-clock time (also across a daylight-saving change)."""
+    """One day before the start at the same Berlin wall-clock time (also across a daylight-saving change).
+
+    Participants expect the link "the day before at the same time", not exactly 24 hours earlier, which would
+    be 09:00 or 11:00 local on the eve of a clock change.
+    """
     local = to_berlin(starts_at)
-    day_before = datetime.combine(local.date() - timedelta(days=1), local.timetz().replace(tzinfo=None),
-                                  tzinfo=BERLIN)
+    day_before = datetime.combine(local.date() - timedelta(days=1), local.time(), tzinfo=BERLIN)
     return to_utc(day_before)
 
 
 def is_late(registered_at: datetime, deadline: datetime | None) -> bool:
+    """Registered after the deadline (no deadline: never late); exactly at the deadline still counts."""
     return deadline is not None and registered_at > deadline
 
 
 def make_deadline(kind: DeadlineKind, label: str, due: datetime, done: bool, now: datetime) -> Deadline:
+    """A ``Deadline`` whose state is judged against ``now``."""
     return Deadline(kind, label, due, done, deadline_state(due, now, done))

@@ -2,7 +2,11 @@
 
 
 class UserError(Exception):
-    """An error whose German message is shown to the coordinator as it is (bugs use other exceptions)."""
+    """An error whose German message is shown to the coordinator as it is.
+
+    The UI shows ``str(error)`` without a traceback, so only input mistakes raise this; bugs raise ordinary
+    exceptions and end up in the crash report instead.
+    """
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

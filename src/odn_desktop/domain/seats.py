@@ -6,7 +6,6 @@ merging two laptops' registrations).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -15,6 +14,8 @@ from .errors import UserError
 
 
 class SeatStatus(StrEnum):
+    """The wording the public registration page shows, hence German values."""
+
     AVAILABLE = "Freie Plätze verfügbar"
     FEW = "Nur noch wenige Plätze"
     FULL = "Ausgebucht – Warteliste"
@@ -28,7 +29,11 @@ class RegistrationStatus(StrEnum):
 
 @dataclass(frozen=True)
 class Pool:
-    """A number of seats (``None`` = unlimited) with an overbooking allowance in percent."""
+    """A number of seats (``None`` = unlimited) with an overbooking allowance in percent.
+
+    Online meetings lose some registrants without notice, so coordinators give a few more seats than the
+    video room holds; the allowance is rounded down so it never exceeds the stated percentage.
+    """
 
     capacity: int | None
     overbooking_percent: int = 0
@@ -59,16 +64,28 @@ class SeatCounts:
 
 
 def few_threshold(limit: int) -> int:
-    """"Nur noch wenige Plätze" from the last tenth of the seats on (at least the last seat)."""
-    return max(1, math.ceil(limit * 0.1))
+    """Free seats from which on the status says "few": the last tenth, rounded up, at least one seat.
+
+    Integer arithmetic on purpose: ``ceil(30 * 0.1)`` is 4, not 3, because of binary floating point.
+    """
+    return max(1, -(-limit // 10))
+
+
+def _check_counts(**counts: int) -> None:
+    for name, value in counts.items():
+        if value < 0:
+            raise ValueError(f"{name} must not be negative, got {value}")
 
 
 def seat_counts(pool: Pool, registered: int, waiting: int, cancelled: int = 0) -> SeatCounts:
+    """All seat figures of a pool at once, so every view shows the same numbers and the same status."""
+    _check_counts(registered=registered, waiting=waiting, cancelled=cancelled)
     limit = pool.limit
+    free: int | None
     if limit is None:
         free, status = None, SeatStatus.AVAILABLE
     else:
-        free = max(0, limit - registered)  # a forced overbooking never shows negative seats
+        free = max(0, limit - registered)  # a forced registration beyond the limit never shows negative seats
         if free == 0:
             status = SeatStatus.FULL
         elif free <= few_threshold(limit):
@@ -79,6 +96,7 @@ def seat_counts(pool: Pool, registered: int, waiting: int, cancelled: int = 0) -
 
 
 def has_free_seat(pool: Pool, registered: int) -> bool:
+    """Whether one more person may get a seat (the overbooking allowance included)."""
     limit = pool.limit
     return limit is None or registered < limit
 
@@ -96,6 +114,8 @@ def initial_status(
 
 @dataclass(frozen=True)
 class WaitingEntry:
+    """A waiting registration: its key (e.g. the database id) and the breakout round it wants, if any."""
+
     key: Hashable
     round_key: Hashable | None = None
 
@@ -109,24 +129,27 @@ def choose_promotions(
 ) -> list[Hashable]:
     """Who moves up, in waiting-list order: each entry whose event and round both still have a seat.
 
-    An entry whose round is full is skipped, so a person waiting for another round can move up.
+    An entry whose round is full is skipped rather than blocking the list, so a person waiting for another
+    round can move up. A round not in ``round_pools`` has no limit of its own. The walk stops as soon as the
+    event itself is full.
     """
-    round_pools = round_pools or {}
+    pools = round_pools or {}
     taken = dict(round_registered or {})
     registered = event_registered
     promoted: list[Hashable] = []
     for entry in waiting:
         if not has_free_seat(event_pool, registered):
             break
-        rk = entry.round_key
-        if rk is not None and rk in round_pools:
-            if not has_free_seat(round_pools[rk], taken.get(rk, 0)):
+        round_key = entry.round_key
+        if round_key is not None and round_key in pools:
+            if not has_free_seat(pools[round_key], taken.get(round_key, 0)):
                 continue
-            taken[rk] = taken.get(rk, 0) + 1
+            taken[round_key] = taken.get(round_key, 0) + 1
         registered += 1
         promoted.append(entry.key)
     return promoted
 
 
 def renumber_waiting(keys_in_order: Sequence[Hashable]) -> dict[Hashable, int]:
+    """Waiting-list positions 1..n without gaps, as told to the people waiting."""
     return {key: position for position, key in enumerate(keys_in_order, start=1)}
