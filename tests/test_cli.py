@@ -134,3 +134,27 @@ def test_odn_db_environment_variable_and_entry_point(db_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "odn_desktop", "events", "list", "--json"], env=env,
                           capture_output=True, timeout=120)
     assert json.loads(done.stdout.decode("utf-8"))[0]["series"] == "Open Data in Kommunen – Netzwerktreffen"
+
+
+@pytest.mark.parametrize(
+    ("day", "offset", "deadline_offset"),
+    [
+        ("2021-10-31", "+01:00", "+02:00"),  # clocks go back that night: the event is in winter time
+        ("2021-03-28", "+02:00", "+01:00"),  # clocks go forward that night: the event is in summer time
+    ],
+)
+def test_events_on_daylight_saving_change_days(
+    capsys: pytest.CaptureFixture[str], db_path: Path, day: str, offset: str, deadline_offset: str
+) -> None:
+    previous = {"2021-10-31": "2021-10-30", "2021-03-28": "2021-03-27"}[day]
+    event = run_json(capsys, db_path, "events", "create", "--title", "Umstellung", "--starts-at", f"{day}T10:00",
+                     "--ends-at", f"{day}T11:30", "--registration-deadline", previous)
+    assert event["starts_at"] == f"{day}T10:00:00{offset}"
+    assert event["ends_at"] == f"{day}T11:30:00{offset}"
+    assert event["registration_deadline"] == f"{previous}T23:59:59{deadline_offset}"
+    # the change day itself as deadline means its end, after the start: refused, nothing changed
+    code, _out, err = run(capsys, db_path, "events", "update", "--event", day, "--registration-deadline", day)
+    assert code == 2
+    assert "Anmeldeschluss muss vor dem Beginn" in err
+    early = run_json(capsys, db_path, "events", "update", "--event", day, "--registration-deadline", f"{day}T09:00")
+    assert early["registration_deadline"] == f"{day}T09:00:00{offset}"

@@ -106,8 +106,8 @@ def _validate(values: dict[str, Any]) -> None:
     if not 0 <= overbooking <= 100:
         raise UserError("Die Überbuchung muss zwischen 0 und 100 Prozent liegen.")
     deadline = values.get("registration_deadline")
-    if deadline is not None and deadline > ends_at:
-        raise UserError("Der Anmeldeschluss muss vor dem Ende der Veranstaltung liegen.")
+    if deadline is not None and deadline > starts_at:
+        raise UserError("Der Anmeldeschluss muss vor dem Beginn der Veranstaltung liegen.")
     opens = values.get("registration_opens_at")
     if opens is not None and deadline is not None and opens > deadline:
         raise UserError("Die Anmeldung muss vor dem Anmeldeschluss beginnen.")
