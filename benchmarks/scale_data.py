@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import insert
+
 from odn_desktop.domain.deadlines import end_of_day
 from odn_desktop.domain.names import normalize_email
 from odn_desktop.domain.timezone import BERLIN
-from sqlalchemy import insert
-
 from odn_desktop.store.database import transaction
 from odn_desktop.store.models import AgendaItem, Contact, Event, EventSpeaker, Registration, Series, Speaker
 from odn_desktop.store.open import open_database

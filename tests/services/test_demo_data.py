@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from odn_desktop.domain.timezone import BERLIN
 from sqlalchemy import func, select
 
+from odn_desktop.domain.timezone import BERLIN
 from odn_desktop.services.agenda import agenda_rows
 from odn_desktop.services.demo import load_demo
 from odn_desktop.services.events import list_event_rows

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from odn_desktop.domain.timezone import BERLIN
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.timezone import BERLIN
 from odn_desktop.services.agenda import add_agenda_item, agenda_rows, move_agenda_item
 from odn_desktop.services.events import (
     cancel_event,

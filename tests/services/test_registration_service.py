@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from odn_desktop.domain.timezone import BERLIN
 from sqlalchemy import func, select
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.timezone import BERLIN
 from odn_desktop.services import registrations as regs
 from odn_desktop.services.contacts import ContactInput
 from odn_desktop.services.events import create_event, event_row, update_event
