@@ -92,7 +92,33 @@ def build_parser() -> argparse.ArgumentParser:
     speakers = sub.add_parser("speakers", help="Referent:innen").add_subparsers(dest="action", required=True)
     p = speakers.add_parser("list")
     p.add_argument("--json", action="store_true")
+
+    for module in _command_modules():
+        module.add_commands(sub)
+        COMMANDS.update(getattr(module, "COMMANDS", {}))
+        RAW_COMMANDS.update(getattr(module, "RAW_COMMANDS", {}))
     return parser
+
+
+#: Further command groups live in their own modules (``cli_export``, ``cli_import``, ``cli_sync``, ...), each with
+#: ``add_commands(subparsers)`` and ``COMMANDS: dict[name, handler(session, args) -> int]`` (run in one
+#: transaction on the migrated local database) and/or ``RAW_COMMANDS: dict[name, handler(args, paths) -> int]``
+#: (manage their own database access, e.g. sync). Raise ``UserError`` for user mistakes (exit 2). They must
+#: import nothing heavy at module level (``odn-desktop --version`` stays fast).
+COMMAND_MODULES = ("cli_export", "cli_import", "cli_sync", "cli_mail")
+
+
+def _command_modules() -> list[Any]:
+    import importlib
+
+    modules = []
+    for name in COMMAND_MODULES:
+        try:
+            modules.append(importlib.import_module(f"odn_desktop.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"odn_desktop.{name}":
+                raise
+    return modules
 
 
 # -- output ------------------------------------------------------------------------------------------------
@@ -257,12 +283,21 @@ COMMANDS: dict[str, Callable[[Session, argparse.Namespace], int]] = {
 }
 
 
+RAW_COMMANDS: dict[str, Callable[[argparse.Namespace, Any], int]] = {}
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Open (and migrate) the database, run one command in one transaction."""
     from .store.database import transaction
     from .store.open import open_database
 
     paths = resolve_paths(args.db)
+    if args.command in RAW_COMMANDS:
+        try:
+            return RAW_COMMANDS[args.command](args, paths)
+        except UserError as exc:
+            sys.stderr.write(f"Fehler: {exc.message}\n")
+            return EXIT_USER_ERROR
     try:
         db = open_database(paths.database, backup_dir=paths.backup_dir)
         try:
