@@ -1,0 +1,359 @@
+"""The Details tab: every field of an event in a Designer form, checked while typing, saved as one undo step.
+
+Edits collect in the form (the tab is "dirty") until Speichern (Ctrl+S through ``save_changes``) applies all of
+them as one ``ServiceCommand`` over ``services.event_editing.save_event_form``; its undo puts the old values
+back (and people who moved up into freed seats back on the waiting list). Verwerfen reloads the stored values.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QWidget
+
+from odn_desktop.domain.deadlines import default_access_link_dispatch, end_of_day
+from odn_desktop.domain.timezone import to_berlin
+from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS
+from odn_desktop.ui import context
+from odn_desktop.ui.generated.ui_event_details import Ui_EventDetails
+from odn_desktop.ui.undo import ServiceCommand
+
+from . import wall_time
+from .labels import label as domain_label
+from .signal_guard import emit
+
+#: lupdate finds ``translate("Context", "text")`` calls by this name
+translate = QCoreApplication.translate
+
+if TYPE_CHECKING:
+    from odn_desktop.services.event_editing import EventForm, SaveOutcome
+    from odn_desktop.ui.context import AppContext
+
+ERROR_STYLE = "color: #a12020;"
+DIRTY_STYLE = "color: #8a5a00; font-weight: bold;"
+#: Which error label shows a message about which rule.
+ERROR_FIELDS = ("title", "times", "url", "deadline", "dispatch")
+#: From this width on the form shows two columns; narrower, the groups stack (the form scrolls).
+TWO_COLUMNS_FROM = 980
+
+
+
+def validate(values: dict[str, Any]) -> dict[str, str]:
+    """German messages for what is wrong with the form's values, keyed by ``ERROR_FIELDS``; empty when valid."""
+    errors: dict[str, str] = {}
+    if not (values.get("title") or "").strip():
+        errors["title"] = translate("DetailsTab", "Bitte geben Sie einen Titel an.")
+    starts_at: datetime = values["starts_at"]
+    if values["ends_at"] <= starts_at:
+        errors["times"] = translate("DetailsTab", "Das Ende muss nach dem Beginn liegen.")
+    url = (values.get("online_url") or "").strip()
+    if url:
+        parsed = urlparse(url)
+        if parsed.scheme != "https" or not parsed.netloc or " " in url:
+            errors["url"] = translate("DetailsTab", "Bitte einen vollständigen https-Link angeben, z. B. https://zoom.us/j/123.")
+    deadline: datetime | None = values.get("registration_deadline")
+    if deadline is not None and deadline > starts_at:
+        errors["deadline"] = translate("DetailsTab", "Der Anmeldeschluss muss vor dem Beginn liegen.")
+    dispatch: datetime | None = values.get("access_link_dispatch_at")
+    if dispatch is not None and dispatch > starts_at:
+        errors["dispatch"] = translate("DetailsTab", "Der Zugangslink muss vor dem Beginn verschickt werden.")
+    return errors
+
+
+class DetailsTab(QWidget):
+    #: True while the form holds changes that are not saved
+    dirty_changed = Signal(bool)
+    #: the event's title as typed (for the editor's heading)
+    title_edited = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_EventDetails()
+        self.ui.setupUi(self)
+        self._event_id: uuid.UUID | None = None
+        self._form: EventForm | None = None
+        self._baseline: dict[str, Any] = {}
+        self._baseline_series = ""
+        self._dirty = False
+        self._loading = False
+        self.errors: dict[str, str] = {}
+        self._error_labels: dict[str, QLabel] = {
+            "title": self.ui.titleError, "times": self.ui.timeError, "url": self.ui.urlError,
+            "deadline": self.ui.deadlineError, "dispatch": self.ui.dispatchError,
+        }
+        for label in self._error_labels.values():
+            label.setStyleSheet(ERROR_STYLE)
+            label.hide()
+        self.ui.dirtyLabel.setStyleSheet(DIRTY_STYLE)
+        for key, text in FORMAT_LABELS.items():
+            self.ui.formatCombo.addItem(domain_label(text), key)
+        for key, text in STATUS_LABELS.items():
+            self.ui.statusCombo.addItem(domain_label(text), key)
+        metrics = self.fontMetrics()
+        for edit in (self.ui.startEdit, self.ui.endEdit, self.ui.dispatchEdit):
+            wall_time.prepare(edit)
+            edit.setMinimumWidth(metrics.horizontalAdvance("30.12.2029 23:59 (Mi.)") + 48)
+        self.ui.deadlineEdit.setMinimumWidth(metrics.horizontalAdvance("30.12.2029 (Mi.)") + 48)
+        self._align_label_columns()
+        self._connect()
+        self.setEnabled(False)
+
+    def _align_label_columns(self) -> None:
+        """One label width for the three groups, so their fields line up when the groups stack."""
+        forms = (self.ui.generalForm, self.ui.scheduleForm, self.ui.registrationForm)
+        labels: list[QWidget] = []
+        for form in forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                widget = None if item is None else item.widget()
+                if widget is not None:
+                    labels.append(widget)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= TWO_COLUMNS_FROM
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.ui.columnsLayout.direction() != direction:
+            self.ui.columnsLayout.setDirection(direction)
+        super().resizeEvent(event)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        for line in (ui.titleEdit, ui.venueEdit, ui.onlineUrlEdit):
+            line.textChanged.connect(self._on_edited)
+        ui.titleEdit.textChanged.connect(self.title_edited)
+        ui.seriesCombo.editTextChanged.connect(self._on_edited)
+        for text in (ui.descriptionEdit, ui.hostsEdit):
+            text.textChanged.connect(self._on_edited)
+        for combo in (ui.formatCombo, ui.statusCombo):
+            combo.currentIndexChanged.connect(self._on_edited)
+        ui.startEdit.dateTimeChanged.connect(self._on_start_changed)
+        for edit in (ui.endEdit, ui.dispatchEdit):
+            edit.dateTimeChanged.connect(self._on_edited)
+        ui.deadlineEdit.dateChanged.connect(self._on_edited)
+        for spin in (ui.capacitySpin, ui.overbookingSpin):
+            spin.valueChanged.connect(self._on_edited)
+        for check in (ui.unlimitedCheck, ui.deadlineCheck, ui.lateCheck, ui.dispatchDefaultCheck):
+            check.toggled.connect(self._on_edited)
+        ui.saveButton.clicked.connect(self.save_changes)
+        ui.discardButton.clicked.connect(self.discard_changes)
+
+    # -- loading -------------------------------------------------------------------------------------------
+
+    @property
+    def event_id(self) -> uuid.UUID | None:
+        return self._event_id
+
+    def set_event(self, event_id: uuid.UUID | None) -> None:
+        """Show another event; unsaved edits of the previous one are dropped (the page asked before)."""
+        self._event_id = event_id
+        self._set_dirty(False)
+        self.reload(force=True)
+
+    def reload(self, force: bool = False) -> None:
+        """Re-read the stored values; unsaved edits are kept unless ``force``."""
+        if self._dirty and not force:
+            return
+        from odn_desktop.services.event_editing import event_form, series_titles
+
+        if self._event_id is None or not self.ctx.is_ready:
+            self._form = None
+            self.setEnabled(False)
+            return
+        event_id = self._event_id
+        loaded = self.ctx.try_read(lambda s: (event_form(s, event_id), series_titles(s)), self)
+        if loaded is None:
+            self._form = None
+            self.setEnabled(False)
+            return
+        self._fill(*loaded)
+        self.setEnabled(True)
+
+    def _fill(self, form: EventForm, series: list[str]) -> None:
+        ui = self.ui
+        self._loading = True
+        try:
+            blockers = [QSignalBlocker(w) for w in (
+                ui.titleEdit, ui.seriesCombo, ui.statusCombo, ui.descriptionEdit, ui.hostsEdit, ui.startEdit,
+                ui.endEdit, ui.formatCombo, ui.venueEdit, ui.onlineUrlEdit, ui.capacitySpin, ui.unlimitedCheck,
+                ui.overbookingSpin, ui.deadlineCheck, ui.deadlineEdit, ui.lateCheck, ui.dispatchDefaultCheck,
+                ui.dispatchEdit)]
+            self._form = form
+            ui.titleEdit.setText(form.title)
+            ui.seriesCombo.clear()
+            ui.seriesCombo.addItem("")  # no series
+            ui.seriesCombo.addItems(series)
+            ui.seriesCombo.setEditText(form.series_title)
+            ui.statusCombo.setCurrentIndex(max(0, ui.statusCombo.findData(form.status)))
+            ui.descriptionEdit.setPlainText(form.description)
+            ui.hostsEdit.setPlainText(form.hosts)
+            ui.startEdit.setDateTime(wall_time.to_wall(form.starts_at))
+            ui.endEdit.setDateTime(wall_time.to_wall(form.ends_at))
+            ui.formatCombo.setCurrentIndex(max(0, ui.formatCombo.findData(form.format)))
+            ui.venueEdit.setText(form.venue)
+            ui.onlineUrlEdit.setText(form.online_url)
+            ui.unlimitedCheck.setChecked(form.capacity is None)
+            ui.capacitySpin.setValue(form.capacity or 0)
+            ui.overbookingSpin.setValue(form.overbooking_percent)
+            ui.deadlineCheck.setChecked(form.registration_deadline is not None)
+            deadline_day = (to_berlin(form.registration_deadline).date() if form.registration_deadline is not None
+                            else to_berlin(form.starts_at).date())
+            ui.deadlineEdit.setDate(wall_time.to_qdate(deadline_day))
+            ui.lateCheck.setChecked(form.allow_late_registration)
+            ui.dispatchDefaultCheck.setChecked(form.access_link_dispatch_at is None)
+            ui.dispatchEdit.setDateTime(wall_time.to_wall(
+                form.access_link_dispatch_at or default_access_link_dispatch(form.starts_at)))
+            del blockers
+        finally:
+            self._loading = False
+        # the baseline is what the widgets show, so untouched fields never count as changed
+        self._baseline = self.values()
+        self._baseline_series = self.series_title()
+        self._update_enabled_fields()
+        self._on_edited()
+
+    # -- reading the form ------------------------------------------------------------------------------------
+
+    def series_title(self) -> str:
+        return self.ui.seriesCombo.currentText().strip()
+
+    def values(self) -> dict[str, Any]:
+        """The event fields as the form shows them (times aware UTC), in ``update_event``'s names."""
+        ui = self.ui
+        starts_at = wall_time.from_wall(ui.startEdit.dateTime())
+        deadline_day: date = wall_time.from_qdate(ui.deadlineEdit.date())
+        return {
+            "title": ui.titleEdit.text().strip(),
+            "description": ui.descriptionEdit.toPlainText(),
+            "starts_at": starts_at,
+            "ends_at": wall_time.from_wall(ui.endEdit.dateTime()),
+            "format": ui.formatCombo.currentData(),
+            "venue": ui.venueEdit.text().strip(),
+            "online_url": ui.onlineUrlEdit.text().strip(),
+            "capacity": None if ui.unlimitedCheck.isChecked() else ui.capacitySpin.value(),
+            "overbooking_percent": ui.overbookingSpin.value(),
+            "registration_deadline": end_of_day(deadline_day) if ui.deadlineCheck.isChecked() else None,
+            "allow_late_registration": ui.lateCheck.isChecked(),
+            "access_link_dispatch_at": (None if ui.dispatchDefaultCheck.isChecked()
+                                        else wall_time.from_wall(ui.dispatchEdit.dateTime())),
+            "status": ui.statusCombo.currentData(),
+            "hosts": ui.hostsEdit.toPlainText().strip(),
+        }
+
+    def changes(self) -> dict[str, Any]:
+        values = self.values()
+        return {name: value for name, value in values.items() if self._baseline.get(name) != value}
+
+    def series_changed(self) -> bool:
+        return self.series_title().casefold() != self._baseline_series.casefold()
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    # -- reacting to edits -----------------------------------------------------------------------------------
+
+    def _on_start_changed(self) -> None:
+        if self.ui.dispatchDefaultCheck.isChecked():
+            with QSignalBlocker(self.ui.dispatchEdit):
+                start = wall_time.from_wall(self.ui.startEdit.dateTime())
+                self.ui.dispatchEdit.setDateTime(wall_time.to_wall(default_access_link_dispatch(start)))
+        self._on_edited()
+
+    def _update_enabled_fields(self) -> None:
+        ui = self.ui
+        ui.capacitySpin.setEnabled(not ui.unlimitedCheck.isChecked())
+        ui.overbookingSpin.setEnabled(not ui.unlimitedCheck.isChecked())
+        ui.deadlineEdit.setEnabled(ui.deadlineCheck.isChecked())
+        ui.deadlineHint.setEnabled(ui.deadlineCheck.isChecked())
+        ui.lateCheck.setEnabled(ui.deadlineCheck.isChecked())
+        ui.dispatchEdit.setEnabled(not ui.dispatchDefaultCheck.isChecked())
+        if ui.dispatchDefaultCheck.isChecked():
+            with QSignalBlocker(ui.dispatchEdit):
+                start = wall_time.from_wall(ui.startEdit.dateTime())
+                ui.dispatchEdit.setDateTime(wall_time.to_wall(default_access_link_dispatch(start)))
+
+    def _on_edited(self, *_args: object) -> None:
+        if self._loading or self._form is None:
+            return
+        self._update_enabled_fields()
+        self.errors = validate(self.values())
+        for key, label in self._error_labels.items():
+            message = self.errors.get(key, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+        self._set_dirty(bool(self.changes()) or self.series_changed())
+        self.ui.saveButton.setEnabled(self._dirty and not self.errors)
+        self.ui.discardButton.setEnabled(self._dirty)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.ui.dirtyLabel.setText(self.tr("• ungespeicherte Änderungen") if dirty else "")
+        if dirty != self._dirty:
+            self._dirty = dirty
+            emit(self.dirty_changed, dirty)
+
+    # -- saving ---------------------------------------------------------------------------------------------
+
+    def focus_title(self) -> None:
+        self.ui.titleEdit.setFocus()
+        self.ui.titleEdit.selectAll()
+
+    def focus_first_error(self) -> None:
+        widgets = {"title": self.ui.titleEdit, "times": self.ui.endEdit, "url": self.ui.onlineUrlEdit,
+                   "deadline": self.ui.deadlineEdit, "dispatch": self.ui.dispatchEdit}
+        for key in ERROR_FIELDS:
+            if key in self.errors:
+                widgets[key].setFocus()
+                return
+
+    def save_changes(self) -> bool:
+        """Apply every change as one undoable command; False (nothing saved) while the form is invalid."""
+        from odn_desktop.services import event_editing
+
+        if not self._dirty or self._event_id is None:
+            return True
+        if self.errors:
+            self.focus_first_error()
+            return False
+        event_id = self._event_id
+        changes = self.changes()
+        series = self.series_title() if self.series_changed() else None
+        kinds: tuple[str, ...] = ("events",)
+        if event_editing.SEAT_FIELDS.intersection(changes):
+            kinds = ("events", "registrations")
+        title = changes.get("title") or self.ui.titleEdit.text()
+        command: ServiceCommand[SaveOutcome] = ServiceCommand(
+            self.ctx,
+            self.tr("Veranstaltung „{title}“ bearbeiten").format(title=title),
+            do=lambda s: event_editing.save_event_form(s, event_id, changes, series),
+            undo=lambda s, outcome: event_editing.revert_event_form(s, outcome),
+            kinds=kinds,
+            on_done=self._report_promotions,
+        )
+        if not self.ctx.push(command, self):
+            return False
+        if self._event_id == event_id:
+            self._set_dirty(False)
+            self.reload(force=True)
+        return True
+
+    def _report_promotions(self, outcome: SaveOutcome) -> None:
+        if not outcome.promoted:
+            return
+        context.show_information(
+            self,
+            self.tr("Von der Warteliste nachgerückt"),
+            self.tr("Durch die zusätzlichen Plätze sind nachgerückt: {names}.\n"
+                    "Bitte informieren Sie die Nachgerückten.").format(names=", ".join(outcome.promoted)),
+        )
+
+    def discard_changes(self) -> None:
+        self._set_dirty(False)
+        self.reload(force=True)

@@ -1,0 +1,1 @@
+"""Python modules compiled from resources/ui/*.ui by scripts/build_ui.py (do not edit by hand)."""

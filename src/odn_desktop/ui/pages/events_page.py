@@ -1,0 +1,470 @@
+"""Veranstaltungen: the searchable, sortable list of events on the left, the event editor on the right.
+
+New, duplicate as the next meeting and delete are undoable commands. Before the editor switches to another
+event while the Details tab holds unsaved edits, ``ask_unsaved_changes`` (a module function tests replace)
+asks whether to save, discard or stay.
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, DeadlineState
+from odn_desktop.domain.names import german_sort_key
+from odn_desktop.domain.seats import SeatStatus
+from odn_desktop.domain.timezone import format_german_date, format_german_datetime, to_berlin
+from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS, EventRow
+from odn_desktop.ui.event_editor import TAB_NAMES, EventEditor
+from odn_desktop.ui.event_editor.labels import label
+from odn_desktop.ui.event_editor.signal_guard import emit
+from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
+from odn_desktop.ui.undo import ServiceCommand
+
+#: lupdate finds ``translate("Context", "text")`` calls by this name
+translate = QCoreApplication.translate
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from odn_desktop.ui.context import AppContext
+
+Answer = Literal["save", "discard", "cancel"]
+#: kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor's tabs
+#: follow "agenda" and "tasks" themselves
+LIST_KINDS = frozenset({"events", "registrations", "speakers"})
+
+#: first split of the page: the list shows a useful part of each title, the editor its (stacked) form
+LIST_MIN_WIDTH = 540
+EDITOR_MIN_WIDTH = 620
+
+DATE_COLUMN, TITLE_COLUMN, FORMAT_COLUMN, SEATS_COLUMN, DEADLINE_COLUMN = range(5)
+
+_DEADLINE_COLOURS = {
+    DeadlineState.OVERDUE: QColor("#a12020"),
+    DeadlineState.DUE_SOON: QColor("#8a5a00"),
+    DeadlineState.UPCOMING: QColor("#1e6b3a"),
+    DeadlineState.DONE: QColor("#7a7a7a"),
+}
+_FULL_FG, _FEW_FG = QColor("#8a1c1c"), QColor("#6b4300")
+_CANCELLED_FG = QColor("#7a7a7a")
+
+
+
+def ask_unsaved_changes(parent: QWidget | None) -> Answer:
+    """Save, discard or cancel when leaving an event with unsaved details. Replaced in tests."""
+    box = QMessageBox(QMessageBox.Icon.Question, translate("EventsPage", "Ungespeicherte Änderungen"),
+                      translate("EventsPage",
+                                "Die Details dieser Veranstaltung wurden geändert. Änderungen speichern?"),
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+# -- the list's columns ----------------------------------------------------------------------------------------
+
+
+def _date(row: EventRow) -> str:
+    return format_german_date(row.starts_at)
+
+
+def _date_tooltip(row: EventRow) -> str:
+    start, end = to_berlin(row.starts_at), to_berlin(row.ends_at)
+    if start.date() == end.date():
+        return translate("EventsPage", "{date}, {start}–{end} Uhr").format(date=format_german_date(row.starts_at),
+                                                       start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+    return f"{format_german_datetime(row.starts_at)} – {format_german_datetime(row.ends_at)}"
+
+
+def _seats(row: EventRow) -> str:
+    limit = translate("EventsPage", "unbegrenzt") if row.seat_limit is None else str(row.seat_limit)
+    return f"{row.registered} / {limit}"
+
+
+def _seats_tooltip(row: EventRow) -> str:
+    text = translate("EventsPage",
+                     "{registered} angemeldet, {waiting} auf der Warteliste, {cancelled} storniert").format(
+        registered=row.registered, waiting=row.waiting, cancelled=row.cancelled)
+    return f"{label(str(row.seat_status))}\n{text}"
+
+
+def _seats_colour(row: EventRow) -> QColor | None:
+    if row.status == "cancelled":
+        return _CANCELLED_FG
+    if row.seat_status == SeatStatus.FULL:
+        return _FULL_FG
+    if row.seat_status == SeatStatus.FEW:
+        return _FEW_FG
+    return None
+
+
+def _deadline(row: EventRow) -> str:
+    if row.registration_deadline is None:
+        return "–"
+    return f"{to_berlin(row.registration_deadline):%d.%m.%Y}"
+
+
+def _deadline_tooltip(row: EventRow) -> str:
+    if row.registration_deadline is None:
+        return translate("EventsPage", "Kein Anmeldeschluss")
+    state = "" if row.deadline_state is None else f" ({label(GERMAN_STATE_LABELS[row.deadline_state])})"
+    when = format_german_datetime(row.registration_deadline)
+    return translate("EventsPage", "Anmeldeschluss {when} Uhr").format(when=when) + state
+
+
+def _deadline_colour(row: EventRow) -> QColor | None:
+    return None if row.deadline_state is None else _DEADLINE_COLOURS[row.deadline_state]
+
+
+def _title_tooltip(row: EventRow) -> str:
+    lines = [row.title, label(STATUS_LABELS.get(row.status, row.status))]
+    if row.series:
+        lines.append(translate("EventsPage", "Reihe: {series}").format(series=row.series))
+    if row.speakers:
+        lines.append(translate("EventsPage", "Referent:innen: {names}").format(names=", ".join(row.speakers)))
+    return "\n".join(lines)
+
+
+def event_columns() -> list[ColumnSpec[EventRow]]:
+    return [
+        ColumnSpec(translate("EventsPage", "Datum"), _date, lambda r: r.starts_at, tooltip=_date_tooltip,
+                   foreground=lambda r: _CANCELLED_FG if r.status == "cancelled" else None),
+        ColumnSpec(translate("EventsPage", "Titel"), lambda r: r.title, lambda r: german_sort_key(r.title),
+                   tooltip=_title_tooltip,
+                   foreground=lambda r: _CANCELLED_FG if r.status == "cancelled" else None),
+        ColumnSpec(translate("EventsPage", "Format"),
+                   lambda r: label(FORMAT_LABELS.get(r.format, r.format)),
+                   lambda r: german_sort_key(label(FORMAT_LABELS.get(r.format, r.format)))),
+        ColumnSpec(translate("EventsPage", "Plätze"), _seats, lambda r: (r.registered, r.seat_limit or 0),
+                   align_right=True,
+                   tooltip=_seats_tooltip, foreground=_seats_colour),
+        ColumnSpec(translate("EventsPage", "Anmeldeschluss"), _deadline,
+                   lambda r: (r.registration_deadline is None, r.registration_deadline or r.starts_at),
+                   tooltip=_deadline_tooltip, foreground=_deadline_colour),
+    ]
+
+
+class EventsPage(QWidget):
+    #: the event shown in the editor changed (None: none)
+    current_event_changed = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EventsPage")
+        self.ctx = ctx
+        self._current: uuid.UUID | None = None
+        self._syncing = False
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("eventSearch")
+        self.search.setPlaceholderText(self.tr("Suchen: Titel, Reihe, Ort, Referent:in … (Strg+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+
+        self.model: SnapshotTableModel[EventRow] = SnapshotTableModel(event_columns(), self)
+        self.view = QTableView(self)
+        self.view.setObjectName("eventList")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(DATE_COLUMN, Qt.SortOrder.DescendingOrder)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        metrics = self.view.fontMetrics()
+        for column, sample in ((DATE_COLUMN, "Do 02.12.2021"), (FORMAT_COLUMN, "Präsenz"),
+                               (SEATS_COLUMN, "888 / 888"), (DEADLINE_COLUMN, "Anmeldeschluss")):
+            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+        self.new_button = QPushButton(self.tr("Neu"), self)
+        self.new_button.setToolTip(self.tr("Neue Veranstaltung als Entwurf anlegen"))
+        self.duplicate_button = QPushButton(self.tr("Duplizieren als nächstes Treffen"), self)
+        self.duplicate_button.setToolTip(self.tr(
+            "Kopie mit Programm, Referent:innen und Einstellungen, acht Wochen später, ohne Anmeldungen"))
+        self.delete_button = QPushButton(self.tr("Löschen"), self)
+        self.delete_button.setToolTip(self.tr("Ausgewählte Veranstaltung löschen (Entf; rückgängig machbar)"))
+        self.new_button.clicked.connect(self.new_event)
+        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.delete_button.clicked.connect(self._delete_current_event)
+
+        self.editor = EventEditor(ctx, self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.duplicate_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("eventsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self._sized = False
+        self._list_stale = False
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        chain = [self.search, self.view, self.new_button, self.duplicate_button, self.delete_button,
+                 self.editor.tabs]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        ctx.changed.connect(self._on_changed)
+        self._update_buttons()
+
+    # -- the contract's page API -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the list (keeping the selected event) and the editor's tabs."""
+        self._reload_list()
+        self.editor.reload()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor.has_unsaved_changes()
+
+    def save_changes(self) -> bool:
+        return self.editor.save_changes()
+
+    def discard_changes(self) -> None:
+        self.editor.discard_changes()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the event list's search (inside the registrant table: that table's search)."""
+        if self.editor.focus_search(self.window().focusWidget()):
+            return
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def delete_selected(self) -> None:
+        """Del: in a table of the editor (agenda, speakers, tasks) that row; otherwise the selected event."""
+        focus = self.window().focusWidget()
+        if self.editor.delete_selected(focus):
+            return
+        if focus is not None and self.editor.isAncestorOf(focus):
+            return  # a form field has focus: Del is not meant for the whole event
+        self._delete_current_event()
+
+    def current_event_id(self) -> uuid.UUID | None:
+        return self._current
+
+    def open_event(self, event_id: uuid.UUID, tab: str = "details") -> None:
+        """Select ``event_id`` (asking about unsaved changes first) and show the editor's ``tab``."""
+        if tab not in TAB_NAMES:
+            raise ValueError(f"unknown tab {tab!r}; known: {', '.join(TAB_NAMES)}")
+        if self.model.row_of(event_id) is None and event_id in {r.id for r in self.model.all_rows()}:
+            self.search.clear()  # the event is hidden by the search
+        if event_id != self._current:
+            if self.model.row_of(event_id) is None:
+                self._reload_list()  # e.g. created a moment ago elsewhere
+            if self.model.row_of(event_id) is None or not self._confirm_leave():
+                return
+            self._show_event(event_id)
+        self.editor.show_tab(tab)
+
+    # -- new, duplicate, delete ------------------------------------------------------------------------------
+
+    def new_event(self) -> None:
+        """A draft one week ahead (undoable), selected, with the cursor in its title."""
+        from odn_desktop.services import event_editing
+        from odn_desktop.services.events import delete_event, restore_event
+
+        if not self.ctx.is_ready or not self._confirm_leave():
+            return
+        created: list[uuid.UUID] = []
+
+        def do(s: Session) -> uuid.UUID:
+            if created:  # redo: the same event again
+                restore_event(s, created[0])
+                return created[0]
+            created.append(event_editing.create_draft_event(s))
+            return created[0]
+
+        command: ServiceCommand[uuid.UUID] = ServiceCommand(
+            self.ctx, self.tr("Neue Veranstaltung"), do=do, undo=lambda s, event_id: delete_event(s, event_id),
+            kinds=("events",))
+        if self.ctx.push(command, self) and command.result is not None:
+            self._show_event(command.result)
+            self.editor.show_tab("details")
+            self.editor.details.focus_title()
+
+    def duplicate_selected(self) -> None:
+        """The next meeting of the series: a copy eight weeks later with agenda and speakers (undoable)."""
+        from odn_desktop.services.events import delete_event, duplicate_event_as_next, restore_event
+
+        source = self._current
+        if source is None or not self._confirm_leave():
+            return
+        created: list[uuid.UUID] = []
+
+        def do(s: Session) -> uuid.UUID:
+            if created:
+                restore_event(s, created[0])
+                return created[0]
+            created.append(duplicate_event_as_next(s, source).id)
+            return created[0]
+
+        command: ServiceCommand[uuid.UUID] = ServiceCommand(
+            self.ctx, self.tr("Als nächstes Treffen duplizieren"), do=do,
+            undo=lambda s, event_id: delete_event(s, event_id), kinds=("events", "agenda", "speakers"))
+        if self.ctx.push(command, self) and command.result is not None:
+            self._show_event(command.result)
+            self.editor.show_tab("details")
+
+    def _delete_current_event(self) -> None:
+        from odn_desktop.services.events import delete_event, restore_event
+
+        event_id = self._current
+        if event_id is None:
+            return
+        row = self.model.row_of(event_id)
+        title = self.model.row_at(row).title if row is not None else ""
+        if self.editor.has_unsaved_changes():
+            self.editor.discard_changes()  # the event goes; its unsaved edits with it (undo brings it back)
+        self.ctx.push(ServiceCommand(
+            self.ctx, self.tr("Veranstaltung „{title}“ löschen").format(title=title),
+            do=lambda s: delete_event(s, event_id).id,
+            undo=lambda s, _r: restore_event(s, event_id),
+            kinds=("events", "registrations", "tasks"),
+        ), self)
+
+    # -- list and selection ------------------------------------------------------------------------------------
+
+    def _reload_list(self) -> None:
+        from odn_desktop.services.events import list_event_rows
+
+        if not self.ctx.is_ready:
+            return
+        self._list_stale = False
+        rows = self.ctx.try_read(list_event_rows, self)
+        if rows is None:
+            return
+        previous_row = self._visible_row(self._current)
+        self.model.set_rows(rows)
+        if self._current is not None and self.model.row_of(self._current) is None:
+            if self._current in {r.id for r in rows}:
+                self._select_in_view(None)  # filtered out by the search: the editor keeps showing it
+            else:  # deleted (or undone creation): its neighbour takes over
+                fallback = previous_row if previous_row is not None else 0
+                count = self.model.rowCount()
+                self._show_event(self.model.row_at(min(fallback, count - 1)).id if count else None)
+        else:
+            self._select_in_view(self._current)
+        self._update_buttons()
+
+    def _visible_row(self, event_id: uuid.UUID | None) -> int | None:
+        return None if event_id is None else self.model.row_of(event_id)
+
+    def _select_in_view(self, event_id: uuid.UUID | None) -> None:
+        """Mark ``event_id`` in the list without reacting to it as a user's choice."""
+        self._syncing = True
+        try:
+            selection = self.view.selectionModel()
+            row = self._visible_row(event_id)
+            if row is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            else:
+                index = self.model.index(row, TITLE_COLUMN)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+                self.view.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _show_event(self, event_id: uuid.UUID | None) -> None:
+        self._select_in_view(event_id)
+        if event_id != self._current or self.editor.event_id != event_id:
+            self._current = event_id
+            self.editor.set_event(event_id)
+            emit(self.current_event_changed, event_id)
+        self._update_buttons()
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        event_id = self.model.row_at(current.row()).id
+        if event_id == self._current:
+            return
+        if not self._confirm_leave():
+            # WORKAROUND: the view is mid-change (current first, selection next): put the old row back after it
+            QTimer.singleShot(0, lambda: self._select_in_view(self._current))
+            return
+        self._show_event(event_id)
+
+    def _confirm_leave(self) -> bool:
+        """True when the editor may show another event (unsaved details saved or discarded)."""
+        if not self.editor.has_unsaved_changes():
+            return True
+        answer = ask_unsaved_changes(self)
+        if answer == "save":
+            return self.editor.save_changes()
+        if answer == "discard":
+            self.editor.discard_changes()
+            return True
+        return False
+
+    def _on_search(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._select_in_view(self._current)
+
+    def _update_buttons(self) -> None:
+        has_event = self._current is not None
+        self.duplicate_button.setEnabled(has_event)
+        self.delete_button.setEnabled(has_event)
+        self.new_button.setEnabled(self.ctx.is_ready)
+
+    def _on_changed(self, kinds: object) -> None:
+        if not self.ctx.is_ready or not isinstance(kinds, tuple | list | set | frozenset):
+            return
+        if LIST_KINDS.intersection(kinds):
+            if self.isVisible():
+                self._reload_list()
+            else:  # a hidden page catches up when shown (many registration edits elsewhere cost nothing here)
+                self._list_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # the list wide enough for its titles, the editor for its stacked form
+            self._sized = True
+            total = max(self.width() - 24, 600)  # the splitter itself is laid out only after this
+            left = min(max(LIST_MIN_WIDTH, int(total * 0.42)), max(total - EDITOR_MIN_WIDTH, total // 3))
+            self.splitter.setSizes([left, total - left])
+        if self.ctx.is_ready and (self._list_stale or not self.model.all_rows()):
+            self._list_stale = False
+            self._reload_list()
