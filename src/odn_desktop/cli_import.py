@@ -1,0 +1,71 @@
+"""``odn-desktop import ...``: registrations from CSV/XLSX exports, attendance from Zoom and Teams reports.
+
+    odn-desktop import registrations FILE --event E [--sheet NAME] [--dry-run] [--json]
+    odn-desktop import attendance    FILE --event E [--host NAME|EMAIL ...] [--dry-run] [--json]
+
+Runs in the one transaction ``cli.run_command`` opens: a file that cannot be read, or any failure, changes
+nothing (exit status 2 with a German message for user errors). ``--dry-run`` prints the exact report and
+writes nothing. A column mapping confirmed in the window for files with the same header is used here too.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+
+def add_commands(subparsers: Any) -> None:
+    parser = subparsers.add_parser("import", help="Anmeldungen oder Anwesenheit aus einer Datei übernehmen")
+    actions = parser.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("registrations", help="Anmeldungen aus CSV oder Excel (.xlsx) übernehmen")
+    p.add_argument("file", metavar="FILE", help="CSV- oder XLSX-Datei (Export des Formulars oder der Umfrage)")
+    p.add_argument("--event", required=True, metavar="E")
+    p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (Standard: das erste)")
+    p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern")
+    p.add_argument("--json", action="store_true")
+    p = actions.add_parser("attendance", help="Anwesenheit aus einem Zoom- oder Teams-Bericht übernehmen")
+    p.add_argument("file", metavar="FILE", help="Teilnehmerbericht (Zoom, CSV) oder Anwesenheitsliste (Teams)")
+    p.add_argument("--event", required=True, metavar="E")
+    p.add_argument("--host", action="append", default=[], metavar="NAME|EMAIL",
+                   help="Gastgeber:in (wird nicht als Gast gezählt); mehrfach möglich")
+    p.add_argument("--dry-run", action="store_true", help="nur zuordnen und berichten, nichts speichern")
+    p.add_argument("--json", action="store_true")
+
+
+def _memory(args: argparse.Namespace) -> Any:
+    from .paths import resolve_paths
+    from .services.registration_import import MappingMemory
+
+    return MappingMemory.in_folder(resolve_paths(args.db).data_dir)
+
+
+def _cmd_import(session: Session, args: argparse.Namespace) -> int:
+    from .cli import EXIT_OK, _print_json, _say
+    from .services.events import resolve_event
+
+    event = resolve_event(session, args.event)
+    path = Path(args.file).expanduser()
+    report: Any
+    if args.action == "registrations":
+        from .services.registration_import import import_registrations_file
+
+        report = import_registrations_file(session, event.id, path, sheet=args.sheet, memory=_memory(args),
+                                           dry_run=args.dry_run)
+    elif args.action == "attendance":
+        from .services.attendance_import import import_attendance_file
+
+        report = import_attendance_file(session, event.id, path, hosts=args.host, dry_run=args.dry_run)
+    else:  # pragma: no cover - argparse allows nothing else
+        raise AssertionError(args.action)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        _say(report.to_text().rstrip("\n"))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Session, argparse.Namespace], int]] = {"import": _cmd_import}

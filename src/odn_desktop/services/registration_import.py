@@ -1,0 +1,516 @@
+"""Import registrations from a web-form or survey export into one event, in one transaction.
+
+The file is read and validated by ``exchange.registration_import`` (plain data, nothing written); this module
+writes the plan:
+
+- one contact per e-mail address (case- and whitespace-insensitive), in the file and in the database; an
+  existing contact keeps its data, only empty fields are filled (as ``services.contacts`` does);
+- at most one registration per person and event; a person already registered is left alone, so importing
+  the same file again changes nothing; a cancelled registration is renewed only when the file says the person
+  registered again after the cancellation;
+- seats in registration-time order with the rules of ``domain.seats`` (the same ``initial_status`` that
+  ``services.registrations.register`` uses), the rest to the end of the waiting list; rows after the
+  deadline are accepted and marked late.
+
+This is the bulk form of calling ``register(..., registered_at=..., allow_late=True)`` once per row: the seat
+count, the waiting-list end and the existing contacts are read once, so 10,000 rows cost a handful of queries
+instead of 40,000 (``tests/services/test_registration_import.py`` checks both give the same seats).
+
+Everything happens inside the caller's transaction; a failure anywhere leaves the database as it was.
+``dry_run`` runs the whole import in a savepoint and rolls it back, so the report is exact and nothing stays.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Table, func, insert, select
+from sqlalchemy.orm import Session
+
+from odn_desktop.domain.deadlines import is_late
+from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.names import fold_german
+from odn_desktop.domain.seats import Pool, RegistrationStatus, initial_status
+from odn_desktop.domain.timezone import format_german_date, utcnow
+from odn_desktop.exchange.cells import Table as SheetTable
+from odn_desktop.exchange.registration_import import (
+    CONTACT_FIELDS,
+    ColumnMapping,
+    ImportPlan,
+    ImportRow,
+    build_plan,
+    detect_mapping,
+    header_signature,
+    mapping_from_names,
+    read_registration_table,
+)
+from odn_desktop.store.models import Contact, Event, Registration, Round
+
+from .events import get_event
+
+log = logging.getLogger(__name__)
+
+REGISTERED = RegistrationStatus.REGISTERED.value
+WAITING = RegistrationStatus.WAITING.value
+CANCELLED = RegistrationStatus.CANCELLED.value
+MAPPINGS_FILE_NAME = "import-mappings.json"
+_CHUNK = 500  # e-mail addresses per IN (...) query
+_PROGRESS_EVERY = 250
+
+Progress = Callable[[int, str], None]
+
+
+# -- report ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    row: int
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"Zeile {self.row}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class RegistrationImportReport:
+    """Counts per person: ``created`` new registrations, ``updated`` existing people whose data was completed
+    (or whose cancelled registration was renewed), ``unchanged``. ``waiting`` and ``late`` count those this
+    import placed on the waiting list / marked late. Merged duplicate rows are listed, not counted."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    waiting: int = 0
+    late: int = 0
+    rejected: tuple[RejectedRow, ...] = ()
+    duplicates: tuple[tuple[int, int], ...] = ()  # (row, row it was merged into)
+    dry_run: bool = False
+    file_name: str = ""
+    event_title: str = ""
+    event_starts_at: datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "waiting": self.waiting,
+            "late": self.late,
+            "rejected": [{"row": r.row, "reason": r.reason} for r in self.rejected],
+        }
+
+    def to_text(self) -> str:
+        """The report in German, as shown after the import and saved on request."""
+        when = f" ({format_german_date(self.event_starts_at)})" if self.event_starts_at else ""
+        lines = [f"Import von „{self.file_name}“ in „{self.event_title}“{when}"]
+        if self.dry_run:
+            lines.append("Probelauf – es wurde nichts gespeichert.")
+        placed = []
+        if self.waiting:
+            placed.append(f"{self.waiting} auf der Warteliste")
+        if self.late:
+            placed.append(f"{self.late} verspätet")
+        lines.append(f"Neu angemeldet: {self.created}" + (f" (davon {', '.join(placed)})" if placed else ""))
+        lines.append(f"Aktualisiert: {self.updated}")
+        lines.append(f"Unverändert (bereits angemeldet): {self.unchanged}")
+        if self.duplicates:
+            pairs = ", ".join(f"Zeile {row} → Zeile {first}" for row, first in self.duplicates)
+            lines.append(f"Doppelte Zeilen zusammengeführt: {len(self.duplicates)} ({pairs})")
+        lines.append(f"Abgelehnt: {len(self.rejected)}")
+        lines.extend(f"  {r.message}" for r in self.rejected)
+        return "\n".join(lines) + "\n"
+
+
+# -- remembered mappings -----------------------------------------------------------------------------------
+
+
+class MappingMemory:
+    """Confirmed column mappings per header, in a small JSON file (e.g. in the data folder).
+
+    A damaged or unreadable file is treated as empty (and overwritten on the next confirmation): a lost
+    remembered mapping costs one look at the mapping dialog, nothing more.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> MappingMemory:
+        return cls(folder / MAPPINGS_FILE_NAME)
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            log.warning("remembered mappings unreadable (%s): %s", self.path, exc)
+            return {}
+        mappings = data.get("mappings") if isinstance(data, dict) else None
+        return mappings if isinstance(mappings, dict) else {}
+
+    def recall(self, header: Sequence[str]) -> ColumnMapping | None:
+        entry = self._load().get(header_signature(header))
+        if not isinstance(entry, dict) or not isinstance(entry.get("mapping"), list):
+            return None
+        return mapping_from_names(header, entry["mapping"])
+
+    def remember(self, header: Sequence[str], mapping: ColumnMapping) -> None:
+        mappings = self._load()
+        mappings[header_signature(header)] = {
+            "header": list(header),
+            "mapping": list(mapping),
+            "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps({"version": 1, "mappings": mappings}, ensure_ascii=False, indent=1),
+                       encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+# -- reading -----------------------------------------------------------------------------------------------
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes; a missing, locked or unreadable file is a user error."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"Die Datei „{path}“ gibt es nicht.") from None
+    except IsADirectoryError:
+        raise UserError(f"„{path}“ ist ein Ordner, keine Datei.") from None
+    except PermissionError:
+        raise UserError(f"Die Datei „{path.name}“ lässt sich nicht öffnen: keine Berechtigung, oder sie ist "
+                        "in einem anderen Programm (Excel?) geöffnet. Bitte dort schließen.") from None
+    except OSError as exc:
+        raise UserError(f"Die Datei „{path.name}“ lässt sich nicht lesen: {exc.strerror or exc}") from None
+
+
+def plan_for_table(table: SheetTable, mapping: ColumnMapping | None = None,
+                   memory: MappingMemory | None = None) -> ImportPlan:
+    """The plan under ``mapping``, else the remembered mapping for this header, else the detected one."""
+    if mapping is None and memory is not None:
+        mapping = memory.recall(table.header)
+    return build_plan(table, mapping if mapping is not None else detect_mapping(table))
+
+
+def load_plan(path: Path, *, sheet: str | None = None, mapping: ColumnMapping | None = None,
+              memory: MappingMemory | None = None) -> ImportPlan:
+    return plan_for_table(read_registration_table(read_file(path), sheet), mapping, memory)
+
+
+# -- writing -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Seats:
+    """The event's seat state, read once and kept current while rows are placed."""
+
+    pool: Pool
+    registered: int
+    last_position: int
+    round_pools: dict[uuid.UUID, Pool]
+    round_registered: dict[uuid.UUID, int]
+    deadline: datetime | None
+
+    def place(self, round_id: uuid.UUID | None, registered_at: datetime) -> tuple[str, int | None, bool]:
+        """Status, waiting-list position and lateness for the next registration (as ``register`` decides)."""
+        round_pool = self.round_pools.get(round_id) if round_id is not None else None
+        round_count = self.round_registered.get(round_id, 0) if round_id is not None else 0
+        status = initial_status(self.pool, self.registered, round_pool, round_count)
+        position = None
+        if status is RegistrationStatus.REGISTERED:
+            self.registered += 1
+            if round_id is not None:
+                self.round_registered[round_id] = round_count + 1
+        else:
+            self.last_position += 1
+            position = self.last_position
+        return status.value, position, is_late(registered_at, self.deadline)
+
+
+@dataclass
+class _Work:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    waiting: int = 0
+    late: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    new_contacts: list[dict[str, Any]] = field(default_factory=list)
+    new_registrations: list[dict[str, Any]] = field(default_factory=list)
+    stamp: datetime = field(default_factory=lambda: datetime.now(UTC))  # created_at/updated_at: real time
+
+
+def _read_seats(session: Session, event: Event, rounds: list[Round]) -> _Seats:
+    live = (Registration.event_id == event.id, Registration.deleted_at.is_(None))
+    registered = session.scalar(
+        select(func.count()).select_from(Registration).where(*live, Registration.status == REGISTERED)
+    ) or 0
+    last = session.scalar(select(func.max(Registration.waitlist_position)).where(*live)) or 0
+    per_round = {
+        round_id: count
+        for round_id, count in session.execute(
+            select(Registration.round_id, func.count())
+            .where(*live, Registration.status == REGISTERED, Registration.round_id.is_not(None))
+            .group_by(Registration.round_id)
+        )
+    }
+    return _Seats(
+        pool=Pool(event.capacity, event.overbooking_percent),
+        registered=registered,
+        last_position=last,
+        round_pools={r.id: Pool(r.capacity) for r in rounds},
+        round_registered={k: v for k, v in per_round.items() if k is not None},
+        deadline=event.registration_deadline,
+    )
+
+
+def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
+    found: dict[str, Contact] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start:start + _CHUNK]
+        for contact in session.scalars(
+            select(Contact).where(Contact.email_normalized.in_(chunk), Contact.deleted_at.is_(None))
+        ):
+            found[contact.email_normalized] = contact
+    return found
+
+
+def _fill_contact(contact: Contact, person: ImportRow) -> bool:
+    """Only empty fields are filled: what the coordinator corrected by hand is never overwritten."""
+    changed = False
+    for name in CONTACT_FIELDS:
+        value = getattr(person, name)
+        if value and not getattr(contact, name):
+            setattr(contact, name, value)
+            changed = True
+    return changed
+
+
+def _round_id(person: ImportRow, rounds: dict[str, Round]) -> tuple[uuid.UUID | None, str | None]:
+    """The chosen round's id, or a German reason why the choice does not fit this event."""
+    if not rounds or not person.round:
+        return None, None
+    wanted = fold_german(person.round)
+    for title, rnd in rounds.items():
+        if wanted == title or (len(wanted) >= 3 and (wanted in title or title in wanted)):
+            return rnd.id, None
+    names = ", ".join(f"„{r.title}“" for r in rounds.values())
+    return None, f"Runde „{person.round}“ gibt es bei dieser Veranstaltung nicht (vorhanden: {names})"
+
+
+def _place(
+    session: Session,
+    work: _Work,
+    seats: _Seats,
+    person: ImportRow,
+    contact: Contact | None,
+    registration: Registration | None,
+    round_id: uuid.UUID | None,
+    *,
+    event_id: uuid.UUID,
+    source: str,
+    now: datetime,
+) -> None:
+    """One person of the file: count them, and queue or apply what changes."""
+    filled = _fill_contact(contact, person) if contact is not None else False
+    renew = (
+        registration is not None
+        and registration.status == CANCELLED
+        and person.registered_at is not None
+        and registration.cancelled_at is not None
+        and person.registered_at > registration.cancelled_at
+    )
+    if registration is not None and not renew:
+        if filled:
+            work.updated += 1
+        else:
+            work.unchanged += 1
+        return
+    registered_at = person.registered_at or now
+    status, position, late = seats.place(round_id, registered_at)
+    work.waiting += status == WAITING
+    work.late += late
+    if registration is not None:  # renewed after a cancellation
+        registration.status = status
+        registration.waitlist_position = position
+        registration.round_id = round_id
+        registration.registered_at = registered_at
+        registration.cancelled_at = None
+        registration.late = late
+        registration.source = source
+        work.updated += 1
+        return
+    if contact is None:
+        contact_id = uuid.uuid4()
+        work.new_contacts.append({
+            "id": contact_id, "email": person.email, "email_normalized": person.email_key,
+            **{name: getattr(person, name) for name in CONTACT_FIELDS},
+            "created_at": work.stamp, "updated_at": work.stamp, "dirty": True,
+        })
+    else:
+        contact_id = contact.id
+    work.new_registrations.append({
+        "id": uuid.uuid4(), "event_id": event_id, "contact_id": contact_id, "round_id": round_id,
+        "status": status, "waitlist_position": position, "source": source, "registered_at": registered_at,
+        "late": late, "created_at": work.stamp, "updated_at": work.stamp, "dirty": True,
+    })
+    work.created += 1
+
+
+_CONTACT_TABLE = cast(Table, Contact.__table__)
+_REGISTRATION_TABLE = cast(Table, Registration.__table__)
+
+
+def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``INSERT`` many rows with one ``executemany``, the values converted by the columns' own SQLAlchemy types.
+
+    What SQLAlchemy's Core insert would store (``tests/services/test_registration_import.py`` compares the raw
+    rows), without its per-row parameter handling, which costs more than the insert itself for 10,000 rows:
+    each column's bind processor (UUID as hex, UTC datetimes, booleans) runs once per distinct value (the
+    change stamps, the event id and the source are the same in every row).
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    names = list(rows[0])
+    compiled = insert(table).compile(dialect=dialect, column_keys=names)
+    # dialect_impl: the SQLite form of each type (a bare TypeDecorator would hand datetimes to the driver)
+    processors = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names}
+    converted: dict[str, list[Any]] = {}
+    for name in names:
+        process = processors[name]
+        values = [row[name] for row in rows]
+        if process is not None:
+            cache: dict[Any, Any] = {}
+            values = [cache[v] if v in cache else cache.setdefault(v, process(v)) for v in values]
+        converted[name] = values
+    for column in table.columns:  # columns the rows leave out get their Python-side defaults, as Core does
+        if column.key in converted:
+            continue
+        default = column.default
+        if default is None or not (default.is_scalar or default.is_callable):
+            defaults: list[Any] = [None] * len(rows)
+        elif default.is_scalar:
+            defaults = [getattr(default, "arg", None)] * len(rows)
+        else:
+            make = getattr(default, "arg")  # noqa: B009 - typed loosely in SQLAlchemy; takes a context argument
+            defaults = [make(None) for _ in rows]
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        converted[column.key] = [process(v) for v in defaults] if process is not None else defaults
+    if compiled.positional:
+        order = [compiled.binds[key].key for key in (compiled.positiontup or [])]
+        params: list[Any] = list(zip(*(converted[key] for key in order), strict=True))
+    else:
+        keys = list(converted)
+        params = [dict(zip(keys, values, strict=True)) for values in zip(*converted.values(), strict=True)]
+    connection.exec_driver_sql(str(compiled), params)
+
+
+def _write(session: Session, work: _Work) -> None:
+    """The new rows in two bulk inserts. The change stamps are set in ``_place``: bulk inserts skip the
+    ``before_flush`` hook that stamps ORM changes."""
+    session.flush()  # contact updates and renewed registrations first
+    _bulk_insert(session, _CONTACT_TABLE, work.new_contacts)
+    _bulk_insert(session, _REGISTRATION_TABLE, work.new_registrations)
+
+
+def import_plan(
+    session: Session,
+    event_id: uuid.UUID,
+    plan: ImportPlan,
+    *,
+    source: str = "import",
+    dry_run: bool = False,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> RegistrationImportReport:
+    """Write ``plan`` into the event (see the module docstring); ``UserError`` when nothing can be imported."""
+    if plan.errors:
+        raise UserError(" ".join(plan.errors))
+    if not dry_run:
+        return _import(session, event_id, plan, source, False, now or utcnow(), progress)
+    savepoint = session.begin_nested()
+    try:
+        return _import(session, event_id, plan, source, True, now or utcnow(), progress)
+    finally:
+        savepoint.rollback()
+
+
+def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str, dry_run: bool, now: datetime,
+            progress: Progress | None) -> RegistrationImportReport:
+    event = get_event(session, event_id)
+    if event.status == "cancelled":
+        raise UserError(f"Die Veranstaltung '{event.title}' ist abgesagt; Anmeldungen sind nicht mehr möglich.")
+    rounds = list(session.scalars(select(Round).where(Round.event_id == event.id, Round.deleted_at.is_(None))))
+    rounds_by_title = {fold_german(r.title): r for r in rounds}
+    seats = _read_seats(session, event, rounds)
+    people = plan.people
+    contacts = _existing_contacts(session, [p.email_key for p in people])
+    registrations = {
+        r.contact_id: r
+        for r in session.scalars(
+            select(Registration).where(Registration.event_id == event.id, Registration.deleted_at.is_(None))
+        )
+    }
+    work = _Work(rejected=[RejectedRow(r.row, r.reason) for r in plan.rejected])
+    total = len(people)
+    for done, person in enumerate(people, start=1):
+        round_id, problem = _round_id(person, rounds_by_title)
+        if problem is not None:
+            work.rejected.append(RejectedRow(person.row, problem))
+            continue
+        contact = contacts.get(person.email_key)
+        registration = registrations.get(contact.id) if contact is not None else None
+        _place(session, work, seats, person, contact, registration, round_id, event_id=event.id, source=source,
+               now=now)
+        if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
+            progress(int(90 * done / total), f"{done} von {total} Personen geprüft")
+    if progress is not None:
+        progress(95, "Speichern …")
+    _write(session, work)
+    if progress is not None:
+        progress(100, "Fertig")
+    return RegistrationImportReport(
+        created=work.created,
+        updated=work.updated,
+        unchanged=work.unchanged,
+        waiting=work.waiting,
+        late=work.late,
+        rejected=tuple(sorted(work.rejected, key=lambda r: r.row)),
+        duplicates=tuple((r.row, r.duplicate_of) for r in plan.duplicates if r.duplicate_of is not None),
+        dry_run=dry_run,
+        file_name=source,
+        event_title=event.title,
+        event_starts_at=event.starts_at,
+    )
+
+
+def import_registrations_file(
+    session: Session,
+    event_id: uuid.UUID,
+    path: Path,
+    *,
+    sheet: str | None = None,
+    mapping: ColumnMapping | None = None,
+    memory: MappingMemory | None = None,
+    dry_run: bool = False,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> RegistrationImportReport:
+    """Read, map (explicit, remembered or detected), validate and import a file in the caller's transaction."""
+    plan = load_plan(path, sheet=sheet, mapping=mapping, memory=memory)
+    return import_plan(session, event_id, plan, source=path.name, dry_run=dry_run, now=now, progress=progress)

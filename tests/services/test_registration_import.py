@@ -1,0 +1,523 @@
+"""Registration import into a real SQLite file: seats, duplicates, re-import, dry run, failures half-way."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from sqlalchemy import select, text
+
+from odn_desktop.domain.deadlines import end_of_day
+from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.timezone import BERLIN
+from odn_desktop.exchange.registration_import import build_plan, detect_mapping, read_registration_table
+from odn_desktop.services import registration_import as svc
+from odn_desktop.services import registrations as regs
+from odn_desktop.services.contacts import ContactInput
+from odn_desktop.services.events import create_event, update_event
+from odn_desktop.store.database import transaction
+from odn_desktop.store.models import Contact, Registration, Round
+from odn_desktop.store.open import Database
+
+START = datetime(2021, 12, 2, 10, 0, tzinfo=BERLIN)
+DEADLINE = end_of_day(date(2021, 12, 1))
+BEFORE = datetime(2021, 11, 15, 9, 0, tzinfo=BERLIN)
+HEADER = ["Vorname", "Nachname", "E-Mail-Adresse", "Organisation", "Funktion", "Anmeldedatum"]
+
+
+def make_event(db: Database, **fields: Any) -> uuid.UUID:
+    fields.setdefault("registration_deadline", DEADLINE)
+    with transaction(db.sessions) as s:
+        return create_event(s, title="Open-Data-Netzwerktreffen", starts_at=START,
+                            ends_at=START + timedelta(minutes=90), **fields).id
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER, delimiter: str = ";",
+              encoding: str = "cp1252") -> Path:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+def person(n: int, when: str, email: str | None = None) -> list[str]:
+    return [f"Vorname{n}", f"Nachname{n}", email or f"person{n}@kommune.example", f"Stadt {n}", "Open Data", when]
+
+
+def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table the import touches, all columns (timestamps and change markers too)."""
+    result = {}
+    with db.engine.connect() as conn:
+        for table in ("contact", "registration", "event", "round"):
+            result[table] = sorted(map(tuple, conn.execute(text(f"SELECT * FROM {table}"))), key=repr)
+    return result
+
+
+def import_file(db: Database, event_id: uuid.UUID, path: Path, **kwargs: Any) -> svc.RegistrationImportReport:
+    with transaction(db.sessions) as s:
+        return svc.import_registrations_file(s, event_id, path, **kwargs)
+
+
+def rows_by_email(db: Database, event_id: uuid.UUID) -> dict[str, regs.RegistrationRow]:
+    with transaction(db.sessions) as s:
+        return {r.email.lower(): r for r in regs.list_registration_rows(s, event_id)}
+
+
+# -- seats, lateness, report -------------------------------------------------------------------------------
+
+
+def test_seats_follow_registration_time_not_file_order(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=2)
+    path = write_csv(tmp_path / "anmeldungen.csv", [
+        person(1, "20.11.2021 12:00"),  # third
+        person(2, "20.11.2021 09:00"),  # first
+        person(3, "02.12.2021 08:00"),  # after the deadline: late, waiting
+        person(4, "20.11.2021 10:00"),  # second
+    ])
+    report = import_file(db, event_id, path)
+    assert report.to_json() == {"created": 4, "updated": 0, "unchanged": 0, "waiting": 2, "late": 1,
+                                "rejected": []}
+    rows = rows_by_email(db, event_id)
+    assert rows["person2@kommune.example"].status == "registered"
+    assert rows["person4@kommune.example"].status == "registered"
+    assert (rows["person1@kommune.example"].status, rows["person1@kommune.example"].waitlist_position) == (
+        "waiting", 1)
+    late = rows["person3@kommune.example"]
+    assert (late.status, late.waitlist_position, late.late) == ("waiting", 2, True)
+    assert late.registered_at == datetime(2021, 12, 2, 7, 0, tzinfo=UTC)
+    with transaction(db.sessions) as s:
+        sources = set(s.scalars(select(Registration.source)))
+    assert sources == {"anmeldungen.csv"}
+
+
+def test_rows_without_date_come_after_dated_ones_at_import_time(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=1)
+    path = write_csv(tmp_path / "a.csv", [person(1, ""), person(2, "20.11.2021 09:00")])
+    now = datetime(2021, 11, 25, 12, 0, tzinfo=UTC)
+    import_file(db, event_id, path, now=now)
+    rows = rows_by_email(db, event_id)
+    assert rows["person2@kommune.example"].status == "registered"
+    assert rows["person1@kommune.example"].status == "waiting"
+    assert rows["person1@kommune.example"].registered_at == now
+
+
+def test_rejected_rows_are_reported_and_the_rest_imported(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db)
+    path = write_csv(tmp_path / "a.csv", [person(1, ""), ["Jan", "Kaya", "", "", "", ""],
+                                          ["", "", "x@kommune.example", "", "", ""], person(2, "morgen")])
+    report = import_file(db, event_id, path)
+    assert report.created == 1
+    assert [r.message for r in report.rejected] == [
+        "Zeile 3: E-Mail-Adresse fehlt",
+        "Zeile 4: Name fehlt (Vor- oder Nachname)",
+        "Zeile 5: Anmeldedatum „morgen“ ist kein Datum (erwartet z. B. 01.12.2021 10:00)",
+    ]
+    assert "Abgelehnt: 3" in report.to_text()
+
+
+# -- duplicates and re-import ------------------------------------------------------------------------------
+
+
+def test_duplicates_in_the_file_and_in_the_database_are_one_person(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db)
+    other_event = make_event(db)
+    with transaction(db.sessions) as s:
+        regs.register(s, other_event, ContactInput(email="Anna.Becker@Kiel.example", first_name="Anna",
+                                                   last_name="Becker", role="von Hand korrigiert"), now=BEFORE)
+    path = write_csv(tmp_path / "a.csv", [
+        ["Anna", "Becker", " anna.becker@kiel.example", "Stadt Kiel", "Sachbearbeitung", "20.11.2021 10:00"],
+        ["Anna", "Becker", "ANNA.BECKER@KIEL.EXAMPLE", "Stadt Kiel", "", "21.11.2021 10:00"],
+        person(2, "20.11.2021 11:00"),
+    ])
+    report = import_file(db, event_id, path)
+    assert (report.created, report.duplicates) == (2, ((3, 2),))
+    with transaction(db.sessions) as s:
+        contacts = s.scalars(select(Contact).where(Contact.email_normalized == "anna.becker@kiel.example")).all()
+        assert len(contacts) == 1
+        assert contacts[0].role == "von Hand korrigiert"  # never overwritten
+        assert contacts[0].organisation == "Stadt Kiel"  # empty field filled
+        assert contacts[0].email == "Anna.Becker@Kiel.example"
+
+
+def test_importing_the_same_file_again_changes_nothing(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=3)
+    path = write_csv(tmp_path / "a.csv", [person(i, f"2{i % 9}.11.2021 1{i % 10}:00") for i in range(6)]
+                     + [person(1, "30.11.2021 10:00"), ["", "", "", "", "", ""], ["A", "", "kaputt", "", "", ""]])
+    first = import_file(db, event_id, path)
+    before = dump(db)
+    again = import_file(db, event_id, path)
+    assert dump(db) == before  # not even a timestamp or change marker moved
+    assert (again.created, again.updated, again.unchanged, again.waiting, again.late) == (0, 0, first.created, 0, 0)
+    assert again.rejected == first.rejected
+
+
+def test_already_registered_people_get_empty_fields_filled_and_count_as_updated(db: Database,
+                                                                                tmp_path: Path) -> None:
+    event_id = make_event(db)
+    with transaction(db.sessions) as s:
+        regs.register(s, event_id, ContactInput(email="person1@kommune.example", first_name="Vorname1",
+                                                last_name="Nachname1"), now=BEFORE)
+    report = import_file(db, event_id, write_csv(tmp_path / "a.csv", [person(1, "20.11.2021 10:00")]))
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
+    assert rows_by_email(db, event_id)["person1@kommune.example"].organisation == "Stadt 1"
+
+
+def test_a_cancellation_survives_reimport_but_a_later_registration_renews_it(db: Database,
+                                                                             tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=5)
+    path = write_csv(tmp_path / "a.csv", [person(1, "20.11.2021 10:00")])
+    import_file(db, event_id, path)
+    with transaction(db.sessions) as s:
+        reg_id = rows_by_email(db, event_id)["person1@kommune.example"].id
+        regs.cancel(s, reg_id, now=datetime(2021, 11, 22, 9, 0, tzinfo=UTC))
+    assert import_file(db, event_id, path).unchanged == 1
+    assert rows_by_email(db, event_id)["person1@kommune.example"].status == "cancelled"
+    later = write_csv(tmp_path / "b.csv", [person(1, "23.11.2021 10:00")])
+    report = import_file(db, event_id, later)
+    assert (report.created, report.updated) == (0, 1)
+    row = rows_by_email(db, event_id)["person1@kommune.example"]
+    assert (row.status, row.id) == ("registered", reg_id)
+
+
+# -- dry run, failures -------------------------------------------------------------------------------------
+
+
+def test_dry_run_reports_exactly_and_writes_nothing(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=1)
+    path = write_csv(tmp_path / "a.csv", [person(1, "20.11.2021 10:00"), person(2, "20.11.2021 11:00")])
+    before = dump(db)
+    dry = import_file(db, event_id, path, dry_run=True)
+    assert dump(db) == before
+    assert dry.dry_run and "Probelauf" in dry.to_text()
+    real = import_file(db, event_id, path)
+    assert dry.to_json() == real.to_json()
+
+
+def test_a_cancelled_event_refuses_the_import(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db)
+    with transaction(db.sessions) as s:
+        update_event(s, event_id, status="cancelled")
+    before = dump(db)
+    with pytest.raises(UserError, match="abgesagt"):
+        import_file(db, event_id, write_csv(tmp_path / "a.csv", [person(1, "")]))
+    assert dump(db) == before
+
+
+def test_a_file_without_email_column_is_refused(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db)
+    path = write_csv(tmp_path / "a.csv", [["Anna", "Becker"]], header=["Vorname", "Nachname"])
+    with pytest.raises(UserError, match="Spalte für E-Mail nicht gefunden"):
+        import_file(db, event_id, path)
+
+
+@pytest.mark.parametrize("make", [lambda p: p / "fehlt.csv", lambda p: p])
+def test_missing_files_and_folders_are_user_errors(db: Database, tmp_path: Path, make: Any) -> None:
+    event_id = make_event(db)
+    with pytest.raises(UserError, match=r"gibt es nicht|ist ein Ordner"):
+        import_file(db, event_id, make(tmp_path))
+
+
+def seeded(db: Database, tmp_path: Path) -> tuple[uuid.UUID, Path]:
+    """An event with registrations and a file that both adds people and completes an existing contact."""
+    event_id = make_event(db, capacity=3)
+    with transaction(db.sessions) as s:
+        regs.register(s, event_id, ContactInput(email="person0@kommune.example", first_name="Vorname0",
+                                                last_name="Nachname0"), now=BEFORE)
+    rows = [person(i, f"20.11.2021 1{i}:00") for i in range(8)]
+    return event_id, write_csv(tmp_path / "a.csv", rows)
+
+
+@pytest.mark.parametrize("fail_after", [0, 1, 4, 7])
+def test_a_failure_half_way_leaves_the_database_untouched(db: Database, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch, fail_after: int) -> None:
+    event_id, path = seeded(db, tmp_path)
+    before = dump(db)
+    calls = 0
+    real_place = svc._place
+
+    def failing_place(*args: Any, **kwargs: Any) -> None:
+        nonlocal calls
+        if calls == fail_after:
+            raise RuntimeError("disk unplugged")
+        calls += 1
+        real_place(*args, **kwargs)
+
+    monkeypatch.setattr(svc, "_place", failing_place)
+    with pytest.raises(RuntimeError, match="disk unplugged"):
+        import_file(db, event_id, path)
+    assert dump(db) == before
+
+
+def test_a_failure_between_the_two_inserts_leaves_the_database_untouched(db: Database, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    event_id, path = seeded(db, tmp_path)
+    before = dump(db)
+    real_insert = svc._bulk_insert
+    inserts = 0
+
+    def failing_insert(session: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+        nonlocal inserts
+        inserts += 1
+        if inserts == 2:  # the contacts are in, the registrations would follow
+            raise RuntimeError("database is locked")
+        real_insert(session, table, rows)
+
+    monkeypatch.setattr(svc, "_bulk_insert", failing_insert)
+    with pytest.raises(RuntimeError, match="locked"):
+        import_file(db, event_id, path)
+    assert inserts == 2
+    assert dump(db) == before
+
+
+def test_the_bulk_insert_stores_exactly_what_a_core_insert_stores(db: Database) -> None:
+    """Same values through SQLAlchemy's insert and through the import's executemany: identical raw rows."""
+    event_id = make_event(db)
+    stamp = datetime(2021, 11, 20, 8, 5, 30, tzinfo=UTC)  # no microseconds: the driver's own format differs
+
+    def rows(prefix: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        contact_id = uuid.uuid4()
+        email = f"{prefix}@kommune.example"
+        contact = {"id": contact_id, "email": email, "email_normalized": email, "first_name": "Jürgen",
+                   "last_name": "Groß", "created_at": stamp, "updated_at": stamp, "dirty": True}
+        registration = {"id": uuid.uuid4(), "event_id": event_id, "contact_id": contact_id, "round_id": None,
+                        "status": "waiting", "waitlist_position": 3, "source": "a.csv", "registered_at": stamp,
+                        "late": True, "created_at": stamp, "updated_at": stamp, "dirty": True}
+        return [contact], [registration]
+
+    core_contacts, core_regs = rows("core")
+    bulk_contacts, bulk_regs = rows("bulk")
+    with transaction(db.sessions) as s:
+        s.execute(svc.insert(svc._CONTACT_TABLE), core_contacts)
+        s.execute(svc.insert(svc._REGISTRATION_TABLE), core_regs)
+        svc._bulk_insert(s, svc._CONTACT_TABLE, bulk_contacts)
+        svc._bulk_insert(s, svc._REGISTRATION_TABLE, bulk_regs)
+    with db.engine.connect() as conn:
+        for table, ids in (("contact", ("id", "email", "email_normalized")), ("registration", ("id", "contact_id"))):
+            raw = [dict(r._mapping) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY created_at"))]
+            stored = [{k: v for k, v in r.items() if k not in ids} for r in raw if r.get("event_id", event_id)]
+            assert len(stored) == 2 and stored[0] == stored[1], table
+    with transaction(db.sessions) as s:  # and the ORM reads both back alike
+        both = s.scalars(select(Registration).where(Registration.event_id == event_id)).all()
+        assert {(r.registered_at, r.late, r.status, r.waitlist_position) for r in both} == {(stamp, True, "waiting", 3)}
+
+
+# -- rounds ------------------------------------------------------------------------------------------------
+
+
+def test_round_choices_are_matched_and_unknown_rounds_rejected(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=10)
+    with transaction(db.sessions) as s:
+        s.add_all([Round(event_id=event_id, title="Runde A: Datenportale", capacity=1, position=1),
+                   Round(event_id=event_id, title="Runde B: Verwaltung", capacity=5, position=2)])
+    header = [*HEADER, "Parallelrunde"]
+    path = write_csv(tmp_path / "a.csv", [
+        [*person(1, "20.11.2021 10:00"), "Runde A: Datenportale"],
+        [*person(2, "20.11.2021 11:00"), "runde a: datenportale"],  # round A is full: waiting
+        [*person(3, "20.11.2021 12:00"), "Runde B"],
+        [*person(4, "20.11.2021 13:00"), "Runde C"],
+        [*person(5, "20.11.2021 14:00"), ""],
+    ], header=header)
+    report = import_file(db, event_id, path)
+    assert report.created == 4 and report.waiting == 1
+    assert [r.message for r in report.rejected] == [
+        "Zeile 5: Runde „Runde C“ gibt es bei dieser Veranstaltung nicht "
+        "(vorhanden: „Runde A: Datenportale“, „Runde B: Verwaltung“)"]
+    rows = rows_by_email(db, event_id)
+    assert (rows["person1@kommune.example"].round, rows["person1@kommune.example"].status) == (
+        "Runde A: Datenportale", "registered")
+    assert rows["person2@kommune.example"].status == "waiting"
+    assert rows["person3@kommune.example"].round == "Runde B: Verwaltung"
+    assert rows["person5@kommune.example"].round is None
+
+
+# -- the bulk path decides seats exactly as register() ------------------------------------------------------
+
+ARRIVALS = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(-3 * 24 * 60, 2 * 24 * 60), st.booleans()),
+    min_size=1, max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(arrivals=ARRIVALS, capacity=st.one_of(st.none(), st.integers(0, 12)), overbooking=st.integers(0, 50),
+       existing=st.integers(0, 5))
+def test_bulk_import_places_seats_like_register(db: Database, arrivals: list[tuple[int, int, bool]],
+                                               capacity: int | None, overbooking: int, existing: int) -> None:
+    """Two identical events: one filled by the import, one by calling register() in registration-time order."""
+    with db.sessions() as s, s.begin():
+        ids = []
+        for _ in range(2):
+            event = create_event(s, title="Vergleich", starts_at=START, ends_at=START + timedelta(hours=1),
+                                 capacity=capacity, overbooking_percent=overbooking, registration_deadline=DEADLINE)
+            for k in range(existing):
+                regs.register(s, event.id, ContactInput(email=f"alt{k}@kommune.example", last_name=f"Alt{k}"),
+                              now=DEADLINE - timedelta(days=9))
+            ids.append(event.id)
+        bulk_event, reference_event = ids
+        # person n may appear twice: the earliest registration counts, as the plan merges duplicates
+        rows = [[f"V{n}", f"N{n}", f"p{n}@kommune.example", "", "", "" if undated else
+                 f"{DEADLINE.astimezone(BERLIN) + timedelta(minutes=offset):%d.%m.%Y %H:%M}"]
+                for n, offset, undated in arrivals]
+        out = io.StringIO()
+        csv.writer(out, delimiter=";").writerows([HEADER, *rows])
+        table = read_registration_table(out.getvalue().encode())
+        plan = build_plan(table, detect_mapping(table))
+        now = DEADLINE + timedelta(hours=5)
+        report = svc.import_plan(s, bulk_event, plan, now=now)
+        for p in plan.people:
+            regs.register(s, reference_event, ContactInput(email=p.email, first_name=p.first_name,
+                                                           last_name=p.last_name),
+                          registered_at=p.registered_at or now, allow_late=True, now=now)
+        bulk = {r.email: (r.status, r.waitlist_position, r.late) for r in regs.list_registration_rows(s, bulk_event)}
+        reference = {r.email: (r.status, r.waitlist_position, r.late)
+                     for r in regs.list_registration_rows(s, reference_event)}
+        assert bulk == reference
+        assert report.created == len(plan.people)
+        s.rollback()
+
+
+# -- property: arbitrary input never crashes and never leaves partial data ------------------------------------
+
+
+class _DiscardError(Exception):
+    """Raised to roll an example's successful import back, so the next example starts from the same data."""
+
+
+def counts(db: Database) -> tuple[int, int]:
+    with db.engine.connect() as conn:
+        return (conn.execute(text("SELECT count(*) FROM contact")).scalar_one(),
+                conn.execute(text("SELECT count(*) FROM registration")).scalar_one())
+
+
+def check_import(db: Database, event_id: uuid.UUID, data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "beliebig.csv"
+    path.write_bytes(data)
+    before = counts(db)
+    try:
+        with db.sessions() as s, s.begin():
+            report = svc.import_registrations_file(s, event_id, path, now=START - timedelta(days=3))
+            s.flush()
+            contacts = s.execute(text("SELECT count(*), count(DISTINCT email_normalized) FROM contact")).one()
+            regs_now = s.execute(text("SELECT count(*) FROM registration")).scalar_one()
+            orphans = s.execute(text("SELECT count(*) FROM registration r LEFT JOIN contact c "
+                                     "ON c.id = r.contact_id WHERE c.id IS NULL")).scalar_one()
+            positions = s.execute(text("SELECT waitlist_position FROM registration WHERE status = 'waiting'")
+                                  ).scalars().all()
+            assert contacts[0] == contacts[1]  # one contact per address
+            assert regs_now == before[1] + report.created  # every registration the report counts, no more
+            assert orphans == 0
+            assert len(set(positions)) == len(positions)
+            raise _DiscardError
+    except UserError as exc:
+        message = exc.message
+        assert message
+    except _DiscardError:
+        pass
+    assert counts(db) == before  # a user error (or the discarded success) left nothing behind
+
+
+PROPERTY = settings(max_examples=100, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@pytest.fixture
+def busy_event(db: Database) -> uuid.UUID:
+    event_id = make_event(db, capacity=3)
+    with transaction(db.sessions) as s:
+        for k in range(4):
+            regs.register(s, event_id, ContactInput(email=f"p{k}@kommune.example", last_name=f"N{k}"),
+                          now=START - timedelta(days=10))
+    return event_id
+
+
+@PROPERTY
+@given(data=st.binary(max_size=1500))
+def test_arbitrary_bytes_never_crash_nor_leave_partial_data(db: Database, busy_event: uuid.UUID, tmp_path: Path,
+                                                            data: bytes) -> None:
+    check_import(db, busy_event, data, tmp_path)
+
+
+CELL = st.one_of(st.text(max_size=20), st.sampled_from([
+    "p1@kommune.example", "P2@Kommune.Example ", "neu@kommune.example", "anonymous", "20.11.2021 10:00",
+    "02.12.2021 23:00", "kaputt@", "Anna", "Becker", "", '"', "\n"]))
+
+
+@PROPERTY
+@given(header=st.lists(st.sampled_from([*HEADER, "E-Mail", "Name", "Runde", "x", ""]), min_size=1, max_size=7),
+       rows=st.lists(st.lists(CELL, max_size=8), max_size=12), delimiter=st.sampled_from([";", ",", "\t"]),
+       bom=st.booleans())
+def test_arbitrary_csv_never_crashes_nor_leaves_partial_data(db: Database, busy_event: uuid.UUID, tmp_path: Path,
+                                                             header: list[str], rows: list[list[str]],
+                                                             delimiter: str, bom: bool) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(rows)
+    data = out.getvalue().encode("utf-8", errors="surrogatepass")
+    check_import(db, busy_event, (codecs.BOM_UTF8 if bom else b"") + data, tmp_path)
+
+
+# -- XLSX, remembered mappings, progress ---------------------------------------------------------------------
+
+
+def test_xlsx_sheet_import_with_excel_dates(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=1)
+    wb = Workbook()
+    wb.active.title = "Info"
+    ws = wb.create_sheet("Anmeldungen")
+    ws.append(HEADER)
+    ws.append(["Anna", "Becker", "anna@kiel.example", "Stadt Kiel", "", datetime(2021, 11, 20, 11, 0)])
+    ws.append(["Jan", "Kaya", "jan@ulm.example", "Stadt Ulm", "", datetime(2021, 11, 20, 10, 0)])
+    wb.save(tmp_path / "anmeldungen.xlsx")
+    report = import_file(db, event_id, tmp_path / "anmeldungen.xlsx", sheet="Anmeldungen")
+    assert (report.created, report.waiting) == (2, 1)
+    assert rows_by_email(db, event_id)["jan@ulm.example"].status == "registered"
+
+
+def test_remembered_mapping_is_used_for_the_same_header(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db)
+    header = ["Spalte1", "Spalte2", "Spalte3"]
+    path = write_csv(tmp_path / "a.csv", [["Anna", "Becker", "anna@kiel.example"]], header=header)
+    memory = svc.MappingMemory.in_folder(tmp_path / "Daten")
+    assert svc.load_plan(path, memory=memory).mapping == (None, None, "email")  # found by its values
+    memory.remember(header, ("first_name", "last_name", "email"))
+    plan = svc.load_plan(path, memory=memory)
+    assert plan.mapping == ("first_name", "last_name", "email")
+    assert import_file(db, event_id, path, memory=memory).created == 1
+    assert memory.recall(["Spalte1", "Spalte2"]) is None  # another header
+
+
+@pytest.mark.parametrize("content", ["kein json", '{"mappings": []}', '{"mappings": {"x": 1}}', "[]"])
+def test_a_damaged_memory_file_is_ignored_and_replaced(tmp_path: Path, content: str) -> None:
+    memory = svc.MappingMemory(tmp_path / "import-mappings.json")
+    memory.path.write_text(content, encoding="utf-8")
+    assert memory.recall(["E-Mail"]) is None
+    memory.remember(["E-Mail"], ("email",))
+    assert memory.recall(["E-Mail"]) == ("email",)
+
+
+def test_a_remembered_mapping_of_the_wrong_width_is_not_used(tmp_path: Path) -> None:
+    memory = svc.MappingMemory(tmp_path / "m.json")
+    memory.remember(["A", "B"], ("email", "unknown_field"))
+    assert memory.recall(["A", "B"]) is None
+
+
+def test_progress_is_reported_up_to_100(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db)
+    path = write_csv(tmp_path / "a.csv", [person(i, "") for i in range(600)])
+    seen: list[tuple[int, str]] = []
+    with transaction(db.sessions) as s:
+        svc.import_registrations_file(s, event_id, path, progress=lambda pct, msg: seen.append((pct, msg)))
+    assert seen[-1] == (100, "Fertig")
+    assert [p for p, _ in seen] == sorted(p for p, _ in seen)

@@ -1,0 +1,221 @@
+"""The import mapping dialog: detected mapping, change a column's field, preview follows, import on a worker."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog
+from pytestqt.qtbot import QtBot
+
+from odn_desktop.domain.timezone import BERLIN
+from odn_desktop.paths import AppPaths
+from odn_desktop.services.events import create_event, update_event
+from odn_desktop.services.registration_import import MappingMemory, RegistrationImportReport
+from odn_desktop.services.registrations import list_registration_rows
+from odn_desktop.store.database import transaction
+from odn_desktop.store.open import Database
+from odn_desktop.ui import import_mapping_dialog as dlg
+from odn_desktop.ui.context import AppContext
+
+START = datetime(2021, 12, 2, 10, 0, tzinfo=BERLIN)
+# a survey export whose "E-Mail" column is the tool's metadata; the addresses sit under an unknown header
+ROWS = [
+    ["Vorname", "Nachname", "E-Mail", "Kontakt (dienstlich)", "Kommune"],
+    ["Anna", "Becker", "anonymous", "anna.becker@kiel.example", "Stadt Kiel"],
+    ["Jürgen", "Groß", "anonymous", "j.gross@muenster.example", "Stadt Münster"],
+    ["Özlem", "Kaya", "anonymous", "", "Stadt Bonn"],
+    ["Anna", "Becker", "anonymous", "ANNA.BECKER@kiel.example", "Stadt Kiel"],
+]
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode("cp1252"))
+    return path
+
+
+@pytest.fixture
+def event_id(db: Database) -> uuid.UUID:
+    with transaction(db.sessions) as s:
+        return create_event(s, title="Open-Data-Netzwerktreffen", starts_at=START,
+                            ends_at=START + timedelta(minutes=90), capacity=10).id
+
+
+@pytest.fixture
+def ctx(db: Database, app_paths: AppPaths) -> AppContext:
+    return AppContext(db, app_paths)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, ctx: AppContext, event_id: uuid.UUID, tmp_path: Path) -> dlg.ImportMappingDialog:
+    path = write_csv(tmp_path / "umfrage.csv", ROWS)
+    dialog = dlg.build_import_dialog(None, ctx, event_id, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def registrations(db: Database, event_id: uuid.UUID) -> dict[str, str]:
+    with transaction(db.sessions) as s:
+        return {r.email: r.status for r in list_registration_rows(s, event_id)}
+
+
+def column_of(dialog: dlg.ImportMappingDialog, header: str) -> int:
+    return ROWS[0].index(header)
+
+
+def test_models_pass_the_model_tester(qtmodeltester: Any, dialog: dlg.ImportMappingDialog) -> None:
+    qtmodeltester.check(dialog.mapping_model)
+    qtmodeltester.check(dialog.preview_model)
+    dialog.problems_only.setChecked(True)
+    qtmodeltester.check(dialog.preview_model)
+
+
+def test_change_a_mapping_in_its_combo_box_preview_follows_then_import(
+    qtbot: QtBot, dialog: dlg.ImportMappingDialog, db: Database, event_id: uuid.UUID, ctx: AppContext,
+    app_paths: AppPaths,
+) -> None:
+    model, preview = dialog.mapping_model, dialog.preview_model
+    email_col, contact_col = column_of(dialog, "E-Mail"), column_of(dialog, "Kontakt (dienstlich)")
+    # detected: the header "E-Mail" wins, so every row lacks an address
+    assert model.mapping[email_col] == "email" and model.mapping[contact_col] is None
+    assert model.index(contact_col, 2).data() == "– nicht importieren –"
+    problems = preview.column_fields().index("problems")
+    assert [preview.index(r, problems).data() for r in range(preview.rowCount())] == [
+        "Wird übersprungen: E-Mail-Adresse fehlt"] * 4
+    assert not dialog.import_button.isEnabled()
+
+    combo = dialog.mapping_view.indexWidget(model.index(contact_col, dlg.MappingModel.FIELD))
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("email"))  # what a click in the combo box does
+
+    assert model.mapping[contact_col] == "email"
+    assert model.mapping[email_col] is None  # the field moved: the metadata column is freed
+    other = dialog.mapping_view.indexWidget(model.index(email_col, dlg.MappingModel.FIELD))
+    assert isinstance(other, QComboBox) and other.currentData() == ""
+    email = preview.column_fields().index("email")
+    assert preview.index(0, email).data() == "anna.becker@kiel.example"
+    assert [preview.index(r, problems).data() for r in range(preview.rowCount())] == [
+        "", "", "Wird übersprungen: E-Mail-Adresse fehlt", "Doppelt (wie Zeile 2), wird zusammengeführt"]
+    assert preview.index(2, problems).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "2 Personen werden übernommen" in dialog.summary_label.text()
+    assert dialog.import_button.isEnabled()
+
+    dialog.problems_only.setChecked(True)
+    assert [preview.row_at(r).row for r in range(preview.rowCount())] == [4, 5]
+    dialog.problems_only.setChecked(False)
+
+    changed: list[object] = []
+    ctx.changed.connect(changed.append)
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as blocker:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    report = blocker.args[0] if blocker.args else None
+    assert isinstance(report, RegistrationImportReport)
+    assert changed == [("registrations", "contacts", "events")]
+    assert (report.created, [r.message for r in report.rejected]) == (2, ["Zeile 4: E-Mail-Adresse fehlt"])
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.report is report
+    assert registrations(db, event_id) == {"anna.becker@kiel.example": "registered",
+                                           "j.gross@muenster.example": "registered"}
+    # the confirmed mapping is remembered for files with the same header
+    remembered = MappingMemory.in_folder(app_paths.data_dir).recall(ROWS[0])
+    assert remembered is not None and remembered[contact_col] == "email"
+
+
+def test_a_remembered_mapping_is_offered_next_time(qtbot: QtBot, ctx: AppContext, event_id: uuid.UUID,
+                                                   app_paths: AppPaths, tmp_path: Path) -> None:
+    MappingMemory.in_folder(app_paths.data_dir).remember(ROWS[0], ("first_name", "last_name", None, "email",
+                                                                   "municipality"))
+    dialog = dlg.build_import_dialog(None, ctx, event_id, write_csv(tmp_path / "zweite.csv", ROWS))
+    qtbot.addWidget(dialog)
+    assert dialog.plan.mapping[3] == "email"
+    assert dialog.import_button.isEnabled()
+
+
+def test_run_import_dialog_shows_the_report_and_returns_it(
+    qtbot: QtBot, ctx: AppContext, event_id: uuid.UUID, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = [["Vorname", "Nachname", "E-Mail-Adresse"], ["Anna", "Becker", "anna@kiel.example"]]
+    path = write_csv(tmp_path / "anmeldungen.csv", rows)
+    shown: list[RegistrationImportReport] = []
+
+    def drive(dialog: dlg.ImportMappingDialog) -> int:
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.import_finished, timeout=10_000):
+            dialog.import_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(dlg, "exec_dialog", drive)
+    monkeypatch.setattr(dlg, "show_import_report", lambda _parent, report: shown.append(report))
+    monkeypatch.setattr(dlg, "choose_registration_file", lambda _parent: path)
+    report = dlg.import_registrations(None, ctx, event_id)
+    assert report is not None and report.created == 1
+    assert shown == [report]
+    assert "Neu angemeldet: 1" in report.to_text()
+
+
+def test_cancel_returns_none_and_writes_nothing(qtbot: QtBot, ctx: AppContext, db: Database, event_id: uuid.UUID,
+                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_csv(tmp_path / "a.csv", [["Vorname", "Nachname", "E-Mail"], ["Anna", "Becker", "a@kiel.example"]])
+    monkeypatch.setattr(dlg, "exec_dialog", lambda dialog: (qtbot.addWidget(dialog), dialog.reject(),
+                                                            dialog.result())[2])
+    assert dlg.run_import_dialog(None, ctx, event_id, path) is None
+    assert registrations(db, event_id) == {}
+
+
+def test_an_unreadable_file_is_reported_not_opened(ctx: AppContext, event_id: uuid.UUID, tmp_path: Path,
+                                                   dialogs: Any) -> None:
+    path = tmp_path / "bild.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert dlg.run_import_dialog(None, ctx, event_id, path) is None
+    (message,) = [args[1] for args in dialogs.of("user_error")]
+    assert "keine CSV- oder Excel-Datei" in message
+
+
+def test_a_user_error_during_the_import_keeps_the_dialog_open(
+    qtbot: QtBot, dialog: dlg.ImportMappingDialog, db: Database, event_id: uuid.UUID, dialogs: Any,
+) -> None:
+    dialog.set_field(column_of(dialog, "Kontakt (dienstlich)"), "email")
+    with transaction(db.sessions) as s:
+        update_event(s, event_id, status="cancelled")
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs.of("user_error")), timeout=10_000)
+    assert "abgesagt" in dialogs.of("user_error")[0][1]
+    assert dialog.isVisible() and dialog.report is None
+    assert dialog.import_button.isEnabled() and dialog.mapping_view.isEnabled()
+
+
+def test_xlsx_sheets_can_be_switched(qtbot: QtBot, ctx: AppContext, event_id: uuid.UUID, tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "Hinweise"
+    wb.active.append(["Bitte das Blatt „Anmeldungen“ importieren"])
+    ws = wb.create_sheet("Anmeldungen")
+    for row in ROWS:
+        ws.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    dialog = dlg.build_import_dialog(None, ctx, event_id, tmp_path / "a.xlsx")
+    qtbot.addWidget(dialog)
+    assert dialog.plan.sheet == "Hinweise" and dialog.error_label.text()
+    assert not dialog.sheet_combo.isHidden()
+    dialog.sheet_combo.setCurrentText("Anmeldungen")
+    assert dialog.plan.sheet == "Anmeldungen"
+    assert dialog.mapping_model.rowCount() == len(ROWS[0])
+    assert dialog.preview_model.rowCount() == 4
+
+
+def test_the_report_can_be_saved(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = RegistrationImportReport(created=3, file_name="a.csv", event_title="Netzwerktreffen")
+    target = tmp_path / "Bericht ä.txt"
+    monkeypatch.setattr(dlg, "ask_report_path", lambda _parent, suggested: target)
+    view = dlg.ReportDialog(report.to_text(), "Importbericht a.txt")
+    qtbot.addWidget(view)
+    assert view.save() == target
+    assert "Neu angemeldet: 3" in target.read_text(encoding="utf-8")
