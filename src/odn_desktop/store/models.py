@@ -263,3 +263,7 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Registration,
     Task,
 )
+
+# The sync bookkeeping tables belong to the same metadata (Alembic compares them too); imported last because
+# they refer to the models above.
+from . import sync_models as _sync_models  # noqa: E402, F401

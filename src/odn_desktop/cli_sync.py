@@ -1,0 +1,131 @@
+"""``odn-desktop sync ...``: sync with the team's shared database, see what is pending, decide conflicts.
+
+    sync --remote URL [--json]     # the first time; later ``sync [--json]`` uses the remembered address
+    sync status [--json]
+    sync resolve --conflict ID --keep local|remote
+
+``URL`` is a SQLAlchemy URL (``postgresql://user:password@host/db``) or the path of an SQLite file on a share.
+A password in it is moved into the OS keyring, never stored with the address; where there is no keyring, give it
+in the address each time or set ``ODN_SYNC_PASSWORD``. Sync manages its own connections (a ``RAW_COMMANDS``
+handler): it migrates the local file, then opens its own transactions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .paths import AppPaths
+    from .sync.conflicts import Conflict
+
+EXIT_OK = 0
+
+
+def _conflict_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' ist keine Konfliktnummer") from None
+
+
+def add_commands(subparsers: Any) -> None:
+    p = subparsers.add_parser("sync", help="mit der gemeinsamen Datenbank des Teams abgleichen")
+    p.add_argument("--remote", metavar="URL",
+                   help="Adresse der gemeinsamen Datenbank (postgresql://benutzer@rechner/datenbank oder Pfad "
+                        "einer SQLite-Datei); wird gemerkt")
+    p.add_argument("--json", action="store_true")
+    actions = p.add_subparsers(dest="sync_action", metavar="AKTION")
+    status = actions.add_parser("status", help="letzter Abgleich, ungesendete Änderungen, offene Konflikte")
+    status.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    resolve = actions.add_parser("resolve", help="einen Konflikt entscheiden")
+    resolve.add_argument("--conflict", required=True, type=_conflict_id, metavar="ID")
+    resolve.add_argument("--keep", required=True, choices=("local", "remote"),
+                         help="local: die eigene Fassung behalten; remote: die Fassung des Servers übernehmen")
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "(leer)"
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return f"„{value}“"
+
+
+def _conflict_line(c: Conflict) -> str:
+    if c.field == "deleted_at":
+        mine, theirs = ("gelöscht" if c.local else "vorhanden"), ("gelöscht" if c.remote else "vorhanden")
+    else:
+        mine, theirs = _value(c.local), _value(c.remote)
+    return f"  [{c.conflict_id}] {c.row_label} · {c.field_label}: eigene Fassung {mine} | Server {theirs}"
+
+
+def _print_conflicts(say: Callable[[str], None], conflicts: list[Conflict]) -> None:
+    if not conflicts:
+        return
+    say(f"{len(conflicts)} offene(r) Konflikt(e) – entscheiden mit "
+        "'odn-desktop sync resolve --conflict ID --keep local|remote':")
+    for c in conflicts:
+        say(_conflict_line(c))
+
+
+def _cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .cli import _print_json, _say
+    from .domain.errors import UserError
+    from .domain.timezone import format_german_datetime
+    from .store.migrate import migrate
+    from .sync import credentials, engine
+    from .sync.server import display_url, parse_remote
+
+    migrate(paths.database, backup_dir=paths.backup_dir)
+    db = paths.database
+    action = getattr(args, "sync_action", None)
+    if action == "status":
+        state = engine.status(db)
+        if args.json:
+            _print_json({"last_sync": state.to_json()["last_sync"], "pending": state.pending,
+                         "conflicts": [c.to_json() for c in state.conflicts]})
+            return EXIT_OK
+        when = format_german_datetime(state.last_sync) + " Uhr" if state.last_sync else "noch nie"
+        _say(f"Zuletzt synchronisiert: {when}")
+        _say(f"Server: {state.remote or '(noch keiner)'}")
+        _say(f"Ungesendete Änderungen: {state.pending}")
+        _print_conflicts(_say, state.conflicts)
+        return EXIT_OK
+    if action == "resolve":
+        conflict = engine.resolve(db, args.conflict, args.keep)
+        how = ("eigene Fassung behalten; sie wird beim nächsten Abgleich gesendet" if args.keep == "local"
+               else "Fassung des Servers übernommen")
+        _say(f"Konflikt {conflict.conflict_id} ({conflict.row_label} · {conflict.field_label}): {how}.")
+        return EXIT_OK
+
+    remote = args.remote or engine.remembered_remote(db)
+    if not remote:
+        raise UserError("Bitte geben Sie beim ersten Abgleich die gemeinsame Datenbank an: "
+                        "odn-desktop sync --remote URL")
+    url = parse_remote(remote)
+    password = url.password
+    if password:
+        note = credentials.store_password(url, str(password))
+        if note:
+            sys.stderr.write(f"Hinweis: {note}\n")
+    else:
+        password = credentials.find_password(url)
+    result = engine.sync(db, display_url(url), password=None if password is None else str(password))
+    if args.json:
+        _print_json(result.to_json())
+        return EXIT_OK
+    _say(f"Abgleich abgeschlossen: {result.pushed} Änderung(en) gesendet, {result.pulled} empfangen.")
+    for merged in result.merged_contacts:
+        _say(f"Zusammengeführt: zwei Kontakte mit der E-Mail-Adresse {merged.email} sind jetzt einer.")
+    if result.seat_changes:
+        _say("Geänderte Platzvergabe – bitte die Betroffenen informieren:")
+        for change in result.seat_changes:
+            _say(f"  {change.message()}")
+    _print_conflicts(_say, result.conflicts)
+    return EXIT_OK
+
+
+RAW_COMMANDS: dict[str, Callable[[argparse.Namespace, Any], int]] = {"sync": _cmd_sync}

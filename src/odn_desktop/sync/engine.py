@@ -1,0 +1,368 @@
+"""One sync run: pull and merge, push, record the position. No Qt here; the GUI and the CLI call ``sync``.
+
+1. Connect; create or upgrade the shared schema (Alembic, the laptop's migrations); read the server's position.
+   When the server has nothing new and the laptop nothing unsent, stop here (a few milliseconds).
+2. Open one server transaction holding the sequence counter (other laptops' syncs wait). Pull every row with a
+   sequence above the last one seen, merge it into the laptop's file (``apply``, ``reconcile``) and commit that
+   locally together with the new position: what was pulled is the server's committed state, so this is safe
+   even if the push fails later.
+3. Push every row still marked as changed (open conflicts: the server keeps its value) under the next sequence,
+   in the same server transaction, and commit it on the server.
+4. Only then, locally: the pushed versions become the shadows, the change markers are cleared (not for rows
+   edited in the meantime), and the new sequence is recorded.
+
+Cut off anywhere, the run is simply repeated. Before the server's commit nothing was sent; after it, the next
+run pulls its own push back, recognises it from the push log (``sync_push``: sequence and this laptop's id) and
+takes it as the base of the merge, so nothing is duplicated and nothing turns into a conflict.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.timezone import iso_berlin
+
+from . import conflicts as conflict_store
+from .apply import apply_changes
+from .conflicts import Conflict
+from .local import LocalFile, LocalTransaction
+from .merge import differs, pushable
+from .reconcile import MergedContact, SeatChange, reconcile
+from .server import UNREACHABLE, Server, ServerUnreachableError, SyncError, display_url, parse_remote
+from .tables import SPECS, Row, TableSpec
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, str], None]
+Checkpoint = Callable[[str], None]
+
+
+__all__ = ["UNREACHABLE", "Conflict", "ServerUnreachableError", "SyncCancelledError", "SyncError", "SyncResult",
+           "SyncStatus", "list_conflicts", "remember_remote", "remembered_remote", "resolve", "status", "sync"]
+
+
+class HasPath(Protocol):
+    path: Path
+
+
+class SyncCancelledError(SyncError):
+    pass
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int
+    pulled: int
+    conflicts: list[Conflict]  # every open conflict after this run (also older ones)
+    new_conflicts: int = 0
+    merged_contacts: list[MergedContact] = field(default_factory=list)
+    seat_changes: list[SeatChange] = field(default_factory=list)
+    last_sync: datetime | None = None
+    server_seq: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "new_conflicts": self.new_conflicts,
+            "merged_contacts": [m.to_json() for m in self.merged_contacts],
+            "seat_changes": [s.to_json() for s in self.seat_changes],
+            "last_sync": iso_berlin(self.last_sync),
+            "server_seq": self.server_seq,
+        }
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    last_sync: datetime | None
+    pending: int  # rows changed on this laptop and not yet on the server
+    conflicts: list[Conflict]
+    remote: str | None  # the remembered server address (never with a password)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"last_sync": iso_berlin(self.last_sync), "pending": self.pending,
+                "conflicts": [c.to_json() for c in self.conflicts], "remote": self.remote}
+
+
+def _path(database: Path | HasPath) -> Path:
+    path = database if isinstance(database, Path) else database.path
+    from odn_desktop.store.migrate import migrate
+
+    migrate(path)  # a no-op (one tiny read) when the file is up to date, as every opened Database is
+    return path
+
+
+def _parse_time(text: str | None) -> datetime | None:
+    return None if not text else datetime.fromisoformat(text).astimezone(UTC)
+
+
+# -- status and conflicts (no server needed) ---------------------------------------------------------------
+
+
+def status(database: Path | HasPath) -> SyncStatus:
+    local = LocalFile(_path(database))
+    try:
+        with local.transaction(write=False) as txn:
+            state = txn.state()
+            return SyncStatus(
+                last_sync=_parse_time(state.get("last_sync_at")),
+                pending=txn.pending_count(),
+                conflicts=conflict_store.list_open(txn),
+                remote=state.get("remote_url"),
+            )
+    finally:
+        local.close()
+
+
+def list_conflicts(database: Path | HasPath) -> list[Conflict]:
+    return status(database).conflicts
+
+
+def resolve(database: Path | HasPath, conflict_id: int, keep: str) -> Conflict:
+    """Decide an open conflict on the laptop; the next sync carries the outcome to the server."""
+    local = LocalFile(_path(database))
+    try:
+        with local.transaction(write=True) as txn:
+            return conflict_store.resolve(txn, conflict_id, keep)
+    finally:
+        local.close()
+
+
+def remembered_remote(database: Path | HasPath) -> str | None:
+    return status(database).remote
+
+
+def remember_remote(database: Path | HasPath, remote: str) -> None:
+    """Store the server address (a password in it is dropped: it belongs in the keyring)."""
+    url = parse_remote(remote)
+    local = LocalFile(_path(database))
+    try:
+        with local.transaction(write=True) as txn:
+            txn.set_state(remote_url=display_url(url))
+    finally:
+        local.close()
+
+
+# -- the sync ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _PushBatch:
+    tables: list[tuple[TableSpec, list[Row]]] = field(default_factory=list)
+    #: per table: (id, updated_at as read, stays marked, new server_seq or None)
+    marks: list[tuple[TableSpec, list[tuple[str, str | None, bool, int | None]]]] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return sum(len(rows) for _, rows in self.tables)
+
+
+def _collect_push(txn: LocalTransaction, seq: int) -> _PushBatch:
+    batch = _PushBatch()
+    for spec in SPECS:
+        rows = txn.dirty_rows(spec)
+        if not rows:
+            continue
+        has_shadows = txn.raw.execute(
+            "SELECT 1 FROM sync_shadow WHERE table_name = ? LIMIT 1", (spec.name,)).fetchone() is not None
+        shadows = txn.shadows(spec, [str(r["id"]) for r in rows]) if has_shadows else {}
+        open_conf = conflict_store.open_fields(txn, spec)
+        out: list[Row] = []
+        marks: list[tuple[str, str | None, bool, int | None]] = []
+        for row in rows:
+            row_id = str(row["id"])
+            held = set(open_conf.get(row_id, ()))
+            shadow = shadows.get(row_id)
+            candidate = pushable(spec, row, shadow, held)
+            send = differs(spec, candidate, shadow)
+            if send:
+                out.append(candidate)
+            updated = row["updated_at"]
+            marks.append((row_id, None if updated is None else str(updated), bool(held), seq if send else None))
+        if out:
+            batch.tables.append((spec, out))
+        batch.marks.append((spec, marks))
+    return batch
+
+
+def sync(
+    database: Path | HasPath,
+    remote: str,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    checkpoint: Checkpoint | None = None,
+) -> SyncResult:
+    """Sync the laptop's file with the shared database at ``remote`` (a SQLAlchemy URL or an SQLite path).
+
+    ``progress(percent, text)`` reports steps; setting ``cancel`` stops the run at the next step (before the
+    server's commit: nothing sent); ``checkpoint(name)`` is called at fixed points ("pulled", "pushed:<table>",
+    "pushed", "committed") - the tests cut syncs off there.
+    """
+    report = progress or (lambda _pct, _text: None)
+    point = checkpoint or (lambda _name: None)
+
+    def check_cancel() -> None:
+        if cancel is not None and cancel.is_set():
+            raise SyncCancelledError(
+                "Der Abgleich wurde abgebrochen. Es wurde nichts gesendet; Ihre Änderungen bleiben erhalten und "
+                "werden beim nächsten Abgleich übertragen."
+            )
+
+    url = parse_remote(remote)
+    if password:
+        url = url.set(password=password)
+    path = _path(database)
+    if url.get_backend_name() == "sqlite" and Path(str(url.database)).resolve() == path.resolve():
+        raise UserError("Die gemeinsame Datenbank muss eine andere Datei sein als die eigene.")
+    local = LocalFile(path)
+    server: Server | None = None
+    try:
+        with local.transaction(write=True) as txn, _local_errors():
+            state = txn.state()
+            # a copied file (a second laptop set up from this one) must not pass for this laptop in the push log
+            here = f"{socket.gethostname()}|{path.resolve()}"
+            if "client_id" not in state or state.get("client_host") != here:
+                state["client_id"] = uuid.uuid4().hex
+                txn.set_state(client_id=state["client_id"], client_host=here)
+            pending = txn.pending_count()
+        client_id = uuid.UUID(hex=state["client_id"])
+        report(2, "Verbindung zum Server wird aufgebaut …")
+        server = Server(url)
+        server.ensure_schema()
+        known = state.get("server_id")
+        last = int(state.get("last_seq", "0")) if known else 0
+        position, mark_seen = server.position(last)
+        if position is None:
+            server.initialise()
+            position, mark_seen = server.position(last)
+            assert position is not None
+        if known and known != position.server_id.hex:
+            raise SyncError(
+                "Diese Datenbank wurde bisher mit einer anderen gemeinsamen Datenbank abgeglichen. Ein Wechsel "
+                "des Servers ist nicht vorgesehen: bitte die bisherige Adresse verwenden oder eine frische lokale "
+                "Datenbank mit dem neuen Server abgleichen."
+            )
+        _check_history(state, last, position.last_seq, mark_seen)
+        if known and position.last_seq == last and pending == 0:
+            report(100, "Nichts zu tun.")
+            return _finish(local, url, last, position.now, _PushBatch(), pulled=0, mark=mark_seen)
+        check_cancel()
+
+        with server.locked() as stx:
+            assert stx.position is not None
+            position = stx.position
+            _check_history(state, last, position.last_seq, stx.history_mark(last) if last else None)
+            mark = stx.history_mark(position.last_seq) if position.last_seq else None
+            report(10, "Änderungen vom Server werden geholt …")
+            own = stx.own_pushes(last, client_id)
+            fetched = 0
+
+            def pulled_table(spec: TableSpec, count: int) -> None:
+                nonlocal fetched
+                fetched += count
+                report(10 + int(30 * (SPECS.index(spec) + 1) / len(SPECS)),
+                       f"{fetched} Änderungen vom Server eingearbeitet …")
+
+            with local.transaction(write=True) as txn, _local_errors():
+                pull = apply_changes(txn, lambda spec: stx.changes_since(spec, last), own, pulled_table)
+                pulled = pull.pulled
+                session = txn.session()
+                try:
+                    merged = reconcile(session, pull, txn.server_seat_counts)
+                finally:
+                    session.close()
+                txn.set_state(server_id=position.server_id.hex, last_seq=position.last_seq, last_mark=mark)
+            point("pulled")
+            check_cancel()
+
+            report(45, "Eigene Änderungen werden gesendet …")
+            seq = position.last_seq + 1
+            with local.transaction(write=False) as txn:
+                batch = _collect_push(txn, seq)
+            total = max(batch.rows, 1)
+            done = 0
+
+            def on_table(spec: TableSpec, count: int) -> None:
+                nonlocal done
+                done += count
+                report(45 + int(45 * done / total), f"{done} von {batch.rows} Änderungen gesendet …")
+                point(f"pushed:{spec.name}")
+                check_cancel()
+
+            if batch.rows:
+                stx.push(seq, client_id, batch.tables, on_table)
+                point("pushed")
+                check_cancel()
+                stx.commit()
+                point("committed")
+                mark = position.now_mark
+            else:
+                stx.rollback()
+                seq = position.last_seq
+        report(95, "Abgleich wird abgeschlossen …")
+        return _finish(local, url, seq, position.now, batch, pulled=pulled, new_conflicts=pull.new_conflicts,
+                       merged=merged.merged_contacts, seats=merged.seat_changes, mark=mark)
+    finally:
+        local.close()
+        if server is not None:
+            server.close()
+
+
+@contextlib.contextmanager
+def _local_errors() -> Iterator[None]:
+    """The laptop's own file refusing a write: a German message instead of a crash report."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        log.exception("pulled rows do not fit the local file")
+        raise SyncError(
+            "Die Änderungen vom Server passen nicht zu den eigenen Daten auf diesem Rechner "
+            f"({exc}). Es wurde nichts übernommen; bitte wenden Sie sich an die Betreuung des Programms."
+        ) from exc
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        raise SyncError(
+            "Die eigene Datenbank ist gerade mit etwas anderem beschäftigt. Bitte synchronisieren Sie gleich noch "
+            "einmal."
+        ) from exc
+
+
+def _check_history(state: dict[str, str], last: int, server_seq: int, mark: str | None) -> None:
+    """The server must still have the history this laptop saw; a server restored from a backup has not."""
+    remembered = state.get("last_mark")
+    if last and (server_seq < last or (remembered and mark != remembered)):
+        raise SyncError(
+            "Die gemeinsame Datenbank kennt den Stand nicht mehr, mit dem dieser Rechner zuletzt abgeglichen hat "
+            "(wurde sie aus einer Sicherung zurückgeholt?). Um nichts zu überschreiben, wird nicht abgeglichen; "
+            "bitte wenden Sie sich an die Betreuung des Programms. Sie arbeiten offline weiter."
+        )
+
+
+def _finish(local: LocalFile, url: Any, seq: int, when: datetime, batch: _PushBatch, *, pulled: int,
+            new_conflicts: int = 0, merged: list[MergedContact] | None = None,
+            seats: list[SeatChange] | None = None, mark: str | None = None) -> SyncResult:
+    with local.transaction(write=True) as txn, _local_errors():
+        for spec, rows in batch.tables:
+            txn.put_shadows(spec, rows)
+        for spec, marks in batch.marks:
+            txn.mark_pushed(spec, marks)
+        txn.set_state(last_seq=seq, last_mark=mark, last_sync_at=when.isoformat(), remote_url=display_url(url))
+        open_conflicts = conflict_store.list_open(txn)
+    return SyncResult(pushed=batch.rows, pulled=pulled, conflicts=open_conflicts, new_conflicts=new_conflicts,
+                      merged_contacts=merged or [], seat_changes=seats or [], last_sync=when, server_seq=seq)
+

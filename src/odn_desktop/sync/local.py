@@ -1,0 +1,208 @@
+"""The laptop's side of a sync: its own connection to the local file, in stored form, in real transactions.
+
+Sync opens its own engine on the file (the GUI's stays untouched) whose transactions begin with ``BEGIN
+IMMEDIATE`` when they write: the sync's reads and writes then see one consistent state, and a GUI write in the
+meantime waits (``busy_timeout``) instead of slipping in between. Reads use a plain ``BEGIN``: a snapshot in WAL
+mode that never blocks the GUI.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, event
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from odn_desktop.store.database import make_engine
+
+from .tables import SPECS, Row, TableSpec
+
+CHUNK = 500
+_WRITE = "odn_write"
+
+
+def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see _begin)
+
+
+def _begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get(_WRITE) else "BEGIN")
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+@dataclass(frozen=True)
+class LocalRow:
+    values: Row
+    dirty: bool
+    server_seq: int | None
+
+
+class LocalFile:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.engine = make_engine(self.path, poolclass=NullPool)
+        event.listen(self.engine, "connect", _connect)
+        event.listen(self.engine, "begin", _begin)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextlib.contextmanager
+    def transaction(self, *, write: bool) -> Iterator[LocalTransaction]:
+        """Commit when the block ends normally (a read-only one just ends), roll back on an exception."""
+        with self.engine.connect() as conn:
+            conn.info[_WRITE] = write
+            txn = LocalTransaction(conn)
+            conn.begin()
+            try:
+                yield txn
+            except BaseException:
+                conn.rollback()
+                raise
+            if write:
+                conn.commit()
+            else:
+                conn.rollback()
+
+
+class LocalTransaction:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        self.raw = raw
+
+    def session(self) -> Session:
+        """An ORM session inside this transaction (for the services' rules); its changes are local changes."""
+        return Session(bind=self.conn)
+
+    # -- sync_state --------------------------------------------------------------------------------------------
+
+    def state(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in self.raw.execute("SELECT key, value FROM sync_state")}
+
+    def set_state(self, **values: str | int | None) -> None:
+        for key, value in values.items():
+            if value is None:
+                self.raw.execute("DELETE FROM sync_state WHERE key = ?", (key,))
+            else:
+                self.raw.execute(
+                    "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                    "excluded.value", (key, str(value)),
+                )
+
+    # -- synced rows -------------------------------------------------------------------------------------------
+
+    def pending_count(self) -> int:
+        return sum(
+            int(self.raw.execute(f"SELECT count(*) FROM {spec.name} WHERE dirty = 1").fetchone()[0])
+            for spec in SPECS
+        )
+
+    def rows_by_id(self, spec: TableSpec, ids: Sequence[str]) -> dict[str, LocalRow]:
+        cols = ", ".join(spec.columns)
+        n = len(spec.columns)
+        found: dict[str, LocalRow] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            for r in self.raw.execute(
+                f"SELECT {cols}, dirty, server_seq FROM {spec.name} WHERE id IN ({marks})", tuple(chunk)
+            ):
+                found[r[0]] = LocalRow(dict(zip(spec.columns, r[:n], strict=True)), bool(r[n]), r[n + 1])
+        return found
+
+    def dirty_rows(self, spec: TableSpec) -> list[Row]:
+        cols = ", ".join(spec.columns)
+        return [dict(zip(spec.columns, r, strict=True))
+                for r in self.raw.execute(f"SELECT {cols} FROM {spec.name} WHERE dirty = 1")]
+
+    def dirty_registration_event_ids(self) -> set[str]:
+        """Events whose registrations or rounds carry local changes (seat recompute candidates)."""
+        ids: set[str] = set()
+        for sql in ("SELECT DISTINCT event_id FROM round WHERE dirty = 1",
+                    "SELECT DISTINCT event_id FROM registration WHERE dirty = 1"):
+            ids.update(r[0] for r in self.raw.execute(sql))
+        return ids
+
+    def seat_counts(self, event_ids: Iterable[str]) -> dict[str, int]:
+        """Live seat holders per event, as the laptop has them now."""
+        found: dict[str, int] = {}
+        for chunk in _chunks(sorted(event_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            for event_id, count in self.raw.execute(
+                "SELECT event_id, count(*) FROM registration WHERE status = 'registered' AND deleted_at IS NULL "
+                f"AND event_id IN ({marks}) GROUP BY event_id", tuple(chunk)
+            ):
+                found[event_id] = int(count)
+        return found
+
+    def server_seat_counts(self, event_ids: Iterable[str]) -> dict[str, int]:
+        """Live seat holders per event as the server has them: the shadows are the server's versions."""
+        wanted = set(event_ids)
+        if not wanted:
+            return {}
+        found: dict[str, int] = {}
+        for event_id, count in self.raw.execute(
+            "SELECT json_extract(data, '$.event_id') AS e, count(*) FROM sync_shadow "
+            "WHERE table_name = 'registration' AND json_extract(data, '$.status') = 'registered' "
+            "AND json_extract(data, '$.deleted_at') IS NULL GROUP BY e"
+        ):
+            if event_id in wanted:
+                found[event_id] = int(count)
+        return found
+
+    def upsert(self, spec: TableSpec, rows: Sequence[tuple[Row, bool, int | None]]) -> None:
+        if not rows:
+            return
+        cols = ", ".join(spec.columns)
+        marks = ", ".join("?" for _ in spec.columns)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in spec.columns if c != "id")
+        self.raw.executemany(
+            f"INSERT INTO {spec.name} ({cols}, dirty, server_seq) VALUES ({marks}, ?, ?) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}, dirty = excluded.dirty, server_seq = excluded.server_seq",
+            [(*(row[c] for c in spec.columns), int(dirty), seq) for row, dirty, seq in rows],
+        )
+
+    def mark_pushed(self, spec: TableSpec, rows: Sequence[tuple[str, str | None, bool, int | None]]) -> None:
+        """After the server's commit: (id, updated_at as read, still dirty, new server_seq); a row changed since it
+        was read (another ``updated_at``) keeps its change marker."""
+        self.raw.executemany(
+            f"UPDATE {spec.name} SET dirty = CASE WHEN ? OR updated_at IS NOT ? THEN 1 ELSE 0 END, "
+            "server_seq = coalesce(?, server_seq) WHERE id = ?",
+            [(int(still_dirty), updated_at, seq, row_id) for row_id, updated_at, still_dirty, seq in rows],
+        )
+
+    def hard_delete(self, spec: TableSpec, row_id: str) -> None:
+        self.raw.execute(f"DELETE FROM {spec.name} WHERE id = ?", (row_id,))
+        self.raw.execute("DELETE FROM sync_shadow WHERE table_name = ? AND row_id = ?", (spec.name, row_id))
+
+    # -- shadows -----------------------------------------------------------------------------------------------
+
+    def shadows(self, spec: TableSpec, ids: Sequence[str]) -> dict[str, Row]:
+        found: dict[str, Row] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            for row_id, data in self.raw.execute(
+                f"SELECT row_id, data FROM sync_shadow WHERE table_name = ? AND row_id IN ({marks})",
+                (spec.name, *chunk),
+            ):
+                found[row_id] = json.loads(data)
+        return found
+
+    def put_shadows(self, spec: TableSpec, rows: Iterable[Row]) -> None:
+        self.raw.executemany(
+            "INSERT INTO sync_shadow (table_name, row_id, data) VALUES (?, ?, ?) "
+            "ON CONFLICT (table_name, row_id) DO UPDATE SET data = excluded.data",
+            [(spec.name, row["id"], json.dumps(row, ensure_ascii=False, separators=(",", ":"))) for row in rows],
+        )

@@ -1,0 +1,245 @@
+"""After a pull: merge duplicates into their survivors and recompute seats where both sides changed an event.
+
+These are local changes made on the coordinator's behalf (they go through the ORM, so the change marker is set
+and the same sync pushes them):
+
+* a contact that lost its e-mail to the server's contact (the same person, registered on two laptops): the
+  survivor's empty fields are filled from it, its registrations move over, and where both were registered for
+  the same event the two registrations become one (the better status, the earlier registration time, attendance
+  from either);
+* a registration that lost to the server's registration of the same person for the same event: folded the same
+  way;
+* seats and the waiting list of every event whose registrations changed on both sides (or were folded): seat
+  holders keep their seats up to the limit in registration-time order (concurrent offline registrations can
+  overfill an event; the latest registered move to the waiting list), the waiting list is ordered by
+  registration time and free seats are filled from it. Every change in who holds a seat is reported.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from odn_desktop.domain.seats import Pool, WaitingEntry, choose_promotions
+from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration, Round
+
+from .apply import PullOutcome
+
+REGISTERED, WAITING, CANCELLED = "registered", "waiting", "cancelled"
+_RANK = {REGISTERED: 0, WAITING: 1, CANCELLED: 2}
+_CONTACT_FIELDS = ("salutation", "academic_title", "first_name", "last_name", "organisation", "municipality",
+                   "federal_state", "role", "experience_level", "notes")
+_NOT_RECOMPUTED = ("cancelled", "held")
+
+
+@dataclass(frozen=True)
+class SeatChange:
+    """Someone whose seat changed through the merge: tell them."""
+
+    event_id: uuid.UUID
+    event_title: str
+    registration_id: uuid.UUID
+    name: str
+    email: str
+    before: str  # registered | waiting | cancelled | "" (the registration came into being by the merge)
+    after: str
+    waitlist_position: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"event_id": str(self.event_id), "event_title": self.event_title,
+                "registration_id": str(self.registration_id), "name": self.name, "email": self.email,
+                "before": self.before, "after": self.after, "waitlist_position": self.waitlist_position}
+
+    def message(self) -> str:
+        if self.after == REGISTERED:
+            return f"{self.name} ({self.email}) hat jetzt einen Platz bei „{self.event_title}“."
+        if self.after == WAITING:
+            return (f"{self.name} ({self.email}) steht jetzt auf der Warteliste von „{self.event_title}“ "
+                    f"(Platz {self.waitlist_position}).")
+        return f"{self.name} ({self.email}): Anmeldung zu „{self.event_title}“ ist jetzt {self.after}."
+
+
+@dataclass(frozen=True)
+class MergedContact:
+    kept: uuid.UUID
+    removed: uuid.UUID
+    email: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kept": str(self.kept), "removed": str(self.removed), "email": self.email}
+
+
+@dataclass
+class ReconcileOutcome:
+    merged_contacts: list[MergedContact]
+    seat_changes: list[SeatChange]
+
+
+def _uuid(value: str) -> uuid.UUID:
+    return uuid.UUID(hex=value)
+
+
+def reconcile(session: Session, pull: PullOutcome,
+              server_seats: Callable[[Iterable[str]], dict[str, int]] | None = None) -> ReconcileOutcome:
+    """``server_seats(event_ids)``: seat holders per event as the server has them (deliberate overbooking on
+    either side survives the recompute)."""
+    affected = {_uuid(e) for e in pull.both_sides}
+    merged: list[MergedContact] = []
+    contact_pairs = [(_uuid(lo), _uuid(w)) for t, lo, w in pull.duplicates if t == "contact"]
+    registration_pairs = [(_uuid(lo), _uuid(w)) for t, lo, w in pull.duplicates if t == "registration"]
+    link_pairs = [(lo, _uuid(w)) for t, lo, w in pull.duplicates if t == "event_speaker"]
+    for loser_id, _winner in contact_pairs:
+        affected.update(session.scalars(select(Registration.event_id).where(
+            Registration.contact_id == loser_id, Registration.deleted_at.is_(None))))
+    for _loser, winner_id in registration_pairs:
+        reg = session.get(Registration, winner_id)
+        if reg is not None:
+            affected.add(reg.event_id)
+    before = _seat_snapshot(session, affected)
+
+    for loser_id, winner_id in registration_pairs:
+        winner, loser = session.get(Registration, winner_id), session.get(Registration, loser_id)
+        if winner is not None and loser is not None:
+            _fold_registration(winner, loser)
+    for loser_id, winner_id in contact_pairs:
+        contact = _merge_contact(session, loser_id, winner_id)
+        if contact is not None:
+            merged.append(MergedContact(kept=winner_id, removed=loser_id, email=contact.email))
+    for loser_hex, winner_id in link_pairs:
+        link = session.get(EventSpeaker, winner_id)
+        dropped = pull.dropped_links.get(loser_hex)
+        if link is None or not dropped:
+            continue
+        if dropped.get("deleted_at") is None and link.deleted_at is not None:
+            link.deleted_at = None  # added here while removed there: the newer intent on this laptop stands
+        if not link.topic and dropped.get("topic"):
+            link.topic = str(dropped["topic"])
+    session.flush()
+
+    held = server_seats({e.hex for e in affected}) if (server_seats and affected) else {}
+    for event in session.scalars(select(Event).where(Event.id.in_(affected))):
+        recompute_seats(session, event, max(held.get(event.id.hex, 0), pull.local_seats.get(event.id.hex, 0)))
+    session.flush()
+    return ReconcileOutcome(merged, _seat_changes(session, affected, before))
+
+
+def _merge_contact(session: Session, loser_id: uuid.UUID, winner_id: uuid.UUID) -> Contact | None:
+    winner, loser = session.get(Contact, winner_id), session.get(Contact, loser_id)
+    if winner is None or loser is None:
+        return None
+    for name in _CONTACT_FIELDS:
+        if not getattr(winner, name) and getattr(loser, name):
+            setattr(winner, name, getattr(loser, name))
+    if loser.consent_contact and not winner.consent_contact:
+        winner.consent_contact = True
+        winner.consent_given_at = winner.consent_given_at or loser.consent_given_at
+    theirs = {
+        r.event_id: r for r in session.scalars(select(Registration).where(
+            Registration.contact_id == winner_id, Registration.deleted_at.is_(None)))
+    }
+    for reg in session.scalars(select(Registration).where(
+            Registration.contact_id == loser_id, Registration.deleted_at.is_(None))).all():
+        other = theirs.get(reg.event_id)
+        if other is None:
+            reg.contact_id = winner_id
+        else:
+            _fold_registration(other, reg)
+            session.flush()  # the tombstone first: the unique index covers live rows only
+    return winner
+
+
+def _fold_registration(winner: Registration, loser: Registration) -> None:
+    """Two registrations of one person for one event become one: the server's row survives."""
+    from odn_desktop.domain.timezone import utcnow
+
+    if loser.deleted_at is None:
+        loser.deleted_at = utcnow()
+    if _RANK.get(loser.status, 3) < _RANK.get(winner.status, 3):
+        winner.status = loser.status
+        winner.cancelled_at = loser.cancelled_at
+    if winner.status != CANCELLED:
+        winner.cancelled_at = None
+    winner.registered_at = min(winner.registered_at, loser.registered_at)
+    winner.late = winner.late and loser.late
+    winner.attended = winner.attended or loser.attended
+    if loser.attended_minutes is not None:
+        winner.attended_minutes = max(winner.attended_minutes or 0, loser.attended_minutes)
+    if winner.round_id is None and loser.round_id is not None:
+        winner.round_id = loser.round_id
+    if loser.notes and loser.notes not in winner.notes:
+        winner.notes = f"{winner.notes}\n{loser.notes}".strip()
+
+
+def _live(event_ids: Iterable[uuid.UUID]) -> Any:
+    return select(Registration).where(Registration.event_id.in_(list(event_ids)), Registration.deleted_at.is_(None))
+
+
+def _seat_snapshot(session: Session, event_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    if not event_ids:
+        return {}
+    session.flush()
+    return {r.id: r.status for r in session.scalars(_live(event_ids))}
+
+
+def recompute_seats(session: Session, event: Event, seats_held: int = 0) -> None:
+    """Seats in registration-time order up to the limit, then the waiting list in registration-time order.
+
+    ``seats_held``: seats one side had given already (more than the limit only when the coordinator overbooked
+    by hand); so many seat holders keep their seats, only the surplus of the merge moves to the waiting list.
+    """
+    if event.deleted_at is not None or event.status in _NOT_RECOMPUTED:
+        return
+    regs = sorted(
+        session.scalars(select(Registration).where(
+            Registration.event_id == event.id, Registration.deleted_at.is_(None),
+            Registration.status.in_((REGISTERED, WAITING)))).all(),
+        key=lambda r: (r.registered_at, str(r.id)),
+    )
+    rounds = session.scalars(select(Round).where(Round.event_id == event.id, Round.deleted_at.is_(None))).all()
+    pools: dict[Hashable, Pool] = {r.id: Pool(r.capacity) for r in rounds}
+    pool = Pool(event.capacity, event.overbooking_percent)
+    holders = [r for r in regs if r.status == REGISTERED]
+    keep_pool = pool if pool.limit is None or seats_held <= pool.limit else Pool(seats_held)
+    keep = set(choose_promotions(keep_pool, 0, [WaitingEntry(r.id, r.round_id) for r in holders], pools, {}))
+    round_counts: dict[Hashable, int] = {}
+    for r in holders:
+        if r.id in keep and r.round_id is not None:
+            round_counts[r.round_id] = round_counts.get(r.round_id, 0) + 1
+    queue = [r for r in regs if r.id not in keep]
+    promoted = set(choose_promotions(pool, len(keep), [WaitingEntry(r.id, r.round_id) for r in queue], pools,
+                                     round_counts))
+    position = 0
+    for reg in regs:
+        if reg.id in keep or reg.id in promoted:
+            status, place = REGISTERED, None
+        else:
+            position += 1
+            status, place = WAITING, position
+        if reg.status != status:
+            reg.status = status
+        if reg.waitlist_position != place:
+            reg.waitlist_position = place
+
+
+def _seat_changes(session: Session, event_ids: set[uuid.UUID], before: dict[uuid.UUID, str]) -> list[SeatChange]:
+    if not event_ids:
+        return []
+    titles = {r[0]: r[1] for r in session.execute(select(Event.id, Event.title).where(Event.id.in_(event_ids)))}
+    changes = []
+    for reg in session.scalars(_live(event_ids)):
+        was = before.get(reg.id, "")
+        if was == reg.status or REGISTERED not in (was, reg.status):
+            continue  # only who holds a seat matters here (waiting-list renumbering is no news)
+        contact = reg.contact
+        changes.append(SeatChange(
+            event_id=reg.event_id, event_title=titles.get(reg.event_id, ""), registration_id=reg.id,
+            name=f"{contact.first_name} {contact.last_name}".strip(), email=contact.email, before=was,
+            after=reg.status, waitlist_position=reg.waitlist_position,
+        ))
+    changes.sort(key=lambda c: (c.event_title, c.after, c.name))
+    return changes

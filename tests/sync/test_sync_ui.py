@@ -1,0 +1,118 @@
+"""The sync in the window: status-bar text, "Synchronisieren" on a worker thread, German message when the server
+is unreachable, the settings dialog (password into the keyring) and the conflict dialog (mine / theirs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from sync_helpers import Laptop, MemoryKeyring, future
+
+from odn_desktop.services.events import create_event, update_event
+from odn_desktop.store.models import Event
+from odn_desktop.sync import engine
+from odn_desktop.ui import sync_ui
+from odn_desktop.ui.context import AppContext
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")]
+Laptops = Callable[[str], Laptop]
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(sync_ui, "show_message", lambda _p, title, text: seen.append((title, text)))
+    monkeypatch.setattr(sync_ui, "show_warning", lambda _p, text: seen.append(("warning", text)))
+    monkeypatch.setattr(sync_ui, "ask_open_conflicts", lambda _p, _n: False)
+    return seen
+
+
+def test_status_text_formats() -> None:
+    assert sync_ui.format_status(None, 0, 0) == "Noch nicht synchronisiert · 0 ungesendete Änderungen"
+    when = datetime(2026, 11, 26, 18, 5, tzinfo=UTC)
+    assert sync_ui.format_status(when, 1, 2) == (
+        "Zuletzt synchronisiert: 26.11.2026 19:05 · 1 ungesendete Änderung · 2 Konflikte")
+
+
+@pytest.mark.parametrize("remote", ["sqlite"], indirect=True)
+def test_sync_now_runs_in_the_background_and_updates_the_status(
+        qtbot: Any, laptops: Laptops, remote: str, messages: list[tuple[str, str]]) -> None:
+    a = laptops("a")
+    a.do(lambda s: create_event(s, title="Treffen", starts_at=future(), ends_at=future(hour=12)))
+    engine.remember_remote(a.db, remote)
+    ctx = AppContext(db=a.db)
+    label = sync_ui.SyncStatusLabel(ctx)
+    assert label.text() == "Noch nicht synchronisiert · 1 ungesendete Änderung"
+    with qtbot.waitSignal(ctx.status_message, timeout=30_000) as status:
+        assert sync_ui.sync_now(None, ctx) is not None
+    assert status.args == ["Synchronisiert: 1 gesendet, 0 empfangen."]
+    assert label.text().startswith("Zuletzt synchronisiert: ") and label.text().endswith(
+        "0 ungesendete Änderungen")
+    assert messages == []
+
+
+def test_unreachable_server_is_reported_and_work_goes_on(
+        qtbot: Any, db: Any, messages: list[tuple[str, str]]) -> None:
+    engine.remember_remote(db, "postgresql://odn@127.0.0.1:9/team")
+    ctx = AppContext(db=db)
+    with qtbot.waitSignal(ctx.status_message, timeout=30_000):
+        sync_ui.sync_now(None, ctx)
+    [(kind, text)] = messages
+    assert kind == "warning" and text.startswith("Der Server ist nicht erreichbar – Sie arbeiten offline weiter.")
+
+
+def test_settings_dialog_keeps_the_password_out_of_the_database(
+        qtbot: Any, db: Any, monkeypatch: pytest.MonkeyPatch, messages: list[tuple[str, str]],
+        memory_keyring: MemoryKeyring) -> None:
+
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, sync_ui.SyncSettingsDialog)
+        dialog.url_edit.setText("postgresql://db.team.example/odn")
+        dialog.user_edit.setText("koordination")
+        dialog.password_edit.setText("s3cret")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(sync_ui, "exec_dialog", fill)
+    assert sync_ui.show_sync_settings(None, AppContext(db=db))
+    assert engine.remembered_remote(db) == "postgresql+psycopg://koordination@db.team.example/odn"
+    assert list(memory_keyring.entries.values()) == ["s3cret"]
+    assert b"s3cret" not in db.path.read_bytes()
+
+
+@pytest.mark.parametrize("remote", ["sqlite"], indirect=True)
+def test_conflict_dialog_shows_both_values_and_resolves(
+        qtbot: Any, laptops: Laptops, remote: str, monkeypatch: pytest.MonkeyPatch,
+        messages: list[tuple[str, str]]) -> None:
+    a, b = laptops("a"), laptops("b")
+    ev = a.do(lambda s: create_event(s, title="Treffen", starts_at=future(), ends_at=future(hour=12),
+                                     capacity=10).id)
+    a.sync()
+    b.sync()
+    a.do(lambda s: update_event(s, ev, title="Von A", capacity=20))
+    b.do(lambda s: update_event(s, ev, title="Von B", capacity=30))
+    a.sync()
+    assert len(b.sync().conflicts) == 2
+    ctx = AppContext(db=b.db)
+    assert sync_ui.sync_status_text(ctx).endswith("· 2 Konflikte")
+    shown: list[list[str]] = []
+
+    def decide(dialog: QDialog) -> int:
+        assert isinstance(dialog, sync_ui.ConflictDialog)
+        qtbot.addWidget(dialog)
+        for row in range(dialog.table.rowCount()):
+            shown.append([dialog.table.item(row, col).text() for col in range(4)])
+            dialog.choose(row, sync_ui.KEEP_LOCAL if shown[-1][1] == "Titel" else sync_ui.KEEP_REMOTE)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(sync_ui, "exec_dialog", decide)
+    assert sync_ui.show_conflicts_dialog(None, ctx) == 2
+    assert sorted(shown) == [["Veranstaltung „Von B“", "Plätze", "30", "20"],
+                             ["Veranstaltung „Von B“", "Titel", "Von B", "Von A"]]
+    b.sync()
+    a.sync()
+    assert a.do(lambda s: (s.get(Event, ev).title, s.get(Event, ev).capacity)) == ("Von B", 20)
+    assert sync_ui.show_conflicts_dialog(None, ctx) == 0
+    assert messages[-1] == ("Konflikte", "Es gibt keine offenen Konflikte.")
