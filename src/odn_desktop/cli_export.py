@@ -1,0 +1,103 @@
+"""``odn-desktop export ...``: the attendance sheet, the registrant table, calendar files and the PDF list.
+
+    export attendance  --event E -o FILE.xlsx [--blank-rows N] [--columns LIST]
+    export registrants --event E -o FILE.xlsx
+    export ics         --event E -o FILE.ics [--with-link]
+    export invites     --event E -o DIR        # one .ics per registered person
+    export pdf         --event E -o FILE.pdf
+
+Nothing heavy is imported at module level (``odn-desktop --version`` stays fast); the PDF needs Qt's GUI
+module (fonts) but never QtWidgets, and runs offscreen when there is no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+EXIT_OK = 0
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' ist negativ")
+    return value
+
+
+def add_commands(subparsers: Any) -> None:
+    export = subparsers.add_parser(
+        "export", help="Anwesenheitsliste, Anmeldungen, Kalenderdateien und Teilnehmendenliste (PDF) exportieren"
+    ).add_subparsers(dest="action", required=True, metavar="WAS")
+
+    def command(name: str, help_text: str, output: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = export.add_parser(name, help=help_text)
+        p.add_argument("--event", required=True, metavar="E",
+                       help="Kennung der Veranstaltung oder ihr Datum JJJJ-MM-TT")
+        p.add_argument("-o", "--output", required=True, type=Path, metavar=output)
+        return p
+
+    p = command("attendance", "Anwesenheitsliste als Excel-Datei (druckfertig)", "FILE.xlsx")
+    p.add_argument("--blank-rows", type=_count, default=0, metavar="N", help="leere Zeilen für Nachmeldungen")
+    p.add_argument("--columns", metavar="LIST",
+                   help="zusätzliche Spalten, mit Komma getrennt: Funktion,E-Mail,Runde "
+                        "(Standard: Runde, wenn es Runden gibt)")
+    command("registrants", "alle Anmeldungen mit allen Feldern als Excel-Tabelle mit Filtern", "FILE.xlsx")
+    p = command("ics", "Kalenderdatei der Veranstaltung (für Website oder Newsletter)", "FILE.ics")
+    p.add_argument("--with-link", action="store_true", help="den (privaten) Zugangslink mit hineinschreiben")
+    command("invites", "persönliche Kalendereinladungen, eine .ics-Datei je angemeldeter Person", "DIR")
+    command("pdf", "Teilnehmendenliste als PDF", "FILE.pdf")
+
+
+def _say(text: str) -> None:
+    sys.stdout.buffer.write((text + "\n").encode(sys.stdout.encoding or "utf-8", errors="replace"))
+    sys.stdout.flush()
+
+
+def _cmd_export(session: Session, args: argparse.Namespace) -> int:
+    from .services import exports
+    from .services.events import resolve_event
+
+    event = resolve_event(session, args.event)
+    output: Path = args.output
+    if args.action == "attendance":
+        from .exchange.attendance_sheet import parse_columns
+
+        columns = None if args.columns is None else parse_columns(args.columns)
+        result = exports.export_attendance_sheet(session, event.id, output, columns=columns,
+                                                 blank_rows=args.blank_rows)
+    elif args.action == "registrants":
+        result = exports.export_registrants(session, event.id, output)
+    elif args.action == "ics":
+        result = exports.export_event_calendar(session, event.id, output, with_link=args.with_link)
+    elif args.action == "invites":
+        result = exports.export_invitations(session, event.id, output)
+    elif args.action == "pdf":
+        from .exchange.atomic_write import check_target
+
+        check_target(output)
+        sheet = exports.attendance_sheet(session, event.id)
+        from .ui.printing import ensure_gui_application, save_participant_list_pdf
+
+        ensure_gui_application()
+        pages = save_participant_list_pdf(sheet, output)
+        people = len(sheet.participants)
+        _say(f"Teilnehmendenliste mit {people} {'Person' if people == 1 else 'Personen'} "
+             f"auf {pages} {'Seite' if pages == 1 else 'Seiten'} gespeichert: {output}")
+        return EXIT_OK
+    else:  # pragma: no cover - argparse allows only the actions above
+        raise AssertionError(args.action)
+    _say(result.message)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Session, argparse.Namespace], int]] = {"export": _cmd_export}

@@ -1,0 +1,124 @@
+"""Write a file so that it is either complete or untouched: temporary name, fsync, then one rename.
+
+A coordinator who exports the attendance sheet while last week's copy is still open in Excel gets a clear
+German message, and neither a half-written file nor a lost old one. On Windows, Excel holds an open workbook
+with a lock that makes replacing it fail with ``PermissionError``; the temporary file is then removed.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import BinaryIO
+
+from odn_desktop.domain.errors import UserError
+
+# WORKAROUND: virus scanners and the Windows search indexer open new files for a moment; a rename that fails
+# because of them succeeds when tried again shortly after. Excel's lock does not go away, so few retries.
+_RETRY_DELAYS: tuple[float, ...] = (0.05, 0.2) if os.name == "nt" else ()
+
+
+def locked_message(target: Path) -> str:
+    return (f"Die Datei „{target}“ ist geöffnet (z. B. in Excel). "
+            "Bitte schließen Sie sie und versuchen Sie es erneut.")
+
+
+def _os_error(target: Path, exc: OSError) -> UserError:
+    if isinstance(exc, PermissionError):
+        return UserError(locked_message(target))
+    if exc.errno == errno.ENOSPC:
+        return UserError(f"Die Datei „{target}“ konnte nicht geschrieben werden: Der Datenträger ist voll.")
+    if exc.errno == errno.EROFS:
+        return UserError(f"Die Datei „{target}“ konnte nicht geschrieben werden: Der Datenträger ist schreibgeschützt.")
+    if isinstance(exc, IsADirectoryError):
+        return UserError(f"„{target}“ ist ein Ordner; bitte einen Dateinamen angeben.")
+    return UserError(f"Die Datei „{target}“ konnte nicht geschrieben werden ({exc.strerror or exc}).")
+
+
+def check_target(target: Path) -> Path:
+    """Fail early, before a long export, when the file cannot be written: folder missing, file locked.
+
+    Opening an existing file for update (without changing it) fails on Windows while Excel has it open.
+    """
+    target = Path(target)
+    folder = target.parent
+    if not folder.is_dir():
+        raise UserError(f"Der Ordner „{folder}“ existiert nicht.")
+    if target.is_dir():
+        raise UserError(f"„{target}“ ist ein Ordner; bitte einen Dateinamen angeben.")
+    if target.exists():
+        try:
+            with open(target, "r+b"):
+                pass
+        except OSError as exc:
+            raise _os_error(target, exc) from exc
+    return target
+
+
+def _replace(source: str, target: Path) -> None:
+    for delay in (*_RETRY_DELAYS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if delay is None:
+                raise
+            time.sleep(delay)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles for this."""
+    if os.name == "nt":
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextmanager
+def atomic_write(target: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
+    """``with atomic_write(path) as fh: fh.write(...)``: the file appears complete at ``path`` or not at all.
+
+    ``durable=False`` skips the fsync calls (many small files whose loss on a power cut is harmless).
+    Raises ``UserError`` for what the coordinator can fix (file open in Excel, disk full, no such folder).
+    """
+    target = Path(target)
+    folder = target.parent
+    if not folder.is_dir():
+        raise UserError(f"Der Ordner „{folder}“ existiert nicht.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".~{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        if isinstance(exc, PermissionError):
+            raise UserError(f"In den Ordner „{folder}“ darf nicht geschrieben werden.") from exc
+        raise _os_error(target, exc) from exc
+    try:
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                yield fh
+                fh.flush()
+                if durable:
+                    os.fsync(fh.fileno())
+            _replace(tmp, target)
+        except OSError as exc:
+            raise _os_error(target, exc) from exc
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if durable:
+        _sync_folder(folder)
+
+
+def write_bytes(target: Path, data: bytes, *, durable: bool = True) -> Path:
+    with atomic_write(target, durable=durable) as fh:
+        fh.write(data)
+    return Path(target)

@@ -1,0 +1,88 @@
+"""The attendance sheet printed by LibreOffice: every page carries the header row, no column spills over.
+
+LibreOffice renders the .xlsx to PDF headless (``soffice --convert-to pdf``), the way Calc would print it;
+the PDF's text is then read page by page. 300 registrants with all optional columns make the widest sheet.
+CI installs LibreOffice (``scripts/setup-system.sh --test``); the test is skipped, saying why, only where
+``soffice`` is missing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from export_samples import crowd, december_event
+
+from odn_desktop.exchange.attendance_sheet import SIGNATURE_HEADER, AttendanceSheet, save_attendance_sheet
+from odn_desktop.exchange.export_records import RegistrationCounts
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PEOPLE = 300
+BLANK_ROWS = 10
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; CI installs it "
+                                               "(libreoffice-calc-nogui) to check how the sheet prints"),
+]
+
+
+def _render(xlsx: Path, outdir: Path, profile: Path) -> Path:
+    assert SOFFICE is not None
+    done = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(outdir), str(xlsx)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )
+    pdf = outdir / (xlsx.stem + ".pdf")
+    assert done.returncode == 0 and pdf.exists(), f"soffice failed: {done.stdout}\n{done.stderr}"
+    return pdf
+
+
+def _pages_text(pdf: Path) -> list[str]:
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              timeout=60, check=True).stdout
+        return text.split("\f")[:-1]  # pdftotext ends every page with a form feed
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+def test_libreoffice_prints_every_page_with_the_whole_header_row(tmp_path: Path) -> None:
+    sheet = AttendanceSheet(event=december_event(), participants=crowd(PEOPLE),
+                            counts=RegistrationCounts(PEOPLE, 0, 0, 0),
+                            generated_at=datetime(2021, 12, 1, 15, tzinfo=UTC),
+                            columns=("role", "email", "round"), blank_rows=BLANK_ROWS)
+    xlsx = tmp_path / "Anwesenheitsliste.xlsx"
+    save_attendance_sheet(sheet, xlsx)
+
+    pdf = _render(xlsx, tmp_path, tmp_path / "lo-profile")
+    pages = _pages_text(pdf)
+    # LibreOffice prints all sheets; the counts sheet is the last page
+    assert "Teilgenommen" in pages[-1] and "Nachname" not in pages[-1]
+    table_pages = pages[:-1]
+    assert len(table_pages) > 5
+    last_header_word = SIGNATURE_HEADER.split()[-1]  # the header cell may wrap
+    for number, text in enumerate(table_pages, start=1):
+        assert "Nachname" in text, f"page {number} lacks the header row"
+        assert "Nr." in text and "E-Mail" in text and "Runde" in text, f"page {number}: header incomplete"
+        assert last_header_word in text, f"page {number} lacks the last column: a column spilled over"
+        assert f"Seite {number} von {len(pages)}" in text
+        assert "Open-Data-Netzwerktreffen" in text
+    # every page is a page of rows: none holds only columns cut off from another page
+    first_numbers = []
+    for text in table_pages:
+        lines = text.splitlines()
+        below_header = lines[next(i for i, line in enumerate(lines) if "Nachname" in line) + 1:]
+        numbers = [int(line.split()[0]) for line in below_header if line.split() and line.split()[0].isdigit()]
+        assert numbers, "a page without table rows"
+        first_numbers.append(numbers[0])
+    assert first_numbers[0] == 1
+    assert first_numbers == sorted(set(first_numbers)), "each page continues the rows of the page before"
+    everything = "\n".join(table_pages)
+    assert "Dąbrowski" in everything and "Özdemir" in everything and "Hohenstein" in everything
+    assert str(PEOPLE + BLANK_ROWS) in table_pages[-1]
