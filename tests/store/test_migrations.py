@@ -154,6 +154,6 @@ def test_a_failing_migration_is_rolled_back_to_the_backup(db_path: Path, tmp_pat
 
 
 def test_head_constant_matches_alembic_head() -> None:
-    from odn_desktop.store.migrate import HEAD_REVISION
+    from odn_desktop.store.revision import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION

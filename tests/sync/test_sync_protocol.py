@@ -23,8 +23,9 @@ from odn_desktop.services.contacts import ContactInput, find_contact_by_email
 from odn_desktop.services.events import create_event, delete_event, update_event
 from odn_desktop.services.registrations import cancel, move_from_waiting_list, register
 from odn_desktop.services.speakers import add_speaker_to_event, create_speaker, remove_speaker_from_event
-from odn_desktop.store.migrate import HEAD_REVISION, backup_database, schema_differences
+from odn_desktop.store.migrate import backup_database, schema_differences
 from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration
+from odn_desktop.store.revision import HEAD_REVISION
 from odn_desktop.sync import engine
 from odn_desktop.sync.server import Server, parse_remote
 

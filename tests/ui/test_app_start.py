@@ -35,7 +35,7 @@ from odn_desktop.ui.app import (
     start_app,
 )
 from odn_desktop.ui.instance_lock import InstanceLock
-from odn_desktop.ui.main_window import MainWindow
+from odn_desktop.ui.workspace_window import WorkspaceWindow
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -46,6 +46,12 @@ def started(qapp: QApplication, app_paths: AppPaths) -> Iterator[StartedApp]:
     assert isinstance(result, StartedApp)
     yield result
     result.shutdown()
+
+
+def _event_count(window: WorkspaceWindow) -> int:
+    page = window.events_page()
+    page.reload()
+    return page.model.rowCount()
 
 
 def _raise(exc: BaseException) -> tuple[type[BaseException], BaseException, object]:
@@ -61,7 +67,7 @@ def _raise(exc: BaseException) -> tuple[type[BaseException], BaseException, obje
 def test_start_shows_the_window_with_demo_data(started: StartedApp, app_paths: AppPaths, qtbot: QtBot) -> None:
     qtbot.waitExposed(started.window)
     assert started.window.isVisible()
-    assert started.window.model.rowCount() == 2
+    assert _event_count(started.window) == 2
     assert started.app.applicationName() == "odn-desktop"
     assert started.app.organizationName() == "odn"
     assert not started.app.windowIcon().isNull()
@@ -173,7 +179,7 @@ def test_newer_database_is_refused_without_writing(qapp: QApplication, app_paths
     assert title == "Datenbank kann nicht geöffnet werden"
     assert app_paths.database.read_bytes() == before
     assert not app_paths.backup_dir.exists()
-    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()] == []
+    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, WorkspaceWindow) and w.isVisible()] == []
     with InstanceLock(app_paths.lock_file) as lock:  # released again
         assert lock.acquire()
 
@@ -239,8 +245,8 @@ def test_run_gui_shows_the_window_and_cleans_up(qapp: QApplication, tmp_path: Pa
     seen: list[int] = []
 
     def fake_exec(app: QApplication) -> int:
-        windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen.append(windows[0].model.rowCount())
+        windows = [w for w in app.topLevelWidgets() if isinstance(w, WorkspaceWindow) and w.isVisible()]
+        seen.append(_event_count(windows[0]))
         return 0
 
     monkeypatch.setattr(app_module, "exec_event_loop", fake_exec)
@@ -261,7 +267,7 @@ def test_run_gui_reports_a_bug_during_start_and_releases_everything(
     def broken_window(*_args: object) -> None:
         raise RuntimeError("Fenster kaputt")
 
-    monkeypatch.setattr(app_module, "MainWindow", broken_window)
+    monkeypatch.setattr(app_module, "WorkspaceWindow", broken_window)
     assert run_gui(db=str(database)) == EXIT_CRASH
     (_parent, _message, details, log_file), = dialogs.of("crash")
     assert "RuntimeError: Fenster kaputt" in details

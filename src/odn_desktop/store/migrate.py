@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from odn_desktop.domain.errors import UserError
 
 from .database import make_engine
+from .revision import HEAD_REVISION, current_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -28,11 +29,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-
-#: The newest revision in ``migrations/versions``. Known without importing Alembic, so that an ordinary start
-#: on an up-to-date file costs one tiny read (a test keeps it equal to Alembic's head).
-HEAD_REVISION = "0002"
-
 
 class NewerDatabaseError(UserError):
     """The file was written by a newer odn-desktop; we must not touch it."""
@@ -63,26 +59,6 @@ def known_revisions(script_location: Path | None = None) -> set[str]:
 
     script = ScriptDirectory.from_config(alembic_config(script_location))
     return {rev.revision for rev in script.walk_revisions()}
-
-
-def current_revision(path: Path) -> str | None:
-    """The schema revision of ``path``, read without any chance of writing to it."""
-    uri = f"file:{path.as_posix()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
-    try:
-        has_table = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if not has_table:
-            return None
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return None if row is None else str(row[0])
-    except sqlite3.DatabaseError as exc:
-        raise UserError(
-            f"Die Datei {path} ist keine lesbare odn-desktop-Datenbank ({exc}). Sie wurde nicht verändert."
-        ) from exc
-    finally:
-        conn.close()
 
 
 def backup_database(source: Path, target: Path) -> Path:

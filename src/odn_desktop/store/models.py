@@ -267,3 +267,10 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
 # The sync bookkeeping tables belong to the same metadata (Alembic compares them too); imported last because
 # they refer to the models above.
 from . import sync_models as _sync_models  # noqa: E402, F401
+
+# isort: split
+# Mail and data protection (migration 0003); their tables sync too. Appended after ``sync_models`` was imported:
+# these tables declare their own ``server_seq`` index.
+from . import mail_models as _mail_models  # noqa: E402
+
+SYNCED_MODELS = (*SYNCED_MODELS, *_mail_models.MAIL_SYNCED_MODELS)

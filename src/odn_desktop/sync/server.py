@@ -31,7 +31,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 from sqlalchemy.pool import NullPool
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.store.migrate import HEAD_REVISION, known_revisions, run_upgrade
+from odn_desktop.store.migrate import known_revisions, run_upgrade
+from odn_desktop.store.revision import HEAD_REVISION
 
 from .tables import Row, TableSpec
 

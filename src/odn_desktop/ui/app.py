@@ -17,22 +17,27 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from odn_desktop import APP_AUTHOR, APP_NAME, __version__
 from odn_desktop.domain.errors import UserError
 from odn_desktop.logging_setup import configure_logging, reset_logging
 from odn_desktop.paths import AppPaths, resolve_paths
-from odn_desktop.store.open import Database, open_database
+from odn_desktop.store.revision import is_up_to_date
 
 from . import crash
+from .context import AppContext
 from .instance_lock import InstanceLock, InstanceLockError
-from .main_window import MainWindow
+from .language import install_translators
 from .resources import app_icon, resource_path
+from .workspace_window import WorkspaceWindow
+
+if TYPE_CHECKING:
+    from odn_desktop.store.open import Database
 
 __all__ = [
     "EXIT_ALREADY_RUNNING",
@@ -110,11 +115,16 @@ class StartedApp:
     """A started program: the window is shown, the lock held, the database open."""
 
     app: QApplication
-    window: MainWindow
+    window: WorkspaceWindow
     lock: InstanceLock
-    db: Database
+    ctx: AppContext
     paths: AppPaths
+    exit_code: int | None = None  # set when opening the database after the first paint failed
     _closed: bool = field(default=False, repr=False)
+
+    @property
+    def db(self) -> Database | None:
+        return self.ctx.db
 
     def shutdown(self) -> None:
         """Close the window, the database and release the lock (idempotent)."""
@@ -123,7 +133,8 @@ class StartedApp:
         self._closed = True
         self.window.close()
         self.window.deleteLater()
-        self.db.close()
+        if self.ctx.db is not None:
+            self.ctx.db.close()
         self.lock.release()
         log.info("odn-desktop closed (%s)", self.paths.database)
 
@@ -138,6 +149,10 @@ def _log_start(paths: AppPaths, demo: bool) -> None:
 
 
 def _open(paths: AppPaths, demo: bool) -> Database | int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from odn_desktop.store.open import open_database
+
     title = _tr("Datenbank kann nicht geöffnet werden")
     try:
         db = open_database(paths.database, backup_dir=paths.backup_dir)
@@ -196,22 +211,45 @@ def start_app(
             "vorhandenen Fenster.").format(path=paths.database))
         return EXIT_ALREADY_RUNNING
 
-    db: Database | None = None
-    try:
-        opened = _open(paths, demo)
+    install_translators(app)
+    # Light start: when the file is up to date (the everyday case) the window paints first and the database
+    # layer (SQLAlchemy) loads right after; a migration, a new file or demo data are handled before the window.
+    lazy = not demo and is_up_to_date(paths.database)
+    ctx = AppContext(None, paths)
+    if not lazy:
+        try:
+            opened = _open(paths, demo)
+        except BaseException:
+            lock.release()
+            raise
         if isinstance(opened, int):
             lock.release()
             return opened
-        db = opened
-        window = MainWindow(db, paths)
-        if show:
-            window.show()
+        ctx.db = opened
+    try:
+        window = WorkspaceWindow(ctx, paths)
     except BaseException:  # a bug while starting: leave no open database or held lock behind
-        if db is not None:
-            db.close()
+        if ctx.db is not None:
+            ctx.db.close()
         lock.release()
         raise
-    return StartedApp(app=app, window=window, lock=lock, db=db, paths=paths)
+    started = StartedApp(app=app, window=window, lock=lock, ctx=ctx, paths=paths)
+
+    def open_database_now() -> None:
+        if ctx.db is not None:
+            ctx.ready.emit()
+            return
+        opened = _open(paths, demo)
+        if isinstance(opened, int):
+            started.exit_code = opened
+            app.exit(opened)
+            return
+        ctx.set_database(opened)
+
+    window.after_first_paint(open_database_now)
+    if show:
+        window.show()
+    return started
 
 
 def _restore_process_hooks(previous_qt_handler: Callable[..., object] | None) -> None:
@@ -238,6 +276,8 @@ def run_gui(db: str | None = None, demo: bool = False, argv: list[str] | None = 
         if isinstance(started, int):
             return started
         code = exec_event_loop(started.app)
+        if started.exit_code is not None:
+            code = started.exit_code
         log.info("event loop ended with %s", code)
         return code
     finally:

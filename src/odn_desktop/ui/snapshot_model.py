@@ -2,21 +2,28 @@
 
 Why not ``QSortFilterProxyModel``: its ``filterAcceptsRow`` is a Python call per row from C++, which costs
 ~100 ms over 100,000 rows per keystroke (Electrum froze at 3,000 rows with a proxy, DESIGN.md §6). Here the
-model keeps a list of visible row numbers: a keystroke is one list comprehension of substring tests against
-search keys the service precomputed, and a sort is a cached permutation per column, computed once.
-``data()`` only formats the snapshot it holds; it never runs SQL.
+model keeps a list of visible row numbers, and a keystroke is answered by ``SearchIndex`` (see there): substring
+tests against search keys the service precomputed, run in C loops (``map``/``compress``/``itemgetter``) over
+contiguous, de-duplicated keys. Typing on only narrows what is shown; earlier answers are cached, so
+backspace costs nothing. A sort is a cached permutation per column, computed once. A status filter
+(``set_predicate``) is applied once when it changes, never per keystroke. ``data()`` only formats the snapshot
+it holds (one dictionary look-up per cell and role); it never runs SQL.
 """
 
 from __future__ import annotations
 
+from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains, itemgetter
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from odn_desktop.domain.names import fold_german
+from odn_desktop.domain.names import SEARCH_SEPARATOR, fold_german
 
 R = TypeVar("R")
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -25,6 +32,24 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+# Roles as plain ints: data() is called for ~7 roles per painted cell, an enum comparison each time adds up.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_CHECK = int(Qt.ItemDataRole.CheckStateRole)
+_SORT = int(SORT_ROLE)
+_ROW = int(ROW_ROLE)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+#: Filter answers kept for backspace and re-typing: at most this many answers, holding at most
+#: ``_TERM_CACHE_ROWS`` row numbers together (an answer over 100,000 rows is 0.8 MB).
+_TERM_CACHE_SIZE = 24
+_TERM_CACHE_ROWS = 600_000
+#: Below this many candidate rows a plain loop beats the index (no per-order set-up needed).
+_SMALL = 2_000
 
 
 @dataclass(frozen=True)
@@ -41,17 +66,120 @@ class ColumnSpec(Generic[R]):
     check_state: Callable[[R], bool | None] | None = None
 
 
+class SearchIndex:
+    """The search keys of a row list, prepared for fast substring tests; plain Python, safe to build on a worker.
+
+    Keys that occur more than once (the same person registered for many events) are stored once: a term is
+    tested against each distinct key, and ``kid[i]`` maps row ``i`` to its key's number. The distinct keys are
+    copied into one contiguous block of memory, in order, so the scan runs at memory speed instead of chasing
+    pointers across the heap. With ``pairs`` (worth it for very long lists, built on a worker) the index also
+    knows for every two-character sequence the keys containing it: a two-letter term, typed after a first
+    letter that matched nearly everything, is then answered without scanning.
+    """
+
+    __slots__ = ("groups", "keys", "kid", "pairs", "unique")
+
+    def __init__(self, keys: Sequence[str], pairs: bool = False) -> None:
+        self.keys: list[str] = list(keys)
+        numbers: dict[str, int] = {}
+        setdefault = numbers.setdefault
+        self.kid: list[int] = [setdefault(k, len(numbers)) for k in self.keys]
+        self.unique: list[str] = _contiguous([_compact(k) for k in numbers])
+        #: per distinct key, the rows that have it
+        self.groups: list[list[int]] = [[] for _ in self.unique]
+        for row, number in enumerate(self.kid):
+            self.groups[number].append(row)
+        self.pairs: dict[str, array[int]] | None = _pair_index(self.unique) if pairs else None
+
+    @classmethod
+    def build(cls, keys: Iterable[str], pairs: bool = False) -> SearchIndex:
+        return cls(list(keys), pairs)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def flags(self, words: Sequence[str]) -> bytes:
+        """One byte per distinct key: 1 when the key contains every word."""
+        hits = self._word_flags(words[0])
+        for word in words[1:]:
+            more = self._word_flags(word)
+            # bytes of 0/1 ANDed through big integers: one C operation instead of a loop
+            both = int.from_bytes(hits, "little") & int.from_bytes(more, "little")
+            hits = both.to_bytes(len(self.unique), "little")
+        return hits
+
+    def _word_flags(self, word: str) -> bytes:
+        unique = self.unique
+        if self.pairs is not None and len(word) >= 2:
+            lists = [self.pairs.get(word[i:i + 2]) for i in range(len(word) - 1)]
+            rarest = min(lists, key=lambda found: 0 if found is None else len(found))
+            if rarest is None:
+                return bytes(len(unique))  # no key holds one of the word's letter pairs
+            if len(rarest) * 1.5 < len(unique):
+                candidates = rarest if len(word) == 2 else [u for u in rarest if word in unique[u]]
+                flags = bytearray(len(unique))
+                for u in candidates:
+                    flags[u] = 1
+                return bytes(flags)
+        return bytes(map(contains, unique, repeat(word)))
+
+
+def _pair_index(unique: list[str]) -> dict[str, array[int]]:
+    found: dict[str, array[int]] = {}  # arrays, not lists: millions of entries, 4 bytes each instead of 36
+    for number, key in enumerate(unique):
+        for pair in {key[i:i + 2] for i in range(len(key) - 1)}:
+            numbers = found.get(pair)
+            if numbers is None:
+                found[pair] = array("i", (number,))
+            else:
+                numbers.append(number)
+    return found
+
+
+def _compact(key: str) -> str:
+    """A key to scan, equivalent for whitespace-free search words: of the plain spelling behind
+    ``SEARCH_SEPARATOR`` only the words that differ from the expanded spelling ("kuhn" for "kuehn") are kept,
+    because a word found in an unchanged plain word is found in the expanded one as well."""
+    expanded, separator, plain = key.partition(SEARCH_SEPARATOR)
+    if not separator:
+        return key
+    same = set(expanded.split())
+    differing = " ".join(w for w in plain.split() if w not in same)
+    return f"{expanded}{SEARCH_SEPARATOR}{differing}"
+
+
+def _contiguous(keys: list[str]) -> list[str]:
+    """Fresh copies of ``keys`` allocated one after the other (split of one joined string)."""
+    if not keys:
+        return keys
+    joined = "\x00".join(keys)
+    copies = joined.split("\x00")
+    return copies if len(copies) == len(keys) else keys  # a key containing NUL: keep the originals
+
+
 class SnapshotTableModel(QAbstractTableModel, Generic[R]):
     """Rows are snapshots with an ``id`` and a ``search_key`` (folded text, see ``domain.names.search_key``)."""
 
     def __init__(self, columns: Sequence[ColumnSpec[R]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+        per_column = [self._cell_handlers(spec) for spec in self._columns]
+        #: role -> per column the function answering it (None: that column has nothing for the role)
+        self._by_role: dict[int, list[Callable[[R], Any] | None]] = {
+            role: [handlers.get(role) for handlers in per_column] for handlers in per_column for role in handlers
+        }
         self._rows: list[R] = []
         self._keys: list[str] = []
-        self._position: dict[Hashable, int] = {}
+        self._index: SearchIndex | None = None
+        self._position_map: dict[Hashable, int] | None = None
         self._visible: list[int] = []
+        self._visible_map: dict[int, int] | None = None
         self._order: list[int] = []
+        self._base: list[int] = []  # _order without the rows the predicate rejects
+        self._base_getter: Callable[[bytes], Any] | None = None
+        self._rank: list[int] | None = None
+        self._term_cache: OrderedDict[tuple[str, ...], list[int]] = OrderedDict()
+        self._cached_rows = 0
         self._sort_cache: dict[int, list[int]] = {}
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -60,32 +188,41 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
 
     # -- loading and updating ------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Iterable[R]) -> None:
+    def set_rows(self, rows: Iterable[R], search_index: SearchIndex | None = None) -> None:
+        """Replace all rows. ``search_index`` (built from the rows' search keys, e.g. on a worker) is optional."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._keys = [getattr(r, "search_key", "") for r in self._rows]
-        self._position = {getattr(r, "id", i): i for i, r in enumerate(self._rows)}
+        if search_index is not None and len(search_index) == len(self._rows):
+            self._index = search_index
+            self._keys = search_index.keys
+        else:
+            self._index = None
+            self._keys = [getattr(r, "search_key", "") for r in self._rows]
+        self._position_map = None
         self._sort_cache.clear()
         self._order = self._sorted_order()
-        self._visible = self._filtered(self._order)
+        self._rebase()
         self.endResetModel()
 
     def update_rows(self, changed: Iterable[R]) -> None:
         """Replace rows by id (after an edit) and repaint them; their sort and filter place is recomputed."""
         changed = list(changed)
-        known = [r for r in changed if getattr(r, "id", None) in self._position]
+        position = self._positions()
+        known = [r for r in changed if getattr(r, "id", None) in position]
         if len(known) != len(changed):
-            self.set_rows([*self._rows, *(r for r in changed if getattr(r, "id", None) not in self._position)])
+            self.set_rows([*self._rows, *(r for r in changed if getattr(r, "id", None) not in position)])
             changed = known
+            position = self._positions()
         for row in known:
-            i = self._position[row.id]  # type: ignore[attr-defined]
+            i = position[row.id]  # type: ignore[attr-defined]
             self._rows[i] = row
             self._keys[i] = getattr(row, "search_key", "")
         if known:
             self.beginResetModel()
+            self._index = None
             self._sort_cache.clear()
             self._order = self._sorted_order()
-            self._visible = self._filtered(self._order)
+            self._rebase()
             self.endResetModel()
 
     def remove_rows(self, ids: Iterable[Hashable]) -> None:
@@ -94,38 +231,117 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
 
     # -- filtering -----------------------------------------------------------------------------------------
 
+    @property
+    def filter_text(self) -> str:
+        """The folded search term in effect."""
+        return self._term
+
     def set_filter(self, text: str | None) -> None:
         """Show rows whose search key contains every word of ``text`` (folded the same way as the keys)."""
         term = fold_german(text or "")
         if term == self._term:
             return
-        narrower = bool(self._term) and term.startswith(self._term) and self._predicate is None
-        base = self._visible if narrower else self._order  # typing on only narrows: search what is shown
-        self._term = term
         self.beginResetModel()
-        self._visible = self._filtered(base)
+        self._term = term
+        self._set_visible(self._filtered())
         self.endResetModel()
 
     def set_predicate(self, predicate: Callable[[R], bool] | None) -> None:
-        self._predicate = predicate
+        """An extra filter (e.g. a status); evaluated once per row when set, not on every keystroke."""
         self.beginResetModel()
-        self._visible = self._filtered(self._order)
+        self._predicate = predicate
+        self._rebase()
         self.endResetModel()
 
-    def _filtered(self, order: list[int]) -> list[int]:
-        words = self._term.split()
-        keys = self._keys
-        if len(words) == 1:
-            word = words[0]
-            result = [i for i in order if word in keys[i]]
-        elif words:
-            result = [i for i in order if all(w in keys[i] for w in words)]
+    def _rebase(self) -> None:
+        """After the order or the predicate changed: recompute the candidate rows and what is visible."""
+        if self._predicate is None:
+            self._base = self._order
         else:
-            result = list(order)
-        if self._predicate is not None:
             rows, predicate = self._rows, self._predicate
-            result = [i for i in result if predicate(rows[i])]
+            self._base = [i for i in self._order if predicate(rows[i])]
+        self._base_getter = None
+        self._rank = None
+        self._term_cache.clear()
+        self._cached_rows = 0
+        self._set_visible(self._filtered())
+
+    def _set_visible(self, visible: list[int]) -> None:
+        self._visible = visible
+        self._visible_map = None
+
+    def _filtered(self) -> list[int]:
+        words = tuple(self._term.split())
+        if not words:
+            return self._base
+        cached = self._term_cache.get(words)
+        if cached is not None:
+            self._term_cache.move_to_end(words)
+            return cached
+        candidates = self._base
+        for old_words, result in self._term_cache.items():
+            # every row matching the new words matched the old ones when each old word is inside a new one
+            if len(result) < len(candidates) and all(any(o in w for w in words) for o in old_words):
+                candidates = result
+        result = self._match(words, candidates)
+        cache = self._term_cache
+        if result is not self._base:  # the unfiltered list needs no copy in the cache
+            cache[words] = result
+            self._cached_rows += len(result)
+            while len(cache) > _TERM_CACHE_SIZE or self._cached_rows > _TERM_CACHE_ROWS:
+                _, dropped = cache.popitem(last=False)
+                self._cached_rows -= len(dropped)
         return result
+
+    def _match(self, words: tuple[str, ...], candidates: list[int]) -> list[int]:
+        base = self._base
+        index = self._index
+        # Estimated cost (µs on a slow laptop) of a plain loop over the candidates vs. the index: finding the
+        # matching keys (free with the letter-pair table, else one scan of the distinct keys) plus putting
+        # the rows together (by key for few rows, else a C-level pass over all rows).
+        loop = 0.13 * len(candidates) * len(words)
+        if index is not None and index.pairs is not None and all(len(w) >= 2 for w in words):
+            lookup = 0.0
+        else:
+            lookup = 0.11 * (len(index.unique) if index is not None else len(self._keys)) * len(words)
+        assembly = min(0.03 * len(base), 0.25 * len(candidates))
+        if len(base) < _SMALL or loop <= lookup + assembly:
+            keys = self._keys
+            if len(words) == 1:
+                word = words[0]
+                return [i for i in candidates if word in keys[i]]
+            return [i for i in candidates if all(w in keys[i] for w in words)]
+        if index is None:
+            index = self._index = SearchIndex(self._keys)
+        flags = index.flags(words)
+        misses = flags.count(0)
+        if not misses:  # every key matches ("s" in a list of "Stadt ..."): nothing to pick
+            return base
+        hits = len(flags) - misses
+        if not hits:
+            return []
+        if hits * len(self._rows) * 8 < len(base) * len(flags):
+            # few rows (estimated): collect them by key and put them in display order, instead of walking all
+            rank = self._base_rank()
+            groups = index.groups
+            found = [i for u in compress(range(len(flags)), flags) for i in groups[u]]
+            found.sort(key=rank.__getitem__)
+            return [i for i in found if rank[i] >= 0]
+        if self._base_getter is None:
+            kid = index.kid
+            kids = [kid[i] for i in base]
+            # itemgetter with several items returns a tuple: one C loop picks every row's flag
+            self._base_getter = itemgetter(*kids) if len(kids) > 1 else (lambda f: tuple(f[k] for k in kids))
+        return list(compress(base, self._base_getter(flags)))
+
+    def _base_rank(self) -> list[int]:
+        """Row number -> its place among the candidate rows (-1: rejected by the predicate)."""
+        if self._rank is None:
+            rank = [-1] * len(self._rows)
+            for position, i in enumerate(self._base):
+                rank[i] = position
+            self._rank = rank
+        return self._rank
 
     # -- sorting -------------------------------------------------------------------------------------------
 
@@ -134,24 +350,29 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
             return list(range(len(self._rows)))
         ascending = self._sort_cache.get(self._sort_column)
         if ascending is None:
-            key = self._columns[self._sort_column].sort_key
-            rows = self._rows
-            ascending = sorted(range(len(rows)), key=lambda i: key(rows[i]))
+            keys = list(map(self._columns[self._sort_column].sort_key, self._rows))
+            ascending = sorted(range(len(keys)), key=keys.__getitem__)
             self._sort_cache[self._sort_column] = ascending
         return ascending if self._sort_order == Qt.SortOrder.AscendingOrder else ascending[::-1]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        old_rows = [(self._visible[i.row()] if 0 <= i.row() < len(self._visible) else -1, i.column()) for i in old]
+        visible = self._visible
+        old_rows = [(visible[i.row()] if 0 <= i.row() < len(visible) else -1, i.column()) for i in old]
         self._sort_column, self._sort_order = column, order
         self._order = self._sorted_order()
-        self._visible = self._filtered(self._order)
-        where = {r: n for n, r in enumerate(self._visible)}
-        self.changePersistentIndexList(
-            old, [self.index(where[r], c) if r in where else QModelIndex() for r, c in old_rows]
-        )
+        self._rebase()
+        if old:
+            where = self._visible_positions()
+            self.changePersistentIndexList(
+                old, [self.index(where[r], c) if r in where else QModelIndex() for r, c in old_rows]
+            )
         self.layoutChanged.emit()
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
 
     # -- access --------------------------------------------------------------------------------------------
 
@@ -159,20 +380,32 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         return self._rows[self._visible[row]]
 
     def visible_rows(self) -> list[R]:
-        return [self._rows[i] for i in self._visible]
+        rows = self._rows
+        return [rows[i] for i in self._visible]
 
     def all_rows(self) -> list[R]:
         return list(self._rows)
 
+    def total_count(self) -> int:
+        """Rows held, shown or not."""
+        return len(self._rows)
+
     def row_of(self, row_id: Hashable) -> int | None:
         """The visible row number of the snapshot with this id, or None when filtered out or unknown."""
-        i = self._position.get(row_id)
+        i = self._positions().get(row_id)
         if i is None:
             return None
-        try:
-            return self._visible.index(i)
-        except ValueError:
-            return None
+        return self._visible_positions().get(i)
+
+    def _positions(self) -> dict[Hashable, int]:
+        if self._position_map is None:
+            self._position_map = {getattr(r, "id", i): i for i, r in enumerate(self._rows)}
+        return self._position_map
+
+    def _visible_positions(self) -> dict[int, int]:
+        if self._visible_map is None:
+            self._visible_map = {r: n for n, r in enumerate(self._visible)}
+        return self._visible_map
 
     # -- Qt overrides --------------------------------------------------------------------------------------
 
@@ -185,41 +418,57 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._columns[section].title
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN:
             return _RIGHT if self._columns[section].align_right else _LEFT
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        handlers = self._by_role.get(role)  # most roles a view asks for are answered by no column
+        if handlers is None:
             return None
-        if not 0 <= index.column() < len(self._columns):
+        row = index.row()  # an invalid index has row -1
+        visible = self._visible
+        if not 0 <= row < len(visible):
             return None
-        row = self._rows[self._visible[index.row()]]
-        spec = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return spec.display(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if spec.align_right else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole and spec.tooltip is not None:
-            return spec.tooltip(row)
-        if role == Qt.ItemDataRole.ForegroundRole and spec.foreground is not None:
-            return spec.foreground(row)
-        if role == Qt.ItemDataRole.BackgroundRole and spec.background is not None:
-            return spec.background(row)
-        if role == Qt.ItemDataRole.CheckStateRole and spec.check_state is not None:
-            state = spec.check_state(row)
-            if state is None:
-                return None
-            return Qt.CheckState.Checked if state else Qt.CheckState.Unchecked
-        if role == SORT_ROLE:
-            return spec.sort_key(row)
-        if role == ROW_ROLE:
-            return row
-        return None
+        column = index.column()
+        if not 0 <= column < len(handlers):
+            return None
+        handler = handlers[column]
+        if handler is None:
+            return None
+        return handler(self._rows[visible[row]])
+
+    @staticmethod
+    def _cell_handlers(spec: ColumnSpec[R]) -> dict[int, Callable[[R], Any]]:
+        """Per column: role -> function of the row (roles the column does not answer are absent)."""
+        align = _RIGHT if spec.align_right else _LEFT
+        handlers: dict[int, Callable[[R], Any]] = {
+            _DISPLAY: spec.display,
+            _ALIGN: lambda _row: align,
+            _SORT: spec.sort_key,
+            _ROW: lambda row: row,
+        }
+        if spec.tooltip is not None:
+            handlers[_TOOLTIP] = spec.tooltip
+        if spec.foreground is not None:
+            handlers[_FOREGROUND] = spec.foreground
+        if spec.background is not None:
+            handlers[_BACKGROUND] = spec.background
+        if spec.check_state is not None:
+            check = spec.check_state
+
+            def check_state(row: R) -> Qt.CheckState | None:
+                state = check(row)
+                if state is None:
+                    return None
+                return Qt.CheckState.Checked if state else Qt.CheckState.Unchecked
+
+            handlers[_CHECK] = check_state
+        return handlers

@@ -1,0 +1,581 @@
+"""Mail to registrants: who gets which template, drafts for Outlook, sending over SMTP, the message log.
+
+Who receives a template (``recipients``):
+
+==============  ===============================================================================================
+confirmation    registered people
+waitlist        people on the waiting list
+promoted        the given registrations (who just moved up); without a selection: registered people who were
+                told they are on the waiting list and have not yet been told they moved up
+access_link     registered people – never the waiting list or cancelled registrations; needs the access link
+reminder        registered people
+cancellation    registered and waiting people of a cancelled event (with the calendar cancellation)
+thanks          registered people who attended when attendance was recorded, else all registered people
+==============  ===============================================================================================
+
+Every drafted or sent message is recorded on its registration (``registration_message``), failures too, so a
+failed recipient can be sent again (``retry_failed``) and the registration shows "Zugangslink versendet am
+...". Once the access link went (sent or drafted) to every registered person, ``Event.access_link_sent_at`` is
+set and the dispatch deadline counts as done. Sending records each result in its own short transaction: the
+database is never locked while the program waits for the mail server or pauses between messages.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.timezone import format_german_datetime, utcnow
+from odn_desktop.exchange.eml_drafts import MailAddress, OutgoingMail, build_message, write_drafts
+from odn_desktop.exchange.export_records import EventInfo, Participant
+from odn_desktop.exchange.ics_calendar import DEFAULT_ORGANIZER_EMAIL, Organizer, invitation
+from odn_desktop.exchange.mail_templates import (
+    PLACEHOLDERS,
+    TEMPLATE_LABELS,
+    TEMPLATE_NAMES,
+    MailTemplate,
+    RenderedMail,
+    check_text,
+    default_template,
+    render,
+)
+from odn_desktop.store.database import transaction
+from odn_desktop.store.mail_models import MailTemplate as StoredTemplate
+from odn_desktop.store.mail_models import RegistrationMessage, template_row_id
+from odn_desktop.store.models import Registration
+
+from .events import get_event
+from .exports import event_info, participants
+from .smtp_delivery import (
+    DeliveryResult,
+    Envelope,
+    SendControl,
+    SmtpSettings,
+    deliver,
+    smtp_password,
+)
+
+CHANNEL_DRAFT = "draft"
+CHANNEL_SMTP = "smtp"
+DRAFTED, SENT, FAILED = "drafted", "sent", "failed"
+#: results that count as "the person has the message" for the access-link deadline
+DELIVERED = (DRAFTED, SENT)
+
+RECIPIENT_STATUSES: dict[str, tuple[str, ...]] = {
+    "confirmation": ("registered",),
+    "waitlist": ("waiting",),
+    "promoted": ("registered",),
+    "access_link": ("registered",),
+    "reminder": ("registered",),
+    "cancellation": ("registered", "waiting"),
+    "thanks": ("registered",),
+}
+#: the prefix of a draft's file name
+FILE_PREFIX = {
+    "confirmation": "Anmeldebestaetigung", "waitlist": "Warteliste", "promoted": "Nachgerueckt",
+    "access_link": "Zugangslink", "reminder": "Erinnerung", "cancellation": "Absage", "thanks": "Dank",
+}
+#: "Zugangslink versendet am ..." on the registration
+DONE_LABELS = {
+    "confirmation": "Anmeldebestätigung", "waitlist": "Wartelisten-Hinweis", "promoted": "Nachrück-Nachricht",
+    "access_link": "Zugangslink", "reminder": "Erinnerung", "cancellation": "Absage", "thanks": "Dankesnachricht",
+}
+RESULT_LABELS = {DRAFTED: "als Entwurf erstellt", SENT: "versendet", FAILED: "Versand fehlgeschlagen"}
+ANONYMIZED_DOMAIN = "@invalid"
+#: re-exported for the template editor (the UI talks to services only)
+__all__ = ["PLACEHOLDERS", "TEMPLATE_LABELS", "TEMPLATE_NAMES", "MailTemplate", "Organizer", "RenderedMail"]
+
+
+def _persons(n: int) -> str:
+    return "1 Person" if n == 1 else f"{n} Personen"
+
+
+# -- templates ---------------------------------------------------------------------------------------------
+
+
+def load_template(session: Session, name: str) -> MailTemplate:
+    """The coordinator's wording of ``name``, or the built-in text while there is none."""
+    base = default_template(name)
+    row = session.get(StoredTemplate, template_row_id(name))
+    if row is None or row.deleted_at is not None:
+        return base
+    return base.with_text(row.subject, row.body)
+
+
+def is_customised(session: Session, name: str) -> bool:
+    row = session.get(StoredTemplate, template_row_id(name))
+    return row is not None and row.deleted_at is None
+
+
+def save_template(session: Session, name: str, subject: str, body: str) -> MailTemplate:
+    """Store the coordinator's wording (checked: only known placeholders, no stray ``$``)."""
+    base = default_template(name)
+    if not subject.strip():
+        raise UserError("Bitte geben Sie einen Betreff an.")
+    check_text(subject, "Betreff")
+    check_text(body, "Text")
+    row = session.get(StoredTemplate, template_row_id(name))
+    if row is None:
+        row = StoredTemplate(id=template_row_id(name), name=name)
+        session.add(row)
+    row.subject, row.body, row.deleted_at = subject, body, None
+    session.flush()
+    return base.with_text(subject, body)
+
+
+def reset_template(session: Session, name: str) -> MailTemplate:
+    """Back to the built-in text (the stored wording becomes a tombstone, so the reset syncs too)."""
+    base = default_template(name)
+    row = session.get(StoredTemplate, template_row_id(name))
+    if row is not None and row.deleted_at is None:
+        row.deleted_at = utcnow()
+        session.flush()
+    return base
+
+
+# -- message log -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    id: uuid.UUID
+    registration_id: uuid.UUID
+    template: str
+    channel: str
+    at: datetime
+    result: str
+    detail: str
+
+    @property
+    def text(self) -> str:
+        """``Zugangslink versendet am 01.12.2021 09:00``"""
+        what = DONE_LABELS.get(self.template, self.template)
+        text = f"{what} {RESULT_LABELS.get(self.result, self.result)} am {format_german_datetime(self.at)}"
+        return f"{text} ({self.detail})" if self.detail else text
+
+
+def _message_row(m: RegistrationMessage) -> MessageRow:
+    return MessageRow(m.id, m.registration_id, m.template, m.channel, m.at, m.result, m.detail)
+
+
+def record_message(session: Session, registration_id: uuid.UUID, template: str, channel: str, result: str,
+                   detail: str = "", at: datetime | None = None) -> RegistrationMessage:
+    row = RegistrationMessage(registration_id=registration_id, template=template, channel=channel,
+                              at=at or utcnow(), result=result, detail=detail)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def messages_of_registration(session: Session, registration_id: uuid.UUID) -> list[MessageRow]:
+    rows = session.scalars(
+        select(RegistrationMessage)
+        .where(RegistrationMessage.registration_id == registration_id, RegistrationMessage.deleted_at.is_(None))
+        .order_by(RegistrationMessage.at)
+    )
+    return [_message_row(m) for m in rows]
+
+
+def messages_of_event(session: Session, event_id: uuid.UUID) -> dict[uuid.UUID, list[MessageRow]]:
+    """Every registration's messages, oldest first (for the registrations list: "Zugangslink versendet am")."""
+    rows = session.scalars(
+        select(RegistrationMessage)
+        .join(Registration, Registration.id == RegistrationMessage.registration_id)
+        .where(Registration.event_id == event_id, RegistrationMessage.deleted_at.is_(None))
+        .order_by(RegistrationMessage.at)
+    )
+    result: dict[uuid.UUID, list[MessageRow]] = {}
+    for m in rows:
+        result.setdefault(m.registration_id, []).append(_message_row(m))
+    return result
+
+
+def _history(session: Session, event_id: uuid.UUID, template: str) -> dict[uuid.UUID, list[MessageRow]]:
+    return {
+        reg_id: [m for m in rows if m.template == template]
+        for reg_id, rows in messages_of_event(session, event_id).items()
+    }
+
+
+def update_access_link_sent(session: Session, event_id: uuid.UUID, now: datetime | None = None) -> bool:
+    """Set ``Event.access_link_sent_at`` once every registered person has the access link; True when set."""
+    event = get_event(session, event_id)
+    if event.access_link_sent_at is not None:
+        return True
+    registered = set(session.scalars(
+        select(Registration.id).where(Registration.event_id == event_id, Registration.deleted_at.is_(None),
+                                      Registration.status == "registered")
+    ))
+    if not registered:
+        return False
+    delivered = set(session.scalars(
+        select(RegistrationMessage.registration_id).where(
+            RegistrationMessage.registration_id.in_(registered), RegistrationMessage.template == "access_link",
+            RegistrationMessage.result.in_(DELIVERED), RegistrationMessage.deleted_at.is_(None))
+    ))
+    if registered <= delivered:
+        event.access_link_sent_at = now or utcnow()
+        session.flush()
+        return True
+    return False
+
+
+# -- recipients --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Skipped:
+    registration_id: uuid.UUID
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Selection:
+    people: tuple[Participant, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def _check_event(event: EventInfo, template: str) -> None:
+    if template == "cancellation":
+        if not event.cancelled:
+            raise UserError(f"„{event.title}“ ist nicht abgesagt. Bitte die Veranstaltung zuerst absagen; dann "
+                            "enthält die Absage auch die Kalender-Absage.")
+        return
+    if event.cancelled:
+        raise UserError(f"„{event.title}“ ist abgesagt; es kann nur noch die Absage versendet werden.")
+    if template == "access_link" and not event.online_url.strip():
+        raise UserError(f"Für „{event.title}“ ist noch kein Zugangslink eingetragen.")
+
+
+def recipients(
+    session: Session,
+    event_id: uuid.UUID,
+    template: str,
+    *,
+    registration_ids: Collection[uuid.UUID] | None = None,
+    skip_received: bool = False,
+    only_failed: bool = False,
+) -> Selection:
+    """Who gets ``template`` (see the module's table), by name.
+
+    ``skip_received``: leave out people this template was already sent to. ``only_failed``: only people whose
+    last attempt with this template failed (a retry).
+    """
+    default_template(template)
+    statuses = RECIPIENT_STATUSES[template]
+    people = participants(session, event_id, statuses=None, registration_ids=registration_ids)
+    log = _history(session, event_id, template)
+    skipped: list[Skipped] = []
+    chosen: list[Participant] = []
+    if template == "promoted" and registration_ids is None:
+        told_waiting = {reg_id for reg_id, rows in messages_of_event(session, event_id).items()
+                        if any(m.template == "waitlist" and m.result in DELIVERED for m in rows)}
+        people = [p for p in people if p.registration_id in told_waiting]
+        skip_received = True
+    if template == "thanks" and registration_ids is None and any(p.attended for p in people):
+        people = [p for p in people if p.attended]
+    for p in people:
+        name = p.display_name or p.email
+        if p.status not in statuses:
+            if registration_ids is not None:
+                skipped.append(Skipped(p.registration_id, name, f"Status „{p.status_label}“ passt nicht"))
+            continue
+        history = log.get(p.registration_id, [])
+        if only_failed and not (history and history[-1].result == FAILED):
+            continue
+        if skip_received and any(m.result in (DELIVERED if template == "promoted" else (SENT,)) for m in history):
+            skipped.append(Skipped(p.registration_id, name, "hat diese Nachricht bereits erhalten"))
+            continue
+        email = p.email.strip()
+        if not email or email.endswith(ANONYMIZED_DOMAIN):
+            skipped.append(Skipped(p.registration_id, name, "keine E-Mail-Adresse"))
+            continue
+        chosen.append(p)
+    return Selection(tuple(chosen), tuple(skipped))
+
+
+# -- building ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MailBatch:
+    event_id: uuid.UUID
+    event_title: str
+    template: str
+    mails: tuple[OutgoingMail, ...]
+    skipped: tuple[Skipped, ...]
+    organizer: Organizer
+
+
+def organizer_for(smtp: SmtpSettings | None = None, organizer: Organizer | None = None) -> Organizer:
+    """The sender: given, else ``ODN_ORGANIZER_NAME``/``ODN_ORGANIZER_EMAIL``, else the SMTP user's address."""
+    organizer = organizer or Organizer.from_environment()
+    if smtp is not None and organizer.email == DEFAULT_ORGANIZER_EMAIL:
+        if "@" not in smtp.user:
+            raise UserError("Die Absenderadresse fehlt: bitte ODN_ORGANIZER_EMAIL setzen (oder als Benutzer eine "
+                            "E-Mail-Adresse angeben).")
+        organizer = Organizer(organizer.name, smtp.user)
+    return organizer
+
+
+def _mail(event: EventInfo, person: Participant, template: MailTemplate, organizer: Organizer,
+          now: datetime | None) -> OutgoingMail:
+    text = render(template, event, person, sender_name=organizer.name)
+    calendar = invitation(event, person, organizer=organizer, now=now) if template.attach_invitation else None
+    return OutgoingMail(
+        registration_id=person.registration_id,
+        to=MailAddress(person.display_name, person.email.strip()),
+        subject=text.subject,
+        body=text.body,
+        calendar=calendar,
+        last_name=person.last_name,
+        first_name=person.first_name,
+    )
+
+
+def build_mails(
+    session: Session,
+    event_id: uuid.UUID,
+    template_name: str,
+    *,
+    template: MailTemplate | None = None,
+    registration_ids: Collection[uuid.UUID] | None = None,
+    skip_received: bool = False,
+    only_failed: bool = False,
+    organizer: Organizer | None = None,
+    now: datetime | None = None,
+) -> MailBatch:
+    """The messages of ``template_name`` (the stored wording unless ``template`` is given) for its recipients."""
+    template = template or load_template(session, template_name)
+    event = event_info(session, event_id)
+    _check_event(event, template_name)
+    organizer = organizer or Organizer.from_environment()
+    chosen = recipients(session, event_id, template_name, registration_ids=registration_ids,
+                        skip_received=skip_received, only_failed=only_failed)
+    mails = tuple(_mail(event, p, template, organizer, now) for p in chosen.people)
+    return MailBatch(event.id, event.title, template_name, mails, chosen.skipped, organizer)
+
+
+@dataclass(frozen=True)
+class PreviewContext:
+    """What the live preview needs, read once: while the coordinator types, only text is rendered (no SQL)."""
+
+    event: EventInfo
+    person: Participant
+    sender_name: str
+
+
+def preview_context(session: Session, event_id: uuid.UUID, registration_id: uuid.UUID | None,
+                    organizer: Organizer | None = None) -> PreviewContext:
+    event = event_info(session, event_id)
+    if not event.online_url.strip():
+        event = replace(event, online_url="[noch kein Zugangslink eingetragen]")
+    people = participants(session, event_id, statuses=None,
+                          registration_ids=None if registration_id is None else [registration_id])
+    person = people[0] if people else Participant(
+        registration_id=uuid.UUID(int=0), last_name="Mustermann", first_name="Erika",
+        email="erika.mustermann@example.org", salutation="Frau")
+    return PreviewContext(event, person, (organizer or Organizer.from_environment()).name)
+
+
+def render_preview(context: PreviewContext, template: MailTemplate) -> tuple[RenderedMail, str]:
+    """The template filled in (unknown placeholders stay visible) and what is wrong with it ("" when nothing)."""
+    problem = ""
+    for text, where in ((template.subject, "Betreff"), (template.body, "Text")):
+        try:
+            check_text(text, where)
+        except UserError as exc:
+            problem = problem or exc.message
+    return render(template, context.event, context.person, sender_name=context.sender_name, strict=False), problem
+
+
+def preview(session: Session, event_id: uuid.UUID, template: MailTemplate,
+            registration_id: uuid.UUID | None, organizer: Organizer | None = None) -> RenderedMail:
+    """The template filled in for one real registrant (unknown placeholders stay visible as they are)."""
+    return render_preview(preview_context(session, event_id, registration_id, organizer), template)[0]
+
+
+@dataclass(frozen=True)
+class PreviewPerson:
+    registration_id: uuid.UUID
+    label: str
+
+
+def preview_people(session: Session, event_id: uuid.UUID, template_name: str) -> list[PreviewPerson]:
+    """People to preview ``template_name`` on: its recipients, else anyone registered for the event."""
+    chosen = recipients(session, event_id, template_name).people
+    people = chosen or tuple(participants(session, event_id, statuses=None))
+    return [PreviewPerson(p.registration_id, f"{p.display_name} <{p.email}>") for p in people]
+
+
+# -- drafts ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    directory: Path
+    files: tuple[Path, ...]
+    skipped: tuple[Skipped, ...]
+    message: str
+
+
+def _draft_sender(organizer: Organizer) -> MailAddress | None:
+    # a From the coordinator did not set would make Outlook send "on behalf of" a placeholder
+    return None if organizer.email == DEFAULT_ORGANIZER_EMAIL else MailAddress(organizer.name, organizer.email)
+
+
+def write_draft_files(
+    session: Session,
+    event_id: uuid.UUID,
+    template_name: str,
+    directory: Path,
+    *,
+    template: MailTemplate | None = None,
+    registration_ids: Collection[uuid.UUID] | None = None,
+    organizer: Organizer | None = None,
+    now: datetime | None = None,
+) -> DraftResult:
+    """One ``.eml`` draft per recipient in ``directory``; each is recorded on its registration."""
+    now = now or utcnow()
+    batch = build_mails(session, event_id, template_name, template=template, registration_ids=registration_ids,
+                        organizer=organizer, now=now)
+    written = write_drafts(batch.mails, Path(directory), prefix=FILE_PREFIX[template_name],
+                           sender=_draft_sender(batch.organizer))
+    for mail, _path in written:
+        record_message(session, mail.registration_id, template_name, CHANNEL_DRAFT, DRAFTED, at=now)
+    if template_name == "access_link":
+        update_access_link_sent(session, event_id, now)
+    message = f"{len(written)} Entwürfe ({TEMPLATE_LABELS[template_name]}) gespeichert in {directory}"
+    if batch.skipped:
+        message += f"; {_persons(len(batch.skipped))} übersprungen"
+    return DraftResult(Path(directory), tuple(p for _m, p in written), batch.skipped, message)
+
+
+# -- sending -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SendReport:
+    template: str
+    results: tuple[DeliveryResult, ...]
+    skipped: tuple[Skipped, ...]
+    cancelled: bool
+    not_sent: int  # left when cancelled
+    access_link_done: bool = False
+
+    @property
+    def sent(self) -> tuple[DeliveryResult, ...]:
+        return tuple(r for r in self.results if r.ok)
+
+    @property
+    def failed(self) -> tuple[DeliveryResult, ...]:
+        return tuple(r for r in self.results if not r.ok)
+
+    def message(self) -> str:
+        parts = [f"{TEMPLATE_LABELS[self.template]}: {len(self.sent)} versendet"]
+        if self.failed:
+            parts.append(f"{len(self.failed)} fehlgeschlagen")
+        if self.skipped:
+            parts.append(f"{_persons(len(self.skipped))} übersprungen")
+        if self.cancelled:
+            parts.append(f"abgebrochen, {_persons(self.not_sent)} nicht versendet")
+        return ", ".join(parts) + "."
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "template": self.template,
+            "sent": len(self.sent),
+            "failed": len(self.failed),
+            "cancelled": self.cancelled,
+            "not_sent": self.not_sent,
+            "access_link_done": self.access_link_done,
+            "results": [{"registration_id": str(r.registration_id), "name": r.name, "email": r.email,
+                         "result": SENT if r.ok else FAILED, "detail": r.detail} for r in self.results],
+            "skipped": [{"registration_id": str(s.registration_id), "name": s.name, "reason": s.reason}
+                        for s in self.skipped],
+        }
+
+
+def send_mails(
+    sessions: sessionmaker[Session],
+    event_id: uuid.UUID,
+    template_name: str,
+    smtp: SmtpSettings,
+    *,
+    template: MailTemplate | None = None,
+    registration_ids: Collection[uuid.UUID] | None = None,
+    skip_received: bool = True,
+    only_failed: bool = False,
+    password: str | None = None,
+    organizer: Organizer | None = None,
+    pause: float = 1.0,
+    control: SendControl | None = None,
+    on_result: Callable[[DeliveryResult], None] | None = None,
+    progress: Callable[[int, str], None] | None = None,
+) -> SendReport:
+    """Send ``template_name`` to its recipients (by default not again to those who already received it).
+
+    Takes the session factory, not a Session: every result is recorded in its own short transaction, so the
+    database is not locked while the mail server answers or the program pauses, and an interruption loses no
+    record. ``password``: given, else keyring or ``ODN_SMTP_PASSWORD``.
+    """
+    organizer = organizer_for(smtp, organizer)
+    with transaction(sessions) as session:
+        batch = build_mails(session, event_id, template_name, template=template, registration_ids=registration_ids,
+                            skip_received=skip_received, only_failed=only_failed, organizer=organizer)
+    sender = MailAddress(organizer.name, organizer.email)
+    envelopes = [
+        Envelope(m.registration_id, m.to.name, m.to.email, build_message(m, sender=sender, draft=False))
+        for m in batch.mails
+    ]
+
+    def record(result: DeliveryResult) -> None:
+        with transaction(sessions) as session:
+            record_message(session, result.registration_id, template_name, CHANNEL_SMTP,
+                           SENT if result.ok else FAILED, result.detail)
+        if on_result is not None:
+            on_result(result)
+
+    results, cancelled = deliver(
+        envelopes, smtp, sender=organizer.email,
+        password=password if password is not None else smtp_password(smtp),
+        pause=pause, control=control, on_result=record, progress=progress,
+    )
+    done = False
+    if template_name == "access_link":
+        with transaction(sessions) as session:
+            done = update_access_link_sent(session, event_id)
+    return SendReport(template_name, tuple(results), batch.skipped, cancelled,
+                      len(envelopes) - len(results), done)
+
+
+def retry_failed(
+    sessions: sessionmaker[Session],
+    event_id: uuid.UUID,
+    template_name: str,
+    smtp: SmtpSettings,
+    *,
+    template: MailTemplate | None = None,
+    password: str | None = None,
+    organizer: Organizer | None = None,
+    pause: float = 1.0,
+    control: SendControl | None = None,
+    on_result: Callable[[DeliveryResult], None] | None = None,
+    progress: Callable[[int, str], None] | None = None,
+) -> SendReport:
+    """Send again to everyone whose last attempt with this template failed (and only to them)."""
+    return send_mails(sessions, event_id, template_name, smtp, template=template, skip_received=False,
+                      only_failed=True, password=password, organizer=organizer, pause=pause, control=control,
+                      on_result=on_result, progress=progress)
+
+
+def template_choices() -> list[tuple[str, str]]:
+    return [(name, TEMPLATE_LABELS[name]) for name in TEMPLATE_NAMES]

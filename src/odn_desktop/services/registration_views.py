@@ -1,0 +1,484 @@
+"""What the registrant tables read and do: fast row snapshots (Core selects, no ORM objects) and bulk seat changes.
+
+Reading: ``load_event_registrations`` (one event: its seat figures and rows) and ``all_registration_rows`` /
+``newest_registration_rows`` (every event, or the newest ones first so a big list can show something at once).
+Rows are built from plain column tuples; on SQLite the identifiers and times are fetched as text and converted
+here with caches (one UUID object per event and contact, one search key per person), which is three times
+faster than the generic type processing. Search keys are ``domain.names.search_key`` (an ASCII-only text takes
+a shortcut that gives the identical result); the rows come in the order the coordinator expects (seat holders,
+then the waiting list in order, then cancellations, each by name in German order; all events newest first).
+
+Changing: each bulk action (cancel, to/from the waiting list, attendance) takes the seat snapshot of the
+event first and returns it with the outcome, so the UI's undo can put every registration back exactly
+(``restore``). Registering a person works the same way (``register_person`` / ``undo_register_person``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Integer, Select, String, select, type_coerce
+from sqlalchemy.orm import Session
+
+from odn_desktop.domain.deadlines import is_late
+from odn_desktop.domain.names import SEARCH_SEPARATOR, person_sort_key, search_key
+from odn_desktop.domain.seats import Pool, SeatCounts, seat_counts
+from odn_desktop.domain.timezone import utcnow
+from odn_desktop.store.database import soft_delete
+from odn_desktop.store.models import Contact, Event, Registration, Round
+
+from . import registrations as regs
+from .contacts import ContactInput
+from .events import get_event
+from .rows import RegistrationRow
+
+STATUS_RANK = {regs.REGISTERED: 0, regs.WAITING: 1, regs.CANCELLED: 2}
+#: Rows the "all registrations" view shows before the rest has loaded (whole events, newest first).
+FIRST_CHUNK = 1_000
+
+
+# -- snapshots ---------------------------------------------------------------------------------------------
+
+
+_NO_TIME = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class EventRegistrationRow(RegistrationRow):
+    """A registration with its event (for the view over every event)."""
+
+    event_title: str = ""
+    event_starts_at: datetime = _NO_TIME
+
+
+@dataclass(frozen=True)
+class EventHeader:
+    """What the registrant tab needs to know about its event besides the rows."""
+
+    id: uuid.UUID
+    title: str
+    starts_at: datetime
+    capacity: int | None
+    overbooking_percent: int
+    registration_deadline: datetime | None
+    allow_late_registration: bool
+    status: str
+
+    @property
+    def pool(self) -> Pool:
+        return Pool(self.capacity, self.overbooking_percent)
+
+    def needs_late_permission(self, now: datetime | None = None) -> bool:
+        """Whether registering now needs the coordinator's explicit "verspätet zulassen"."""
+        return is_late(now or utcnow(), self.registration_deadline) and not self.allow_late_registration
+
+
+@dataclass(frozen=True)
+class EventRegistrations:
+    event: EventHeader
+    rows: list[RegistrationRow]
+
+    @property
+    def seats(self) -> SeatCounts:
+        return count_seats(self.event.pool, self.rows)
+
+
+def count_seats(pool: Pool, rows: Iterable[RegistrationRow]) -> SeatCounts:
+    counts = {regs.REGISTERED: 0, regs.WAITING: 0, regs.CANCELLED: 0}
+    for row in rows:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    return seat_counts(pool, counts[regs.REGISTERED], counts[regs.WAITING], counts[regs.CANCELLED])
+
+
+# -- keys (cached: the same people and names come back on every reload) ----------------------------------
+
+_search_keys: dict[tuple[str, ...], str] = {}
+_name_keys: dict[tuple[str, str], Any] = {}
+_CACHE_LIMIT = 250_000
+
+
+def registration_search_key(first: str, last: str, email: str, organisation: str, municipality: str) -> str:
+    """``domain.names.search_key`` of a registrant (the same parts ``services.registrations.to_row`` uses).
+
+    Folding works character by character and the parts are joined by a space, so the key is assembled from
+    the folded parts; names, organisations and towns repeat, and each is folded once.
+    """
+    parts = (first, last, email, organisation, municipality)
+    key = _search_keys.get(parts)
+    if key is None:
+        folded = [_fold_part(p) for p in parts if p]
+        expanded = " ".join(e for e, _ in folded if e)
+        plain = " ".join(p for _, p in folded if p)
+        key = expanded if expanded == plain else f"{expanded}{SEARCH_SEPARATOR}{plain}"
+        if len(_search_keys) > _CACHE_LIMIT:
+            _search_keys.clear()
+        _search_keys[parts] = key
+    return key
+
+
+_folded_parts: dict[str, tuple[str, str]] = {}
+_EXPANDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def _fold_part(text: str) -> tuple[str, str]:
+    """The expanded (``mueller``) and plain (``muller``) folding of one part."""
+    found = _folded_parts.get(text)
+    if found is None:
+        if text.isascii():  # NFKC, the umlaut tables and accent removal change nothing; casefold is lower()
+            folded = " ".join(text.lower().split())
+            found = (folded, folded)
+        else:
+            lower = text.casefold()
+            expanded = lower.translate(_EXPANDED)
+            if expanded.isascii():  # only German letters beyond ASCII ("Jürgen Groß"): the tables are all
+                found = (" ".join(expanded.split()), " ".join(lower.translate(_PLAIN).split()))
+            else:
+                expanded, _, plain = search_key(text).partition(SEARCH_SEPARATOR)
+                found = (expanded, plain or expanded)
+        if len(_folded_parts) > _CACHE_LIMIT:
+            _folded_parts.clear()
+        _folded_parts[text] = found
+    return found
+
+
+def name_sort_key(last: str, first: str) -> Any:
+    """``person_sort_key`` (DIN 5007-1), cached per name."""
+    pair = (last, first)
+    key = _name_keys.get(pair)
+    if key is None:
+        if len(_name_keys) > _CACHE_LIMIT:
+            _name_keys.clear()
+        key = _name_keys[pair] = person_sort_key(last, first)
+    return key
+
+
+def registration_order_key(row: RegistrationRow) -> tuple[int, int, Any]:
+    """Seat holders first, then the waiting list in order, then cancellations; each by name."""
+    return (STATUS_RANK.get(row.status, 3), row.waitlist_position or 0, name_sort_key(row.last_name, row.first_name))
+
+
+# -- the Core select ---------------------------------------------------------------------------------------
+
+
+def _select(session: Session, with_event: bool) -> Select[Any]:
+    """The column select; on SQLite identifiers and times come as text (converted with caches below)."""
+    fast = session.get_bind().dialect.name == "sqlite"
+
+    def raw(column: Any, kind: type[Any]) -> Any:
+        return type_coerce(column, kind) if fast else column
+
+    columns: list[Any] = [
+        raw(Registration.id, String), raw(Registration.event_id, String), raw(Registration.contact_id, String),
+        Contact.first_name, Contact.last_name, Contact.email, Contact.organisation, Contact.municipality,
+        Registration.status, Registration.waitlist_position, raw(Registration.late, Integer),
+        raw(Registration.registered_at, String), raw(Registration.attended, Integer), Registration.attended_minutes,
+        Round.title,
+    ]
+    if with_event:
+        columns += [Event.title, raw(Event.starts_at, String)]
+    query = (
+        select(*columns)
+        .join(Contact, Contact.id == Registration.contact_id)
+        .outerjoin(Round, Round.id == Registration.round_id)
+        .where(Registration.deleted_at.is_(None))
+    )
+    if with_event:
+        query = query.join(Event, Event.id == Registration.event_id).where(Event.deleted_at.is_(None))
+    return query
+
+
+def _fetch(session: Session, query: Select[Any]) -> Iterator[Sequence[Any]]:
+    """Plain tuples in batches (Core on the session's connection: no ORM loading layer, no row-by-row fetch)."""
+    for batch in session.connection().execute(query).partitions(4_000):
+        yield from batch
+
+
+def _uuid_cache() -> Callable[[Any], uuid.UUID]:
+    cache: dict[Any, uuid.UUID] = {}
+
+    def convert(value: Any) -> uuid.UUID:
+        found = cache.get(value)
+        if found is None:
+            found = cache[value] = value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+        return found
+
+    return convert
+
+
+def _to_time(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)  # SQLite keeps naive UTC text
+
+
+def _build_rows(results: Iterable[Sequence[Any]], with_event: bool) -> list[Any]:
+    event_uuid, contact_uuid = _uuid_cache(), _uuid_cache()
+    event_time: dict[Any, datetime] = {}
+    texts: dict[str, str] = {}  # one string object per distinct name, organisation, title
+    share = texts.setdefault
+    person_keys: dict[uuid.UUID, str] = {}
+    rows: list[Any] = []
+    append = rows.append
+    for r in results:
+        contact_id = contact_uuid(r[2])
+        first, last, email, organisation, municipality = share(r[3], r[3]), share(r[4], r[4]), r[5], r[6], r[7]
+        key = person_keys.get(contact_id)
+        if key is None:
+            key = person_keys[contact_id] = registration_search_key(first, last, email, organisation, municipality)
+        values = (
+            r[0] if isinstance(r[0], uuid.UUID) else uuid.UUID(r[0]), event_uuid(r[1]), contact_id, first, last,
+            email, share(organisation, organisation), share(r[8], r[8]), r[9], bool(r[10]), _to_time(r[11]),
+            bool(r[12]), r[13], r[14], key,
+        )  # the field order of RegistrationRow
+        if with_event:
+            starts = event_time.get(r[16])
+            if starts is None:
+                starts = event_time[r[16]] = _to_time(r[16])
+            append(EventRegistrationRow(*values, share(r[15], r[15]), starts))
+        else:
+            append(RegistrationRow(*values))
+    return rows
+
+
+# -- reading -----------------------------------------------------------------------------------------------
+
+
+def event_header(session: Session, event_id: uuid.UUID) -> EventHeader:
+    e = get_event(session, event_id)
+    return EventHeader(e.id, e.title, e.starts_at, e.capacity, e.overbooking_percent, e.registration_deadline,
+                       e.allow_late_registration, e.status)
+
+
+def event_registration_rows(session: Session, event_id: uuid.UUID) -> list[RegistrationRow]:
+    """The rows of ``services.registrations.list_registration_rows(session, event_id)``, without ORM objects."""
+    query = _select(session, with_event=False)
+    rows = _build_rows(_fetch(session, query.where(Registration.event_id == event_id)), with_event=False)
+    rows.sort(key=registration_order_key)
+    return rows
+
+
+def load_event_registrations(session: Session, event_id: uuid.UUID) -> EventRegistrations:
+    """The event's seat figures and its registrant rows (a UserError when the event is gone)."""
+    return EventRegistrations(event_header(session, event_id), event_registration_rows(session, event_id))
+
+
+def _all_order(rows: list[EventRegistrationRow]) -> None:
+    # newest event first; inside an event the registrant order of the event's own tab
+    rows.sort(key=registration_order_key)
+    rows.sort(key=lambda r: (r.event_starts_at, r.event_title, r.event_id.int), reverse=True)
+
+
+def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
+    """Every live registration of every live event, newest event first."""
+    query = _select(session, with_event=True)
+    rows: list[EventRegistrationRow] = _build_rows(_fetch(session, query), with_event=True)
+    _all_order(rows)
+    return rows
+
+
+def newest_registration_rows(session: Session, min_rows: int = FIRST_CHUNK) -> list[EventRegistrationRow]:
+    """The first ``min_rows`` rows of ``all_registration_rows`` (all of them when there are fewer).
+
+    Whole events are read, newest first, until there are enough rows; they are put in order as plain tuples and
+    only the first ``min_rows`` become snapshots. A view can show them at once and swap in the complete list
+    later without anything moving.
+    """
+    events = session.execute(
+        select(Event.id, Event.starts_at).where(Event.deleted_at.is_(None)).order_by(Event.starts_at.desc())
+    ).all()
+    query = _select(session, with_event=True)
+    raw: list[Sequence[Any]] = []
+    batch = 1
+    start = 0
+    while start < len(events) and len(raw) < min_rows:
+        # whole groups of events that start at the same moment stay together (they sort by title after it)
+        end = min(len(events), start + batch)
+        while end < len(events) and events[end].starts_at == events[end - 1].starts_at:
+            end += 1
+        raw += _fetch(session, query.where(Registration.event_id.in_([e.id for e in events[start:end]])))
+        start = end
+        batch *= 2
+    _raw_order(raw)
+    rows: list[EventRegistrationRow] = _build_rows(raw[:min_rows], with_event=True)
+    return rows
+
+
+def _raw_order(raw: list[Sequence[Any]]) -> None:
+    """``_all_order`` on fetched tuples (the columns of ``_select`` with the event)."""
+    times: dict[Any, datetime] = {}
+    numbers: dict[Any, int] = {}
+
+    def event_key(r: Sequence[Any]) -> tuple[datetime, str, int]:
+        starts = times.get(r[16])
+        if starts is None:
+            starts = times[r[16]] = _to_time(r[16])
+        number = numbers.get(r[1])
+        if number is None:
+            number = numbers[r[1]] = r[1].int if isinstance(r[1], uuid.UUID) else uuid.UUID(r[1]).int
+        return (starts, r[15], number)
+
+    raw.sort(key=lambda r: (STATUS_RANK.get(r[8], 3), r[9] or 0, name_sort_key(r[4], r[3])))
+    raw.sort(key=event_key, reverse=True)
+
+
+def active_contact_ids(session: Session, event_id: uuid.UUID) -> dict[uuid.UUID, str]:
+    """Contacts registered or waiting for the event, with their status (the add dialog marks them)."""
+    rows = session.execute(
+        select(Registration.contact_id, Registration.status).where(
+            Registration.event_id == event_id, Registration.deleted_at.is_(None),
+            Registration.status != regs.CANCELLED,
+        )
+    )
+    return {contact_id: status for contact_id, status in rows}
+
+
+# -- bulk changes ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BulkChange:
+    """The outcome of one bulk action and the seat snapshot taken before it (for undo)."""
+
+    event_id: uuid.UUID
+    before: list[regs.RegistrationState]
+    changes: tuple[regs.SeatChange, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.changes)
+
+    @property
+    def changed(self) -> tuple[RegistrationRow, ...]:
+        return tuple(c.registration for c in self.changes)
+
+    @property
+    def promoted(self) -> tuple[RegistrationRow, ...]:
+        """Who moved up from the waiting list (not counting anyone the same action changed afterwards)."""
+        acted_on = {c.registration.id for c in self.changes}
+        seen: set[uuid.UUID] = set()
+        result = []
+        for change in self.changes:
+            for row in change.promoted:
+                if row.id not in acted_on and row.id not in seen:
+                    seen.add(row.id)
+                    result.append(row)
+        return tuple(result)
+
+    def seat_change(self) -> regs.SeatChange | None:
+        """All of it as one ``SeatChange`` (its ``message()`` names whoever moved up)."""
+        if not self.changes:
+            return None
+        return regs.SeatChange(registration=self.changes[-1].registration, promoted=self.promoted)
+
+    def message(self) -> str | None:
+        change = self.seat_change()
+        return None if change is None else change.message()
+
+
+def _live_rows(session: Session, event_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> list[Registration]:
+    wanted = list(dict.fromkeys(ids))
+    found = {
+        r.id: r
+        for r in session.scalars(
+            select(Registration).where(Registration.id.in_(wanted), Registration.event_id == event_id,
+                                       Registration.deleted_at.is_(None))
+        )
+    }
+    return [found[i] for i in wanted if i in found]
+
+
+def cancel_registrations(session: Session, event_id: uuid.UUID, ids: Iterable[uuid.UUID],
+                         now: datetime | None = None) -> BulkChange:
+    """Cancel each (already cancelled ones are skipped); freed seats go to the waiting list in order.
+
+    People waiting are cancelled before seat holders, so nobody moves up only to be cancelled a moment later.
+    """
+    before = regs.snapshot_event_registrations(session, event_id)
+    targets = [r for r in _live_rows(session, event_id, ids) if r.status != regs.CANCELLED]
+    targets.sort(key=lambda r: r.status != regs.WAITING)
+    changes = tuple(regs.cancel(session, r.id, now=now) for r in targets)
+    return BulkChange(event_id, before, changes)
+
+
+def move_to_waiting_list(session: Session, event_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> BulkChange:
+    """Seat holders (or cancelled people) queue at the end of the waiting list, in the given order."""
+    before = regs.snapshot_event_registrations(session, event_id)
+    targets = [r for r in _live_rows(session, event_id, ids) if r.status != regs.WAITING]
+    changes = tuple(regs.move_to_waiting_list(session, r.id) for r in targets)
+    return BulkChange(event_id, before, changes)
+
+
+def move_from_waiting_list(session: Session, event_id: uuid.UUID, ids: Iterable[uuid.UUID], *,
+                           force: bool = False) -> BulkChange:
+    """Waiting people get a seat in waiting-list order; beyond the seat limit only with ``force``."""
+    before = regs.snapshot_event_registrations(session, event_id)
+    targets = [r for r in _live_rows(session, event_id, ids) if r.status == regs.WAITING]
+    targets.sort(key=lambda r: r.waitlist_position or 0)
+    changes = tuple(regs.move_from_waiting_list(session, r.id, force=force) for r in targets)
+    return BulkChange(event_id, before, changes)
+
+
+def set_attendance(session: Session, event_id: uuid.UUID, ids: Iterable[uuid.UUID], attended: bool) -> BulkChange:
+    """Mark (or unmark) attendance; rows already in that state keep theirs (and their minutes)."""
+    before = regs.snapshot_event_registrations(session, event_id)
+    targets = [r for r in _live_rows(session, event_id, ids) if r.attended != attended]
+    changes = tuple(
+        regs.SeatChange(registration=regs.mark_attendance(session, r.id, attended), promoted=()) for r in targets
+    )
+    return BulkChange(event_id, before, changes)
+
+
+def restore(session: Session, change: BulkChange) -> None:
+    """Undo of any bulk action: every registration of the event back to its state before."""
+    regs.restore_registration_states(session, change.before)
+
+
+def free_seats(session: Session, event_id: uuid.UUID) -> int | None:
+    """Seats still free now (None: unlimited), for asking before a move beyond the limit."""
+    data = load_event_registrations(session, event_id)
+    return data.seats.free_seats
+
+
+# -- registering -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A registration made through the UI, with what is needed to take it back."""
+
+    result: regs.RegisterResult
+    before: list[regs.RegistrationState]
+
+    @property
+    def row(self) -> RegistrationRow:
+        return self.result.registration
+
+
+def register_person(session: Session, event_id: uuid.UUID, person: ContactInput, *,
+                    allow_late: bool = False, now: datetime | None = None) -> Registered:
+    before = regs.snapshot_event_registrations(session, event_id)
+    result = regs.register(session, event_id, person, allow_late=allow_late, now=now)
+    return Registered(result, before)
+
+
+def undo_register_person(session: Session, done: Registered) -> None:
+    """Take a registration back: a new one is removed (a seat it freed is not given away), a re-activated
+    cancellation is cancelled again, and a contact created for it disappears unless it is used elsewhere."""
+    reg_id = done.row.id
+    if reg_id not in {state.id for state in done.before}:
+        regs.delete_registration(session, reg_id)
+    regs.restore_registration_states(session, done.before)
+    if done.result.contact_created:
+        contact = session.get(Contact, done.row.contact_id)
+        in_use = session.scalar(
+            select(Registration.id).where(Registration.contact_id == done.row.contact_id,
+                                          Registration.deleted_at.is_(None)).limit(1)
+        )
+        if contact is not None and contact.deleted_at is None and in_use is None:
+            soft_delete(session, contact)
+            session.flush()

@@ -1,0 +1,284 @@
+"""Übersicht: upcoming meetings with a seat gauge, every open deadline coloured by state, and open tasks.
+
+A click (or Enter) on a row asks the main window to open that event at the right place: a deadline opens
+the event's details, a task its task list, a meeting its registrant table.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, DeadlineKind, DeadlineState
+from odn_desktop.domain.names import search_key
+from odn_desktop.domain.timezone import format_german_date, format_german_datetime, to_berlin, utcnow
+from odn_desktop.services.rows import EventRow
+from odn_desktop.ui.snapshot_model import ROW_ROLE, ColumnSpec, SnapshotTableModel
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from odn_desktop.services.tasks import EventDeadline
+    from odn_desktop.ui.context import AppContext
+
+translate = QCoreApplication.translate
+
+STATE_COLOURS = {
+    DeadlineState.OVERDUE: (QColor("#f8d4d2"), QColor("#8a1c1c")),
+    DeadlineState.DUE_SOON: (QColor("#fdebc4"), QColor("#6b4300")),
+    DeadlineState.UPCOMING: (None, QColor("#1f3b57")),
+    DeadlineState.DONE: (None, QColor("#7a7a7a")),
+}
+GAUGE_COLUMN = 2
+SHOWN_KINDS = frozenset({"events", "registrations", "tasks"})
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    id: str
+    event_id: uuid.UUID
+    event_title: str
+    label: str
+    kind: DeadlineKind
+    due: datetime
+    state: DeadlineState
+    search_key: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    events: list[EventRow]
+    past_only: bool
+    deadlines: list[DeadlineRow]
+    tasks: list[DeadlineRow]
+
+
+def load_dashboard(session: Session, now: datetime) -> DashboardData:
+    """Upcoming events (or, when none, the last three) and every open deadline and task of upcoming events."""
+    from odn_desktop.services.events import list_event_rows
+    from odn_desktop.services.tasks import event_deadlines
+
+    rows = [r for r in list_event_rows(session, now) if r.status != "cancelled"]
+    upcoming = [r for r in rows if r.ends_at >= now]
+    past_only = not upcoming
+    events = upcoming if upcoming else rows[-3:][::-1]
+    deadlines: list[EventDeadline] = event_deadlines(session, now, include_past_events=past_only)
+    if past_only:
+        shown = {r.id for r in events}
+        deadlines = [d for d in deadlines if d.event_id in shown]
+    open_rows = [
+        DeadlineRow(
+            id=f"{d.event_id}:{d.deadline.kind}:{d.task_id or ''}", event_id=d.event_id, event_title=d.event_title,
+            label=d.deadline.label, kind=d.deadline.kind, due=d.deadline.due, state=d.deadline.state,
+            search_key=search_key(d.event_title, d.deadline.label),
+        )
+        for d in deadlines
+        if not d.deadline.done
+    ]
+    return DashboardData(
+        events=events,
+        past_only=past_only,
+        deadlines=[d for d in open_rows if d.kind is not DeadlineKind.TASK],
+        tasks=[d for d in open_rows if d.kind is DeadlineKind.TASK],
+    )
+
+
+class SeatGaugeDelegate(QStyledItemDelegate):
+    """Registered of the seat limit as a bar; the waiting list as a note next to it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, EventRow) or row.seat_limit is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        rect: QRect = option.rect.adjusted(6, 7, -6, -7)
+        bar = QRect(rect.left(), rect.top(), max(40, rect.width() // 2), rect.height())
+        painter.setPen(QColor("#9aa5b1"))
+        painter.setBrush(QColor("#eef1f4"))
+        painter.drawRect(bar)
+        share = 1.0 if row.seat_limit == 0 else min(1.0, row.registered / row.seat_limit)
+        colour = QColor("#c0392b") if row.free_seats == 0 else QColor("#d68910") if share >= 0.9 else QColor("#2e86c1")
+        painter.fillRect(QRect(bar.left() + 1, bar.top() + 1, int((bar.width() - 1) * share), bar.height() - 1),
+                         colour)
+        painter.setPen(option.palette.text().color())
+        text = translate("DashboardPage", "{registered}/{limit}").format(registered=row.registered,
+                                                                         limit=row.seat_limit)
+        if row.waiting:
+            text += translate("DashboardPage", " · {waiting} warten").format(waiting=row.waiting)
+        painter.drawText(QRect(bar.right() + 8, rect.top(), rect.width() - bar.width() - 8, rect.height()),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.restore()
+
+
+def _event_columns() -> list[ColumnSpec[EventRow]]:
+    def seats(r: EventRow) -> str:
+        if r.seat_limit is None:
+            return translate("DashboardPage", "{n} angemeldet (unbegrenzt)").format(n=r.registered)
+        return f"{r.registered}/{r.seat_limit}"
+
+    def deadline(r: EventRow) -> str:
+        return "" if r.registration_deadline is None else format_german_date(r.registration_deadline)
+
+    return [
+        ColumnSpec(translate("DashboardPage", "Datum"),
+                   lambda r: f"{format_german_date(r.starts_at)} {to_berlin(r.starts_at):%H:%M}",
+                   lambda r: r.starts_at),
+        ColumnSpec(translate("DashboardPage", "Veranstaltung"), lambda r: r.title, lambda r: r.title.casefold()),
+        ColumnSpec(translate("DashboardPage", "Plätze"), seats, lambda r: r.registered,
+                   tooltip=lambda r: translate("DashboardPage", "{s}; {w} auf der Warteliste, {f} frei").format(
+                       s=str(r.seat_status), w=r.waiting, f="–" if r.free_seats is None else r.free_seats)),
+        ColumnSpec(translate("DashboardPage", "Platzstatus"), lambda r: str(r.seat_status),
+                   lambda r: str(r.seat_status)),
+        ColumnSpec(translate("DashboardPage", "Anmeldeschluss"), deadline,
+                   lambda r: r.registration_deadline or r.starts_at),
+    ]
+
+
+def _deadline_columns(event_header: str) -> list[ColumnSpec[DeadlineRow]]:
+    def background(r: DeadlineRow) -> QColor | None:
+        return STATE_COLOURS[r.state][0]
+
+    def foreground(r: DeadlineRow) -> QColor | None:
+        return STATE_COLOURS[r.state][1]
+
+    return [
+        ColumnSpec(translate("DashboardPage", "Fällig"), lambda r: format_german_datetime(r.due), lambda r: r.due,
+                   foreground=foreground, background=background),
+        ColumnSpec(translate("DashboardPage", "Stand"),
+                   lambda r: translate("DeadlineState", GERMAN_STATE_LABELS[r.state]), lambda r: r.state.value,
+                   foreground=foreground, background=background),
+        ColumnSpec(event_header, lambda r: r.label, lambda r: r.label.casefold()),
+        ColumnSpec(translate("DashboardPage", "Veranstaltung"), lambda r: r.event_title,
+                   lambda r: r.event_title.casefold()),
+    ]
+
+
+def _table(model: SnapshotTableModel[object]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setTabKeyNavigation(False)
+    return view
+
+
+class DashboardPage(QWidget):
+    """Übersicht. ``open_event_requested(event_id, tab)`` asks the main window to open an event."""
+
+    open_event_requested = Signal(object, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        super().__init__(parent)
+        self.setObjectName("DashboardPage")
+        self._ctx = ctx
+        self._clock = clock
+        self._stale = True
+        self.events_model: SnapshotTableModel[EventRow] = SnapshotTableModel(_event_columns(), self)
+        self.deadlines_model: SnapshotTableModel[DeadlineRow] = SnapshotTableModel(
+            _deadline_columns(self.tr("Frist")), self)
+        self.tasks_model: SnapshotTableModel[DeadlineRow] = SnapshotTableModel(_deadline_columns(self.tr("Aufgabe")),
+                                                                               self)
+        self.events_heading = QLabel(self.tr("<b>Anstehende Veranstaltungen</b>"))
+        self.events_view = _table(self.events_model)  # type: ignore[arg-type]
+        self.events_view.setItemDelegateForColumn(GAUGE_COLUMN, SeatGaugeDelegate(self.events_view))
+        self.deadlines_view = _table(self.deadlines_model)  # type: ignore[arg-type]
+        self.tasks_view = _table(self.tasks_model)  # type: ignore[arg-type]
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.events_heading)
+        layout.addWidget(self.events_view, 3)
+        layout.addWidget(QLabel(self.tr("<b>Offene Fristen</b> (rot: überfällig, gelb: in den nächsten 3 Tagen)")))
+        layout.addWidget(self.deadlines_view, 3)
+        layout.addWidget(QLabel(self.tr("<b>Offene Aufgaben</b>")))
+        layout.addWidget(self.tasks_view, 2)
+        for view, handler in ((self.events_view, self._open_from_events),
+                              (self.deadlines_view, self._open_from_deadlines),
+                              (self.tasks_view, self._open_from_tasks)):
+            view.activated.connect(handler)
+            view.clicked.connect(handler)
+        self.setTabOrder(self.events_view, self.deadlines_view)
+        self.setTabOrder(self.deadlines_view, self.tasks_view)
+        ctx.changed.connect(self._on_changed)
+
+    # -- page contract -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self._ctx.is_ready:
+            return
+        now = self._clock()
+        data = self._ctx.read(lambda s: load_dashboard(s, now))
+        self.events_heading.setText(
+            self.tr("<b>Keine anstehenden Veranstaltungen</b> – die letzten Treffen:") if data.past_only
+            else self.tr("<b>Anstehende Veranstaltungen</b>"))
+        self.events_model.set_rows(data.events)
+        self.deadlines_model.set_rows(data.deadlines)
+        self.tasks_model.set_rows(data.tasks)
+        for view in (self.events_view, self.deadlines_view, self.tasks_view):
+            view.resizeColumnsToContents()
+        self.events_view.setColumnWidth(GAUGE_COLUMN, max(200, self.events_view.columnWidth(GAUGE_COLUMN)))
+        self._stale = False
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def save_changes(self) -> bool:
+        return True
+
+    def discard_changes(self) -> None:
+        return None
+
+    def focus_search(self) -> None:
+        self.events_view.setFocus()
+
+    def delete_selected(self) -> None:
+        return None
+
+    # -- opening -------------------------------------------------------------------------------------------
+
+    def _open_from_events(self, index: QModelIndex) -> None:
+        row = self.events_model.row_at(index.row())
+        self.open_event_requested.emit(row.id, "registrations")
+
+    def _open_deadline(self, model: SnapshotTableModel[DeadlineRow], index: QModelIndex) -> None:
+        row = model.row_at(index.row())
+        self.open_event_requested.emit(row.event_id, "tasks" if row.kind is DeadlineKind.TASK else "details")
+
+    def _open_from_deadlines(self, index: QModelIndex) -> None:
+        self._open_deadline(self.deadlines_model, index)
+
+    def _open_from_tasks(self, index: QModelIndex) -> None:
+        self._open_deadline(self.tasks_model, index)
+
+    def _on_changed(self, kinds: object) -> None:
+        if isinstance(kinds, tuple) and SHOWN_KINDS.intersection(kinds):
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()

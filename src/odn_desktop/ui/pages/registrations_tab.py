@@ -1,0 +1,662 @@
+"""The "Anmeldungen" tab of the event editor: registrants of one event, seats at a glance, bulk actions.
+
+The table is a ``SnapshotTableModel`` over ``RegistrationRow`` snapshots (``services.registration_views``:
+one Core select, no ORM objects), searchable as you type (German folding: "muller" finds Müller) and
+filterable by status. Every change is one undoable ``ServiceCommand``: the event's seat snapshot is taken
+before it and put back on undo. Cancelling a seat holder tells the coordinator who moved up from the waiting
+list. Dialogs are behind the module functions ``ask_registrant`` and ``ask_overbooking`` (tests replace them).
+SQLAlchemy is imported only inside functions: the window paints before it loads.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.seats import SeatCounts, SeatStatus
+from odn_desktop.services.rows import RegistrationRow
+from odn_desktop.ui import context
+from odn_desktop.ui.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
+from odn_desktop.ui.registrations_columns import (
+    CANCELLED,
+    REGISTERED,
+    WAITING,
+    StatusDelegate,
+    column_widths,
+    registration_columns,
+    status_column,
+)
+from odn_desktop.ui.snapshot_model import SnapshotTableModel
+from odn_desktop.ui.undo import ServiceCommand
+
+if TYPE_CHECKING:
+    from odn_desktop.services.contacts import ContactInput
+    from odn_desktop.services.registration_views import BulkChange, EventHeader, Registered
+    from odn_desktop.ui.context import AppContext
+
+#: kinds of ``AppContext.changed`` the tab shows (a contact's name, the event's capacity, the registrations)
+KINDS = frozenset({"registrations", "contacts", "events"})
+
+translate = QCoreApplication.translate
+
+#: status filter: (key, label); "attended" is not a status but what the coordinator asks for after the event
+STATUS_FILTERS = (
+    ("", QT_TRANSLATE_NOOP("RegistrationsTab", "Alle")),
+    (REGISTERED, QT_TRANSLATE_NOOP("RegistrationsTab", "Angemeldet")),
+    (WAITING, QT_TRANSLATE_NOOP("RegistrationsTab", "Warteliste")),
+    (CANCELLED, QT_TRANSLATE_NOOP("RegistrationsTab", "Storniert")),
+    ("attended", QT_TRANSLATE_NOOP("RegistrationsTab", "Teilgenommen")),
+)
+
+_SEAT_STYLES = {
+    SeatStatus.AVAILABLE: "color: #1e6b3a; font-weight: 600;",
+    SeatStatus.FEW: "color: #6b4300; font-weight: 600;",
+    SeatStatus.FULL: "color: #8a1c1c; font-weight: 600;",
+}
+
+
+def ask_registrant(parent: QWidget | None, ctx: AppContext, event_id: uuid.UUID) -> NewRegistrant | None:
+    """The add-registrant dialog; None when cancelled. Replaced in tests (a ``ContactInput`` is accepted too)."""
+    dialog = AddRegistrantDialog(ctx, event_id, parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.value()
+        return None
+    finally:
+        dialog.deleteLater()
+
+
+def ask_overbooking(parent: QWidget | None, title: str, text: str) -> bool:
+    """Whether to give seats beyond the limit. Replaced in tests."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def status_predicate(key: str) -> Callable[[RegistrationRow], bool] | None:
+    if not key:
+        return None
+    if key == "attended":
+        return lambda r: r.attended
+    return lambda r: r.status == key
+
+
+def status_filter_label(label: object) -> str:
+    return translate("RegistrationsTab", str(label))
+
+
+def seat_summary(seats: SeatCounts) -> str:
+    """``28 von 40 Plätzen belegt · 3 auf der Warteliste · 12 frei`` (or "Ausgebucht – …", or unlimited)."""
+    waiting = translate("SeatSummary", "{n} auf der Warteliste").format(n=seats.waiting)
+    if seats.limit is None:
+        registered = translate("SeatSummary", "{n} angemeldet").format(n=seats.registered)
+        return " · ".join((registered, translate("SeatSummary", "keine Platzbegrenzung"), waiting))
+    taken = translate("SeatSummary", "{registered} von {limit} Plätzen belegt").format(
+        registered=seats.registered, limit=seats.limit)
+    if not seats.free_seats:
+        return translate("SeatSummary", "Ausgebucht") + " – " + " · ".join((taken, waiting))
+    return " · ".join((taken, waiting, translate("SeatSummary", "{n} frei").format(n=seats.free_seats)))
+
+
+class RegistrationsTab(QWidget):
+    #: the seat figures after every reload (``SeatCounts``, or None without an event)
+    seats_changed = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RegistrationsTab")
+        self.ctx = ctx
+        self._event_id: uuid.UUID | None = None
+        self._header: EventHeader | None = None
+        self._seats: SeatCounts | None = None
+
+        self.model: SnapshotTableModel[RegistrationRow] = SnapshotTableModel(registration_columns(), self)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("seatSummary")
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.deadline_label = QLabel()
+        self.deadline_label.setObjectName("deadlineLabel")
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("registrationSearch")
+        self.search_edit.setPlaceholderText(self.tr("Name, E-Mail oder Organisation …"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_search)
+        search_label = QLabel(self.tr("&Suche:"))
+        search_label.setBuddy(self.search_edit)
+
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("statusFilter")
+        for key, label in STATUS_FILTERS:
+            self.status_combo.addItem(status_filter_label(label), key)
+        self.status_combo.currentIndexChanged.connect(self._on_status_filter)
+        status_label = QLabel(self.tr("S&tatus:"))
+        status_label.setBuddy(self.status_combo)
+
+        self.add_button = QPushButton(self.tr("Anmeldung hin&zufügen …"))
+        self.add_button.setObjectName("addRegistrant")
+        self.add_button.clicked.connect(self.add_registrant)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+
+        self.table = QTableView()
+        self.table.setObjectName("registrationsTable")
+        self.table.setModel(self.model)
+        setup_registration_table(self.table, with_event=False)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+        self.cancel_action = self._action(self.tr("St&ornieren"), self.cancel_selected, "cancelRegistrations")
+        self.to_waiting_action = self._action(self.tr("Auf die &Warteliste"), self.move_selected_to_waiting_list,
+                                              "moveToWaitingList")
+        self.from_waiting_action = self._action(self.tr("Von der Warteliste &nachrücken"),
+                                                self.move_selected_from_waiting_list, "moveFromWaitingList")
+        self.attended_action = self._action(self.tr("Teilnahme &markieren"), lambda: self.set_attendance(True),
+                                            "markAttended")
+        self.not_attended_action = self._action(self.tr("Teilnahme ent&fernen"), lambda: self.set_attendance(False),
+                                                "unmarkAttended")
+        self.bulk_actions = [self.cancel_action, self.to_waiting_action, self.from_waiting_action,
+                             self.attended_action, self.not_attended_action]
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selectionLabel")
+        self.selection_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("{n} ausgewählt:")) + 4)
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("999 von 999 Anmeldungen") + 8)
+
+        self.summary_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(self.deadline_label, 0, Qt.AlignmentFlag.AlignTop)
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(status_label)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.add_button)
+        # count, selection and the bulk buttons wrap onto a second line in a narrow editor
+        bulk = FlowLayout()
+        bulk.addWidget(self.count_label)
+        bulk.addWidget(self.selection_label)
+        self.bulk_buttons: list[QPushButton] = []
+        for action in self.bulk_actions:
+            button = QPushButton(action.text())
+            button.setObjectName(action.objectName() + "Button")
+            button.clicked.connect(action.trigger)
+            button.setToolTip(action.toolTip())
+            action.enabledChanged.connect(button.setEnabled)
+            bulk.addWidget(button)
+            self.bulk_buttons.append(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bulk)
+
+        QWidget.setTabOrder(self.search_edit, self.status_combo)
+        QWidget.setTabOrder(self.status_combo, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.table)
+        previous: QWidget = self.table
+        for button in self.bulk_buttons:
+            QWidget.setTabOrder(previous, button)
+            previous = button
+
+        ctx.changed.connect(self._on_context_changed)
+        self._show_event_state()
+        self._update_actions()
+
+    def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # -- page protocol -------------------------------------------------------------------------------------
+
+    @property
+    def event_id(self) -> uuid.UUID | None:
+        return self._event_id
+
+    @property
+    def seats(self) -> SeatCounts | None:
+        return self._seats
+
+    def set_event(self, event_id: uuid.UUID | None) -> None:
+        if event_id != self._event_id:
+            self._event_id = event_id
+            self.search_edit.clear()
+            self.status_combo.setCurrentIndex(0)
+            self.model.set_rows([])
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the event's registrants; the selection, filter and sort stay."""
+        from odn_desktop.services.registration_views import load_event_registrations
+
+        if self._event_id is None or not self.ctx.is_ready:
+            self._header, self._seats = None, None
+            self.model.set_rows([])
+            self._show_event_state()
+            return
+        event_id = self._event_id
+        try:
+            data = self.ctx.read(lambda s: load_event_registrations(s, event_id))
+        except UserError:  # the event was deleted meanwhile; the editor closes it
+            self._header, self._seats = None, None
+            self.model.set_rows([])
+            self._show_event_state()
+            return
+        selected = [r.id for r in self.selected_rows()]
+        current = self.table.currentIndex()
+        current_id = self.model.row_at(current.row()).id if current.isValid() else None
+        scroll = self.table.verticalScrollBar().value()
+        self._header, self._seats = data.event, data.seats
+        self.model.set_rows(data.rows)
+        self.select_ids(selected, current_id)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._show_event_state()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def delete_selected(self) -> None:
+        """Del: cancel the selected registrations (undoable; freed seats go to the waiting list)."""
+        self.cancel_selected()
+
+    def has_unsaved_changes(self) -> bool:
+        return False  # every change is stored (and undoable) at once
+
+    def save_changes(self) -> bool:
+        return True
+
+    def discard_changes(self) -> None:
+        pass
+
+    # -- selection -----------------------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[RegistrationRow]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows]
+
+    def select_ids(self, ids: list[uuid.UUID], current: uuid.UUID | None = None) -> None:
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row_id in ids:
+            row = self.model.row_of(row_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+        model = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        model.select(selection, flags)
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            model.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._update_actions()
+
+    # -- adding --------------------------------------------------------------------------------------------
+
+    def add_registrant(self) -> bool:
+        """Ask for a person and register them (undoable); False when cancelled or refused."""
+        from odn_desktop.services import registration_views as views
+        from odn_desktop.services.contacts import ContactInput
+
+        if self._event_id is None:
+            return False
+        event_id = self._event_id
+        answer: NewRegistrant | ContactInput | None = ask_registrant(self, self.ctx, event_id)
+        if answer is None:
+            return False
+        request = NewRegistrant(answer) if isinstance(answer, ContactInput) else answer
+        done: list[Registered] = []
+        command: ServiceCommand[Registered] = ServiceCommand(
+            self.ctx, self.tr("Anmeldung hinzufügen"),
+            do=lambda s: views.register_person(s, event_id, request.person, allow_late=request.allow_late),
+            undo=views.undo_register_person, kinds=("registrations", "contacts"), on_done=done.append,
+        )
+        if not self.ctx.push(command, self):
+            return False
+        row = done[-1].row
+        if row.status == WAITING:
+            text = self.tr("{name} steht auf der Warteliste (Platz {position}).").format(
+                name=row.display_name, position=row.waitlist_position)
+        else:
+            text = self.tr("{name} ist angemeldet.").format(name=row.display_name)
+        if row.late:
+            text += " " + self.tr("(verspätet zugelassen)")
+        self.ctx.status_message.emit(text)
+        if self.model.row_of(row.id) is None:  # hidden by the search or status filter: show it anyway
+            self.search_edit.clear()
+            self.status_combo.setCurrentIndex(0)
+        self.select_ids([row.id], row.id)
+        position = self.model.row_of(row.id)
+        if position is not None:
+            self.table.scrollTo(self.model.index(position, 0))
+        return True
+
+    # -- bulk actions --------------------------------------------------------------------------------------
+
+    def cancel_selected(self) -> bool:
+        from odn_desktop.services import registration_views as views
+
+        targets = [r for r in self.selected_rows() if r.status != CANCELLED]
+        change = self._run_bulk(targets, self.tr("Anmeldung stornieren"), self.tr("{n} Anmeldungen stornieren"),
+                                lambda s, event_id, ids: views.cancel_registrations(s, event_id, ids))
+        if change is None:
+            return False
+        names = ", ".join(r.display_name for r in change.changed)
+        note = self.tr("Storniert: {names}.").format(names=names)
+        moved = change.seat_change()
+        message = moved.message() if moved is not None else None
+        if message:
+            promoted = ", ".join(r.display_name for r in change.promoted)
+            note += " " + self.tr("Nachgerückt: {names}.").format(names=promoted)
+            context.show_information(self, self.tr("Von der Warteliste nachgerückt"), message)
+        self.ctx.status_message.emit(note)
+        return True
+
+    def move_selected_to_waiting_list(self) -> bool:
+        from odn_desktop.services import registration_views as views
+
+        targets = [r for r in self.selected_rows() if r.status != WAITING]
+        change = self._run_bulk(targets, self.tr("Auf die Warteliste setzen"),
+                                self.tr("{n} Anmeldungen auf die Warteliste setzen"),
+                                lambda s, event_id, ids: views.move_to_waiting_list(s, event_id, ids))
+        if change is None:
+            return False
+        self.ctx.status_message.emit(self.tr("Auf die Warteliste gesetzt: {names}.").format(
+            names=", ".join(r.display_name for r in change.changed)))
+        return True
+
+    def move_selected_from_waiting_list(self) -> bool:
+        from odn_desktop.services import registration_views as views
+
+        targets = [r for r in self.selected_rows() if r.status == WAITING]
+        if not targets:
+            return False
+        free = self._seats.free_seats if self._seats is not None and self._seats.limit is not None else None
+        force = False
+        if free is not None and len(targets) > free:
+            if free == 0:
+                text = self.tr("Es ist kein Platz mehr frei. Sollen {n} Personen trotzdem nachrücken "
+                               "(Überbuchung)?").format(n=len(targets))
+            else:
+                text = self.tr("Es sind nur noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem "
+                               "alle nachrücken (Überbuchung)?").format(free=free, n=len(targets))
+            if not ask_overbooking(self, self.tr("Überbuchen?"), text):
+                return False
+            force = True
+        change = self._run_bulk(targets, self.tr("Von der Warteliste nachrücken"),
+                                self.tr("{n} Personen von der Warteliste nachrücken"),
+                                lambda s, event_id, ids: views.move_from_waiting_list(s, event_id, ids, force=force))
+        if change is None:
+            return False
+        self.ctx.status_message.emit(self.tr("Nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.").format(
+            names=", ".join(r.display_name for r in change.changed)))
+        return True
+
+    def set_attendance(self, attended: bool) -> bool:
+        from odn_desktop.services import registration_views as views
+
+        targets = [r for r in self.selected_rows() if r.attended != attended]
+        if attended:
+            one, many = self.tr("Teilnahme markieren"), self.tr("Teilnahme von {n} Personen markieren")
+        else:
+            one, many = self.tr("Teilnahme entfernen"), self.tr("Teilnahme von {n} Personen entfernen")
+        change = self._run_bulk(targets, one, many,
+                                lambda s, event_id, ids: views.set_attendance(s, event_id, ids, attended))
+        if change is None:
+            return False
+        self.ctx.status_message.emit(self.tr("{text}: {names}.").format(
+            text=one, names=", ".join(r.display_name for r in change.changed)))
+        return True
+
+    def _run_bulk(self, targets: list[RegistrationRow], one: str, many: str,
+                  action: Callable[[Any, uuid.UUID, list[uuid.UUID]], BulkChange]) -> BulkChange | None:
+        """One undoable command for the whole selection; None when nothing applied or it was refused."""
+        from odn_desktop.services import registration_views as views
+
+        if self._event_id is None or not targets:
+            return None
+        event_id = self._event_id
+        ids = [r.id for r in targets]
+        text = one if len(ids) == 1 else many.format(n=len(ids))
+        if len(ids) == 1:
+            text = f"{text}: {targets[0].display_name}"
+        done: list[BulkChange] = []
+        command: ServiceCommand[BulkChange] = ServiceCommand(
+            self.ctx, text, do=lambda s: action(s, event_id, ids), undo=views.restore, kinds=("registrations",),
+            on_done=done.append,
+        )
+        if not self.ctx.push(command, self) or not done or not done[-1].count:
+            return None
+        return done[-1]
+
+    # -- view state ----------------------------------------------------------------------------------------
+
+    def _on_context_changed(self, kinds: object) -> None:
+        if self._event_id is not None and isinstance(kinds, tuple | list | set | frozenset) and KINDS & set(kinds):
+            self.reload()
+
+    def _on_search(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_counts()
+
+    def _on_status_filter(self, _index: int) -> None:
+        self.model.set_predicate(status_predicate(self.status_combo.currentData() or ""))
+        self._update_counts()
+
+    def _show_event_state(self) -> None:
+        enabled = self._header is not None
+        for widget in (self.search_edit, self.status_combo, self.add_button, self.table):
+            widget.setEnabled(enabled)
+        if self._header is None or self._seats is None:
+            self.summary_label.setText(self.tr("Keine Veranstaltung ausgewählt."))
+            self.summary_label.setStyleSheet("")
+            self.deadline_label.clear()
+        else:
+            seats = self._seats
+            self.summary_label.setText(seat_summary(seats))
+            self.summary_label.setStyleSheet(_SEAT_STYLES.get(seats.status, ""))
+            self.summary_label.setToolTip(self._seat_details(seats))
+            self.deadline_label.setText(self._deadline_text(self._header))
+        self._update_counts()
+        self._update_actions()
+        self.seats_changed.emit(self._seats)
+
+    def _seat_details(self, seats: SeatCounts) -> str:
+        if seats.limit is None:
+            limit = self.tr("Keine Platzbegrenzung.")
+        elif seats.capacity is not None and seats.limit != seats.capacity:
+            limit = self.tr("{capacity} Plätze + Überbuchung = {limit} Plätze.").format(
+                capacity=seats.capacity, limit=seats.limit)
+        else:
+            limit = self.tr("{limit} Plätze.").format(limit=seats.limit)
+        return limit + "\n" + self.tr("{n} storniert.").format(n=seats.cancelled)
+
+    def _deadline_text(self, header: EventHeader) -> str:
+        from odn_desktop.domain.timezone import format_german_datetime
+
+        if header.registration_deadline is None:
+            return self.tr("Kein Anmeldeschluss")
+        when = format_german_datetime(header.registration_deadline)
+        if header.needs_late_permission():
+            return self.tr("Anmeldeschluss {when} (abgelaufen)").format(when=when)
+        return self.tr("Anmeldeschluss {when}").format(when=when)
+
+    def _update_counts(self) -> None:
+        locale = QLocale()
+        shown, total = self.model.rowCount(), self.model.total_count()
+        if shown == total:
+            text = self.tr("{total} Anmeldungen").format(total=locale.toString(total))
+        else:
+            text = self.tr("{shown} von {total} Anmeldungen").format(shown=locale.toString(shown),
+                                                                     total=locale.toString(total))
+        self.count_label.setText(text)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        rows = self.selected_rows() if self._header is not None else []
+        self.cancel_action.setEnabled(any(r.status != CANCELLED for r in rows))
+        self.to_waiting_action.setEnabled(any(r.status != WAITING for r in rows))
+        self.from_waiting_action.setEnabled(any(r.status == WAITING for r in rows))
+        self.attended_action.setEnabled(any(not r.attended for r in rows))
+        self.not_attended_action.setEnabled(any(r.attended for r in rows))
+        self.selection_label.setText(self.tr("{n} ausgewählt:").format(n=len(rows)) if rows else
+                                     self.tr("Auswahl:"))
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for action in self.bulk_actions:
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+
+class FlowLayout(QLayout):
+    """Widgets side by side, wrapping onto further lines when the width runs out (like words in a line)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        """Place the items line by line (each line vertically centred); returns the height needed."""
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        spacing = max(0, self.spacing()) or 6
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if lines[-1] and x + hint.width() > area.right() + 1:
+                lines.append([])
+                x = area.x()
+            lines[-1].append((item, hint))
+            x += hint.width() + spacing
+        y = area.y()
+        for line in lines:
+            height = max((hint.height() for _, hint in line), default=0)
+            if move:
+                x = area.x()
+                for item, hint in line:
+                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
+                    x += hint.width() + spacing
+            y += height + spacing
+        return y - spacing - rect.y() + margins.bottom()
+
+
+def setup_registration_table(table: QTableView, with_event: bool) -> None:
+    """Shared table set-up: row selection, fixed row heights (cheap for 100,000 rows), service order first."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setTabKeyNavigation(False)
+    vertical = table.verticalHeader()
+    vertical.hide()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until a header is clicked
+    header.setSortIndicatorClearable(True)
+    header.setHighlightSections(False)
+    table.setSortingEnabled(True)
+    metrics = table.fontMetrics()
+    for column, width in enumerate(column_widths(metrics.horizontalAdvance, with_event)):
+        header.resizeSection(column, width)
+    header.setStretchLastSection(True)
+    table.setItemDelegateForColumn(status_column(with_event), StatusDelegate(table))
+    table.addAction(_copy_action(table))
+
+
+def _copy_action(table: QTableView) -> QAction:
+    """Ctrl+C copies the selected rows as tab-separated text (pastes into a spreadsheet)."""
+    from PySide6.QtWidgets import QApplication
+
+    action = QAction(translate("RegistrationsTable", "Kopieren"), table)
+    action.setShortcut(QKeySequence.StandardKey.Copy)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def copy() -> None:
+        model = table.model()
+        rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+        columns = range(model.columnCount())
+        lines = ["\t".join(str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns)]
+        lines += ["\t".join(str(model.index(r, c).data() or "") for c in columns) for r in rows]
+        QApplication.clipboard().setText("\n".join(lines))
+
+    action.triggered.connect(copy)
+    return action
+

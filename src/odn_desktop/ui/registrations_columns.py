@@ -1,0 +1,259 @@
+"""Columns of the registrant tables (one event's tab and the view over all events) and the status delegate.
+
+Cells only format what a ``RegistrationRow`` snapshot holds; sort keys are cheap (German name keys are cached
+per name, times compare as they are), because sorting 100,000 rows calls them once per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from odn_desktop.domain.names import german_sort_key
+from odn_desktop.domain.timezone import format_german_date, format_german_datetime
+from odn_desktop.services.rows import RegistrationRow
+
+from .snapshot_model import ColumnSpec
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+
+REGISTERED, WAITING, CANCELLED = "registered", "waiting", "cancelled"
+_STATUS_RANK = {REGISTERED: 0, WAITING: 1, CANCELLED: 2}
+
+#: status -> (background, text); light backgrounds with dark text stay readable in dark themes too
+STATUS_COLOURS = {
+    REGISTERED: (QColor("#d9f0df"), QColor("#1e6b3a")),
+    WAITING: (QColor("#fdebc4"), QColor("#6b4300")),
+    CANCELLED: (QColor("#e8e8e8"), QColor("#5f5f5f")),
+}
+CANCELLED_TEXT = QColor("#7a7a7a")
+LATE_TEXT = QColor("#8a5a00")
+
+
+class Column(IntEnum):
+    """Columns of the event's registrant tab; the view over all events puts ``Veranstaltung`` first."""
+
+    LAST_NAME = 0
+    FIRST_NAME = 1
+    EMAIL = 2
+    ORGANISATION = 3
+    STATUS = 4
+    REGISTERED_AT = 5
+    LATE = 6
+    ATTENDED = 7
+
+
+_german_keys: dict[str, tuple[str, str, str, str]] = {}
+
+
+def text_key(text: str) -> tuple[str, str, str, str]:
+    """``german_sort_key``, cached: names and organisations repeat across thousands of rows."""
+    key = _german_keys.get(text)
+    if key is None:
+        if len(_german_keys) > 200_000:
+            _german_keys.clear()
+        key = _german_keys[text] = german_sort_key(text)
+    return key
+
+
+def status_text(row: RegistrationRow) -> str:
+    """``Angemeldet``, ``Warteliste #3``, ``Storniert``."""
+    if row.status == REGISTERED:
+        return translate("RegistrationColumns", "Angemeldet")
+    if row.status == WAITING:
+        if row.waitlist_position is None:
+            return translate("RegistrationColumns", "Warteliste")
+        return translate("RegistrationColumns", "Warteliste #{position}").format(position=row.waitlist_position)
+    if row.status == CANCELLED:
+        return translate("RegistrationColumns", "Storniert")
+    return row.status
+
+
+def attendance_text(row: RegistrationRow) -> str:
+    if not row.attended:
+        return ""
+    return "✓" if row.attended_minutes is None else f"✓ {row.attended_minutes}"
+
+
+def _attendance_tooltip(row: RegistrationRow) -> str | None:
+    if not row.attended:
+        return None
+    if row.attended_minutes is None:
+        return translate("RegistrationColumns", "Teilgenommen")
+    return translate("RegistrationColumns", "Teilgenommen ({minutes} Minuten)").format(minutes=row.attended_minutes)
+
+
+def _greyed(row: RegistrationRow) -> QColor | None:
+    return CANCELLED_TEXT if row.status == CANCELLED else None
+
+
+def _status_tooltip(row: RegistrationRow) -> str | None:
+    if row.status == WAITING and row.waitlist_position is not None:
+        text = translate("RegistrationColumns", "Platz {position} auf der Warteliste")
+        return text.format(position=row.waitlist_position)
+    return None
+
+
+def _late_text(row: RegistrationRow) -> str:
+    return translate("RegistrationColumns", "ja") if row.late else ""
+
+
+def _late_tooltip(row: RegistrationRow) -> str | None:
+    return translate("RegistrationColumns", "Nach dem Anmeldeschluss angemeldet") if row.late else None
+
+
+def _registered_tooltip(row: RegistrationRow) -> str:
+    when = format_german_datetime(row.registered_at)
+    return translate("RegistrationColumns", "{when} Uhr (Berlin)").format(when=when)
+
+
+def _text_column(title: str, value: Callable[[RegistrationRow], str],
+                 key: Callable[[RegistrationRow], Any]) -> ColumnSpec[Any]:
+    return ColumnSpec(title=title, display=value, sort_key=key, tooltip=value, foreground=_greyed)
+
+
+def event_label(row: Any) -> str:
+    """``Do 02.12.2021 · Open-Data-Netzwerktreffen`` (for rows that carry their event)."""
+    return f"{format_german_date(row.event_starts_at)} · {row.event_title}"
+
+
+def registration_columns(with_event: bool = False) -> list[ColumnSpec[Any]]:
+    """The registrant columns (``Column`` order); ``with_event`` adds ``Veranstaltung`` in front."""
+    columns: list[ColumnSpec[Any]] = [
+        _text_column(translate("RegistrationColumns", "Nachname"), lambda r: r.last_name,
+                     lambda r: (text_key(r.last_name), text_key(r.first_name))),
+        _text_column(translate("RegistrationColumns", "Vorname"), lambda r: r.first_name,
+                     lambda r: (text_key(r.first_name), text_key(r.last_name))),
+        _text_column(translate("RegistrationColumns", "E-Mail"), lambda r: r.email, lambda r: r.email.casefold()),
+        _text_column(translate("RegistrationColumns", "Organisation"), lambda r: r.organisation,
+                     lambda r: text_key(r.organisation)),
+        ColumnSpec(
+            title=translate("RegistrationColumns", "Status"), display=status_text,
+            sort_key=lambda r: (_STATUS_RANK.get(r.status, 3), r.waitlist_position or 0),
+            tooltip=_status_tooltip,
+            foreground=lambda r: STATUS_COLOURS.get(r.status, (None, None))[1],
+            background=lambda r: STATUS_COLOURS.get(r.status, (None, None))[0],
+        ),
+        ColumnSpec(
+            title=translate("RegistrationColumns", "Angemeldet am"),
+            display=lambda r: format_german_datetime(r.registered_at), sort_key=lambda r: r.registered_at,
+            foreground=_greyed, tooltip=_registered_tooltip,
+        ),
+        ColumnSpec(
+            title=translate("RegistrationColumns", "verspätet"), display=_late_text, sort_key=lambda r: r.late,
+            foreground=lambda r: LATE_TEXT if r.late else None, tooltip=_late_tooltip,
+        ),
+        ColumnSpec(
+            title=translate("RegistrationColumns", "Teilnahme (Minuten)"), display=attendance_text,
+            sort_key=lambda r: (r.attended, r.attended_minutes or 0), align_right=True,
+            tooltip=_attendance_tooltip, foreground=_greyed,
+        ),
+    ]
+    if with_event:
+        columns.insert(0, ColumnSpec(
+            title=translate("RegistrationColumns", "Veranstaltung"), display=event_label,
+            sort_key=lambda r: (r.event_starts_at, text_key(r.event_title)),
+            tooltip=lambda r: f"{format_german_datetime(r.event_starts_at)} · {r.event_title}",
+            foreground=_greyed,
+        ))
+    return columns
+
+
+def status_column(with_event: bool = False) -> int:
+    return int(Column.STATUS) + (1 if with_event else 0)
+
+
+#: initial widths: the width of a typical long value (plus padding); the last column takes what is left
+WIDTH_SAMPLES = {
+    Column.LAST_NAME: "Zimmermann-Schulte",
+    Column.FIRST_NAME: "Franziska M.",
+    Column.EMAIL: "franziska.zimmermann@muenster.de",
+    Column.ORGANISATION: "Landeshauptstadt Potsdam",
+    Column.STATUS: "Warteliste #12",
+    Column.REGISTERED_AT: "29.11.2021 23:59",
+    Column.LATE: "verspätet",
+    Column.ATTENDED: "Teilnahme (Min.)",  # the last column: it also takes the space left over
+}
+EVENT_WIDTH_SAMPLE = "Do 02.12.2021 · Open-Data-Netzwerk"
+
+
+def column_widths(text_width: Callable[[str], int], with_event: bool = False) -> list[int]:
+    """Initial column widths, given how wide a text is in the table's font."""
+    padding = text_width("M") + 10
+    widths = [text_width(WIDTH_SAMPLES[c]) + padding for c in Column]
+    if with_event:
+        widths.insert(0, text_width(EVENT_WIDTH_SAMPLE) + padding)
+    return widths
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """Draws the status as a coloured pill; each pill is drawn once per text and size, then blitted.
+
+    Painting is on the keystroke path of a 100,000-row search, so the delegate takes the row snapshot from the
+    model (``row_at``) instead of asking ``QModelIndex.data()`` role by role through ``initStyleOption``.
+    """
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._pills: dict[tuple[str, str, int, float, bool], QPixmap] = {}
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        model = index.model()
+        row_at = getattr(model, "row_at", None)
+        if row_at is None or not index.isValid():
+            super().paint(painter, option, index)
+            return
+        row = row_at(index.row())
+        view = self._view
+        style = view.style()
+        # the cell's background as the style draws it: alternating rows, selection, hover
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, option, painter, view)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, view)
+        text = status_text(row)
+        rect = option.rect
+        pill = self._pill(text, row.status, rect.height(), painter.device().devicePixelRatioF(),
+                          option.font, view.isEnabled())
+        width = min(pill.width() / pill.devicePixelRatioF(), rect.width() - 8)
+        height = pill.height() / pill.devicePixelRatioF()
+        target = QRectF(rect.left() + 4, rect.top() + (rect.height() - height) / 2, width, height)
+        painter.drawPixmap(target, pill, QRectF(0, 0, width * pill.devicePixelRatioF(), pill.height()))
+
+    def _pill(self, text: str, status: str, cell_height: int, ratio: float, font: QFont, enabled: bool) -> QPixmap:
+        key = (text, status, cell_height, ratio, enabled)
+        pixmap = self._pills.get(key)
+        if pixmap is not None:
+            return pixmap
+        metrics = QFontMetrics(font)
+        height = min(cell_height - 4, metrics.height() + 4)
+        width = metrics.horizontalAdvance(text) + 14
+        pixmap = QPixmap(int(width * ratio), int(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        background, foreground = STATUS_COLOURS.get(status, (QColor("#e8e8e8"), QColor("#303030")))
+        if not enabled:
+            foreground = CANCELLED_TEXT
+        pill_painter = QPainter(pixmap)
+        pill_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pill_painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        pill_painter.setPen(Qt.PenStyle.NoPen)
+        pill_painter.setBrush(background)
+        pill_painter.drawRoundedRect(QRectF(0, 0, width, height), height / 2, height / 2)
+        pill_painter.setPen(foreground)
+        pill_painter.setFont(font)
+        pill_painter.drawText(QRectF(0, 0, width, height), int(Qt.AlignmentFlag.AlignCenter), text)
+        pill_painter.end()
+        if len(self._pills) > 500:
+            self._pills.clear()
+        self._pills[key] = pixmap
+        return pixmap
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 16, size.height())

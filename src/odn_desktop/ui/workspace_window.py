@@ -1,0 +1,550 @@
+"""The coordinator's workspace: navigation between the pages, menus, toolbar, status bar, undo, close prompt.
+
+The window is built and painted before the database opens (``AppContext.ready`` comes later), so nothing here
+imports SQLAlchemy at module level; pages load their data once the context is ready. Exports, imports, mail
+and sync are reached through the menus and act on the event open in "Veranstaltungen".
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from odn_desktop import __version__
+from odn_desktop.domain.errors import UserError
+
+from . import context
+from .context import AppContext
+from .resources import app_icon, icon
+
+if TYPE_CHECKING:
+    from odn_desktop.paths import AppPaths
+    from odn_desktop.ui.pages.events_page import EventsPage
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+Answer = Literal["save", "discard", "cancel"]
+SETTINGS_GROUP = "Workspace"
+DEFAULT_SIZE = (1500, 900)
+
+
+class Page(Protocol):
+    def reload(self) -> None: ...
+    def has_unsaved_changes(self) -> bool: ...
+    def save_changes(self) -> bool: ...
+    def discard_changes(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def delete_selected(self) -> None: ...
+
+
+# -- dialogs tests replace ---------------------------------------------------------------------------------
+
+
+def ask_unsaved_changes(parent: QWidget | None) -> Answer:
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Workspace", "Ungespeicherte Änderungen"),
+                      translate("Workspace", "Es gibt ungespeicherte Änderungen. Vor dem Beenden speichern?"),
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+def show_about(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.about(parent, title, text)
+
+
+def choose_save_path(parent: QWidget | None, title: str, suggestion: str, filter_text: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, filter_text)
+    return Path(path) if path else None
+
+
+def choose_directory(parent: QWidget | None, title: str) -> Path | None:
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return Path(path) if path else None
+
+
+def choose_language(parent: QWidget | None, current: str) -> str | None:
+    names = [translate("Workspace", "Deutsch"), translate("Workspace", "English")]
+    codes = ["de", "en"]
+    choice, ok = QInputDialog.getItem(parent, translate("Workspace", "Einstellungen"),
+                                      translate("Workspace", "Sprache der Oberfläche (gilt nach dem Neustart):"),
+                                      names, codes.index(current) if current in codes else 0, False)
+    return codes[names.index(choice)] if ok else None
+
+
+# -- the window --------------------------------------------------------------------------------------------
+
+PAGES: tuple[tuple[str, str, str], ...] = (
+    # key, German title, icon
+    ("overview", "Übersicht", "overview"),
+    ("events", "Veranstaltungen", "events"),
+    ("speakers", "Referent:innen", "speakers"),
+    ("contacts", "Kontakte", "contacts"),
+    ("registrations", "Alle Anmeldungen", "registrations"),
+)
+
+
+class WorkspaceWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, paths: AppPaths | None = None, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("WorkspaceWindow")
+        self.ctx = ctx
+        self.paths = paths
+        self._settings = settings
+        self._after_paint: Callable[[], None] | None = None
+        self.setWindowIcon(app_icon())
+        self._set_title()
+        self.pages: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("Navigation")
+        self.nav.setMaximumWidth(210)
+        self._build_pages()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([190, 1300])
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._restore_state()
+        ctx.ready.connect(self._on_ready)
+        ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    # -- construction --------------------------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        """Navigation entries now; each page is built when first shown (start-up paints sooner)."""
+        for key, title, icon_name in PAGES:
+            holder = QWidget()
+            holder.setObjectName(f"placeholder-{key}")
+            self.stack.addWidget(holder)
+            QListWidgetItem(icon(icon_name), translate("Workspace", title), self.nav)
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "overview":
+            from .pages.dashboard_page import DashboardPage
+
+            page: QWidget = DashboardPage(self.ctx)
+            page.open_event_requested.connect(self.open_event)  # type: ignore[attr-defined]
+        elif key == "events":
+            from .pages.events_page import EventsPage
+
+            page = EventsPage(self.ctx)
+        elif key == "speakers":
+            from .pages.speakers_page import SpeakersPage
+
+            page = SpeakersPage(self.ctx)
+        elif key == "contacts":
+            from .pages.contacts_page import ContactsPage
+
+            page = ContactsPage(self.ctx)
+            page.open_event_requested.connect(self.open_event)
+        else:
+            from .pages.all_registrations_page import AllRegistrationsPage
+
+            page = AllRegistrationsPage(self.ctx)
+        return page
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            index = [k for k, _, _ in PAGES].index(key)
+            page = self._make_page(key)
+            holder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if holder is not None:
+                self.stack.removeWidget(holder)
+                holder.deleteLater()
+            self.pages[key] = page
+            if self.ctx.is_ready and self.stack.currentIndex() == index:
+                page.reload()  # type: ignore[attr-defined]
+        return self.pages[key]
+
+    def _action(self, text: str, slot: Callable[[], Any],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                icon_name: str | None = None) -> QAction:
+        action = QAction(self.tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_event_action = self._action("&Neue Veranstaltung", self.new_event, QKeySequence.StandardKey.New,
+                                             "new")
+        self.save_action = self._action("&Speichern", self.save_current, QKeySequence.StandardKey.Save, "save")
+        self.quit_action = self._action("&Beenden", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Rückgängig"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Wiederherstellen"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setIcon(icon("redo"))
+        self.find_action = self._action("&Suchen", self.focus_search, QKeySequence.StandardKey.Find, "search")
+        self.delete_action = self._action("&Löschen", self.delete_selected, QKeySequence.StandardKey.Delete,
+                                          "delete")
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stack.addAction(self.delete_action)
+        self.page_actions = []
+        for n, (key, title, icon_name) in enumerate(PAGES, start=1):
+            self.page_actions.append(self._action(title, self._page_opener(key), f"Ctrl+{n}", icon_name))
+        self.settings_action = self._action("&Einstellungen …", self.edit_settings)
+        self.about_action = self._action("Über &odn-desktop", self.show_about_dialog)
+        self.export_actions = [
+            self._action("Anwesenheitsliste (Excel) …", self.export_attendance, None, "export"),
+            self._action("Anmeldungen (Excel) …", self.export_registrants),
+            self._action("Kalenderdatei (ICS) …", self.export_calendar),
+            self._action("Persönliche Einladungen (ICS) …", self.export_invitations),
+            self._action("Teilnehmendenliste als PDF …", self.export_pdf),
+        ]
+        self.print_action = self._action("Teilnehmendenliste &drucken …", self.print_list,
+                                         QKeySequence.StandardKey.Print)
+        self.import_actions = [
+            self._action("Anmeldungen importieren (CSV/Excel) …", self.import_registrations),
+            self._action("Teilnahme importieren (Zoom/Teams) …", self.import_attendance),
+        ]
+        self.mail_action = self._action("E-Mails an Angemeldete …", self.open_mail)
+        self.privacy_action = self._action("Datenschutz …", self.open_privacy)
+
+    def _page_opener(self, key: str) -> Callable[[], None]:
+        return lambda: self.show_page(key)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Datei"))
+        file_menu.addAction(self.new_event_action)
+        file_menu.addAction(self.save_action)
+        file_menu.addSeparator()
+        import_menu = file_menu.addMenu(self.tr("&Importieren"))
+        for action in self.import_actions:
+            import_menu.addAction(action)
+        export_menu = file_menu.addMenu(self.tr("&Exportieren"))
+        for action in self.export_actions:
+            export_menu.addAction(action)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Bearbeiten"))
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.delete_action)
+        view_menu = bar.addMenu(self.tr("&Ansicht"))
+        for action in self.page_actions:
+            view_menu.addAction(action)
+        extras = bar.addMenu(self.tr("E&xtras"))
+        from .sync_ui import make_sync_actions
+
+        self.sync_actions = make_sync_actions(self, self.ctx)
+        for action in self.sync_actions:
+            extras.addAction(action)
+        extras.addSeparator()
+        extras.addAction(self.mail_action)
+        extras.addAction(self.privacy_action)
+        extras.addSeparator()
+        extras.addAction(self.settings_action)
+        help_menu = bar.addMenu(self.tr("&Hilfe"))
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Werkzeuge"))
+        toolbar.setObjectName("MainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_event_action, self.save_action, self.undo_action, self.redo_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_actions[0])
+        if self.sync_actions:
+            self.sync_actions[0].setIcon(icon("sync"))
+            toolbar.addAction(self.sync_actions[0])
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        from .sync_ui import SyncStatusLabel
+
+        self.sync_label = SyncStatusLabel(self.ctx)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().showMessage(self.tr("Datenbank wird geöffnet …"))
+
+    def _set_title(self) -> None:
+        name = self.ctx.db.path.name if self.ctx.db is not None else (
+            self.paths.database.name if self.paths is not None else "")
+        self.setWindowTitle(self.tr("odn-desktop – {name}").format(name=name) if name else "odn-desktop")
+
+    # -- settings ------------------------------------------------------------------------------------------
+
+    def settings(self) -> QSettings:
+        return self._settings if self._settings is not None else QSettings()
+
+    def _restore_state(self) -> None:
+        settings = self.settings()
+        geometry = settings.value(f"{SETTINGS_GROUP}/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        page = str(settings.value(f"{SETTINGS_GROUP}/page", "overview"))
+        self.show_page(page if page in {k for k, _, _ in PAGES} else "overview")
+
+    def _save_state(self) -> None:
+        settings = self.settings()
+        settings.setValue(f"{SETTINGS_GROUP}/geometry", self.saveGeometry())
+        settings.setValue(f"{SETTINGS_GROUP}/page", self.current_page_key())
+        if "events" in self.pages:
+            event_id = self.events_page().current_event_id()
+            settings.setValue(f"{SETTINGS_GROUP}/last_event", "" if event_id is None else str(event_id))
+        settings.sync()
+
+    # -- pages ---------------------------------------------------------------------------------------------
+
+    def current_page_key(self) -> str:
+        return PAGES[max(0, self.stack.currentIndex())][0]
+
+    def current_page(self) -> Page:
+        return self.page(self.current_page_key())  # type: ignore[return-value]
+
+    def events_page(self) -> EventsPage:
+        return self.page("events")  # type: ignore[return-value]
+
+    def show_page(self, key: str) -> None:
+        keys = [k for k, _, _ in PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+
+    def _on_nav(self, row: int) -> None:
+        if row >= 0:
+            self.page(PAGES[row][0])
+            self.stack.setCurrentIndex(row)
+
+    def open_event(self, event_id: uuid.UUID, tab: str = "details") -> None:
+        self.show_page("events")
+        self.events_page().open_event(event_id, tab)
+
+    # -- start-up ------------------------------------------------------------------------------------------
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has painted for the first time (the database opens then)."""
+        self._after_paint = callback
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        callback, self._after_paint = self._after_paint, None
+        if callback is not None:
+            QTimer.singleShot(0, callback)
+
+    def _on_ready(self) -> None:
+        self._set_title()
+        assert self.ctx.db is not None
+        self.db_label.setText(self.tr("Datenbank: {path}").format(path=self.ctx.db.path))
+        self.statusBar().clearMessage()
+        for page in self.pages.values():
+            if page.isVisible():
+                page.reload()  # type: ignore[attr-defined]
+        last = str(self.settings().value(f"{SETTINGS_GROUP}/last_event", "") or "")
+        if last and self.current_page_key() == "events":
+            try:
+                self.events_page().open_event(uuid.UUID(last), "details")
+            except (ValueError, UserError):
+                log.info("last opened event %s is gone", last)
+
+    # -- actions -------------------------------------------------------------------------------------------
+
+    def new_event(self) -> None:
+        self.show_page("events")
+        self.events_page().new_event()
+
+    def save_current(self) -> None:
+        self.current_page().save_changes()
+
+    def focus_search(self) -> None:
+        self.current_page().focus_search()
+
+    def delete_selected(self) -> None:
+        self.current_page().delete_selected()
+
+    def _event_for_action(self) -> uuid.UUID | None:
+        event_id = self.events_page().current_event_id()
+        if event_id is None:
+            context.show_user_error(self, self.tr("Bitte wählen Sie zuerst unter „Veranstaltungen“ eine "
+                                                  "Veranstaltung aus."))
+        return event_id
+
+    def _export(self, job: Callable[[Any], Any]) -> None:
+        from odn_desktop.store.database import transaction
+
+        from .worker import run_in_background
+
+        db = self.ctx.db
+        assert db is not None
+
+        def work() -> Any:
+            with transaction(db.sessions) as session:
+                return job(session)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                context.show_user_error(self, exc.message)
+            else:
+                raise exc
+
+        self.statusBar().showMessage(self.tr("Export läuft …"))
+        run_in_background(work, lambda result: self.ctx.status_message.emit(result.message), failed)
+
+    def export_attendance(self) -> None:
+        from odn_desktop.services import exports
+
+        event_id = self._event_for_action()
+        path = event_id and choose_save_path(self, self.tr("Anwesenheitsliste speichern"), "Anwesenheitsliste.xlsx",
+                                             self.tr("Excel-Arbeitsmappe (*.xlsx)"))
+        if event_id and path:
+            self._export(lambda s: exports.export_attendance_sheet(s, event_id, path, columns=None, blank_rows=5))
+
+    def export_registrants(self) -> None:
+        from odn_desktop.services import exports
+
+        event_id = self._event_for_action()
+        path = event_id and choose_save_path(self, self.tr("Anmeldungen speichern"), "Anmeldungen.xlsx",
+                                             self.tr("Excel-Arbeitsmappe (*.xlsx)"))
+        if event_id and path:
+            self._export(lambda s: exports.export_registrants(s, event_id, path))
+
+    def export_calendar(self) -> None:
+        from odn_desktop.services import exports
+
+        event_id = self._event_for_action()
+        path = event_id and choose_save_path(self, self.tr("Kalenderdatei speichern"), "Veranstaltung.ics",
+                                             self.tr("Kalenderdatei (*.ics)"))
+        if event_id and path:
+            self._export(lambda s: exports.export_event_calendar(s, event_id, path, with_link=False))
+
+    def export_invitations(self) -> None:
+        from odn_desktop.services import exports
+
+        event_id = self._event_for_action()
+        folder = event_id and choose_directory(self, self.tr("Ordner für die Einladungen"))
+        if event_id and folder:
+            self._export(lambda s: exports.export_invitations(s, event_id, folder))
+
+    def export_pdf(self) -> None:
+        from odn_desktop.services import exports
+
+        from .printing import save_participant_list_pdf
+
+        event_id = self._event_for_action()
+        path = event_id and choose_save_path(self, self.tr("Teilnehmendenliste als PDF"), "Teilnehmendenliste.pdf",
+                                             self.tr("PDF (*.pdf)"))
+        if not (event_id and path):
+            return
+        sheet = self.ctx.try_read(lambda s: exports.attendance_sheet(s, event_id), self)
+        if sheet is not None:
+            pages = save_participant_list_pdf(sheet, path)
+            self.ctx.status_message.emit(self.tr("PDF gespeichert ({pages} Seiten): {path}").format(
+                pages=pages, path=path))
+
+    def print_list(self) -> None:
+        from odn_desktop.services import exports
+
+        from .printing import show_print_preview
+
+        event_id = self._event_for_action()
+        if event_id is None:
+            return
+        sheet = self.ctx.try_read(lambda s: exports.attendance_sheet(s, event_id), self)
+        if sheet is not None:
+            show_print_preview(self, sheet)
+
+    def import_registrations(self) -> None:
+        from .import_mapping_dialog import import_registrations
+
+        event_id = self._event_for_action()
+        if event_id is not None:
+            import_registrations(self, self.ctx, event_id)
+
+    def import_attendance(self) -> None:
+        from .attendance_dialog import import_attendance_interactive
+
+        event_id = self._event_for_action()
+        if event_id is not None:
+            import_attendance_interactive(self, self.ctx, event_id)
+
+    def open_mail(self) -> None:
+        from .mail_ui import open_mail_dialog
+
+        event_id = self._event_for_action()
+        if event_id is not None:
+            open_mail_dialog(self, self.ctx, event_id)
+
+    def open_privacy(self) -> None:
+        from .mail_ui import open_privacy_dialog
+
+        open_privacy_dialog(self, self.ctx)
+
+    def edit_settings(self) -> None:
+        from .language import LANGUAGE_KEY
+
+        current = str(self.settings().value(LANGUAGE_KEY, "de"))
+        chosen = choose_language(self, current)
+        if chosen and chosen != current:
+            self.settings().setValue(LANGUAGE_KEY, chosen)
+            self.ctx.status_message.emit(self.tr("Die Sprache wird beim nächsten Start umgestellt."))
+
+    def show_about_dialog(self) -> None:
+        lines = [self.tr("odn-desktop {version}").format(version=__version__),
+                 self.tr("Koordination der Open-Data-Netzwerktreffen."), ""]
+        if self.ctx.db is not None:
+            lines.append(self.tr("Datenbank: {path}").format(path=self.ctx.db.path))
+        if self.paths is not None:
+            lines.append(self.tr("Protokolle: {path}").format(path=self.paths.log_dir))
+            lines.append(self.tr("Sicherungen: {path}").format(path=self.paths.backup_dir))
+        show_about(self, self.tr("Über odn-desktop"), "\n".join(lines))
+
+    # -- closing -------------------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        dirty = [p for p in self.pages.values() if p.has_unsaved_changes()]  # type: ignore[attr-defined]
+        if dirty:
+            answer = ask_unsaved_changes(self)
+            if answer == "cancel":
+                event.ignore()
+                return
+            for page in dirty:
+                if answer == "save" and not page.save_changes():  # type: ignore[attr-defined]
+                    event.ignore()
+                    return
+                if answer == "discard":
+                    page.discard_changes()  # type: ignore[attr-defined]
+        self._save_state()
+        super().closeEvent(event)
+
