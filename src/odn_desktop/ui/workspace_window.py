@@ -172,6 +172,7 @@ class WorkspaceWindow(QMainWindow):
             from .pages.all_registrations_page import AllRegistrationsPage
 
             page = AllRegistrationsPage(self.ctx)
+            page.open_event_requested.connect(self.open_event)
         return page
 
     def page(self, key: str) -> QWidget:

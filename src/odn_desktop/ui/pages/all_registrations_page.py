@@ -27,16 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.ui import context
-from odn_desktop.ui.pages.registrations_tab import (
-    STATUS_FILTERS,
-    setup_registration_table,
-    status_filter_label,
-    status_predicate,
-)
-from odn_desktop.ui.registrations_columns import registration_columns
+from odn_desktop.ui.pages.registrations_tab import STATUS_FILTERS, status_filter_label, status_predicate
+from odn_desktop.ui.registrations_columns import registration_columns, setup_registration_table
 from odn_desktop.ui.snapshot_model import SearchIndex, SnapshotTableModel
 from odn_desktop.ui.worker import run_in_background
 
@@ -206,7 +202,7 @@ class AllRegistrationsPage(QWidget):
                               self._failed)
 
     def _arrived(self, generation: int, result: LoadedRows) -> None:
-        if generation != self._generation:
+        if not isValid(self) or generation != self._generation:  # closed meanwhile, or superseded
             return
         self._show_rows(result)
         self.stack.setCurrentWidget(self.table)
@@ -228,6 +224,8 @@ class AllRegistrationsPage(QWidget):
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
         self._in_flight = False
         self._again = False
         self.stack.setCurrentWidget(self.table)

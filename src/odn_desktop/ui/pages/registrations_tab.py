@@ -26,13 +26,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLayout,
     QLayoutItem,
@@ -54,10 +52,8 @@ from odn_desktop.ui.registrations_columns import (
     CANCELLED,
     REGISTERED,
     WAITING,
-    StatusDelegate,
-    column_widths,
     registration_columns,
-    status_column,
+    setup_registration_table,
 )
 from odn_desktop.ui.snapshot_model import SnapshotTableModel
 from odn_desktop.ui.undo import ServiceCommand
@@ -614,49 +610,3 @@ class FlowLayout(QLayout):
                     x += hint.width() + spacing
             y += height + spacing
         return y - spacing - rect.y() + margins.bottom()
-
-
-def setup_registration_table(table: QTableView, with_event: bool) -> None:
-    """Shared table set-up: row selection, fixed row heights (cheap for 100,000 rows), service order first."""
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.setTabKeyNavigation(False)
-    vertical = table.verticalHeader()
-    vertical.hide()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order until a header is clicked
-    header.setSortIndicatorClearable(True)
-    header.setHighlightSections(False)
-    table.setSortingEnabled(True)
-    metrics = table.fontMetrics()
-    for column, width in enumerate(column_widths(metrics.horizontalAdvance, with_event)):
-        header.resizeSection(column, width)
-    header.setStretchLastSection(True)
-    table.setItemDelegateForColumn(status_column(with_event), StatusDelegate(table))
-    table.addAction(_copy_action(table))
-
-
-def _copy_action(table: QTableView) -> QAction:
-    """Ctrl+C copies the selected rows as tab-separated text (pastes into a spreadsheet)."""
-    from PySide6.QtWidgets import QApplication
-
-    action = QAction(translate("RegistrationsTable", "Kopieren"), table)
-    action.setShortcut(QKeySequence.StandardKey.Copy)
-    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-
-    def copy() -> None:
-        model = table.model()
-        rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
-        columns = range(model.columnCount())
-        lines = ["\t".join(str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns)]
-        lines += ["\t".join(str(model.index(r, c).data() or "") for c in columns) for r in rows]
-        QApplication.clipboard().setText("\n".join(lines))
-
-    action.triggered.connect(copy)
-    return action
-
