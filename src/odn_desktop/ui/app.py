@@ -140,9 +140,10 @@ class StartedApp:
 
 
 def _log_start(paths: AppPaths, demo: bool) -> None:
+    system = f"{platform.system()} {platform.release()}"  # not platform.platform(): that spawns a process
     log.info(
         "odn-desktop %s starting (Python %s, PySide6 %s, Qt %s, %s)%s",
-        __version__, platform.python_version(), pyside_version, qVersion(), platform.platform(),
+        __version__, platform.python_version(), pyside_version, qVersion(), system,
         " with demo data" if demo else "",
     )
     log.info("database %s, log dir %s, backups %s", paths.database, paths.log_dir, paths.backup_dir)

@@ -144,7 +144,8 @@ class WorkspaceWindow(QMainWindow):
     def _build_pages(self) -> None:
         """Navigation entries now; each page is built when first shown (start-up paints sooner)."""
         for key, title, icon_name in PAGES:
-            holder = QWidget()
+            holder = QLabel(self.tr("Lade …"))
+            holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             holder.setObjectName(f"placeholder-{key}")
             self.stack.addWidget(holder)
             QListWidgetItem(icon(icon_name), translate("Workspace", title), self.nav)
@@ -346,7 +347,8 @@ class WorkspaceWindow(QMainWindow):
 
     def _on_nav(self, row: int) -> None:
         if row >= 0:
-            self.page(PAGES[row][0])
+            if self.ctx.is_ready:  # before the database is open the placeholder shows; pages come with it
+                self.page(PAGES[row][0])
             self.stack.setCurrentIndex(row)
 
     def open_event(self, event_id: uuid.UUID, tab: str = "details") -> None:
@@ -370,8 +372,9 @@ class WorkspaceWindow(QMainWindow):
         assert self.ctx.db is not None
         self.db_label.setText(self.tr("Datenbank: {path}").format(path=self.ctx.db.path))
         self.statusBar().clearMessage()
+        current = self.page(self.current_page_key())  # built now that there is data to show
         for page in self.pages.values():
-            if page.isVisible():
+            if page.isVisible() or page is current:
                 page.reload()  # type: ignore[attr-defined]
         last = str(self.settings().value(f"{SETTINGS_GROUP}/last_event", "") or "")
         if last and self.current_page_key() == "events":
