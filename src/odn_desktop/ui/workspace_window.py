@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -104,6 +104,38 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("speakers", "Referent:innen", "speakers"),
     ("contacts", "Kontakte", "contacts"),
     ("registrations", "Alle Anmeldungen", "registrations"),
+)
+
+# Only for pyside6-lupdate: the page titles (navigation: "Workspace", view menu: "WorkspaceWindow") and the action
+# texts of _build_actions reach translate()/tr() through variables, which lupdate cannot follow.
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("Workspace", "Übersicht"),
+    QT_TRANSLATE_NOOP("Workspace", "Veranstaltungen"),
+    QT_TRANSLATE_NOOP("Workspace", "Referent:innen"),
+    QT_TRANSLATE_NOOP("Workspace", "Kontakte"),
+    QT_TRANSLATE_NOOP("Workspace", "Alle Anmeldungen"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Übersicht"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Veranstaltungen"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Referent:innen"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Kontakte"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Alle Anmeldungen"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "&Neue Veranstaltung"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "&Speichern"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "&Beenden"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "&Suchen"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "&Löschen"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "&Einstellungen …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Über &odn-desktop"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Anwesenheitsliste (Excel) …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Anmeldungen (Excel) …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Kalenderdatei (ICS) …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Persönliche Einladungen (ICS) …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Teilnehmendenliste als PDF …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Teilnehmendenliste &drucken …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Anmeldungen importieren (CSV/Excel) …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Teilnahme importieren (Zoom/Teams) …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "E-Mails an Angemeldete …"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Datenschutz …"),
 )
 
 

@@ -1,0 +1,2948 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="de_DE">
+<context>
+    <name>AddRegistrantDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="66"/>
+        <source>&lt;b&gt;{title}&lt;/b&gt; am {date}</source>
+        <extracomment>wait this long after the last keystroke before asking the database</extracomment>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="75"/>
+        <source>Die Anmeldefrist ist am {when} Uhr abgelaufen. Eine Nachmeldung ist nur möglich, wenn Sie sie ausdrücklich zulassen.</source>
+        <translation>The registration deadline passed on {when}. A late registration is only possible if you explicitly allow it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="79"/>
+        <source>&amp;Anmelden</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="136"/>
+        <source>{name} ist für diese Veranstaltung bereits {state}.</source>
+        <translation>{name} is already {state} for this event.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="139"/>
+        <source>Vorhandener Kontakt wird verwendet: {name} ({email}).</source>
+        <translation>Using the existing contact: {name} ({email}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="185"/>
+        <source>bereits {state}</source>
+        <translation>already {state}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="194"/>
+        <source>Diese E-Mail-Adresse gehört zu {name}; der vorhandene Kontakt wird verwendet.</source>
+        <translation>This email address belongs to {name}; the existing contact will be used.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="205"/>
+        <source>angemeldet</source>
+        <translation>registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="205"/>
+        <source>auf der Warteliste</source>
+        <translation>on the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="217"/>
+        <source>Bitte geben Sie eine E-Mail-Adresse an.</source>
+        <translation>Please enter an email address.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="219"/>
+        <source>Bitte geben Sie einen Vor- oder Nachnamen an.</source>
+        <translation>Please enter a first or last name.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="221"/>
+        <source>Diese Person ist bereits angemeldet; bitte eine andere wählen.</source>
+        <translation>This person is already registered; please choose someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="223"/>
+        <source>Die Anmeldefrist ist abgelaufen: bitte „Verspätet zulassen“ ankreuzen.</source>
+        <translation>The registration deadline has passed: please tick “Allow late registration”.</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="14"/>
+        <source>Anmeldung hinzufügen</source>
+        <translation>Add registration</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="30"/>
+        <source>Tippen Sie E-Mail-Adresse oder Namen: vorhandene Kontakte werden vorgeschlagen, damit keine Dubletten entstehen.</source>
+        <translation>Type an email address or a name: existing contacts are suggested so that no duplicates are created.</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="45"/>
+        <source>&amp;E-Mail:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="55"/>
+        <source>name@kommune.de</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="62"/>
+        <source>&amp;Vorname:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="75"/>
+        <source>&amp;Nachname:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="88"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="98"/>
+        <source>z. B. Stadt Moers</source>
+        <translation>e.g. Stadt Moers</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="107"/>
+        <source>Vorhandene &amp;Kontakte (Enter oder Doppelklick übernimmt):</source>
+        <translation>Existing &amp;contacts (Enter or double-click selects):</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="150"/>
+        <source>Verspätet &amp;zulassen</source>
+        <translation>Allow la&amp;te registration</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="79"/>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="80"/>
+        <source>Dauer (min)</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="81"/>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="82"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="83"/>
+        <source>Referent:in</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="207"/>
+        <source>{start}–{end} Uhr: {title}</source>
+        <translation>{start}–{end}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="210"/>
+        <source>Endet nach dem Ende der Veranstaltung.</source>
+        <translation>Ends after the end of the event.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTab</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="80"/>
+        <source>F2 oder Doppelklick bearbeitet eine Zelle; Ziehen oder Alt+↑/↓ verschiebt.</source>
+        <translation>F2 or double-click edits a cell; drag or Alt+↑/↓ moves.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="270"/>
+        <source>Programmpunkt hinzufügen</source>
+        <translation>Add agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="91"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="92"/>
+        <source>Nach oben</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="93"/>
+        <source>Nach unten</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="94"/>
+        <source>Ausgewählten Programmpunkt nach oben schieben (Alt+↑)</source>
+        <translation>Move the selected agenda item up (Alt+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="95"/>
+        <source>Ausgewählten Programmpunkt nach unten schieben (Alt+↓)</source>
+        <translation>Move the selected agenda item down (Alt+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="96"/>
+        <source>Ausgewählten Programmpunkt entfernen (Entf)</source>
+        <translation>Remove the selected agenda item (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="169"/>
+        <source>Zeitfenster {start}–{end} Uhr · Programm: {count} Punkte, {minutes} Minuten, Ende {agenda_end} Uhr</source>
+        <translation>Time slot {start}–{end} · Agenda: {count} items, {minutes} minutes, ends {agenda_end}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177"/>
+        <source>– niemand –</source>
+        <translation>– nobody –</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="214"/>
+        <source>Programmpunkt ändern ({field})</source>
+        <translation>Change agenda item ({field})</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="230"/>
+        <source>Programmpunkt verschieben</source>
+        <translation>Move agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="258"/>
+        <source>Neuer Programmpunkt</source>
+        <translation>New agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="286"/>
+        <source>Programmpunkt „{title}“ entfernen</source>
+        <translation>Remove agenda item “{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>AllRegistrationsPage</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="95"/>
+        <source>Name, E-Mail oder Organisation …</source>
+        <extracomment>event id and editor tab, e.g. (uuid, &quot;registrations&quot;) the complete list is shown</extracomment>
+        <translation>Name, email or organisation …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="98"/>
+        <source>&amp;Suche:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="105"/>
+        <source>S&amp;tatus:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="115"/>
+        <source>Lade …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="273"/>
+        <source>{total} Anmeldungen</source>
+        <translation>{total} registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="275"/>
+        <source>{shown} von {total} Anmeldungen</source>
+        <translation>{shown} of {total} registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="278"/>
+        <source>(wird aktualisiert …)</source>
+        <translation>(updating …)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="278"/>
+        <source>(weitere werden geladen …)</source>
+        <translation>(loading more …)</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/context.py" line="39"/>
+        <source>Hinweis</source>
+        <extracomment>Kinds of data a change can touch; pages subscribe to the ones they show.</extracomment>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="237"/>
+        <source>Anwesenheit übernehmen – {0}</source>
+        <translation>Import attendance – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="244"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) für &lt;b&gt;{3}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) for &lt;b&gt;{3}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="256"/>
+        <source>Nicht zugeordnet – bitte zuordnen oder frei lassen</source>
+        <translation>Not matched – please assign or leave empty</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="263"/>
+        <source>Zugeordnet</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="272"/>
+        <source>Nicht als Gäste gezählt: {0}</source>
+        <translation>Not counted as guests: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="282"/>
+        <source>&amp;Übernehmen</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="286"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="304"/>
+        <source>{0} automatisch zugeordnet, {1} von Hand, 1 bleibt ohne Zuordnung.</source>
+        <translation>{0} matched automatically, {1} by hand, 1 remains unmatched.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="305"/>
+        <source>{0} automatisch zugeordnet, {1} von Hand, {2} bleiben ohne Zuordnung.</source>
+        <translation>{0} matched automatically, {1} by hand, {2} remain unmatched.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../ui/contact_form.ui" line="14"/>
+        <location filename="../ui/contact_form.ui" line="20"/>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="38"/>
+        <source>&amp;Anrede:</source>
+        <translation>Sal&amp;utation:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="55"/>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="65"/>
+        <source>z. B. Dr. oder Prof. Dr.</source>
+        <translation>e.g. Dr. or Prof. Dr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="72"/>
+        <source>&amp;Vorname:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="85"/>
+        <source>Nachna&amp;me:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="100"/>
+        <source>Pflichtfeld</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="116"/>
+        <source>&amp;E-Mail:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="131"/>
+        <source>name@kommune.de (Pflichtfeld)</source>
+        <translation>name@example.org (required)</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="147"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="160"/>
+        <source>&amp;Kommune:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="173"/>
+        <source>&amp;Bundesland:</source>
+        <translation>St&amp;ate:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="186"/>
+        <source>&amp;Funktion:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="199"/>
+        <source>Erfa&amp;hrung:</source>
+        <translation>E&amp;xperience:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="216"/>
+        <source>Einwilligung:</source>
+        <translation>Consent:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="223"/>
+        <source>Kontaktaufnahme erla&amp;ubt</source>
+        <translation>&amp;Contact permitted</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="226"/>
+        <source>Die Person ist einverstanden, zu weiteren Treffen eingeladen zu werden.</source>
+        <translation>The person agrees to be invited to further meetings.</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="233"/>
+        <source>&amp;Notizen:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="266"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="286"/>
+        <source>Ver&amp;werfen</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="289"/>
+        <source>Die Änderungen im Formular verwerfen</source>
+        <translation>Discard the changes in the form</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="296"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="299"/>
+        <source>Änderungen speichern (Strg+S)</source>
+        <translation>Save changes (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="193"/>
+        <source>Name</source>
+        <extracomment>a registration in the contact&apos;s list was activated: (event id, tab name of the event editor)</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="194"/>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="195"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="196"/>
+        <source>Anmeldungen</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="199"/>
+        <source>Bundesland</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="203"/>
+        <source>Name, E-Mail, Organisation oder Kommune …</source>
+        <translation>Name, email, organisation or municipality …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="205"/>
+        <source>Zwei Kontakte mit Strg+Klick auswählen, um sie zusammenzuführen.</source>
+        <translation>Select two contacts with Ctrl+click to merge them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="207"/>
+        <source>&amp;Zusammenführen …</source>
+        <translation>&amp;Merge …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="209"/>
+        <source>Zwei ausgewählte Kontakte zu einem zusammenführen</source>
+        <translation>Merge two selected contacts into one</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="236"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="307"/>
+        <source>Anme&amp;ldungen zu Veranstaltungen</source>
+        <translation>Event &amp;registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="295"/>
+        <source>{shown} von {total} Kontakten</source>
+        <translation>{shown} of {total} contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="296"/>
+        <source>1 Kontakt</source>
+        <translation>1 contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="296"/>
+        <source>{total} Kontakte</source>
+        <translation>{total} contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="299"/>
+        <source>Kontakt ohne Namen</source>
+        <translation>Unnamed contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="310"/>
+        <source>Anme&amp;ldungen zu Veranstaltungen ({count})</source>
+        <translation>Event &amp;registrations ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="334"/>
+        <source>Kontakt „{name}“ bearbeiten</source>
+        <translation>Edit contact “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="352"/>
+        <source>Kontakte zusammenführen ({name})</source>
+        <translation>Merge contacts ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="368"/>
+        <source>Kontakte zusammengeführt: {moved} Anmeldung(en) übernommen, {dropped} doppelte entfernt.</source>
+        <translation>Contacts merged: {moved} registration(s) transferred, {dropped} duplicate(s) removed.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="122"/>
+        <source>{registered}/{limit}</source>
+        <translation>{registered}/{limit}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="125"/>
+        <source> · {waiting} warten</source>
+        <translation> · {waiting} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="134"/>
+        <source>{n} angemeldet (unbegrenzt)</source>
+        <translation>{n} registered (unlimited)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="141"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="144"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="169"/>
+        <source>Veranstaltung</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="145"/>
+        <source>Plätze</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="146"/>
+        <source>{s}; {w} auf der Warteliste, {f} frei</source>
+        <translation>{s}; {w} on the waiting list, {f} free</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="148"/>
+        <source>Platzstatus</source>
+        <translation>Seat status</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="150"/>
+        <source>Anmeldeschluss</source>
+        <translation>Registration deadline</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="163"/>
+        <source>Fällig</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="165"/>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="202"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="203"/>
+        <source>Aufgabe</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="205"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="235"/>
+        <source>&lt;b&gt;Anstehende Veranstaltungen&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Upcoming events&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="213"/>
+        <source>&lt;b&gt;Offene Fristen&lt;/b&gt; (rot: überfällig, gelb: in den nächsten 3 Tagen)</source>
+        <translation>&lt;b&gt;Open deadlines&lt;/b&gt; (red: overdue, yellow: within the next 3 days)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="215"/>
+        <source>&lt;b&gt;Offene Aufgaben&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Open tasks&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="234"/>
+        <source>&lt;b&gt;Keine anstehenden Veranstaltungen&lt;/b&gt; – die letzten Treffen:</source>
+        <translation>&lt;b&gt;No upcoming events&lt;/b&gt; – the most recent meetings:</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsTab</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="50"/>
+        <source>Bitte geben Sie einen Titel an.</source>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
+        <translation>Please enter a title.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="53"/>
+        <source>Das Ende muss nach dem Beginn liegen.</source>
+        <translation>The end must be after the start.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="58"/>
+        <source>Bitte einen vollständigen https-Link angeben, z. B. https://zoom.us/j/123.</source>
+        <translation>Please enter a complete https link, e.g. https://zoom.us/j/123.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="61"/>
+        <source>Der Anmeldeschluss muss vor dem Beginn liegen.</source>
+        <translation>The registration deadline must be before the start.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="64"/>
+        <source>Der Zugangslink muss vor dem Beginn verschickt werden.</source>
+        <translation>The access link must be sent before the start.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="297"/>
+        <source>• ungespeicherte Änderungen</source>
+        <extracomment>True while the form holds changes that are not saved the event&apos;s title as typed (for the editor&apos;s heading)</extracomment>
+        <translation>• unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="334"/>
+        <source>Veranstaltung „{title}“ bearbeiten</source>
+        <translation>Edit event “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="352"/>
+        <source>Von der Warteliste nachgerückt</source>
+        <translation>Moved up from the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="353"/>
+        <source>Durch die zusätzlichen Plätze sind nachgerückt: {names}.
+Bitte informieren Sie die Nachgerückten.</source>
+        <translation>Thanks to the additional seats, these people have moved up: {names}.
+Please let them know.</translation>
+    </message>
+</context>
+<context>
+    <name>DomainLabels</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="14"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="15"/>
+        <source>Präsenz</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="16"/>
+        <source>Hybrid</source>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="17"/>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="18"/>
+        <source>Anmeldung offen</source>
+        <translation>Registration open</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="19"/>
+        <source>Anmeldung geschlossen</source>
+        <translation>Registration closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="20"/>
+        <source>Durchgeführt</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="21"/>
+        <source>Abgesagt</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="22"/>
+        <source>anstehend</source>
+        <translation>upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="23"/>
+        <source>bald fällig</source>
+        <translation>due soon</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="24"/>
+        <source>überfällig</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="25"/>
+        <source>erledigt</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="26"/>
+        <source>Vernetzung</source>
+        <translation>Networking</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="27"/>
+        <source>Vortrag</source>
+        <translation>Talk</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="28"/>
+        <source>Fragen und Diskussion</source>
+        <translation>Questions, discussion</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="29"/>
+        <source>Pause</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="30"/>
+        <source>Sonstiges</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="31"/>
+        <source>Freie Plätze verfügbar</source>
+        <translation>Seats available</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="32"/>
+        <source>Nur noch wenige Plätze</source>
+        <translation>Few seats left</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="33"/>
+        <source>Ausgebucht – Warteliste</source>
+        <translation>Fully booked – waiting list</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetails</name>
+    <message>
+        <location filename="../ui/event_details.ui" line="14"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="42"/>
+        <source>Allgemein</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="51"/>
+        <source>Titel:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="66"/>
+        <source>z. B. Open-Data-Netzwerktreffen</source>
+        <translation>e.g. Open-Data-Netzwerktreffen</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="82"/>
+        <source>Reihe:</source>
+        <translation>Series:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="98"/>
+        <source>Eine bestehende Veranstaltungsreihe wählen oder einen neuen Namen eingeben (legt die Reihe an).</source>
+        <translation>Choose an existing event series or enter a new name (this creates the series).</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="111"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="124"/>
+        <source>Beschreibung:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="143"/>
+        <source>Ankündigungstext</source>
+        <translation>Announcement text</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="150"/>
+        <source>Veranstaltende:</source>
+        <translation>Organisers:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="166"/>
+        <source>Eine veranstaltende Organisation je Zeile.</source>
+        <translation>One organising body per line.</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="172"/>
+        <source>eine Organisation je Zeile</source>
+        <translation>one organisation per line</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="184"/>
+        <source>Termin und Ort</source>
+        <translation>Date and location</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="193"/>
+        <source>Beginn:</source>
+        <translation>Start:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="203"/>
+        <source>Beginn in deutscher Zeit (Europe/Berlin)</source>
+        <translation>Start in German time (Europe/Berlin)</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="206"/>
+        <location filename="../ui/event_details.ui" line="234"/>
+        <location filename="../ui/event_details.ui" line="510"/>
+        <source>dd.MM.yyyy HH:mm (ddd)</source>
+        <translation>dd.MM.yyyy HH:mm (ddd)</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="216"/>
+        <source>Ende:</source>
+        <translation>End:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="231"/>
+        <source>Ende in deutscher Zeit (Europe/Berlin)</source>
+        <translation>End in German time (Europe/Berlin)</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="253"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="266"/>
+        <source>Ort:</source>
+        <translation>Location:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="276"/>
+        <source>z. B. Online per Zoom oder Adresse</source>
+        <translation>e.g. online via Zoom, or an address</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="283"/>
+        <source>Zugangslink:</source>
+        <translation>Access link:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="298"/>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="317"/>
+        <source>Anmeldung</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="326"/>
+        <source>Plätze:</source>
+        <translation>Seats:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="345"/>
+        <source>unbegrenzt</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="367"/>
+        <source>Überbuchung:</source>
+        <translation>Overbooking:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="379"/>
+        <source>So viele Prozent mehr Plätze werden vergeben, weil erfahrungsgemäß nicht alle kommen.</source>
+        <translation>This many per cent more seats are given out, because experience shows that not everyone comes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="382"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="407"/>
+        <source>Anmeldeschluss:</source>
+        <translation>Registration deadline:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="424"/>
+        <source>Ohne Haken gibt es keinen Anmeldeschluss.</source>
+        <translation>Without the tick there is no registration deadline.</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="427"/>
+        <source>am</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="434"/>
+        <source>Die Anmeldung ist bis zum Ende dieses Tages (23:59 Uhr) möglich.</source>
+        <translation>Registration is possible until the end of this day (23:59).</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="437"/>
+        <source>dd.MM.yyyy (ddd)</source>
+        <translation>dd.MM.yyyy (ddd)</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="447"/>
+        <source>bis 23:59 Uhr</source>
+        <translation>until 23:59</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="478"/>
+        <source>Nachmeldungen nach dem Anmeldeschluss erlauben</source>
+        <translation>Allow late registrations after the deadline</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="485"/>
+        <source>Versand Zugangslink:</source>
+        <translation>Access link sent:</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="500"/>
+        <source>Der Zugangslink geht am Vortag zur selben Uhrzeit hinaus wie die Veranstaltung beginnt.</source>
+        <translation>The access link goes out the day before, at the time of day the event starts.</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="503"/>
+        <source>am Vortag zur Beginnzeit (Standard)</source>
+        <translation>the day before at the start time (default)</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="582"/>
+        <source>Alle ungespeicherten Änderungen an den Details zurücksetzen</source>
+        <translation>Reset all unsaved changes to the details</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="585"/>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="592"/>
+        <source>Änderungen speichern (Strg+S)</source>
+        <translation>Save changes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/event_details.ui" line="595"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="53"/>
+        <source>Links eine Veranstaltung wählen oder mit „Neu“ eine anlegen.</source>
+        <extracomment>which kinds of change each tab shows a tab needing more width than this scrolls horizontally (the editor shares the page with the event list)</extracomment>
+        <translation>Choose an event on the left or create one with “New”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="63"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="183"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="64"/>
+        <source>Programm</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="65"/>
+        <source>Referent:innen</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="66"/>
+        <source>Anmeldungen</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="67"/>
+        <source>Aufgaben</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="85"/>
+        <source>Die Anmeldungen dieser Veranstaltung erscheinen hier.</source>
+        <translation>The registrations for this event appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="183"/>
+        <source>Details •</source>
+        <translation>Details •</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="191"/>
+        <source>(ohne Titel)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="193"/>
+        <source>(ungespeichert)</source>
+        <translation>(unsaved)</translation>
+    </message>
+</context>
+<context>
+    <name>EventSpeakersTab</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="47"/>
+        <source>Name</source>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="48"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="106"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="50"/>
+        <source>Funktion</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="52"/>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="79"/>
+        <source>Von der Veranstaltung entfernen</source>
+        <translation>Remove from the event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="80"/>
+        <source>Die Person bleibt in der Liste aller Referent:innen (Entf)</source>
+        <translation>The person stays in the list of all speakers (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="90"/>
+        <source>Name oder Organisation tippen …</source>
+        <translation>Type a name or organisation …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="96"/>
+        <source>Hinzufügen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="102"/>
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="104"/>
+        <source>Nachname</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="107"/>
+        <source>Neu anlegen</source>
+        <translation>Create new</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="113"/>
+        <source>Referent:in hinzufügen</source>
+        <translation>Add speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="115"/>
+        <source>Bekannte Person:</source>
+        <translation>Existing person:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="118"/>
+        <source>Neue Person:</source>
+        <translation>New person:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="208"/>
+        <source>Referent:in {name} hinzufügen</source>
+        <translation>Add speaker {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="239"/>
+        <source>Referent:in {name} anlegen</source>
+        <translation>Create speaker {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="256"/>
+        <source>Referent:in {name} entfernen</source>
+        <translation>Remove speaker {name}</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="72"/>
+        <source>Ungespeicherte Änderungen</source>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor&apos;s tabs follow &quot;agenda&quot; and &quot;tasks&quot; themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form</extracomment>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73"/>
+        <source>Die Details dieser Veranstaltung wurden geändert. Änderungen speichern?</source>
+        <translation>The details of this event have been changed. Save the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="96"/>
+        <source>{date}, {start}–{end} Uhr</source>
+        <translation>{date}, {start}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="102"/>
+        <source>unbegrenzt</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="107"/>
+        <source>{registered} angemeldet, {waiting} auf der Warteliste, {cancelled} storniert</source>
+        <translation>{registered} registered, {waiting} on the waiting list, {cancelled} cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="131"/>
+        <source>Kein Anmeldeschluss</source>
+        <translation>No registration deadline</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="134"/>
+        <source>Anmeldeschluss {when} Uhr</source>
+        <translation>Registration deadline {when}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="144"/>
+        <source>Reihe: {series}</source>
+        <translation>Series: {series}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="146"/>
+        <source>Referent:innen: {names}</source>
+        <translation>Speakers: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="152"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="154"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="157"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="160"/>
+        <source>Plätze</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="163"/>
+        <source>Anmeldeschluss</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="182"/>
+        <source>Suchen: Titel, Reihe, Ort, Referent:in … (Strg+F)</source>
+        <extracomment>the event shown in the editor changed (None: none)</extracomment>
+        <translation>Search: title, series, location, speaker … (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="207"/>
+        <source>Neu</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="208"/>
+        <source>Neue Veranstaltung als Entwurf anlegen</source>
+        <translation>Create a new event as a draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="209"/>
+        <source>Duplizieren als nächstes Treffen</source>
+        <translation>Duplicate as next meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="211"/>
+        <source>Kopie mit Programm, Referent:innen und Einstellungen, acht Wochen später, ohne Anmeldungen</source>
+        <translation>Copy with agenda, speakers and settings, eight weeks later, without registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="212"/>
+        <source>Löschen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="213"/>
+        <source>Ausgewählte Veranstaltung löschen (Entf; rückgängig machbar)</source>
+        <translation>Delete the selected event (Del; can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="319"/>
+        <source>Neue Veranstaltung</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="343"/>
+        <source>Als nächstes Treffen duplizieren</source>
+        <translation>Duplicate as next meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="360"/>
+        <source>Veranstaltung „{title}“ löschen</source>
+        <translation>Delete event “{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="85"/>
+        <source>Anmeldungen importieren – {0}</source>
+        <translation>Import registrations – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="100"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) nach &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) into &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="112"/>
+        <source>&amp;Tabellenblatt:</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="134"/>
+        <source>Zuordnung der Spalten</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="136"/>
+        <source>Erkannt aus den Spaltennamen und Werten; bitte prüfen und bei Bedarf ändern.</source>
+        <translation>Detected from the column names and values; please check and change if necessary.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="152"/>
+        <source>Nur Zeilen mit &amp;Hinweisen zeigen</source>
+        <translation>Show only rows with &amp;notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="155"/>
+        <source>Vorschau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="181"/>
+        <source>&amp;Importieren</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="185"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="253"/>
+        <source>{0} Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
+        <translation>{0} rows in the file. Please complete the mapping first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="257"/>
+        <source>{0} Zeilen in der Datei: 1 Person wird übernommen</source>
+        <translation>{0} rows in the file: 1 person will be imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="258"/>
+        <source>{0} Zeilen in der Datei: {1} Personen werden übernommen</source>
+        <translation>{0} rows in the file: {1} people will be imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="261"/>
+        <source>, 1 Zeile mit Problemen wird übersprungen</source>
+        <translation>, 1 row with problems will be skipped</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="262"/>
+        <source>, {0} Zeilen mit Problemen werden übersprungen</source>
+        <translation>, {0} rows with problems will be skipped</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="264"/>
+        <source>, 1 doppelte Zeile wird zusammengeführt</source>
+        <translation>, 1 duplicate row will be merged</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="265"/>
+        <source>, {0} doppelte Zeilen werden zusammengeführt</source>
+        <translation>, {0} duplicate rows will be merged</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="268"/>
+        <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
+        <translation>The preview shows the first {0} rows.</translation>
+    </message>
+</context>
+<context>
+    <name>KeepContactDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="74"/>
+        <source>Kontakte zusammenführen</source>
+        <extracomment>an edit changes names in registration lists; a merge moves registrations and may move up waiting people</extracomment>
+        <translation>Merge contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="77"/>
+        <source>Welcher Kontakt soll bleiben? Seine Angaben und seine E-Mail-Adresse werden behalten, leere Felder aus dem anderen Kontakt ergänzt. Die Anmeldungen des anderen Kontakts werden übernommen (je Veranstaltung bleibt eine), danach wird er entfernt. Rückgängig mit Strg+Z.</source>
+        <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact&apos;s registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="88"/>
+        <source>&amp;{number}: diesen Kontakt behalten</source>
+        <translation>&amp;{number}: keep this contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="94"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="95"/>
+        <source>E-Mail:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="96"/>
+        <source>Organisation:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="97"/>
+        <source>Kommune:</source>
+        <translation>Municipality:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="98"/>
+        <source>Bundesland:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="99"/>
+        <source>Funktion:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="100"/>
+        <source>Anmeldungen:</source>
+        <translation>Registrations:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="110"/>
+        <source>Zusammenführen</source>
+        <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>MailDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="141"/>
+        <source>Nachrichten – {title} ({date})</source>
+        <translation>Messages – {title} ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="152"/>
+        <source>&amp;Vorlage:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="155"/>
+        <source>Vorschau &amp;für:</source>
+        <translation>Preview &amp;for:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="166"/>
+        <source>Doppelklick oder Eingabetaste fügt den Platzhalter ein</source>
+        <translation>Double-click or Enter inserts the placeholder</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="172"/>
+        <source>Vorlage &amp;speichern</source>
+        <translation>&amp;Save template</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="174"/>
+        <source>Standard&amp;text</source>
+        <translation>&amp;Default text</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="176"/>
+        <source>Den mitgelieferten Text wiederherstellen</source>
+        <translation>Restore the default text</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="179"/>
+        <source>Vorlage bearbeiten</source>
+        <translation>Edit template</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="181"/>
+        <source>&amp;Betreff:</source>
+        <translation>Su&amp;bject:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="185"/>
+        <source>&amp;Platzhalter:</source>
+        <translation>&amp;Placeholders:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="212"/>
+        <source>Vorschau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="230"/>
+        <source>&amp;Entwürfe für Outlook speichern …</source>
+        <translation>Save drafts for &amp;Outlook …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="232"/>
+        <source>Per E-&amp;Mail senden …</source>
+        <translation>Send by e&amp;mail …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="234"/>
+        <source>Schl&amp;ießen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="301"/>
+        <source>Anhang: persönliche Kalendereinladung (invite.ics)</source>
+        <translation>Attachment: personal calendar invitation (invite.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="309"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="352"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="311"/>
+        <source>Eigener Text</source>
+        <translation>Custom text</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="313"/>
+        <source>Mitgelieferter Text</source>
+        <translation>Default text</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="341"/>
+        <source>Empfänger: 1 Person</source>
+        <translation>Recipients: 1 person</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="341"/>
+        <source>Empfänger: {n} Personen</source>
+        <translation>Recipients: {n} people</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="343"/>
+        <source> ({n} übersprungen)</source>
+        <translation> ({n} skipped)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="376"/>
+        <source>An: {name} &lt;{email}&gt;</source>
+        <translation>To: {name} &lt;{email}&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="395"/>
+        <source>Vorlage „{label}“ gespeichert</source>
+        <translation>Template “{label}” saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="410"/>
+        <source>Ordner für die Entwürfe</source>
+        <translation>Folder for the drafts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="422"/>
+        <source>Entwürfe gespeichert</source>
+        <translation>Drafts saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="423"/>
+        <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
+        <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="444"/>
+        <source>Vorlagen</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="445"/>
+        <source>Die geänderten Vorlagen speichern?</source>
+        <translation>Save the changed templates?</translation>
+    </message>
+</context>
+<context>
+    <name>PersonListPage</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="63"/>
+        <source>Su&amp;chen:</source>
+        <extracomment>kinds of ``AppContext.changed`` that make this page reload</extracomment>
+        <translation>Sear&amp;ch:</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="45"/>
+        <source>Datenschutz</source>
+        <translation>Data protection</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="53"/>
+        <source> Monate</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
+        <source>Zuletzt am</source>
+        <translation>Last date</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="59"/>
+        <source>Letzte Veranstaltung</source>
+        <translation>Last event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="66"/>
+        <source>&amp;Anonymisieren …</source>
+        <translation>&amp;Anonymise …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="74"/>
+        <source>Kontakte anonymisieren, deren letzte Veranstaltung mehr als</source>
+        <translation>Anonymise contacts whose last event was more than</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="77"/>
+        <source>zurückliegt.</source>
+        <translation>ago.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="85"/>
+        <source>Protokoll (nur Anzahlen, keine Namen):</source>
+        <translation>Log (counts only, no names):</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="92"/>
+        <source>Auskunft e&amp;xportieren (Art. 15) …</source>
+        <translation>E&amp;xport access report (Art. 15) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="94"/>
+        <source>Person &amp;löschen (Art. 17) …</source>
+        <translation>&amp;Delete person (Art. 17) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="97"/>
+        <source>Die Auskunft enthält alles, was zu der Person gespeichert ist: Kontaktdaten, Einwilligung, alle Anmeldungen mit Veranstaltung und die versendeten Nachrichten – als Excel- und JSON-Datei.
+
+Beim Löschen werden Kontakt, Anmeldungen und Nachrichten entfernt und unkenntlich gemacht; mit dem nächsten Abgleich auch in der gemeinsamen Datenbank. Freie Plätze künftiger Veranstaltungen gehen an die Warteliste. Das Löschen kann nicht rückgängig gemacht werden.</source>
+        <translation>The access report contains everything stored about the person: contact details, consent, all registrations with their events and the messages sent – as an Excel and a JSON file.
+
+Deleting removes the contact, registrations and messages and makes them unrecognisable; with the next synchronisation, in the shared database as well. Seats freed at future events go to the waiting list. Deletion cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="106"/>
+        <source>&amp;E-Mail-Adresse:</source>
+        <translation>&amp;Email address:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="117"/>
+        <source>Aufbewahrung</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="118"/>
+        <source>Auskunft und Löschung</source>
+        <translation>Access and erasure</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="119"/>
+        <source>Schl&amp;ießen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="149"/>
+        <source>(keine Anmeldung)</source>
+        <translation>(no registration)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="154"/>
+        <source>{n} Kontakt(e) würden anonymisiert.</source>
+        <translation>{n} contact(s) would be anonymised.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156"/>
+        <source>anonymisiert</source>
+        <translation>anonymised</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156"/>
+        <source>gelöscht (Art. 17)</source>
+        <translation>deleted (Art. 17)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="159"/>
+        <source>{when}: {n} Kontakt(e), {r} Anmeldung(en) {what}</source>
+        <translation>{when}: {n} contact(s), {r} registration(s) {what}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="173"/>
+        <source>Anonymisieren</source>
+        <translation>Anonymise</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="174"/>
+        <source>{n} Kontakt(e) und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
+        <translation>Permanently anonymise {n} contact(s) and their registrations? The events&apos; participant numbers are kept; names and addresses cannot be recovered afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="181"/>
+        <source>Anonymisiert</source>
+        <translation>Anonymised</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="186"/>
+        <source>Bitte geben Sie die E-Mail-Adresse der Person an.</source>
+        <translation>Please enter the person&apos;s email address.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="197"/>
+        <source>Auskunft speichern</source>
+        <translation>Save access report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="207"/>
+        <source>Auskunft gespeichert</source>
+        <translation>Access report saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="213"/>
+        <source>Person löschen</source>
+        <translation>Delete person</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="214"/>
+        <source>Alle Daten von {email} endgültig löschen (Art. 17 DSGVO)? Dies kann nicht rückgängig gemacht werden.</source>
+        <translation>Permanently delete all data of {email} (Art. 17 GDPR)? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="224"/>
+        <source>Person gelöscht</source>
+        <translation>Person deleted</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="229"/>
+        <source>Nachgerückte benachrichtigen</source>
+        <translation>Notify people who moved up</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="230"/>
+        <source>{n} Person(en) sind nachgerückt. Jetzt benachrichtigen?</source>
+        <translation>{n} person(s) moved up from the waiting list. Notify them now?</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationColumns</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="77"/>
+        <source>Angemeldet</source>
+        <extracomment>status -&gt; (background, text); light backgrounds with dark text stay readable in dark themes too</extracomment>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="80"/>
+        <source>Warteliste</source>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="81"/>
+        <source>Warteliste #{position}</source>
+        <translation>Waiting list #{position}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="83"/>
+        <source>Storniert</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="97"/>
+        <source>Teilgenommen</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="98"/>
+        <source>Teilgenommen ({minutes} Minuten)</source>
+        <translation>Attended ({minutes} minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="107"/>
+        <source>Platz {position} auf der Warteliste</source>
+        <translation>Position {position} on the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="113"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="117"/>
+        <source>Nach dem Anmeldeschluss angemeldet</source>
+        <translation>Registered after the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="122"/>
+        <source>{when} Uhr (Berlin)</source>
+        <translation>{when} (Berlin)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="138"/>
+        <source>Nachname</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="140"/>
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="142"/>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="143"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="146"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="153"/>
+        <source>Angemeldet am</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="158"/>
+        <source>verspätet</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="162"/>
+        <source>Teilnahme (Minuten)</source>
+        <translation>Attendance (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="169"/>
+        <source>Veranstaltung</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="298"/>
+        <source>Kopieren</source>
+        <extracomment>initial widths: the width of a typical long value (plus padding); the last column takes what is left</extracomment>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsTab</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="73"/>
+        <source>Alle</source>
+        <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact&apos;s name, the event&apos;s capacity, the registrations)</extracomment>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="74"/>
+        <source>Angemeldet</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="75"/>
+        <source>Warteliste</source>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="76"/>
+        <source>Storniert</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="77"/>
+        <source>Teilgenommen</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="152"/>
+        <source>Name, E-Mail oder Organisation …</source>
+        <extracomment>the seat figures after every reload (``SeatCounts``, or None without an event)</extracomment>
+        <translation>Name, email or organisation …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="155"/>
+        <source>&amp;Suche:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="163"/>
+        <source>S&amp;tatus:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="166"/>
+        <source>Anmeldung hin&amp;zufügen …</source>
+        <translation>&amp;Add registration …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="180"/>
+        <source>St&amp;ornieren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="181"/>
+        <source>Auf die &amp;Warteliste</source>
+        <translation>Move to &amp;waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="183"/>
+        <source>Von der Warteliste &amp;nachrücken</source>
+        <translation>Move u&amp;p from waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="185"/>
+        <source>Teilnahme &amp;markieren</source>
+        <translation>&amp;Mark attendance</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="187"/>
+        <source>Teilnahme ent&amp;fernen</source>
+        <translation>&amp;Remove attendance</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="193"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="535"/>
+        <source>{n} ausgewählt:</source>
+        <translation>{n} selected:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="343"/>
+        <source>Anmeldung hinzufügen</source>
+        <translation>Add registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="351"/>
+        <source>{name} steht auf der Warteliste (Platz {position}).</source>
+        <translation>{name} is on the waiting list (position {position}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="354"/>
+        <source>{name} ist angemeldet.</source>
+        <translation>{name} is registered.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="356"/>
+        <source>(verspätet zugelassen)</source>
+        <translation>(admitted late)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="373"/>
+        <source>Anmeldung stornieren</source>
+        <translation>Cancel registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="373"/>
+        <source>{n} Anmeldungen stornieren</source>
+        <translation>Cancel {n} registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="378"/>
+        <source>Storniert: {names}.</source>
+        <translation>Cancelled: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="383"/>
+        <source>Nachgerückt: {names}.</source>
+        <translation>Moved up: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="384"/>
+        <source>Von der Warteliste nachgerückt</source>
+        <translation>Moved up from the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="392"/>
+        <source>Auf die Warteliste setzen</source>
+        <translation>Move to the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="393"/>
+        <source>{n} Anmeldungen auf die Warteliste setzen</source>
+        <translation>Move {n} registrations to the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="397"/>
+        <source>Auf die Warteliste gesetzt: {names}.</source>
+        <translation>Moved to the waiting list: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="411"/>
+        <source>Es ist kein Platz mehr frei. Sollen {n} Personen trotzdem nachrücken (Überbuchung)?</source>
+        <translation>There are no seats left. Move {n} people up anyway (overbooking)?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="414"/>
+        <source>Es sind nur noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
+        <translation>Only {free} seats are left, but {n} people are selected. Move them all up anyway (overbooking)?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="416"/>
+        <source>Überbuchen?</source>
+        <translation>Overbook?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="419"/>
+        <source>Von der Warteliste nachrücken</source>
+        <translation>Move up from the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="420"/>
+        <source>{n} Personen von der Warteliste nachrücken</source>
+        <translation>Move {n} people up from the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="424"/>
+        <source>Nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
+        <translation>Moved up: {names}. Please let them know.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="433"/>
+        <source>Teilnahme markieren</source>
+        <translation>Mark attendance</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="433"/>
+        <source>Teilnahme von {n} Personen markieren</source>
+        <translation>Mark attendance for {n} people</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="435"/>
+        <source>Teilnahme entfernen</source>
+        <translation>Remove attendance</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="435"/>
+        <source>Teilnahme von {n} Personen entfernen</source>
+        <translation>Remove attendance for {n} people</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="440"/>
+        <source>{text}: {names}.</source>
+        <translation>{text}: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="484"/>
+        <source>Keine Veranstaltung ausgewählt.</source>
+        <translation>No event selected.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="499"/>
+        <source>Keine Platzbegrenzung.</source>
+        <translation>No seat limit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="501"/>
+        <source>{capacity} Plätze + Überbuchung = {limit} Plätze.</source>
+        <translation>{capacity} seats + overbooking = {limit} seats.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="504"/>
+        <source>{limit} Plätze.</source>
+        <translation>{limit} seats.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="505"/>
+        <source>{n} storniert.</source>
+        <translation>{n} cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="511"/>
+        <source>Kein Anmeldeschluss</source>
+        <translation>No registration deadline</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="514"/>
+        <source>Anmeldeschluss {when} (abgelaufen)</source>
+        <translation>Registration deadline {when} (passed)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="515"/>
+        <source>Anmeldeschluss {when}</source>
+        <translation>Registration deadline {when}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="521"/>
+        <source>{total} Anmeldungen</source>
+        <translation>{total} registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="523"/>
+        <source>{shown} von {total} Anmeldungen</source>
+        <translation>{shown} of {total} registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="536"/>
+        <source>Auswahl:</source>
+        <translation>Selection:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="363"/>
+        <source>Importbericht</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="369"/>
+        <source>&amp;Speichern …</source>
+        <translation>&amp;Save …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="384"/>
+        <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
+        <translation>The report could not be saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SeatSummary</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="119"/>
+        <source>{n} auf der Warteliste</source>
+        <translation>{n} on the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="121"/>
+        <source>{n} angemeldet</source>
+        <translation>{n} registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="122"/>
+        <source>keine Platzbegrenzung</source>
+        <translation>no seat limit</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="123"/>
+        <source>{registered} von {limit} Plätzen belegt</source>
+        <translation>{registered} of {limit} seats taken</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="126"/>
+        <source>Ausgebucht</source>
+        <translation>Fully booked</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="127"/>
+        <source>{n} frei</source>
+        <translation>{n} free</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="65"/>
+        <source>Senden: {label}</source>
+        <translation>Send: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="87"/>
+        <source>Verschlüsselt (STARTTLS)</source>
+        <translation>Encrypted (STARTTLS)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="95"/>
+        <source>aus dem Schlüsselbund</source>
+        <translation>from the keyring</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="96"/>
+        <source>Passwort im Schlüsselbund des Systems speichern</source>
+        <translation>Store the password in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="110"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="112"/>
+        <source>auch an Personen, die diese Nachricht schon erhalten haben</source>
+        <translation>also to people who have already received this message</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="117"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="121"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="122"/>
+        <source>&amp;Benutzer:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="123"/>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="125"/>
+        <source>Absender (&amp;Name):</source>
+        <translation>Sender (&amp;name):</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="126"/>
+        <source>Absender (&amp;E-Mail):</source>
+        <translation>Sender (&amp;email):</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
+        <source>P&amp;ause zwischen Nachrichten:</source>
+        <translation>P&amp;ause between messages:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="132"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="132"/>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="132"/>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="146"/>
+        <source>&amp;Senden</source>
+        <translation>Sen&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="329"/>
+        <source>&amp;Pause</source>
+        <translation>Pa&amp;use</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="151"/>
+        <source>A&amp;bbrechen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="153"/>
+        <source>&amp;Fehlgeschlagene erneut senden</source>
+        <translation>&amp;Retry failed</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="155"/>
+        <source>Schl&amp;ießen</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="211"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="312"/>
+        <source>wartet</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="214"/>
+        <source>{n} Empfänger:innen</source>
+        <translation>{n} recipients</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="216"/>
+        <source>, {n} übersprungen (haben die Nachricht schon oder keine Adresse)</source>
+        <translation>, {n} skipped (already have the message or no address)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="255"/>
+        <source>Bitte geben Sie den SMTP-Server an.</source>
+        <translation>Please enter the SMTP server.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="292"/>
+        <source>versendet</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="293"/>
+        <source>fehlgeschlagen: {detail}</source>
+        <translation>failed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="313"/>
+        <source>nicht versendet (abgebrochen)</source>
+        <translation>not sent (cancelled)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="332"/>
+        <source>&amp;Fortsetzen</source>
+        <translation>Resu&amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="333"/>
+        <source>Angehalten – „Fortsetzen“ sendet weiter.</source>
+        <translation>Paused – “Resume” continues sending.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="338"/>
+        <source>Wird abgebrochen …</source>
+        <translation>Cancelling …</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerForm</name>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="14"/>
+        <location filename="../ui/speaker_form.ui" line="20"/>
+        <source>Referent:in</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="38"/>
+        <source>&amp;Anrede:</source>
+        <translation>Sal&amp;utation:</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="55"/>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="65"/>
+        <source>z. B. Dr. oder Prof. Dr.</source>
+        <translation>e.g. Dr. or Prof. Dr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="72"/>
+        <source>&amp;Vorname:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="85"/>
+        <source>Nachna&amp;me:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="100"/>
+        <source>Pflichtfeld</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="116"/>
+        <source>&amp;Funktion / Rolle:</source>
+        <translation>&amp;Position / role:</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="145"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="158"/>
+        <source>Kurz&amp;biografie:</source>
+        <translation>Short &amp;biography:</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="187"/>
+        <source>&amp;E-Mail:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="202"/>
+        <source>name@beispiel.de</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="218"/>
+        <source>Te&amp;lefon:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="235"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="255"/>
+        <source>Ver&amp;werfen</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="258"/>
+        <source>Die Änderungen im Formular verwerfen</source>
+        <translation>Discard the changes in the form</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="265"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../ui/speaker_form.ui" line="268"/>
+        <source>Änderungen speichern (Strg+S)</source>
+        <translation>Save changes (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersPage</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="73"/>
+        <source>Name</source>
+        <extracomment>data a speaker edit touches: names appear in event rows and agenda items too</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="74"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="76"/>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="149"/>
+        <source>Noch bei keiner Veranstaltung eingetragen.</source>
+        <translation>Not yet assigned to any event.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="82"/>
+        <source>Funktion / Rolle</source>
+        <translation>Position / role</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="83"/>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="87"/>
+        <source>Name, Organisation, Funktion oder Veranstaltung …</source>
+        <translation>Name, organisation, role or event …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="89"/>
+        <source>&amp;Neu</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="91"/>
+        <source>Neue Referentin oder neuen Referenten anlegen</source>
+        <translation>Create a new speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="93"/>
+        <source>Lösc&amp;hen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="95"/>
+        <source>Ausgewählte Person löschen (Entf; rückgängig mit Strg+Z)</source>
+        <translation>Delete the selected person (Del; undo with Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="138"/>
+        <source>{shown} von {total} Referent:innen</source>
+        <translation>{shown} of {total} speakers</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139"/>
+        <source>1 Referent:in</source>
+        <translation>1 speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139"/>
+        <source>{total} Referent:innen</source>
+        <translation>{total} speakers</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="147"/>
+        <source>Veranstaltungen: {events}</source>
+        <translation>Events: {events}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="170"/>
+        <source>Referent:in „{name}“ bearbeiten</source>
+        <translation>Edit speaker “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="190"/>
+        <source>Referent:in „{name}“ anlegen</source>
+        <translation>Create speaker “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="198"/>
+        <source>Neue:r Referent:in</source>
+        <translation>New speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="212"/>
+        <source>ohne Namen</source>
+        <translation>unnamed</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="213"/>
+        <source>Referent:in „{name}“ löschen</source>
+        <translation>Delete speaker “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="225"/>
+        <source>„{name}“ gelöscht – rückgängig mit Strg+Z.</source>
+        <translation>“{name}” deleted – undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="236"/>
+        <source>Referent:in ohne Namen</source>
+        <translation>Unnamed speaker</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="57"/>
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="58"/>
+        <source>Aufgabe</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="59"/>
+        <source>Fällig</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="60"/>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="143"/>
+        <source>Leertaste hakt die Aufgabe ab</source>
+        <translation>Space ticks off the task</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="56"/>
+        <source>Leertaste: erledigt an/aus · F2: bearbeiten</source>
+        <translation>Space: done on/off · F2: edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="58"/>
+        <source>Fristen der Veranstaltung (Anmeldeschluss, Versand des Zugangslinks) stehen in den Details; hier stehen Ihre eigenen Aufgaben.</source>
+        <translation>The event&apos;s deadlines (registration deadline, sending the access link) are in the details; your own tasks are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="61"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="155"/>
+        <source>Aufgabe hinzufügen</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="62"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="63"/>
+        <source>Ausgewählte Aufgabe entfernen (Entf)</source>
+        <translation>Remove the selected task (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="123"/>
+        <source>Aufgabe erledigt</source>
+        <translation>Task done</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="123"/>
+        <source>Aufgabe wieder offen</source>
+        <translation>Task reopened</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="129"/>
+        <source>Aufgabe ändern</source>
+        <translation>Change task</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="143"/>
+        <source>Neue Aufgabe</source>
+        <translation>New task</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="171"/>
+        <source>Aufgabe „{title}“ entfernen</source>
+        <translation>Remove task “{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="62"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="63"/>
+        <source>Es gibt ungespeicherte Änderungen. Vor dem Beenden speichern?</source>
+        <translation>There are unsaved changes. Save before exiting?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="90"/>
+        <source>Deutsch</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="90"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="92"/>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="93"/>
+        <source>Sprache der Oberfläche (gilt nach dem Neustart):</source>
+        <translation>Interface language (takes effect after a restart):</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="112"/>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="113"/>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="114"/>
+        <source>Referent:innen</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="115"/>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="116"/>
+        <source>Alle Anmeldungen</source>
+        <translation>All registrations</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWindow</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="117"/>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="118"/>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="119"/>
+        <source>Referent:innen</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="120"/>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="121"/>
+        <source>Alle Anmeldungen</source>
+        <translation>All registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="122"/>
+        <source>&amp;Neue Veranstaltung</source>
+        <translation>&amp;New event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="123"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="124"/>
+        <source>&amp;Beenden</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="125"/>
+        <source>&amp;Suchen</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="126"/>
+        <source>&amp;Löschen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="127"/>
+        <source>&amp;Einstellungen …</source>
+        <translation>&amp;Settings …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="128"/>
+        <source>Über &amp;odn-desktop</source>
+        <translation>&amp;About odn-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="129"/>
+        <source>Anwesenheitsliste (Excel) …</source>
+        <translation>Attendance list (Excel) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="130"/>
+        <source>Anmeldungen (Excel) …</source>
+        <translation>Registrations (Excel) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="131"/>
+        <source>Kalenderdatei (ICS) …</source>
+        <translation>Calendar file (ICS) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="132"/>
+        <source>Persönliche Einladungen (ICS) …</source>
+        <translation>Personal invitations (ICS) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="133"/>
+        <source>Teilnehmendenliste als PDF …</source>
+        <translation>Participant list as PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="134"/>
+        <source>Teilnehmendenliste &amp;drucken …</source>
+        <translation>&amp;Print participant list …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="135"/>
+        <source>Anmeldungen importieren (CSV/Excel) …</source>
+        <translation>Import registrations (CSV/Excel) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="136"/>
+        <source>Teilnahme importieren (Zoom/Teams) …</source>
+        <translation>Import attendance (Zoom/Teams) …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="137"/>
+        <source>E-Mails an Angemeldete …</source>
+        <translation>Emails to registrants …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="138"/>
+        <source>Datenschutz …</source>
+        <translation>Data protection …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="179"/>
+        <source>Lade …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="242"/>
+        <source>&amp;Rückgängig</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="245"/>
+        <source>&amp;Wiederherstellen</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="279"/>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="283"/>
+        <source>&amp;Importieren</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="286"/>
+        <source>&amp;Exportieren</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="292"/>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="298"/>
+        <source>&amp;Ansicht</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="301"/>
+        <source>E&amp;xtras</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="312"/>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="316"/>
+        <source>Werkzeuge</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="334"/>
+        <source>Datenbank wird geöffnet …</source>
+        <translation>Opening database …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="339"/>
+        <source>odn-desktop – {name}</source>
+        <translation>odn-desktop – {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="405"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="563"/>
+        <source>Datenbank: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="436"/>
+        <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ eine Veranstaltung aus.</source>
+        <translation>Please select an event under “Events” first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="458"/>
+        <source>Export läuft …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="465"/>
+        <source>Anwesenheitsliste speichern</source>
+        <translation>Save attendance list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="466"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="475"/>
+        <source>Excel-Arbeitsmappe (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="474"/>
+        <source>Anmeldungen speichern</source>
+        <translation>Save registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="483"/>
+        <source>Kalenderdatei speichern</source>
+        <translation>Save calendar file</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="484"/>
+        <source>Kalenderdatei (*.ics)</source>
+        <translation>Calendar file (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="492"/>
+        <source>Ordner für die Einladungen</source>
+        <translation>Folder for the invitations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="502"/>
+        <source>Teilnehmendenliste als PDF</source>
+        <translation>Participant list as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="503"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="509"/>
+        <source>PDF gespeichert ({pages} Seiten): {path}</source>
+        <translation>PDF saved ({pages} pages): {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="557"/>
+        <source>Die Sprache wird beim nächsten Start umgestellt.</source>
+        <translation>The language will change the next time the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="560"/>
+        <source>odn-desktop {version}</source>
+        <translation>odn-desktop {version}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="561"/>
+        <source>Koordination der Open-Data-Netzwerktreffen.</source>
+        <translation>Coordination of the Open Data network meetings.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="565"/>
+        <source>Protokolle: {path}</source>
+        <translation>Logs: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="566"/>
+        <source>Sicherungen: {path}</source>
+        <translation>Backups: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="567"/>
+        <source>Über odn-desktop</source>
+        <translation>About odn-desktop</translation>
+    </message>
+</context>
+</TS>
