@@ -288,49 +288,112 @@
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="237"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="77"/>
+        <source>– nicht zuordnen –</source>
+        <translation>– do not assign –</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="114"/>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="79"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="80"/>
+        <source>von Hand</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="206"/>
+        <source>Name im Bericht</source>
+        <translation>Name in the report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="207"/>
+        <source>Minuten</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="115"/>
+        <source>Zuordnen zu</source>
+        <translation>Assign to</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="206"/>
+        <source>Anmeldung</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="207"/>
+        <source>erkannt über</source>
+        <translation>matched by</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="248"/>
         <source>Anwesenheit übernehmen – {0}</source>
         <translation>Import attendance – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="244"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="255"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) für &lt;b&gt;{3}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) for &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="256"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="267"/>
         <source>Nicht zugeordnet – bitte zuordnen oder frei lassen</source>
         <translation>Not matched – please assign or leave empty</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="263"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="274"/>
         <source>Zugeordnet</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="272"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="283"/>
         <source>Nicht als Gäste gezählt: {0}</source>
         <translation>Not counted as guests: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="282"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="293"/>
         <source>&amp;Übernehmen</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="286"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="297"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="304"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="315"/>
         <source>{0} automatisch zugeordnet, {1} von Hand, 1 bleibt ohne Zuordnung.</source>
         <translation>{0} matched automatically, {1} by hand, 1 remains unmatched.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="305"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="316"/>
         <source>{0} automatisch zugeordnet, {1} von Hand, {2} bleiben ohne Zuordnung.</source>
         <translation>{0} matched automatically, {1} by hand, {2} remain unmatched.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="364"/>
+        <source>Anwesenheit übernehmen</source>
+        <translation>Import attendance</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="365"/>
+        <source>Teilnehmerberichte (*.csv *.txt *.tsv);;Alle Dateien (*)</source>
+        <translation>Participant reports (*.csv *.txt *.tsv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="383"/>
+        <source> – bereits zugeordnet</source>
+        <translation> – already assigned</translation>
     </message>
 </context>
 <context>
@@ -455,94 +518,140 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="193"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="65"/>
+        <source>Angemeldet</source>
+        <extracomment>an edit changes names in registration lists; a merge moves registrations and may move up waiting people</extracomment>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="66"/>
+        <source>Warteliste</source>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="67"/>
+        <source>Storniert</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="177"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="179"/>
+        <source>Veranstaltung</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="180"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="184"/>
+        <source>Teilnahme</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="185"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="186"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="202"/>
         <source>Name</source>
         <extracomment>a registration in the contact&apos;s list was activated: (event id, tab name of the event editor)</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="194"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="203"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="195"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="204"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="196"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="205"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="199"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="208"/>
         <source>Bundesland</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="203"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="212"/>
         <source>Name, E-Mail, Organisation oder Kommune …</source>
         <translation>Name, email, organisation or municipality …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="205"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="214"/>
         <source>Zwei Kontakte mit Strg+Klick auswählen, um sie zusammenzuführen.</source>
         <translation>Select two contacts with Ctrl+click to merge them.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="207"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="216"/>
         <source>&amp;Zusammenführen …</source>
         <translation>&amp;Merge …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="209"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="218"/>
         <source>Zwei ausgewählte Kontakte zu einem zusammenführen</source>
         <translation>Merge two selected contacts into one</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="236"/>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="307"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="245"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="316"/>
         <source>Anme&amp;ldungen zu Veranstaltungen</source>
         <translation>Event &amp;registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="295"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="304"/>
         <source>{shown} von {total} Kontakten</source>
         <translation>{shown} of {total} contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="296"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305"/>
         <source>1 Kontakt</source>
         <translation>1 contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="296"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305"/>
         <source>{total} Kontakte</source>
         <translation>{total} contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="299"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="308"/>
         <source>Kontakt ohne Namen</source>
         <translation>Unnamed contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="310"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="319"/>
         <source>Anme&amp;ldungen zu Veranstaltungen ({count})</source>
         <translation>Event &amp;registrations ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="334"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="343"/>
         <source>Kontakt „{name}“ bearbeiten</source>
         <translation>Edit contact “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="352"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="361"/>
         <source>Kontakte zusammenführen ({name})</source>
         <translation>Merge contacts ({name})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="368"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="377"/>
         <source>Kontakte zusammengeführt: {moved} Anmeldung(en) übernommen, {dropped} doppelte entfernt.</source>
         <translation>Contacts merged: {moved} registration(s) transferred, {dropped} duplicate(s) removed.</translation>
     </message>
@@ -550,89 +659,89 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="122"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="123"/>
         <source>{registered}/{limit}</source>
         <translation>{registered}/{limit}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="125"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="126"/>
         <source> · {waiting} warten</source>
         <translation> · {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="134"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="135"/>
         <source>{n} angemeldet (unbegrenzt)</source>
         <translation>{n} registered (unlimited)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="141"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="142"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="144"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="145"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="174"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="145"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="146"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="146"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="147"/>
         <source>{s}; {w} auf der Warteliste, {f} frei</source>
         <translation>{s}; {w} on the waiting list, {f} free</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="148"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="149"/>
         <source>Platzstatus</source>
         <translation>Seat status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="151"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="168"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="170"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="202"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="207"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="203"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="208"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="205"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="235"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="210"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="240"/>
         <source>&lt;b&gt;Anstehende Veranstaltungen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Upcoming events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="213"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="218"/>
         <source>&lt;b&gt;Offene Fristen&lt;/b&gt; (rot: überfällig, gelb: in den nächsten 3 Tagen)</source>
         <translation>&lt;b&gt;Open deadlines&lt;/b&gt; (red: overdue, yellow: within the next 3 days)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="215"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="220"/>
         <source>&lt;b&gt;Offene Aufgaben&lt;/b&gt;</source>
         <translation>&lt;b&gt;Open tasks&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="239"/>
         <source>&lt;b&gt;Keine anstehenden Veranstaltungen&lt;/b&gt; – die letzten Treffen:</source>
         <translation>&lt;b&gt;No upcoming events&lt;/b&gt; – the most recent meetings:</translation>
     </message>
@@ -790,6 +899,17 @@ Please let them know.</translation>
         <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="33"/>
         <source>Ausgebucht – Warteliste</source>
         <translation>Fully booked – waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="38"/>
+        <source>Anmeldeschluss</source>
+        <extracomment>The labels of the fixed deadlines ``services.tasks.event_deadlines`` makes (own tasks keep their typed title).</extracomment>
+        <translation>Registration deadline</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="39"/>
+        <source>Versand Zugangslink</source>
+        <translation>Send access link</translation>
     </message>
 </context>
 <context>
@@ -1285,146 +1405,276 @@ Please let them know.</translation>
 <context>
     <name>ImportMappingDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="84"/>
         <source>Anmeldungen importieren – {0}</source>
         <translation>Import registrations – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="99"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) nach &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) into &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="112"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="111"/>
         <source>&amp;Tabellenblatt:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="134"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="133"/>
         <source>Zuordnung der Spalten</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="136"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="135"/>
         <source>Erkannt aus den Spaltennamen und Werten; bitte prüfen und bei Bedarf ändern.</source>
         <translation>Detected from the column names and values; please check and change if necessary.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="152"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="151"/>
         <source>Nur Zeilen mit &amp;Hinweisen zeigen</source>
         <translation>Show only rows with &amp;notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="154"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="181"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="180"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="184"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="253"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="252"/>
         <source>{0} Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>{0} rows in the file. Please complete the mapping first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="257"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="256"/>
         <source>{0} Zeilen in der Datei: 1 Person wird übernommen</source>
         <translation>{0} rows in the file: 1 person will be imported</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="257"/>
         <source>{0} Zeilen in der Datei: {1} Personen werden übernommen</source>
         <translation>{0} rows in the file: {1} people will be imported</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="261"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="260"/>
         <source>, 1 Zeile mit Problemen wird übersprungen</source>
         <translation>, 1 row with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="262"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="261"/>
         <source>, {0} Zeilen mit Problemen werden übersprungen</source>
         <translation>, {0} rows with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="263"/>
         <source>, 1 doppelte Zeile wird zusammengeführt</source>
         <translation>, 1 duplicate row will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="265"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="264"/>
         <source>, {0} doppelte Zeilen werden zusammengeführt</source>
         <translation>, {0} duplicate rows will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="268"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="267"/>
         <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
         <translation>The preview shows the first {0} rows.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="340"/>
+        <source>Anmeldungen importieren</source>
+        <translation>Import registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="341"/>
+        <source>Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)</source>
+        <translation>Registrations (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="347"/>
+        <source>Bericht speichern</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="348"/>
+        <source>Textdateien (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="61"/>
+        <source>Anrede</source>
+        <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a &quot;Name&quot; column is shown as the names it is split into.</extracomment>
+        <translation>Salutation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="62"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="63"/>
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="64"/>
+        <source>Nachname</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="65"/>
+        <source>Name (Vor- und Nachname)</source>
+        <translation>Name (first and last name)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="66"/>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="67"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="68"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="69"/>
+        <source>Funktion</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="70"/>
+        <source>Bundesland</source>
+        <translation>Federal state</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="71"/>
+        <source>Erfahrung</source>
+        <translation>Experience</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="72"/>
+        <source>Anmeldedatum</source>
+        <translation>Registration date</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="73"/>
+        <source>Runde</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="74"/>
+        <source>– nicht importieren –</source>
+        <translation>– do not import –</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="124"/>
+        <source>Spalte in der Datei</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="125"/>
+        <source>Beispiel</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="126"/>
+        <source>Übernehmen als</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="146"/>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="250"/>
+        <source>Zeile</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="251"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="282"/>
+        <source>Wird übersprungen: {0}</source>
+        <translation>Will be skipped: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="284"/>
+        <source>Doppelt (wie Zeile {0}), wird zusammengeführt</source>
+        <translation>Duplicate (like row {0}), will be merged</translation>
     </message>
 </context>
 <context>
     <name>KeepContactDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="80"/>
         <source>Kontakte zusammenführen</source>
-        <extracomment>an edit changes names in registration lists; a merge moves registrations and may move up waiting people</extracomment>
         <translation>Merge contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="83"/>
         <source>Welcher Kontakt soll bleiben? Seine Angaben und seine E-Mail-Adresse werden behalten, leere Felder aus dem anderen Kontakt ergänzt. Die Anmeldungen des anderen Kontakts werden übernommen (je Veranstaltung bleibt eine), danach wird er entfernt. Rückgängig mit Strg+Z.</source>
         <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact&apos;s registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="88"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="94"/>
         <source>&amp;{number}: diesen Kontakt behalten</source>
         <translation>&amp;{number}: keep this contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="94"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="100"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="101"/>
         <source>E-Mail:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="96"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="102"/>
         <source>Organisation:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="103"/>
         <source>Kommune:</source>
         <translation>Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="98"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="104"/>
         <source>Bundesland:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="99"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="105"/>
         <source>Funktion:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="106"/>
         <source>Anmeldungen:</source>
         <translation>Registrations:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="110"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="116"/>
         <source>Zusammenführen</source>
         <translation>Merge</translation>
     </message>
@@ -1432,145 +1682,226 @@ Please let them know.</translation>
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="141"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="153"/>
         <source>Nachrichten – {title} ({date})</source>
         <translation>Messages – {title} ({date})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="152"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="164"/>
         <source>&amp;Vorlage:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="167"/>
         <source>Vorschau &amp;für:</source>
         <translation>Preview &amp;for:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="178"/>
         <source>Doppelklick oder Eingabetaste fügt den Platzhalter ein</source>
         <translation>Double-click or Enter inserts the placeholder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="184"/>
         <source>Vorlage &amp;speichern</source>
         <translation>&amp;Save template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="174"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="186"/>
         <source>Standard&amp;text</source>
         <translation>&amp;Default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="188"/>
         <source>Den mitgelieferten Text wiederherstellen</source>
         <translation>Restore the default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="179"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="191"/>
         <source>Vorlage bearbeiten</source>
         <translation>Edit template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="181"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="193"/>
         <source>&amp;Betreff:</source>
         <translation>Su&amp;bject:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="197"/>
         <source>&amp;Platzhalter:</source>
         <translation>&amp;Placeholders:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="224"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="242"/>
         <source>&amp;Entwürfe für Outlook speichern …</source>
         <translation>Save drafts for &amp;Outlook …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="232"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="244"/>
         <source>Per E-&amp;Mail senden …</source>
         <translation>Send by e&amp;mail …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="246"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="301"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="313"/>
         <source>Anhang: persönliche Kalendereinladung (invite.ics)</source>
         <translation>Attachment: personal calendar invitation (invite.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="309"/>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="352"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="321"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="364"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="311"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="323"/>
         <source>Eigener Text</source>
         <translation>Custom text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="313"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="325"/>
         <source>Mitgelieferter Text</source>
         <translation>Default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="341"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="353"/>
         <source>Empfänger: 1 Person</source>
         <translation>Recipients: 1 person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="341"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="353"/>
         <source>Empfänger: {n} Personen</source>
         <translation>Recipients: {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="343"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="355"/>
         <source> ({n} übersprungen)</source>
         <translation> ({n} skipped)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="376"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="388"/>
         <source>An: {name} &lt;{email}&gt;</source>
         <translation>To: {name} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="395"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="407"/>
         <source>Vorlage „{label}“ gespeichert</source>
         <translation>Template “{label}” saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="410"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="422"/>
         <source>Ordner für die Entwürfe</source>
         <translation>Folder for the drafts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="422"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="434"/>
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="423"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="435"/>
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="444"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="456"/>
         <source>Vorlagen</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="445"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="457"/>
         <source>Die geänderten Vorlagen speichern?</source>
         <translation>Save the changed templates?</translation>
+    </message>
+</context>
+<context>
+    <name>MailUi</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="70"/>
+        <source>Anmeldebestätigung</source>
+        <translation>Registration confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="71"/>
+        <source>Wartelisten-Hinweis</source>
+        <translation>Waiting list notice</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="72"/>
+        <source>Nachgerückt von der Warteliste</source>
+        <translation>Moved up from the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="73"/>
+        <source>Zugangslink mit Einladung</source>
+        <translation>Access link with invitation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="74"/>
+        <source>Erinnerung</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="75"/>
+        <source>Absage der Veranstaltung</source>
+        <translation>Event cancellation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="76"/>
+        <source>Dank nach der Veranstaltung</source>
+        <translation>Thank-you after the event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="94"/>
+        <source>Excel-Arbeitsmappe (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForms</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="51"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="52"/>
+        <source>Die Änderungen an dieser Person sind noch nicht gespeichert.</source>
+        <translation>The changes to this person have not been saved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="53"/>
+        <source>Möchten Sie die Änderungen speichern?</source>
+        <translation>Do you want to save the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="71"/>
+        <source>Bitte geben Sie eine E-Mail-Adresse an.</source>
+        <translation>Please enter an email address.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="77"/>
+        <source>Diese E-Mail-Adresse ist ungültig (Beispiel: name@kommune.de).</source>
+        <translation>This email address is invalid (example: name@kommune.de).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="198"/>
+        <source>Niemand ausgewählt</source>
+        <translation>Nobody selected</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="245"/>
+        <source>Bitte geben Sie einen Nachnamen an.</source>
+        <translation>Please enter a last name.</translation>
     </message>
 </context>
 <context>
@@ -2118,17 +2449,17 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="363"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="362"/>
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="369"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="368"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="384"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="383"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -2174,154 +2505,154 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>Send: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="87"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="88"/>
         <source>Verschlüsselt (STARTTLS)</source>
         <translation>Encrypted (STARTTLS)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="96"/>
         <source>aus dem Schlüsselbund</source>
         <translation>from the keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="96"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="97"/>
         <source>Passwort im Schlüsselbund des Systems speichern</source>
         <translation>Store the password in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="110"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="111"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="112"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="113"/>
         <source>auch an Personen, die diese Nachricht schon erhalten haben</source>
         <translation>also to people who have already received this message</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="117"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="118"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="121"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="122"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="122"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="123"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="124"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="125"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="126"/>
         <source>Absender (&amp;Name):</source>
         <translation>Sender (&amp;name):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
         <source>Absender (&amp;E-Mail):</source>
         <translation>Sender (&amp;email):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="128"/>
         <source>P&amp;ause zwischen Nachrichten:</source>
         <translation>P&amp;ause between messages:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="146"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="147"/>
         <source>&amp;Senden</source>
         <translation>Sen&amp;d</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="149"/>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="329"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="330"/>
         <source>&amp;Pause</source>
         <translation>Pa&amp;use</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="152"/>
         <source>A&amp;bbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="153"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="154"/>
         <source>&amp;Fehlgeschlagene erneut senden</source>
         <translation>&amp;Retry failed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="156"/>
         <source>Schl&amp;ießen</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="211"/>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="312"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="313"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="214"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="215"/>
         <source>{n} Empfänger:innen</source>
         <translation>{n} recipients</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="216"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="217"/>
         <source>, {n} übersprungen (haben die Nachricht schon oder keine Adresse)</source>
         <translation>, {n} skipped (already have the message or no address)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="255"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="256"/>
         <source>Bitte geben Sie den SMTP-Server an.</source>
         <translation>Please enter the SMTP server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="292"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="293"/>
         <source>versendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="293"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="294"/>
         <source>fehlgeschlagen: {detail}</source>
         <translation>failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="313"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="314"/>
         <source>nicht versendet (abgebrochen)</source>
         <translation>not sent (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="332"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="333"/>
         <source>&amp;Fortsetzen</source>
         <translation>Resu&amp;me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="333"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="334"/>
         <source>Angehalten – „Fortsetzen“ sendet weiter.</source>
         <translation>Paused – “Resume” continues sending.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="338"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="339"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
@@ -2533,6 +2864,240 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="236"/>
         <source>Referent:in ohne Namen</source>
         <translation>Unnamed speaker</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="400"/>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="79"/>
+        <source>{n} Änderung(en) wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</source>
+        <translation>{n} change(s) were made differently on both sides. Decide now?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="93"/>
+        <source>1 ungesendete Änderung</source>
+        <translation>1 unsent change</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="94"/>
+        <source>{n} ungesendete Änderungen</source>
+        <translation>{n} unsent changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="100"/>
+        <source>Zuletzt synchronisiert: {when}</source>
+        <translation>Last synchronised: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="101"/>
+        <source>Noch nicht synchronisiert</source>
+        <translation>Not synchronised yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="104"/>
+        <source>1 Konflikt</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="105"/>
+        <source>{n} Konflikte</source>
+        <translation>{n} conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="148"/>
+        <source>Server für den Abgleich</source>
+        <translation>Synchronisation server</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="157"/>
+        <source>unverändert lassen</source>
+        <translation>leave unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="165"/>
+        <source>&amp;Adresse:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="166"/>
+        <source>&amp;Benutzer:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="167"/>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="168"/>
+        <source>Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie in der Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder Benutzer noch Passwort.</source>
+        <translation>The password is stored in the operating system&apos;s keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="212"/>
+        <source>Server für den Abgleich gespeichert: {url}</source>
+        <translation>Synchronisation server saved: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="223"/>
+        <source>Synchronisiert: {pushed} gesendet, {pulled} empfangen.</source>
+        <translation>Synchronised: {pushed} sent, {pulled} received.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="247"/>
+        <source>Synchronisieren …</source>
+        <translation>Synchronising …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="247"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="249"/>
+        <source>Synchronisieren</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="274"/>
+        <source>Zwei Kontakte mit der E-Mail-Adresse {email} wurden zusammengeführt.</source>
+        <translation>Two contacts with the email address {email} were merged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="277"/>
+        <source>Geänderte Platzvergabe – bitte die Betroffenen informieren:</source>
+        <translation>Seat allocation changed – please inform the people affected:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="280"/>
+        <source>Synchronisiert</source>
+        <translation>Synchronised</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="309"/>
+        <source>gelöscht</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="309"/>
+        <source>vorhanden</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="311"/>
+        <source>(leer)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="313"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="313"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327"/>
+        <source>Datensatz</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327"/>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="328"/>
+        <source>Meine Fassung</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="328"/>
+        <source>Fassung des Servers</source>
+        <translation>Server&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="329"/>
+        <source>Entscheidung</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="334"/>
+        <source>Konflikte entscheiden</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="336"/>
+        <source>Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere.</source>
+        <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="355"/>
+        <source>später entscheiden</source>
+        <translation>decide later</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="356"/>
+        <source>meine Fassung behalten</source>
+        <translation>keep my version</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="357"/>
+        <source>Fassung des Servers übernehmen</source>
+        <translation>take the server&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="360"/>
+        <source>Überall &amp;meine Fassung</source>
+        <translation>&amp;My version everywhere</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="361"/>
+        <source>Überall Fassung des &amp;Servers</source>
+        <translation>&amp;Server&apos;s version everywhere</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="400"/>
+        <source>Es gibt keine offenen Konflikte.</source>
+        <translation>There are no open conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="414"/>
+        <source>{n} Konflikt(e) entschieden; der nächste Abgleich überträgt das.</source>
+        <translation>{n} conflict(s) resolved; the next synchronisation will transfer this.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="424"/>
+        <source>&amp;Synchronisieren</source>
+        <translation>&amp;Synchronise</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="426"/>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="427"/>
+        <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
+        <translation>Synchronise changes with the team&apos;s shared database</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="429"/>
+        <source>Server für den &amp;Abgleich …</source>
+        <translation>Synchronisation &amp;server …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="432"/>
+        <source>&amp;Konflikte entscheiden …</source>
+        <translation>Resolve &amp;conflicts …</translation>
     </message>
 </context>
 <context>
@@ -2943,6 +3508,111 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <location filename="../../src/odn_desktop/ui/workspace_window.py" line="567"/>
         <source>Über odn-desktop</source>
         <translation>About odn-desktop</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/app.py" line="166"/>
+        <source>Datenbank kann nicht geöffnet werden</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/app.py" line="175"/>
+        <source>Die Datenbank {path} konnte nicht geöffnet werden: {error}
+
+Details stehen in der Protokolldatei: {log}</source>
+        <translation>The database {path} could not be opened: {error}
+
+Details are in the log file: {log}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/app.py" line="191"/>
+        <source>Demodaten</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/app.py" line="215"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="220"/>
+        <source>odn-desktop</source>
+        <translation>odn-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/app.py" line="215"/>
+        <source>Die Sperrdatei {path} konnte nicht angelegt werden. Bitte prüfen Sie, ob der Ordner der Datenbank beschreibbar ist.</source>
+        <translation>The lock file {path} could not be created. Please check that the database folder is writable.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/app.py" line="220"/>
+        <source>odn-desktop ist bereits geöffnet (mit dieser Datenbank: {path}). Bitte wechseln Sie zum vorhandenen Fenster.</source>
+        <translation>odn-desktop is already open (with this database: {path}). Please switch to the existing window.</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="35"/>
+        <source>Ein unerwarteter Fehler ist aufgetreten. Das Programm läuft weiter; bitte prüfen Sie, ob Ihre letzte Änderung gespeichert wurde.</source>
+        <translation>An unexpected error occurred. The program keeps running; please check whether your last change was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="38"/>
+        <source>Details stehen in der Protokolldatei: {path}</source>
+        <translation>Details are in the log file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="49"/>
+        <source>odn-desktop – unerwarteter Fehler</source>
+        <translation>odn-desktop – unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="52"/>
+        <source>Weiterarbeiten</source>
+        <translation>Continue working</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="53"/>
+        <source>Programm beenden</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="60"/>
+        <source>odn-desktop</source>
+        <translation>odn-desktop</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="317"/>
+        <source>Stand: {when}</source>
+        <translation>As of: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="339"/>
+        <source>Seite {page} von {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="354"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="386"/>
+        <source>Teilnehmendenliste – {title}</source>
+        <translation>Participant list – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="388"/>
+        <source>Teilnehmendenliste drucken</source>
+        <translation>Print participant list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="399"/>
+        <source>Teilnehmendenliste &amp;drucken …</source>
+        <translation>&amp;Print participant list …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="401"/>
+        <source>Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen</source>
+        <translation>Open the event&apos;s participant list in the print preview</translation>
     </message>
 </context>
 </TS>

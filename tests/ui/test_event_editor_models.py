@@ -241,3 +241,14 @@ def test_domain_labels_are_all_known_to_lupdate() -> None:
             *GERMAN_KIND_LABELS.values(), *(s.value for s in SeatStatus)}
     assert used == set(KNOWN)
     assert label("Präsenz") == "Präsenz"  # German is the source language
+
+
+def test_fixed_deadline_labels_are_known_to_lupdate(demo_db: Database) -> None:
+    """labels.DEADLINE_LABELS lists the labels of the fixed deadlines (the overview translates them)."""
+    from odn_desktop.domain.deadlines import DeadlineKind
+    from odn_desktop.services.tasks import event_deadlines
+    from odn_desktop.ui.event_editor.labels import DEADLINE_LABELS
+
+    with demo_db.sessions() as session:
+        deadlines = event_deadlines(session, include_past_events=True)
+    assert {d.deadline.label for d in deadlines if d.deadline.kind is not DeadlineKind.TASK} == set(DEADLINE_LABELS)

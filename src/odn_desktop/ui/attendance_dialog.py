@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -71,10 +72,16 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NOBODY = "– nicht zuordnen –"
 _HOW = {"email": "E-Mail", "name": "Name", "manual": "von Hand"}
+# Only for pyside6-lupdate: _NOBODY and _HOW reach translate() through variables.
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("AttendanceDialog", "– nicht zuordnen –"),
+    QT_TRANSLATE_NOOP("AttendanceDialog", "E-Mail"),
+    QT_TRANSLATE_NOOP("AttendanceDialog", "Name"),
+    QT_TRANSLATE_NOOP("AttendanceDialog", "von Hand"),
+)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttendanceDialog", text)
+translate = QCoreApplication.translate
 
 
 class UnmatchedModel(QAbstractTableModel):
@@ -93,7 +100,7 @@ class UnmatchedModel(QAbstractTableModel):
             suggested = [(f"{c.name} <{c.email}> ({c.score} %)", str(c.registration_id)) for c in entry.candidates]
             seen = {c.registration_id for c in entry.candidates}
             others = [(label, str(rid)) for rid, label in registrants if rid not in seen]
-            self._choices.append([(_tr(_NOBODY), ""), *suggested, *others])
+            self._choices.append([(translate("AttendanceDialog", _NOBODY), ""), *suggested, *others])
         self.assigned: dict[int, uuid.UUID] = {}  # participant position in the report -> registration
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -104,7 +111,8 @@ class UnmatchedModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < 4:
-            return (_tr("Name im Bericht"), _tr("E-Mail"), _tr("Minuten"), _tr("Zuordnen zu"))[section]
+            return (translate("AttendanceDialog", "Name im Bericht"), translate("AttendanceDialog", "E-Mail"),
+                    translate("AttendanceDialog", "Minuten"), translate("AttendanceDialog", "Zuordnen zu"))[section]
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -126,7 +134,8 @@ class UnmatchedModel(QAbstractTableModel):
                 return entry.email
             if column == self.MINUTES:
                 return str(entry.minutes)
-            return self._labels.get(chosen, _tr(_NOBODY)) if chosen else _tr(_NOBODY)
+            nobody = translate("AttendanceDialog", _NOBODY)
+            return self._labels.get(chosen, nobody) if chosen else nobody
         if role == _EDIT and column == self.ASSIGNED:
             return str(chosen) if chosen else ""
         if role == int(CHOICES_ROLE) and column == self.ASSIGNED:
@@ -194,7 +203,8 @@ class AttendedModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < 4:
-            return (_tr("Anmeldung"), _tr("Name im Bericht"), _tr("Minuten"), _tr("erkannt über"))[section]
+            return (translate("AttendanceDialog", "Anmeldung"), translate("AttendanceDialog", "Name im Bericht"),
+                    translate("AttendanceDialog", "Minuten"), translate("AttendanceDialog", "erkannt über"))[section]
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -208,7 +218,8 @@ class AttendedModel(QAbstractTableModel):
             return None
         entry = self._entries[row]
         if role == _DISPLAY:
-            return (entry.name, entry.participant, str(entry.minutes), _tr(_HOW.get(entry.matched_by, "")))[column]
+            how = translate("AttendanceDialog", _HOW.get(entry.matched_by, ""))
+            return (entry.name, entry.participant, str(entry.minutes), how)[column]
         if role == _ALIGN and column == 2:
             return _RIGHT
         return None
@@ -349,8 +360,9 @@ def _html(text: str) -> str:
 
 def choose_report_file(parent: QWidget | None) -> Path | None:
     """Ask for the attendance report (replaced in tests)."""
-    name, _ = QFileDialog.getOpenFileName(parent, _tr("Anwesenheit übernehmen"), "",
-                                          _tr("Teilnehmerberichte (*.csv *.txt *.tsv);;Alle Dateien (*)"))
+    name, _ = QFileDialog.getOpenFileName(
+        parent, translate("AttendanceDialog", "Anwesenheit übernehmen"), "",
+        translate("AttendanceDialog", "Teilnehmerberichte (*.csv *.txt *.tsv);;Alle Dateien (*)"))
     return Path(name) if name else None
 
 
@@ -368,7 +380,7 @@ def build_attendance_dialog(parent: QWidget | None, ctx: AppContext, event_id: u
         rows = [r for r in list_registration_rows(session, event_id) if r.status != CANCELLED]
         rows.sort(key=lambda r: (r.id in taken, r.display_name.casefold()))
         # people already matched come last: a second device of theirs is merged with them (times united)
-        already = _tr(" – bereits zugeordnet")
+        already = translate("AttendanceDialog", " – bereits zugeordnet")
         registrants = [(r.id, f"{r.display_name} <{r.email}>" + (already if r.id in taken else "")) for r in rows]
         event = get_event(session, event_id)
         return matched, registrants, f"{event.title} ({format_german_date(event.starts_at)})"

@@ -28,15 +28,14 @@ EXIT_AFTER_CRASH = 3
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
+translate = QCoreApplication.translate
 
 
 def crash_message(log_file: Path | None) -> str:
-    text = _tr("Ein unerwarteter Fehler ist aufgetreten. Das Programm läuft weiter; bitte prüfen Sie, ob Ihre "
-               "letzte Änderung gespeichert wurde.")
+    text = translate("crash", "Ein unerwarteter Fehler ist aufgetreten. Das Programm läuft weiter; bitte prüfen "
+                              "Sie, ob Ihre letzte Änderung gespeichert wurde.")
     if log_file is not None:
-        text += "\n\n" + _tr("Details stehen in der Protokolldatei: {path}").format(path=log_file)
+        text += "\n\n" + translate("crash", "Details stehen in der Protokolldatei: {path}").format(path=log_file)
     return text
 
 
@@ -47,18 +46,18 @@ def show_crash_dialog(parent: QWidget | None, text: str, details: str, log_file:
     """The crash dialog: message, log path, traceback behind "Details"; the coordinator may also quit."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("odn-desktop – unerwarteter Fehler"))
+    box.setWindowTitle(translate("crash", "odn-desktop – unerwarteter Fehler"))
     box.setText(text)
     box.setDetailedText(details)
-    box.addButton(_tr("Weiterarbeiten"), QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton(_tr("Programm beenden"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("crash", "Weiterarbeiten"), QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton(translate("crash", "Programm beenden"), QMessageBox.ButtonRole.DestructiveRole)
     box.exec()
     if box.clickedButton() is quit_button:
         QCoreApplication.exit(EXIT_AFTER_CRASH)
 
 
 def show_user_error(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, _tr("odn-desktop"), message)
+    QMessageBox.warning(parent, translate("crash", "odn-desktop"), message)
 
 
 # -- the hook ----------------------------------------------------------------------------------------------

@@ -65,8 +65,7 @@ IMPORT_KINDS = ("registrations", "contacts", "events")
 _PROBLEM_FG = QColor("#8a1c1c")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportMappingDialog", text)
+translate = QCoreApplication.translate
 
 
 # -- the dialog --------------------------------------------------------------------------------------------
@@ -338,15 +337,15 @@ def exec_dialog(dialog: QDialog) -> int:
 def choose_registration_file(parent: QWidget | None) -> Path | None:
     """Ask for the file to import (replaced in tests)."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, _tr("Anmeldungen importieren"), "",
-        _tr("Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)"))
+        parent, translate("ImportMappingDialog", "Anmeldungen importieren"), "",
+        translate("ImportMappingDialog", "Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)"))
     return Path(name) if name else None
 
 
 def ask_report_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Where to save the report (replaced in tests)."""
-    name, _ = QFileDialog.getSaveFileName(parent, _tr("Bericht speichern"), suggested,
-                                          _tr("Textdateien (*.txt)"))
+    name, _ = QFileDialog.getSaveFileName(parent, translate("ImportMappingDialog", "Bericht speichern"), suggested,
+                                          translate("ImportMappingDialog", "Textdateien (*.txt)"))
     return Path(name) if name else None
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -54,12 +55,29 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 #: Preview columns per mapped field: a "Name" column is shown as the names it is split into.
 _SHOWN_AS = {"full_name": ("salutation", "academic_title", "first_name", "last_name")}
+# Only for pyside6-lupdate: the field labels (exchange.registration_import, no Qt there) reach translate() through
+# variables, which lupdate cannot follow.
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Anrede"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Titel"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Vorname"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Nachname"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Name (Vor- und Nachname)"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "E-Mail"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Organisation"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Kommune"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Funktion"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Bundesland"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Erfahrung"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Anmeldedatum"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Runde"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "– nicht importieren –"),
+)
 _PREVIEW_ORDER = ("salutation", "academic_title", "first_name", "last_name", "email", "organisation",
                   "municipality", "role", "federal_state", "experience_level", "registered_at", "round")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportMappingDialog", text)
+translate = QCoreApplication.translate
 
 
 # -- models ------------------------------------------------------------------------------------------------
@@ -103,7 +121,9 @@ class MappingModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < 3:
-            return (_tr("Spalte in der Datei"), _tr("Beispiel"), _tr("Übernehmen als"))[section]
+            return (translate("ImportMappingDialog", "Spalte in der Datei"),
+                    translate("ImportMappingDialog", "Beispiel"),
+                    translate("ImportMappingDialog", "Übernehmen als"))[section]
         if orientation == Qt.Orientation.Vertical and role == _DISPLAY and 0 <= section < self.rowCount():
             return str(section + 1)
         return None
@@ -123,10 +143,10 @@ class MappingModel(QAbstractTableModel):
         field_name = self._mapping[row] if row < len(self._mapping) else None
         if role == _DISPLAY:
             if column == self.COLUMN:
-                return self._table.header[row] or _tr("(ohne Namen)")
+                return self._table.header[row] or translate("ImportMappingDialog", "(ohne Namen)")
             if column == self.EXAMPLE:
                 return self._examples[row]
-            return FIELD_LABELS[field_name] if field_name else _tr(IGNORE_LABEL)
+            return translate("ImportMappingDialog", FIELD_LABELS[field_name] if field_name else IGNORE_LABEL)
         if role == _EDIT and column == self.FIELD:
             return field_name or ""
         if role == _FOREGROUND and field_name is None:
@@ -162,9 +182,9 @@ class FieldDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName(f"fieldCombo{index.row()}")
-        combo.addItem(_tr(IGNORE_LABEL), "")
+        combo.addItem(translate("ImportMappingDialog", IGNORE_LABEL), "")
         for key in IMPORT_FIELDS:
-            combo.addItem(_tr(FIELD_LABELS[key]), key)
+            combo.addItem(translate("ImportMappingDialog", FIELD_LABELS[key]), key)
         combo.currentIndexChanged.connect(lambda _i, c=combo: self.commitData.emit(c))
         return combo
 
@@ -227,8 +247,10 @@ class PreviewModel(QAbstractTableModel):
         if "municipality" in shown:
             shown.add("organisation")  # filled from the municipality when empty
         # the problems come first: they are what the coordinator must see before importing
-        self._columns = [_PreviewColumn(_tr("Zeile"), "row"), _PreviewColumn(_tr("Hinweis"), "problems")]
-        self._columns += [_PreviewColumn(_tr(FIELD_LABELS[f]), f) for f in _PREVIEW_ORDER if f in shown]
+        self._columns = [_PreviewColumn(translate("ImportMappingDialog", "Zeile"), "row"),
+                         _PreviewColumn(translate("ImportMappingDialog", "Hinweis"), "problems")]
+        self._columns += [_PreviewColumn(translate("ImportMappingDialog", FIELD_LABELS[f]), f)
+                          for f in _PREVIEW_ORDER if f in shown]
 
     def row_at(self, row: int) -> ImportRow:
         return self._rows[row]
@@ -257,9 +279,10 @@ class PreviewModel(QAbstractTableModel):
             return str(row.row)
         if field_name == "problems":
             if row.problems:
-                return _tr("Wird übersprungen: {0}").format(row.reason)
+                return translate("ImportMappingDialog", "Wird übersprungen: {0}").format(row.reason)
             if row.duplicate_of is not None:
-                return _tr("Doppelt (wie Zeile {0}), wird zusammengeführt").format(row.duplicate_of)
+                return translate("ImportMappingDialog", "Doppelt (wie Zeile {0}), wird zusammengeführt").format(
+                    row.duplicate_of)
             return ""
         if field_name == "registered_at":
             return format_german_datetime(row.registered_at) if row.registered_at else ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -62,7 +62,8 @@ class SendDialog(QDialog):
         from odn_desktop.services.mailing import TEMPLATE_LABELS, Organizer
 
         self.setObjectName("sendDialog")
-        self.setWindowTitle(self.tr("Senden: {label}").format(label=TEMPLATE_LABELS[template_name]))
+        self.setWindowTitle(self.tr("Senden: {label}").format(
+            label=QCoreApplication.translate("MailUi", TEMPLATE_LABELS[template_name])))
         self._ctx = ctx
         self.event_id = event_id
         self.template_name = template_name

@@ -24,7 +24,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,8 +62,19 @@ FAILED_COLOUR = QColor("#b3261e")
 SENT_COLOUR = QColor("#1b6e2d")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MailUi", text)
+translate = QCoreApplication.translate
+
+# Only for pyside6-lupdate: the template names (exchange.mail_templates.TEMPLATE_LABELS, no Qt there) reach
+# translate("MailUi", …) through variables, here and in mail_send_dialog.py.
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("MailUi", "Anmeldebestätigung"),
+    QT_TRANSLATE_NOOP("MailUi", "Wartelisten-Hinweis"),
+    QT_TRANSLATE_NOOP("MailUi", "Nachgerückt von der Warteliste"),
+    QT_TRANSLATE_NOOP("MailUi", "Zugangslink mit Einladung"),
+    QT_TRANSLATE_NOOP("MailUi", "Erinnerung"),
+    QT_TRANSLATE_NOOP("MailUi", "Absage der Veranstaltung"),
+    QT_TRANSLATE_NOOP("MailUi", "Dank nach der Veranstaltung"),
+)
 
 
 # -- replaceable in tests ------------------------------------------------------------------------------------
@@ -79,7 +90,8 @@ def choose_directory(parent: QWidget | None, title: str) -> Path | None:
 
 
 def choose_save_file(parent: QWidget | None, title: str, suggestion: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggestion, _tr("Excel-Arbeitsmappe (*.xlsx)"))
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggestion,
+                                                translate("MailUi", "Excel-Arbeitsmappe (*.xlsx)"))
     return Path(path) if path else None
 
 
@@ -144,7 +156,7 @@ class MailDialog(QDialog):
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("templateCombo")
         for name, label in mailing.template_choices():
-            self.template_combo.addItem(label, name)
+            self.template_combo.addItem(translate("MailUi", label), name)
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("personCombo")
         self.person_combo.setMinimumContentsLength(30)

@@ -41,17 +41,16 @@ EXPERIENCE_LEVELS = ("", "Einsteiger:in", "Fortgeschritten", "Erfahren")
 ERROR_COLOR = "#a12020"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PersonForms", text)
+translate = QCoreApplication.translate
 
 
 def ask_unsaved_changes(parent: QWidget | None) -> Answer:
     """Save, discard or cancel, asked before the editor shows another person. Replaced in tests."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Ungespeicherte Änderungen"))
-    box.setText(_tr("Die Änderungen an dieser Person sind noch nicht gespeichert."))
-    box.setInformativeText(_tr("Möchten Sie die Änderungen speichern?"))
+    box.setWindowTitle(translate("PersonForms", "Ungespeicherte Änderungen"))
+    box.setText(translate("PersonForms", "Die Änderungen an dieser Person sind noch nicht gespeichert."))
+    box.setInformativeText(translate("PersonForms", "Möchten Sie die Änderungen speichern?"))
     box.setStandardButtons(
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
     )
@@ -69,13 +68,13 @@ def email_problem(text: str, *, required: bool) -> str | None:
     ``services.contacts.check_email``: no DNS, the coordinator is often offline)."""
     text = text.strip()
     if not text:
-        return _tr("Bitte geben Sie eine E-Mail-Adresse an.") if required else None
+        return translate("PersonForms", "Bitte geben Sie eine E-Mail-Adresse an.") if required else None
     from email_validator import EmailNotValidError, validate_email  # ~30 ms: only when first needed
 
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError:
-        return _tr("Diese E-Mail-Adresse ist ungültig (Beispiel: name@kommune.de).")
+        return translate("PersonForms", "Diese E-Mail-Adresse ist ungültig (Beispiel: name@kommune.de).")
     return None
 
 
@@ -196,7 +195,7 @@ class PersonEditor(QWidget):
         self._fill(dict(values) if values is not None else {}, heading)
         self.form.setEnabled(values is not None)
         if values is None:
-            self.heading.setText(_tr("Niemand ausgewählt"))
+            self.heading.setText(translate("PersonForms", "Niemand ausgewählt"))
 
     def start_new(self, heading: str, defaults: Mapping[str, Any] | None = None) -> None:
         """An empty form for a person not stored yet; it counts as dirty once something was typed."""
@@ -243,7 +242,7 @@ class PersonEditor(QWidget):
         """Field name → German message, for every field that cannot be saved as it is."""
         found: dict[str, str] = {}
         if self.has_record and not read_widget(self.fields["last_name"]):
-            found["last_name"] = _tr("Bitte geben Sie einen Nachnamen an.")
+            found["last_name"] = translate("PersonForms", "Bitte geben Sie einen Nachnamen an.")
         if self.has_record:
             message = email_problem(read_widget(self.fields["email"]), required=self._email_required)
             if message:

@@ -60,8 +60,7 @@ NO_LIGATURES = {QFont.Tag("liga"): 0, QFont.Tag("clig"): 0}
 _headless_app: QGuiApplication | None = None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
+translate = QCoreApplication.translate
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -315,7 +314,7 @@ def paint_participant_list(device: QPagedPaintDevice, sheet: AttendanceSheet) ->
     doc = build_document(sheet, device, body)
     pages = doc.pageCount()
     title = sheet.event.title
-    stand = _tr("Stand: {when}").format(when=short_datetime(sheet.generated_at))
+    stand = translate("printing", "Stand: {when}").format(when=short_datetime(sheet.generated_at))
 
     painter = QPainter()
     if not painter.begin(device):
@@ -337,7 +336,7 @@ def paint_participant_list(device: QPagedPaintDevice, sheet: AttendanceSheet) ->
             painter.drawText(QRectF(footer.left(), footer.top(), third, footer.height()),
                              Qt.AlignmentFlag.AlignLeft | align_v, elided)
             painter.drawText(footer, Qt.AlignmentFlag.AlignHCenter | align_v,
-                             _tr("Seite {page} von {pages}").format(page=page + 1, pages=pages))
+                             translate("printing", "Seite {page} von {pages}").format(page=page + 1, pages=pages))
             painter.drawText(QRectF(footer.left() + 2 * third, footer.top(), third, footer.height()),
                              Qt.AlignmentFlag.AlignRight | align_v, stand)
     finally:
@@ -352,7 +351,7 @@ def participant_list_pdf(sheet: AttendanceSheet) -> tuple[bytes, int]:
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout(_orientation(sheet)))
-    writer.setTitle(_tr("Teilnehmendenliste – {title}").format(title=sheet.event.title))
+    writer.setTitle(translate("printing", "Teilnehmendenliste – {title}").format(title=sheet.event.title))
     writer.setCreator("odn-desktop")
     pages = paint_participant_list(writer, sheet)
     del writer  # finishes the PDF into the buffer
@@ -384,9 +383,9 @@ def show_print_preview(parent: Any, sheet: AttendanceSheet) -> int:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(_orientation(sheet)))
-    printer.setDocName(_tr("Teilnehmendenliste – {title}").format(title=sheet.event.title))
+    printer.setDocName(translate("printing", "Teilnehmendenliste – {title}").format(title=sheet.event.title))
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Teilnehmendenliste drucken"))
+    dialog.setWindowTitle(translate("printing", "Teilnehmendenliste drucken"))
     dialog.paintRequested.connect(lambda device: paint_participant_list(device, sheet))
     try:
         return exec_dialog(dialog)
@@ -397,9 +396,9 @@ def show_print_preview(parent: Any, sheet: AttendanceSheet) -> int:
 def make_print_action(parent: Any, load_sheet: Callable[[], AttendanceSheet | None]) -> QAction:
     """"Teilnehmendenliste drucken…" (Ctrl+P): ``load_sheet`` returns the list of the current event, or None
     (nothing selected, or a UserError it already showed)."""
-    action = QAction(_tr("Teilnehmendenliste &drucken …"), parent)
+    action = QAction(translate("printing", "Teilnehmendenliste &drucken …"), parent)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-    action.setStatusTip(_tr("Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen"))
+    action.setStatusTip(translate("printing", "Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen"))
 
     def trigger() -> None:
         sheet = load_sheet()

@@ -22,7 +22,7 @@ import threading
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,8 +59,7 @@ log = logging.getLogger(__name__)
 KEEP_OPEN, KEEP_LOCAL, KEEP_REMOTE = "", "local", "remote"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncUi", text)
+translate = QCoreApplication.translate
 
 
 # -- replaceable in tests ------------------------------------------------------------------------------------
@@ -76,8 +75,9 @@ def show_warning(parent: QWidget | None, text: str) -> None:
 
 def ask_open_conflicts(parent: QWidget | None, count: int) -> bool:
     answer = QMessageBox.question(
-        parent, _tr("Konflikte"),
-        _tr("{n} Änderung(en) wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?").format(n=count))
+        parent, translate("SyncUi", "Konflikte"),
+        translate("SyncUi", "{n} Änderung(en) wurden auf beiden Seiten verschieden vorgenommen. "
+                            "Jetzt entscheiden?").format(n=count))
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -89,17 +89,20 @@ def exec_dialog(dialog: QDialog) -> int:
 
 
 def _changes(n: int) -> str:
-    return _tr("1 ungesendete Änderung") if n == 1 else _tr("{n} ungesendete Änderungen").format(n=n)
+    if n == 1:
+        return translate("SyncUi", "1 ungesendete Änderung")
+    return translate("SyncUi", "{n} ungesendete Änderungen").format(n=n)
 
 
 def format_status(last_sync: datetime | None, pending: int, conflicts: int) -> str:
     from odn_desktop.domain.timezone import format_german_datetime
 
-    when = (_tr("Zuletzt synchronisiert: {when}").format(when=format_german_datetime(last_sync)) if last_sync
-            else _tr("Noch nicht synchronisiert"))
+    when = (translate("SyncUi", "Zuletzt synchronisiert: {when}").format(when=format_german_datetime(last_sync))
+            if last_sync else translate("SyncUi", "Noch nicht synchronisiert"))
     parts = [when, _changes(pending)]
     if conflicts:
-        parts.append(_tr("1 Konflikt") if conflicts == 1 else _tr("{n} Konflikte").format(n=conflicts))
+        parts.append(translate("SyncUi", "1 Konflikt") if conflicts == 1
+                     else translate("SyncUi", "{n} Konflikte").format(n=conflicts))
     return " · ".join(parts)
 
 
@@ -142,7 +145,7 @@ class SyncSettingsDialog(QDialog):
         from sqlalchemy.engine import make_url
 
         self.setObjectName("syncSettingsDialog")
-        self.setWindowTitle(_tr("Server für den Abgleich"))
+        self.setWindowTitle(translate("SyncUi", "Server für den Abgleich"))
         self.url_edit = QLineEdit()
         self.url_edit.setObjectName("urlEdit")
         self.url_edit.setPlaceholderText("postgresql://rechner/datenbank  oder  \\\\server\\freigabe\\team.sqlite")
@@ -151,7 +154,7 @@ class SyncSettingsDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(_tr("unverändert lassen"))
+        self.password_edit.setPlaceholderText(translate("SyncUi", "unverändert lassen"))
         if remote:
             if "://" in remote:
                 url = make_url(remote)
@@ -159,12 +162,12 @@ class SyncSettingsDialog(QDialog):
                 remote = url._replace(username=None, password=None).render_as_string(hide_password=False)
             self.url_edit.setText(remote)
         form = QFormLayout()
-        form.addRow(_tr("&Adresse:"), self.url_edit)
-        form.addRow(_tr("&Benutzer:"), self.user_edit)
-        form.addRow(_tr("&Passwort:"), self.password_edit)
-        hint = QLabel(_tr("Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie in der "
-                          "Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder Benutzer noch "
-                          "Passwort."))
+        form.addRow(translate("SyncUi", "&Adresse:"), self.url_edit)
+        form.addRow(translate("SyncUi", "&Benutzer:"), self.user_edit)
+        form.addRow(translate("SyncUi", "&Passwort:"), self.password_edit)
+        hint = QLabel(translate("SyncUi", "Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie "
+                                          "in der Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder "
+                                          "Benutzer noch Passwort."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -206,7 +209,7 @@ def show_sync_settings(parent: QWidget | None, ctx: AppContext) -> bool:
             note = credentials.store_password(parse_remote(remote), password)
             if note:
                 show_warning(parent, note)
-        ctx.status_message.emit(_tr("Server für den Abgleich gespeichert: {url}").format(url=remote))
+        ctx.status_message.emit(translate("SyncUi", "Server für den Abgleich gespeichert: {url}").format(url=remote))
         return True
     return False
 
@@ -217,7 +220,7 @@ _running: set[int] = set()
 
 
 def _summary(result: SyncResult) -> str:
-    return _tr("Synchronisiert: {pushed} gesendet, {pulled} empfangen.").format(
+    return translate("SyncUi", "Synchronisiert: {pushed} gesendet, {pulled} empfangen.").format(
         pushed=result.pushed, pulled=result.pulled)
 
 
@@ -241,9 +244,9 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
         return None
     db = ctx.db
     cancel = threading.Event()
-    dialog = QProgressDialog(_tr("Synchronisieren …"), _tr("Abbrechen"), 0, 100, parent)
+    dialog = QProgressDialog(translate("SyncUi", "Synchronisieren …"), translate("SyncUi", "Abbrechen"), 0, 100, parent)
     dialog.setObjectName("syncProgress")
-    dialog.setWindowTitle(_tr("Synchronisieren"))
+    dialog.setWindowTitle(translate("SyncUi", "Synchronisieren"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)
@@ -268,13 +271,13 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
         else:
             ctx.changed.emit(())
         ctx.status_message.emit(_summary(result))
-        notes = [_tr("Zwei Kontakte mit der E-Mail-Adresse {email} wurden zusammengeführt.").format(email=m.email)
-                 for m in result.merged_contacts]
+        notes = [translate("SyncUi", "Zwei Kontakte mit der E-Mail-Adresse {email} wurden zusammengeführt.").format(
+                 email=m.email) for m in result.merged_contacts]
         if result.seat_changes:
-            notes.append(_tr("Geänderte Platzvergabe – bitte die Betroffenen informieren:"))
+            notes.append(translate("SyncUi", "Geänderte Platzvergabe – bitte die Betroffenen informieren:"))
             notes += [f"• {c.message()}" for c in result.seat_changes]
         if notes:
-            show_message(parent, _tr("Synchronisiert"), "\n".join(notes))
+            show_message(parent, translate("SyncUi", "Synchronisiert"), "\n".join(notes))
         if result.new_conflicts and ask_open_conflicts(parent, len(result.conflicts)):
             show_conflicts_dialog(parent, ctx)
 
@@ -303,11 +306,11 @@ def display_value(field: str, value: Any) -> str:
     from odn_desktop.domain.timezone import format_german_datetime
 
     if field == "deleted_at":
-        return _tr("gelöscht") if value else _tr("vorhanden")
+        return translate("SyncUi", "gelöscht") if value else translate("SyncUi", "vorhanden")
     if value is None or value == "":
-        return _tr("(leer)")
+        return translate("SyncUi", "(leer)")
     if isinstance(value, bool):
-        return _tr("ja") if value else _tr("nein")
+        return translate("SyncUi", "ja") if value else translate("SyncUi", "nein")
     if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and "T" in value:
         try:
             return format_german_datetime(datetime.fromisoformat(value))
@@ -320,18 +323,22 @@ class ConflictDialog(QDialog):
     """One row per conflicting field: the record, the field, my value, the server's value, the decision."""
 
     COLUMNS = ("Datensatz", "Feld", "Meine Fassung", "Fassung des Servers", "Entscheidung")
+    # Only for pyside6-lupdate: the column titles reach translate() through a variable.
+    _FOR_LUPDATE = (QT_TRANSLATE_NOOP("SyncUi", "Datensatz"), QT_TRANSLATE_NOOP("SyncUi", "Feld"),
+                    QT_TRANSLATE_NOOP("SyncUi", "Meine Fassung"), QT_TRANSLATE_NOOP("SyncUi", "Fassung des Servers"),
+                    QT_TRANSLATE_NOOP("SyncUi", "Entscheidung"))
 
     def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle(_tr("Konflikte entscheiden"))
+        self.setWindowTitle(translate("SyncUi", "Konflikte entscheiden"))
         self.conflicts = conflicts
-        intro = QLabel(_tr("Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, "
-                           "gilt hier Ihre Fassung und auf dem Server die andere."))
+        intro = QLabel(translate("SyncUi", "Diese Felder wurden hier und auf dem Server verschieden geändert. Bis "
+                                           "Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere."))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(conflicts), len(self.COLUMNS))
         self.table.setObjectName("conflictTable")
-        self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate("SyncUi", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
@@ -345,13 +352,13 @@ class ConflictDialog(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
             combo = QComboBox()
-            combo.addItem(_tr("später entscheiden"), KEEP_OPEN)
-            combo.addItem(_tr("meine Fassung behalten"), KEEP_LOCAL)
-            combo.addItem(_tr("Fassung des Servers übernehmen"), KEEP_REMOTE)
+            combo.addItem(translate("SyncUi", "später entscheiden"), KEEP_OPEN)
+            combo.addItem(translate("SyncUi", "meine Fassung behalten"), KEEP_LOCAL)
+            combo.addItem(translate("SyncUi", "Fassung des Servers übernehmen"), KEEP_REMOTE)
             self.table.setCellWidget(row, 4, combo)
             self.choices.append(combo)
-        all_mine = QPushButton(_tr("Überall &meine Fassung"))
-        all_theirs = QPushButton(_tr("Überall Fassung des &Servers"))
+        all_mine = QPushButton(translate("SyncUi", "Überall &meine Fassung"))
+        all_theirs = QPushButton(translate("SyncUi", "Überall Fassung des &Servers"))
         all_mine.clicked.connect(lambda: self.choose_all(KEEP_LOCAL))
         all_theirs.clicked.connect(lambda: self.choose_all(KEEP_REMOTE))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -390,7 +397,7 @@ def show_conflicts_dialog(parent: QWidget | None, ctx: AppContext) -> int:
 
     conflicts = engine.list_conflicts(ctx.db)
     if not conflicts:
-        show_message(parent, _tr("Konflikte"), _tr("Es gibt keine offenen Konflikte."))
+        show_message(parent, translate("SyncUi", "Konflikte"), translate("SyncUi", "Es gibt keine offenen Konflikte."))
         return 0
     dialog = ConflictDialog(conflicts, parent)
     if exec_dialog(dialog) != QDialog.DialogCode.Accepted:
@@ -404,8 +411,8 @@ def show_conflicts_dialog(parent: QWidget | None, ctx: AppContext) -> int:
             show_warning(parent, exc.message)
     if decided:
         ctx.changed.emit(context.KINDS)
-        ctx.status_message.emit(_tr("{n} Konflikt(e) entschieden; der nächste Abgleich überträgt das.").format(
-            n=decided))
+        ctx.status_message.emit(translate(
+            "SyncUi", "{n} Konflikt(e) entschieden; der nächste Abgleich überträgt das.").format(n=decided))
     return decided
 
 
@@ -414,15 +421,15 @@ def show_conflicts_dialog(parent: QWidget | None, ctx: AppContext) -> int:
 
 def make_sync_actions(parent: QWidget, ctx: AppContext) -> list[QAction]:
     """"Synchronisieren" (Ctrl+Shift+S), "Server für den Abgleich …", "Konflikte entscheiden …"."""
-    sync_action = QAction(_tr("&Synchronisieren"), parent)
+    sync_action = QAction(translate("SyncUi", "&Synchronisieren"), parent)
     sync_action.setObjectName("syncAction")
-    sync_action.setShortcut(QKeySequence(_tr("Ctrl+Shift+S")))
-    sync_action.setStatusTip(_tr("Änderungen mit der gemeinsamen Datenbank des Teams abgleichen"))
+    sync_action.setShortcut(QKeySequence(translate("SyncUi", "Ctrl+Shift+S")))
+    sync_action.setStatusTip(translate("SyncUi", "Änderungen mit der gemeinsamen Datenbank des Teams abgleichen"))
     sync_action.triggered.connect(lambda: sync_now(parent, ctx))
-    settings_action = QAction(_tr("Server für den &Abgleich …"), parent)
+    settings_action = QAction(translate("SyncUi", "Server für den &Abgleich …"), parent)
     settings_action.setObjectName("syncSettingsAction")
     settings_action.triggered.connect(lambda: show_sync_settings(parent, ctx))
-    conflicts_action = QAction(_tr("&Konflikte entscheiden …"), parent)
+    conflicts_action = QAction(translate("SyncUi", "&Konflikte entscheiden …"), parent)
     conflicts_action.setObjectName("syncConflictsAction")
     conflicts_action.triggered.connect(lambda: show_conflicts_dialog(parent, ctx))
     return [sync_action, settings_action, conflicts_action]

@@ -33,6 +33,12 @@ KNOWN = (
     QT_TRANSLATE_NOOP("DomainLabels", "Ausgebucht – Warteliste"),
 )
 
+#: The labels of the fixed deadlines ``services.tasks.event_deadlines`` makes (own tasks keep their typed title).
+DEADLINE_LABELS = (
+    QT_TRANSLATE_NOOP("DomainLabels", "Anmeldeschluss"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Versand Zugangslink"),
+)
+
 
 def label(text: str) -> str:
     """A domain label in the UI language (German source text)."""

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -58,8 +58,14 @@ CONTACT_KINDS = ("contacts", "registrations")
 MERGE_KINDS = ("contacts", "registrations", "events")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ContactsPage", text)
+translate = QCoreApplication.translate
+
+# Only for pyside6-lupdate: the registration statuses (services.rows) reach translate() through a variable.
+_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("ContactsPage", "Angemeldet"),
+    QT_TRANSLATE_NOOP("ContactsPage", "Warteliste"),
+    QT_TRANSLATE_NOOP("ContactsPage", "Storniert"),
+)
 
 
 # -- choosing which contact to keep ------------------------------------------------------------------------
@@ -168,13 +174,16 @@ class ContactEditor(PersonEditor):
 
 def registration_columns() -> list[ColumnSpec[ContactRegistrationRow]]:
     return [
-        ColumnSpec(title=_tr("Datum"), display=lambda r: format_german_date(r.starts_at),
+        ColumnSpec(title=translate("ContactsPage", "Datum"), display=lambda r: format_german_date(r.starts_at),
                    sort_key=lambda r: r.starts_at.timestamp()),
-        text_column(_tr("Veranstaltung"), lambda r: r.event_title, tooltip=True),
-        ColumnSpec(title=_tr("Status"), display=lambda r: _tr(REGISTRATION_STATUS_LABELS.get(r.status, r.status)),
+        text_column(translate("ContactsPage", "Veranstaltung"), lambda r: r.event_title, tooltip=True),
+        ColumnSpec(title=translate("ContactsPage", "Status"),
+                   display=lambda r: translate("ContactsPage", REGISTRATION_STATUS_LABELS.get(r.status, r.status)),
                    sort_key=lambda r: list(REGISTRATION_STATUS_LABELS).index(r.status)
                    if r.status in REGISTRATION_STATUS_LABELS else len(REGISTRATION_STATUS_LABELS)),
-        ColumnSpec(title=_tr("Teilnahme"), display=lambda r: _tr("ja") if r.attended else _tr("nein"),
+        ColumnSpec(title=translate("ContactsPage", "Teilnahme"),
+                   display=lambda r: (translate("ContactsPage", "ja") if r.attended
+                                      else translate("ContactsPage", "nein")),
                    sort_key=lambda r: r.attended),
     ]
 

@@ -29,6 +29,7 @@ from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, DeadlineKind, Dead
 from odn_desktop.domain.names import search_key
 from odn_desktop.domain.timezone import format_german_date, format_german_datetime, to_berlin, utcnow
 from odn_desktop.services.rows import EventRow
+from odn_desktop.ui.event_editor.labels import label
 from odn_desktop.ui.snapshot_model import ROW_ROLE, ColumnSpec, SnapshotTableModel
 
 if TYPE_CHECKING:
@@ -144,8 +145,8 @@ def _event_columns() -> list[ColumnSpec[EventRow]]:
         ColumnSpec(translate("DashboardPage", "Veranstaltung"), lambda r: r.title, lambda r: r.title.casefold()),
         ColumnSpec(translate("DashboardPage", "Plätze"), seats, lambda r: r.registered,
                    tooltip=lambda r: translate("DashboardPage", "{s}; {w} auf der Warteliste, {f} frei").format(
-                       s=str(r.seat_status), w=r.waiting, f="–" if r.free_seats is None else r.free_seats)),
-        ColumnSpec(translate("DashboardPage", "Platzstatus"), lambda r: str(r.seat_status),
+                       s=label(r.seat_status), w=r.waiting, f="–" if r.free_seats is None else r.free_seats)),
+        ColumnSpec(translate("DashboardPage", "Platzstatus"), lambda r: label(r.seat_status),
                    lambda r: str(r.seat_status)),
         ColumnSpec(translate("DashboardPage", "Anmeldeschluss"), deadline,
                    lambda r: r.registration_deadline or r.starts_at),
@@ -159,13 +160,17 @@ def _deadline_columns(event_header: str) -> list[ColumnSpec[DeadlineRow]]:
     def foreground(r: DeadlineRow) -> QColor | None:
         return STATE_COLOURS[r.state][1]
 
+    def shown_label(r: DeadlineRow) -> str:
+        """A task's title as typed; the fixed deadlines (Anmeldeschluss, Versand Zugangslink) translated."""
+        return r.label if r.kind is DeadlineKind.TASK else label(r.label)
+
     return [
         ColumnSpec(translate("DashboardPage", "Fällig"), lambda r: format_german_datetime(r.due), lambda r: r.due,
                    foreground=foreground, background=background),
         ColumnSpec(translate("DashboardPage", "Stand"),
-                   lambda r: translate("DeadlineState", GERMAN_STATE_LABELS[r.state]), lambda r: r.state.value,
+                   lambda r: label(GERMAN_STATE_LABELS[r.state]), lambda r: r.state.value,
                    foreground=foreground, background=background),
-        ColumnSpec(event_header, lambda r: r.label, lambda r: r.label.casefold()),
+        ColumnSpec(event_header, shown_label, lambda r: shown_label(r).casefold()),
         ColumnSpec(translate("DashboardPage", "Veranstaltung"), lambda r: r.event_title,
                    lambda r: r.event_title.casefold()),
     ]
@@ -238,7 +243,7 @@ class DashboardPage(QWidget):
         self.tasks_model.set_rows(data.tasks)
         for view in (self.events_view, self.deadlines_view, self.tasks_view):
             view.resizeColumnsToContents()
-        self.events_view.setColumnWidth(GAUGE_COLUMN, max(200, self.events_view.columnWidth(GAUGE_COLUMN)))
+        self.events_view.setColumnWidth(GAUGE_COLUMN, max(230, self.events_view.columnWidth(GAUGE_COLUMN)))
         self._stale = False
 
     def has_unsaved_changes(self) -> bool:
