@@ -1,8 +1,13 @@
-"""Start odn-desktop on a database up to the first paint of the main window (or, with ``--filled``, until the
-overview shows the database's data), print "painted", exit.
+"""Start odn-desktop on a database up to the first paint of the main window, print "painted <time>", exit.
+
+    app_start_probe.py DB                  # the first paint of the main window
+    app_start_probe.py DB --filled         # until the overview (the default first page) shows its rows
+    app_start_probe.py DB --filled=events  # until the list of "Veranstaltungen" shows its rows
 
 Runs the real start-up path (logging, lock, revision check, window, then the database and the first page's
-data) through ``odn_desktop.ui.app.start_app``; only the event loop is left early.
+data) through ``odn_desktop.ui.app.start_app``; only the event loop is left early. "Shows its rows" is judged
+from outside, the way a coordinator would: a visible item view of that page has rows, however the page loads
+them (in the ``ready`` slot or later on a worker).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from odn_desktop.paths import resolve_paths
 from odn_desktop.ui.app import StartedApp, start_app
@@ -29,25 +34,49 @@ class _PaintWatcher(QObject):
         return False
 
 
+def _page_to_fill() -> str | None:
+    """None (first paint), or the page whose rows are awaited: ``--filled`` means the overview."""
+    for arg in sys.argv[2:]:
+        if arg == "--filled":
+            return "overview"
+        if arg.startswith("--filled="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _rows_shown(started: StartedApp, key: str) -> bool:
+    page = started.window.pages.get(key)
+    if page is None or not started.ctx.is_ready or not page.isVisible():
+        return False
+    return any(view.isVisible() and view.model() is not None and view.model().rowCount() > 0
+               for view in page.findChildren(QAbstractItemView))
+
+
 def main() -> int:
-    filled = "--filled" in sys.argv
+    page = _page_to_fill()
     started = start_app(resolve_paths(sys.argv[1]), show=False)
     if not isinstance(started, StartedApp):
         return started
     watcher = _PaintWatcher()
     filled_at: list[float] = []
+    poll = QTimer()
 
-    def on_ready() -> None:  # pages load synchronously in the ready slots; this one is connected last
-        filled_at.append(time.time())
-        QTimer.singleShot(0, QApplication.quit)
+    def check() -> None:
+        if not filled_at and page is not None and _rows_shown(started, page):
+            filled_at.append(time.time())
+            poll.stop()
+            QTimer.singleShot(0, QApplication.quit)
 
-    if filled:
-        started.ctx.ready.connect(on_ready)
-    else:
+    if page is None:
         started.window.installEventFilter(watcher)
+    else:
+        started.window.show_page(page)  # as if it had been the last page used
+        started.ctx.ready.connect(check)  # connected after the window's own slot: the page is loaded by now
+        poll.timeout.connect(check)  # in case a page fills later (a worker, a queued reload)
+        poll.start(1)
     started.window.show()
     started.app.exec()
-    at = filled_at[0] if filled else watcher.painted_at
+    at = filled_at[0] if page is not None else watcher.painted_at
     print("painted", at, flush=True)
     started.shutdown()
     return 0

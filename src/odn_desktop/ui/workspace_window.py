@@ -8,27 +8,14 @@ and sync are reached through the menus and act on the event open in "Veranstaltu
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
 
-from odn_desktop import __version__
 from odn_desktop.domain.errors import UserError
 
 from . import context
@@ -36,6 +23,8 @@ from .context import AppContext
 from .resources import app_icon, icon
 
 if TYPE_CHECKING:
+    import uuid
+
     from odn_desktop.paths import AppPaths
     from odn_desktop.ui.pages.events_page import EventsPage
 
@@ -44,6 +33,15 @@ translate = QCoreApplication.translate
 Answer = Literal["save", "discard", "cancel"]
 SETTINGS_GROUP = "Workspace"
 DEFAULT_SIZE = (1500, 900)
+
+# WORKAROUND: PySide6 builds the Python enums of the whole ``Qt`` namespace (~95 enum types, ~12 ms) the first
+# time anything uses it, which would be a tenth of the time to the first paint. Until the window has painted,
+# nothing here touches ``Qt``: the three properties below are set by value (a test checks the values against
+# the enums), shortcuts go through ``setShortcuts([...])`` (``setShortcut``'s overload check uses ``Qt.Key``),
+# and dialogs, the sync actions and their status label are imported when needed or after the first paint.
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
+TEXT_BESIDE_ICON = 2  # Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+WIDGET_WITH_CHILDREN_SHORTCUT = 3  # Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 class Page(Protocol):
@@ -59,6 +57,8 @@ class Page(Protocol):
 
 
 def ask_unsaved_changes(parent: QWidget | None) -> Answer:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, translate("Workspace", "Ungespeicherte Änderungen"),
                       translate("Workspace", "Es gibt ungespeicherte Änderungen. Vor dem Beenden speichern?"),
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -72,21 +72,23 @@ def ask_unsaved_changes(parent: QWidget | None) -> Answer:
     return "cancel"
 
 
-def show_about(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.about(parent, title, text)
-
-
 def choose_save_path(parent: QWidget | None, title: str, suggestion: str, filter_text: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, filter_text)
     return Path(path) if path else None
 
 
 def choose_directory(parent: QWidget | None, title: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path = QFileDialog.getExistingDirectory(parent, title)
     return Path(path) if path else None
 
 
 def choose_language(parent: QWidget | None, current: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
     names = [translate("Workspace", "Deutsch"), translate("Workspace", "English")]
     codes = ["de", "en"]
     choice, ok = QInputDialog.getItem(parent, translate("Workspace", "Einstellungen"),
@@ -177,7 +179,7 @@ class WorkspaceWindow(QMainWindow):
         """Navigation entries now; each page is built when first shown (start-up paints sooner)."""
         for key, title, icon_name in PAGES:
             holder = QLabel(self.tr("Lade …"))
-            holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            holder.setProperty("alignment", ALIGN_CENTER)
             holder.setObjectName(f"placeholder-{key}")
             self.stack.addWidget(holder)
             QListWidgetItem(icon(icon_name), translate("Workspace", title), self.nav)
@@ -213,14 +215,16 @@ class WorkspaceWindow(QMainWindow):
         if key not in self.pages:
             index = [k for k, _, _ in PAGES].index(key)
             page = self._make_page(key)
+            if self.ctx.is_ready:  # loaded before it is shown: a page that loads itself on show has nothing to do
+                page.reload()  # type: ignore[attr-defined]
             holder = self.stack.widget(index)
+            shown = self.stack.currentIndex()
             self.stack.insertWidget(index, page)
             if holder is not None:
-                self.stack.removeWidget(holder)
+                self.stack.removeWidget(holder)  # moves the stack to another page when the holder was shown ...
                 holder.deleteLater()
+            self.stack.setCurrentIndex(shown)  # ... so show the one that was shown (now the page itself)
             self.pages[key] = page
-            if self.ctx.is_ready and self.stack.currentIndex() == index:
-                page.reload()  # type: ignore[attr-defined]
         return self.pages[key]
 
     def _action(self, text: str, slot: Callable[[], Any],
@@ -228,7 +232,7 @@ class WorkspaceWindow(QMainWindow):
                 icon_name: str | None = None) -> QAction:
         action = QAction(self.tr(text), self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])
         if icon_name:
             action.setIcon(icon(icon_name))
         action.triggered.connect(lambda _checked=False: slot())
@@ -240,7 +244,7 @@ class WorkspaceWindow(QMainWindow):
         self.save_action = self._action("&Speichern", self.save_current, QKeySequence.StandardKey.Save, "save")
         self.quit_action = self._action("&Beenden", self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Rückgängig"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo"))
         self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Wiederherstellen"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
@@ -248,7 +252,7 @@ class WorkspaceWindow(QMainWindow):
         self.find_action = self._action("&Suchen", self.focus_search, QKeySequence.StandardKey.Find, "search")
         self.delete_action = self._action("&Löschen", self.delete_selected, QKeySequence.StandardKey.Delete,
                                           "delete")
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.setProperty("shortcutContext", WIDGET_WITH_CHILDREN_SHORTCUT)
         self.stack.addAction(self.delete_action)
         self.page_actions = []
         for n, (key, title, icon_name) in enumerate(PAGES, start=1):
@@ -289,6 +293,9 @@ class WorkspaceWindow(QMainWindow):
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        from .backup_ui import add_backup_actions
+
+        self.backup_actions = add_backup_actions(self, file_menu)
         edit_menu = bar.addMenu(self.tr("&Bearbeiten"))
         for action in (self.undo_action, self.redo_action):
             edit_menu.addAction(action)
@@ -298,13 +305,8 @@ class WorkspaceWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&Ansicht"))
         for action in self.page_actions:
             view_menu.addAction(action)
-        extras = bar.addMenu(self.tr("E&xtras"))
-        from .sync_ui import make_sync_actions
-
-        self.sync_actions = make_sync_actions(self, self.ctx)
-        for action in self.sync_actions:
-            extras.addAction(action)
-        extras.addSeparator()
+        self.extras_menu = extras = bar.addMenu(self.tr("E&xtras"))
+        self.sync_actions: list[QAction] = []  # added after the first paint (_add_sync)
         extras.addAction(self.mail_action)
         extras.addAction(self.privacy_action)
         extras.addSeparator()
@@ -313,25 +315,34 @@ class WorkspaceWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar(self.tr("Werkzeuge"))
+        self.toolbar = toolbar = self.addToolBar(self.tr("Werkzeuge"))
         toolbar.setObjectName("MainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
         for action in (self.new_event_action, self.save_action, self.undo_action, self.redo_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.export_actions[0])
-        if self.sync_actions:
-            self.sync_actions[0].setIcon(icon("sync"))
-            toolbar.addAction(self.sync_actions[0])
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
-        from .sync_ui import SyncStatusLabel
+        self.sync_label: QLabel | None = None  # added after the first paint (_add_sync)
+        self.statusBar().showMessage(self.tr("Datenbank wird geöffnet …"))
 
+    def _add_sync(self) -> None:
+        """"Synchronisieren" and friends (Extras menu, toolbar) and the sync note in the status bar; once."""
+        if self.sync_label is not None:
+            return
+        from .sync_ui import SyncStatusLabel, make_sync_actions
+
+        self.sync_actions = make_sync_actions(self, self.ctx)
+        first = self.extras_menu.actions()[0]
+        self.extras_menu.insertActions(first, self.sync_actions)
+        self.extras_menu.insertSeparator(first)
+        self.sync_actions[0].setIcon(icon("sync"))
+        self.toolbar.addAction(self.sync_actions[0])
         self.sync_label = SyncStatusLabel(self.ctx)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.statusBar().showMessage(self.tr("Datenbank wird geöffnet …"))
 
     def _set_title(self) -> None:
         name = self.ctx.db.path.name if self.ctx.db is not None else (
@@ -395,21 +406,27 @@ class WorkspaceWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.sync_label is None:
+            QTimer.singleShot(0, self._add_sync)
         callback, self._after_paint = self._after_paint, None
         if callback is not None:
             QTimer.singleShot(0, callback)
 
     def _on_ready(self) -> None:
+        self._add_sync()  # (already there when the window has painted)
         self._set_title()
         assert self.ctx.db is not None
         self.db_label.setText(self.tr("Datenbank: {path}").format(path=self.ctx.db.path))
         self.statusBar().clearMessage()
-        current = self.page(self.current_page_key())  # built now that there is data to show
-        for page in self.pages.values():
-            if page.isVisible() or page is current:
+        built_before = dict(self.pages)
+        self.page(self.current_page_key())  # built now that there is data to show (and loaded by page())
+        for page in built_before.values():
+            if page.isVisible():
                 page.reload()  # type: ignore[attr-defined]
         last = str(self.settings().value(f"{SETTINGS_GROUP}/last_event", "") or "")
         if last and self.current_page_key() == "events":
+            import uuid
+
             try:
                 self.events_page().open_event(uuid.UUID(last), "details")
             except (ValueError, UserError):
@@ -557,14 +574,9 @@ class WorkspaceWindow(QMainWindow):
             self.ctx.status_message.emit(self.tr("Die Sprache wird beim nächsten Start umgestellt."))
 
     def show_about_dialog(self) -> None:
-        lines = [self.tr("odn-desktop {version}").format(version=__version__),
-                 self.tr("Koordination der Open-Data-Netzwerktreffen."), ""]
-        if self.ctx.db is not None:
-            lines.append(self.tr("Datenbank: {path}").format(path=self.ctx.db.path))
-        if self.paths is not None:
-            lines.append(self.tr("Protokolle: {path}").format(path=self.paths.log_dir))
-            lines.append(self.tr("Sicherungen: {path}").format(path=self.paths.backup_dir))
-        show_about(self, self.tr("Über odn-desktop"), "\n".join(lines))
+        from .backup_ui import show_about_details
+
+        show_about_details(self, self.ctx, self.paths)
 
     # -- closing -------------------------------------------------------------------------------------------
 
