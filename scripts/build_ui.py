@@ -56,14 +56,25 @@ def build_forms() -> list[Path]:
     return written
 
 
+def translation_sources() -> list[str]:
+    """What lupdate reads: the package's modules (not the compiled forms) and the Designer forms."""
+    sources = [str(p) for p in sorted((ROOT / "src" / "odn_desktop").rglob("*.py")) if "generated" not in p.parts]
+    return sources + [str(p) for p in sorted(FORMS.glob("*.ui"))]
+
+
+def update_ts(ts: Path, language: str) -> str:
+    """Run lupdate on ``ts``: new texts arrive "unfinished", texts gone from the sources are dropped."""
+    done = subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", *translation_sources(), "-source-language",
+                           "de_DE", "-target-language", language, "-ts", str(ts)],
+                          capture_output=True, text=True, check=True)
+    return done.stdout
+
+
 def build_translations() -> None:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    sources = [str(p) for p in sorted((ROOT / "src" / "odn_desktop").rglob("*.py")) if "generated" not in p.parts]
-    sources += [str(p) for p in sorted(FORMS.glob("*.ui"))]
     for language in LANGUAGES:
         ts = TRANSLATIONS / f"odn_desktop_{language}.ts"
-        subprocess.run([tool("pyside6-lupdate"), *sources, "-source-language", "de_DE", "-target-language",
-                        language, "-ts", str(ts)], check=True)
+        print(update_ts(ts, language))
         subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
 
 

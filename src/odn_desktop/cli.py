@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"odn-desktop {__version__}")
     parser.add_argument("--demo", action="store_true",
                         help="das Programm mit der Demo-Datenbank öffnen (wird beim ersten Mal angelegt)")
+    parser.add_argument("--selftest", action="store_true",
+                        help="prüfen, ob die Installation funktioniert (in einem temporären Ordner; "
+                             "Exit-Status 0, wenn alles in Ordnung ist)")
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
 
     sub.add_parser("demo", help="Demodaten anlegen (ein zweiter Aufruf fügt nichts hinzu)")
@@ -313,6 +316,10 @@ def run_command(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.selftest:
+        from .selftest import main as selftest_main
+
+        return selftest_main()
     if args.command is None:
         from .ui.app import run_gui  # Qt is imported only when the window is wanted
 

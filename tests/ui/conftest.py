@@ -17,7 +17,7 @@ from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.ui import app as app_module
-from odn_desktop.ui import context, crash, workspace_window
+from odn_desktop.ui import backup_ui, context, crash
 
 # WORKAROUND: the offscreen platform plugin warns on every top-level window shown; it says nothing about our
 # code, and qt_log_level_fail = WARNING would fail each window test on it.
@@ -54,7 +54,10 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     monkeypatch.setattr(app_module, "show_warning", recorder.record("warning"))
     monkeypatch.setattr(crash, "show_crash_dialog", recorder.record("crash"))
     monkeypatch.setattr(crash, "show_user_error", recorder.record("user_error"))
-    monkeypatch.setattr(workspace_window, "show_about", recorder.record("about"))
+    monkeypatch.setattr(backup_ui, "show_about_box", recorder.record("about"))
+    monkeypatch.setattr(backup_ui, "choose_backup_file", recorder.record("choose_backup"))
+    monkeypatch.setattr(backup_ui, "confirm_restore", recorder.record("confirm_restore"))
+    monkeypatch.setattr(backup_ui, "open_folder", recorder.record("open_folder"))
     monkeypatch.setattr(context, "show_user_error", recorder.record("user_error"))
     monkeypatch.setattr(context, "show_information", recorder.record("information"))
     return recorder

@@ -73,6 +73,24 @@ def test_every_message_is_translated_with_the_same_placeholders() -> None:
             assert text.endswith(" …") == source.endswith(" …"), f"ellipsis {where}"
 
 
+def test_the_ts_holds_every_text_of_the_sources(tmp_path: Path) -> None:
+    """A new or changed tr()/translate() text that nobody ran lupdate for fails here, not in an English window."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    try:
+        import build_ui  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    copy = tmp_path / TS.name
+    shutil.copyfile(TS, copy)
+    build_ui.update_ts(copy, "en")
+    before = {(c, s) for c, s, _texts in messages()}
+    root = ET.parse(copy).getroot()
+    after = {(c.findtext("name") or "", m.findtext("source") or "") for c in root.iter("context")
+             for m in c.iter("message")}
+    assert after - before == set(), "new texts: run python scripts/build_ui.py --translations, then translate"
+    assert before - after == set(), "texts no longer in the sources: run python scripts/build_ui.py --translations"
+
+
 def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     here = Path(sys.executable).parent
     lrelease = next((str(p) for p in (here / "pyside6-lrelease", here / "pyside6-lrelease.exe") if p.exists()),

@@ -59,8 +59,7 @@ EXIT_DATABASE_ERROR = 2
 EXIT_CRASH = crash.EXIT_AFTER_CRASH
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
+translate = QCoreApplication.translate
 
 
 # -- replaceable dialogs -----------------------------------------------------------------------------------
@@ -149,12 +148,23 @@ def _log_start(paths: AppPaths, demo: bool) -> None:
     log.info("database %s, log dir %s, backups %s", paths.database, paths.log_dir, paths.backup_dir)
 
 
+def _daily_backup(paths: AppPaths) -> None:
+    """The automatic backup, at most once a day (store/backups.py); a failure is logged, never stops the start."""
+    from odn_desktop.store.backups import daily_backup as take_daily_backup
+
+    try:
+        take_daily_backup(paths.database, paths.backup_dir)
+    except (OSError, sqlite3.Error):
+        log.warning("daily backup of %s failed", paths.database, exc_info=True)
+
+
 def _open(paths: AppPaths, demo: bool) -> Database | int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from odn_desktop.store.open import open_database
 
-    title = _tr("Datenbank kann nicht geöffnet werden")
+    title = translate("app", "Datenbank kann nicht geöffnet werden")
+    existed = paths.database.exists() and paths.database.stat().st_size > 0  # a new file has nothing to back up
     try:
         db = open_database(paths.database, backup_dir=paths.backup_dir)
     except UserError as exc:
@@ -163,12 +173,14 @@ def _open(paths: AppPaths, demo: bool) -> Database | int:
         return EXIT_DATABASE_ERROR
     except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
         log.exception("database could not be opened")
-        show_error(None, title, _tr("Die Datenbank {path} konnte nicht geöffnet werden: {error}\n\n"
-                                    "Details stehen in der Protokolldatei: {log}").format(
+        show_error(None, title, translate("app", "Die Datenbank {path} konnte nicht geöffnet werden: {error}\n\n"
+                                              "Details stehen in der Protokolldatei: {log}").format(
             path=paths.database, error=exc, log=paths.log_file))
         return EXIT_DATABASE_ERROR
     if db.backup_taken is not None:
         log.info("database migrated; backup taken before: %s", db.backup_taken)
+    if existed:
+        _daily_backup(paths)
     if demo:
         from odn_desktop.services.demo import load_demo
         from odn_desktop.store.database import transaction
@@ -178,7 +190,7 @@ def _open(paths: AppPaths, demo: bool) -> Database | int:
                 result = load_demo(session)
         except UserError as exc:
             db.close()
-            show_error(None, _tr("Demodaten"), exc.message)
+            show_error(None, translate("app", "Demodaten"), exc.message)
             return EXIT_DATABASE_ERROR
         log.info("demo data %s", "loaded" if result.created else "already present")
     return db
@@ -202,12 +214,12 @@ def start_app(
         acquired = lock.acquire()
     except InstanceLockError as exc:
         log.error("instance lock could not be created: %s", exc)
-        show_error(None, _tr("odn-desktop"), _tr(
+        show_error(None, translate("app", "odn-desktop"), translate("app",
             "Die Sperrdatei {path} konnte nicht angelegt werden. Bitte prüfen Sie, ob der Ordner der Datenbank "
             "beschreibbar ist.").format(path=paths.lock_file))
         return EXIT_DATABASE_ERROR
     if not acquired:
-        show_warning(None, _tr("odn-desktop"), _tr(
+        show_warning(None, translate("app", "odn-desktop"), translate("app",
             "odn-desktop ist bereits geöffnet (mit dieser Datenbank: {path}). Bitte wechseln Sie zum "
             "vorhandenen Fenster.").format(path=paths.database))
         return EXIT_ALREADY_RUNNING
