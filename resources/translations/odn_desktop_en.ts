@@ -3004,10 +3004,194 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     </message>
 </context>
 <context>
+    <name>SyncFields</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="306" />
+        <source>Titel</source>
+        <extracomment>Only for pyside6-lupdate: the field names of sync.conflicts.FIELD_LABELS (no Qt there) reach translate() through a variable; a test keeps this list in step with that dict.</extracomment>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="307" />
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="308" />
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="309" />
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="310" />
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="311" />
+        <source>Ort</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="312" />
+        <source>Zugangslink</source>
+        <translation>Access link</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="313" />
+        <source>Plätze</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="314" />
+        <source>Überbuchung</source>
+        <translation>Overbooking</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="315" />
+        <source>Anmeldeschluss</source>
+        <translation>Registration deadline</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="316" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="317" />
+        <source>Gastgeber</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="318" />
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="319" />
+        <source>Vorname</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="320" />
+        <source>Nachname</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="321" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="322" />
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="323" />
+        <source>Funktion</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="324" />
+        <source>Notizen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="325" />
+        <source>Reihenfolge</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="326" />
+        <source>Dauer (Minuten)</source>
+        <translation>Duration (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327" />
+        <source>Teilgenommen</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="328" />
+        <source>Anwesenheit (Minuten)</source>
+        <translation>Attendance (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="329" />
+        <source>Gelöscht</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="330" />
+        <source>Thema</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="331" />
+        <source>Fällig am</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="332" />
+        <source>Erledigt am</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="333" />
+        <source>Kurzbiografie</source>
+        <translation>Short biography</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="334" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="335" />
+        <source>Anrede</source>
+        <translation>Salutation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="336" />
+        <source>Titel (akad.)</source>
+        <translation>Title (academic)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="337" />
+        <source>Bundesland</source>
+        <translation>Federal state</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="338" />
+        <source>Erfahrung</source>
+        <translation>Experience</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="339" />
+        <source>Runde</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="340" />
+        <source>Storniert am</source>
+        <translation>Cancelled on</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="341" />
+        <source>Verspätet</source>
+        <translation>Late</translation>
+    </message>
+</context>
+<context>
     <name>SyncUi</name>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="78" />
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="400" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="446" />
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
@@ -3117,122 +3301,122 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>Synchronised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="309" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="355" />
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="309" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="355" />
         <source>vorhanden</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="311" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="357" />
         <source>(leer)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="313" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="359" />
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="313" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="359" />
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="373" />
         <source>Datensatz</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="373" />
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="328" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="374" />
         <source>Meine Fassung</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="328" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="374" />
         <source>Fassung des Servers</source>
         <translation>Server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="329" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="375" />
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="334" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="380" />
         <source>Konflikte entscheiden</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="336" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="382" />
         <source>Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere.</source>
         <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="355" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="401" />
         <source>später entscheiden</source>
         <translation>decide later</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="356" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="402" />
         <source>meine Fassung behalten</source>
         <translation>keep my version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="357" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="403" />
         <source>Fassung des Servers übernehmen</source>
         <translation>take the server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="360" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="406" />
         <source>Überall &amp;meine Fassung</source>
         <translation>&amp;My version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="361" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="407" />
         <source>Überall Fassung des &amp;Servers</source>
         <translation>&amp;Server's version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="400" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="446" />
         <source>Es gibt keine offenen Konflikte.</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="414" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="460" />
         <source>{n} Konflikt(e) entschieden; der nächste Abgleich überträgt das.</source>
         <translation>{n} conflict(s) resolved; the next synchronisation will transfer this.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="424" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="470" />
         <source>&amp;Synchronisieren</source>
         <translation>&amp;Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="426" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="472" />
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="427" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="473" />
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
         <translation>Synchronise changes with the team's shared database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="429" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="475" />
         <source>Server für den &amp;Abgleich …</source>
         <translation>Synchronisation &amp;server …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="432" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="478" />
         <source>&amp;Konflikte entscheiden …</source>
         <translation>Resolve &amp;conflicts …</translation>
     </message>

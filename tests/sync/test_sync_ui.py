@@ -116,3 +116,11 @@ def test_conflict_dialog_shows_both_values_and_resolves(
     assert a.do(lambda s: (s.get(Event, ev).title, s.get(Event, ev).capacity)) == ("Von B", 20)
     assert sync_ui.show_conflicts_dialog(None, ctx) == 0
     assert messages[-1] == ("Konflikte", "Es gibt keine offenen Konflikte.")
+
+
+def test_every_conflict_field_name_is_offered_to_the_translators() -> None:
+    """lupdate reads FIELD_LABELS_FOR_LUPDATE; a field added to sync.conflicts.FIELD_LABELS without it would stay
+    German in the English conflict dialog."""
+    from odn_desktop.sync.conflicts import FIELD_LABELS
+
+    assert set(sync_ui.FIELD_LABELS_FOR_LUPDATE) == set(FIELD_LABELS.values())

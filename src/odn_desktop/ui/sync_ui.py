@@ -300,6 +300,52 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
 
 # -- conflicts -----------------------------------------------------------------------------------------------
 
+#: Only for pyside6-lupdate: the field names of sync.conflicts.FIELD_LABELS (no Qt there) reach translate() through
+#: a variable; a test keeps this list in step with that dict.
+FIELD_LABELS_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("SyncFields", "Titel"),
+    QT_TRANSLATE_NOOP("SyncFields", "Beschreibung"),
+    QT_TRANSLATE_NOOP("SyncFields", "Beginn"),
+    QT_TRANSLATE_NOOP("SyncFields", "Ende"),
+    QT_TRANSLATE_NOOP("SyncFields", "Format"),
+    QT_TRANSLATE_NOOP("SyncFields", "Ort"),
+    QT_TRANSLATE_NOOP("SyncFields", "Zugangslink"),
+    QT_TRANSLATE_NOOP("SyncFields", "Plätze"),
+    QT_TRANSLATE_NOOP("SyncFields", "Überbuchung"),
+    QT_TRANSLATE_NOOP("SyncFields", "Anmeldeschluss"),
+    QT_TRANSLATE_NOOP("SyncFields", "Status"),
+    QT_TRANSLATE_NOOP("SyncFields", "Gastgeber"),
+    QT_TRANSLATE_NOOP("SyncFields", "E-Mail"),
+    QT_TRANSLATE_NOOP("SyncFields", "Vorname"),
+    QT_TRANSLATE_NOOP("SyncFields", "Nachname"),
+    QT_TRANSLATE_NOOP("SyncFields", "Organisation"),
+    QT_TRANSLATE_NOOP("SyncFields", "Kommune"),
+    QT_TRANSLATE_NOOP("SyncFields", "Funktion"),
+    QT_TRANSLATE_NOOP("SyncFields", "Notizen"),
+    QT_TRANSLATE_NOOP("SyncFields", "Reihenfolge"),
+    QT_TRANSLATE_NOOP("SyncFields", "Dauer (Minuten)"),
+    QT_TRANSLATE_NOOP("SyncFields", "Teilgenommen"),
+    QT_TRANSLATE_NOOP("SyncFields", "Anwesenheit (Minuten)"),
+    QT_TRANSLATE_NOOP("SyncFields", "Gelöscht"),
+    QT_TRANSLATE_NOOP("SyncFields", "Thema"),
+    QT_TRANSLATE_NOOP("SyncFields", "Fällig am"),
+    QT_TRANSLATE_NOOP("SyncFields", "Erledigt am"),
+    QT_TRANSLATE_NOOP("SyncFields", "Kurzbiografie"),
+    QT_TRANSLATE_NOOP("SyncFields", "Telefon"),
+    QT_TRANSLATE_NOOP("SyncFields", "Anrede"),
+    QT_TRANSLATE_NOOP("SyncFields", "Titel (akad.)"),
+    QT_TRANSLATE_NOOP("SyncFields", "Bundesland"),
+    QT_TRANSLATE_NOOP("SyncFields", "Erfahrung"),
+    QT_TRANSLATE_NOOP("SyncFields", "Runde"),
+    QT_TRANSLATE_NOOP("SyncFields", "Storniert am"),
+    QT_TRANSLATE_NOOP("SyncFields", "Verspätet"),
+)
+
+
+def field_label(conflict: Conflict) -> str:
+    """The conflicting field's name in the UI language."""
+    return translate("SyncFields", conflict.field_label)
+
 
 def display_value(field: str, value: Any) -> str:
     """A conflict value as the coordinator reads it."""
@@ -346,7 +392,7 @@ class ConflictDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.choices: list[QComboBox] = []
         for row, c in enumerate(conflicts):
-            for col, text in enumerate((c.row_label, c.field_label, display_value(c.field, c.local),
+            for col, text in enumerate((c.row_label, field_label(c), display_value(c.field, c.local),
                                         display_value(c.field, c.remote))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
