@@ -4,68 +4,68 @@
 <context>
     <name>AddRegistrantDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="66" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="76" />
         <source>&lt;b&gt;{title}&lt;/b&gt; am {date}</source>
         <extracomment>wait this long after the last keystroke before asking the database</extracomment>
         <translation>&lt;b&gt;{title}&lt;/b&gt; on {date}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="75" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="85" />
         <source>Die Anmeldefrist ist am {when} Uhr abgelaufen. Eine Nachmeldung ist nur möglich, wenn Sie sie ausdrücklich zulassen.</source>
         <translation>The registration deadline passed on {when}. A late registration is only possible if you explicitly allow it.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="79" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="89" />
         <source>&amp;Anmelden</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="136" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="146" />
         <source>{name} ist für diese Veranstaltung bereits {state}.</source>
         <translation>{name} is already {state} for this event.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="139" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="149" />
         <source>Vorhandener Kontakt wird verwendet: {name} ({email}).</source>
         <translation>Using the existing contact: {name} ({email}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="185" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="195" />
         <source>bereits {state}</source>
         <translation>already {state}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="194" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="204" />
         <source>Diese E-Mail-Adresse gehört zu {name}; der vorhandene Kontakt wird verwendet.</source>
         <translation>This email address belongs to {name}; the existing contact will be used.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="205" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="215" />
         <source>angemeldet</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="205" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="215" />
         <source>auf der Warteliste</source>
         <translation>on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="217" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="227" />
         <source>Bitte geben Sie eine E-Mail-Adresse an.</source>
         <translation>Please enter an email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="219" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="229" />
         <source>Bitte geben Sie einen Vor- oder Nachnamen an.</source>
         <translation>Please enter a first or last name.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="221" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="231" />
         <source>Diese Person ist bereits angemeldet; bitte eine andere wählen.</source>
         <translation>This person is already registered; please choose someone else.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="223" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="233" />
         <source>Die Anmeldefrist ist abgelaufen: bitte „Verspätet zulassen“ ankreuzen.</source>
         <translation>The registration deadline has passed: please tick “Allow late registration”.</translation>
     </message>
@@ -123,37 +123,37 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="79" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="78" />
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="80" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="79" />
         <source>Dauer (min)</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="81" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="80" />
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="82" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="81" />
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="83" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="82" />
         <source>Referent:in</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="207" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="206" />
         <source>{start}–{end} Uhr: {title}</source>
         <translation>{start}–{end}: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="210" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="209" />
         <source>Endet nach dem Ende der Veranstaltung.</source>
         <translation>Ends after the end of the event.</translation>
     </message>
@@ -161,73 +161,73 @@
 <context>
     <name>AgendaTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="80" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="86" />
         <source>F2 oder Doppelklick bearbeitet eine Zelle; Ziehen oder Alt+↑/↓ verschiebt.</source>
         <translation>F2 or double-click edits a cell; drag or Alt+↑/↓ moves.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="90" />
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="270" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="96" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="276" />
         <source>Programmpunkt hinzufügen</source>
         <translation>Add agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="91" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="97" />
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="92" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="98" />
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="93" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="99" />
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="94" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="100" />
         <source>Ausgewählten Programmpunkt nach oben schieben (Alt+↑)</source>
         <translation>Move the selected agenda item up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="95" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="101" />
         <source>Ausgewählten Programmpunkt nach unten schieben (Alt+↓)</source>
         <translation>Move the selected agenda item down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="96" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="102" />
         <source>Ausgewählten Programmpunkt entfernen (Entf)</source>
         <translation>Remove the selected agenda item (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="169" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="175" />
         <source>Zeitfenster {start}–{end} Uhr · Programm: {count} Punkte, {minutes} Minuten, Ende {agenda_end} Uhr</source>
         <translation>Time slot {start}–{end} · Agenda: {count} items, {minutes} minutes, ends {agenda_end}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="183" />
         <source>– niemand –</source>
         <translation>– nobody –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="214" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="220" />
         <source>Programmpunkt ändern ({field})</source>
         <translation>Change agenda item ({field})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="230" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="236" />
         <source>Programmpunkt verschieben</source>
         <translation>Move agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="258" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="264" />
         <source>Neuer Programmpunkt</source>
         <translation>New agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="286" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="292" />
         <source>Programmpunkt „{title}“ entfernen</source>
         <translation>Remove agenda item “{title}”</translation>
     </message>
@@ -796,139 +796,178 @@ Restore now?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="123" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="126" />
         <source>{registered}/{limit}</source>
         <translation>{registered}/{limit}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="126" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="129" />
         <source> · {waiting} warten</source>
         <translation> · {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="135" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="138" />
         <source>{n} angemeldet (unbegrenzt)</source>
         <translation>{n} registered (unlimited)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="142" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="145" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="145" />
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="174" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="148" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="178" />
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="146" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="149" />
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="147" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="150" />
         <source>{s}; {w} auf der Warteliste, {f} frei</source>
         <translation>{s}; {w} on the waiting list, {f} free</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="152" />
         <source>Platzstatus</source>
         <translation>Seat status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="151" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="154" />
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="168" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="172" />
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="170" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="174" />
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="207" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="211" />
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="208" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="212" />
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="210" />
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="240" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="214" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="244" />
         <source>&lt;b&gt;Anstehende Veranstaltungen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Upcoming events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="218" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="222" />
         <source>&lt;b&gt;Offene Fristen&lt;/b&gt; (rot: überfällig, gelb: in den nächsten 3 Tagen)</source>
         <translation>&lt;b&gt;Open deadlines&lt;/b&gt; (red: overdue, yellow: within the next 3 days)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="220" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="224" />
         <source>&lt;b&gt;Offene Aufgaben&lt;/b&gt;</source>
         <translation>&lt;b&gt;Open tasks&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="239" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="243" />
         <source>&lt;b&gt;Keine anstehenden Veranstaltungen&lt;/b&gt; – die letzten Treffen:</source>
         <translation>&lt;b&gt;No upcoming events&lt;/b&gt; – the most recent meetings:</translation>
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="18" />
+        <source>Mo</source>
+        <extracomment>Only for pyside6-lupdate: the abbreviations reach translate() through a variable.</extracomment>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="19" />
+        <source>Di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="20" />
+        <source>Mi</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="21" />
+        <source>Do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="22" />
+        <source>Fr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="23" />
+        <source>Sa</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="24" />
+        <source>So</source>
+        <translation>Sun</translation>
+    </message>
+</context>
+<context>
     <name>DetailsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="50" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="59" />
         <source>Bitte geben Sie einen Titel an.</source>
         <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
         <translation>Please enter a title.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="53" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="62" />
         <source>Das Ende muss nach dem Beginn liegen.</source>
         <translation>The end must be after the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="58" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="67" />
         <source>Bitte einen vollständigen https-Link angeben, z. B. https://zoom.us/j/123.</source>
         <translation>Please enter a complete https link, e.g. https://zoom.us/j/123.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="61" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="70" />
         <source>Der Anmeldeschluss muss vor dem Beginn liegen.</source>
         <translation>The registration deadline must be before the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="64" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="73" />
         <source>Der Zugangslink muss vor dem Beginn verschickt werden.</source>
         <translation>The access link must be sent before the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="297" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="306" />
         <source>• ungespeicherte Änderungen</source>
         <extracomment>True while the form holds changes that are not saved the event's title as typed (for the editor's heading)</extracomment>
         <translation>• unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="334" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="343" />
         <source>Veranstaltung „{title}“ bearbeiten</source>
         <translation>Edit event “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="352" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="361" />
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="353" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="362" />
         <source>Durch die zusätzlichen Plätze sind nachgerückt: {names}.
 Bitte informieren Sie die Nachgerückten.</source>
         <translation>Thanks to the additional seats, these people have moved up: {names}.
@@ -1417,124 +1456,124 @@ Please let them know.</translation>
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="72" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73" />
         <source>Ungespeicherte Änderungen</source>
         <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor's tabs follow "agenda" and "tasks" themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form</extracomment>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="74" />
         <source>Die Details dieser Veranstaltung wurden geändert. Änderungen speichern?</source>
         <translation>The details of this event have been changed. Save the changes?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="96" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="97" />
         <source>{date}, {start}–{end} Uhr</source>
         <translation>{date}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="102" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="103" />
         <source>unbegrenzt</source>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="107" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="108" />
         <source>{registered} angemeldet, {waiting} auf der Warteliste, {cancelled} storniert</source>
         <translation>{registered} registered, {waiting} on the waiting list, {cancelled} cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="131" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="132" />
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="134" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="135" />
         <source>Anmeldeschluss {when} Uhr</source>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="144" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="145" />
         <source>Reihe: {series}</source>
         <translation>Series: {series}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="146" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="147" />
         <source>Referent:innen: {names}</source>
         <translation>Speakers: {names}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="152" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="153" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="154" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="155" />
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="157" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="158" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="160" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="161" />
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="163" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="164" />
         <source>Anmeldeschluss</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="182" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="183" />
         <source>Suchen: Titel, Reihe, Ort, Referent:in … (Strg+F)</source>
         <extracomment>the event shown in the editor changed (None: none)</extracomment>
         <translation>Search: title, series, location, speaker … (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="207" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="208" />
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="208" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="209" />
         <source>Neue Veranstaltung als Entwurf anlegen</source>
         <translation>Create a new event as a draft</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="209" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="210" />
         <source>Duplizieren als nächstes Treffen</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="211" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="212" />
         <source>Kopie mit Programm, Referent:innen und Einstellungen, acht Wochen später, ohne Anmeldungen</source>
         <translation>Copy with agenda, speakers and settings, eight weeks later, without registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="212" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="213" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="213" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="214" />
         <source>Ausgewählte Veranstaltung löschen (Entf; rückgängig machbar)</source>
         <translation>Delete the selected event (Del; can be undone)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="319" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="320" />
         <source>Neue Veranstaltung</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="343" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="344" />
         <source>Als nächstes Treffen duplizieren</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="360" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="361" />
         <source>Veranstaltung „{title}“ löschen</source>
         <translation>Delete event “{title}”</translation>
     </message>
@@ -2006,37 +2045,37 @@ Please let them know.</translation>
 <context>
     <name>PersonForms</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="51" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="56" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="52" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="57" />
         <source>Die Änderungen an dieser Person sind noch nicht gespeichert.</source>
         <translation>The changes to this person have not been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="53" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="58" />
         <source>Möchten Sie die Änderungen speichern?</source>
         <translation>Do you want to save the changes?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="71" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="76" />
         <source>Bitte geben Sie eine E-Mail-Adresse an.</source>
         <translation>Please enter an email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="77" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="82" />
         <source>Diese E-Mail-Adresse ist ungültig (Beispiel: name@kommune.de).</source>
         <translation>This email address is invalid (example: name@kommune.de).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="198" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="203" />
         <source>Niemand ausgewählt</source>
         <translation>Nobody selected</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="245" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="250" />
         <source>Bitte geben Sie einen Nachnamen an.</source>
         <translation>Please enter a last name.</translation>
     </message>
@@ -2147,82 +2186,82 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="151" />
         <source>(keine Anmeldung)</source>
         <translation>(no registration)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="154" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156" />
         <source>{n} Kontakt(e) würden anonymisiert.</source>
         <translation>{n} contact(s) would be anonymised.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="158" />
         <source>anonymisiert</source>
         <translation>anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="158" />
         <source>gelöscht (Art. 17)</source>
         <translation>deleted (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="159" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="161" />
         <source>{when}: {n} Kontakt(e), {r} Anmeldung(en) {what}</source>
         <translation>{when}: {n} contact(s), {r} registration(s) {what}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="173" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="175" />
         <source>Anonymisieren</source>
         <translation>Anonymise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="174" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="176" />
         <source>{n} Kontakt(e) und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
         <translation>Permanently anonymise {n} contact(s) and their registrations? The events' participant numbers are kept; names and addresses cannot be recovered afterwards.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="181" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="183" />
         <source>Anonymisiert</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="186" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="188" />
         <source>Bitte geben Sie die E-Mail-Adresse der Person an.</source>
         <translation>Please enter the person's email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="197" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="199" />
         <source>Auskunft speichern</source>
         <translation>Save access report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="207" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="209" />
         <source>Auskunft gespeichert</source>
         <translation>Access report saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="213" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="215" />
         <source>Person löschen</source>
         <translation>Delete person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="214" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="216" />
         <source>Alle Daten von {email} endgültig löschen (Art. 17 DSGVO)? Dies kann nicht rückgängig gemacht werden.</source>
         <translation>Permanently delete all data of {email} (Art. 17 GDPR)? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="224" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="226" />
         <source>Person gelöscht</source>
         <translation>Person deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="229" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="231" />
         <source>Nachgerückte benachrichtigen</source>
         <translation>Notify people who moved up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="230" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="232" />
         <source>{n} Person(en) sind nachgerückt. Jetzt benachrichtigen?</source>
         <translation>{n} person(s) moved up from the waiting list. Notify them now?</translation>
     </message>
@@ -3424,27 +3463,28 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="57" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="59" />
         <source>Erledigt</source>
+        <extracomment>text and background colour per state; called in data(), so they follow the palette (light or dark, see theme)</extracomment>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="58" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="60" />
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="59" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="61" />
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="60" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="62" />
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="143" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="145" />
         <source>Leertaste hakt die Aufgabe ab</source>
         <translation>Space ticks off the task</translation>
     </message>

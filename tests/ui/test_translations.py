@@ -146,6 +146,9 @@ def test_the_window_speaks_english_after_switching(qtbot: QtBot, demo_db: Databa
         window.page_actions[1].trigger()
         window.page("events").reload()  # type: ignore[attr-defined]
         qtbot.wait(50)
+        model = window.events_page().model
+        dates = [model.index(row, 0).data() for row in range(model.rowCount())]
+        assert "Thu 02.12.2021" in dates  # the weekday speaks the UI's language, the date keeps its German order
         image = window.grab().toImage()
         assert image.save(str(tmp_path / "english.png"))
         image.save("/tmp/odn-english.png")  # to look at by hand, as the workspace tests do

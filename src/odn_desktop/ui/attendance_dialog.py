@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.timezone import format_german_date
 from odn_desktop.exchange.attendance_reports import AttendanceReport, read_attendance_report
 from odn_desktop.services.attendance_import import (
     AttendanceImportReport,
@@ -57,6 +56,7 @@ from odn_desktop.services.attendance_import import (
 from odn_desktop.services.registration_import import read_file
 
 from . import context
+from .dates import display_date
 from .import_mapping_dialog import exec_dialog
 from .worker import run_in_background
 
@@ -383,7 +383,7 @@ def build_attendance_dialog(parent: QWidget | None, ctx: AppContext, event_id: u
         already = translate("AttendanceDialog", " – bereits zugeordnet")
         registrants = [(r.id, f"{r.display_name} <{r.email}>" + (already if r.id in taken else "")) for r in rows]
         event = get_event(session, event_id)
-        return matched, registrants, f"{event.title} ({format_german_date(event.starts_at)})"
+        return matched, registrants, f"{event.title} ({display_date(event.starts_at)})"
 
     matched, registrants, label = ctx.read(read)
     return AttendanceDialog(ctx, event_id, path, report, matched, registrants, hosts=hosts, event_label=label,

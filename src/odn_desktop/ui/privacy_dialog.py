@@ -136,8 +136,10 @@ class PrivacyDialog(QDialog):
         self.refresh()
 
     def refresh(self, *_args: Any) -> None:
-        from odn_desktop.domain.timezone import format_german_date, format_german_datetime
+        from odn_desktop.domain.timezone import format_german_datetime
         from odn_desktop.services import privacy
+
+        from .dates import display_date
 
         months = self.months_spin.value()
         _settings().setValue("privacy/retention_months", months)
@@ -145,7 +147,7 @@ class PrivacyDialog(QDialog):
         table = self.candidates_table
         table.setRowCount(len(self._candidates))
         for row, c in enumerate(self._candidates):
-            values = (c.name, c.email, c.organisation, format_german_date(c.last_activity),
+            values = (c.name, c.email, c.organisation, display_date(c.last_activity),
                       c.last_event or self.tr("(keine Anmeldung)"))
             for col, value in enumerate(values):
                 table.setItem(row, col, QTableWidgetItem(value))

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, DeadlineState
 from odn_desktop.domain.names import german_sort_key
 from odn_desktop.domain.seats import SeatStatus
-from odn_desktop.domain.timezone import format_german_date, format_german_datetime, to_berlin
+from odn_desktop.domain.timezone import format_german_datetime, to_berlin
 from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS, EventRow
+from odn_desktop.ui.dates import display_date
 from odn_desktop.ui.event_editor import TAB_NAMES, EventEditor
 from odn_desktop.ui.event_editor.labels import label
 from odn_desktop.ui.event_editor.signal_guard import emit
@@ -87,13 +88,13 @@ def ask_unsaved_changes(parent: QWidget | None) -> Answer:
 
 
 def _date(row: EventRow) -> str:
-    return format_german_date(row.starts_at)
+    return display_date(row.starts_at)
 
 
 def _date_tooltip(row: EventRow) -> str:
     start, end = to_berlin(row.starts_at), to_berlin(row.ends_at)
     if start.date() == end.date():
-        return translate("EventsPage", "{date}, {start}–{end} Uhr").format(date=format_german_date(row.starts_at),
+        return translate("EventsPage", "{date}, {start}–{end} Uhr").format(date=display_date(row.starts_at),
                                                        start=f"{start:%H:%M}", end=f"{end:%H:%M}")
     return f"{format_german_datetime(row.starts_at)} – {format_german_datetime(row.ends_at)}"
 
