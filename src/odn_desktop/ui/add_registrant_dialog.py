@@ -19,8 +19,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidgetItem, QPushButton, QWidget
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.timezone import format_german_date, format_german_datetime
+from odn_desktop.domain.timezone import format_german_datetime
+from odn_desktop.ui.dates import display_date
 
+from . import theme
 from .generated.ui_add_registrant import Ui_AddRegistrantDialog
 
 if TYPE_CHECKING:
@@ -33,9 +35,18 @@ if TYPE_CHECKING:
 #: wait this long after the last keystroke before asking the database
 LOOKUP_DELAY_MS = 150
 _CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
-_ERROR_STYLE = "color: #a12020;"
-_HINT_STYLE = "color: #1e6b3a;"
-_WARNING_STYLE = "color: #8a5a00; font-weight: 600;"
+
+
+def _error_style() -> str:
+    return theme.text_style(theme.error_text)
+
+
+def _hint_style() -> str:
+    return theme.text_style(theme.ok_text)
+
+
+def _warning_style() -> str:
+    return theme.text_style(theme.warning_text, "600")
 
 
 @dataclass(frozen=True)
@@ -64,10 +75,10 @@ class AddRegistrantDialog(QDialog):
 
         ui = self.ui
         ui.eventLabel.setText(self.tr("<b>{title}</b> am {date}").format(
-            title=_escape(self._header.title), date=format_german_date(self._header.starts_at)))
-        ui.errorLabel.setStyleSheet(_ERROR_STYLE)
-        ui.contactHintLabel.setStyleSheet(_HINT_STYLE)
-        ui.lateLabel.setStyleSheet(_WARNING_STYLE)
+            title=_escape(self._header.title), date=display_date(self._header.starts_at)))
+        theme.keep_style(ui.errorLabel, _error_style)
+        theme.keep_style(ui.contactHintLabel, _hint_style)
+        theme.keep_style(ui.lateLabel, _warning_style)
         self._late = self._header.needs_late_permission(now)
         if self._late:
             assert self._header.registration_deadline is not None
@@ -206,7 +217,7 @@ class AddRegistrantDialog(QDialog):
 
     def _show_hint(self, text: str, error: bool = False) -> None:
         label = self.ui.contactHintLabel
-        label.setStyleSheet(_ERROR_STYLE if error else _HINT_STYLE)
+        theme.keep_style(label, _error_style if error else _hint_style)
         label.setText(text)
         label.setVisible(bool(text))
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.timezone import format_german_date
 from odn_desktop.exchange.cells import Table
 from odn_desktop.exchange.registration_import import ColumnMapping, ImportPlan, read_registration_table
 from odn_desktop.services.registration_import import (
@@ -50,8 +48,9 @@ from odn_desktop.services.registration_import import (
     plan_for_table,
     read_file,
 )
+from odn_desktop.ui.dates import display_date
 
-from . import context
+from . import context, theme
 from .import_mapping_models import PREVIEW_ROWS, FieldDelegate, MappingModel, PreviewModel
 from .worker import run_in_background
 
@@ -62,7 +61,6 @@ __all__ = ["ImportMappingDialog", "MappingModel", "PreviewModel", "ReportDialog"
            "import_registrations", "run_import_dialog"]
 
 IMPORT_KINDS = ("registrations", "contacts", "events")
-_PROBLEM_FG = QColor("#8a1c1c")
 
 
 translate = QCoreApplication.translate
@@ -170,7 +168,7 @@ class ImportMappingDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {_PROBLEM_FG.name()};")
+        theme.keep_style(self.error_label, lambda: theme.text_style(theme.problem_text))
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setRange(0, 100)
@@ -391,7 +389,7 @@ def _event_label(ctx: AppContext, event_id: uuid.UUID) -> str:
 
     def read(session: Any) -> str:
         event = get_event(session, event_id)
-        return f"{event.title} ({format_german_date(event.starts_at)})"
+        return f"{event.title} ({display_date(event.starts_at)})"
 
     return ctx.read(read)
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from odn_desktop.domain.timezone import format_german_datetime
@@ -35,15 +35,14 @@ from odn_desktop.exchange.registration_import import (
     assign,
 )
 
+from . import theme
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: Rows shown in the preview (all rows with problems are shown when filtered to them).
 PREVIEW_ROWS = 100
 PROBLEM_ROWS = 2_000
 
-_PROBLEM_BG, _PROBLEM_FG = QColor("#f8d4d2"), QColor("#8a1c1c")
-_DUPLICATE_BG = QColor("#fdebc4")
-_IGNORED_FG = QColor("#7a7a7a")
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -150,7 +149,7 @@ class MappingModel(QAbstractTableModel):
         if role == _EDIT and column == self.FIELD:
             return field_name or ""
         if role == _FOREGROUND and field_name is None:
-            return _IGNORED_FG
+            return theme.muted_text()
         if role == _TOOLTIP and column == self.EXAMPLE and self._examples[row]:
             return self._examples[row]
         if role == _FONT and column == self.FIELD and field_name is not None:
@@ -299,12 +298,12 @@ class PreviewModel(QAbstractTableModel):
             return self._text(row, "problems") or None
         if role == _BACKGROUND:
             if row.problems:
-                return _PROBLEM_BG
+                return theme.problem_background()
             if row.duplicate_of is not None:
-                return _DUPLICATE_BG
+                return theme.warning_background()
             return None
         if role == _FOREGROUND and row.problems and field_name == "problems":
-            return _PROBLEM_FG
+            return theme.problem_text()
         if role == _ALIGN and field_name == "row":
             return _RIGHT
         return None

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from odn_desktop.domain.errors import UserError
 
-from . import context
-from .mail_ui import CHANGED_KINDS, FAILED_COLOUR, SENT_COLOUR, SETTINGS_GROUP, _buddy, _settings
+from . import context, theme
+from .mail_ui import CHANGED_KINDS, SETTINGS_GROUP, _buddy, _settings
 from .worker import run_in_background
 
 if TYPE_CHECKING:
@@ -292,7 +292,7 @@ class SendDialog(QDialog):
             return
         item = QTableWidgetItem(self.tr("versendet") if result.ok else
                                 self.tr("fehlgeschlagen: {detail}").format(detail=result.detail))
-        item.setForeground(SENT_COLOUR if result.ok else FAILED_COLOUR)
+        item.setForeground(theme.sent_text() if result.ok else theme.failed_text())
         item.setToolTip(result.detail)
         self.table.setItem(row, 2, item)
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from odn_desktop.domain.errors import UserError
 
-from . import context
+from . import context, theme
 
 if TYPE_CHECKING:
     from odn_desktop.services.mailing import PreviewContext
@@ -58,8 +58,6 @@ log = logging.getLogger(__name__)
 
 SETTINGS_GROUP = "mail"
 CHANGED_KINDS = ("registrations", "events", "tasks")
-FAILED_COLOUR = QColor("#b3261e")
-SENT_COLOUR = QColor("#1b6e2d")
 
 
 translate = QCoreApplication.translate
@@ -148,10 +146,10 @@ class MailDialog(QDialog):
         self._base: Any = None  # the stored template of the current name (read once per switch)
         self._loading = False
         row = ctx.read(lambda s: event_row(s, event_id))
-        from odn_desktop.domain.timezone import format_german_date
+        from .dates import display_date
 
         self.setWindowTitle(self.tr("Nachrichten – {title} ({date})").format(
-            title=row.title, date=format_german_date(row.starts_at)))
+            title=row.title, date=display_date(row.starts_at)))
 
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("templateCombo")
@@ -220,7 +218,7 @@ class MailDialog(QDialog):
         self.problem_label = QLabel()
         self.problem_label.setObjectName("problemLabel")
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(f"color: {FAILED_COLOUR.name()};")
+        theme.keep_style(self.problem_label, lambda: theme.text_style(theme.failed_text))
         preview = QGroupBox(self.tr("Vorschau"))
         preview_layout = QVBoxLayout(preview)
         preview_layout.addWidget(self.preview_to)

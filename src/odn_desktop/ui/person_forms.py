@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from odn_desktop.domain.names import german_sort_key, person_sort_key
 
+from . import theme
 from .snapshot_model import ColumnSpec
 
 Answer = Literal["save", "discard", "cancel"]
@@ -38,10 +39,14 @@ FEDERAL_STATES = (
     "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen",
 )
 EXPERIENCE_LEVELS = ("", "Einsteiger:in", "Fortgeschritten", "Erfahren")
-ERROR_COLOR = "#a12020"
 
 
 translate = QCoreApplication.translate
+
+
+def _error_style() -> str:
+    """The field error labels, for the palette in effect now."""
+    return theme.text_style(theme.error_text)
 
 
 def ask_unsaved_changes(parent: QWidget | None) -> Answer:
@@ -171,7 +176,7 @@ class PersonEditor(QWidget):
         dirty_label.setFont(italic)
         dirty_label.setVisible(False)
         for label in self.errors.values():
-            label.setStyleSheet(f"color: {ERROR_COLOR};")
+            theme.keep_style(label, _error_style)
             label.setVisible(False)
         for widget in self.fields.values():
             _change_signal(widget).connect(self._on_edited)

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.domain.names import german_sort_key
-from odn_desktop.domain.timezone import format_german_date, format_german_datetime
+from odn_desktop.domain.timezone import format_german_datetime
 from odn_desktop.services.rows import RegistrationRow
+from odn_desktop.ui.dates import display_date
 
+from . import theme
 from .snapshot_model import ColumnSpec
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -36,13 +38,12 @@ REGISTERED, WAITING, CANCELLED = "registered", "waiting", "cancelled"
 _STATUS_RANK = {REGISTERED: 0, WAITING: 1, CANCELLED: 2}
 
 #: status -> (background, text); light backgrounds with dark text stay readable in dark themes too
-STATUS_COLOURS = {
-    REGISTERED: (QColor("#d9f0df"), QColor("#1e6b3a")),
-    WAITING: (QColor("#fdebc4"), QColor("#6b4300")),
-    CANCELLED: (QColor("#e8e8e8"), QColor("#5f5f5f")),
+#: (background, text) per status; called when a cell is drawn, so they follow the palette (see theme)
+STATUS_COLOURS: dict[str, tuple[theme.SemanticColour, theme.SemanticColour]] = {
+    REGISTERED: (theme.ok_background, theme.ok_text),
+    WAITING: (theme.warning_background, theme.warning_strong_text),
+    CANCELLED: (theme.neutral_background, theme.secondary_text),
 }
-CANCELLED_TEXT = QColor("#7a7a7a")
-LATE_TEXT = QColor("#8a5a00")
 
 
 class Column(IntEnum):
@@ -99,7 +100,13 @@ def _attendance_tooltip(row: RegistrationRow) -> str | None:
 
 
 def _greyed(row: RegistrationRow) -> QColor | None:
-    return CANCELLED_TEXT if row.status == CANCELLED else None
+    return theme.muted_text() if row.status == CANCELLED else None
+
+
+def _status_colour(row: RegistrationRow, which: int) -> QColor | None:
+    """The status cell's background (0) or text (1) colour for the palette in effect now."""
+    colours = STATUS_COLOURS.get(row.status)
+    return None if colours is None else colours[which]()
 
 
 def _status_tooltip(row: RegistrationRow) -> str | None:
@@ -129,7 +136,7 @@ def _text_column(title: str, value: Callable[[RegistrationRow], str],
 
 def event_label(row: Any) -> str:
     """``Do 02.12.2021 · Open-Data-Netzwerktreffen`` (for rows that carry their event)."""
-    return f"{format_german_date(row.event_starts_at)} · {row.event_title}"
+    return f"{display_date(row.event_starts_at)} · {row.event_title}"
 
 
 def registration_columns(with_event: bool = False) -> list[ColumnSpec[Any]]:
@@ -146,8 +153,8 @@ def registration_columns(with_event: bool = False) -> list[ColumnSpec[Any]]:
             title=translate("RegistrationColumns", "Status"), display=status_text,
             sort_key=lambda r: (_STATUS_RANK.get(r.status, 3), r.waitlist_position or 0),
             tooltip=_status_tooltip,
-            foreground=lambda r: STATUS_COLOURS.get(r.status, (None, None))[1],
-            background=lambda r: STATUS_COLOURS.get(r.status, (None, None))[0],
+            foreground=lambda r: _status_colour(r, 1),
+            background=lambda r: _status_colour(r, 0),
         ),
         ColumnSpec(
             title=translate("RegistrationColumns", "Angemeldet am"),
@@ -156,7 +163,7 @@ def registration_columns(with_event: bool = False) -> list[ColumnSpec[Any]]:
         ),
         ColumnSpec(
             title=translate("RegistrationColumns", "verspätet"), display=_late_text, sort_key=lambda r: r.late,
-            foreground=lambda r: LATE_TEXT if r.late else None, tooltip=_late_tooltip,
+            foreground=lambda r: theme.warning_text() if r.late else None, tooltip=_late_tooltip,
         ),
         ColumnSpec(
             title=translate("RegistrationColumns", "Teilnahme (Minuten)"), display=attendance_text,
@@ -211,7 +218,7 @@ class StatusDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
-        self._pills: dict[tuple[str, str, int, float, bool], QPixmap] = {}
+        self._pills: dict[tuple[str, str, int, float, bool, bool], QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         model = index.model()
@@ -235,7 +242,7 @@ class StatusDelegate(QStyledItemDelegate):
         painter.drawPixmap(target, pill, QRectF(0, 0, width * pill.devicePixelRatioF(), pill.height()))
 
     def _pill(self, text: str, status: str, cell_height: int, ratio: float, font: QFont, enabled: bool) -> QPixmap:
-        key = (text, status, cell_height, ratio, enabled)
+        key = (text, status, cell_height, ratio, enabled, theme.is_dark())
         pixmap = self._pills.get(key)
         if pixmap is not None:
             return pixmap
@@ -245,9 +252,10 @@ class StatusDelegate(QStyledItemDelegate):
         pixmap = QPixmap(int(width * ratio), int(height * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
-        background, foreground = STATUS_COLOURS.get(status, (QColor("#e8e8e8"), QColor("#303030")))
+        background_colour, text_colour = STATUS_COLOURS.get(status, (theme.neutral_background, theme.neutral_text))
+        background, foreground = background_colour(), text_colour()
         if not enabled:
-            foreground = CANCELLED_TEXT
+            foreground = theme.muted_text()
         pill_painter = QPainter(pixmap)
         pill_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pill_painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

@@ -23,11 +23,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from odn_desktop.domain.agenda import GERMAN_KIND_LABELS, AgendaKind
 from odn_desktop.domain.timezone import to_berlin
 from odn_desktop.services.rows import AgendaRow
+from odn_desktop.ui import theme
 
 from .labels import label as translated
 from .signal_guard import emit
@@ -37,8 +38,6 @@ MIME_TYPE = "application/x-odn-agenda-items"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_OVERRUN_BG = QColor("#fdebc4")
-_OVERRUN_FG = QColor("#6b4300")
 
 EditHandler = Callable[[uuid.UUID, dict[str, Any]], bool]
 MoveHandler = Callable[[uuid.UUID, int], bool]
@@ -169,9 +168,9 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         if role == Qt.ItemDataRole.BackgroundRole and self.overruns(row):
-            return QBrush(_OVERRUN_BG)
+            return QBrush(theme.warning_background())
         if role == Qt.ItemDataRole.ForegroundRole and self.overruns(row):
-            return QBrush(_OVERRUN_FG)
+            return QBrush(theme.warning_strong_text())
         if role == ROW_ROLE:
             return row
         return None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.domain.timezone import to_berlin
+from odn_desktop.ui import theme
 from odn_desktop.ui.undo import ServiceCommand
 
 from .agenda_model import AgendaColumn, AgendaModel, kind_choices
@@ -35,8 +36,13 @@ if TYPE_CHECKING:
     from odn_desktop.services.rows import AgendaRow
     from odn_desktop.ui.context import AppContext
 
-WARNING_STYLE = ("QLabel { background: #fdebc4; color: #6b4300; border: 1px solid #e0b860; border-radius: 3px;"
-                 " padding: 4px 8px; }")
+
+def warning_style() -> str:
+    """The banner above the programme (items that end after the event), for the palette in effect now."""
+    return (f"QLabel {{ background: {theme.warning_background.css()}; color: {theme.warning_strong_text.css()};"
+            f" border: 1px solid {theme.warning_border.css()}; border-radius: 3px; padding: 4px 8px; }}")
+
+
 FIELD_NAMES = {"duration_minutes": "Dauer", "kind": "Art", "title": "Titel", "speaker_id": "Referent:in"}
 
 
@@ -83,7 +89,7 @@ class AgendaTab(QWidget):
         self.summary.setObjectName("agendaSummary")
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("agendaWarning")
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        theme.keep_style(self.warning_label, warning_style)
         self.warning_label.setWordWrap(True)
         self.warning_label.hide()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QWidget
 from odn_desktop.domain.deadlines import default_access_link_dispatch, end_of_day
 from odn_desktop.domain.timezone import to_berlin
 from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS
-from odn_desktop.ui import context
+from odn_desktop.ui import context, theme
 from odn_desktop.ui.generated.ui_event_details import Ui_EventDetails
 from odn_desktop.ui.undo import ServiceCommand
 
@@ -34,8 +34,17 @@ if TYPE_CHECKING:
     from odn_desktop.services.event_editing import EventForm, SaveOutcome
     from odn_desktop.ui.context import AppContext
 
-ERROR_STYLE = "color: #a12020;"
-DIRTY_STYLE = "color: #8a5a00; font-weight: bold;"
+
+def error_style() -> str:
+    """The field error labels, for the palette in effect now."""
+    return theme.text_style(theme.error_text)
+
+
+def dirty_style() -> str:
+    """The "unsaved changes" label, for the palette in effect now."""
+    return theme.text_style(theme.warning_text, "bold")
+
+
 #: Which error label shows a message about which rule.
 ERROR_FIELDS = ("title", "times", "url", "deadline", "dispatch")
 #: From this width on the form shows two columns; narrower, the groups stack (the form scrolls).
@@ -88,9 +97,9 @@ class DetailsTab(QWidget):
             "deadline": self.ui.deadlineError, "dispatch": self.ui.dispatchError,
         }
         for label in self._error_labels.values():
-            label.setStyleSheet(ERROR_STYLE)
+            theme.keep_style(label, error_style)
             label.hide()
-        self.ui.dirtyLabel.setStyleSheet(DIRTY_STYLE)
+        theme.keep_style(self.ui.dirtyLabel, dirty_style)
         for key, text in FORMAT_LABELS.items():
             self.ui.formatCombo.addItem(domain_label(text), key)
         for key, text in STATUS_LABELS.items():

@@ -12,10 +12,12 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, DeadlineState
-from odn_desktop.domain.timezone import format_german_date, to_berlin
+from odn_desktop.domain.timezone import to_berlin
+from odn_desktop.ui import theme
+from odn_desktop.ui.dates import display_date
 
 from .labels import label
 from .signal_guard import emit
@@ -24,15 +26,16 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 TaskEditHandler = Callable[[uuid.UUID, dict[str, Any]], bool]
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
-STATE_COLOURS: dict[DeadlineState, QColor] = {
-    DeadlineState.OVERDUE: QColor("#a12020"),
-    DeadlineState.DUE_SOON: QColor("#8a5a00"),
-    DeadlineState.UPCOMING: QColor("#1e6b3a"),
-    DeadlineState.DONE: QColor("#7a7a7a"),
+#: text and background colour per state; called in data(), so they follow the palette (light or dark, see theme)
+STATE_COLOURS: dict[DeadlineState, theme.SemanticColour] = {
+    DeadlineState.OVERDUE: theme.error_text,
+    DeadlineState.DUE_SOON: theme.warning_text,
+    DeadlineState.UPCOMING: theme.ok_text,
+    DeadlineState.DONE: theme.muted_text,
 }
-STATE_BACKGROUNDS: dict[DeadlineState, QColor] = {
-    DeadlineState.OVERDUE: QColor("#f8d4d2"),
-    DeadlineState.DUE_SOON: QColor("#fdebc4"),
+STATE_BACKGROUNDS: dict[DeadlineState, theme.SemanticColour] = {
+    DeadlineState.OVERDUE: theme.problem_background,
+    DeadlineState.DUE_SOON: theme.warning_background,
 }
 
 
@@ -116,7 +119,7 @@ class TasksModel(QAbstractTableModel):
             if column == TaskColumn.TITLE:
                 return row.title
             if column == TaskColumn.DUE:
-                return f"{format_german_date(row.due_at)} {to_berlin(row.due_at):%H:%M}"
+                return f"{display_date(row.due_at)} {to_berlin(row.due_at):%H:%M}"
             if column == TaskColumn.STATE:
                 return state_label(row.state)
             return None
@@ -129,9 +132,9 @@ class TasksModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == TaskColumn.DONE:
             return Qt.CheckState.Checked if row.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and (column in (TaskColumn.STATE, TaskColumn.DUE) or row.done):
-            return QBrush(STATE_COLOURS[row.state])
+            return QBrush(STATE_COLOURS[row.state]())
         if role == Qt.ItemDataRole.BackgroundRole and column == TaskColumn.STATE and row.state in STATE_BACKGROUNDS:
-            return QBrush(STATE_BACKGROUNDS[row.state])
+            return QBrush(STATE_BACKGROUNDS[row.state]())
         if role == Qt.ItemDataRole.FontRole and row.done and column == TaskColumn.TITLE:
             font = QFont()
             font.setStrikeOut(True)

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from odn_desktop.domain.timezone import format_german_date
 from odn_desktop.services.rows import REGISTRATION_STATUS_LABELS
+from odn_desktop.ui.dates import display_date
 from odn_desktop.ui.generated.ui_contact_form import Ui_ContactForm
 from odn_desktop.ui.pages.person_list_page import PersonListPage
 from odn_desktop.ui.person_forms import (
@@ -174,7 +174,7 @@ class ContactEditor(PersonEditor):
 
 def registration_columns() -> list[ColumnSpec[ContactRegistrationRow]]:
     return [
-        ColumnSpec(title=translate("ContactsPage", "Datum"), display=lambda r: format_german_date(r.starts_at),
+        ColumnSpec(title=translate("ContactsPage", "Datum"), display=lambda r: display_date(r.starts_at),
                    sort_key=lambda r: r.starts_at.timestamp()),
         text_column(translate("ContactsPage", "Veranstaltung"), lambda r: r.event_title, tooltip=True),
         ColumnSpec(title=translate("ContactsPage", "Status"),

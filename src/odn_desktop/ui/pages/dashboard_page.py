@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, DeadlineKind, DeadlineState
 from odn_desktop.domain.names import search_key
-from odn_desktop.domain.timezone import format_german_date, format_german_datetime, to_berlin, utcnow
+from odn_desktop.domain.timezone import format_german_datetime, to_berlin, utcnow
 from odn_desktop.services.rows import EventRow
+from odn_desktop.ui import theme
+from odn_desktop.ui.dates import display_date
 from odn_desktop.ui.event_editor.labels import label
 from odn_desktop.ui.snapshot_model import ROW_ROLE, ColumnSpec, SnapshotTableModel
 
@@ -40,11 +42,12 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-STATE_COLOURS = {
-    DeadlineState.OVERDUE: (QColor("#f8d4d2"), QColor("#8a1c1c")),
-    DeadlineState.DUE_SOON: (QColor("#fdebc4"), QColor("#6b4300")),
-    DeadlineState.UPCOMING: (None, QColor("#1f3b57")),
-    DeadlineState.DONE: (None, QColor("#7a7a7a")),
+#: (background, text) per deadline state; looked up when a row is drawn, so they follow the palette (theme)
+STATE_COLOURS: dict[DeadlineState, tuple[theme.SemanticColour | None, theme.SemanticColour]] = {
+    DeadlineState.OVERDUE: (theme.problem_background, theme.problem_text),
+    DeadlineState.DUE_SOON: (theme.warning_background, theme.warning_strong_text),
+    DeadlineState.UPCOMING: (None, theme.upcoming_text),
+    DeadlineState.DONE: (None, theme.muted_text),
 }
 GAUGE_COLUMN = 2
 SHOWN_KINDS = frozenset({"events", "registrations", "tasks"})
@@ -112,11 +115,13 @@ class SeatGaugeDelegate(QStyledItemDelegate):
         painter.save()
         rect: QRect = option.rect.adjusted(6, 7, -6, -7)
         bar = QRect(rect.left(), rect.top(), max(40, rect.width() // 2), rect.height())
-        painter.setPen(QColor("#9aa5b1"))
-        painter.setBrush(QColor("#eef1f4"))
+        painter.setPen(theme.gauge_border())
+        painter.setBrush(theme.gauge_trough())
         painter.drawRect(bar)
         share = 1.0 if row.seat_limit == 0 else min(1.0, row.registered / row.seat_limit)
-        colour = QColor("#c0392b") if row.free_seats == 0 else QColor("#d68910") if share >= 0.9 else QColor("#2e86c1")
+        fill = (theme.gauge_full if row.free_seats == 0
+                else theme.gauge_nearly_full if share >= 0.9 else theme.gauge_free)
+        colour = fill()
         painter.fillRect(QRect(bar.left() + 1, bar.top() + 1, int((bar.width() - 1) * share), bar.height() - 1),
                          colour)
         painter.setPen(option.palette.text().color())
@@ -136,11 +141,11 @@ def _event_columns() -> list[ColumnSpec[EventRow]]:
         return f"{r.registered}/{r.seat_limit}"
 
     def deadline(r: EventRow) -> str:
-        return "" if r.registration_deadline is None else format_german_date(r.registration_deadline)
+        return "" if r.registration_deadline is None else display_date(r.registration_deadline)
 
     return [
         ColumnSpec(translate("DashboardPage", "Datum"),
-                   lambda r: f"{format_german_date(r.starts_at)} {to_berlin(r.starts_at):%H:%M}",
+                   lambda r: f"{display_date(r.starts_at)} {to_berlin(r.starts_at):%H:%M}",
                    lambda r: r.starts_at),
         ColumnSpec(translate("DashboardPage", "Veranstaltung"), lambda r: r.title, lambda r: r.title.casefold()),
         ColumnSpec(translate("DashboardPage", "Plätze"), seats, lambda r: r.registered,
@@ -155,10 +160,11 @@ def _event_columns() -> list[ColumnSpec[EventRow]]:
 
 def _deadline_columns(event_header: str) -> list[ColumnSpec[DeadlineRow]]:
     def background(r: DeadlineRow) -> QColor | None:
-        return STATE_COLOURS[r.state][0]
+        colour = STATE_COLOURS[r.state][0]
+        return None if colour is None else colour()
 
     def foreground(r: DeadlineRow) -> QColor | None:
-        return STATE_COLOURS[r.state][1]
+        return STATE_COLOURS[r.state][1]()
 
     def shown_label(r: DeadlineRow) -> str:
         """A task's title as typed; the fixed deadlines (Anmeldeschluss, Versand Zugangslink) translated."""

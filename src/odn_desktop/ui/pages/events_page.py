@@ -31,6 +31,7 @@ from odn_desktop.domain.names import german_sort_key
 from odn_desktop.domain.seats import SeatStatus
 from odn_desktop.domain.timezone import format_german_datetime, to_berlin
 from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS, EventRow
+from odn_desktop.ui import theme
 from odn_desktop.ui.dates import display_date
 from odn_desktop.ui.event_editor import TAB_NAMES, EventEditor
 from odn_desktop.ui.event_editor.labels import label
@@ -57,14 +58,13 @@ EDITOR_MIN_WIDTH = 620
 
 DATE_COLUMN, TITLE_COLUMN, FORMAT_COLUMN, SEATS_COLUMN, DEADLINE_COLUMN = range(5)
 
+#: looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)
 _DEADLINE_COLOURS = {
-    DeadlineState.OVERDUE: QColor("#a12020"),
-    DeadlineState.DUE_SOON: QColor("#8a5a00"),
-    DeadlineState.UPCOMING: QColor("#1e6b3a"),
-    DeadlineState.DONE: QColor("#7a7a7a"),
+    DeadlineState.OVERDUE: theme.error_text,
+    DeadlineState.DUE_SOON: theme.warning_text,
+    DeadlineState.UPCOMING: theme.ok_text,
+    DeadlineState.DONE: theme.muted_text,
 }
-_FULL_FG, _FEW_FG = QColor("#8a1c1c"), QColor("#6b4300")
-_CANCELLED_FG = QColor("#7a7a7a")
 
 
 
@@ -113,11 +113,11 @@ def _seats_tooltip(row: EventRow) -> str:
 
 def _seats_colour(row: EventRow) -> QColor | None:
     if row.status == "cancelled":
-        return _CANCELLED_FG
+        return theme.muted_text()
     if row.seat_status == SeatStatus.FULL:
-        return _FULL_FG
+        return theme.problem_text()
     if row.seat_status == SeatStatus.FEW:
-        return _FEW_FG
+        return theme.warning_strong_text()
     return None
 
 
@@ -135,8 +135,12 @@ def _deadline_tooltip(row: EventRow) -> str:
     return translate("EventsPage", "Anmeldeschluss {when} Uhr").format(when=when) + state
 
 
+def _cancelled_colour(row: EventRow) -> QColor | None:
+    return theme.muted_text() if row.status == "cancelled" else None
+
+
 def _deadline_colour(row: EventRow) -> QColor | None:
-    return None if row.deadline_state is None else _DEADLINE_COLOURS[row.deadline_state]
+    return None if row.deadline_state is None else _DEADLINE_COLOURS[row.deadline_state]()
 
 
 def _title_tooltip(row: EventRow) -> str:
@@ -151,10 +155,10 @@ def _title_tooltip(row: EventRow) -> str:
 def event_columns() -> list[ColumnSpec[EventRow]]:
     return [
         ColumnSpec(translate("EventsPage", "Datum"), _date, lambda r: r.starts_at, tooltip=_date_tooltip,
-                   foreground=lambda r: _CANCELLED_FG if r.status == "cancelled" else None),
+                   foreground=_cancelled_colour),
         ColumnSpec(translate("EventsPage", "Titel"), lambda r: r.title, lambda r: german_sort_key(r.title),
                    tooltip=_title_tooltip,
-                   foreground=lambda r: _CANCELLED_FG if r.status == "cancelled" else None),
+                   foreground=_cancelled_colour),
         ColumnSpec(translate("EventsPage", "Format"),
                    lambda r: label(FORMAT_LABELS.get(r.format, r.format)),
                    lambda r: german_sort_key(label(FORMAT_LABELS.get(r.format, r.format)))),

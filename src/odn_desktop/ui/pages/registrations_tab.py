@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.seats import SeatCounts, SeatStatus
 from odn_desktop.services.rows import RegistrationRow
-from odn_desktop.ui import context
+from odn_desktop.ui import context, theme
 from odn_desktop.ui.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
 from odn_desktop.ui.registrations_columns import (
     CANCELLED,
@@ -77,11 +77,17 @@ STATUS_FILTERS = (
     ("attended", QT_TRANSLATE_NOOP("RegistrationsTab", "Teilgenommen")),
 )
 
-_SEAT_STYLES = {
-    SeatStatus.AVAILABLE: "color: #1e6b3a; font-weight: 600;",
-    SeatStatus.FEW: "color: #6b4300; font-weight: 600;",
-    SeatStatus.FULL: "color: #8a1c1c; font-weight: 600;",
+#: the seat summary's colour per seat status (a style sheet built at use time: it follows the palette)
+_SEAT_COLOURS = {
+    SeatStatus.AVAILABLE: theme.ok_text,
+    SeatStatus.FEW: theme.warning_strong_text,
+    SeatStatus.FULL: theme.problem_text,
 }
+
+
+def _seat_style(status: SeatStatus) -> str:
+    colour = _SEAT_COLOURS.get(status)
+    return "" if colour is None else theme.text_style(colour, "600")
 
 
 def ask_registrant(parent: QWidget | None, ctx: AppContext, event_id: uuid.UUID) -> NewRegistrant | None:
@@ -482,12 +488,12 @@ class RegistrationsTab(QWidget):
             widget.setEnabled(enabled)
         if self._header is None or self._seats is None:
             self.summary_label.setText(self.tr("Keine Veranstaltung ausgewählt."))
-            self.summary_label.setStyleSheet("")
+            theme.keep_style(self.summary_label, lambda: "")
             self.deadline_label.clear()
         else:
             seats = self._seats
             self.summary_label.setText(seat_summary(seats))
-            self.summary_label.setStyleSheet(_SEAT_STYLES.get(seats.status, ""))
+            theme.keep_style(self.summary_label, lambda: _seat_style(seats.status))
             self.summary_label.setToolTip(self._seat_details(seats))
             self.deadline_label.setText(self._deadline_text(self._header))
         self._update_counts()
