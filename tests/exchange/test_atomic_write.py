@@ -85,3 +85,17 @@ def test_disk_full_is_a_user_error(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     with pytest.raises(UserError, match="Datenträger ist voll"):
         aw.write_bytes(tmp_path / "a.ics", b"x")
     assert os.listdir(tmp_path) == []
+
+
+def test_umlauts_spaces_long_paths_and_a_name_near_the_limit(tmp_path: Path) -> None:
+    """Windows user folders ("C:\\Users\\Jürgen Müller\\…"), deep OneDrive folders beyond 260 characters and a
+    file name close to the 255-character limit of one path component: the temporary name must still fit."""
+    folder = tmp_path / "Jürgen Müller" / "OneDrive - Stadt Düsseldorf" / ("Öffentliche Daten " * 8).strip()
+    folder = folder / ("Netzwerktreffen Ausgabe " * 8).strip()
+    folder.mkdir(parents=True)
+    target = folder / (("Anwesenheitsliste Übersicht " * 9)[:230].strip() + ".xlsx")
+    assert len(str(target)) > 260 and 240 < len(target.name.encode()) <= 255  # Linux counts bytes, Windows chars
+    with aw.atomic_write(target) as fh:
+        fh.write("Größe: ä ö ü ß".encode())
+    assert target.read_bytes() == "Größe: ä ö ü ß".encode()
+    assert [p.name for p in folder.iterdir()] == [target.name]

@@ -95,7 +95,8 @@ def atomic_write(target: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
     if not folder.is_dir():
         raise UserError(f"Der Ordner „{folder}“ existiert nicht.")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".~{target.name}.", suffix=".tmp", dir=folder)
+        # the name is cut: a target name near the 255-character limit must not make the temporary name too long
+        fd, tmp = tempfile.mkstemp(prefix=f".~{target.name[:60]}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         if isinstance(exc, PermissionError):
             raise UserError(f"In den Ordner „{folder}“ darf nicht geschrieben werden.") from exc
