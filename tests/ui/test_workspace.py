@@ -112,6 +112,31 @@ def test_overview_lists_upcoming_meetings_and_deadlines_by_state(ctx: AppContext
     assert later.events[0].title == "Open-Data-Netzwerktreffen"
 
 
+def test_open_tasks_of_ended_events_stay_on_the_overview(ctx: AppContext) -> None:
+    """Follow-up work after a meeting (send the list to the co-host) is shown until done, as overdue."""
+    from odn_desktop.services.events import cancel_event, create_event
+    from odn_desktop.services.tasks import create_task, set_task_done
+
+    def prepare(s: Any) -> None:
+        october = next(r for r in list_event_rows(s, NOW) if r.ends_at < NOW)
+        create_task(s, "Liste an die Stiftung senden", datetime(2021, 10, 20, 10, tzinfo=UTC), october.id)
+        done = create_task(s, "Dankesmail verschicken", datetime(2021, 10, 18, 10, tzinfo=UTC), october.id)
+        set_task_done(s, done.id, True, now=NOW)
+        cancelled = create_event(s, title="Abgesagtes Treffen", starts_at=datetime(2021, 9, 1, 8, tzinfo=UTC),
+                                 ends_at=datetime(2021, 9, 1, 9, tzinfo=UTC))
+        create_task(s, "Raum stornieren", datetime(2021, 8, 30, 10, tzinfo=UTC), cancelled.id)
+        cancel_event(s, cancelled.id)
+
+    ctx.read(prepare)
+    tasks = {d.label: d.state for d in ctx.read(lambda s: load_dashboard(s, NOW)).tasks}
+    assert tasks["Liste an die Stiftung senden"] is DeadlineState.OVERDUE
+    assert "Dankesmail verschicken" not in tasks
+    assert "Raum stornieren" not in tasks
+    assert tasks["Zoom-Raum anlegen und Zugangslink vorbereiten"] is DeadlineState.DUE_SOON  # upcoming ones stay
+    labels = [d.label for d in ctx.read(lambda s: load_dashboard(s, NOW)).tasks]
+    assert labels[0] == "Liste an die Stiftung senden"  # soonest (here: most overdue) first
+
+
 def test_overview_models_pass_the_model_tester(qtbot: QtBot, ctx: AppContext, qtmodeltester: Any) -> None:
     page = DashboardPage(ctx, clock=lambda: NOW)
     qtbot.addWidget(page)

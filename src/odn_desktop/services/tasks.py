@@ -74,3 +74,19 @@ def event_deadlines(session: Session, now: datetime | None = None, event_id: uui
                     DeadlineKind.TASK, task.title, task.due_at, task.done_at is not None, now)))
     result.sort(key=lambda d: d.deadline.due)
     return result
+
+
+def open_tasks_of_ended_events(session: Session, now: datetime | None = None) -> list[EventDeadline]:
+    """Open own tasks of events that have ended ("Teilnehmendenliste an die Stiftung senden", "Dankesmail"):
+    the follow-up work after a meeting must stay on the overview until it is done. Cancelled events' tasks are
+    left out (the meeting did not take place). One query, so the overview stays fast with hundreds of events."""
+    now = now or utcnow()
+    query = (select(Task, Event.title)
+             .join(Event, Task.event_id == Event.id)
+             .where(Task.deleted_at.is_(None), Task.done_at.is_(None), Event.deleted_at.is_(None),
+                    Event.status != "cancelled", Event.ends_at < now))
+    result = [EventDeadline(task.event_id, title, task.id,
+                            make_deadline(DeadlineKind.TASK, task.title, task.due_at, False, now))
+              for task, title in session.execute(query) if task.event_id is not None]
+    result.sort(key=lambda d: d.deadline.due)
+    return result

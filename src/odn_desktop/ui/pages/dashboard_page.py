@@ -74,9 +74,10 @@ class DashboardData:
 
 
 def load_dashboard(session: Session, now: datetime) -> DashboardData:
-    """Upcoming events (or, when none, the last three) and every open deadline and task of upcoming events."""
+    """Upcoming events (or, when none, the last three), every open deadline of upcoming events, and every open
+    task, also of events that have ended (the follow-up work)."""
     from odn_desktop.services.events import list_event_rows
-    from odn_desktop.services.tasks import event_deadlines
+    from odn_desktop.services.tasks import event_deadlines, open_tasks_of_ended_events
 
     rows = [r for r in list_event_rows(session, now) if r.status != "cancelled"]
     upcoming = [r for r in rows if r.ends_at >= now]
@@ -86,6 +87,9 @@ def load_dashboard(session: Session, now: datetime) -> DashboardData:
     if past_only:
         shown = {r.id for r in events}
         deadlines = [d for d in deadlines if d.event_id in shown]
+    listed = {d.task_id for d in deadlines if d.task_id is not None}
+    deadlines += [d for d in open_tasks_of_ended_events(session, now) if d.task_id not in listed]
+    deadlines.sort(key=lambda d: d.deadline.due)
     open_rows = [
         DeadlineRow(
             id=f"{d.event_id}:{d.deadline.kind}:{d.task_id or ''}", event_id=d.event_id, event_title=d.event_title,
