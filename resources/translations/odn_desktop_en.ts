@@ -4,68 +4,68 @@
 <context>
     <name>AddRegistrantDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="76" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="77" />
         <source>&lt;b&gt;{title}&lt;/b&gt; am {date}</source>
         <extracomment>wait this long after the last keystroke before asking the database</extracomment>
         <translation>&lt;b&gt;{title}&lt;/b&gt; on {date}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="85" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="86" />
         <source>Die Anmeldefrist ist am {when} Uhr abgelaufen. Eine Nachmeldung ist nur möglich, wenn Sie sie ausdrücklich zulassen.</source>
         <translation>The registration deadline passed on {when}. A late registration is only possible if you explicitly allow it.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="89" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="90" />
         <source>&amp;Anmelden</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="146" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="147" />
         <source>{name} ist für diese Veranstaltung bereits {state}.</source>
         <translation>{name} is already {state} for this event.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="150" />
         <source>Vorhandener Kontakt wird verwendet: {name} ({email}).</source>
         <translation>Using the existing contact: {name} ({email}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="195" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="196" />
         <source>bereits {state}</source>
         <translation>already {state}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="204" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="205" />
         <source>Diese E-Mail-Adresse gehört zu {name}; der vorhandene Kontakt wird verwendet.</source>
         <translation>This email address belongs to {name}; the existing contact will be used.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="215" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="216" />
         <source>angemeldet</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="215" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="216" />
         <source>auf der Warteliste</source>
         <translation>on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="227" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="228" />
         <source>Bitte geben Sie eine E-Mail-Adresse an.</source>
         <translation>Please enter an email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="229" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="230" />
         <source>Bitte geben Sie einen Vor- oder Nachnamen an.</source>
         <translation>Please enter a first or last name.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="231" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="232" />
         <source>Diese Person ist bereits angemeldet; bitte eine andere wählen.</source>
         <translation>This person is already registered; please choose someone else.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="233" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="234" />
         <source>Die Anmeldefrist ist abgelaufen: bitte „Verspätet zulassen“ ankreuzen.</source>
         <translation>The registration deadline has passed: please tick “Allow late registration”.</translation>
     </message>
@@ -796,89 +796,89 @@ Restore now?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="126" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="132" />
         <source>{registered}/{limit}</source>
         <translation>{registered}/{limit}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="129" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="135" />
         <source> · {waiting} warten</source>
         <translation> · {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="138" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="144" />
         <source>{n} angemeldet (unbegrenzt)</source>
         <translation>{n} registered (unlimited)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="145" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="151" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="148" />
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="178" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="154" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="184" />
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="155" />
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="150" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="156" />
         <source>{s}; {w} auf der Warteliste, {f} frei</source>
         <translation>{s}; {w} on the waiting list, {f} free</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="152" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="158" />
         <source>Platzstatus</source>
         <translation>Seat status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="154" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="160" />
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="172" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="178" />
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="174" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="180" />
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="211" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="217" />
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="212" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="218" />
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="214" />
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="244" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="220" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="250" />
         <source>&lt;b&gt;Anstehende Veranstaltungen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Upcoming events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="222" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="228" />
         <source>&lt;b&gt;Offene Fristen&lt;/b&gt; (rot: überfällig, gelb: in den nächsten 3 Tagen)</source>
         <translation>&lt;b&gt;Open deadlines&lt;/b&gt; (red: overdue, yellow: within the next 3 days)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="224" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="230" />
         <source>&lt;b&gt;Offene Aufgaben&lt;/b&gt;</source>
         <translation>&lt;b&gt;Open tasks&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="243" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="249" />
         <source>&lt;b&gt;Keine anstehenden Veranstaltungen&lt;/b&gt; – die letzten Treffen:</source>
         <translation>&lt;b&gt;No upcoming events&lt;/b&gt; – the most recent meetings:</translation>
     </message>
@@ -1458,7 +1458,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73" />
         <source>Ungespeicherte Änderungen</source>
-        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor's tabs follow "agenda" and "tasks" themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form</extracomment>
+        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor's tabs follow "agenda" and "tasks" themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
         <translation>Unsaved changes</translation>
     </message>
     <message>
@@ -1492,88 +1492,88 @@ Please let them know.</translation>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="145" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="149" />
         <source>Reihe: {series}</source>
         <translation>Series: {series}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="147" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="151" />
         <source>Referent:innen: {names}</source>
         <translation>Speakers: {names}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="153" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="157" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="155" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="159" />
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="158" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="162" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="161" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="165" />
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="164" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="168" />
         <source>Anmeldeschluss</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="183" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="187" />
         <source>Suchen: Titel, Reihe, Ort, Referent:in … (Strg+F)</source>
         <extracomment>the event shown in the editor changed (None: none)</extracomment>
         <translation>Search: title, series, location, speaker … (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="208" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="212" />
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="209" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="213" />
         <source>Neue Veranstaltung als Entwurf anlegen</source>
         <translation>Create a new event as a draft</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="210" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="214" />
         <source>Duplizieren als nächstes Treffen</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="212" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="216" />
         <source>Kopie mit Programm, Referent:innen und Einstellungen, acht Wochen später, ohne Anmeldungen</source>
         <translation>Copy with agenda, speakers and settings, eight weeks later, without registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="213" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="217" />
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="214" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="218" />
         <source>Ausgewählte Veranstaltung löschen (Entf; rückgängig machbar)</source>
         <translation>Delete the selected event (Del; can be undone)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="320" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="324" />
         <source>Neue Veranstaltung</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="344" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="348" />
         <source>Als nächstes Treffen duplizieren</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="361" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="365" />
         <source>Veranstaltung „{title}“ löschen</source>
         <translation>Delete event “{title}”</translation>
     </message>
@@ -1581,218 +1581,218 @@ Please let them know.</translation>
 <context>
     <name>ImportMappingDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="84" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="82" />
         <source>Anmeldungen importieren – {0}</source>
         <translation>Import registrations – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="99" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="97" />
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) nach &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) into &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="111" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="109" />
         <source>&amp;Tabellenblatt:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="133" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="131" />
         <source>Zuordnung der Spalten</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="135" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="133" />
         <source>Erkannt aus den Spaltennamen und Werten; bitte prüfen und bei Bedarf ändern.</source>
         <translation>Detected from the column names and values; please check and change if necessary.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="151" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="149" />
         <source>Nur Zeilen mit &amp;Hinweisen zeigen</source>
         <translation>Show only rows with &amp;notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="154" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="152" />
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="180" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="178" />
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="184" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="182" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="252" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="250" />
         <source>{0} Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>{0} rows in the file. Please complete the mapping first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="256" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="254" />
         <source>{0} Zeilen in der Datei: 1 Person wird übernommen</source>
         <translation>{0} rows in the file: 1 person will be imported</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="257" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="255" />
         <source>{0} Zeilen in der Datei: {1} Personen werden übernommen</source>
         <translation>{0} rows in the file: {1} people will be imported</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="260" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="258" />
         <source>, 1 Zeile mit Problemen wird übersprungen</source>
         <translation>, 1 row with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="261" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="259" />
         <source>, {0} Zeilen mit Problemen werden übersprungen</source>
         <translation>, {0} rows with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="263" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="261" />
         <source>, 1 doppelte Zeile wird zusammengeführt</source>
         <translation>, 1 duplicate row will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="264" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="262" />
         <source>, {0} doppelte Zeilen werden zusammengeführt</source>
         <translation>, {0} duplicate rows will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="267" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="265" />
         <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
         <translation>The preview shows the first {0} rows.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="340" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="338" />
         <source>Anmeldungen importieren</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="341" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="339" />
         <source>Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)</source>
         <translation>Registrations (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="347" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="345" />
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="348" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="346" />
         <source>Textdateien (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="61" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="60" />
         <source>Anrede</source>
         <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a "Name" column is shown as the names it is split into.</extracomment>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="62" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="61" />
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="63" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="62" />
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="64" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="63" />
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="65" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="64" />
         <source>Name (Vor- und Nachname)</source>
         <translation>Name (first and last name)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="66" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="65" />
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="67" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="66" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="68" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="67" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="69" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="68" />
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="70" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="69" />
         <source>Bundesland</source>
         <translation>Federal state</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="71" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="70" />
         <source>Erfahrung</source>
         <translation>Experience</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="72" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="71" />
         <source>Anmeldedatum</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="73" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="72" />
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="74" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="73" />
         <source>– nicht importieren –</source>
         <translation>– do not import –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="124" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="123" />
         <source>Spalte in der Datei</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="125" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="124" />
         <source>Beispiel</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="126" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="125" />
         <source>Übernehmen als</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="146" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="145" />
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="250" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="249" />
         <source>Zeile</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="251" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="250" />
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="282" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="281" />
         <source>Wird übersprungen: {0}</source>
         <translation>Will be skipped: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="284" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="283" />
         <source>Doppelt (wie Zeile {0}), wird zusammengeführt</source>
         <translation>Duplicate (like row {0}), will be merged</translation>
     </message>
@@ -1858,143 +1858,143 @@ Please let them know.</translation>
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="153" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="146" />
         <source>Nachrichten – {title} ({date})</source>
         <translation>Messages – {title} ({date})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="164" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="157" />
         <source>&amp;Vorlage:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="167" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="160" />
         <source>Vorschau &amp;für:</source>
         <translation>Preview &amp;for:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="178" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="171" />
         <source>Doppelklick oder Eingabetaste fügt den Platzhalter ein</source>
         <translation>Double-click or Enter inserts the placeholder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="184" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="177" />
         <source>Vorlage &amp;speichern</source>
         <translation>&amp;Save template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="186" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="179" />
         <source>Standard&amp;text</source>
         <translation>&amp;Default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="188" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="181" />
         <source>Den mitgelieferten Text wiederherstellen</source>
         <translation>Restore the default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="191" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="184" />
         <source>Vorlage bearbeiten</source>
         <translation>Edit template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="193" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="186" />
         <source>&amp;Betreff:</source>
         <translation>Su&amp;bject:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="197" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="190" />
         <source>&amp;Platzhalter:</source>
         <translation>&amp;Placeholders:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="224" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="217" />
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="242" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="235" />
         <source>&amp;Entwürfe für Outlook speichern …</source>
         <translation>Save drafts for &amp;Outlook …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="244" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="237" />
         <source>Per E-&amp;Mail senden …</source>
         <translation>Send by e&amp;mail …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="246" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="239" />
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="313" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="306" />
         <source>Anhang: persönliche Kalendereinladung (invite.ics)</source>
         <translation>Attachment: personal calendar invitation (invite.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="321" />
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="364" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="314" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="357" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="323" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="316" />
         <source>Eigener Text</source>
         <translation>Custom text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="325" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="318" />
         <source>Mitgelieferter Text</source>
         <translation>Default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="353" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="346" />
         <source>Empfänger: 1 Person</source>
         <translation>Recipients: 1 person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="353" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="346" />
         <source>Empfänger: {n} Personen</source>
         <translation>Recipients: {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="355" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="348" />
         <source> ({n} übersprungen)</source>
         <translation> ({n} skipped)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="388" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="381" />
         <source>An: {name} &lt;{email}&gt;</source>
         <translation>To: {name} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="407" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="400" />
         <source>Vorlage „{label}“ gespeichert</source>
         <translation>Template “{label}” saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="422" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="415" />
         <source>Ordner für die Entwürfe</source>
         <translation>Folder for the drafts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="434" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="427" />
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="435" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="428" />
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="456" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="449" />
         <source>Vorlagen</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="457" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="450" />
         <source>Die geänderten Vorlagen speichern?</source>
         <translation>Save the changed templates?</translation>
     </message>
@@ -2002,42 +2002,42 @@ Please let them know.</translation>
 <context>
     <name>MailUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="70" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="68" />
         <source>Anmeldebestätigung</source>
         <translation>Registration confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="71" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="69" />
         <source>Wartelisten-Hinweis</source>
         <translation>Waiting list notice</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="72" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="70" />
         <source>Nachgerückt von der Warteliste</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="73" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="71" />
         <source>Zugangslink mit Einladung</source>
         <translation>Access link with invitation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="74" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="72" />
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="75" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="73" />
         <source>Absage der Veranstaltung</source>
         <translation>Event cancellation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="76" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="74" />
         <source>Dank nach der Veranstaltung</source>
         <translation>Thank-you after the event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="94" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="92" />
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2269,103 +2269,103 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RegistrationColumns</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="77" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="78" />
         <source>Angemeldet</source>
-        <extracomment>status -&gt; (background, text); light backgrounds with dark text stay readable in dark themes too</extracomment>
+        <extracomment>status -&gt; (background, text); light backgrounds with dark text stay readable in dark themes too (background, text) per status; called when a cell is drawn, so they follow the palette (see theme)</extracomment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="80" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="81" />
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="81" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="82" />
         <source>Warteliste #{position}</source>
         <translation>Waiting list #{position}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="83" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="84" />
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="97" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="98" />
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="98" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="99" />
         <source>Teilgenommen ({minutes} Minuten)</source>
         <translation>Attended ({minutes} minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="107" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="114" />
         <source>Platz {position} auf der Warteliste</source>
         <translation>Position {position} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="113" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="120" />
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="117" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="124" />
         <source>Nach dem Anmeldeschluss angemeldet</source>
         <translation>Registered after the deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="122" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="129" />
         <source>{when} Uhr (Berlin)</source>
         <translation>{when} (Berlin)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="138" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="145" />
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="140" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="147" />
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="142" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="149" />
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="143" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="150" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="146" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="153" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="153" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="160" />
         <source>Angemeldet am</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="158" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="165" />
         <source>verspätet</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="162" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="169" />
         <source>Teilnahme (Minuten)</source>
         <translation>Attendance (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="169" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="176" />
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="298" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="306" />
         <source>Kopieren</source>
         <extracomment>initial widths: the width of a typical long value (plus padding); the last column takes what is left</extracomment>
         <translation>Copy</translation>
@@ -2400,224 +2400,224 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="152" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="158" />
         <source>Name, E-Mail oder Organisation …</source>
         <extracomment>the seat figures after every reload (``SeatCounts``, or None without an event)</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="155" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="161" />
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="163" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="169" />
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="166" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="172" />
         <source>Anmeldung hin&amp;zufügen …</source>
         <translation>&amp;Add registration …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="180" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="186" />
         <source>St&amp;ornieren</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="181" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="187" />
         <source>Auf die &amp;Warteliste</source>
         <translation>Move to &amp;waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="183" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="189" />
         <source>Von der Warteliste &amp;nachrücken</source>
         <translation>Move u&amp;p from waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="185" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="191" />
         <source>Teilnahme &amp;markieren</source>
         <translation>&amp;Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="187" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="193" />
         <source>Teilnahme ent&amp;fernen</source>
         <translation>&amp;Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="193" />
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="535" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="199" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="541" />
         <source>{n} ausgewählt:</source>
         <translation>{n} selected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="343" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="349" />
         <source>Anmeldung hinzufügen</source>
         <translation>Add registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="351" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="357" />
         <source>{name} steht auf der Warteliste (Platz {position}).</source>
         <translation>{name} is on the waiting list (position {position}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="354" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="360" />
         <source>{name} ist angemeldet.</source>
         <translation>{name} is registered.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="356" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="362" />
         <source>(verspätet zugelassen)</source>
         <translation>(admitted late)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="373" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="379" />
         <source>Anmeldung stornieren</source>
         <translation>Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="373" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="379" />
         <source>{n} Anmeldungen stornieren</source>
         <translation>Cancel {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="378" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="384" />
         <source>Storniert: {names}.</source>
         <translation>Cancelled: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="383" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="389" />
         <source>Nachgerückt: {names}.</source>
         <translation>Moved up: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="384" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="390" />
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="392" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="398" />
         <source>Auf die Warteliste setzen</source>
         <translation>Move to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="393" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="399" />
         <source>{n} Anmeldungen auf die Warteliste setzen</source>
         <translation>Move {n} registrations to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="397" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="403" />
         <source>Auf die Warteliste gesetzt: {names}.</source>
         <translation>Moved to the waiting list: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="411" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="417" />
         <source>Es ist kein Platz mehr frei. Sollen {n} Personen trotzdem nachrücken (Überbuchung)?</source>
         <translation>There are no seats left. Move {n} people up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="414" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="420" />
         <source>Es sind nur noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
         <translation>Only {free} seats are left, but {n} people are selected. Move them all up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="416" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="422" />
         <source>Überbuchen?</source>
         <translation>Overbook?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="419" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="425" />
         <source>Von der Warteliste nachrücken</source>
         <translation>Move up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="420" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="426" />
         <source>{n} Personen von der Warteliste nachrücken</source>
         <translation>Move {n} people up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="424" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="430" />
         <source>Nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
         <translation>Moved up: {names}. Please let them know.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="433" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="439" />
         <source>Teilnahme markieren</source>
         <translation>Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="433" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="439" />
         <source>Teilnahme von {n} Personen markieren</source>
         <translation>Mark attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="435" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="441" />
         <source>Teilnahme entfernen</source>
         <translation>Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="435" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="441" />
         <source>Teilnahme von {n} Personen entfernen</source>
         <translation>Remove attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="440" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="446" />
         <source>{text}: {names}.</source>
         <translation>{text}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="484" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="490" />
         <source>Keine Veranstaltung ausgewählt.</source>
         <translation>No event selected.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="499" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="505" />
         <source>Keine Platzbegrenzung.</source>
         <translation>No seat limit.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="501" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="507" />
         <source>{capacity} Plätze + Überbuchung = {limit} Plätze.</source>
         <translation>{capacity} seats + overbooking = {limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="504" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="510" />
         <source>{limit} Plätze.</source>
         <translation>{limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="505" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="511" />
         <source>{n} storniert.</source>
         <translation>{n} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="511" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="517" />
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="514" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="520" />
         <source>Anmeldeschluss {when} (abgelaufen)</source>
         <translation>Registration deadline {when} (passed)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="515" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="521" />
         <source>Anmeldeschluss {when}</source>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="521" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="527" />
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="523" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="529" />
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="536" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="542" />
         <source>Auswahl:</source>
         <translation>Selection:</translation>
     </message>
@@ -2625,17 +2625,17 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="362" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="360" />
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="368" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="366" />
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="383" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="381" />
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -2643,32 +2643,33 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SeatSummary</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="119" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="125" />
         <source>{n} auf der Warteliste</source>
+        <extracomment>the seat summary's colour per seat status (a style sheet built at use time: it follows the palette)</extracomment>
         <translation>{n} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="121" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="127" />
         <source>{n} angemeldet</source>
         <translation>{n} registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="122" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="128" />
         <source>keine Platzbegrenzung</source>
         <translation>no seat limit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="123" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="129" />
         <source>{registered} von {limit} Plätzen belegt</source>
         <translation>{registered} of {limit} seats taken</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="126" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="132" />
         <source>Ausgebucht</source>
         <translation>Fully booked</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="127" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="133" />
         <source>{n} frei</source>
         <translation>{n} free</translation>
     </message>
@@ -2831,6 +2832,39 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="339" />
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="31" />
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="40" />
+        <source>z. B. Koordination Open-Data-Netzwerktreffen</source>
+        <translation>e.g. Open Data network meetings coordination</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="50" />
+        <source>&amp;Sprache (nach dem Neustart):</source>
+        <translation>&amp;Language (after a restart):</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="51" />
+        <source>Ihr &amp;Name:</source>
+        <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="52" />
+        <source>Ihre &amp;E-Mail-Adresse:</source>
+        <translation>Your &amp;email address:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="54" />
+        <source>Name und Adresse stehen als Organisator in Einladungen und Kalenderdateien (dorthin gehen Zu- und Absagen aus Outlook) und als Absender in E-Mails.</source>
+        <translation>Name and address appear as the organizer in invitations and calendar files (acceptances and declines from Outlook go there) and as the sender of emails.</translation>
     </message>
 </context>
 <context>
@@ -3463,28 +3497,28 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="59" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="60" />
         <source>Erledigt</source>
         <extracomment>text and background colour per state; called in data(), so they follow the palette (light or dark, see theme)</extracomment>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="60" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="61" />
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="61" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="62" />
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="62" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="63" />
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="145" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="146" />
         <source>Leertaste hakt die Aufgabe ab</source>
         <translation>Space ticks off the task</translation>
     </message>
@@ -3556,47 +3590,41 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>There are unsaved changes. Save before exiting?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="92" />
-        <source>Deutsch</source>
-        <translation>Deutsch</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="92" />
-        <source>English</source>
-        <translation>English</translation>
-    </message>
-    <message>
         <location filename="../../src/odn_desktop/ui/workspace_window.py" line="94" />
-        <source>Einstellungen</source>
-        <translation>Settings</translation>
+        <source>Kalenderdatei</source>
+        <translation>Calendar file</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/workspace_window.py" line="95" />
-        <source>Sprache der Oberfläche (gilt nach dem Neustart):</source>
-        <translation>Interface language (takes effect after a restart):</translation>
+        <source>Soll der Zugangslink in die Kalenderdatei?
+
+Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit den persönlichen Einladungen an die Angemeldeten.</source>
+        <translation>Include the access link in the calendar file?
+
+The file is meant for the website and the newsletter; otherwise the link only goes out with the personal invitations to registered people.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="114" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="126" />
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="115" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="127" />
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="116" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="128" />
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="117" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="129" />
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="118" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="130" />
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
@@ -3604,245 +3632,250 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="119" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="131" />
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="120" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="132" />
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="121" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="133" />
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="122" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="134" />
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="123" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="135" />
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="124" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="136" />
         <source>&amp;Neue Veranstaltung</source>
         <translation>&amp;New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="125" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="137" />
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="126" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="138" />
         <source>&amp;Beenden</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="127" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="139" />
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="128" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="140" />
         <source>&amp;Löschen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="129" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="141" />
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="130" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="142" />
         <source>Über &amp;odn-desktop</source>
         <translation>&amp;About odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="131" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="143" />
         <source>Anwesenheitsliste (Excel) …</source>
         <translation>Attendance list (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="132" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="144" />
         <source>Anmeldungen (Excel) …</source>
         <translation>Registrations (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="133" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="145" />
         <source>Kalenderdatei (ICS) …</source>
         <translation>Calendar file (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="134" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="146" />
         <source>Persönliche Einladungen (ICS) …</source>
         <translation>Personal invitations (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="135" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="147" />
         <source>Teilnehmendenliste als PDF …</source>
         <translation>Participant list as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="136" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148" />
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="137" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149" />
         <source>Anmeldungen importieren (CSV/Excel) …</source>
         <translation>Import registrations (CSV/Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="138" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150" />
         <source>Teilnahme importieren (Zoom/Teams) …</source>
         <translation>Import attendance (Zoom/Teams) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="139" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151" />
         <source>E-Mails an Angemeldete …</source>
         <translation>Emails to registrants …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="140" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152" />
         <source>Datenschutz …</source>
         <translation>Data protection …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="181" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="193" />
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="246" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="258" />
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="249" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="261" />
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="283" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="295" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="287" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="299" />
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="290" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="302" />
         <source>&amp;Exportieren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="299" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="311" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="305" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="317" />
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="308" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="320" />
         <source>E&amp;xtras</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="314" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="326" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="318" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="330" />
         <source>Werkzeuge</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="330" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="342" />
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening database …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="350" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="362" />
         <source>odn-desktop – {name}</source>
         <translation>odn-desktop – {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="419" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="431" />
         <source>Datenbank: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="453" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="465" />
         <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ eine Veranstaltung aus.</source>
         <translation>Please select an event under “Events” first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="475" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="487" />
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="482" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="494" />
         <source>Anwesenheitsliste speichern</source>
         <translation>Save attendance list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="483" />
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="492" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="495" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="504" />
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="491" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="503" />
         <source>Anmeldungen speichern</source>
         <translation>Save registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="500" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="512" />
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="501" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="513" />
         <source>Kalenderdatei (*.ics)</source>
         <translation>Calendar file (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="509" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="531" />
         <source>Ordner für die Einladungen</source>
         <translation>Folder for the invitations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="519" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="542" />
         <source>Teilnehmendenliste als PDF</source>
         <translation>Participant list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="520" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="543" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="526" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="549" />
         <source>PDF gespeichert ({pages} Seiten): {path}</source>
         <translation>PDF saved ({pages} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="574" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="603" />
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language will change the next time the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="605" />
+        <source>Einstellungen gespeichert.</source>
+        <translation>Settings saved.</translation>
     </message>
 </context>
 <context>

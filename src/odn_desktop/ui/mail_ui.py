@@ -114,15 +114,10 @@ def _settings() -> QSettings:
 
 
 def _organizer() -> Any:
-    """The sender saved in the send dialog, else ``None`` (the services then use ODN_ORGANIZER_*)."""
-    from odn_desktop.services.mailing import Organizer
+    """The sender saved here or in the settings dialog, else ``None`` (the services then use ODN_ORGANIZER_*)."""
+    from .organizer_settings import organizer
 
-    settings = _settings()
-    email = str(settings.value(f"{SETTINGS_GROUP}/sender_email", "") or "").strip()
-    name = str(settings.value(f"{SETTINGS_GROUP}/sender_name", "") or "").strip()
-    if not email:
-        return None
-    return Organizer(name or Organizer.from_environment().name, email)
+    return organizer(_settings())
 
 
 # -- the template editor -------------------------------------------------------------------------------------

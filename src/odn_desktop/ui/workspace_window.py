@@ -86,15 +86,27 @@ def choose_directory(parent: QWidget | None, title: str) -> Path | None:
     return Path(path) if path else None
 
 
-def choose_language(parent: QWidget | None, current: str) -> str | None:
-    from PySide6.QtWidgets import QInputDialog
+def ask_include_link(parent: QWidget | None) -> bool | None:
+    """Whether the public calendar file carries the access link (it is private: default no); None: cancelled."""
+    from PySide6.QtWidgets import QMessageBox
 
-    names = [translate("Workspace", "Deutsch"), translate("Workspace", "English")]
-    codes = ["de", "en"]
-    choice, ok = QInputDialog.getItem(parent, translate("Workspace", "Einstellungen"),
-                                      translate("Workspace", "Sprache der Oberfläche (gilt nach dem Neustart):"),
-                                      names, codes.index(current) if current in codes else 0, False)
-    return codes[names.index(choice)] if ok else None
+    answer = QMessageBox.question(
+        parent, translate("Workspace", "Kalenderdatei"),
+        translate("Workspace", "Soll der Zugangslink in die Kalenderdatei?\n\nDie Datei ist für Website und Newsletter "
+                  "gedacht; der Link geht sonst nur mit den persönlichen Einladungen an die Angemeldeten."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.No)
+    if answer == QMessageBox.StandardButton.Cancel:
+        return None
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def edit_settings_dialog(parent: QWidget | None, values: dict[str, str]) -> dict[str, str] | None:
+    """The settings dialog (language, the coordinator's name and address); the changed values, or None."""
+    from .settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(values, parent)
+    return dialog.values() if dialog.exec() else None
 
 
 # -- the window --------------------------------------------------------------------------------------------
@@ -499,8 +511,18 @@ class WorkspaceWindow(QMainWindow):
         event_id = self._event_for_action()
         path = event_id and choose_save_path(self, self.tr("Kalenderdatei speichern"), "Veranstaltung.ics",
                                              self.tr("Kalenderdatei (*.ics)"))
-        if event_id and path:
-            self._export(lambda s: exports.export_event_calendar(s, event_id, path, with_link=False))
+        if not (event_id and path):
+            return
+        from odn_desktop.services.events import get_event
+
+        has_link = self.ctx.try_read(lambda s: bool(get_event(s, event_id).online_url), self)
+        if has_link is None:
+            return
+        with_link = ask_include_link(self) if has_link else False  # no link yet: nothing to ask
+        if with_link is not None:
+            organizer = self._organizer()  # read here: the export runs on a worker thread
+            self._export(lambda s: exports.export_event_calendar(s, event_id, path, with_link=with_link,
+                                                                 organizer=organizer))
 
     def export_invitations(self) -> None:
         from odn_desktop.services import exports
@@ -508,7 +530,8 @@ class WorkspaceWindow(QMainWindow):
         event_id = self._event_for_action()
         folder = event_id and choose_directory(self, self.tr("Ordner für die Einladungen"))
         if event_id and folder:
-            self._export(lambda s: exports.export_invitations(s, event_id, folder))
+            organizer = self._organizer()  # read here: the export runs on a worker thread
+            self._export(lambda s: exports.export_invitations(s, event_id, folder, organizer=organizer))
 
     def export_pdf(self) -> None:
         from odn_desktop.services import exports
@@ -565,13 +588,27 @@ class WorkspaceWindow(QMainWindow):
         open_privacy_dialog(self, self.ctx)
 
     def edit_settings(self) -> None:
+        from . import organizer_settings
         from .language import LANGUAGE_KEY
 
-        current = str(self.settings().value(LANGUAGE_KEY, "de"))
-        chosen = choose_language(self, current)
-        if chosen and chosen != current:
-            self.settings().setValue(LANGUAGE_KEY, chosen)
+        settings = self.settings()
+        current = {"language": str(settings.value(LANGUAGE_KEY, "de")),
+                   "name": organizer_settings.saved_name(settings), "email": organizer_settings.saved_email(settings)}
+        chosen = edit_settings_dialog(self, current)
+        if chosen is None:
+            return
+        organizer_settings.save(chosen["name"], chosen["email"], settings)
+        if chosen["language"] != current["language"]:
+            settings.setValue(LANGUAGE_KEY, chosen["language"])
             self.ctx.status_message.emit(self.tr("Die Sprache wird beim nächsten Start umgestellt."))
+        else:
+            self.ctx.status_message.emit(self.tr("Einstellungen gespeichert."))
+
+    def _organizer(self) -> Any:
+        """The coordinator as ORGANIZER of exported calendar files (None: not set, the services' fallback)."""
+        from .organizer_settings import organizer
+
+        return organizer(self.settings())
 
     def show_about_dialog(self) -> None:
         from .backup_ui import show_about_details
