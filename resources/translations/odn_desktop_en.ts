@@ -3261,10 +3261,59 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     </message>
 </context>
 <context>
+    <name>SyncTables</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="352" />
+        <source>Reihe</source>
+        <extracomment>Only for pyside6-lupdate: the record kinds of sync.conflicts.TABLE_LABELS, kept in step by a test.</extracomment>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="353" />
+        <source>Veranstaltung</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="354" />
+        <source>Runde</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="355" />
+        <source>Referent:in</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="356" />
+        <source>Referent:in einer Veranstaltung</source>
+        <translation>Speaker of an event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="357" />
+        <source>Programmpunkt</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="358" />
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="359" />
+        <source>Anmeldung</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="360" />
+        <source>Aufgabe</source>
+        <translation>Task</translation>
+    </message>
+</context>
+<context>
     <name>SyncUi</name>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="78" />
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="446" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="468" />
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
@@ -3374,122 +3423,122 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>Synchronised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="355" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="377" />
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="355" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="377" />
         <source>vorhanden</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="357" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="379" />
         <source>(leer)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="359" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381" />
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="359" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381" />
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="373" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="395" />
         <source>Datensatz</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="373" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="395" />
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="374" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="396" />
         <source>Meine Fassung</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="374" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="396" />
         <source>Fassung des Servers</source>
         <translation>Server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="375" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="397" />
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="380" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="402" />
         <source>Konflikte entscheiden</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="382" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="404" />
         <source>Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere.</source>
         <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="401" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="423" />
         <source>später entscheiden</source>
         <translation>decide later</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="402" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="424" />
         <source>meine Fassung behalten</source>
         <translation>keep my version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="403" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="425" />
         <source>Fassung des Servers übernehmen</source>
         <translation>take the server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="406" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="428" />
         <source>Überall &amp;meine Fassung</source>
         <translation>&amp;My version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="407" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="429" />
         <source>Überall Fassung des &amp;Servers</source>
         <translation>&amp;Server's version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="446" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="468" />
         <source>Es gibt keine offenen Konflikte.</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="460" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="482" />
         <source>{n} Konflikt(e) entschieden; der nächste Abgleich überträgt das.</source>
         <translation>{n} conflict(s) resolved; the next synchronisation will transfer this.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="470" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="492" />
         <source>&amp;Synchronisieren</source>
         <translation>&amp;Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="472" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="494" />
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="473" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="495" />
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
         <translation>Synchronise changes with the team's shared database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="475" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="497" />
         <source>Server für den &amp;Abgleich …</source>
         <translation>Synchronisation &amp;server …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="478" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="500" />
         <source>&amp;Konflikte entscheiden …</source>
         <translation>Resolve &amp;conflicts …</translation>
     </message>

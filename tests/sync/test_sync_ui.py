@@ -124,3 +124,20 @@ def test_every_conflict_field_name_is_offered_to_the_translators() -> None:
     from odn_desktop.sync.conflicts import FIELD_LABELS
 
     assert set(sync_ui.FIELD_LABELS_FOR_LUPDATE) == set(FIELD_LABELS.values())
+
+
+def test_every_record_kind_is_offered_to_the_translators_and_replaces_the_german_prefix(qapp: Any) -> None:
+    import uuid
+
+    from odn_desktop.sync.conflicts import TABLE_LABELS, Conflict
+    from odn_desktop.ui.language import install_translators
+
+    assert set(sync_ui.TABLE_LABELS_FOR_LUPDATE) == set(TABLE_LABELS.values())
+    conflict = Conflict(1, "contact", uuid.uuid4(), "organisation", "A", "B", row_label="Kontakt Anna Becker <a@b.de>")
+    assert sync_ui.record_label(conflict) == "Kontakt Anna Becker <a@b.de>"  # German UI: unchanged
+    try:
+        install_translators(qapp, "en")
+        assert sync_ui.record_label(conflict) == "Contact Anna Becker <a@b.de>"
+        assert sync_ui.field_label(conflict) == "Organisation"
+    finally:
+        install_translators(qapp, "de")

@@ -347,6 +347,28 @@ def field_label(conflict: Conflict) -> str:
     return translate("SyncFields", conflict.field_label)
 
 
+#: Only for pyside6-lupdate: the record kinds of sync.conflicts.TABLE_LABELS, kept in step by a test.
+TABLE_LABELS_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("SyncTables", "Reihe"),
+    QT_TRANSLATE_NOOP("SyncTables", "Veranstaltung"),
+    QT_TRANSLATE_NOOP("SyncTables", "Runde"),
+    QT_TRANSLATE_NOOP("SyncTables", "Referent:in"),
+    QT_TRANSLATE_NOOP("SyncTables", "Referent:in einer Veranstaltung"),
+    QT_TRANSLATE_NOOP("SyncTables", "Programmpunkt"),
+    QT_TRANSLATE_NOOP("SyncTables", "Kontakt"),
+    QT_TRANSLATE_NOOP("SyncTables", "Anmeldung"),
+    QT_TRANSLATE_NOOP("SyncTables", "Aufgabe"),
+)
+
+
+def record_label(conflict: Conflict) -> str:
+    """"Kontakt Anna Becker <anna@…>" with the record kind in the UI language (the names stay as stored)."""
+    kind = conflict.table_label
+    if conflict.row_label.startswith(kind):
+        return translate("SyncTables", kind) + conflict.row_label[len(kind):]
+    return conflict.row_label
+
+
 def display_value(field: str, value: Any) -> str:
     """A conflict value as the coordinator reads it."""
     from odn_desktop.domain.timezone import format_german_datetime
@@ -392,7 +414,7 @@ class ConflictDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.choices: list[QComboBox] = []
         for row, c in enumerate(conflicts):
-            for col, text in enumerate((c.row_label, field_label(c), display_value(c.field, c.local),
+            for col, text in enumerate((record_label(c), field_label(c), display_value(c.field, c.local),
                                         display_value(c.field, c.remote))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
