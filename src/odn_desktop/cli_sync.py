@@ -124,6 +124,8 @@ def _cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
         _say("Geänderte Platzvergabe – bitte die Betroffenen informieren:")
         for change in result.seat_changes:
             _say(f"  {change.message()}")
+    for erased in result.erased_over_edits:
+        _say(erased.message())
     _print_conflicts(_say, result.conflicts)
     return EXIT_OK
 

@@ -15,14 +15,19 @@ deleted person). ``privacy_log`` keeps what
 was done in counts only.
 
 Not reached from here: backups of the database file (``backups/``, taken before migrations) and the sync's
-shadow copy of each row, which the next sync overwrites with the anonymised values.
+shadow copy of each row, which the next sync overwrites with the anonymised values (it also empties the values
+kept in decided sync conflicts about the person).
+
+The sync recognises an erasure or anonymisation by the contact's e-mail ``anonymisiert-<first 12 hex digits of
+its own id>@invalid`` (``sync.erasure``; keep the two in step) and lets it win over edits another laptop made
+meanwhile, without a conflict: the personal data never comes back.
 """
 
 from __future__ import annotations
 
 import calendar
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -108,18 +113,33 @@ def _messages(session: Session, registration_ids: Collection[uuid.UUID]) -> list
     ))
 
 
-def _anonymize_person(session: Session, contact: Contact) -> tuple[int, int]:
-    """Anonymise the contact, all their registrations and message records; returns (registrations, messages)."""
-    regs = list(session.scalars(select(Registration).where(Registration.contact_id == contact.id)))
+def anonymize_registrations(session: Session, registrations: Iterable[Registration], *,
+                            now: datetime | None = None) -> int:
+    """Empty what registrations and their message records say about the person; with ``now`` also tombstone them
+    (Art. 17). Returns the number of messages. The sync uses it too, for a person's rows another laptop added or
+    edited while the person was being erased."""
+    regs = list(registrations)
     for reg in regs:
         _anonymize_registration(reg)
+        if now is not None and reg.deleted_at is None:
+            reg.deleted_at = now
     messages = _messages(session, [r.id for r in regs])
     for message in messages:
         if message.detail:
             message.detail = ""  # a server's refusal often quotes the address
+        if now is not None and message.deleted_at is None:
+            message.deleted_at = now
+    session.flush()
+    return len(messages)
+
+
+def _anonymize_person(session: Session, contact: Contact) -> tuple[int, int]:
+    """Anonymise the contact, all their registrations and message records; returns (registrations, messages)."""
+    regs = list(session.scalars(select(Registration).where(Registration.contact_id == contact.id)))
+    n_messages = anonymize_registrations(session, regs)
     _anonymize_contact(contact)
     session.flush()
-    return len(regs), len(messages)
+    return len(regs), n_messages
 
 
 # -- retention ---------------------------------------------------------------------------------------------
@@ -400,11 +420,8 @@ def delete_person(session: Session, email: str, now: datetime | None = None) -> 
         if event.status not in ("held", "cancelled") and event.ends_at > now:  # the past is not rewritten
             promoted.extend(to_row(r) for r in fill_free_seats(session, event))
     n_regs, n_msgs = _anonymize_person(session, contact)
-    regs = list(session.scalars(select(Registration).where(Registration.contact_id == contact.id)))
-    for reg in regs:
-        reg.deleted_at = reg.deleted_at or now
-    for message in _messages(session, [r.id for r in regs]):
-        message.deleted_at = message.deleted_at or now
+    anonymize_registrations(session, session.scalars(select(Registration).where(Registration.contact_id == contact.id)),
+                            now=now)
     contact.deleted_at = now
     session.add(PrivacyLog(action="delete", at=now, contacts=1, registrations=n_regs, messages=n_msgs))
     session.flush()

@@ -59,7 +59,7 @@ class SyncConflict(Base):
     remote_seq: Mapped[int] = mapped_column(BigInteger)
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
-    resolution: Mapped[str | None] = mapped_column(String(20), default=None)  # local | remote | converged
+    resolution: Mapped[str | None] = mapped_column(String(20), default=None)  # local | remote | converged | erased
 
 
 class SyncServerState(Base):

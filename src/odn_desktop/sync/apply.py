@@ -5,7 +5,8 @@ For each synced table, in foreign-key order:
 1. rows the laptop does not have, or has unchanged, are taken as they are;
 2. rows changed on the laptop are merged field by field against the shadow (``merge.merge_row``); a row whose
    newest server version came from this laptop's own push (a sync cut off after the server's commit) is its
-   own base, so nothing is merged twice and nothing becomes a conflict;
+   own base, so nothing is merged twice and nothing becomes a conflict; a row whose person one side erased or
+   anonymised takes that side's values without a conflict (``erasure``), and the edits it replaced are listed;
 3. unique natural keys are reconciled: when a server row claims a key a local-only row holds (the same person
    registered on two laptops, the same e-mail, the same speaker added twice to an event), the row that reached
    the server first wins and the local one becomes a tombstone (or, for a link that never left the laptop,
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from . import conflicts
+from .erasure import ERASED, ErasureOverride, ErasureSides, override
 from .local import LocalTransaction, _chunks
 from .merge import merge_row
 from .tables import DELETED, SPECS, Row, TableSpec
@@ -50,6 +52,10 @@ class PullOutcome:
     #: seat holders before the pull
     both_sides: set[str] = field(default_factory=set)
     local_seats: dict[str, int] = field(default_factory=dict)
+    #: edits an erasure or anonymisation replaced (on either side), and the contacts (stored ids) erased or
+    #: anonymised on one side since the two last agreed (``erasure.leftovers``)
+    erased_over_edits: list[ErasureOverride] = field(default_factory=list)
+    erased_contacts: set[str] = field(default_factory=set)
 
 
 Write = tuple[Row, bool, int | None]
@@ -60,6 +66,7 @@ def apply_changes(txn: LocalTransaction, fetch: Callable[[TableSpec], list[tuple
                   ) -> PullOutcome:
     """Pull table by table (``fetch(spec)`` → the server's newer rows of that table), parents first."""
     outcome = PullOutcome()
+    erasures = ErasureSides(txn)
     local_events = txn.dirty_registration_event_ids()
     remote_events: set[str] = set()
     now = stored_now()
@@ -75,7 +82,9 @@ def apply_changes(txn: LocalTransaction, fetch: Callable[[TableSpec], list[tuple
         if spec.name == "registration" and remote_events & local_events:
             outcome.both_sides = remote_events & local_events
             outcome.local_seats = txn.seat_counts(outcome.both_sides)  # before the server's rows arrive
-        writes = _merge_table(txn, spec, incoming, own_pushes, outcome)
+        if spec.name == "contact":
+            erasures.note_contacts(incoming, own_pushes)  # before they are merged and their shadows replaced
+        writes = _merge_table(txn, spec, incoming, own_pushes, outcome, erasures)
         if spec.name in NATURAL_KEYS:
             _reconcile_keys(txn, spec, incoming, writes, now, outcome)
         ordered = sorted(writes.values(), key=lambda w: w[0][DELETED] is None)
@@ -84,11 +93,12 @@ def apply_changes(txn: LocalTransaction, fetch: Callable[[TableSpec], list[tuple
     if not outcome.both_sides and remote_events & local_events:  # rounds changed, registrations did not
         outcome.both_sides = remote_events & local_events
         outcome.local_seats = txn.seat_counts(outcome.both_sides)
+    outcome.erased_contacts = erasures.newly_erased()
     return outcome
 
 
 def _merge_table(txn: LocalTransaction, spec: TableSpec, incoming: list[tuple[Row, int]],
-                 own_pushes: Collection[int], outcome: PullOutcome) -> dict[str, Write]:
+                 own_pushes: Collection[int], outcome: PullOutcome, erasures: ErasureSides) -> dict[str, Write]:
     ids = [str(row["id"]) for row, _ in incoming]
     local = txn.rows_by_id(spec, ids)
     open_conf = conflicts.open_fields(txn, spec, set(ids))
@@ -102,8 +112,15 @@ def _merge_table(txn: LocalTransaction, spec: TableSpec, incoming: list[tuple[Ro
             writes[row_id] = (row, False, seq)
             continue
         base = row if seq in own_pushes else shadows.get(row_id)
-        merged = merge_row(spec, base, mine.values, row)
+        erased = erasures.side(spec, row_id, mine.values, row)
+        merged = merge_row(spec, base, mine.values, row, erased)
         opened = open_conf.get(row_id, {})
+        if erased is not None:  # data protection: no conflict, open ones close, the coordinator is told
+            conflicts.close(txn, list(opened.values()), ERASED)
+            if merged.overridden or opened:
+                outcome.erased_over_edits.append(override(spec, row_id, [*merged.overridden, *opened], erased))
+            writes[row_id] = (merged.values, merged.local_changes, seq)
+            continue
         for conflict in merged.conflicts:
             if conflict.field not in opened:
                 outcome.new_conflicts += 1

@@ -4,7 +4,9 @@ While a conflict is open the laptop's row keeps the laptop's value and stays mar
 carry the server's value for that field (``merge.pushable``), so neither side's value is lost or silently
 replaced. ``resolve(keep="local")`` lets the next sync send the laptop's value; ``keep="remote"`` writes the
 server's value (taken from the shadow, which always holds the server's newest version of the row) into the row.
-A conflict whose two values became equal in a later sync closes by itself (resolution ``converged``).
+A conflict whose two values became equal in a later sync closes by itself (resolution ``converged``), one on a
+row whose person was erased or anonymised on one side closes in favour of the erasure (resolution ``erased``,
+see ``erasure``).
 """
 
 from __future__ import annotations
@@ -152,11 +154,11 @@ def resolve(txn: LocalTransaction, conflict_id: int, keep: str) -> Conflict:
                 "Datensatz an, der denselben Wert hat."
             ) from exc
     close(txn, [conflict_id], keep)
-    _settle_row(txn, spec, row_id)
+    settle_row(txn, spec, row_id)
     return found
 
 
-def _settle_row(txn: LocalTransaction, spec: TableSpec, row_id: str) -> None:
+def settle_row(txn: LocalTransaction, spec: TableSpec, row_id: str) -> None:
     """A row without open conflicts and without differences to the server needs no push any more."""
     if row_id in open_fields(txn, spec, {row_id}):
         return
@@ -196,4 +198,4 @@ def deleted_label(value: Any) -> str:
 
 
 __all__ = ["DELETED", "Conflict", "close", "deleted_label", "describe_row", "list_open", "open_fields", "record",
-           "resolve"]
+           "resolve", "settle_row"]

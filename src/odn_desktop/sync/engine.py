@@ -5,7 +5,8 @@
 2. Open one server transaction holding the sequence counter (other laptops' syncs wait). Pull every row with a
    sequence above the last one seen, merge it into the laptop's file (``apply``, ``reconcile``) and commit that
    locally together with the new position: what was pulled is the server's committed state, so this is safe
-   even if the push fails later.
+   even if the push fails later. An erasure or anonymisation of a person wins over edits made meanwhile on either
+   side, without a conflict (``erasure``); the edits it replaced are reported (``erased_over_edits``).
 3. Push every row still marked as changed (open conflicts: the server keeps its value) under the next sequence,
    in the same server transaction, and commit it on the server.
 4. Only then, locally: the pushed versions become the shadows, the change markers are cleared (not for rows
@@ -36,6 +37,8 @@ from odn_desktop.domain.timezone import iso_berlin
 from . import conflicts as conflict_store
 from .apply import apply_changes
 from .conflicts import Conflict
+from .erasure import ErasureOverride
+from .erasure import settle as settle_erasures
 from .local import LocalFile, LocalTransaction
 from .merge import differs, pushable
 from .reconcile import MergedContact, SeatChange, reconcile
@@ -48,8 +51,9 @@ Progress = Callable[[int, str], None]
 Checkpoint = Callable[[str], None]
 
 
-__all__ = ["UNREACHABLE", "Conflict", "ServerUnreachableError", "SyncCancelledError", "SyncError", "SyncResult",
-           "SyncStatus", "list_conflicts", "remember_remote", "remembered_remote", "resolve", "status", "sync"]
+__all__ = ["UNREACHABLE", "Conflict", "ErasureOverride", "ServerUnreachableError", "SyncCancelledError", "SyncError",
+           "SyncResult", "SyncStatus", "list_conflicts", "remember_remote", "remembered_remote", "resolve", "status",
+           "sync"]
 
 
 class HasPath(Protocol):
@@ -70,6 +74,8 @@ class SyncResult:
     seat_changes: list[SeatChange] = field(default_factory=list)
     last_sync: datetime | None = None
     server_seq: int = 0
+    #: edits (on this laptop or already on the server) that an erasure or anonymisation of the person replaced
+    erased_over_edits: list[ErasureOverride] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,6 +87,7 @@ class SyncResult:
             "seat_changes": [s.to_json() for s in self.seat_changes],
             "last_sync": iso_berlin(self.last_sync),
             "server_seq": self.server_seq,
+            "erased_over_edits": [e.to_json() for e in self.erased_over_edits],
         }
 
 
@@ -280,11 +287,13 @@ def sync(
             with local.transaction(write=True) as txn, _local_errors():
                 pull = apply_changes(txn, lambda spec: stx.changes_since(spec, last), own, pulled_table)
                 pulled = pull.pulled
+                erased = [*pull.erased_over_edits, *settle_erasures(txn)]
                 session = txn.session()
                 try:
                     merged = reconcile(session, pull, txn.server_seat_counts)
                 finally:
                     session.close()
+                erased += merged.erased_over_edits
                 txn.set_state(server_id=position.server_id.hex, last_seq=position.last_seq, last_mark=mark)
             point("pulled")
             check_cancel()
@@ -315,7 +324,7 @@ def sync(
                 seq = position.last_seq
         report(95, "Abgleich wird abgeschlossen …")
         return _finish(local, url, seq, position.now, batch, pulled=pulled, new_conflicts=pull.new_conflicts,
-                       merged=merged.merged_contacts, seats=merged.seat_changes, mark=mark)
+                       merged=merged.merged_contacts, seats=merged.seat_changes, mark=mark, erased=erased)
     finally:
         local.close()
         if server is not None:
@@ -355,7 +364,8 @@ def _check_history(state: dict[str, str], last: int, server_seq: int, mark: str 
 
 def _finish(local: LocalFile, url: Any, seq: int, when: datetime, batch: _PushBatch, *, pulled: int,
             new_conflicts: int = 0, merged: list[MergedContact] | None = None,
-            seats: list[SeatChange] | None = None, mark: str | None = None) -> SyncResult:
+            seats: list[SeatChange] | None = None, mark: str | None = None,
+            erased: list[ErasureOverride] | None = None) -> SyncResult:
     with local.transaction(write=True) as txn, _local_errors():
         for spec, rows in batch.tables:
             txn.put_shadows(spec, rows)
@@ -364,5 +374,6 @@ def _finish(local: LocalFile, url: Any, seq: int, when: datetime, batch: _PushBa
         txn.set_state(last_seq=seq, last_mark=mark, last_sync_at=when.isoformat(), remote_url=display_url(url))
         open_conflicts = conflict_store.list_open(txn)
     return SyncResult(pushed=batch.rows, pulled=pulled, conflicts=open_conflicts, new_conflicts=new_conflicts,
-                      merged_contacts=merged or [], seat_changes=seats or [], last_sync=when, server_seq=seq)
+                      merged_contacts=merged or [], seat_changes=seats or [], last_sync=when, server_seq=seq,
+                      erased_over_edits=erased or [])
 

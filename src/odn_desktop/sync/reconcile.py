@@ -12,14 +12,18 @@ and the same sync pushes them):
 * seats and the waiting list of every event whose registrations changed on both sides (or were folded): seat
   holders keep their seats up to the limit in registration-time order (concurrent offline registrations can
   overfill an event; the latest registered move to the waiting list), the waiting list is ordered by
-  registration time and free seats are filled from it. Every change in who holds a seat is reported.
+  registration time and free seats are filled from it. Every change in who holds a seat is reported;
+* registrations and messages of a person erased or anonymised on the other side that the merge did not meet (a
+  note added to a registration the erasing side had no reason to change, a registration added meanwhile) are
+  anonymised as well, and tombstoned after an Art. 17 deletion (``erasure.erase_leftovers``); the event's seats
+  are recomputed, so a freed seat goes to the waiting list.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -29,6 +33,7 @@ from odn_desktop.domain.seats import Pool, WaitingEntry, choose_promotions
 from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration, Round
 
 from .apply import PullOutcome
+from .erasure import ErasureOverride, erase_leftovers, leftovers
 
 REGISTERED, WAITING, CANCELLED = "registered", "waiting", "cancelled"
 _RANK = {REGISTERED: 0, WAITING: 1, CANCELLED: 2}
@@ -78,6 +83,7 @@ class MergedContact:
 class ReconcileOutcome:
     merged_contacts: list[MergedContact]
     seat_changes: list[SeatChange]
+    erased_over_edits: list[ErasureOverride] = field(default_factory=list)
 
 
 def _uuid(value: str) -> uuid.UUID:
@@ -100,7 +106,10 @@ def reconcile(session: Session, pull: PullOutcome,
         reg = session.get(Registration, winner_id)
         if reg is not None:
             affected.add(reg.event_id)
+    left_over = leftovers(session, [_uuid(c) for c in pull.erased_contacts])
+    affected.update(r.event_id for r in left_over if r.deleted_at is None and r.contact.deleted_at is not None)
     before = _seat_snapshot(session, affected)
+    erased = erase_leftovers(session, left_over)
 
     for loser_id, winner_id in registration_pairs:
         winner, loser = session.get(Registration, winner_id), session.get(Registration, loser_id)
@@ -125,7 +134,7 @@ def reconcile(session: Session, pull: PullOutcome,
     for event in session.scalars(select(Event).where(Event.id.in_(affected))):
         recompute_seats(session, event, max(held.get(event.id.hex, 0), pull.local_seats.get(event.id.hex, 0)))
     session.flush()
-    return ReconcileOutcome(merged, _seat_changes(session, affected, before))
+    return ReconcileOutcome(merged, _seat_changes(session, affected, before), erased)
 
 
 def _merge_contact(session: Session, loser_id: uuid.UUID, winner_id: uuid.UUID) -> Contact | None:

@@ -9,8 +9,9 @@ syntax accepts it unchanged (COPY in text form with the session in UTC).
 Merge rules per field that differ from "three-way, same field changed twice = conflict" are declared here:
 ``GROUPS`` (fields that only make sense together, the first leading: the e-mail and its normalised form, a
 registration's status and the time it was cancelled), ``COUNTERS`` (merged as
-max + 1, e.g. the calendar SEQUENCE) and ``DERIVED`` (recomputed after a merge, never a conflict: waiting-list
-places).
+max + 1, e.g. the calendar SEQUENCE), ``DERIVED`` (recomputed after a merge, never a conflict: waiting-list
+places) and ``PERSONAL`` (what an erasure or anonymisation of a person decides against any concurrent edit, see
+``erasure``).
 """
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 COUNTERS: dict[str, frozenset[str]] = {"event": frozenset({"ics_sequence"})}
 DERIVED: dict[str, frozenset[str]] = {"registration": frozenset({"waitlist_position"})}
+#: the tables whose rows belong to a person that data protection erases or anonymises (``services.privacy``),
+#: with the fields it empties there (``None``: every field of the row); with the tombstone they win over any
+#: concurrent edit (``merge.merge_row``, ``erasure``)
+PERSONAL: dict[str, frozenset[str] | None] = {
+    "contact": None,
+    "registration": frozenset({"notes", "source"}),
+    "registration_message": frozenset({"detail"}),
+}
 
 _DT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 
@@ -91,6 +100,7 @@ class FieldGroup:
     names: tuple[str, ...]
     counter: bool = False
     derived: bool = False
+    personal: bool = False  # emptied by an erasure or anonymisation of the person (``PERSONAL``)
 
     @property
     def name(self) -> str:
@@ -114,6 +124,11 @@ class TableSpec:
 
     def decode(self, column: str, value: Stored) -> Any:
         return self.decoders[column](value)
+
+    @property
+    def erasable(self) -> bool:
+        """Whether the rows belong to a person that data protection erases or anonymises."""
+        return self.name in PERSONAL
 
     def merge_fields(self) -> Iterable[str]:
         for group in self.groups:
@@ -140,12 +155,17 @@ def _spec(table: Table) -> TableSpec:
     columns = ["id"] + [c.name for c in table.columns if c.name not in ("id", *LOCAL_ONLY)]
     kinds = {c.name: _kind(c) for c in table.columns}
     grouped = {name for group in GROUPS.get(table.name, ()) for name in group}
-    groups = [FieldGroup(g) for g in GROUPS.get(table.name, ())]
+    personal = PERSONAL.get(table.name, frozenset())
+
+    def is_personal(name: str) -> bool:
+        return table.name in PERSONAL and (personal is None or name in personal)
+
+    groups = [FieldGroup(g, personal=is_personal(g[0])) for g in GROUPS.get(table.name, ())]
     for name in columns:
         if name in NOT_MERGED or name in grouped or name == DELETED:
             continue
         groups.append(FieldGroup((name,), counter=name in COUNTERS.get(table.name, frozenset()),
-                                 derived=name in DERIVED.get(table.name, frozenset())))
+                                 derived=name in DERIVED.get(table.name, frozenset()), personal=is_personal(name)))
     groups.append(FieldGroup((DELETED,)))
     return TableSpec(
         name=table.name,

@@ -265,7 +265,7 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
 
     def done(result: SyncResult) -> None:
         finished()
-        if result.pulled or result.merged_contacts or result.seat_changes:
+        if result.pulled or result.merged_contacts or result.seat_changes or result.erased_over_edits:
             ctx.undo_stack.clear()  # the rows under the undo history may have changed
             ctx.changed.emit(context.KINDS)
         else:
@@ -276,6 +276,10 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
         if result.seat_changes:
             notes.append(translate("SyncUi", "Geänderte Platzvergabe – bitte die Betroffenen informieren:"))
             notes += [f"• {c.message()}" for c in result.seat_changes]
+        if result.erased_over_edits:
+            notes.append(translate("SyncUi", "{count} Änderung(en) an Personendaten wurden durch eine Löschung oder "
+                                             "Anonymisierung (Datenschutz) ersetzt.").format(
+                count=len(result.erased_over_edits)))
         if notes:
             show_message(parent, translate("SyncUi", "Synchronisiert"), "\n".join(notes))
         if result.new_conflicts and ask_open_conflicts(parent, len(result.conflicts)):
