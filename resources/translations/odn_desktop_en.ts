@@ -1581,107 +1581,122 @@ Please let them know.</translation>
 <context>
     <name>ImportMappingDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="82" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="89" />
+        <source>Import von „{file}“</source>
+        <translation>Import of “{file}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="116" />
+        <source>Von der Warteliste nachgerückt</source>
+        <translation>Moved up from the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="117" />
+        <source>Nach dem Rückgängigmachen des Imports von der Warteliste nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
+        <translation>Moved up from the waiting list after undoing the import: {names}. Please inform them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="134" />
         <source>Anmeldungen importieren – {0}</source>
         <translation>Import registrations – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="97" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="149" />
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) nach &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) into &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="109" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="161" />
         <source>&amp;Tabellenblatt:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="131" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="183" />
         <source>Zuordnung der Spalten</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="133" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="185" />
         <source>Erkannt aus den Spaltennamen und Werten; bitte prüfen und bei Bedarf ändern.</source>
         <translation>Detected from the column names and values; please check and change if necessary.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="201" />
         <source>Nur Zeilen mit &amp;Hinweisen zeigen</source>
         <translation>Show only rows with &amp;notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="152" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="204" />
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="178" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="230" />
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="182" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="234" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="250" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="302" />
         <source>{0} Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>{0} rows in the file. Please complete the mapping first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="254" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="306" />
         <source>{0} Zeilen in der Datei: 1 Person wird übernommen</source>
         <translation>{0} rows in the file: 1 person will be imported</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="255" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="307" />
         <source>{0} Zeilen in der Datei: {1} Personen werden übernommen</source>
         <translation>{0} rows in the file: {1} people will be imported</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="258" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="310" />
         <source>, 1 Zeile mit Problemen wird übersprungen</source>
         <translation>, 1 row with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="259" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="311" />
         <source>, {0} Zeilen mit Problemen werden übersprungen</source>
         <translation>, {0} rows with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="261" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="313" />
         <source>, 1 doppelte Zeile wird zusammengeführt</source>
         <translation>, 1 duplicate row will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="262" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="314" />
         <source>, {0} doppelte Zeilen werden zusammengeführt</source>
         <translation>, {0} duplicate rows will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="265" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="317" />
         <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
         <translation>The preview shows the first {0} rows.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="338" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="392" />
         <source>Anmeldungen importieren</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="339" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="393" />
         <source>Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)</source>
         <translation>Registrations (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="345" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="399" />
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="346" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="400" />
         <source>Textdateien (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
@@ -2625,17 +2640,17 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="360" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="414" />
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="366" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="420" />
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="381" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="435" />
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -3079,183 +3094,183 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="306" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="310" />
         <source>Titel</source>
         <extracomment>Only for pyside6-lupdate: the field names of sync.conflicts.FIELD_LABELS (no Qt there) reach translate() through a variable; a test keeps this list in step with that dict.</extracomment>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="307" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="311" />
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="308" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="312" />
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="309" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="313" />
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="310" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="314" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="311" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="315" />
         <source>Ort</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="312" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="316" />
         <source>Zugangslink</source>
         <translation>Access link</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="313" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="317" />
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="314" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="318" />
         <source>Überbuchung</source>
         <translation>Overbooking</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="315" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="319" />
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="316" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="320" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="317" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="321" />
         <source>Gastgeber</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="318" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="322" />
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="319" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="323" />
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="320" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="324" />
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="321" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="325" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="322" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="326" />
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="323" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327" />
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="324" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="328" />
         <source>Notizen</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="325" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="329" />
         <source>Reihenfolge</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="326" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="330" />
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="331" />
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="328" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="332" />
         <source>Anwesenheit (Minuten)</source>
         <translation>Attendance (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="329" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="333" />
         <source>Gelöscht</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="330" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="334" />
         <source>Thema</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="331" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="335" />
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="332" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="336" />
         <source>Erledigt am</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="333" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="337" />
         <source>Kurzbiografie</source>
         <translation>Short biography</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="334" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="338" />
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="335" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="339" />
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="336" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="340" />
         <source>Titel (akad.)</source>
         <translation>Title (academic)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="337" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="341" />
         <source>Bundesland</source>
         <translation>Federal state</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="338" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="342" />
         <source>Erfahrung</source>
         <translation>Experience</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="339" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="343" />
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="340" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="344" />
         <source>Storniert am</source>
         <translation>Cancelled on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="341" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="345" />
         <source>Verspätet</source>
         <translation>Late</translation>
     </message>
@@ -3263,48 +3278,48 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SyncTables</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="352" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="356" />
         <source>Reihe</source>
         <extracomment>Only for pyside6-lupdate: the record kinds of sync.conflicts.TABLE_LABELS, kept in step by a test.</extracomment>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="353" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="357" />
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="354" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="358" />
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="355" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="359" />
         <source>Referent:in</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="356" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="360" />
         <source>Referent:in einer Veranstaltung</source>
         <translation>Speaker of an event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="357" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="361" />
         <source>Programmpunkt</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="358" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="362" />
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="359" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="363" />
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="360" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="364" />
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
@@ -3313,7 +3328,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <name>SyncUi</name>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="78" />
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="468" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="472" />
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
@@ -3419,126 +3434,131 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="280" />
+        <source>{count} Änderung(en) an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
+        <translation>{count} change(s) to personal data were replaced by a deletion or anonymisation (data protection).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="284" />
         <source>Synchronisiert</source>
         <translation>Synchronised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="377" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381" />
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="377" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381" />
         <source>vorhanden</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="379" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="383" />
         <source>(leer)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="385" />
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="385" />
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="395" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="399" />
         <source>Datensatz</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="395" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="399" />
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="396" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="400" />
         <source>Meine Fassung</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="396" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="400" />
         <source>Fassung des Servers</source>
         <translation>Server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="397" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="401" />
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="402" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="406" />
         <source>Konflikte entscheiden</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="404" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="408" />
         <source>Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere.</source>
         <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="423" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="427" />
         <source>später entscheiden</source>
         <translation>decide later</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="424" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="428" />
         <source>meine Fassung behalten</source>
         <translation>keep my version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="425" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="429" />
         <source>Fassung des Servers übernehmen</source>
         <translation>take the server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="428" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="432" />
         <source>Überall &amp;meine Fassung</source>
         <translation>&amp;My version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="429" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="433" />
         <source>Überall Fassung des &amp;Servers</source>
         <translation>&amp;Server's version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="468" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="472" />
         <source>Es gibt keine offenen Konflikte.</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="482" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="486" />
         <source>{n} Konflikt(e) entschieden; der nächste Abgleich überträgt das.</source>
         <translation>{n} conflict(s) resolved; the next synchronisation will transfer this.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="492" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="496" />
         <source>&amp;Synchronisieren</source>
         <translation>&amp;Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="494" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="498" />
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="495" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="499" />
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
         <translation>Synchronise changes with the team's shared database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="497" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="501" />
         <source>Server für den &amp;Abgleich …</source>
         <translation>Synchronisation &amp;server …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="500" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="504" />
         <source>&amp;Konflikte entscheiden …</source>
         <translation>Resolve &amp;conflicts …</translation>
     </message>

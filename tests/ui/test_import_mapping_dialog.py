@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,13 +18,15 @@ from pytestqt.qtbot import QtBot
 
 from odn_desktop.domain.timezone import BERLIN
 from odn_desktop.paths import AppPaths
+from odn_desktop.services.contacts import ContactInput
 from odn_desktop.services.events import create_event, update_event
 from odn_desktop.services.registration_import import MappingMemory, RegistrationImportReport
-from odn_desktop.services.registrations import list_registration_rows
+from odn_desktop.services.registrations import list_registration_rows, register
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.ui import import_mapping_dialog as dlg
 from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.pages.registrations_tab import RegistrationsTab
 
 START = datetime(2021, 12, 2, 10, 0, tzinfo=BERLIN)
 # a survey export whose "E-Mail" column is the tool's metadata; the addresses sit under an unknown header
@@ -51,8 +54,10 @@ def event_id(db: Database) -> uuid.UUID:
 
 
 @pytest.fixture
-def ctx(db: Database, app_paths: AppPaths) -> AppContext:
-    return AppContext(db, app_paths)
+def ctx(db: Database, app_paths: AppPaths) -> Iterator[AppContext]:
+    context = AppContext(db, app_paths)
+    yield context
+    context.undo_stack.clear()
 
 
 @pytest.fixture
@@ -181,7 +186,7 @@ def test_an_unreadable_file_is_reported_not_opened(ctx: AppContext, event_id: uu
 
 
 def test_a_user_error_during_the_import_keeps_the_dialog_open(
-    qtbot: QtBot, dialog: dlg.ImportMappingDialog, db: Database, event_id: uuid.UUID, dialogs: Any,
+    qtbot: QtBot, dialog: dlg.ImportMappingDialog, db: Database, event_id: uuid.UUID, dialogs: Any, ctx: AppContext,
 ) -> None:
     dialog.set_field(column_of(dialog, "Kontakt (dienstlich)"), "email")
     with transaction(db.sessions) as s:
@@ -190,6 +195,7 @@ def test_a_user_error_during_the_import_keeps_the_dialog_open(
     qtbot.waitUntil(lambda: bool(dialogs.of("user_error")), timeout=10_000)
     assert "abgesagt" in dialogs.of("user_error")[0][1]
     assert dialog.isVisible() and dialog.report is None
+    assert ctx.undo_stack.count() == 0  # nothing written, nothing to undo
     assert dialog.import_button.isEnabled() and dialog.mapping_view.isEnabled()
 
 
@@ -219,3 +225,64 @@ def test_the_report_can_be_saved(qtbot: QtBot, tmp_path: Path, monkeypatch: pyte
     qtbot.addWidget(view)
     assert view.save() == target
     assert "Neu angemeldet: 3" in target.read_text(encoding="utf-8")
+
+
+# -- undo and redo -----------------------------------------------------------------------------------------
+
+
+def import_with_dialog(qtbot: QtBot, ctx: AppContext, event_id: uuid.UUID, path: Path) -> RegistrationImportReport:
+    dialog = dlg.build_import_dialog(None, ctx, event_id, path)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as blocker:
+        dialog.import_button.click()
+    report = blocker.args[0] if blocker.args else None
+    assert isinstance(report, RegistrationImportReport)
+    return report
+
+
+def test_the_import_is_undone_and_redone_from_the_edit_menu(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                            event_id: uuid.UUID, tmp_path: Path) -> None:
+    with transaction(db.sessions) as s:
+        register(s, event_id, ContactInput(email="vorher@kommune.example", last_name="Vorher"))
+    tab = RegistrationsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_event(event_id)
+    assert tab.model.rowCount() == 1
+    rows = [["Vorname", "Nachname", "E-Mail-Adresse"], ["Anna", "Becker", "anna@kiel.example"],
+            ["Jürgen", "Groß", "j.gross@muenster.example"], ["Özlem", "Kaya", "oezlem@bonn.example"]]
+    import_with_dialog(qtbot, ctx, event_id, write_csv(tmp_path / "Anmeldungen März.csv", rows))
+    assert tab.model.rowCount() == 4
+    stack = ctx.undo_stack
+    assert (stack.count(), stack.undoText()) == (1, "Import von „Anmeldungen März.csv“")
+
+    changed: list[object] = []
+    ctx.changed.connect(changed.append)
+    stack.undo()
+    assert tab.model.rowCount() == 1
+    assert registrations(db, event_id) == {"vorher@kommune.example": "registered"}
+    assert stack.redoText() == "Import von „Anmeldungen März.csv“"
+    stack.redo()
+    assert tab.model.rowCount() == 4
+    assert len(registrations(db, event_id)) == 4
+    assert changed == [dlg.IMPORT_KINDS, dlg.IMPORT_KINDS]
+    stack.undo()  # the redo's import is undone as well
+    assert tab.model.rowCount() == 1
+
+
+def test_undo_tells_who_moved_up_into_a_freed_seat(qtbot: QtBot, ctx: AppContext, db: Database, tmp_path: Path,
+                                                   dialogs: Any) -> None:
+    with transaction(db.sessions) as s:
+        event_id = create_event(s, title="Netzwerktreffen", starts_at=START, ends_at=START + timedelta(hours=1),
+                                capacity=1).id
+    rows = [["Vorname", "Nachname", "E-Mail-Adresse"], ["Anna", "Becker", "anna@kiel.example"],
+            ["Jürgen", "Groß", "j.gross@muenster.example"]]
+    report = import_with_dialog(qtbot, ctx, event_id, write_csv(tmp_path / "a.csv", rows))
+    assert report.waiting == 1
+    with transaction(db.sessions) as s:  # meanwhile, not undoable (e.g. by a sync): someone else queues up
+        register(s, event_id, ContactInput(email="nach@ulm.example", first_name="Lukas", last_name="Weiß"))
+
+    ctx.undo_stack.undo()
+    assert registrations(db, event_id) == {"nach@ulm.example": "registered"}
+    ((_parent, title, message),) = dialogs.of("information")
+    assert title == "Von der Warteliste nachgerückt"
+    assert "Lukas Weiß (nach@ulm.example)" in message

@@ -18,6 +18,10 @@ instead of 40,000 (``tests/services/test_registration_import.py`` checks both gi
 
 Everything happens inside the caller's transaction; a failure anywhere leaves the database as it was.
 ``dry_run`` runs the whole import in a savepoint and rolls it back, so the report is exact and nothing stays.
+
+A real import also records what it changed (``report.record``, an ``import_undo.ImportRecord``: the ids it
+inserted, the prior values of what it changed), so that ``import_undo.undo_import`` can take it back later and
+``redo_import`` can repeat it with the same ids.
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ from odn_desktop.exchange.registration_import import (
 from odn_desktop.store.models import Contact, Event, Registration, Round
 
 from .events import get_event
+from .import_undo import RENEWED_FIELDS, ChangedRow, ImportRecord, NewContact, NewRegistration
+from .registrations import snapshot_event_registrations
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +104,8 @@ class RegistrationImportReport:
     file_name: str = ""
     event_title: str = ""
     event_starts_at: datetime | None = None
+    #: what the import changed, for its undo; ``None`` for a dry run
+    record: ImportRecord | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -241,6 +249,26 @@ class _Seats:
 
 
 @dataclass
+class _Pending:
+    """An existing row the import changes, with its bookkeeping as it was; ``ChangedRow`` once written."""
+
+    row: Contact | Registration
+    fields: list[tuple[str, Any, Any]]
+    updated_at: datetime
+    dirty: bool
+    server_seq: int | None
+
+    @classmethod
+    def of(cls, row: Contact | Registration, fields: list[tuple[str, Any, Any]]) -> _Pending:
+        return cls(row, fields, row.updated_at, row.dirty, row.server_seq)
+
+    def written(self) -> ChangedRow:
+        """After the flush: ``updated_at`` as ``before_flush`` stamped it."""
+        return ChangedRow(self.row.id, tuple(self.fields), self.updated_at, self.dirty, self.row.updated_at,
+                          self.server_seq)
+
+
+@dataclass
 class _Work:
     created: int = 0
     updated: int = 0
@@ -251,6 +279,14 @@ class _Work:
     new_contacts: list[dict[str, Any]] = field(default_factory=list)
     new_registrations: list[dict[str, Any]] = field(default_factory=list)
     stamp: datetime = field(default_factory=lambda: datetime.now(UTC))  # created_at/updated_at: real time
+    # for the undo record
+    created_contacts: list[NewContact] = field(default_factory=list)
+    created_registrations: list[NewRegistration] = field(default_factory=list)
+    completed_contacts: list[_Pending] = field(default_factory=list)
+    renewed_registrations: list[_Pending] = field(default_factory=list)
+    # a redo: ids its undo freed, per e-mail key, given back to the same people
+    reuse_contact_ids: dict[str, uuid.UUID] = field(default_factory=dict)
+    reuse_registration_ids: dict[str, uuid.UUID] = field(default_factory=dict)
 
 
 def _read_seats(session: Session, event: Event, rounds: list[Round]) -> _Seats:
@@ -288,14 +324,17 @@ def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
     return found
 
 
-def _fill_contact(contact: Contact, person: ImportRow) -> bool:
-    """Only empty fields are filled: what the coordinator corrected by hand is never overwritten."""
-    changed = False
+def _fill_contact(contact: Contact, person: ImportRow) -> list[tuple[str, Any, Any]]:
+    """Only empty fields are filled: what the coordinator corrected by hand is never overwritten.
+
+    The filled fields as (name, value before, value now)."""
+    changed = []
     for name in CONTACT_FIELDS:
         value = getattr(person, name)
-        if value and not getattr(contact, name):
+        old = getattr(contact, name)
+        if value and not old:
             setattr(contact, name, value)
-            changed = True
+            changed.append((name, old, value))
     return changed
 
 
@@ -325,7 +364,9 @@ def _place(
     now: datetime,
 ) -> None:
     """One person of the file: count them, and queue or apply what changes."""
-    filled = _fill_contact(contact, person) if contact is not None else False
+    filled = _fill_contact(contact, person) if contact is not None else []
+    if contact is not None and filled:
+        work.completed_contacts.append(_Pending.of(contact, filled))  # the bookkeeping changes only at the flush
     renew = (
         registration is not None
         and registration.status == CANCELLED
@@ -344,17 +385,17 @@ def _place(
     work.waiting += status == WAITING
     work.late += late
     if registration is not None:  # renewed after a cancellation
-        registration.status = status
-        registration.waitlist_position = position
-        registration.round_id = round_id
-        registration.registered_at = registered_at
-        registration.cancelled_at = None
-        registration.late = late
-        registration.source = source
+        renewed = {"status": status, "waitlist_position": position, "round_id": round_id,
+                   "registered_at": registered_at, "cancelled_at": None, "late": late, "source": source}
+        work.renewed_registrations.append(_Pending.of(
+            registration, [(name, getattr(registration, name), renewed[name]) for name in RENEWED_FIELDS]))
+        for name, value in renewed.items():
+            setattr(registration, name, value)
         work.updated += 1
         return
     if contact is None:
-        contact_id = uuid.uuid4()
+        contact_id = work.reuse_contact_ids.pop(person.email_key, None) or uuid.uuid4()
+        work.created_contacts.append(NewContact(contact_id, person.email_key))
         work.new_contacts.append({
             "id": contact_id, "email": person.email, "email_normalized": person.email_key,
             **{name: getattr(person, name) for name in CONTACT_FIELDS},
@@ -362,8 +403,10 @@ def _place(
         })
     else:
         contact_id = contact.id
+    registration_id = work.reuse_registration_ids.pop(person.email_key, None) or uuid.uuid4()
+    work.created_registrations.append(NewRegistration(registration_id, contact_id, person.email_key))
     work.new_registrations.append({
-        "id": uuid.uuid4(), "event_id": event_id, "contact_id": contact_id, "round_id": round_id,
+        "id": registration_id, "event_id": event_id, "contact_id": contact_id, "round_id": round_id,
         "status": status, "waitlist_position": position, "source": source, "registered_at": registered_at,
         "late": late, "created_at": work.stamp, "updated_at": work.stamp, "dirty": True,
     })
@@ -437,21 +480,42 @@ def import_plan(
     dry_run: bool = False,
     now: datetime | None = None,
     progress: Progress | None = None,
+    redo_of: ImportRecord | None = None,
 ) -> RegistrationImportReport:
-    """Write ``plan`` into the event (see the module docstring); ``UserError`` when nothing can be imported."""
+    """Write ``plan`` into the event (see the module docstring); ``UserError`` when nothing can be imported.
+
+    ``redo_of``: the record of this import's earlier run, undone since; ids its undo freed are used again.
+    """
     if plan.errors:
         raise UserError(" ".join(plan.errors))
     if not dry_run:
-        return _import(session, event_id, plan, source, False, now or utcnow(), progress)
+        return _import(session, event_id, plan, source, False, now or utcnow(), progress, redo_of)
     savepoint = session.begin_nested()
     try:
-        return _import(session, event_id, plan, source, True, now or utcnow(), progress)
+        return _import(session, event_id, plan, source, True, now or utcnow(), progress, redo_of)
     finally:
         savepoint.rollback()
 
 
+def redo_import(session: Session, plan: ImportPlan, record: ImportRecord,
+                progress: Progress | None = None) -> RegistrationImportReport:
+    """The import ``record`` describes, again (after ``import_undo.undo_import``): same event, file name and
+    import time, the same ids where the undo freed them. Its report carries the new record."""
+    return import_plan(session, record.event_id, plan, source=record.source, now=record.now, progress=progress,
+                       redo_of=record)
+
+
+def _free_ids(session: Session, table: Table, wanted: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:
+    """``wanted`` without the ids a row still has (a tombstone the undo left for sync keeps its id)."""
+    ids = list(wanted.values())
+    taken: set[uuid.UUID] = set()
+    for start in range(0, len(ids), _CHUNK):
+        taken.update(session.scalars(select(table.c.id).where(table.c.id.in_(ids[start:start + _CHUNK]))))
+    return {key: row_id for key, row_id in wanted.items() if row_id not in taken}
+
+
 def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str, dry_run: bool, now: datetime,
-            progress: Progress | None) -> RegistrationImportReport:
+            progress: Progress | None, redo_of: ImportRecord | None = None) -> RegistrationImportReport:
     event = get_event(session, event_id)
     if event.status == "cancelled":
         raise UserError(f"Die Veranstaltung '{event.title}' ist abgesagt; Anmeldungen sind nicht mehr möglich.")
@@ -466,7 +530,13 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
             select(Registration).where(Registration.event_id == event.id, Registration.deleted_at.is_(None))
         )
     }
+    seats_before = tuple(snapshot_event_registrations(session, event.id))
     work = _Work(rejected=[RejectedRow(r.row, r.reason) for r in plan.rejected])
+    if redo_of is not None:
+        work.reuse_contact_ids = _free_ids(session, _CONTACT_TABLE,
+                                           {c.email_key: c.id for c in redo_of.new_contacts})
+        work.reuse_registration_ids = _free_ids(session, _REGISTRATION_TABLE,
+                                                {r.email_key: r.id for r in redo_of.new_registrations})
     total = len(people)
     for done, person in enumerate(people, start=1):
         round_id, problem = _round_id(person, rounds_by_title)
@@ -482,6 +552,17 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
     if progress is not None:
         progress(95, "Speichern …")
     _write(session, work)
+    record = None if dry_run else ImportRecord(
+        event_id=event.id,
+        source=source,
+        now=now,
+        stamp=work.stamp,
+        new_contacts=tuple(work.created_contacts),
+        new_registrations=tuple(work.created_registrations),
+        completed_contacts=tuple(p.written() for p in work.completed_contacts),
+        renewed_registrations=tuple(p.written() for p in work.renewed_registrations),
+        seats_before=seats_before,
+    )
     if progress is not None:
         progress(100, "Fertig")
     return RegistrationImportReport(
@@ -496,6 +577,7 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
         file_name=source,
         event_title=event.title,
         event_starts_at=event.starts_at,
+        record=record,
     )
 
 

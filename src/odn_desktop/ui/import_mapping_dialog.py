@@ -6,6 +6,9 @@ first rows as they will be imported, each with its problems; "Nur Zeilen mit Pro
 will be skipped. Nothing is written before "Importieren"; the import then runs on a worker thread with its own
 session and one transaction, and a mapping that was imported is remembered for files with the same header.
 
+A finished import goes on the undo stack (``ImportCommand``, "Bearbeiten › Rückgängig: Import von „…“"): undo
+takes back what it created and changed (``services.import_undo``), redo imports the same rows again.
+
 The main window calls ``import_registrations(parent, ctx, event_id)`` (asks for the file) or
 ``run_import_dialog(parent, ctx, event_id, path)``; both return the report or ``None``.
 """
@@ -41,29 +44,78 @@ from PySide6.QtWidgets import (
 from odn_desktop.domain.errors import UserError
 from odn_desktop.exchange.cells import Table
 from odn_desktop.exchange.registration_import import ColumnMapping, ImportPlan, read_registration_table
+from odn_desktop.services.import_undo import ImportRecord, ImportUndoResult, undo_import
 from odn_desktop.services.registration_import import (
     MappingMemory,
     RegistrationImportReport,
     import_plan,
     plan_for_table,
     read_file,
+    redo_import,
 )
 from odn_desktop.ui.dates import display_date
 
 from . import context, theme
 from .import_mapping_models import PREVIEW_ROWS, FieldDelegate, MappingModel, PreviewModel
+from .undo import ServiceCommand
 from .worker import run_in_background
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from .context import AppContext
 
-__all__ = ["ImportMappingDialog", "MappingModel", "PreviewModel", "ReportDialog", "build_import_dialog",
-           "import_registrations", "run_import_dialog"]
+__all__ = ["ImportCommand", "ImportMappingDialog", "MappingModel", "PreviewModel", "ReportDialog",
+           "build_import_dialog", "import_registrations", "run_import_dialog"]
 
 IMPORT_KINDS = ("registrations", "contacts", "events")
 
 
 translate = QCoreApplication.translate
+
+
+# -- the undoable import -----------------------------------------------------------------------------------
+
+
+class ImportCommand(ServiceCommand[ImportRecord]):
+    """An import on the undo stack, pushed after the worker wrote it: the first redo (on push) does nothing.
+
+    Undo reverts what ``record`` lists (``import_undo.undo_import``, one transaction) and tells who moved up from
+    the waiting list; redo imports ``plan`` again (same event, file name and import time, the same ids where the
+    undo freed them) and keeps the new record for the next undo.
+    """
+
+    def __init__(self, ctx: AppContext, plan: ImportPlan, record: ImportRecord) -> None:
+        super().__init__(ctx, translate("ImportMappingDialog", "Import von „{file}“").format(file=record.source),
+                         do=self._reimport, undo=self._revert, kinds=IMPORT_KINDS)
+        self.plan = plan
+        self.result = record
+        self.undone: ImportUndoResult | None = None
+
+    def _reimport(self, session: Session) -> ImportRecord:
+        assert self.result is not None
+        record = redo_import(session, self.plan, self.result).record
+        assert record is not None
+        return record
+
+    def _revert(self, session: Session, record: ImportRecord) -> ImportUndoResult:
+        self.undone = undo_import(session, record)
+        return self.undone
+
+    def undo(self) -> None:
+        self.undone = None
+        super().undo()
+        self._tell_promoted(self.undone)
+
+    @staticmethod
+    def _tell_promoted(undone: ImportUndoResult | None) -> None:
+        """Whoever got a seat the undo freed must be told (shown once the transaction is committed)."""
+        if undone is not None and undone.promoted:
+            names = ", ".join(f"{r.display_name} ({r.email})" for r in undone.promoted)
+            context.show_information(
+                None, translate("ImportMappingDialog", "Von der Warteliste nachgerückt"),
+                translate("ImportMappingDialog", "Nach dem Rückgängigmachen des Imports von der Warteliste "
+                          "nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.").format(names=names))
 
 
 # -- the dialog --------------------------------------------------------------------------------------------
@@ -295,6 +347,8 @@ class ImportMappingDialog(QDialog):
     def _on_done(self, report: RegistrationImportReport) -> None:
         self._busy = False
         self.report = report
+        if report.record is not None:  # written: undoable from now on (its first redo does nothing)
+            self._ctx.undo_stack.push(ImportCommand(self._ctx, self._plan, report.record))
         if self._memory is not None:
             # the import is done; a mapping not remembered only costs a look next time
             with contextlib.suppress(OSError):
