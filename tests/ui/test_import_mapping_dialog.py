@@ -267,6 +267,10 @@ def test_the_import_is_undone_and_redone_from_the_edit_menu(qtbot: QtBot, ctx: A
     assert changed == [dlg.IMPORT_KINDS, dlg.IMPORT_KINDS]
     stack.undo()  # the redo's import is undone as well
     assert tab.model.rowCount() == 1
+    stack.redo()
+    stack.clear()
+    import_with_dialog(qtbot, ctx, event_id, write_csv(tmp_path / "noch einmal.csv", rows))  # changes nothing
+    assert stack.count() == 0  # so there is nothing to undo
 
 
 def test_undo_tells_who_moved_up_into_a_freed_seat(qtbot: QtBot, ctx: AppContext, db: Database, tmp_path: Path,

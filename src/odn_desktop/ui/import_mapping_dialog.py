@@ -347,7 +347,8 @@ class ImportMappingDialog(QDialog):
     def _on_done(self, report: RegistrationImportReport) -> None:
         self._busy = False
         self.report = report
-        if report.record is not None:  # written: undoable from now on (its first redo does nothing)
+        if report.record is not None and (report.created or report.updated):  # undoable from now on (its
+            # first redo does nothing); an import that changed nothing leaves nothing to undo
             self._ctx.undo_stack.push(ImportCommand(self._ctx, self._plan, report.record))
         if self._memory is not None:
             # the import is done; a mapping not remembered only costs a look next time
