@@ -104,6 +104,9 @@ def _merge_table(txn: LocalTransaction, spec: TableSpec, incoming: list[tuple[Ro
     open_conf = conflicts.open_fields(txn, spec, set(ids))
     changed = [i for i, x in local.items() if x.dirty or i in open_conf]
     shadows = txn.shadows(spec, changed)
+    merging = set(changed)
+    erasures.prefetch(spec, [*(local[i].values for i in changed),
+                             *(row for row, _ in incoming if str(row["id"]) in merging)])
     writes: dict[str, Write] = {}
     for row, seq in incoming:
         row_id = str(row["id"])

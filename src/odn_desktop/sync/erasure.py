@@ -149,14 +149,31 @@ class ErasureSides:
     def _contact(self, contact_id: str) -> tuple[bool, bool]:
         found = self._contacts.get(contact_id)
         if found is None:
-            mine = self.txn.rows_by_id(CONTACT, [contact_id]).get(contact_id)
+            self._load([contact_id])
+            found = self._contacts[contact_id]
+        return found
+
+    def _load(self, contact_ids: list[str]) -> None:
+        """The facts of contacts this pull did not bring: two queries for all of them."""
+        local = self.txn.rows_by_id(CONTACT, contact_ids)
+        shadows = self.txn.shadows(CONTACT, contact_ids)
+        for contact_id in contact_ids:
+            mine = local.get(contact_id)
             laptop = mine is not None and is_anonymised_contact(mine.values)
-            server = is_anonymised_contact(self.txn.shadows(CONTACT, [contact_id]).get(contact_id))
+            server = is_anonymised_contact(shadows.get(contact_id))
             # in a pull the shadow is both the ancestor and the server's version: only the laptop can have erased;
             # settling an older open conflict, the conflict itself says that the two sides went apart
-            found = (laptop and not server, server and not laptop and self.settling)
-            self._contacts[contact_id] = found
-        return found
+            self._contacts[contact_id] = (laptop and not server, server and not laptop and self.settling)
+
+    def prefetch(self, spec: TableSpec, rows: Iterable[Row]) -> None:
+        """Before merging many registrations: load their contacts' facts at once (1,000 changed registrations
+        would otherwise cost 2,000 single-row queries)."""
+        if spec.name != "registration":
+            return
+        ids = {str(r["contact_id"]) for r in rows if r.get("contact_id") is not None}
+        missing = [c for c in ids if c not in self._contacts]
+        if missing:
+            self._load(missing)
 
     def _registration_contact(self, registration_id: object) -> str | None:
         if registration_id is None:
@@ -258,14 +275,20 @@ def leftovers(session: Session, newly_erased: Collection[uuid.UUID]) -> list[Reg
                    Contact.deleted_at.is_not(None) & RegistrationMessage.deleted_at.is_(None)))
         .exists()
     )
-    rows = session.execute(
-        select(Registration, Contact.email_normalized).join(Contact, Contact.id == Registration.contact_id)
-        .where(Contact.email_normalized.like(f"{ANONYMISED_PREFIX}%{ANONYMISED_SUFFIX}"),
-               or_(Contact.deleted_at.is_not(None), Contact.id.in_(list(newly_erased))),
+    # the people first (few: Art. 17 deletions and this sync's erasures), then only their registrations; one
+    # query over every registration joined with every contact cost 150 ms per sync at 100,000 registrations
+    people = [cid for cid, email in session.execute(
+        select(Contact.id, Contact.email_normalized)
+        .where(or_(Contact.deleted_at.is_not(None), Contact.id.in_(list(newly_erased)))))
+        if email == anonymised_address(cid.hex)]
+    if not people:
+        return []
+    return list(session.scalars(
+        select(Registration).join(Contact, Contact.id == Registration.contact_id)
+        .where(Registration.contact_id.in_(people),
                or_(Registration.notes != "", Registration.source.not_in(("manual", "import")), message_left,
                    Contact.deleted_at.is_not(None) & Registration.deleted_at.is_(None)))
-    ).all()
-    return [reg for reg, email in rows if email == anonymised_address(reg.contact_id.hex)]
+    ))
 
 
 def erase_leftovers(session: Session, regs: list[Registration]) -> list[ErasureOverride]:
