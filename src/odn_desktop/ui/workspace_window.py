@@ -161,6 +161,7 @@ class WorkspaceWindow(QMainWindow):
         self.ctx = ctx
         self.paths = paths
         self._settings = settings
+        self._icons: list[tuple[QAction | QListWidgetItem, str]] = []  # re-set when the palette changes
         self._after_paint: Callable[[], None] | None = None
         self.setWindowIcon(app_icon())
         self._set_title()
@@ -194,7 +195,8 @@ class WorkspaceWindow(QMainWindow):
             holder.setProperty("alignment", ALIGN_CENTER)
             holder.setObjectName(f"placeholder-{key}")
             self.stack.addWidget(holder)
-            QListWidgetItem(icon(icon_name), translate("Workspace", title), self.nav)
+            item = QListWidgetItem(icon(icon_name), translate("Workspace", title), self.nav)
+            self._icons.append((item, icon_name))
 
     def _make_page(self, key: str) -> QWidget:
         if key == "overview":
@@ -239,6 +241,16 @@ class WorkspaceWindow(QMainWindow):
             self.pages[key] = page
         return self.pages[key]
 
+    def _set_icon(self, target: QAction, name: str) -> None:
+        target.setIcon(icon(name))
+        self._icons.append((target, name))
+
+    def _refresh_icons(self) -> None:
+        """The system switched to (or from) dark mode while the program runs: the icons are asked for again, in
+        the colours of the new palette (``resources.icon``). Hooked up after the first paint (``_add_sync``)."""
+        for target, name in self._icons:
+            target.setIcon(icon(name))
+
     def _action(self, text: str, slot: Callable[[], Any],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 icon_name: str | None = None) -> QAction:
@@ -246,7 +258,7 @@ class WorkspaceWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcuts([QKeySequence(shortcut)])
         if icon_name:
-            action.setIcon(icon(icon_name))
+            self._set_icon(action, icon_name)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -257,10 +269,10 @@ class WorkspaceWindow(QMainWindow):
         self.quit_action = self._action("&Beenden", self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Rückgängig"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(icon("undo"))
+        self._set_icon(self.undo_action, "undo")
         self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Wiederherstellen"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.redo_action.setIcon(icon("redo"))
+        self._set_icon(self.redo_action, "redo")
         self.find_action = self._action("&Suchen", self.focus_search, QKeySequence.StandardKey.Find, "search")
         self.delete_action = self._action("&Löschen", self.delete_selected, QKeySequence.StandardKey.Delete,
                                           "delete")
@@ -351,10 +363,13 @@ class WorkspaceWindow(QMainWindow):
         first = self.extras_menu.actions()[0]
         self.extras_menu.insertActions(first, self.sync_actions)
         self.extras_menu.insertSeparator(first)
-        self.sync_actions[0].setIcon(icon("sync"))
+        self._set_icon(self.sync_actions[0], "sync")
         self.toolbar.addAction(self.sync_actions[0])
         self.sync_label = SyncStatusLabel(self.ctx)
         self.statusBar().addPermanentWidget(self.sync_label)
+        from . import theme
+
+        theme.on_palette_change(self, self._refresh_icons)
 
     def _set_title(self) -> None:
         name = self.ctx.db.path.name if self.ctx.db is not None else (
