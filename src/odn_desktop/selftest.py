@@ -281,10 +281,13 @@ def check_qt(state: SelftestState) -> None:
 
 
 def check_icons(_state: SelftestState) -> None:
-    """The SVG icons (Qt's SVG icon engine and image plugin are bundled)."""
+    """The SVG icons: Qt's SVG icon engine and image plugin (light palette) and the recolouring engine of the
+    dark mode (``ui.themed_icons``, QtSvg from Python) are bundled."""
     from odn_desktop.ui.resources import app_icon, icon
+    from odn_desktop.ui.themed_icons import themed_icon
 
-    for name, qicon in (("odn-desktop", app_icon()), ("events", icon("events"))):
+    for name, qicon in (("odn-desktop", app_icon()), ("events", icon("events")),
+                        ("events (dunkel)", themed_icon("events"))):
         pixmap = qicon.pixmap(48, 48)
         _require(not pixmap.isNull(), f"Symbol {name} lässt sich nicht zeichnen")
         _require(_colours(pixmap.toImage()) > 1, f"Symbol {name} ist leer")
