@@ -14,6 +14,7 @@ from pathlib import Path
 
 from odn_desktop.domain.errors import UserError
 
+from . import import_limits
 from .cells import Cell, Table
 from .text_decoding import decode_bytes
 
@@ -88,6 +89,8 @@ def read_csv_text(text: str, *, encoding: str = "utf-8") -> Table:
                 record = [*record, *([""] * (width - len(record)))]
             rows.append(tuple(record[:width]))
             numbers.append(header_row + offset)
+            if len(rows) > import_limits.MAX_IMPORT_ROWS:
+                raise import_limits.too_many_rows()
     except csv.Error as exc:
         raise UserError(f"Die CSV-Datei ist fehlerhaft (um Zeile {skipped + reader.line_num}): {exc}") from None
     description = f"CSV, {_ENCODING_NAMES.get(encoding, encoding)}, Trennzeichen {DELIMITER_NAMES[delimiter]}"

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from odn_desktop.domain.errors import UserError
 
+from . import import_limits
 from .cells import Cell, Table
 
 log = logging.getLogger(__name__)
@@ -83,13 +85,29 @@ def read_xlsx_bytes(data: bytes, sheet: str | None = None) -> Table:
         names = list(workbook.sheetnames)
         name = _choose_sheet(names, sheet)
         try:
-            raw_rows = list(workbook[name].iter_rows(values_only=True))
+            raw_rows = _limited_rows(workbook[name].iter_rows(values_only=True))
+        except UserError:
+            raise
         except Exception as exc:
             log.info("unreadable sheet %r: %r", name, exc)
             raise UserError(f"Das Tabellenblatt „{name}“ lässt sich nicht lesen (Datei beschädigt).") from None
     finally:
         workbook.close()
     return _table(raw_rows, name, tuple(names))
+
+
+def _limited_rows(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The sheet's rows, refused beyond ``MAX_IMPORT_ROWS`` rows with values (rows that are only formatted, as
+    when a whole column was formatted in Excel, do not count)."""
+    kept: list[tuple[Any, ...]] = []
+    filled = 0
+    for row in rows:
+        kept.append(row)
+        if any(v is not None and v != "" for v in row):
+            filled += 1
+            if filled > import_limits.MAX_IMPORT_ROWS + 1:  # + the header
+                raise import_limits.too_many_rows()
+    return kept
 
 
 def _table(raw_rows: list[tuple[Any, ...]], name: str, names: tuple[str, ...]) -> Table:

@@ -191,8 +191,11 @@ class MappingMemory:
 
 
 def read_file(path: Path) -> bytes:
-    """The file's bytes; a missing, locked or unreadable file is a user error."""
+    """The file's bytes; a missing, locked, unreadable or far too big file is a user error."""
+    from odn_desktop.exchange.import_limits import check_size
+
     try:
+        check_size(path.stat().st_size, path.name)
         return path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"Die Datei „{path}“ gibt es nicht.") from None
