@@ -24,7 +24,7 @@ the ids the undo freed, so later undone commands that refer to those registratio
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -32,13 +32,13 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
+from odn_desktop.store.batches import in_batches
 from odn_desktop.store.mail_models import RegistrationMessage
 from odn_desktop.store.models import Contact, Event, Registration
 
 from .registrations import RegistrationState, fill_free_seats, snapshot_event_registrations, to_row
 from .rows import RegistrationRow
 
-_CHUNK = 500  # ids per IN (...) query
 _CONTACTS = cast(Table, Contact.__table__)
 _REGISTRATIONS = cast(Table, Registration.__table__)
 _MESSAGES = cast(Table, RegistrationMessage.__table__)
@@ -121,15 +121,10 @@ class ImportUndoResult:
 # -- undo ------------------------------------------------------------------------------------------------------
 
 
-def _chunks(ids: Sequence[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield list(ids[start:start + _CHUNK])
-
-
 def _rows(session: Session, table: Table, ids: Sequence[uuid.UUID], *columns: str) -> dict[uuid.UUID, Any]:
     """The named columns of the rows with these ids (Core: no ORM object is loaded, nothing stamps them)."""
     found: dict[uuid.UUID, Any] = {}
-    for chunk in _chunks(ids):
+    for chunk in in_batches(ids):
         query = select(table.c.id, *(table.c[name] for name in columns)).where(table.c.id.in_(chunk))
         for row in session.execute(query):
             found[row.id] = row
@@ -139,20 +134,20 @@ def _rows(session: Session, table: Table, ids: Sequence[uuid.UUID], *columns: st
 def _referenced(session: Session, column: Any, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
     """Which of ``ids`` a row of ``column``'s table refers to."""
     found: set[uuid.UUID] = set()
-    for chunk in _chunks(ids):
+    for chunk in in_batches(ids):
         found.update(session.scalars(select(column).where(column.in_(chunk)).distinct()))
     return found
 
 
 def _hard_delete(session: Session, table: Table, ids: Sequence[uuid.UUID]) -> None:
-    for chunk in _chunks(ids):
+    for chunk in in_batches(ids):
         session.execute(delete(table).where(table.c.id.in_(chunk)))
 
 
 def _tombstone(session: Session, table: Table, ids: Sequence[uuid.UUID], now: datetime) -> None:
     """Deleted for sync: ``deleted_at``, a new ``updated_at`` and the change marker (what ``before_flush`` and
     ``soft_delete`` do for ORM changes; these are Core statements)."""
-    for chunk in _chunks(ids):
+    for chunk in in_batches(ids):
         session.execute(update(table).where(table.c.id.in_(chunk), table.c.deleted_at.is_(None))
                         .values(deleted_at=now, updated_at=now, dirty=True))
 
@@ -225,7 +220,7 @@ def undo_import(session: Session, record: ImportRecord) -> ImportUndoResult:
     own = {r.id for r in record.new_registrations}
     used: set[uuid.UUID] = set()  # by another registration
     referenced: set[uuid.UUID] = set()  # by any row still there (the import's tombstones included)
-    for chunk in _chunks(list(contacts_now)):
+    for chunk in in_batches(list(contacts_now)):
         for reg_id, contact_id in session.execute(
             select(Registration.id, Registration.contact_id).where(Registration.contact_id.in_(chunk))
         ):

@@ -56,6 +56,7 @@ from odn_desktop.exchange.registration_import import (
     mapping_from_names,
     read_registration_table,
 )
+from odn_desktop.store.batches import in_batches
 from odn_desktop.store.models import Contact, Event, Registration, Round
 
 from .events import get_event
@@ -68,7 +69,6 @@ REGISTERED = RegistrationStatus.REGISTERED.value
 WAITING = RegistrationStatus.WAITING.value
 CANCELLED = RegistrationStatus.CANCELLED.value
 MAPPINGS_FILE_NAME = "import-mappings.json"
-_CHUNK = 500  # e-mail addresses per IN (...) query
 _PROGRESS_EVERY = 250
 
 Progress = Callable[[int, str], None]
@@ -318,8 +318,7 @@ def _read_seats(session: Session, event: Event, rounds: list[Round]) -> _Seats:
 
 def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
     found: dict[str, Contact] = {}
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start:start + _CHUNK]
+    for chunk in in_batches(keys):
         for contact in session.scalars(
             select(Contact).where(Contact.email_normalized.in_(chunk), Contact.deleted_at.is_(None))
         ):
@@ -512,8 +511,8 @@ def _free_ids(session: Session, table: Table, wanted: dict[str, uuid.UUID]) -> d
     """``wanted`` without the ids a row still has (a tombstone the undo left for sync keeps its id)."""
     ids = list(wanted.values())
     taken: set[uuid.UUID] = set()
-    for start in range(0, len(ids), _CHUNK):
-        taken.update(session.scalars(select(table.c.id).where(table.c.id.in_(ids[start:start + _CHUNK]))))
+    for chunk in in_batches(ids):
+        taken.update(session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
     return {key: row_id for key, row_id in wanted.items() if row_id not in taken}
 
 
@@ -533,7 +532,7 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
             select(Registration).where(Registration.event_id == event.id, Registration.deleted_at.is_(None))
         )
     }
-    seats_before = tuple(snapshot_event_registrations(session, event.id))
+    seats_before = () if dry_run else tuple(snapshot_event_registrations(session, event.id))  # for the undo
     work = _Work(rejected=[RejectedRow(r.row, r.reason) for r in plan.rejected])
     if redo_of is not None:
         work.reuse_contact_ids = _free_ids(session, _CONTACT_TABLE,

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, text
 
 from odn_desktop.domain.errors import UserError
 
+from .backups import copy_database
 from .database import make_engine
 from .revision import HEAD_REVISION, current_revision
 
@@ -62,7 +63,8 @@ def known_revisions(script_location: Path | None = None) -> set[str]:
 
 
 def backup_database(source: Path, target: Path) -> Path:
-    """Copy ``source`` to ``target`` with SQLite's online backup (never a raw copy of a file in use)."""
+    """Copy ``source`` into ``target`` (created, or overwritten in place) with SQLite's online backup (never a raw
+    copy of a file in use)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(str(source))
     dst = sqlite3.connect(str(target))
@@ -76,14 +78,7 @@ def backup_database(source: Path, target: Path) -> Path:
 
 
 def _restore(backup: Path, path: Path) -> None:
-    src = sqlite3.connect(str(backup))
-    dst = sqlite3.connect(str(path))
-    try:
-        with dst:
-            src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    backup_database(backup, path)
 
 
 def run_upgrade(connection: Connection, target: str = "head", script_location: Path | None = None) -> None:
@@ -146,7 +141,7 @@ def migrate(
         return None
 
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    backup = backup_database(
+    backup = copy_database(  # atomic and self-contained, like the daily backups (store/backups.py)
         path, (backup_dir or path.parent / "backups") / f"{path.stem}-vor-migration-{current}-{stamp}.sqlite"
     )
     log.info("backup before migration %s -> %s: %s", current, wanted, backup)

@@ -22,9 +22,11 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from odn_desktop.store.batches import in_batches
+
 from . import conflicts
 from .erasure import ERASED, ErasureOverride, ErasureSides, override
-from .local import LocalTransaction, _chunks
+from .local import LocalTransaction
 from .merge import merge_row
 from .tables import DELETED, SPECS, Row, TableSpec
 
@@ -198,7 +200,7 @@ def _local_holders(txn: LocalTransaction, spec: TableSpec, columns: tuple[str, .
     where_live = f" AND {DELETED} IS NULL" if live_only else ""
     wanted = set(keys)
     first = columns[0]
-    for chunk in _chunks(sorted({k[0] for k in keys}, key=str)):
+    for chunk in in_batches(sorted({k[0] for k in keys}, key=str)):
         marks = ", ".join("?" for _ in chunk)
         for r in txn.raw.execute(
             f"SELECT id, {cols} FROM {spec.name} WHERE {first} IN ({marks}){where_live}", tuple(chunk)

@@ -20,11 +20,11 @@ from sqlalchemy import Connection, event
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
+from odn_desktop.store.batches import in_batches
 from odn_desktop.store.database import make_engine
 
 from .tables import SPECS, Row, TableSpec
 
-CHUNK = 500
 _WRITE = "odn_write"
 
 
@@ -34,11 +34,6 @@ def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 def _begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get(_WRITE) else "BEGIN")
-
-
-def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 @dataclass(frozen=True)
@@ -114,7 +109,7 @@ class LocalTransaction:
         cols = ", ".join(spec.columns)
         n = len(spec.columns)
         found: dict[str, LocalRow] = {}
-        for chunk in _chunks(ids):
+        for chunk in in_batches(ids):
             marks = ", ".join("?" for _ in chunk)
             for r in self.raw.execute(
                 f"SELECT {cols}, dirty, server_seq FROM {spec.name} WHERE id IN ({marks})", tuple(chunk)
@@ -138,7 +133,7 @@ class LocalTransaction:
     def seat_counts(self, event_ids: Iterable[str]) -> dict[str, int]:
         """Live seat holders per event, as the laptop has them now."""
         found: dict[str, int] = {}
-        for chunk in _chunks(sorted(event_ids)):
+        for chunk in in_batches(sorted(event_ids)):
             marks = ", ".join("?" for _ in chunk)
             for event_id, count in self.raw.execute(
                 "SELECT event_id, count(*) FROM registration WHERE status = 'registered' AND deleted_at IS NULL "
@@ -191,7 +186,7 @@ class LocalTransaction:
 
     def shadows(self, spec: TableSpec, ids: Sequence[str]) -> dict[str, Row]:
         found: dict[str, Row] = {}
-        for chunk in _chunks(ids):
+        for chunk in in_batches(ids):
             marks = ", ".join("?" for _ in chunk)
             for row_id, data in self.raw.execute(
                 f"SELECT row_id, data FROM sync_shadow WHERE table_name = ? AND row_id IN ({marks})",

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from odn_desktop.domain.errors import UserError
 
-from . import context, theme
+from . import context, organizer_settings, theme
 from .mail_ui import CHANGED_KINDS, SETTINGS_GROUP, _buddy, _settings
 from .worker import run_in_background
 
@@ -98,9 +98,9 @@ class SendDialog(QDialog):
         self.remember_check.setObjectName("rememberCheck")
         self.remember_check.setChecked(True)
         fallback = Organizer.from_environment()
-        self.sender_name_edit = QLineEdit(str(settings.value(f"{g}/sender_name", "") or fallback.name))
+        self.sender_name_edit = QLineEdit(organizer_settings.saved_name(settings) or fallback.name)
         self.sender_name_edit.setObjectName("senderNameEdit")
-        self.sender_email_edit = QLineEdit(str(settings.value(f"{g}/sender_email", "") or ""))
+        self.sender_email_edit = QLineEdit(organizer_settings.saved_email(settings))
         self.sender_email_edit.setObjectName("senderEmailEdit")
         self.sender_email_edit.setPlaceholderText("koordination@example.de")
         self.pause_spin = QDoubleSpinBox()
@@ -234,8 +234,7 @@ class SendDialog(QDialog):
         settings.setValue(f"{g}/smtp_port", self.port_spin.value())
         settings.setValue(f"{g}/smtp_starttls", "true" if self.starttls_check.isChecked() else "false")
         settings.setValue(f"{g}/smtp_user", self.user_edit.text().strip())
-        settings.setValue(f"{g}/sender_name", self.sender_name_edit.text().strip())
-        settings.setValue(f"{g}/sender_email", self.sender_email_edit.text().strip())
+        organizer_settings.save(self.sender_name_edit.text(), self.sender_email_edit.text(), settings)
         settings.setValue(f"{g}/pause", self.pause_spin.value())
 
     # -- running -------------------------------------------------------------------------------------------

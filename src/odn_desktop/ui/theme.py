@@ -139,26 +139,38 @@ def text_style(colour: SemanticColour, weight: str | None = None) -> str:
     return style if weight is None else f"{style} font-weight: {weight};"
 
 
-class _StyleKeeper(QObject):
-    """Child of a widget that rebuilds the widget's style sheet whenever its palette changes."""
+class _PaletteWatcher(QObject):
+    """Child of a widget that calls back whenever the widget's palette changes."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent  # here, not at import: the class costs ~2 ms before the first paint
+
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.callback()
+        return False
+
+
+def on_palette_change(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever ``widget``'s palette changes (e.g. the system's dark mode switched)."""
+    _PaletteWatcher(widget, callback)
+
+
+class _StyleKeeper(_PaletteWatcher):
+    """Rebuilds the widget's style sheet whenever its palette changes."""
 
     def __init__(self, widget: QWidget, build: Callable[[], str]) -> None:
-        super().__init__(widget)
+        super().__init__(widget, lambda: self.apply(widget))
         self.build = build
-        widget.installEventFilter(self)
 
     def apply(self, widget: QWidget) -> None:
         sheet = self.build()
         if widget.styleSheet() != sheet:  # unchanged: no restyle (and no PaletteChange loop)
             widget.setStyleSheet(sheet)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        from PySide6.QtCore import QEvent  # here, not at import: the class costs ~2 ms before the first paint
-
-        if (event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-                and isinstance(watched, QWidget)):
-            self.apply(watched)
-        return False
 
 
 def keep_style(widget: QWidget, build: Callable[[], str]) -> None:
@@ -169,24 +181,3 @@ def keep_style(widget: QWidget, build: Callable[[], str]) -> None:
         keeper = _StyleKeeper(widget, build)
     keeper.build = build
     keeper.apply(widget)
-
-
-class _PaletteWatcher(QObject):
-    """Child of a widget that calls back when the widget's palette changes."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.PaletteChange:
-            self.callback()
-        return False
-
-
-def on_palette_change(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` whenever ``widget``'s palette changes (e.g. the system's dark mode switched)."""
-    _PaletteWatcher(widget, callback)

@@ -247,7 +247,7 @@ class WorkspaceWindow(QMainWindow):
 
     def _refresh_icons(self) -> None:
         """The system switched to (or from) dark mode while the program runs: the icons are asked for again, in
-        the colours of the new palette (``resources.icon``). Hooked up after the first paint (``_add_sync``)."""
+        the colours of the new palette (``resources.icon``). Hooked up in ``_add_after_first_paint``."""
         for target, name in self._icons:
             target.setIcon(icon(name))
 
@@ -317,9 +317,7 @@ class WorkspaceWindow(QMainWindow):
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        from .backup_ui import add_backup_actions
-
-        self.backup_actions = add_backup_actions(self, file_menu)
+        self.file_menu = file_menu  # "Sicherung wiederherstellen …" etc. come after the first paint
         edit_menu = bar.addMenu(self.tr("&Bearbeiten"))
         for action in (self.undo_action, self.redo_action):
             edit_menu.addAction(action)
@@ -330,7 +328,7 @@ class WorkspaceWindow(QMainWindow):
         for action in self.page_actions:
             view_menu.addAction(action)
         self.extras_menu = extras = bar.addMenu(self.tr("E&xtras"))
-        self.sync_actions: list[QAction] = []  # added after the first paint (_add_sync)
+        self.sync_actions: list[QAction] = []  # added after the first paint (_add_after_first_paint)
         extras.addAction(self.mail_action)
         extras.addAction(self.privacy_action)
         extras.addSeparator()
@@ -350,13 +348,17 @@ class WorkspaceWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
-        self.sync_label: QLabel | None = None  # added after the first paint (_add_sync)
+        self.sync_label: QLabel | None = None  # added after the first paint (_add_after_first_paint)
         self.statusBar().showMessage(self.tr("Datenbank wird geöffnet …"))
 
-    def _add_sync(self) -> None:
-        """"Synchronisieren" and friends (Extras menu, toolbar) and the sync note in the status bar; once."""
+    def _add_after_first_paint(self) -> None:
+        """What the first paint need not wait for, once: "Synchronisieren" and friends (Extras menu, toolbar), the
+        sync note in the status bar, the backup actions of the Datei menu, the icons' palette hook."""
         if self.sync_label is not None:
             return
+        from .backup_ui import add_backup_actions
+
+        self.backup_actions = add_backup_actions(self, self.file_menu)
         from .sync_ui import SyncStatusLabel, make_sync_actions
 
         self.sync_actions = make_sync_actions(self, self.ctx)
@@ -434,13 +436,13 @@ class WorkspaceWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.sync_label is None:
-            QTimer.singleShot(0, self._add_sync)
+            QTimer.singleShot(0, self._add_after_first_paint)
         callback, self._after_paint = self._after_paint, None
         if callback is not None:
             QTimer.singleShot(0, callback)
 
     def _on_ready(self) -> None:
-        self._add_sync()  # (already there when the window has painted)
+        self._add_after_first_paint()  # (already there when the window has painted)
         self._set_title()
         assert self.ctx.db is not None
         self.db_label.setText(self.tr("Datenbank: {path}").format(path=self.ctx.db.path))
