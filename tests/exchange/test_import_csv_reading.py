@@ -5,11 +5,18 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.exchange.csv_reading import detect_delimiter, first_record, read_csv_bytes, read_csv_text
+from odn_desktop.exchange.csv_reading import (
+    detect_delimiter,
+    first_record,
+    read_csv,
+    read_csv_bytes,
+    read_csv_text,
+)
 from odn_desktop.exchange.text_decoding import decode_bytes
 
 HEADER = ["Anrede", "Vorname", "Nachname", "E-Mail", "Organisation", "Anmerkung"]
@@ -142,6 +149,29 @@ def test_excel_sep_line_and_leading_blank_lines() -> None:
     assert table.header == ("Vorname", "Nachname")
     assert table.header_row == 3
     assert table.row_numbers == (4,)
+
+
+@pytest.mark.parametrize(
+    ("first_line", "newline", "expected"),
+    [("sep=|", "\r\n", "senkrechter Strich"), ("sep=\t", "\n", "Tabulator"), ("SEP=;;;", "\n", "Semikolon"),
+     ("\ufeffsep=,", "\r", "Komma")],
+)
+def test_sep_line_names_every_supported_delimiter(first_line: str, newline: str, expected: str) -> None:
+    delimiter = {"senkrechter Strich": "|", "Tabulator": "\t", "Semikolon": ";", "Komma": ","}[expected]
+    text = newline.join([first_line, f"Vorname{delimiter}Nachname", f"Anna{delimiter}Becker", ""])
+    table = read_csv_text(text)
+    assert table.header == ("Vorname", "Nachname")
+    assert table.rows == (("Anna", "Becker"),)
+    assert table.description.endswith(f"Trennzeichen {expected}")
+
+
+@pytest.mark.parametrize("first_line", ["sep=x", "sep=\"", "sep=", "sep= ", "sep=:", "sep=;,", "sep=ab"])
+def test_sep_line_with_an_unsupported_delimiter_is_a_german_user_error(first_line: str, tmp_path: Path) -> None:
+    path = tmp_path / "anmeldungen.csv"
+    path.write_text(f"{first_line}\r\nVorname;Nachname\r\nAnna;Becker\r\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"nennt als Trennzeichen .*Unterstützt werden Semikolon") as caught:
+        read_csv(path)
+    assert "KeyError" not in caught.value.message
 
 
 def test_old_mac_line_endings() -> None:

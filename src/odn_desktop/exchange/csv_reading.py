@@ -3,14 +3,17 @@
 German Excel writes ``;``, web forms and survey tools write ``,``, some tools tab. The delimiter is chosen from
 the header line alone, counting only characters outside quotes: the header is the one line whose content we
 can predict (short names, no free text), where ``csv.Sniffer`` guesses from a sample that may be dominated by
-free-text answers full of commas. Excel's ``sep=;`` first line is honoured.
+free-text answers full of commas. Excel's ``sep=;`` first line is honoured (also ``sep=|``); naming any
+other character is a German ``UserError``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
+from typing import NoReturn
 
 from odn_desktop.domain.errors import UserError
 
@@ -19,7 +22,7 @@ from .cells import Cell, Table
 from .text_decoding import decode_bytes
 
 DELIMITERS = (";", "\t", ",")  # tie-break order: German Excel first
-DELIMITER_NAMES = {";": "Semikolon", ",": "Komma", "\t": "Tabulator"}
+DELIMITER_NAMES = {";": "Semikolon", ",": "Komma", "\t": "Tabulator", "|": "senkrechter Strich"}
 _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 mit BOM", "cp1252": "Windows-1252", "utf-16": "UTF-16",
                    "utf-32": "UTF-32"}
 _EDGE = " \t\r\n\ufeff\u200b\u00a0"
@@ -49,18 +52,45 @@ def detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
+
+
+def _sep_line(line: str) -> str | None:
+    """The delimiter an Excel ``sep=X`` line names (``None`` when the line is none); ``UserError`` for one we
+    cannot read with. ``sep=`` followed by a tab is the tab; the delimiter repeated (``sep=;;;``, left by tools
+    that pad every line to the column count) is the same delimiter."""
+    text = line.lstrip(" \ufeff\u200b\u00a0")
+    if text[:4].lower() != "sep=":
+        return None
+    value = text[4:].rstrip(" \u00a0")
+    if not value or value.strip(value[0]) or value[0] not in DELIMITER_NAMES:
+        _unknown_sep(value)
+    return value[0]
+
+
+def _unknown_sep(value: str) -> NoReturn:
+    shown = f"„{value}“" if value.strip() else "kein Zeichen"
+    names = ", ".join(name if char == "\t" else f"{name} ({char})" for char, name in DELIMITER_NAMES.items())
+    raise UserError(f"Die erste Zeile der CSV-Datei („sep=…“) nennt als Trennzeichen {shown}. Unterstützt werden "
+                    f"{names}. Bitte die Datei mit einem dieser Trennzeichen speichern oder die Zeile „sep=…“ "
+                    "entfernen.")
+
+
 def _split_leading(text: str) -> tuple[str, str | None, int]:
     """Drop Excel's ``sep=X`` line and blank lines before the header: (rest, forced delimiter, lines skipped)."""
     forced = None
     skipped = 0
     while True:
-        line, sep, rest = text.partition("\n")
-        stripped = line.strip(_EDGE)
-        if stripped.lower().startswith("sep=") and len(stripped) == 5 and forced is None and not skipped:
-            forced = stripped[4]
+        match = _LINE.match(text)
+        assert match is not None  # the pattern matches every string
+        line, ending = match.groups()
+        rest = text[match.end():]
+        named = _sep_line(line) if forced is None and not skipped else None
+        if named is not None:
+            forced = named
             text = rest
             continue
-        if not stripped.strip(';,\t"') and sep:
+        if not line.strip(_EDGE).strip(';,\t|"') and ending:
             skipped += 1
             text = rest
             continue
