@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from odn_desktop.exchange.registration_import import (
     email_problem,
     header_signature,
     mapping_errors,
+    read_registration_table,
     split_full_name,
 )
 
@@ -289,3 +291,42 @@ def test_slash_order_is_decided_by_the_file() -> None:
     assert slash_order(["01/02/2021 10:00 AM"]) is False
     assert slash_order(["01/02/2021 10:00"]) is None
     assert parse_cell_datetime("02/12/2021 10:00", day_first=False) == datetime(2021, 2, 12, 9, 0, tzinfo=UTC)
+
+
+def _plan_from_file(tmp_path: Path, dates: list[str]) -> ImportPlan:
+    """Through the real path: a CSV file on disk, read as bytes, mapped by detection, planned."""
+    path = tmp_path / "anmeldungen.csv"
+    lines = ["Zeitstempel,Vorname,Nachname,E-Mail-Adresse"]
+    lines += [f"{d},Person,Nummer{i},p{i}@kiel.example" for i, d in enumerate(dates)]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    table = read_registration_table(path.read_bytes())
+    return build_plan(table, detect_mapping(table))
+
+
+def test_a_month_first_file_is_read_month_first_in_every_row(tmp_path: Path) -> None:
+    """``12/13/2021`` proves the file month-first: ``12/2/2021`` in the same file is 2 December."""
+    plan = _plan_from_file(tmp_path, ["12/2/2021 09:00:00", "12/13/2021 14:03:11", "1/5/2022 10:00:00",
+                                      "02.12.2021 10:00"])
+    assert plan.mapping[0] == "registered_at"
+    assert not plan.rejected
+    assert [r.registered_at for r in plan.rows] == [
+        datetime(2021, 12, 2, 8, 0, tzinfo=UTC),
+        datetime(2021, 12, 13, 13, 3, 11, tzinfo=UTC),
+        datetime(2022, 1, 5, 9, 0, tzinfo=UTC),
+        datetime(2021, 12, 2, 9, 0, tzinfo=UTC),  # German dotted dates stay day-first
+    ]
+
+
+def test_the_proof_of_month_first_may_come_last(tmp_path: Path) -> None:
+    plan = _plan_from_file(tmp_path, [*(["12/2/2021 09:00:00"] * 5), "11/30/2021 23:59:00"])
+    assert not plan.rejected
+    assert plan.rows[0].registered_at == datetime(2021, 12, 2, 8, 0, tzinfo=UTC)
+    assert plan.rows[-1].registered_at == datetime(2021, 11, 30, 22, 59, tzinfo=UTC)
+
+
+def test_a_day_first_or_undecided_file_is_read_day_first(tmp_path: Path) -> None:
+    plan = _plan_from_file(tmp_path, ["02/12/2021 10:00", "13/12/2021 10:00"])
+    assert [r.registered_at for r in plan.rows] == [datetime(2021, 12, 2, 9, 0, tzinfo=UTC),
+                                                    datetime(2021, 12, 13, 9, 0, tzinfo=UTC)]
+    plan = _plan_from_file(tmp_path, ["02/12/2021 10:00"])
+    assert plan.rows[0].registered_at == datetime(2021, 12, 2, 9, 0, tzinfo=UTC)

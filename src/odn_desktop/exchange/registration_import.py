@@ -25,7 +25,7 @@ from email_validator.rfc_constants import DOT_ATOM_TEXT, EMAIL_MAX_LENGTH
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import fold_german, normalize_email
 
-from .cells import Cell, Table, cell_text, parse_cell_datetime
+from .cells import Cell, Table, cell_text, parse_cell_datetime, slash_order
 from .csv_reading import read_csv_bytes
 from .text_decoding import NOT_TEXT
 from .xlsx_reading import is_old_excel, is_xlsx, read_xlsx_bytes
@@ -158,17 +158,26 @@ def _quality(field_name: str, values: list[Cell]) -> float:
     if field_name in ("first_name", "last_name", "full_name"):
         return sum(not _is_anonymous(t) and "@" not in t for t in filled) / len(filled)
     if field_name == "registered_at":
-        return sum(_parses_as_date(v) for v in values if cell_text(v)) / len(filled)
+        day_first = slash_day_first(values)
+        return sum(_parses_as_date(v, day_first) for v in values if cell_text(v)) / len(filled)
     if field_name in ("academic_title", "salutation"):
         return sum(len(t) <= 20 for t in filled) / len(filled)  # not "Titel der Veranstaltung"
     return 1.0
 
 
-def _parses_as_date(value: Cell) -> bool:
+def _parses_as_date(value: Cell, day_first: bool) -> bool:
     try:
-        return parse_cell_datetime(value) is not None
+        return parse_cell_datetime(value, day_first=day_first) is not None
     except ValueError:
         return False
+
+
+def slash_day_first(values: Iterable[Cell]) -> bool:
+    """The order of slash dates (``02/12/2021``) in one column, decided for the whole file, as the attendance
+    import does: month-first as soon as any value proves it (second number above 12, or AM/PM, as survey tools
+    with US settings write ``12/13/2021 14:03:11``), else day-first. German dotted dates are always day-first.
+    """
+    return not any(isinstance(v, str) and slash_order((v,)) is False for v in values)
 
 
 def detect_mapping(table: Table) -> ColumnMapping:
@@ -389,7 +398,7 @@ def split_full_name(text: str) -> tuple[str, str, str, str]:
     return salutation, title, " ".join(words[:-1]), words[-1] if words else ""
 
 
-def _row(row_number: int, cells: Sequence[Cell], columns: dict[str, int]) -> ImportRow:
+def _row(row_number: int, cells: Sequence[Cell], columns: dict[str, int], day_first: bool) -> ImportRow:
     values: dict[str, str] = {}
     for field_name, col in columns.items():
         if field_name != "registered_at":
@@ -415,7 +424,7 @@ def _row(row_number: int, cells: Sequence[Cell], columns: dict[str, int]) -> Imp
     if "registered_at" in columns:
         raw = cells[columns["registered_at"]]
         try:
-            registered_at = parse_cell_datetime(raw)
+            registered_at = parse_cell_datetime(raw, day_first=day_first)
         except ValueError:
             problems.append(f"Anmeldedatum „{cell_text(raw)}“ ist kein Datum (erwartet z. B. 01.12.2021 10:00)")
     if values.get("municipality") and not values.get("organisation"):
@@ -447,7 +456,8 @@ def build_plan(table: Table, mapping: ColumnMapping) -> ImportPlan:
     in ``people``.
 
     "First" is the earliest registration time (rows without a time count after those with one, in file order):
-    that row keeps its seat order and its values; later rows only fill empty fields.
+    that row keeps its seat order and its values; later rows only fill empty fields. Slash dates are read in
+    one order for the whole file (``slash_day_first``).
     """
     errors = mapping_errors(table.header, mapping)
     columns: dict[str, int] = {}
@@ -455,7 +465,8 @@ def build_plan(table: Table, mapping: ColumnMapping) -> ImportPlan:
         for col, field_name in enumerate(mapping):
             if field_name is not None:
                 columns.setdefault(field_name, col)  # mapped twice (an error): the preview shows the first
-    rows = [_row(n, cells, columns) for n, cells in zip(table.row_numbers, table.rows, strict=True)]
+    day_first = "registered_at" not in columns or slash_day_first(row[columns["registered_at"]] for row in table.rows)
+    rows = [_row(n, cells, columns, day_first) for n, cells in zip(table.row_numbers, table.rows, strict=True)]
     first_of: dict[str, ImportRow] = {}
     for row in sorted((r for r in rows if r.ok and not errors), key=_arrival):
         key = row.email_key
