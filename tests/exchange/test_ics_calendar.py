@@ -190,3 +190,38 @@ def test_write_invitations_one_file_each(tmp_path: Path) -> None:
     assert [f.name for f in files] == ["Einladung_Mueller_Anna.ics", "Einladung_Gross_Juergen.ics"]
     attendees = [str(_event(f.read_bytes())[1]["ATTENDEE"]) for f in files]
     assert attendees == ["mailto:anna.mueller@kiel.example", "mailto:j.gross@bonn.example"]
+
+
+HOSTILE_TEXTS = [
+    {"title": "BEGIN:VALARM"},
+    {"title": "END:VEVENT"},
+    {"title": "Treffen BEGIN:VALARM\r\n END:VCALENDAR"},
+    {"description": "Ablauf\r\nATTENDEE:mailto:fremd@example.org\r\nEND:VEVENT\r\nBEGIN:VALARM\nEND:VALARM"},
+    {"title": "BEGIN:VALARM", "status": "cancelled"},
+    {"title": "END:VEVENT", "status": "cancelled"},  # no reminder: the attendee goes before the event's end
+]
+
+
+@pytest.mark.parametrize("changes", HOSTILE_TEXTS)
+def test_invitations_stay_whole_whatever_the_title_or_description_says(
+    changes: dict[str, str], tmp_path: Path
+) -> None:
+    event = december_event(**changes)
+    people = [ANNA, person("Groß", "Jürgen", 3, email="j.gross@bonn.example"),
+              person("END:VEVENT", "BEGIN:VALARM", 4, email="x4@kommune.example")]
+    files = write_invitations(event, people, tmp_path, organizer=ORGANIZER, now=NOW)
+    assert len(files) == len(people)
+    for path, who in zip(files, people, strict=True):
+        data = path.read_bytes()
+        _check_bytes(data)
+        cal = Calendar.from_ical(data)
+        (ev,) = cal.walk("VEVENT")
+        assert len(cal.walk("VCALENDAR")) == 1
+        assert str(ev["SUMMARY"]) == event.title.replace("\r\n", "\n")
+        assert event.description.replace("\r\n", "\n").strip() in str(ev["DESCRIPTION"])
+        assert len(ev.walk("VALARM")) == (0 if event.cancelled else 1)
+        attendee = ev["ATTENDEE"]
+        assert not isinstance(attendee, list), "exactly one ATTENDEE"
+        assert str(attendee) == f"mailto:{who.email}"
+        assert data.count(b"\r\nATTENDEE") == 1
+        assert cal == Calendar.from_ical(invitation(event, who, organizer=ORGANIZER, now=NOW))

@@ -209,29 +209,41 @@ def invitation(event: EventInfo, attendee: Participant, *, organizer: Organizer 
     return _calendar("CANCEL" if event.cancelled else "REQUEST", vevent)
 
 
+_END_EVENT = b"END:VEVENT\r\n"
+_END_CALENDAR = b"END:VCALENDAR\r\n"
+_BEGIN_EVENT = b"BEGIN:VEVENT\r\n"
+
+
 class InvitationWriter:
     """Many invitations to one event, fast: the calendar without ATTENDEE is serialised once, and each
-    person's ATTENDEE line (serialised and folded by icalendar too) is put in before the event's reminder.
+    person's ATTENDEE line (serialised and folded by icalendar too) is put in where icalendar itself puts it:
+    after the event's last property, before its reminder (VALARM) or its end.
 
-    Serialising the whole calendar per person spent most of its time folding the same long DESCRIPTION
-    again; the result is the same calendar as ``invitation`` gives (a test compares them).
+    That place is found by structure, not by searching the text: the VEVENT is the calendar's last component,
+    so the file ends with the serialised VALARM, ``END:VEVENT`` and ``END:VCALENDAR``, whose lengths are known.
+    (A title or description reading ``BEGIN:VALARM`` cannot move it.) Serialising the whole calendar per person
+    spent most of its time folding the same long DESCRIPTION again; the result is the same calendar as
+    ``invitation`` gives (a test compares them).
     """
 
     def __init__(self, event: EventInfo, organizer: Organizer, now: datetime) -> None:
         vevent = _vevent(event, with_link=True, organizer=organizer, now=now)
         data = _calendar("CANCEL" if event.cancelled else "REQUEST", vevent)
-        marker = b"BEGIN:VALARM\r\n" if b"BEGIN:VALARM\r\n" in data else b"END:VEVENT\r\n"
-        self._head, self._tail = data.split(marker, 1)
-        self._marker = marker
+        tail = b"".join(sub.to_ical() for sub in vevent.subcomponents) + _END_EVENT + _END_CALENDAR
+        if not data.endswith(tail):  # icalendar changed how it writes a calendar: a bug, not a user error
+            raise RuntimeError("unexpected calendar layout: the event is not the calendar's last component")
+        cut = len(data) - len(tail)
+        self._head, self._tail = data[:cut], data[cut:]
 
     def __call__(self, attendee: Participant) -> bytes:
         from icalendar import Event
 
         holder = Event()
         holder.add("attendee", _attendee(attendee))
-        lines: bytes = holder.to_ical()  # BEGIN:VEVENT, the ATTENDEE line(s), END:VEVENT
-        line = lines.split(b"\r\n", 1)[1].rsplit(b"END:VEVENT\r\n", 1)[0]
-        return self._head + line + self._marker + self._tail
+        lines: bytes = holder.to_ical()  # BEGIN:VEVENT, the ATTENDEE line (folded), END:VEVENT
+        if not (lines.startswith(_BEGIN_EVENT) and lines.endswith(_END_EVENT)):
+            raise RuntimeError("unexpected layout of a serialised event")
+        return self._head + lines[len(_BEGIN_EVENT):-len(_END_EVENT)] + self._tail
 
 
 _UNSAFE = str.maketrans({c: "_" for c in '<>:"/\\|?*\'`´'})
