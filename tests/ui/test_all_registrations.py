@@ -145,7 +145,7 @@ def hundred_thousand_rows() -> list[EventRegistrationRow]:
             uuid.UUID(int=10**6 + i), event_id, uuid.UUID(int=10**7 + i), first, last, email, f"Stadt {town}",
             status, (i % 50) + 1 if status == "waiting" else None, False,
             datetime(2019, 12, 1, tzinfo=UTC) + timedelta(minutes=i), False, None, None,
-            registration_search_key(first, last, email, f"Stadt {town}", town), title, starts,
+            registration_search_key(first, last, email, f"Stadt {town}", town), None, False, title, starts,
         ))
     return rows
 

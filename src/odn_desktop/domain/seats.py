@@ -1,12 +1,10 @@
 """Seat rules: capacity with overbooking, the public seat status, waiting list and who moves up.
 
-Pure functions over counts, so the same rules serve the GUI, imports and sync (which recomputes seats after
-merging two laptops' registrations).
+Pure functions over counts. Who holds a seat and the waiting order are decided by ``domain.allocation`` alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -99,57 +97,3 @@ def has_free_seat(pool: Pool, registered: int) -> bool:
     """Whether one more person may get a seat (the overbooking allowance included)."""
     limit = pool.limit
     return limit is None or registered < limit
-
-
-def initial_status(
-    event_pool: Pool, event_registered: int, round_pool: Pool | None = None, round_registered: int = 0
-) -> RegistrationStatus:
-    """A seat when the event and (if chosen) the round have one; otherwise the waiting list."""
-    if has_free_seat(event_pool, event_registered) and (
-        round_pool is None or has_free_seat(round_pool, round_registered)
-    ):
-        return RegistrationStatus.REGISTERED
-    return RegistrationStatus.WAITING
-
-
-@dataclass(frozen=True)
-class WaitingEntry:
-    """A waiting registration: its key (e.g. the database id) and the breakout round it wants, if any."""
-
-    key: Hashable
-    round_key: Hashable | None = None
-
-
-def choose_promotions(
-    event_pool: Pool,
-    event_registered: int,
-    waiting: Sequence[WaitingEntry],
-    round_pools: Mapping[Hashable, Pool] | None = None,
-    round_registered: Mapping[Hashable, int] | None = None,
-) -> list[Hashable]:
-    """Who moves up, in waiting-list order: each entry whose event and round both still have a seat.
-
-    An entry whose round is full is skipped rather than blocking the list, so a person waiting for another
-    round can move up. A round not in ``round_pools`` has no limit of its own. The walk stops as soon as the
-    event itself is full.
-    """
-    pools = round_pools or {}
-    taken = dict(round_registered or {})
-    registered = event_registered
-    promoted: list[Hashable] = []
-    for entry in waiting:
-        if not has_free_seat(event_pool, registered):
-            break
-        round_key = entry.round_key
-        if round_key is not None and round_key in pools:
-            if not has_free_seat(pools[round_key], taken.get(round_key, 0)):
-                continue
-            taken[round_key] = taken.get(round_key, 0) + 1
-        registered += 1
-        promoted.append(entry.key)
-    return promoted
-
-
-def renumber_waiting(keys_in_order: Sequence[Hashable]) -> dict[Hashable, int]:
-    """Waiting-list positions 1..n without gaps, as told to the people waiting."""
-    return {key: position for position, key in enumerate(keys_in_order, start=1)}

@@ -195,8 +195,7 @@ def merge_contacts(session: Session, keep_id: uuid.UUID, merge_id: uuid.UUID) ->
     other.deleted_at = now
     session.flush()
     if affected:
-        from .registrations import fill_free_seats
+        from .seat_allocation import apply_to_events
 
-        for event in session.scalars(select(Event).where(Event.id.in_(affected))):
-            fill_free_seats(session, event)
+        apply_to_events(session, affected)
     return MergeResult(kept=keep.id, removed=other.id, moved_registrations=moved, dropped_registrations=dropped)

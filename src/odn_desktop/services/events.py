@@ -20,15 +20,17 @@ from odn_desktop.domain.deadlines import deadline_state
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import german_sort_key, search_key
 from odn_desktop.domain.seats import Pool, seat_counts
-from odn_desktop.domain.timezone import BERLIN, format_german_datetime, utcnow
+from odn_desktop.domain.timezone import BERLIN, format_german_datetime, to_utc, utcnow
 from odn_desktop.store.models import AgendaItem, Event, EventSpeaker, Registration, Round, Series, Speaker
 
+from . import calendar_sequence
 from .rows import EventRow
+from .seat_allocation import OverLimitPool, apply_allocation
 
 EVENT_FORMATS = ("online", "in_person", "hybrid")
 EVENT_STATUSES = ("draft", "open", "closed", "held", "cancelled")
 #: Changing one of these changes what a calendar entry shows, so the ICS SEQUENCE must rise.
-ICS_RELEVANT_FIELDS = frozenset({"starts_at", "ends_at", "venue", "online_url", "format", "title", "status"})
+ICS_RELEVANT_FIELDS = calendar_sequence.EVENT_FIELDS
 EDITABLE_FIELDS = frozenset(
     {
         "title",
@@ -47,8 +49,11 @@ EDITABLE_FIELDS = frozenset(
         "status",
         "hosts",
         "series_id",
+        "rounds_optional",
     }
 )
+#: Changing one of these can change who holds a seat: the seat rule is applied afterwards.
+SEAT_FIELDS = frozenset({"capacity", "overbooking_percent", "status", "rounds_optional"})
 DEFAULT_NEXT_MEETING_GAP = timedelta(weeks=8)
 
 
@@ -139,6 +144,7 @@ class EventUpdate:
     event: Event
     changed: tuple[str, ...]
     promoted: tuple[uuid.UUID, ...]  # registrations that got a seat because capacity grew
+    over_limit: tuple[OverLimitPool, ...] = ()  # a lowered capacity leaves the pool over its limit: say so
 
 
 def update_event(session: Session, event_id: uuid.UUID, **changes: Any) -> EventUpdate:
@@ -157,13 +163,13 @@ def update_event(session: Session, event_id: uuid.UUID, **changes: Any) -> Event
     if ICS_RELEVANT_FIELDS.intersection(changed):
         event.ics_sequence += 1
     promoted: tuple[uuid.UUID, ...] = ()
-    if {"capacity", "overbooking_percent"}.intersection(changed):
-        from .registrations import fill_free_seats
-
+    over_limit: tuple[OverLimitPool, ...] = ()
+    if SEAT_FIELDS.intersection(changed):
         session.flush()
-        promoted = tuple(r.id for r in fill_free_seats(session, event))
+        report = apply_allocation(session, event.id)
+        promoted, over_limit = report.promoted, report.over_limit
     session.flush()
-    return EventUpdate(event=event, changed=changed, promoted=promoted)
+    return EventUpdate(event=event, changed=changed, promoted=promoted, over_limit=over_limit)
 
 
 def cancel_event(session: Session, event_id: uuid.UUID) -> Event:
@@ -173,6 +179,7 @@ def cancel_event(session: Session, event_id: uuid.UUID) -> Event:
     event.status = "cancelled"
     event.ics_sequence += 1
     session.flush()
+    apply_allocation(session, event.id)
     return event
 
 
@@ -190,36 +197,56 @@ def restore_event(session: Session, event_id: uuid.UUID) -> Event:
         raise UserError(f"Die Veranstaltung {event_id} gibt es nicht.")
     event.deleted_at = None
     session.flush()
+    apply_allocation(session, event.id)
     return event
 
 
+def _moved_with_start(when: datetime, old_start: datetime, new_start: datetime) -> datetime:
+    """``when`` moved with the meeting: the same Berlin calendar-day and wall-clock distance to the start.
+
+    A deadline "the day before, 23:59" stays the day before, 23:59 when the next meeting falls on the other side
+    of a daylight-saving change (a plain UTC shift would make it 22:59 or 00:59).
+    """
+
+    def wall(dt: datetime) -> datetime:
+        return dt.astimezone(BERLIN).replace(tzinfo=None)
+
+    return to_utc(wall(when) + (wall(new_start) - wall(old_start)))
+
+
 def duplicate_event_as_next(session: Session, event_id: uuid.UUID, starts_at: datetime | None = None) -> Event:
-    """The next meeting of the series: same agenda, speakers and settings; no registrations; a new calendar UID."""
+    """The next meeting of the series: same agenda, speakers, rounds and settings; no registrations, no tasks;
+    a new calendar UID. Without ``starts_at`` it starts eight weeks later at the same Berlin wall-clock time; end,
+    registration deadline and access-link dispatch keep their Berlin wall-clock distance to the start."""
     source = get_event(session, event_id)
-    shift = (starts_at - source.starts_at) if starts_at is not None else DEFAULT_NEXT_MEETING_GAP
+    old_start = source.starts_at
     if starts_at is None:
-        # keep the Berlin wall-clock time, also across a daylight-saving change
-        local = source.starts_at.astimezone(BERLIN) + DEFAULT_NEXT_MEETING_GAP
-        new_start = local.replace(tzinfo=None).replace(tzinfo=BERLIN)
-        shift = new_start - source.starts_at
-    duration = source.ends_at - source.starts_at
+        new_start = to_utc(old_start.astimezone(BERLIN).replace(tzinfo=None) + DEFAULT_NEXT_MEETING_GAP)
+    else:
+        new_start = starts_at
+
+    def moved(when: datetime | None) -> datetime | None:
+        return None if when is None else _moved_with_start(when, old_start, new_start)
+
     new = create_event(
         session,
         title=source.title,
-        starts_at=source.starts_at + shift,
-        ends_at=source.starts_at + shift + duration,
+        starts_at=new_start,
+        ends_at=_moved_with_start(source.ends_at, old_start, new_start),
         description=source.description,
         format=source.format,
         venue=source.venue,
         online_url="",  # a new meeting gets a new access link
         capacity=source.capacity,
         overbooking_percent=source.overbooking_percent,
-        registration_deadline=None if source.registration_deadline is None else source.registration_deadline + shift,
+        registration_deadline=moved(source.registration_deadline),
         allow_late_registration=source.allow_late_registration,
+        access_link_dispatch_at=moved(source.access_link_dispatch_at),
         status="draft",
         hosts=source.hosts,
         series_id=source.series_id,
     )
+    new.rounds_optional = source.rounds_optional
     speaker_map: dict[uuid.UUID, uuid.UUID] = {}
     for link in source.speaker_links:
         if link.deleted_at is None:
@@ -241,7 +268,8 @@ def duplicate_event_as_next(session: Session, event_id: uuid.UUID, starts_at: da
             )
     for rnd in source.rounds:
         if rnd.deleted_at is None:
-            session.add(Round(event_id=new.id, title=rnd.title, capacity=rnd.capacity, position=rnd.position))
+            session.add(Round(event_id=new.id, title=rnd.title, capacity=rnd.capacity, position=rnd.position,
+                              description=rnd.description))
     session.flush()
     session.refresh(new)
     return new

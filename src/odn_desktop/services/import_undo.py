@@ -12,10 +12,10 @@ and prior values, nothing bound to a session); ``undo_import`` reverts exactly t
   the cancelled registrations it renewed are cancelled again as they were. When such a row was neither edited
   nor synced since the import, its change marker and ``updated_at`` come back too: the database then equals its
   state before the import, and the shared database (which never saw the import) is not bothered;
-- seats: when the event's other registrations are as they were before the import, removing the import's rows
-  restores the seats exactly. When they changed meanwhile (someone cancelled, registered or moved up, e.g. by a
-  sync), the seats the undo frees go to the waiting list as after a cancellation
-  (``registrations.fill_free_seats``, which also closes gaps in the waiting list); who moved up is reported.
+- seats: the seat rule is applied afterwards (``seat_allocation.apply_allocation``, as after any change). An import
+  never takes a seat from anyone, so when the event's other registrations are as they were before the import,
+  removing its rows restores the seats exactly; when they changed meanwhile (someone cancelled, registered or
+  moved up, e.g. by a sync), the seats the undo frees go to the head of the queue; who moved up is reported.
 
 Redo is the same import again (``registration_import.redo_import``): idempotent by e-mail address, and it reuses
 the ids the undo freed, so later undone commands that refer to those registrations can be redone too.
@@ -36,15 +36,17 @@ from odn_desktop.store.batches import in_batches
 from odn_desktop.store.mail_models import RegistrationMessage
 from odn_desktop.store.models import Contact, Event, Registration
 
-from .registrations import RegistrationState, fill_free_seats, snapshot_event_registrations, to_row
+from .registrations import RegistrationState, to_row
 from .rows import RegistrationRow
+from .seat_allocation import apply_allocation
 
 _CONTACTS = cast(Table, Contact.__table__)
 _REGISTRATIONS = cast(Table, Registration.__table__)
 _MESSAGES = cast(Table, RegistrationMessage.__table__)
 
 #: the registration fields an import sets when it renews a cancelled registration
-RENEWED_FIELDS = ("status", "waitlist_position", "round_id", "registered_at", "cancelled_at", "late", "source")
+RENEWED_FIELDS = ("status", "waitlist_position", "round_id", "registered_at", "cancelled_at", "late", "source",
+                  "queue_order", "forced_seat")
 
 
 # -- the record ----------------------------------------------------------------------------------------------
@@ -97,6 +99,7 @@ class ImportRecord:
     completed_contacts: tuple[ChangedRow, ...] = ()
     renewed_registrations: tuple[ChangedRow, ...] = ()
     seats_before: tuple[RegistrationState, ...] = ()  # every registration of the event before the import
+    allow_late: bool = False  # rows outside the registration window were admitted (a redo admits them again)
 
     @property
     def changed_anything(self) -> bool:
@@ -192,10 +195,6 @@ def _others(states: Iterable[RegistrationState], exclude: set[uuid.UUID]) -> set
 def undo_import(session: Session, record: ImportRecord) -> ImportUndoResult:
     """Revert the import ``record`` describes, in the caller's transaction (see the module docstring)."""
     now = datetime.now(UTC)
-    import_ids = {r.id for r in record.new_registrations} | {r.id for r in record.renewed_registrations}
-    # seats: are the event's other registrations as they were before the import? (read before anything changes)
-    seats_untouched = _others(snapshot_event_registrations(session, record.event_id), import_ids) == _others(
-        record.seats_before, import_ids)
 
     # registrations the import created
     reg_ids = [r.id for r in record.new_registrations]
@@ -246,8 +245,10 @@ def undo_import(session: Session, record: ImportRecord) -> ImportUndoResult:
     session.expire_all()  # the Core statements above bypassed the session's objects
     promoted: list[Registration] = []
     event = session.get(Event, record.event_id)
-    if not seats_untouched and event is not None and event.deleted_at is None and event.status != "cancelled":
-        promoted = fill_free_seats(session, event)
+    if event is not None:
+        report = apply_allocation(session, event.id)  # freed seats go to the head of the queue
+        promoted = list(session.scalars(select(Registration).where(Registration.id.in_(report.promoted))))
+        promoted.sort(key=lambda r: report.promoted.index(r.id))
     session.flush()
     return ImportUndoResult(
         removed_registrations=len(hard_regs),

@@ -9,7 +9,8 @@ right; only the registrations' notes, import file names and the server answers i
 
 Deleting a person (Art. 17) anonymises the same way *and* tombstones the contact, their registrations and
 messages (``deleted_at``), which the sync carries to the shared database; a seat they held in an upcoming
-event goes to the waiting list (``registrations.fill_free_seats``) and whoever moved up is reported. Past
+event goes to the head of the queue (the seat rule, ``seat_allocation.apply_allocation``) and whoever moved up
+is reported. Past
 events are not rewritten: nobody moves up into a meeting that already took place (their counts drop by the
 deleted person). ``privacy_log`` keeps what
 was done in counts only.
@@ -46,8 +47,9 @@ from odn_desktop.store.models import Contact, Event, Registration, Speaker
 
 from .contacts import find_contact_by_email
 from .mailing import DONE_LABELS, RESULT_LABELS
-from .registrations import fill_free_seats, to_row
+from .registrations import to_row
 from .rows import REGISTRATION_STATUS_LABELS, RegistrationRow
+from .seat_allocation import apply_to_events
 
 RETENTION_MONTHS = 24
 ANONYMIZED_LAST_NAME = "anonymisiert"
@@ -415,10 +417,11 @@ def delete_person(session: Session, email: str, now: datetime | None = None) -> 
     ))
     for reg in live:
         reg.deleted_at = now
-        session.flush()
-        event = reg.event
-        if event.status not in ("held", "cancelled") and event.ends_at > now:  # the past is not rewritten
-            promoted.extend(to_row(r) for r in fill_free_seats(session, event))
+    session.flush()
+    upcoming = {reg.event_id for reg in live if reg.event.ends_at > now}  # the past is not rewritten
+    for report in apply_to_events(session, upcoming):
+        promoted.extend(to_row(r) for r in session.scalars(select(Registration).where(
+            Registration.id.in_(report.promoted))))
     n_regs, n_msgs = _anonymize_person(session, contact)
     anonymize_registrations(session, session.scalars(select(Registration).where(Registration.contact_id == contact.id)),
                             now=now)

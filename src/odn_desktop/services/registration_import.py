@@ -8,9 +8,12 @@ writes the plan:
 - at most one registration per person and event; a person already registered is left alone, so importing
   the same file again changes nothing; a cancelled registration is renewed only when the file says the person
   registered again after the cancellation;
-- seats in registration-time order with the rules of ``domain.seats`` (the same ``initial_status`` that
-  ``services.registrations.register`` uses), the rest to the end of the waiting list; rows after the
-  deadline are accepted and marked late.
+- the new rows join the end of the event's queue in the order of their registration times, and the one seat rule
+  (``domain.allocation``, the same that ``services.registrations.register`` applies) decides their seats: an import
+  never takes a seat from anyone; rows outside the registration window (``domain.registration_window``) are
+  refused with the reason unless ``allow_late``, then imported and marked late;
+- rounds: a file naming rounds the event does not have is refused as a whole unless ``create_rounds``; a round
+  column in a file for an event without rounds is not used, and the report says so.
 
 This is the bulk form of calling ``register(..., registered_at=..., allow_late=True)`` once per row: the seat
 count, the waiting-list end and the existing contacts are read once, so 10,000 rows cost a handful of queries
@@ -36,13 +39,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from odn_desktop.domain.deadlines import is_late
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import fold_german
-from odn_desktop.domain.seats import Pool, RegistrationStatus, initial_status
+from odn_desktop.domain.registration_window import admission
+from odn_desktop.domain.seats import RegistrationStatus
 from odn_desktop.domain.timezone import format_german_date, utcnow
 from odn_desktop.exchange.cells import Table as SheetTable
 from odn_desktop.exchange.registration_import import (
@@ -62,6 +65,8 @@ from odn_desktop.store.models import Contact, Event, Registration, Round
 from .events import get_event
 from .import_undo import RENEWED_FIELDS, ChangedRow, ImportRecord, NewContact, NewRegistration
 from .registrations import snapshot_event_registrations
+from .seat_allocation import QUEUE_STEP, QueuedRegistration, apply_allocation, next_queue_order, read_queue
+from .seat_allocation import plan as plan_allocation
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +111,8 @@ class RegistrationImportReport:
     event_starts_at: datetime | None = None
     #: what the import changed, for its undo; ``None`` for a dry run
     record: ImportRecord | None = field(default=None, compare=False, repr=False)
+    #: what else the coordinator must know: a round column not used, rounds created
+    notes: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -115,6 +122,7 @@ class RegistrationImportReport:
             "waiting": self.waiting,
             "late": self.late,
             "rejected": [{"row": r.row, "reason": r.reason} for r in self.rejected],
+            "notes": list(self.notes),
         }
 
     def to_text(self) -> str:
@@ -136,6 +144,7 @@ class RegistrationImportReport:
             lines.append(f"Doppelte Zeilen zusammengeführt: {len(self.duplicates)} ({pairs})")
         lines.append(f"Abgelehnt: {len(self.rejected)}")
         lines.extend(f"  {r.message}" for r in self.rejected)
+        lines.extend(self.notes)
         return "\n".join(lines) + "\n"
 
 
@@ -225,33 +234,6 @@ def load_plan(path: Path, *, sheet: str | None = None, mapping: ColumnMapping | 
 
 
 @dataclass
-class _Seats:
-    """The event's seat state, read once and kept current while rows are placed."""
-
-    pool: Pool
-    registered: int
-    last_position: int
-    round_pools: dict[uuid.UUID, Pool]
-    round_registered: dict[uuid.UUID, int]
-    deadline: datetime | None
-
-    def place(self, round_id: uuid.UUID | None, registered_at: datetime) -> tuple[str, int | None, bool]:
-        """Status, waiting-list position and lateness for the next registration (as ``register`` decides)."""
-        round_pool = self.round_pools.get(round_id) if round_id is not None else None
-        round_count = self.round_registered.get(round_id, 0) if round_id is not None else 0
-        status = initial_status(self.pool, self.registered, round_pool, round_count)
-        position = None
-        if status is RegistrationStatus.REGISTERED:
-            self.registered += 1
-            if round_id is not None:
-                self.round_registered[round_id] = round_count + 1
-        else:
-            self.last_position += 1
-            position = self.last_position
-        return status.value, position, is_late(registered_at, self.deadline)
-
-
-@dataclass
 class _Pending:
     """An existing row the import changes, with its bookkeeping as it was; ``ChangedRow`` once written."""
 
@@ -292,30 +274,6 @@ class _Work:
     reuse_registration_ids: dict[str, uuid.UUID] = field(default_factory=dict)
 
 
-def _read_seats(session: Session, event: Event, rounds: list[Round]) -> _Seats:
-    live = (Registration.event_id == event.id, Registration.deleted_at.is_(None))
-    registered = session.scalar(
-        select(func.count()).select_from(Registration).where(*live, Registration.status == REGISTERED)
-    ) or 0
-    last = session.scalar(select(func.max(Registration.waitlist_position)).where(*live)) or 0
-    per_round = {
-        round_id: count
-        for round_id, count in session.execute(
-            select(Registration.round_id, func.count())
-            .where(*live, Registration.status == REGISTERED, Registration.round_id.is_not(None))
-            .group_by(Registration.round_id)
-        )
-    }
-    return _Seats(
-        pool=Pool(event.capacity, event.overbooking_percent),
-        registered=registered,
-        last_position=last,
-        round_pools={r.id: Pool(r.capacity) for r in rounds},
-        round_registered={k: v for k, v in per_round.items() if k is not None},
-        deadline=event.registration_deadline,
-    )
-
-
 def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
     found: dict[str, Contact] = {}
     for chunk in in_batches(keys):
@@ -340,14 +298,17 @@ def _fill_contact(contact: Contact, person: ImportRow) -> list[tuple[str, Any, A
     return changed
 
 
-def _round_id(person: ImportRow, rounds: dict[str, Round]) -> tuple[uuid.UUID | None, str | None]:
+def _round_id(person: ImportRow, rounds: dict[str, Round], optional: bool) -> tuple[uuid.UUID | None, str | None]:
     """The chosen round's id, or a German reason why the choice does not fit this event."""
-    if not rounds or not person.round:
+    if not rounds:
         return None, None
-    wanted = fold_german(person.round)
-    for title, rnd in rounds.items():
-        if wanted == title or (len(wanted) >= 3 and (wanted in title or title in wanted)):
-            return rnd.id, None
+    if not person.round.strip():
+        if optional:
+            return None, None
+        return None, "keine Runde angegeben (die Veranstaltung hat parallele Runden)"
+    rnd = _match_round(person.round, rounds)
+    if rnd is not None:
+        return rnd.id, None
     names = ", ".join(f"„{r.title}“" for r in rounds.values())
     return None, f"Runde „{person.round}“ gibt es bei dieser Veranstaltung nicht (vorhanden: {names})"
 
@@ -355,7 +316,6 @@ def _round_id(person: ImportRow, rounds: dict[str, Round]) -> tuple[uuid.UUID | 
 def _place(
     session: Session,
     work: _Work,
-    seats: _Seats,
     person: ImportRow,
     contact: Contact | None,
     registration: Registration | None,
@@ -364,8 +324,11 @@ def _place(
     event_id: uuid.UUID,
     source: str,
     now: datetime,
+    late: bool,
+    queue_order: Callable[[], int],
 ) -> None:
-    """One person of the file: count them, and queue or apply what changes."""
+    """One person of the file: count them, and queue or apply what changes. New and renewed registrations join
+    the end of the queue as waiting; the seat rule decides their seats once every row is placed."""
     filled = _fill_contact(contact, person) if contact is not None else []
     if contact is not None and filled:
         work.completed_contacts.append(_Pending.of(contact, filled))  # the bookkeeping changes only at the flush
@@ -383,12 +346,12 @@ def _place(
             work.unchanged += 1
         return
     registered_at = person.registered_at or now
-    status, position, late = seats.place(round_id, registered_at)
-    work.waiting += status == WAITING
+    status, position = WAITING, None  # the seat rule decides after all rows are placed (``_allocate_new``)
     work.late += late
     if registration is not None:  # renewed after a cancellation
         renewed = {"status": status, "waitlist_position": position, "round_id": round_id,
-                   "registered_at": registered_at, "cancelled_at": None, "late": late, "source": source}
+                   "registered_at": registered_at, "cancelled_at": None, "late": late, "source": source,
+                   "queue_order": queue_order(), "forced_seat": False}
         work.renewed_registrations.append(_Pending.of(
             registration, [(name, getattr(registration, name), renewed[name]) for name in RENEWED_FIELDS]))
         for name, value in renewed.items():
@@ -410,7 +373,8 @@ def _place(
     work.new_registrations.append({
         "id": registration_id, "event_id": event_id, "contact_id": contact_id, "round_id": round_id,
         "status": status, "waitlist_position": position, "source": source, "registered_at": registered_at,
-        "late": late, "created_at": work.stamp, "updated_at": work.stamp, "dirty": True,
+        "late": late, "queue_order": queue_order(), "forced_seat": False,
+        "created_at": work.stamp, "updated_at": work.stamp, "dirty": True,
     })
     work.created += 1
 
@@ -483,18 +447,27 @@ def import_plan(
     now: datetime | None = None,
     progress: Progress | None = None,
     redo_of: ImportRecord | None = None,
+    allow_late: bool = False,
+    create_rounds: bool = False,
 ) -> RegistrationImportReport:
     """Write ``plan`` into the event (see the module docstring); ``UserError`` when nothing can be imported.
+
+    ``allow_late``: rows outside the registration window (after the deadline, before it opens, or while the event
+    is a draft, closed, held or cancelled) are imported and marked late; otherwise they are listed as refused with
+    the reason and the other rows are imported. ``create_rounds``: round names the event does not have are
+    created (unlimited); otherwise such a file is refused as a whole.
 
     ``redo_of``: the record of this import's earlier run, undone since; ids its undo freed are used again.
     """
     if plan.errors:
         raise UserError(" ".join(plan.errors))
     if not dry_run:
-        return _import(session, event_id, plan, source, False, now or utcnow(), progress, redo_of)
+        return _import(session, event_id, plan, source, False, now or utcnow(), progress, redo_of,
+                       allow_late=allow_late, create_rounds=create_rounds)
     savepoint = session.begin_nested()
     try:
-        return _import(session, event_id, plan, source, True, now or utcnow(), progress, redo_of)
+        return _import(session, event_id, plan, source, True, now or utcnow(), progress, redo_of,
+                       allow_late=allow_late, create_rounds=create_rounds)
     finally:
         savepoint.rollback()
 
@@ -504,7 +477,7 @@ def redo_import(session: Session, plan: ImportPlan, record: ImportRecord,
     """The import ``record`` describes, again (after ``import_undo.undo_import``): same event, file name and
     import time, the same ids where the undo freed them. Its report carries the new record."""
     return import_plan(session, record.event_id, plan, source=record.source, now=record.now, progress=progress,
-                       redo_of=record)
+                       redo_of=record, allow_late=record.allow_late, create_rounds=True)
 
 
 def _free_ids(session: Session, table: Table, wanted: dict[str, uuid.UUID]) -> dict[str, uuid.UUID]:
@@ -516,15 +489,70 @@ def _free_ids(session: Session, table: Table, wanted: dict[str, uuid.UUID]) -> d
     return {key: row_id for key, row_id in wanted.items() if row_id not in taken}
 
 
+def round_column(plan: ImportPlan) -> tuple[str | None, tuple[str, ...]]:
+    """The file's round column (its header) and the distinct round names the importable rows give."""
+    name = next((h for h, f in zip(plan.header, plan.mapping, strict=False) if f == "round"), None)
+    values = tuple(dict.fromkeys(p.round.strip() for p in plan.people if p.round.strip()))
+    return name, values
+
+
+def unknown_rounds(plan: ImportPlan, rounds: Sequence[Round]) -> tuple[str, ...]:
+    """Round names in the file that the event (which has rounds) does not have."""
+    by_title = {fold_german(r.title): r for r in rounds}
+    _name, values = round_column(plan)
+    return tuple(v for v in values if _match_round(v, by_title) is None)
+
+
+def _match_round(wanted_text: str, rounds: dict[str, Round]) -> Round | None:
+    wanted = fold_german(wanted_text)
+    for title, rnd in rounds.items():
+        if wanted == title or (len(wanted) >= 3 and (wanted in title or title in wanted)):
+            return rnd
+    return None
+
+
+def _rounds_of(session: Session, event_id: uuid.UUID) -> list[Round]:
+    return list(session.scalars(select(Round).where(Round.event_id == event_id, Round.deleted_at.is_(None))
+                                .order_by(Round.position)))
+
+
+def _prepare_rounds(session: Session, event: Event, plan: ImportPlan, create_rounds: bool,
+                    notes: list[str]) -> list[Round]:
+    """The event's rounds for this import: unknown round names refuse the whole import (or are created with
+    ``create_rounds``); a round column in a file for an event without rounds is not used, and said so."""
+    rounds = _rounds_of(session, event.id)
+    column, values = round_column(plan)
+    if not values:
+        return rounds
+    if not rounds:
+        notes.append(f"Die Spalte „{column}“ wurde nicht verwendet: „{event.title}“ hat keine parallelen Runden "
+                     f"(Werte in der Datei: {', '.join(values)}). Runden lassen sich im Reiter „Runden“ anlegen.")
+        return rounds
+    missing = unknown_rounds(plan, rounds)
+    if not missing:
+        return rounds
+    if not create_rounds:
+        names = ", ".join(f"„{m}“" for m in missing)
+        have = ", ".join(f"„{r.title}“" for r in rounds)
+        raise UserError(f"Die Datei nennt Runden, die „{event.title}“ nicht hat: {names} (vorhanden: {have}). "
+                        "Nichts wurde importiert. Mit „Runden anlegen“ (--create-rounds) werden sie angelegt.")
+    from .rounds import add_round
+
+    for name in missing:
+        add_round(session, event.id, title=name, capacity=None, apply_seats=False)
+    notes.append("Neu angelegte Runden (ohne Platzgrenze): " + ", ".join(f"„{m}“" for m in missing) + ".")
+    return _rounds_of(session, event.id)
+
+
 def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str, dry_run: bool, now: datetime,
-            progress: Progress | None, redo_of: ImportRecord | None = None) -> RegistrationImportReport:
+            progress: Progress | None, redo_of: ImportRecord | None = None, *, allow_late: bool = False,
+            create_rounds: bool = False) -> RegistrationImportReport:
     event = get_event(session, event_id)
-    if event.status == "cancelled":
-        raise UserError(f"Die Veranstaltung '{event.title}' ist abgesagt; Anmeldungen sind nicht mehr möglich.")
-    rounds = list(session.scalars(select(Round).where(Round.event_id == event.id, Round.deleted_at.is_(None))))
+    notes: list[str] = []
+    rounds = _prepare_rounds(session, event, plan, create_rounds, notes)
     rounds_by_title = {fold_german(r.title): r for r in rounds}
-    seats = _read_seats(session, event, rounds)
-    people = plan.people
+    # the rows of one import join the queue in the order of their registration times (file order on a tie)
+    people = sorted(plan.people, key=lambda p: (p.registered_at or now, p.row))
     contacts = _existing_contacts(session, [p.email_key for p in people])
     registrations = {
         r.contact_id: r
@@ -539,21 +567,31 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
                                            {c.email_key: c.id for c in redo_of.new_contacts})
         work.reuse_registration_ids = _free_ids(session, _REGISTRATION_TABLE,
                                                 {r.email_key: r.id for r in redo_of.new_registrations})
+    next_place = iter(range(next_queue_order(session, event.id), 2**62, QUEUE_STEP))
     total = len(people)
     for done, person in enumerate(people, start=1):
-        round_id, problem = _round_id(person, rounds_by_title)
-        if problem is not None:
-            work.rejected.append(RejectedRow(person.row, problem))
-            continue
+        round_id, problem = _round_id(person, rounds_by_title, event.rounds_optional)
+        decision = admission(event.status, event.registration_opens_at, event.registration_deadline,
+                             person.registered_at or now, allow_late=allow_late,
+                             late_allowed_by_event=event.allow_late_registration)
         contact = contacts.get(person.email_key)
         registration = registrations.get(contact.id) if contact is not None else None
-        _place(session, work, seats, person, contact, registration, round_id, event_id=event.id, source=source,
-               now=now)
+        joins = registration is None or registration.status == CANCELLED
+        if problem is None and joins and not decision.accepted:
+            problem = f"{decision.reason} Übernahme nur mit „Verspätet zulassen“ (--late)."
+        if problem is not None and joins:
+            work.rejected.append(RejectedRow(person.row, problem))
+            continue
+        _place(session, work, person, contact, registration, round_id, event_id=event.id, source=source,
+               now=now, late=decision.late, queue_order=lambda: next(next_place))
         if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
             progress(int(90 * done / total), f"{done} von {total} Personen geprüft")
     if progress is not None:
         progress(95, "Speichern …")
+    _allocate_new(session, event, work)
     _write(session, work)
+    report = apply_allocation(session, event.id)  # the renewed rows; the new ones were placed by the same rule
+    work.waiting += sum(1 for p in work.renewed_registrations if p.row.id not in report.allocation.seated)
     record = None if dry_run else ImportRecord(
         event_id=event.id,
         source=source,
@@ -564,6 +602,7 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
         completed_contacts=tuple(p.written() for p in work.completed_contacts),
         renewed_registrations=tuple(p.written() for p in work.renewed_registrations),
         seats_before=seats_before,
+        allow_late=allow_late,
     )
     if progress is not None:
         progress(100, "Fertig")
@@ -580,7 +619,24 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
         event_title=event.title,
         event_starts_at=event.starts_at,
         record=record,
+        notes=tuple(notes),
     )
+
+
+def _allocate_new(session: Session, event: Event, work: _Work) -> None:
+    """The seat rule over the stored queue with the new rows appended: their seats and waiting places are written
+    with the insert itself (10,000 rows need no second pass through the ORM)."""
+    queue = read_queue(session, event.id) + [
+        QueuedRegistration(row["id"], WAITING, row["round_id"], row["queue_order"], False, None)
+        for row in work.new_registrations
+    ]
+    allocation = plan_allocation(session, event, queue)
+    for row in work.new_registrations:
+        if row["id"] in allocation.seated:
+            row["status"], row["waitlist_position"] = REGISTERED, None
+        else:
+            row["status"], row["waitlist_position"] = WAITING, allocation.waiting[row["id"]]
+            work.waiting += 1
 
 
 def import_registrations_file(
@@ -594,7 +650,10 @@ def import_registrations_file(
     dry_run: bool = False,
     now: datetime | None = None,
     progress: Progress | None = None,
+    allow_late: bool = False,
+    create_rounds: bool = False,
 ) -> RegistrationImportReport:
     """Read, map (explicit, remembered or detected), validate and import a file in the caller's transaction."""
     plan = load_plan(path, sheet=sheet, mapping=mapping, memory=memory)
-    return import_plan(session, event_id, plan, source=path.name, dry_run=dry_run, now=now, progress=progress)
+    return import_plan(session, event_id, plan, source=path.name, dry_run=dry_run, now=now, progress=progress,
+                       allow_late=allow_late, create_rounds=create_rounds)

@@ -177,7 +177,7 @@ def _select(session: Session, with_event: bool) -> Select[Any]:
         Contact.first_name, Contact.last_name, Contact.email, Contact.organisation, Contact.municipality,
         Registration.status, Registration.waitlist_position, raw(Registration.late, Integer),
         raw(Registration.registered_at, String), raw(Registration.attended, Integer), Registration.attended_minutes,
-        Round.title,
+        Round.title, raw(Registration.round_id, String), raw(Registration.forced_seat, Integer),
     ]
     if with_event:
         columns += [Event.title, raw(Event.starts_at, String)]
@@ -217,7 +217,7 @@ def _to_time(value: Any) -> datetime:
 
 
 def _build_rows(results: Iterable[Sequence[Any]], with_event: bool) -> list[Any]:
-    event_uuid, contact_uuid = _uuid_cache(), _uuid_cache()
+    event_uuid, contact_uuid, round_uuid = _uuid_cache(), _uuid_cache(), _uuid_cache()
     event_time: dict[Any, datetime] = {}
     texts: dict[str, str] = {}  # one string object per distinct name, organisation, title
     share = texts.setdefault
@@ -233,13 +233,13 @@ def _build_rows(results: Iterable[Sequence[Any]], with_event: bool) -> list[Any]
         values = (
             r[0] if isinstance(r[0], uuid.UUID) else uuid.UUID(r[0]), event_uuid(r[1]), contact_id, first, last,
             email, share(organisation, organisation), share(r[8], r[8]), r[9], bool(r[10]), _to_time(r[11]),
-            bool(r[12]), r[13], r[14], key,
+            bool(r[12]), r[13], r[14], key, None if r[15] is None else round_uuid(r[15]), bool(r[16]),
         )  # the field order of RegistrationRow
         if with_event:
-            starts = event_time.get(r[16])
+            starts = event_time.get(r[18])
             if starts is None:
-                starts = event_time[r[16]] = _to_time(r[16])
-            append(EventRegistrationRow(*values, share(r[15], r[15]), starts))
+                starts = event_time[r[18]] = _to_time(r[18])
+            append(EventRegistrationRow(*values, share(r[17], r[17]), starts))
         else:
             append(RegistrationRow(*values))
     return rows

@@ -1,36 +1,31 @@
 """Registering, cancelling, waiting list and attendance: the seat rules applied to stored registrations.
 
-The rules themselves live in ``domain.seats``; this module feeds them the current counts and writes the
-outcome. Every function reports who changed seat, so the UI can tell the coordinator whom to inform.
+Each use case changes only facts (a registration added or cancelled, a place in the queue, a forced seat) and then
+applies the one seat rule (``domain.allocation`` through ``services.seat_allocation``). Every function reports who
+changed seat, so the UI can tell the coordinator whom to inform.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from odn_desktop.domain.deadlines import is_late
+from odn_desktop.domain.allocation import EVENT_POOL
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import person_sort_key, search_key
-from odn_desktop.domain.seats import (
-    Pool,
-    RegistrationStatus,
-    WaitingEntry,
-    choose_promotions,
-    has_free_seat,
-    initial_status,
-)
-from odn_desktop.domain.timezone import format_german_datetime, utcnow
+from odn_desktop.domain.registration_window import admission
+from odn_desktop.domain.seats import RegistrationStatus
+from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.models import Event, Registration, Round
 
 from .contacts import ContactInput, check_email, find_or_create_contact
 from .events import get_event
 from .rows import RegistrationRow
+from .seat_allocation import apply_allocation, next_queue_order, queue_order_for_place
 
 REGISTERED = RegistrationStatus.REGISTERED.value
 WAITING = RegistrationStatus.WAITING.value
@@ -68,39 +63,29 @@ def _live(event_id: uuid.UUID) -> tuple[ColumnElement[bool], ...]:
     return (Registration.event_id == event_id, Registration.deleted_at.is_(None))
 
 
-def _event_pool(event: Event) -> Pool:
-    return Pool(event.capacity, event.overbooking_percent)
+def _rows(session: Session, ids: tuple[uuid.UUID, ...]) -> tuple[RegistrationRow, ...]:
+    by_id = {r.id: r for r in session.scalars(select(Registration).where(Registration.id.in_(ids)))} if ids else {}
+    return tuple(to_row(by_id[i]) for i in ids if i in by_id)
 
 
-def _registered_count(session: Session, event_id: uuid.UUID, round_id: uuid.UUID | None = None) -> int:
-    query = select(func.count()).select_from(Registration).where(*_live(event_id), Registration.status == REGISTERED)
-    if round_id is not None:
-        query = query.where(Registration.round_id == round_id)
-    return session.scalar(query) or 0
+def _allocate(session: Session, event_id: uuid.UUID) -> tuple[RegistrationRow, ...]:
+    """Apply the one seat rule after a change of facts; the rows of whoever got a seat by it, in queue order."""
+    report = apply_allocation(session, event_id)
+    return _rows(session, report.promoted)
 
 
-def _waiting_list(session: Session, event_id: uuid.UUID) -> list[Registration]:
-    return list(
-        session.scalars(
-            select(Registration)
-            .where(*_live(event_id), Registration.status == WAITING)
-            .order_by(Registration.waitlist_position.nulls_last(), Registration.registered_at)
-        )
-    )
-
-
-def _renumber(session: Session, event_id: uuid.UUID) -> None:
-    for position, reg in enumerate(_waiting_list(session, event_id), start=1):
-        if reg.waitlist_position != position:
-            reg.waitlist_position = position
-    session.flush()
-
-
-def _rounds(session: Session, event_id: uuid.UUID) -> tuple[dict[Hashable, Pool], dict[Hashable, int]]:
-    rounds = session.scalars(select(Round).where(Round.event_id == event_id, Round.deleted_at.is_(None))).all()
-    pools: dict[Hashable, Pool] = {r.id: Pool(r.capacity) for r in rounds}
-    counts: dict[Hashable, int] = {r.id: _registered_count(session, event_id, r.id) for r in rounds}
-    return pools, counts
+def check_round(session: Session, event: Event, round_id: uuid.UUID | None) -> Round | None:
+    """The chosen round, checked: it belongs to the event; an event with rounds needs one unless it says so."""
+    if round_id is None:
+        has_rounds = session.scalar(select(func.count()).select_from(Round).where(
+            Round.event_id == event.id, Round.deleted_at.is_(None))) or 0
+        if has_rounds and not event.rounds_optional:
+            raise UserError(f"„{event.title}“ hat parallele Runden: Bitte eine Runde wählen.")
+        return None
+    rnd = session.get(Round, round_id)
+    if rnd is None or rnd.event_id != event.id or rnd.deleted_at is not None:
+        raise UserError("Diese Runde gehört nicht zu der Veranstaltung.")
+    return rnd
 
 
 def to_row(reg: Registration) -> RegistrationRow:
@@ -121,6 +106,8 @@ def to_row(reg: Registration) -> RegistrationRow:
         attended_minutes=reg.attended_minutes,
         round=reg.round.title if reg.round is not None else None,
         search_key=search_key(c.first_name, c.last_name, c.email, c.organisation, c.municipality),
+        round_id=reg.round_id,
+        forced_seat=reg.forced_seat,
     )
 
 
@@ -154,36 +141,28 @@ def register(
     person: ContactInput,
     *,
     allow_late: bool = False,
+    force: bool = False,
     round_id: uuid.UUID | None = None,
     registered_at: datetime | None = None,
     source: str = "manual",
     now: datetime | None = None,
 ) -> RegisterResult:
-    """Register a person: a seat while there is one (event and round), else the end of the waiting list.
+    """Register a person: they join the end of the queue and the seat rule decides (a seat when the event and
+    the round have one and nobody waits for it, else the waiting list).
 
-    After the registration deadline this is refused unless explicitly allowed, and then marked as late.
+    Outside the registration window (draft, closed, held or cancelled, before it opens, after the deadline) this is
+    refused unless explicitly allowed, and then marked as late. ``force``: the coordinator gives a seat beyond the
+    limit by hand (a forced seat).
     """
     now = now or utcnow()
     registered_at = registered_at or now
     event = get_event(session, event_id)
     check_email(person.email)  # bad input is reported before any rule about the event
-    if event.status == "cancelled":
-        raise UserError(f"Die Veranstaltung '{event.title}' ist abgesagt; Anmeldungen sind nicht mehr möglich.")
-    late = is_late(registered_at, event.registration_deadline)
-    if late and not (allow_late or event.allow_late_registration):
-        assert event.registration_deadline is not None
-        raise UserError(
-            f"Die Anmeldefrist ist am {format_german_datetime(event.registration_deadline)} Uhr abgelaufen. "
-            "Eine Nachmeldung ist nur mit ausdrücklicher Erlaubnis möglich (Option „verspätet zulassen“)."
-        )
-    round_pool = None
-    round_registered = 0
-    if round_id is not None:
-        rnd = session.get(Round, round_id)
-        if rnd is None or rnd.event_id != event.id or rnd.deleted_at is not None:
-            raise UserError("Diese Runde gehört nicht zu der Veranstaltung.")
-        round_pool = Pool(rnd.capacity)
-        round_registered = _registered_count(session, event.id, round_id)
+    decision = admission(event.status, event.registration_opens_at, event.registration_deadline, registered_at,
+                         allow_late=allow_late, late_allowed_by_event=event.allow_late_registration)
+    if not decision.accepted:
+        raise UserError(decision.refusal())
+    check_round(session, event, round_id)
 
     contact, created = find_or_create_contact(session, person)
     reg = session.scalars(
@@ -193,93 +172,108 @@ def register(
         label = "angemeldet" if reg.status == REGISTERED else "auf der Warteliste"
         raise UserError(f"{contact.first_name} {contact.last_name} ({contact.email}) ist bereits {label}.")
 
-    status = initial_status(_event_pool(event), _registered_count(session, event.id), round_pool, round_registered)
+    queue_place = next_queue_order(session, event.id)
     if reg is None:
         reg = Registration(event_id=event.id, contact_id=contact.id)
         session.add(reg)
-    reg.status = status.value
+    reg.status = WAITING  # the seat rule decides below
     reg.round_id = round_id
     reg.registered_at = registered_at
     reg.cancelled_at = None
-    reg.late = late
+    reg.late = decision.late
     reg.source = source
+    reg.queue_order = queue_place
+    reg.forced_seat = False
     reg.waitlist_position = None
-    if status is RegistrationStatus.WAITING:
-        last = session.scalar(select(func.max(Registration.waitlist_position)).where(*_live(event.id))) or 0
-        reg.waitlist_position = last + 1
     session.flush()
+    _allocate(session, event.id)
     session.refresh(reg)
+    if force and reg.status == WAITING:
+        reg.status, reg.forced_seat, reg.waitlist_position = REGISTERED, True, None
+        session.flush()
+        _allocate(session, event.id)
+        session.refresh(reg)
     return RegisterResult(registration=to_row(reg), contact_created=created)
 
 
-def fill_free_seats(session: Session, event: Event) -> list[Registration]:
-    """Move people up from the waiting list, in order, while seats (event and round) are free."""
-    waiting = _waiting_list(session, event.id)
-    if not waiting:
-        return []
-    pools, round_counts = _rounds(session, event.id)
-    keys = choose_promotions(
-        _event_pool(event),
-        _registered_count(session, event.id),
-        [WaitingEntry(r.id, r.round_id) for r in waiting],
-        pools,
-        round_counts,
-    )
-    by_id = {r.id: r for r in waiting}
-    promoted = [by_id[k] for k in keys if isinstance(k, uuid.UUID)]
-    for reg in promoted:
-        reg.status = REGISTERED
-        reg.waitlist_position = None
-    session.flush()
-    _renumber(session, event.id)
-    return promoted
-
-
 def cancel(session: Session, registration_id: uuid.UUID, now: datetime | None = None) -> SeatChange:
-    """Cancel; when the person held a seat, the first suitable person on the waiting list moves up."""
+    """Cancel; a freed seat goes to the head of the queue (the seat rule), and who moved up is reported."""
     reg = get_registration(session, registration_id)
     if reg.status == CANCELLED:
         raise UserError(f"Die Anmeldung von {reg.contact.first_name} {reg.contact.last_name} ist bereits storniert.")
-    held_seat = reg.status == REGISTERED
     reg.status = CANCELLED
     reg.cancelled_at = now or utcnow()
     reg.waitlist_position = None
+    reg.forced_seat = False
     session.flush()
-    promoted = fill_free_seats(session, reg.event) if held_seat else []
-    if not held_seat:
-        _renumber(session, reg.event_id)
-    return SeatChange(registration=to_row(reg), promoted=tuple(to_row(r) for r in promoted))
+    promoted = _allocate(session, reg.event_id)
+    return SeatChange(registration=to_row(reg), promoted=promoted)
 
 
 def move_to_waiting_list(session: Session, registration_id: uuid.UUID) -> SeatChange:
-    """The coordinator's decision: this person gives up the seat and queues at the end of the waiting list."""
+    """The coordinator's decision: this person gives up the seat (or comes back after a cancellation) and queues
+    at the end of the waiting list; a freed seat goes to the head of the queue."""
     reg = get_registration(session, registration_id)
     if reg.status == WAITING:
         raise UserError("Die Person steht bereits auf der Warteliste.")
-    last = session.scalar(select(func.max(Registration.waitlist_position)).where(*_live(reg.event_id))) or 0
     reg.status = WAITING
     reg.cancelled_at = None
-    reg.waitlist_position = last + 1
+    reg.forced_seat = False
+    reg.queue_order = next_queue_order(session, reg.event_id)
     session.flush()
-    _renumber(session, reg.event_id)
-    return SeatChange(registration=to_row(reg), promoted=())
+    promoted = tuple(r for r in _allocate(session, reg.event_id) if r.id != reg.id)
+    session.refresh(reg)
+    return SeatChange(registration=to_row(reg), promoted=promoted)
+
+
+def move_to_end_of_queue(session: Session, registration_id: uuid.UUID) -> SeatChange:
+    """A waiting person goes to the end of the waiting list (the coordinator's decision)."""
+    reg = get_registration(session, registration_id)
+    if reg.status != WAITING:
+        raise UserError("Nur Personen auf der Warteliste können ans Ende der Warteliste gesetzt werden.")
+    reg.queue_order = next_queue_order(session, reg.event_id)
+    session.flush()
+    promoted = _allocate(session, reg.event_id)
+    session.refresh(reg)
+    return SeatChange(registration=to_row(reg), promoted=promoted)
+
+
+def move_to_waiting_place(session: Session, registration_id: uuid.UUID, place: int) -> SeatChange:
+    """A waiting person goes to waiting place ``place`` (1 = the next to move up)."""
+    reg = get_registration(session, registration_id)
+    if reg.status != WAITING:
+        raise UserError("Nur Personen auf der Warteliste können in der Warteliste verschoben werden.")
+    reg.queue_order = queue_order_for_place(session, reg.event_id, reg.id, place)
+    session.flush()
+    promoted = _allocate(session, reg.event_id)
+    session.refresh(reg)
+    return SeatChange(registration=to_row(reg), promoted=promoted)
 
 
 def move_from_waiting_list(session: Session, registration_id: uuid.UUID, *, force: bool = False) -> SeatChange:
-    """Give a waiting person a seat; beyond capacity only when the coordinator forces it (overbooking by hand)."""
+    """Give a waiting (or cancelled) person a seat. Someone waits only while their pool (the event or their
+    round) is full, so this is a forced seat beyond the limit, which the coordinator must confirm (``force``)."""
     reg = get_registration(session, registration_id)
-    if reg.status != WAITING:
-        raise UserError("Nur Personen auf der Warteliste können nachrücken.")
+    if reg.status == REGISTERED:
+        raise UserError("Die Person hat bereits einen Platz.")
     event = reg.event
-    if not force and not has_free_seat(_event_pool(event), _registered_count(session, event.id)):
-        raise UserError(
-            f"Für '{event.title}' ist kein Platz mehr frei. Zum Überbuchen bitte ausdrücklich bestätigen."
-        )
+    pools = apply_allocation(session, event.id).allocation.pools
+    event_use = pools[EVENT_POOL]
+    round_use = pools.get(reg.round_id) if reg.round_id is not None else None
+    full = [use for use in (event_use, round_use) if use is not None and use.free == 0]
+    if full and not force:
+        where = f"Runde „{reg.round.title}“" if round_use is not None and round_use.free == 0 and reg.round else ""
+        target = f"{where} von „{event.title}“" if where else f"„{event.title}“"
+        raise UserError(f"Für {target} ist kein Platz mehr frei. Zum Überbuchen bitte ausdrücklich bestätigen.")
+    if reg.status == CANCELLED:
+        reg.cancelled_at = None
+        reg.queue_order = next_queue_order(session, event.id)
     reg.status = REGISTERED
+    reg.forced_seat = bool(full)
     reg.waitlist_position = None
     session.flush()
-    _renumber(session, event.id)
-    return SeatChange(registration=to_row(reg), promoted=())
+    promoted = tuple(r for r in _allocate(session, event.id) if r.id != reg.id)
+    return SeatChange(registration=to_row(reg), promoted=promoted)
 
 
 def mark_attendance(
@@ -326,6 +320,13 @@ class RegistrationState:
     attended: bool
     attended_minutes: int | None
     deleted_at: datetime | None
+    queue_order: int = 0
+    forced_seat: bool = False
+    round_id: uuid.UUID | None = None
+
+
+_STATE_FIELDS = ("status", "waitlist_position", "cancelled_at", "attended", "attended_minutes", "deleted_at",
+                 "queue_order", "forced_seat", "round_id")
 
 
 def snapshot_event_registrations(session: Session, event_id: uuid.UUID) -> list[RegistrationState]:
@@ -333,30 +334,35 @@ def snapshot_event_registrations(session: Session, event_id: uuid.UUID) -> list[
     regs = session.scalars(select(Registration).where(Registration.event_id == event_id)).all()
     return [
         RegistrationState(r.id, r.status, r.waitlist_position, r.cancelled_at, r.attended, r.attended_minutes,
-                          r.deleted_at)
+                          r.deleted_at, r.queue_order, r.forced_seat, r.round_id)
         for r in regs
     ]
 
 
-def restore_registration_states(session: Session, states: list[RegistrationState]) -> None:
-    """Put registrations back as snapshotted; registrations created after the snapshot are left alone."""
+def restore_registration_states(session: Session, states: list[RegistrationState]) -> tuple[RegistrationRow, ...]:
+    """Put registrations back as snapshotted (the undo), then apply the seat rule: registrations created after
+    the snapshot are left alone, and whatever changed since is judged by the same rule as any other change.
+    Returns whoever got a seat by that rule."""
     by_id = {s.id: s for s in states}
     regs = session.scalars(select(Registration).where(Registration.id.in_(by_id))).all()
-    # positions can collide transiently; nothing in the schema forbids that, so assign directly
+    events = set()
     for reg in regs:
         state = by_id[reg.id]
-        for name in ("status", "waitlist_position", "cancelled_at", "attended", "attended_minutes", "deleted_at"):
+        events.add(reg.event_id)
+        for name in _STATE_FIELDS:
             if getattr(reg, name) != getattr(state, name):
                 setattr(reg, name, getattr(state, name))
     session.flush()
+    promoted: list[RegistrationRow] = []
+    for event_id in sorted(events, key=lambda e: e.hex):
+        promoted.extend(_allocate(session, event_id))
+    return tuple(promoted)
 
 
 def delete_registration(session: Session, registration_id: uuid.UUID) -> SeatChange:
     """Remove a registration entirely (entered by mistake); a freed seat goes to the waiting list."""
     reg = get_registration(session, registration_id)
-    held_seat = reg.status == REGISTERED
     reg.deleted_at = utcnow()
     session.flush()
-    promoted = fill_free_seats(session, reg.event) if held_seat else []
-    _renumber(session, reg.event_id)
-    return SeatChange(registration=to_row(reg), promoted=tuple(to_row(r) for r in promoted))
+    promoted = _allocate(session, reg.event_id)
+    return SeatChange(registration=to_row(reg), promoted=promoted)

@@ -90,6 +90,8 @@ class RegistrationRow:
     attended_minutes: int | None
     round: str | None
     search_key: str = field(default="", compare=False)
+    round_id: uuid.UUID | None = None
+    forced_seat: bool = False
 
     @property
     def display_name(self) -> str:
@@ -111,6 +113,7 @@ class RegistrationRow:
             "attended": self.attended,
             "attended_minutes": self.attended_minutes,
             "round": self.round,
+            "forced_seat": self.forced_seat,
         }
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -95,6 +96,8 @@ class Event(SyncedMixin, Base):
     access_link_dispatch_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     access_link_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     status: Mapped[str] = mapped_column(String(20), default="open")  # draft|open|closed|held|cancelled
+    #: with rounds: whether someone may register without choosing one (counts against the event's seats only)
+    rounds_optional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     hosts: Mapped[str] = mapped_column(Text, default="")  # one host per line
     ics_uid: Mapped[str] = mapped_column(String(200), unique=True)
     ics_sequence: Mapped[int] = mapped_column(Integer, default=0)
@@ -118,8 +121,9 @@ class Round(SyncedMixin, Base):
 
     event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"), index=True)
     title: Mapped[str] = mapped_column(String(300))
-    capacity: Mapped[int | None] = mapped_column(Integer, default=None)
+    capacity: Mapped[int | None] = mapped_column(Integer, default=None)  # None = unlimited
     position: Mapped[int] = mapped_column(Integer, default=0)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     event: Mapped[Event] = relationship(back_populates="rounds")
 
@@ -224,7 +228,11 @@ class Registration(SyncedMixin, Base):
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contact.id"), index=True)
     round_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("round.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="registered")  # registered|waiting|cancelled
-    waitlist_position: Mapped[int | None] = mapped_column(Integer, default=None)
+    waitlist_position: Mapped[int | None] = mapped_column(Integer, default=None)  # derived: domain.allocation
+    #: the place in the event's queue (synced, so laptops agree): who joined first gets the next free seat
+    queue_order: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: a seat the coordinator gave beyond the limit by hand; no allocation takes it away
+    forced_seat: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     source: Mapped[str] = mapped_column(Text, default="manual")  # "manual" or the import file's name
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

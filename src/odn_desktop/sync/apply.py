@@ -54,6 +54,8 @@ class PullOutcome:
     #: seat holders before the pull
     both_sides: set[str] = field(default_factory=set)
     local_seats: dict[str, int] = field(default_factory=dict)
+    #: events whose own row, rounds or registrations came from the server: the seat rule is applied to them
+    touched_events: set[str] = field(default_factory=set)
     #: edits an erasure or anonymisation replaced (on either side), and the contacts (stored ids) erased or
     #: anonymised on one side since the two last agreed (``erasure.leftovers``)
     erased_over_edits: list[ErasureOverride] = field(default_factory=list)
@@ -81,6 +83,8 @@ def apply_changes(txn: LocalTransaction, fetch: Callable[[TableSpec], list[tuple
         outcome.pulled += len(incoming)
         if spec.name in ("round", "registration"):
             remote_events.update(str(row["event_id"]) for row, _ in incoming)
+        if spec.name == "event":
+            outcome.touched_events.update(str(row["id"]) for row, _ in incoming)
         if spec.name == "registration" and remote_events & local_events:
             outcome.both_sides = remote_events & local_events
             outcome.local_seats = txn.seat_counts(outcome.both_sides)  # before the server's rows arrive
@@ -96,6 +100,7 @@ def apply_changes(txn: LocalTransaction, fetch: Callable[[TableSpec], list[tuple
         outcome.both_sides = remote_events & local_events
         outcome.local_seats = txn.seat_counts(outcome.both_sides)
     outcome.erased_contacts = erasures.newly_erased()
+    outcome.touched_events |= remote_events
     return outcome
 
 

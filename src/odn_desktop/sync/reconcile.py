@@ -9,10 +9,12 @@ and the same sync pushes them):
   from either);
 * a registration that lost to the server's registration of the same person for the same event: folded the same
   way;
-* seats and the waiting list of every event whose registrations changed on both sides (or were folded): seat
-  holders keep their seats up to the limit in registration-time order (concurrent offline registrations can
-  overfill an event; the latest registered move to the waiting list), the waiting list is ordered by
-  registration time and free seats are filled from it. Every change in who holds a seat is reported;
+* seats and the waiting list of every event whose registrations, rounds or own row came from the server (or were
+  folded): the one seat rule (``services.seat_allocation.apply_allocation``) over the merged facts. Seat holders
+  of both sides keep their seats (a seat once given is kept); a pool that the merge leaves above its limit (seats
+  given on one laptop while another lowered the capacity or gave the same seats) is reported as ``overbooked``;
+  the waiting list follows the synced queue order, so both laptops agree on it whatever the order of syncs.
+  Every change in who holds a seat is reported;
 * registrations and messages of a person erased or anonymised on the other side that the merge did not meet (a
   note added to a registration the erasing side had no reason to change, a registration added meanwhile) are
   anonymised as well, and tombstoned after an Art. 17 deletion (``erasure.erase_leftovers``); the event's seats
@@ -22,15 +24,15 @@ and the same sync pushes them):
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from odn_desktop.domain.seats import Pool, WaitingEntry, choose_promotions
-from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration, Round
+from odn_desktop.services.seat_allocation import OverLimitPool, apply_to_events
+from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration
 
 from .apply import PullOutcome
 from .erasure import ErasureOverride, erase_leftovers, leftovers
@@ -39,7 +41,6 @@ REGISTERED, WAITING, CANCELLED = "registered", "waiting", "cancelled"
 _RANK = {REGISTERED: 0, WAITING: 1, CANCELLED: 2}
 _CONTACT_FIELDS = ("salutation", "academic_title", "first_name", "last_name", "organisation", "municipality",
                    "federal_state", "role", "experience_level", "notes")
-_NOT_RECOMPUTED = ("cancelled", "held")
 
 
 @dataclass(frozen=True)
@@ -79,22 +80,25 @@ class MergedContact:
         return {"kept": str(self.kept), "removed": str(self.removed), "email": self.email}
 
 
+__all__ = ["MergedContact", "OverLimitPool", "ReconcileOutcome", "SeatChange", "reconcile"]
+
+
 @dataclass
 class ReconcileOutcome:
     merged_contacts: list[MergedContact]
     seat_changes: list[SeatChange]
     erased_over_edits: list[ErasureOverride] = field(default_factory=list)
+    #: pools the merge left above their limit (kept seats, reported until cancellations resolve it)
+    overbooked: list[OverLimitPool] = field(default_factory=list)
 
 
 def _uuid(value: str) -> uuid.UUID:
     return uuid.UUID(hex=value)
 
 
-def reconcile(session: Session, pull: PullOutcome,
-              server_seats: Callable[[Iterable[str]], dict[str, int]] | None = None) -> ReconcileOutcome:
-    """``server_seats(event_ids)``: seat holders per event as the server has them (deliberate overbooking on
-    either side survives the recompute)."""
-    affected = {_uuid(e) for e in pull.both_sides}
+def reconcile(session: Session, pull: PullOutcome) -> ReconcileOutcome:
+    """Fold duplicates, erase leftovers, then apply the seat rule to every event the pull touched."""
+    affected = {_uuid(e) for e in pull.both_sides | pull.touched_events}
     merged: list[MergedContact] = []
     contact_pairs = [(_uuid(lo), _uuid(w)) for t, lo, w in pull.duplicates if t == "contact"]
     registration_pairs = [(_uuid(lo), _uuid(w)) for t, lo, w in pull.duplicates if t == "registration"]
@@ -130,11 +134,10 @@ def reconcile(session: Session, pull: PullOutcome,
             link.topic = str(dropped["topic"])
     session.flush()
 
-    held = server_seats({e.hex for e in affected}) if (server_seats and affected) else {}
-    for event in session.scalars(select(Event).where(Event.id.in_(affected))):
-        recompute_seats(session, event, max(held.get(event.id.hex, 0), pull.local_seats.get(event.id.hex, 0)))
+    reports = apply_to_events(session, affected)
     session.flush()
-    return ReconcileOutcome(merged, _seat_changes(session, affected, before), erased)
+    overbooked = [pool for report in reports for pool in report.over_limit]
+    return ReconcileOutcome(merged, _seat_changes(session, affected, before), erased, overbooked)
 
 
 def _merge_contact(session: Session, loser_id: uuid.UUID, winner_id: uuid.UUID) -> Contact | None:
@@ -193,46 +196,6 @@ def _seat_snapshot(session: Session, event_ids: set[uuid.UUID]) -> dict[uuid.UUI
         return {}
     session.flush()
     return {r.id: r.status for r in session.scalars(_live(event_ids))}
-
-
-def recompute_seats(session: Session, event: Event, seats_held: int = 0) -> None:
-    """Seats in registration-time order up to the limit, then the waiting list in registration-time order.
-
-    ``seats_held``: seats one side had given already (more than the limit only when the coordinator overbooked
-    by hand); so many seat holders keep their seats, only the surplus of the merge moves to the waiting list.
-    """
-    if event.deleted_at is not None or event.status in _NOT_RECOMPUTED:
-        return
-    regs = sorted(
-        session.scalars(select(Registration).where(
-            Registration.event_id == event.id, Registration.deleted_at.is_(None),
-            Registration.status.in_((REGISTERED, WAITING)))).all(),
-        key=lambda r: (r.registered_at, str(r.id)),
-    )
-    rounds = session.scalars(select(Round).where(Round.event_id == event.id, Round.deleted_at.is_(None))).all()
-    pools: dict[Hashable, Pool] = {r.id: Pool(r.capacity) for r in rounds}
-    pool = Pool(event.capacity, event.overbooking_percent)
-    holders = [r for r in regs if r.status == REGISTERED]
-    keep_pool = pool if pool.limit is None or seats_held <= pool.limit else Pool(seats_held)
-    keep = set(choose_promotions(keep_pool, 0, [WaitingEntry(r.id, r.round_id) for r in holders], pools, {}))
-    round_counts: dict[Hashable, int] = {}
-    for r in holders:
-        if r.id in keep and r.round_id is not None:
-            round_counts[r.round_id] = round_counts.get(r.round_id, 0) + 1
-    queue = [r for r in regs if r.id not in keep]
-    promoted = set(choose_promotions(pool, len(keep), [WaitingEntry(r.id, r.round_id) for r in queue], pools,
-                                     round_counts))
-    position = 0
-    for reg in regs:
-        if reg.id in keep or reg.id in promoted:
-            status, place = REGISTERED, None
-        else:
-            position += 1
-            status, place = WAITING, position
-        if reg.status != status:
-            reg.status = status
-        if reg.waitlist_position != place:
-            reg.waitlist_position = place
 
 
 def _seat_changes(session: Session, event_ids: set[uuid.UUID], before: dict[uuid.UUID, str]) -> list[SeatChange]:
