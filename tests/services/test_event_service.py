@@ -50,14 +50,16 @@ def test_ics_sequence_rises_only_for_calendar_relevant_changes(db: Database) -> 
     with transaction(db.sessions) as s:
         event = create_event(s, title="Treffen", starts_at=START, ends_at=END)
         uid = event.ics_uid
-        update_event(s, event.id, description="Neuer Text")
+        update_event(s, event.id, capacity=80, allow_late_registration=True)
         assert event.ics_sequence == 0
-        update_event(s, event.id, starts_at=START + timedelta(minutes=30), ends_at=END + timedelta(minutes=30))
+        update_event(s, event.id, description="Neuer Text")  # the calendar entry's DESCRIPTION shows it
         assert event.ics_sequence == 1
-        update_event(s, event.id, online_url="https://zoom.example/j/123")
+        update_event(s, event.id, starts_at=START + timedelta(minutes=30), ends_at=END + timedelta(minutes=30))
         assert event.ics_sequence == 2
+        update_event(s, event.id, online_url="https://zoom.example/j/123")
+        assert event.ics_sequence == 3
         cancel_event(s, event.id)
-        assert event.ics_sequence == 3 and event.status == "cancelled" and event.ics_uid == uid
+        assert event.ics_sequence == 4 and event.status == "cancelled" and event.ics_uid == uid
 
 
 def test_duplicate_as_next_meeting_copies_agenda_and_speakers_but_no_registrations(db: Database) -> None:
@@ -100,6 +102,75 @@ def test_duplicate_keeps_wall_clock_time_across_daylight_saving(db: Database) ->
         assert (local.hour, local.minute) == (10, 0)
         assert local.date() == (autumn + timedelta(weeks=8)).date()
         assert new.ends_at - new.starts_at == timedelta(hours=1, minutes=30)
+
+
+@pytest.mark.parametrize(
+    ("day", "next_day"),
+    [((2021, 10, 21), (2021, 12, 16)),  # summer time to winter time
+     ((2022, 2, 24), (2022, 4, 21))],  # winter time to summer time
+)
+def test_duplicate_keeps_berlin_wall_clock_deadlines_across_daylight_saving(
+    db: Database, day: tuple[int, int, int], next_day: tuple[int, int, int]
+) -> None:
+    start = datetime(*day, 10, 0, tzinfo=BERLIN)
+    before = start.date() - timedelta(days=1)
+    with transaction(db.sessions) as s:
+        event = create_event(
+            s, title="Netzwerktreffen", starts_at=start, ends_at=start + timedelta(hours=1, minutes=30),
+            registration_deadline=datetime(before.year, before.month, before.day, 23, 59, tzinfo=BERLIN),
+            access_link_dispatch_at=datetime(before.year, before.month, before.day, 8, 0, tzinfo=BERLIN),
+        )
+        event_id = event.id
+    with transaction(db.sessions) as s:  # read back: the stored times are UTC
+        new = duplicate_event_as_next(s, event_id)
+        wall = {name: getattr(new, name).astimezone(BERLIN).replace(tzinfo=None)
+                for name in ("starts_at", "ends_at", "registration_deadline", "access_link_dispatch_at")}
+    y, m, d = next_day
+    assert wall == {
+        "starts_at": datetime(y, m, d, 10, 0),
+        "ends_at": datetime(y, m, d, 11, 30),
+        "registration_deadline": datetime(y, m, d - 1, 23, 59),
+        "access_link_dispatch_at": datetime(y, m, d - 1, 8, 0),
+    }
+
+
+def test_duplicate_to_a_chosen_start_moves_every_time_by_the_same_wall_clock_distance(db: Database) -> None:
+    start = datetime(2021, 10, 21, 10, 0, tzinfo=BERLIN)
+    with transaction(db.sessions) as s:
+        event = create_event(s, title="T", starts_at=start, ends_at=start + timedelta(hours=2),
+                             registration_deadline=datetime(2021, 10, 14, 12, 0, tzinfo=BERLIN))
+        event_id = event.id
+    with transaction(db.sessions) as s:  # read back: the stored times are UTC
+        new = duplicate_event_as_next(s, event_id, starts_at=datetime(2021, 11, 4, 14, 0, tzinfo=BERLIN))
+        assert new.ends_at.astimezone(BERLIN).replace(tzinfo=None) == datetime(2021, 11, 4, 16, 0)
+        assert new.registration_deadline is not None
+        assert new.registration_deadline.astimezone(BERLIN).replace(tzinfo=None) == datetime(2021, 10, 28, 16, 0)
+
+
+def test_duplicate_copies_the_rounds_with_their_descriptions(db: Database) -> None:
+    from odn_desktop.store.models import Round
+
+    with transaction(db.sessions) as s:
+        event = create_event(s, title="Werkstatt", starts_at=START, ends_at=END, capacity=60)
+        event.rounds_optional = True
+        s.add_all([
+            Round(event_id=event.id, title="Digitale Akte", capacity=20, position=0,
+                  description="Raum 1, mit Bildschirm"),
+            Round(event_id=event.id, title="Bürgerportal", capacity=None, position=1, description=""),
+            Round(event_id=event.id, title="Gestrichen", capacity=5, position=2, deleted_at=START),
+        ])
+        s.flush()
+        new_id = duplicate_event_as_next(s, event.id).id
+    with transaction(db.sessions) as s:
+        from odn_desktop.services.events import get_event
+
+        copy = get_event(s, new_id)
+        assert copy.rounds_optional is True
+        assert [(r.title, r.capacity, r.position, r.description) for r in copy.rounds if r.deleted_at is None] == [
+            ("Digitale Akte", 20, 0, "Raum 1, mit Bildschirm"),
+            ("Bürgerportal", None, 1, ""),
+        ]
+        assert len(copy.rounds) == 2
 
 
 def test_agenda_start_times_and_overrun_warning(db: Database) -> None:

@@ -13,6 +13,8 @@ from odn_desktop.domain.errors import UserError
 from odn_desktop.store.database import soft_delete
 from odn_desktop.store.models import AgendaItem
 
+from .calendar_sequence import AGENDA_FIELDS as SHOWN_FIELDS
+from .calendar_sequence import raise_sequence, shown_fields_changed
 from .events import get_event
 from .rows import AgendaRow
 
@@ -51,6 +53,7 @@ def add_agenda_item(session: Session, event_id: uuid.UUID, *, title: str, durati
         from .speakers import add_speaker_to_event
 
         add_speaker_to_event(session, event_id, speaker_id)
+    raise_sequence(session, [event_id])
     return item
 
 
@@ -62,6 +65,7 @@ def update_agenda_item(session: Session, item_id: uuid.UUID, **changes: Any) -> 
     item = session.get(AgendaItem, item_id)
     if item is None or item.deleted_at is not None:
         raise UserError("Diesen Programmpunkt gibt es nicht (mehr).")
+    before = {name: getattr(item, name) for name in changes}
     for name, value in changes.items():
         setattr(item, name, value)
     session.flush()
@@ -69,6 +73,8 @@ def update_agenda_item(session: Session, item_id: uuid.UUID, **changes: Any) -> 
         from .speakers import add_speaker_to_event
 
         add_speaker_to_event(session, item.event_id, changes["speaker_id"])
+    if shown_fields_changed(SHOWN_FIELDS, before, changes):
+        raise_sequence(session, [item.event_id])
     return item
 
 
@@ -77,11 +83,14 @@ def move_agenda_item(session: Session, item_id: uuid.UUID, new_index: int) -> No
     item = session.get(AgendaItem, item_id)
     if item is None or item.deleted_at is not None:
         raise UserError("Diesen Programmpunkt gibt es nicht (mehr).")
-    items = [i for i in _live_items(session, item.event_id) if i.id != item.id]
+    live = _live_items(session, item.event_id)
+    items = [i for i in live if i.id != item.id]
     items.insert(max(0, min(new_index, len(items))), item)
     for pos, it in enumerate(items, start=1):
         if it.position != pos:
             it.position = pos
+    if items != live:
+        raise_sequence(session, [item.event_id])
     session.flush()
 
 
@@ -93,6 +102,7 @@ def delete_agenda_item(session: Session, item_id: uuid.UUID) -> None:
     session.flush()
     for pos, it in enumerate(_live_items(session, item.event_id), start=1):
         it.position = pos
+    raise_sequence(session, [item.event_id])
     session.flush()
 
 

@@ -24,6 +24,7 @@ from odn_desktop.store.database import soft_delete
 from odn_desktop.store.models import AgendaItem, EventSpeaker, Registration, Series, Speaker, Task
 
 from . import agenda as agenda_service
+from . import calendar_sequence
 from . import events as event_service
 from . import registrations as registration_service
 from . import speakers as speaker_service
@@ -224,6 +225,7 @@ def restore_agenda_item(session: Session, item_id: uuid.UUID, index: int | None 
     for pos, it in enumerate(live, start=1):
         if it.position != pos:
             it.position = pos
+    calendar_sequence.raise_sequence(session, [item.event_id])
     session.flush()
 
 
@@ -287,6 +289,7 @@ def withdraw_new_speaker(session: Session, event_id: uuid.UUID, speaker_id: uuid
         speaker_service.remove_speaker_from_event(session, event_id, speaker_id)
     speaker = session.get(Speaker, speaker_id)
     if speaker is not None and speaker.deleted_at is None:
+        calendar_sequence.raise_sequence(session, calendar_sequence.events_showing_speaker(session, speaker_id))
         soft_delete(session, speaker)
         session.flush()
 

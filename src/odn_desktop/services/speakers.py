@@ -14,6 +14,8 @@ from odn_desktop.domain.names import person_sort_key
 from odn_desktop.store.database import soft_delete
 from odn_desktop.store.models import Event, EventSpeaker, Speaker
 
+from .calendar_sequence import SPEAKER_FIELDS as SHOWN_FIELDS
+from .calendar_sequence import events_showing_speaker, raise_sequence, shown_fields_changed
 from .events import get_event
 from .rows import SpeakerRow
 
@@ -48,8 +50,12 @@ def update_speaker(session: Session, speaker_id: uuid.UUID, **changes: Any) -> S
     speaker = get_speaker(session, speaker_id)
     if "last_name" in changes and not (changes["last_name"] or "").strip():
         raise UserError("Der Nachname darf nicht leer sein.")
-    for name, value in changes.items():
-        setattr(speaker, name, (value or "").strip())
+    before = {name: getattr(speaker, name) for name in changes}
+    cleaned = {name: (value or "").strip() for name, value in changes.items()}
+    for name, value in cleaned.items():
+        setattr(speaker, name, value)
+    if shown_fields_changed(SHOWN_FIELDS, before, cleaned):
+        raise_sequence(session, events_showing_speaker(session, speaker_id))
     session.flush()
     return speaker
 
@@ -61,14 +67,18 @@ def add_speaker_to_event(session: Session, event_id: uuid.UUID, speaker_id: uuid
         select(EventSpeaker).where(EventSpeaker.event_id == event_id, EventSpeaker.speaker_id == speaker_id)
     ).first()
     if link is not None:
+        shown_before = (link.deleted_at is None, link.topic)
         link.deleted_at = None
         if topic:
             link.topic = topic
+        if (True, link.topic) != shown_before:
+            raise_sequence(session, [event_id])
         session.flush()
         return link
     last = session.scalar(select(func.max(EventSpeaker.position)).where(EventSpeaker.event_id == event_id))
     link = EventSpeaker(event_id=event_id, speaker_id=speaker_id, topic=topic, position=(last or 0) + 1)
     session.add(link)
+    raise_sequence(session, [event_id])
     session.flush()
     return link
 
@@ -82,6 +92,7 @@ def remove_speaker_from_event(session: Session, event_id: uuid.UUID, speaker_id:
     if link is None:
         raise UserError("Diese Person ist bei der Veranstaltung nicht als Referent:in eingetragen.")
     soft_delete(session, link)
+    raise_sequence(session, [event_id])
     session.flush()
 
 
