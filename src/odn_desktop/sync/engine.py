@@ -8,13 +8,17 @@
    even if the push fails later. An erasure or anonymisation of a person wins over edits made meanwhile on either
    side, without a conflict (``erasure``); the edits it replaced are reported (``erased_over_edits``).
 3. Push every row still marked as changed (open conflicts: the server keeps its value) under the next sequence,
-   in the same server transaction, and commit it on the server.
+   in the same server transaction, and commit it on the server. Just before, the laptop writes the push down
+   (``LocalTransaction.stage_push``: its rows and sequence).
 4. Only then, locally: the pushed versions become the shadows, the change markers are cleared (not for rows
    edited in the meantime), and the new sequence is recorded.
 
-Cut off anywhere, the run is simply repeated. Before the server's commit nothing was sent; after it, the next
-run pulls its own push back, recognises it from the push log (``sync_push``: sequence and this laptop's id) and
-takes it as the base of the merge, so nothing is duplicated and nothing turns into a conflict.
+Cut off anywhere, the run is simply repeated. Before the server's commit nothing was sent (the written-down push
+is forgotten); after it, the next run recognises its push in the push log (``sync_push``: sequence and this
+laptop's id) and first does step 4 from what it wrote down (``_settle_staged_push``), so another laptop's later
+edits of the same rows arrive as plain remote changes: nothing is duplicated, nothing turns into a conflict, and
+nothing the colleague did is undone. (A push of an older version, not written down, is still recognised in the
+pull: a row whose newest server version it is serves as its own merge base.)
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import socket
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,7 +43,7 @@ from .apply import apply_changes
 from .conflicts import Conflict
 from .erasure import ErasureOverride
 from .erasure import settle as settle_erasures
-from .local import LocalFile, LocalTransaction
+from .local import LocalFile, LocalTransaction, shadow_texts
 from .merge import differs, pushable
 from .reconcile import MergedContact, SeatChange, reconcile
 from .server import UNREACHABLE, Server, ServerUnreachableError, SyncError, display_url, parse_remote
@@ -170,6 +174,8 @@ class _PushBatch:
     tables: list[tuple[TableSpec, list[Row]]] = field(default_factory=list)
     #: per table: (id, updated_at as read, stays marked, new server_seq or None)
     marks: list[tuple[TableSpec, list[tuple[str, str | None, bool, int | None]]]] = field(default_factory=list)
+    #: the rows of ``tables`` as shadow JSON, made once for the push's record (``stage_push``) and ``_finish``
+    texts: list[tuple[TableSpec, list[tuple[str, str]]]] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -200,6 +206,7 @@ def _collect_push(txn: LocalTransaction, seq: int) -> _PushBatch:
             marks.append((row_id, None if updated is None else str(updated), bool(held), seq if send else None))
         if out:
             batch.tables.append((spec, out))
+            batch.texts.append((spec, shadow_texts(out)))
         batch.marks.append((spec, marks))
     return batch
 
@@ -285,6 +292,7 @@ def sync(
                        f"{fetched} Änderungen vom Server eingearbeitet …")
 
             with local.transaction(write=True) as txn, _local_errors():
+                _settle_staged_push(txn, own)
                 pull = apply_changes(txn, lambda spec: stx.changes_since(spec, last), own, pulled_table)
                 pulled = pull.pulled
                 erased = [*pull.erased_over_edits, *settle_erasures(txn)]
@@ -313,6 +321,8 @@ def sync(
                 check_cancel()
 
             if batch.rows:
+                with local.transaction(write=True) as txn, _local_errors():
+                    txn.stage_push(seq, batch.texts)  # what the next run needs if this one ends after the commit
                 stx.push(seq, client_id, batch.tables, on_table)
                 point("pushed")
                 check_cancel()
@@ -362,15 +372,37 @@ def _check_history(state: dict[str, str], last: int, server_seq: int, mark: str 
         )
 
 
+def _settle_staged_push(txn: LocalTransaction, own: Collection[int]) -> None:
+    """A push written down by a run that ended before its own bookkeeping: when the server committed it (the push
+    log has its sequence from this laptop), do that bookkeeping now, before the pull: its rows become the shadows,
+    and their change markers go unless the row was edited since (another ``updated_at``) or has an open conflict.
+    The pull then takes later edits of other laptops to these rows as plain remote changes, not as concurrent
+    ones. A push the server never committed is simply forgotten (its rows are still marked as changed)."""
+    seq = txn.staged_push()
+    if seq is None:
+        return
+    if seq in own:
+        for spec in SPECS:
+            rows = txn.staged_rows(spec)
+            if not rows:
+                continue
+            held = conflict_store.open_fields(txn, spec, {str(row["id"]) for row in rows})
+            txn.put_shadows(spec, rows)
+            txn.mark_pushed(spec, [(str(row["id"]), None if row["updated_at"] is None else str(row["updated_at"]),
+                                    str(row["id"]) in held, seq) for row in rows])
+    txn.drop_staged_push()
+
+
 def _finish(local: LocalFile, url: Any, seq: int, when: datetime, batch: _PushBatch, *, pulled: int,
             new_conflicts: int = 0, merged: list[MergedContact] | None = None,
             seats: list[SeatChange] | None = None, mark: str | None = None,
             erased: list[ErasureOverride] | None = None) -> SyncResult:
     with local.transaction(write=True) as txn, _local_errors():
-        for spec, rows in batch.tables:
-            txn.put_shadows(spec, rows)
+        for spec, texts in batch.texts:
+            txn.put_shadow_texts(spec, texts)
         for spec, marks in batch.marks:
             txn.mark_pushed(spec, marks)
+        txn.drop_staged_push()
         txn.set_state(last_seq=seq, last_mark=mark, last_sync_at=when.isoformat(), remote_url=display_url(url))
         open_conflicts = conflict_store.list_open(txn)
     return SyncResult(pushed=batch.rows, pulled=pulled, conflicts=open_conflicts, new_conflicts=new_conflicts,

@@ -26,6 +26,9 @@ from odn_desktop.store.database import make_engine
 from .tables import SPECS, Row, TableSpec
 
 _WRITE = "odn_write"
+#: ``sync_shadow.table_name`` prefix (and row id) of a push whose server commit is not confirmed yet
+_STAGED = "push:"
+_STAGED_ID = "0" * 32
 
 
 def _connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -196,8 +199,50 @@ class LocalTransaction:
         return found
 
     def put_shadows(self, spec: TableSpec, rows: Iterable[Row]) -> None:
+        self.put_shadow_texts(spec, shadow_texts(rows))
+
+    def put_shadow_texts(self, spec: TableSpec, texts: Sequence[tuple[str, str]]) -> None:
+        """Shadows already in JSON (``shadow_texts``): (row id, JSON of the row)."""
         self.raw.executemany(
             "INSERT INTO sync_shadow (table_name, row_id, data) VALUES (?, ?, ?) "
             "ON CONFLICT (table_name, row_id) DO UPDATE SET data = excluded.data",
-            [(spec.name, row["id"], json.dumps(row, ensure_ascii=False, separators=(",", ":"))) for row in rows],
+            [(spec.name, row_id, text) for row_id, text in texts],
         )
+
+    # -- the push in flight ------------------------------------------------------------------------------------
+    # Before a push goes to the server its rows are written down (one JSON list per table in ``sync_shadow``
+    # under ``push:<table>``, its sequence in ``sync_state.push_seq``). A sync cut off after the server's commit
+    # but before its own bookkeeping finds them on the next run: when the push log has that sequence from this
+    # laptop, they become the shadows and their change markers go (``engine``), as the cut-off run would have
+    # done it. One text per table, not one row each: far less to write and to delete again.
+
+    def stage_push(self, seq: int, tables: Iterable[tuple[TableSpec, Sequence[tuple[str, str]]]]) -> None:
+        """Write down the push of sequence ``seq`` (per table: ``shadow_texts`` of its rows)."""
+        self.drop_staged_push()
+        self.raw.executemany(
+            "INSERT INTO sync_shadow (table_name, row_id, data) VALUES (?, ?, ?)",
+            [(_STAGED + spec.name, _STAGED_ID, "[" + ",".join(text for _, text in texts) + "]")
+             for spec, texts in tables],
+        )
+        self.set_state(push_seq=seq)
+
+    def staged_push(self) -> int | None:
+        """The sequence of the push written down and not confirmed yet (None: there is none)."""
+        row = self.raw.execute("SELECT value FROM sync_state WHERE key = 'push_seq'").fetchone()
+        return None if row is None else int(row[0])
+
+    def staged_rows(self, spec: TableSpec) -> list[Row]:
+        found = self.raw.execute("SELECT data FROM sync_shadow WHERE table_name = ?", (_STAGED + spec.name,))
+        return [row for (data,) in found for row in json.loads(data)]
+
+    def drop_staged_push(self) -> None:
+        self.raw.execute(
+            f"DELETE FROM sync_shadow WHERE table_name IN ({', '.join('?' for _ in SPECS)})",
+            tuple(_STAGED + spec.name for spec in SPECS),
+        )
+        self.set_state(push_seq=None)
+
+
+def shadow_texts(rows: Iterable[Row]) -> list[tuple[str, str]]:
+    """(row id, the row as shadow JSON), for ``put_shadow_texts`` and ``stage_push``."""
+    return [(str(row["id"]), json.dumps(row, ensure_ascii=False, separators=(",", ":"))) for row in rows]
