@@ -126,6 +126,8 @@ def _cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
             _say(f"  {change.message()}")
     for erased in result.erased_over_edits:
         _say(erased.message())
+    for pool in result.overbooked:
+        _say(f"Überbucht nach dem Abgleich: {pool.message()}")
     _print_conflicts(_say, result.conflicts)
     return EXIT_OK
 

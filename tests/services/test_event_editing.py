@@ -84,6 +84,10 @@ def test_save_with_a_new_series_name_creates_it_and_undo_removes_it(db: Database
 def test_raising_capacity_promotes_waiting_people_and_undo_puts_them_back(demo_db: Database) -> None:
     kickoff = _by_title(demo_db, "Auftakt")
     with transaction(demo_db.sessions) as s:
+        # a held meeting gives no new seats (its list is the record); reopened, its queue moves up
+        assert ed.save_event_form(s, kickoff, {"capacity": 27}).promoted == ()
+        ed.save_event_form(s, kickoff, {"capacity": 25, "status": "open"})
+    with transaction(demo_db.sessions) as s:
         waiting_before = [r.id for r in list_registration_rows(s, kickoff) if r.status == "waiting"]
         outcome = ed.save_event_form(s, kickoff, {"capacity": 27})
     assert len(waiting_before) >= 2

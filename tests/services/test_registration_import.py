@@ -64,7 +64,12 @@ def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     return result
 
 
+#: the import's "now" unless a test says otherwise: before the deadline, so undated rows are in time
+IMPORT_NOW = datetime(2021, 11, 25, 12, 0, tzinfo=UTC)
+
+
 def import_file(db: Database, event_id: uuid.UUID, path: Path, **kwargs: Any) -> svc.RegistrationImportReport:
+    kwargs.setdefault("now", IMPORT_NOW)
     with transaction(db.sessions) as s:
         return svc.import_registrations_file(s, event_id, path, **kwargs)
 
@@ -85,9 +90,9 @@ def test_seats_follow_registration_time_not_file_order(db: Database, tmp_path: P
         person(3, "02.12.2021 08:00"),  # after the deadline: late, waiting
         person(4, "20.11.2021 10:00"),  # second
     ])
-    report = import_file(db, event_id, path)
+    report = import_file(db, event_id, path, allow_late=True)
     assert report.to_json() == {"created": 4, "updated": 0, "unchanged": 0, "waiting": 2, "late": 1,
-                                "rejected": []}
+                                "rejected": [], "notes": []}
     rows = rows_by_email(db, event_id)
     assert rows["person2@kommune.example"].status == "registered"
     assert rows["person4@kommune.example"].status == "registered"
@@ -99,6 +104,32 @@ def test_seats_follow_registration_time_not_file_order(db: Database, tmp_path: P
     with transaction(db.sessions) as s:
         sources = set(s.scalars(select(Registration.source)))
     assert sources == {"anmeldungen.csv"}
+
+
+def test_rows_after_the_deadline_are_refused_without_late_and_the_rest_imported(db: Database,
+                                                                                tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=5)
+    path = write_csv(tmp_path / "a.csv", [person(1, "20.11.2021 12:00"), person(2, "02.12.2021 08:00")])
+    report = import_file(db, event_id, path)
+    assert (report.created, report.late) == (1, 0)
+    assert [r.message for r in report.rejected] == [
+        "Zeile 3: Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen. "
+        "Übernahme nur mit „Verspätet zulassen“ (--late)."]
+    assert set(rows_by_email(db, event_id)) == {"person1@kommune.example"}
+    again = import_file(db, event_id, path, allow_late=True)  # the coordinator admits the late row
+    assert (again.created, again.late, again.unchanged) == (1, 1, 1)
+    assert rows_by_email(db, event_id)["person2@kommune.example"].late
+
+
+def test_a_closed_event_or_one_not_yet_open_refuses_rows_unless_late(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=5, registration_opens_at=datetime(2021, 11, 20, 11, 0, tzinfo=UTC))
+    path = write_csv(tmp_path / "a.csv", [person(1, "20.11.2021 10:00"), person(2, "20.11.2021 13:00")])
+    report = import_file(db, event_id, path)
+    assert [r.row for r in report.rejected] == [2] and "öffnet erst am 20.11.2021 12:00" in report.rejected[0].reason
+    with transaction(db.sessions) as s:
+        update_event(s, event_id, status="closed")
+    closed = import_file(db, event_id, write_csv(tmp_path / "b.csv", [person(3, "20.11.2021 13:00")]))
+    assert closed.created == 0 and "geschlossen" in closed.rejected[0].reason
 
 
 def test_rows_without_date_come_after_dated_ones_at_import_time(db: Database, tmp_path: Path) -> None:
@@ -204,13 +235,13 @@ def test_dry_run_reports_exactly_and_writes_nothing(db: Database, tmp_path: Path
     assert dry.to_json() == real.to_json()
 
 
-def test_a_cancelled_event_refuses_the_import(db: Database, tmp_path: Path) -> None:
+def test_a_cancelled_event_refuses_every_row(db: Database, tmp_path: Path) -> None:
     event_id = make_event(db)
     with transaction(db.sessions) as s:
         update_event(s, event_id, status="cancelled")
     before = dump(db)
-    with pytest.raises(UserError, match="abgesagt"):
-        import_file(db, event_id, write_csv(tmp_path / "a.csv", [person(1, "")]))
+    report = import_file(db, event_id, write_csv(tmp_path / "a.csv", [person(1, "")]))
+    assert report.created == 0 and "abgesagt" in report.rejected[0].reason
     assert dump(db) == before
 
 
@@ -328,17 +359,40 @@ def test_round_choices_are_matched_and_unknown_rounds_rejected(db: Database, tmp
         [*person(4, "20.11.2021 13:00"), "Runde C"],
         [*person(5, "20.11.2021 14:00"), ""],
     ], header=header)
-    report = import_file(db, event_id, path)
+    before = dump(db)
+    with pytest.raises(UserError, match="„Runde C“") as refused:  # a round the event does not have: nothing
+        import_file(db, event_id, path)
+    assert "Runde A" in str(refused.value)
+    assert dump(db) == before
+    report = import_file(db, event_id, path, create_rounds=True)
     assert report.created == 4 and report.waiting == 1
     assert [r.message for r in report.rejected] == [
-        "Zeile 5: Runde „Runde C“ gibt es bei dieser Veranstaltung nicht "
-        "(vorhanden: „Runde A: Datenportale“, „Runde B: Verwaltung“)"]
+        "Zeile 6: keine Runde angegeben (die Veranstaltung hat parallele Runden)"]
+    assert any("„Runde C“" in note for note in report.notes)
     rows = rows_by_email(db, event_id)
     assert (rows["person1@kommune.example"].round, rows["person1@kommune.example"].status) == (
         "Runde A: Datenportale", "registered")
-    assert rows["person2@kommune.example"].status == "waiting"
+    assert (rows["person2@kommune.example"].status, rows["person2@kommune.example"].waitlist_position) == (
+        "waiting", 1)  # round A is full: waits for round A although the event has seats
     assert rows["person3@kommune.example"].round == "Runde B: Verwaltung"
-    assert rows["person5@kommune.example"].round is None
+    assert (rows["person4@kommune.example"].round, rows["person4@kommune.example"].status) == (
+        "Runde C", "registered")
+    with transaction(db.sessions) as s:
+        created = s.scalars(select(Round).where(Round.title == "Runde C")).one()
+        assert created.capacity is None
+
+
+def test_a_round_column_for_an_event_without_rounds_is_reported_not_dropped(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=10)
+    path = write_csv(tmp_path / "a.csv", [[*person(1, "20.11.2021 10:00"), "Einsteiger"],
+                                          [*person(2, "20.11.2021 11:00"), "Fortgeschrittene"]],
+                     header=[*HEADER, "Runde"])
+    report = import_file(db, event_id, path)
+    assert report.created == 2
+    assert report.notes == ("Die Spalte „Runde“ wurde nicht verwendet: „Open-Data-Netzwerktreffen“ hat keine "
+                            "parallelen Runden (Werte in der Datei: Einsteiger, Fortgeschrittene). Runden lassen "
+                            "sich im Reiter „Runden“ anlegen.",)
+    assert "Die Spalte „Runde“ wurde nicht verwendet" in report.to_text()
 
 
 # -- the bulk path decides seats exactly as register() ------------------------------------------------------
@@ -374,7 +428,7 @@ def test_bulk_import_places_seats_like_register(db: Database, arrivals: list[tup
         table = read_registration_table(out.getvalue().encode())
         plan = build_plan(table, detect_mapping(table))
         now = DEADLINE + timedelta(hours=5)
-        report = svc.import_plan(s, bulk_event, plan, now=now)
+        report = svc.import_plan(s, bulk_event, plan, now=now, allow_late=True)
         for p in plan.people:
             regs.register(s, reference_event, ContactInput(email=p.email, first_name=p.first_name,
                                                            last_name=p.last_name),

@@ -136,7 +136,7 @@ def test_undo_restores_every_row_exactly_and_redo_repeats_the_import(db: Databas
     record = report.record
     assert record is not None
     assert report.to_json() == {"created": 4, "updated": 1, "unchanged": 1, "waiting": 2, "late": 0,
-                                "rejected": []}
+                                "rejected": [], "notes": []}
     assert (len(record.new_contacts), len(record.new_registrations), len(record.completed_contacts),
             len(record.renewed_registrations)) == (3, 4, 1, 1)
     after = dump(db)
@@ -298,5 +298,5 @@ def test_a_registration_with_a_message_is_tombstoned_and_keeps_it(db: Database, 
 def test_a_dry_run_leaves_nothing_to_undo(db: Database, tmp_path: Path) -> None:
     event_id = make_event(db)
     with transaction(db.sessions) as s:
-        report = svc.import_plan(s, event_id, plan_of(tmp_path, [person(1, "")]), dry_run=True)
+        report = svc.import_plan(s, event_id, plan_of(tmp_path, [person(1, "")]), dry_run=True, now=NOW)
     assert report.created == 1 and report.record is None

@@ -175,13 +175,17 @@ def test_move_to_and_from_the_waiting_list(db: Database) -> None:
     with pytest.raises(UserError, match="kein Platz"), transaction(db.sessions) as s:
         regs.move_from_waiting_list(s, r2.id)
     with transaction(db.sessions) as s:
-        moved = regs.move_to_waiting_list(s, r1.id).registration
-        assert moved.status == "waiting" and moved.waitlist_position == 2
-        up = regs.move_from_waiting_list(s, r2.id).registration
-        assert up.status == "registered"
+        change = regs.move_to_waiting_list(s, r1.id)
+        moved = change.registration
+        # the freed seat goes to the head of the queue (r2), the moved person waits at the end
+        assert [p.id for p in change.promoted] == [r2.id]
+        assert moved.status == "waiting" and moved.waitlist_position == 1
+    with pytest.raises(UserError, match="kein Platz"), transaction(db.sessions) as s:
+        regs.move_from_waiting_list(s, r1.id)
+    with transaction(db.sessions) as s:
         forced = regs.move_from_waiting_list(s, r1.id, force=True).registration
         row = event_row(s, event_id)
-    assert forced.status == "registered"
+    assert forced.status == "registered" and forced.forced_seat
     assert row.registered == 2 and row.free_seats == 0  # overbooked by hand: never negative
 
 

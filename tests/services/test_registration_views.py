@@ -220,12 +220,14 @@ def test_move_to_and_from_the_waiting_list(db: Database) -> None:
     with transaction(db.sessions) as s:
         to_waiting = views.move_to_waiting_list(s, event_id, [ids[0], ids[2]])  # ids[2] already waits: skipped
     assert to_waiting.count == 1
-    assert statuses(db, event_id) == {"Name1": ("waiting", 2), "Name2": ("registered", None),
-                                      "Name3": ("waiting", 1)}
+    # the seat Name1 gave up goes to the head of the queue (Name3); Name1 waits at the end
+    assert statuses(db, event_id) == {"Name1": ("waiting", 1), "Name2": ("registered", None),
+                                      "Name3": ("registered", None)}
+    assert [p.id for p in to_waiting.changes[0].promoted] == [ids[2]]
     with pytest.raises(UserError), transaction(db.sessions) as s:
-        views.move_from_waiting_list(s, event_id, [ids[0], ids[2]], force=False)  # one seat for two: refused
+        views.move_from_waiting_list(s, event_id, [ids[0]], force=False)  # no free seat: refused
     # the whole transaction rolled back: nothing moved
-    assert statuses(db, event_id)["Name3"] == ("waiting", 1)
+    assert statuses(db, event_id)["Name1"] == ("waiting", 1)
 
 
 def test_move_from_the_waiting_list_beyond_the_limit_needs_force(db: Database) -> None:
@@ -292,14 +294,17 @@ def test_undo_register_removes_the_registration_and_the_new_contact(db: Database
     assert redone.row.status == "registered"
 
 
-def test_undo_register_gives_no_seat_away(db: Database) -> None:
+def test_a_newcomer_never_takes_a_seat_ahead_of_the_queue_and_undo_gives_no_seat_away(db: Database) -> None:
     event_id = make_event(db, capacity=2)
     ids = register(db, event_id, 1, 2, 3)  # Name3 waits
     with transaction(db.sessions) as s:
-        regs.move_to_waiting_list(s, ids[0])  # a seat is free, but Name1 and Name3 wait
+        moved = regs.move_to_waiting_list(s, ids[0])  # the freed seat goes to Name3, the head of the queue
+        assert [p.id for p in moved.promoted] == [ids[2]]
         before = sorted(regs.snapshot_event_registrations(s, event_id), key=lambda r: str(r.id))
         done = views.register_person(s, event_id, person(4), now=BEFORE)
-    assert done.row.status == "registered"
+    # the newcomer queues behind Name1, who is waiting already
+    assert (done.row.status, done.row.waitlist_position) == ("waiting", 2)
+    assert statuses(db, event_id)["Name1"] == ("waiting", 1)
     with transaction(db.sessions) as s:
         views.undo_register_person(s, done)
     after = [st for st in states(db, event_id) if st.id != done.row.id]

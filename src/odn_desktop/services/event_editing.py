@@ -34,7 +34,7 @@ NEW_EVENT_TITLE = "Neue Veranstaltung"
 NEW_EVENT_CAPACITY = 30
 NEW_EVENT_START = time(10, 0)
 NEW_EVENT_DURATION = timedelta(minutes=90)
-SEAT_FIELDS = frozenset({"capacity", "overbooking_percent"})
+SEAT_FIELDS = frozenset({"capacity", "overbooking_percent", "status", "rounds_optional"})
 TASK_FIELDS = frozenset({"title", "due_at", "notes"})
 
 

@@ -551,8 +551,9 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
     notes: list[str] = []
     rounds = _prepare_rounds(session, event, plan, create_rounds, notes)
     rounds_by_title = {fold_german(r.title): r for r in rounds}
-    # the rows of one import join the queue in the order of their registration times (file order on a tie)
-    people = sorted(plan.people, key=lambda p: (p.registered_at or now, p.row))
+    # the rows of one import join the queue in the order of their registration times (the plan's order: dated
+    # rows by time, file order on a tie, undated rows after them)
+    people = plan.people
     contacts = _existing_contacts(session, [p.email_key for p in people])
     registrations = {
         r.contact_id: r

@@ -314,13 +314,13 @@ def _raw_order(raw: list[Sequence[Any]]) -> None:
     numbers: dict[Any, int] = {}
 
     def event_key(r: Sequence[Any]) -> tuple[datetime, str, int]:
-        starts = times.get(r[16])
+        starts = times.get(r[18])
         if starts is None:
-            starts = times[r[16]] = _to_time(r[16])
+            starts = times[r[18]] = _to_time(r[18])
         number = numbers.get(r[1])
         if number is None:
             number = numbers[r[1]] = r[1].int if isinstance(r[1], uuid.UUID) else uuid.UUID(r[1]).int
-        return (starts, r[15], number)
+        return (starts, r[17], number)
 
     raw.sort(key=lambda r: (STATUS_RANK.get(r[8], 3), r[9] or 0, name_sort_key(r[4], r[3])))
     raw.sort(key=event_key, reverse=True)

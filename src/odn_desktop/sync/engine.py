@@ -37,6 +37,7 @@ from typing import Any, Protocol
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.timezone import iso_berlin
+from odn_desktop.services.seat_allocation import apply_to_events
 
 from . import conflicts as conflict_store
 from .apply import apply_changes
@@ -45,7 +46,7 @@ from .erasure import ErasureOverride
 from .erasure import settle as settle_erasures
 from .local import LocalFile, LocalTransaction, shadow_texts
 from .merge import differs, pushable
-from .reconcile import MergedContact, SeatChange, reconcile
+from .reconcile import MergedContact, OverLimitPool, SeatChange, reconcile
 from .server import UNREACHABLE, Server, ServerUnreachableError, SyncError, display_url, parse_remote
 from .tables import SPECS, Row, TableSpec
 
@@ -80,6 +81,8 @@ class SyncResult:
     server_seq: int = 0
     #: edits (on this laptop or already on the server) that an erasure or anonymisation of the person replaced
     erased_over_edits: list[ErasureOverride] = field(default_factory=list)
+    #: pools the merge left above their limit (event, limit, seats held); they keep their seats until resolved
+    overbooked: list[OverLimitPool] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -92,6 +95,7 @@ class SyncResult:
             "last_sync": iso_berlin(self.last_sync),
             "server_seq": self.server_seq,
             "erased_over_edits": [e.to_json() for e in self.erased_over_edits],
+            "overbooked": [o.to_json() for o in self.overbooked],
         }
 
 
@@ -146,9 +150,29 @@ def resolve(database: Path | HasPath, conflict_id: int, keep: str) -> Conflict:
     local = LocalFile(_path(database))
     try:
         with local.transaction(write=True) as txn:
-            return conflict_store.resolve(txn, conflict_id, keep)
+            found = conflict_store.resolve(txn, conflict_id, keep)
+            _apply_seat_rule_after(txn, found)
+            return found
     finally:
         local.close()
+
+
+def _apply_seat_rule_after(txn: LocalTransaction, decided: Conflict) -> None:
+    """A decision about a registration, round or event can free or take a seat: apply the one seat rule."""
+    query = {"registration": "SELECT event_id FROM registration WHERE id = ?",
+             "round": "SELECT event_id FROM round WHERE id = ?",
+             "event": "SELECT id FROM event WHERE id = ?"}.get(decided.table)
+    if query is None:
+        return
+    found = txn.raw.execute(query, (decided.row_id.hex,)).fetchone()
+    if found is None:
+        return
+    session = txn.session()
+    try:
+        apply_to_events(session, [uuid.UUID(hex=str(found[0]))])
+        session.flush()
+    finally:
+        session.close()
 
 
 def remembered_remote(database: Path | HasPath) -> str | None:
@@ -298,7 +322,7 @@ def sync(
                 erased = [*pull.erased_over_edits, *settle_erasures(txn)]
                 session = txn.session()
                 try:
-                    merged = reconcile(session, pull, txn.server_seat_counts)
+                    merged = reconcile(session, pull)
                 finally:
                     session.close()
                 erased += merged.erased_over_edits
@@ -334,7 +358,8 @@ def sync(
                 seq = position.last_seq
         report(95, "Abgleich wird abgeschlossen …")
         return _finish(local, url, seq, position.now, batch, pulled=pulled, new_conflicts=pull.new_conflicts,
-                       merged=merged.merged_contacts, seats=merged.seat_changes, mark=mark, erased=erased)
+                       merged=merged.merged_contacts, seats=merged.seat_changes, mark=mark, erased=erased,
+                       overbooked=merged.overbooked)
     finally:
         local.close()
         if server is not None:
@@ -396,7 +421,8 @@ def _settle_staged_push(txn: LocalTransaction, own: Collection[int]) -> None:
 def _finish(local: LocalFile, url: Any, seq: int, when: datetime, batch: _PushBatch, *, pulled: int,
             new_conflicts: int = 0, merged: list[MergedContact] | None = None,
             seats: list[SeatChange] | None = None, mark: str | None = None,
-            erased: list[ErasureOverride] | None = None) -> SyncResult:
+            erased: list[ErasureOverride] | None = None,
+            overbooked: list[OverLimitPool] | None = None) -> SyncResult:
     with local.transaction(write=True) as txn, _local_errors():
         for spec, texts in batch.texts:
             txn.put_shadow_texts(spec, texts)
@@ -407,5 +433,5 @@ def _finish(local: LocalFile, url: Any, seq: int, when: datetime, batch: _PushBa
         open_conflicts = conflict_store.list_open(txn)
     return SyncResult(pushed=batch.rows, pulled=pulled, conflicts=open_conflicts, new_conflicts=new_conflicts,
                       merged_contacts=merged or [], seat_changes=seats or [], last_sync=when, server_seq=seq,
-                      erased_over_edits=erased or [])
+                      erased_over_edits=erased or [], overbooked=overbooked or [])
 

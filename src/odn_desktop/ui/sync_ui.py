@@ -265,7 +265,8 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
 
     def done(result: SyncResult) -> None:
         finished()
-        if result.pulled or result.merged_contacts or result.seat_changes or result.erased_over_edits:
+        if (result.pulled or result.merged_contacts or result.seat_changes or result.erased_over_edits
+                or result.overbooked):
             ctx.undo_stack.clear()  # the rows under the undo history may have changed
             ctx.changed.emit(context.KINDS)
         else:
@@ -276,6 +277,10 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
         if result.seat_changes:
             notes.append(translate("SyncUi", "Geänderte Platzvergabe – bitte die Betroffenen informieren:"))
             notes += [f"• {c.message()}" for c in result.seat_changes]
+        if result.overbooked:
+            notes.append(translate("SyncUi", "Nach dem Abgleich sind mehr Plätze vergeben als verfügbar – die "
+                                             "Plätze bleiben, bis Stornierungen es ausgleichen:"))
+            notes += [f"• {pool.message()}" for pool in result.overbooked]
         if result.erased_over_edits:
             notes.append(translate("SyncUi", "{count} Änderung(en) an Personendaten wurden durch eine Löschung oder "
                                              "Anonymisierung (Datenschutz) ersetzt.").format(
