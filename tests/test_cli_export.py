@@ -21,7 +21,9 @@ def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, 
 
 
 @pytest.fixture
-def demo(capsys: pytest.CaptureFixture[str], db_path: Path) -> Path:
+def demo(capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ODN_ORGANIZER_NAME", "Kim Schäfer")
+    monkeypatch.setenv("ODN_ORGANIZER_EMAIL", "kim.schaefer@difu.example")
     assert run(capsys, db_path, "demo")[0] == 0
     return db_path
 
@@ -65,6 +67,23 @@ def test_export_ics_and_invites(capsys: pytest.CaptureFixture[str], demo: Path, 
     files = sorted((tmp_path / "inv").glob("*.ics"))
     assert len(files) == 28
     assert Calendar.from_ical(files[0].read_bytes())["METHOD"] == "REQUEST"
+    for path in (tmp_path / "t.ics", files[0]):  # the coordinator from the environment, no placeholder
+        (vevent,) = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+        assert str(vevent["ORGANIZER"]) == "mailto:kim.schaefer@difu.example"
+        assert vevent["ORGANIZER"].params["CN"] == "Kim Schäfer"
+
+
+@pytest.mark.parametrize("missing", ["ODN_ORGANIZER_NAME", "ODN_ORGANIZER_EMAIL"])
+@pytest.mark.parametrize("action", ["ics", "invites"])
+def test_calendar_exports_refuse_without_the_coordinator(capsys: pytest.CaptureFixture[str], demo: Path,
+                                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         missing: str, action: str) -> None:
+    monkeypatch.delenv(missing)
+    target = tmp_path / "ausgabe"
+    code, out, err = run(capsys, demo, "export", action, "--event", "2021-12-02", "-o", str(target))
+    assert code == 2 and out == ""
+    assert "ODN_ORGANIZER_NAME und ODN_ORGANIZER_EMAIL setzen" in err
+    assert not target.exists()
 
 
 @pytest.mark.parametrize(("args", "message"), [

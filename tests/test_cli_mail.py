@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from icalendar import Calendar
 
 from mail_smtp_server import SmtpServer, free_port, smtp_server
 from odn_desktop import cli_mail
@@ -78,6 +79,10 @@ def test_mail_drafts_writes_one_eml_per_registered_person(capsys: pytest.Capture
         assert LINK in body
         cal = next(p for p in msg.walk() if p.get_content_type() == "text/calendar")
         assert cal.get_param("method") == "REQUEST"
+        assert msg["From"].addresses[0].addr_spec == "koordination@difu.example"  # the coordinator, no placeholder
+        (vevent,) = Calendar.from_ical(cal.get_payload(decode=True)).walk("VEVENT")
+        assert str(vevent["ORGANIZER"]) == "mailto:koordination@difu.example"
+        assert vevent["ORGANIZER"].params["CN"] == "Koordination Open-Data-Netzwerktreffen"
     assert recipients == {p["email"] for p in people}
     assert not recipients & {p["email"] for p in registered(capsys, demo, "cancelled")}
 
@@ -152,6 +157,29 @@ def test_mail_needs_a_known_template_and_a_sender(capsys: pytest.CaptureFixture[
     code, _out, err = run(capsys, demo, "mail", "send", "--event", "2021-12-02", "--template", "reminder",
                           "--smtp", server.address)
     assert code == 2 and "Absenderadresse" in err
+    assert server.handler.received == []
+
+
+@pytest.mark.parametrize("missing", ["ODN_ORGANIZER_NAME", "ODN_ORGANIZER_EMAIL"])
+def test_mail_drafts_refuse_without_the_coordinator(capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch, missing: str) -> None:
+    monkeypatch.delenv(missing)
+    folder = tmp_path / "Entwürfe"
+    code, out, err = run(capsys, demo, "mail", "drafts", "--event", "2021-12-02", "--template", "access_link",
+                         "-o", str(folder))
+    assert code == 2 and out == ""
+    assert "ODN_ORGANIZER_NAME und ODN_ORGANIZER_EMAIL setzen" in err
+    assert not folder.exists()
+
+
+def test_mail_send_needs_the_coordinators_name_even_with_an_address_as_user(
+        capsys: pytest.CaptureFixture[str], demo: Path, server: SmtpServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ODN_ORGANIZER_NAME")
+    monkeypatch.delenv("ODN_ORGANIZER_EMAIL")
+    monkeypatch.setenv("ODN_SMTP_PASSWORD", "geheim")
+    code, _out, err = run(capsys, demo, "mail", "send", "--event", "2021-12-02", "--template", "reminder",
+                          "--smtp", server.address, "--user", "kim.schaefer@difu.example")
+    assert code == 2 and "ODN_ORGANIZER_NAME" in err
     assert server.handler.received == []
 
 

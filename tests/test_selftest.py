@@ -24,7 +24,9 @@ CHECK_NAMES = [
 
 def _run_selftest(tmp_path: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
     home = tmp_path / "home"
-    env = {k: v for k, v in os.environ.items() if k not in {"ODN_DB", "DISPLAY", "WAYLAND_DISPLAY"}}
+    # no coordinator configured (a fresh installation): the self-test brings its own ORGANIZER
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"ODN_DB", "DISPLAY", "WAYLAND_DISPLAY", "ODN_ORGANIZER_NAME", "ODN_ORGANIZER_EMAIL"}}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
                XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"),
                TMPDIR=str(tmp_path / "tmp"), PYTHONIOENCODING="utf-8")

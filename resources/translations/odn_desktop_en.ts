@@ -2881,6 +2881,16 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <source>Name und Adresse stehen als Organisator in Einladungen und Kalenderdateien (dorthin gehen Zu- und Absagen aus Outlook) und als Absender in E-Mails.</source>
         <translation>Name and address appear as the organizer in invitations and calendar files (acceptances and declines from Outlook go there) and as the sender of emails.</translation>
     </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="66" />
+        <source>Bevor Kalenderdateien, Einladungen oder E-Mail-Entwürfe entstehen: Bitte geben Sie Ihren Namen und Ihre E-Mail-Adresse an. Sie werden für später gespeichert.</source>
+        <translation>Before calendar files, invitations or email drafts are created: please enter your name and your email address. They are saved for later.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="84" />
+        <source>Bitte geben Sie Ihren Namen an.</source>
+        <translation>Please enter your name.</translation>
+    </message>
 </context>
 <context>
     <name>SpeakerForm</name>

@@ -6,6 +6,9 @@
     export invites     --event E -o DIR        # one .ics per registered person
     export pdf         --event E -o FILE.pdf
 
+Calendar files and invitations name the coordinator as ORGANIZER: ``ODN_ORGANIZER_NAME`` and
+``ODN_ORGANIZER_EMAIL`` must be set, else ``ics`` and ``invites`` refuse (exit status 2) before anything is written.
+
 Nothing heavy is imported at module level (``odn-desktop --version`` stays fast); the PDF needs Qt's GUI
 module (fonts) but never QtWidgets, and runs offscreen when there is no display.
 """
@@ -67,6 +70,11 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
     from .services import exports
     from .services.events import resolve_event
 
+    organizer = None
+    if args.action in ("ics", "invites"):
+        from .exchange.ics_calendar import require_organizer
+
+        organizer = require_organizer()  # UserError naming ODN_ORGANIZER_NAME/ODN_ORGANIZER_EMAIL
     event = resolve_event(session, args.event)
     output: Path = args.output
     if args.action == "attendance":
@@ -78,9 +86,10 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
     elif args.action == "registrants":
         result = exports.export_registrants(session, event.id, output)
     elif args.action == "ics":
-        result = exports.export_event_calendar(session, event.id, output, with_link=args.with_link)
+        result = exports.export_event_calendar(session, event.id, output, with_link=args.with_link,
+                                               organizer=organizer)
     elif args.action == "invites":
-        result = exports.export_invitations(session, event.id, output)
+        result = exports.export_invitations(session, event.id, output, organizer=organizer)
     elif args.action == "pdf":
         from .exchange.atomic_write import check_target
 

@@ -9,7 +9,8 @@
 ``mail send`` never sends a template twice to the same person: run it again after a failure and it sends to
 the failed recipients (and to people registered since). It exits with 1 when a recipient failed. The password
 comes from the OS keyring (saved in the program) or ``ODN_SMTP_PASSWORD``; there is no prompt. The sender is
-``ODN_ORGANIZER_NAME``/``ODN_ORGANIZER_EMAIL`` (else the ``--user`` when it is an address).
+``ODN_ORGANIZER_NAME``/``ODN_ORGANIZER_EMAIL`` (for ``send``, the ``--user`` may stand in for the address when it
+is one); without them both commands refuse (exit status 2) before anything is written or sent.
 """
 
 from __future__ import annotations
@@ -77,10 +78,13 @@ def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
     from .cli import _print_json, _say
     from .services import mailing
     from .services.events import resolve_event
+    from .services.smtp_delivery import parse_smtp_address
 
+    smtp = None if args.action == "drafts" else parse_smtp_address(args.smtp, starttls=args.starttls, user=args.user)
+    organizer = mailing.organizer_for(smtp)  # UserError naming ODN_ORGANIZER_NAME/ODN_ORGANIZER_EMAIL
     event = resolve_event(session, args.event)
     if args.action == "drafts":
-        result = mailing.write_draft_files(session, event.id, args.template, args.output)
+        result = mailing.write_draft_files(session, event.id, args.template, args.output, organizer=organizer)
         _say(result.message)
         for skipped in result.skipped:
             _say(f"  übersprungen: {skipped.name} – {skipped.reason}")
@@ -88,14 +92,14 @@ def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
 
     import sys
 
-    from .services.smtp_delivery import parse_smtp_address
     from .store.database import make_session_factory
 
-    smtp = parse_smtp_address(args.smtp, starttls=args.starttls, user=args.user)
+    assert smtp is not None
     # every result is committed on its own (see mailing.send_mails); this command's transaction stays empty
     sessions = make_session_factory(session.get_bind())  # type: ignore[arg-type]
     progress = None if args.json else (lambda _pct, text: _say(text))
-    report = mailing.send_mails(sessions, event.id, args.template, smtp, pause=DEFAULT_PAUSE, progress=progress)
+    report = mailing.send_mails(sessions, event.id, args.template, smtp, organizer=organizer, pause=DEFAULT_PAUSE,
+                                progress=progress)
     if args.json:
         _print_json(report.to_json())
     else:

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 FAIL_ENV_VAR = "ODN_SELFTEST_FAIL"
 REPORT_FILE_NAME = "selbsttest.txt"
+#: the ORGANIZER of the self-test's calendar file (the reserved .invalid domain: it never reaches anyone)
+SELFTEST_ORGANIZER_NAME = "odn-desktop Selbsttest"
+SELFTEST_ORGANIZER_EMAIL = "selbsttest@odn-desktop.invalid"
 EXIT_OK = 0
 EXIT_FAILED = 1
 
@@ -405,16 +408,21 @@ def check_attendance_sheet(state: SelftestState) -> None:
 def check_calendar(state: SelftestState) -> None:
     from icalendar import Calendar
 
+    from odn_desktop.exchange.ics_calendar import Organizer
     from odn_desktop.services.exports import export_event_calendar
     from odn_desktop.store.database import transaction
 
     assert state.db is not None and state.event_id is not None
     path = state.folder / "Veranstaltung ä.ics"
+    organizer = Organizer(SELFTEST_ORGANIZER_NAME, SELFTEST_ORGANIZER_EMAIL)  # its own: settings may hold none
     with transaction(state.db.sessions) as session:
-        export_event_calendar(session, state.event_id, path)
+        export_event_calendar(session, state.event_id, path, organizer=organizer)
     calendar = Calendar.from_ical(path.read_bytes())
-    uids = [str(component.get("UID")) for component in calendar.walk("VEVENT")]
+    events = calendar.walk("VEVENT")
+    uids = [str(component.get("UID")) for component in events]
     _require(uids == [state.ics_uid], f"VEVENT-UIDs {uids}, erwartet [{state.ics_uid}]")
+    organizers = [str(component.get("ORGANIZER")) for component in events]
+    _require(organizers == [f"mailto:{SELFTEST_ORGANIZER_EMAIL}"], f"ORGANIZER {organizers}")
 
 
 def check_pdf(state: SelftestState) -> None:

@@ -11,6 +11,7 @@ import pytest
 from export_samples import LINK, berlin, december_event, person
 from icalendar import Calendar
 
+from odn_desktop.domain.errors import UserError
 from odn_desktop.exchange.ics_calendar import (
     Organizer,
     berlin_vtimezone,
@@ -155,8 +156,34 @@ def test_organizer_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ODN_ORGANIZER_NAME", "Jana Koordinatorin")
     monkeypatch.setenv("ODN_ORGANIZER_EMAIL", "jana@difu.example")
     assert Organizer.from_environment() == Organizer("Jana Koordinatorin", "jana@difu.example")
+    data = event_calendar(december_event(), now=NOW)
+    assert _event(data)[1]["ORGANIZER"] == "mailto:jana@difu.example"
     monkeypatch.delenv("ODN_ORGANIZER_EMAIL")
-    assert Organizer.from_environment().email.endswith(".example")
+    assert Organizer.from_environment() is None
+    monkeypatch.setenv("ODN_ORGANIZER_EMAIL", "jana@difu.example")
+    monkeypatch.setenv("ODN_ORGANIZER_NAME", " ")
+    assert Organizer.from_environment() is None
+
+
+@pytest.mark.parametrize("name", ["ODN_ORGANIZER_NAME", "ODN_ORGANIZER_EMAIL"])
+def test_no_placeholder_organizer_the_writers_refuse_without_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str
+) -> None:
+    monkeypatch.setenv("ODN_ORGANIZER_NAME", "Jana Koordinatorin")
+    monkeypatch.setenv("ODN_ORGANIZER_EMAIL", "jana@difu.example")
+    monkeypatch.delenv(name)
+    writers = [
+        lambda: event_calendar(december_event(), now=NOW),
+        lambda: invitation(december_event(), ANNA, now=NOW),
+        lambda: write_invitations(december_event(), [ANNA], tmp_path / "Einladungen", now=NOW),
+    ]
+    for write in writers:
+        with pytest.raises(UserError, match="ODN_ORGANIZER_NAME und ODN_ORGANIZER_EMAIL") as caught:
+            write()
+        assert "Einstellungen" in caught.value.message
+    assert not (tmp_path / "Einladungen").exists()
+    with pytest.raises(UserError):
+        event_calendar(december_event(), organizer=Organizer("", "jana@difu.example"), now=NOW)
 
 
 def test_file_names_are_ascii_and_unique() -> None:

@@ -189,7 +189,7 @@ def test_invitations_one_per_registered_person_then_cancellations(demo_db: Datab
 
 def test_event_file_with_link_needs_a_link(demo_db: Database, tmp_path: Path) -> None:
     with transaction(demo_db.sessions) as s, pytest.raises(UserError, match="kein Zugangslink"):
-        exports.export_event_calendar(s, _december(s), tmp_path / "x.ics", with_link=True)
+        exports.export_event_calendar(s, _december(s), tmp_path / "x.ics", with_link=True, organizer=ORGANIZER)
 
 
 def test_a_locked_target_is_reported_and_left_alone(demo_db: Database, tmp_path: Path,
@@ -214,4 +214,4 @@ def test_a_locked_target_is_reported_and_left_alone(demo_db: Database, tmp_path:
 def test_invites_into_a_file_path_is_a_user_error(demo_db: Database, tmp_path: Path) -> None:
     (tmp_path / "datei").write_text("x")
     with transaction(demo_db.sessions) as s, pytest.raises(UserError, match="ist eine Datei"):
-        exports.export_invitations(s, _december(s), tmp_path / "datei")
+        exports.export_invitations(s, _december(s), tmp_path / "datei", organizer=ORGANIZER)

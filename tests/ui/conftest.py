@@ -17,7 +17,7 @@ from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.ui import app as app_module
-from odn_desktop.ui import backup_ui, context, crash
+from odn_desktop.ui import backup_ui, context, crash, organizer_settings
 
 # WORKAROUND: the offscreen platform plugin warns on every top-level window shown; it says nothing about our
 # code, and qt_log_level_fail = WARNING would fail each window test on it.
@@ -60,6 +60,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     monkeypatch.setattr(backup_ui, "open_folder", recorder.record("open_folder"))
     monkeypatch.setattr(context, "show_user_error", recorder.record("user_error"))
     monkeypatch.setattr(context, "show_information", recorder.record("information"))
+    monkeypatch.setattr(organizer_settings, "ask_organizer", recorder.record("ask_organizer"))  # None: cancelled
     return recorder
 
 

@@ -28,7 +28,7 @@ from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.models import Event
 from odn_desktop.store.open import Database
-from odn_desktop.ui import mail_ui
+from odn_desktop.ui import mail_ui, organizer_settings
 from odn_desktop.ui.context import AppContext
 from odn_desktop.ui.mail_send_dialog import SendDialog
 from odn_desktop.ui.mail_ui import MailDialog
@@ -51,6 +51,12 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
     monkeypatch.setattr(mail_ui, "choose_save_file", unexpected)
     monkeypatch.setattr(mail_ui, "ask_confirmation", unexpected)
     return opened
+
+
+@pytest.fixture(autouse=True)
+def coordinator(isolated_settings: Path) -> None:
+    """The coordinator's name and address, saved as the settings dialog saves them (drafts and mails need them)."""
+    organizer_settings.save("Kim Schäfer", "kim.schaefer@difu.example")
 
 
 @pytest.fixture
@@ -162,6 +168,39 @@ def test_drafts_from_the_editor(qtbot: QtBot, ctx: AppContext, december_row: Eve
     assert title == "Entwürfe gespeichert" and f"{december_row.registered} Entwürfe" in message
     assert ("registrations", "events", "tasks") in changed
     assert ctx.read(lambda s: s.get(Event, december_row.id).access_link_sent_at) is not None  # type: ignore[union-attr]
+
+
+def test_drafts_ask_once_for_the_coordinator_when_none_is_set(qtbot: QtBot, ctx: AppContext,
+                                                              december_row: EventRow, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    organizer_settings.save("", "")
+    monkeypatch.delenv("ODN_ORGANIZER_NAME", raising=False)
+    monkeypatch.delenv("ODN_ORGANIZER_EMAIL", raising=False)
+    dialog = editor(qtbot, ctx, december_row.id, template="access_link")
+    asked: list[dict[str, str]] = []
+
+    def cancel(_parent: Any, values: dict[str, str]) -> None:
+        asked.append(values)
+
+    monkeypatch.setattr(organizer_settings, "ask_organizer", cancel)
+    dialog.drafts_button.click()  # cancelled: no folder asked for (choose_directory would fail), nothing written
+    assert len(asked) == 1 and not list(tmp_path.glob("*.eml"))
+
+    def fill(_parent: Any, values: dict[str, str]) -> dict[str, str]:
+        asked.append(values)
+        return {**values, "name": "Jana Koordinatorin", "email": "jana@difu.example"}
+
+    monkeypatch.setattr(organizer_settings, "ask_organizer", fill)
+    monkeypatch.setattr(mail_ui, "choose_directory", lambda *_a: tmp_path)
+    dialog.drafts_button.click()
+    dialog.drafts_button.click()  # saved: not asked again
+    assert len(asked) == 2 and asked[1]["email"] == ""
+    files = sorted(tmp_path.glob("*.eml"))
+    assert len(files) == december_row.registered
+    msg = BytesParser(policy=policy.default).parsebytes(files[0].read_bytes())
+    assert msg["From"].addresses[0].addr_spec == "jana@difu.example"
+    assert msg["From"].addresses[0].display_name == "Jana Koordinatorin"
+    assert organizer_settings.saved_email() == "jana@difu.example"
 
 
 # -- sending -----------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from odn_desktop.services.events import list_event_rows, update_event
@@ -148,3 +148,76 @@ def test_an_invalid_address_keeps_ok_disabled(qtbot: QtBot) -> None:
     assert not ok.isEnabled() and "ungültig" in dialog.email_error.text()
     qtbot.keyClicks(dialog.email_edit, "difu.de")
     assert ok.isEnabled() and dialog.email_error.isHidden()
+
+
+@pytest.fixture
+def no_coordinator(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ODN_ORGANIZER_NAME", raising=False)
+    monkeypatch.delenv("ODN_ORGANIZER_EMAIL", raising=False)
+
+
+def test_the_first_calendar_export_asks_for_the_coordinator_once(
+    window: WorkspaceWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: list[str],
+    no_coordinator: None
+) -> None:
+    asked: list[dict[str, str]] = []
+
+    def cancel(_parent: Any, values: dict[str, str]) -> None:
+        asked.append(values)
+
+    monkeypatch.setattr(organizer_settings, "ask_organizer", cancel)
+    monkeypatch.setattr(workspace_window, "choose_save_path", lambda *_a: pytest.fail("asked for a file"))
+    monkeypatch.setattr(workspace_window, "choose_directory", lambda *_a: pytest.fail("asked for a folder"))
+    window.export_actions[2].trigger()  # cancelled: no file chosen, nothing written
+    window.export_actions[3].trigger()
+    assert [a["name"] for a in asked] == ["", ""] and not list(tmp_path.glob("*.ics"))
+
+    def fill(_parent: Any, values: dict[str, str]) -> dict[str, str]:
+        asked.append(values)
+        return {**values, "name": "Kim Schäfer", "email": "kim.schaefer@difu.example"}
+
+    monkeypatch.setattr(organizer_settings, "ask_organizer", fill)
+    monkeypatch.setattr(workspace_window, "choose_save_path", lambda *_a: tmp_path / "treffen.ics")
+    window.export_actions[2].trigger()
+    _wait_for_export(qtbot, window, messages)
+    (event,) = Calendar.from_ical((tmp_path / "treffen.ics").read_bytes()).walk("VEVENT")
+    assert str(event["ORGANIZER"]).lower() == "mailto:kim.schaefer@difu.example"
+    assert event["ORGANIZER"].params["CN"] == "Kim Schäfer"
+    assert organizer_settings.saved_email(window.settings()) == "kim.schaefer@difu.example"
+
+    folder = tmp_path / "Einladungen"
+    monkeypatch.setattr(workspace_window, "choose_directory", lambda *_a: folder)
+    messages.clear()
+    window.export_actions[3].trigger()  # saved now: not asked again
+    _wait_for_export(qtbot, window, messages)
+    assert len(asked) == 3
+    files = sorted(folder.glob("*.ics"))
+    (invited,) = Calendar.from_ical(files[0].read_bytes()).walk("VEVENT")
+    assert str(invited["ORGANIZER"]).lower() == "mailto:kim.schaefer@difu.example"
+
+
+def test_the_coordinator_from_the_environment_is_not_asked_for(
+    window: WorkspaceWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: list[str]
+) -> None:
+    monkeypatch.setenv("ODN_ORGANIZER_NAME", "Jana Koordinatorin")
+    monkeypatch.setenv("ODN_ORGANIZER_EMAIL", "jana@difu.example")
+    monkeypatch.setattr(organizer_settings, "ask_organizer", lambda *_a: pytest.fail("asked"))
+    monkeypatch.setattr(workspace_window, "choose_save_path", lambda *_a: tmp_path / "treffen.ics")
+    window.export_actions[2].trigger()
+    _wait_for_export(qtbot, window, messages)
+    (event,) = Calendar.from_ical((tmp_path / "treffen.ics").read_bytes()).walk("VEVENT")
+    assert str(event["ORGANIZER"]).lower() == "mailto:jana@difu.example"
+
+
+def test_asked_for_the_coordinator_ok_needs_name_and_address(qtbot: QtBot) -> None:
+    dialog = SettingsDialog({"language": "de", "name": "", "email": ""}, require_organizer=True)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None and not ok.isEnabled()
+    assert dialog.findChild(QLabel, "organizerRequiredNote") is not None
+    qtbot.keyClicks(dialog.email_edit, "kim@difu.de")
+    assert not ok.isEnabled() and "Namen" in dialog.email_error.text()
+    dialog.name_edit.setText("Kim Schäfer")
+    assert ok.isEnabled() and dialog.email_error.isHidden()
+    dialog.email_edit.clear()
+    assert not ok.isEnabled()

@@ -4,14 +4,18 @@
   private access link only when asked to.
 - ``invitation``: one personal invitation (``METHOD:REQUEST``) with the coordinator as ORGANIZER and the
   registrant as ATTENDEE (RSVP), the access link in LOCATION and DESCRIPTION.
+- The ORGANIZER is always the coordinator's real name and address (given, or ``ODN_ORGANIZER_NAME`` and
+  ``ODN_ORGANIZER_EMAIL``); there is no placeholder: Outlook sends the replies there. Without one the writers
+  refuse with ``ORGANIZER_MISSING``.
 - A cancelled event gives ``METHOD:CANCEL`` and ``STATUS:CANCELLED`` from both, with the same UID.
 
 What makes calendars follow changes instead of duplicating entries: the UID is the event's stored
-``ics_uid`` and never changes; SEQUENCE is the event's ``ics_sequence``, which the event service raises
-whenever date, time, place or link change and on cancelling. Times are written as Berlin wall-clock time with
-``TZID=Europe/Berlin`` and a VTIMEZONE in the RRULE form (two yearly rules, as Outlook writes it itself):
-Outlook ignores the IANA name and reads the rules, and a VTIMEZONE listing single transitions (RDATE) is
-misread by some versions. Every file has a 15-minute reminder, CRLF line ends and lines folded at 75 octets.
+``ics_uid`` and never changes; SEQUENCE is the event's ``ics_sequence``, which the services raise whenever
+anything written here changes (``services.calendar_sequence``) and on cancelling. Times are written as Berlin
+wall-clock time with ``TZID=Europe/Berlin`` and a VTIMEZONE in the RRULE form (two yearly rules, as Outlook
+writes it itself): Outlook ignores the IANA name and reads the rules, and a VTIMEZONE listing single
+transitions (RDATE) is misread by some versions. Every file has a 15-minute reminder, CRLF line ends and lines
+folded at 75 octets.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import fold_german
 from odn_desktop.domain.timezone import to_berlin
 
@@ -33,8 +38,11 @@ from .german_dates import clock, event_span
 PRODID = "-//odn-desktop//Open-Data-Netzwerktreffen//DE"
 TZID = "Europe/Berlin"
 REMINDER = timedelta(minutes=15)
-DEFAULT_ORGANIZER_NAME = "Koordination Open-Data-Netzwerktreffen"
-DEFAULT_ORGANIZER_EMAIL = "koordination@odn-netzwerk.example"
+ORGANIZER_MISSING = (
+    "Name und E-Mail-Adresse der Koordination fehlen. Sie stehen als Organisator in Kalenderdateien und "
+    "Einladungen (dorthin gehen die Zu- und Absagen) und als Absenderadresse in E-Mails. Bitte im Programm unter "
+    "Extras › Einstellungen eintragen, für die Befehlszeile ODN_ORGANIZER_NAME und ODN_ORGANIZER_EMAIL setzen."
+)
 
 
 @dataclass(frozen=True)
@@ -45,10 +53,23 @@ class Organizer:
     email: str
 
     @classmethod
-    def from_environment(cls) -> Organizer:
-        """``ODN_ORGANIZER_NAME`` / ``ODN_ORGANIZER_EMAIL``, else placeholders (until settings hold them)."""
-        return cls(os.environ.get("ODN_ORGANIZER_NAME", "").strip() or DEFAULT_ORGANIZER_NAME,
-                   os.environ.get("ODN_ORGANIZER_EMAIL", "").strip() or DEFAULT_ORGANIZER_EMAIL)
+    def from_environment(cls) -> Organizer | None:
+        """``ODN_ORGANIZER_NAME`` and ``ODN_ORGANIZER_EMAIL``; ``None`` unless both are set."""
+        name, email = environment_name(), os.environ.get("ODN_ORGANIZER_EMAIL", "").strip()
+        return cls(name, email) if name and "@" in email else None
+
+
+def environment_name() -> str:
+    """``ODN_ORGANIZER_NAME`` ("" when unset)."""
+    return os.environ.get("ODN_ORGANIZER_NAME", "").strip()
+
+
+def require_organizer(organizer: Organizer | None = None) -> Organizer:
+    """``organizer``, else the one from the environment; ``UserError`` (``ORGANIZER_MISSING``) when neither."""
+    found = organizer or Organizer.from_environment()
+    if found is None or not found.name.strip() or "@" not in found.email:
+        raise UserError(ORGANIZER_MISSING)
+    return found
 
 
 def berlin_vtimezone() -> Any:
@@ -131,7 +152,7 @@ def _common_name(name: str) -> str:
     return "".join(" " if ord(c) < 32 else c for c in name).replace('"', "'").strip()
 
 
-def _vevent(event: EventInfo, *, with_link: bool, organizer: Organizer | None, now: datetime) -> Any:
+def _vevent(event: EventInfo, *, with_link: bool, organizer: Organizer, now: datetime) -> Any:
     from icalendar import Alarm, Event, vCalAddress
 
     vevent = Event()
@@ -147,10 +168,9 @@ def _vevent(event: EventInfo, *, with_link: bool, organizer: Organizer | None, n
         vevent.add("url", event.online_url.strip())
     vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     vevent.add("transp", "OPAQUE")
-    if organizer is not None:
-        address = vCalAddress(_address(organizer.email))
-        address.params["cn"] = _common_name(organizer.name)
-        vevent.add("organizer", address)
+    address = vCalAddress(_address(organizer.email))
+    address.params["cn"] = _common_name(organizer.name)
+    vevent.add("organizer", address)
     if not event.cancelled:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
@@ -181,7 +201,7 @@ def _now(now: datetime | None) -> datetime:
 def event_calendar(event: EventInfo, *, with_link: bool = False, organizer: Organizer | None = None,
                    now: datetime | None = None) -> bytes:
     """The event file: PUBLISH (or CANCEL for a cancelled event); the access link only with ``with_link``."""
-    organizer = organizer or Organizer.from_environment()
+    organizer = require_organizer(organizer)
     vevent = _vevent(event, with_link=with_link, organizer=organizer, now=_now(now))
     return _calendar("CANCEL" if event.cancelled else "PUBLISH", vevent)
 
@@ -203,7 +223,7 @@ def _attendee(attendee: Participant) -> Any:
 def invitation(event: EventInfo, attendee: Participant, *, organizer: Organizer | None = None,
                now: datetime | None = None) -> bytes:
     """A personal invitation: REQUEST with ORGANIZER and ATTENDEE (RSVP), or CANCEL when the event is."""
-    organizer = organizer or Organizer.from_environment()
+    organizer = require_organizer(organizer)
     vevent = _vevent(event, with_link=True, organizer=organizer, now=_now(now))
     vevent.add("attendee", _attendee(attendee))
     return _calendar("CANCEL" if event.cancelled else "REQUEST", vevent)
@@ -271,8 +291,8 @@ def write_invitations(event: EventInfo, attendees: Iterable[Participant], direct
     Each file is written atomically; without fsync each (a lost invitation is simply written again, and
     1,000 fsyncs would make the export take seconds on a laptop disk).
     """
+    organizer = require_organizer(organizer)
     directory.mkdir(parents=True, exist_ok=True)
-    organizer = organizer or Organizer.from_environment()
     render = InvitationWriter(event, organizer, _now(now))
     taken: set[str] = set()
     written: list[Path] = []

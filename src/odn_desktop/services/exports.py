@@ -1,8 +1,9 @@
 """Exports as use cases: gather plain records from the database, hand them to the writers in ``exchange``.
 
-Nothing here changes data. The calendar SEQUENCE is not raised here either: ``events.update_event`` raises
-it when date, time, place or link change, and ``events.cancel_event`` when the event is cancelled; an export
-only writes what is stored. Participant lists are in German name order (``domain.names.person_sort_key``).
+Nothing here changes data. The calendar SEQUENCE is not raised here either: the services that change what a
+calendar entry shows raise it (``calendar_sequence``), and ``events.cancel_event`` when the event is
+cancelled; an export only writes what is stored. Participant lists are in German name order
+(``domain.names.person_sort_key``).
 
 For the GUI: every ``export_*`` function takes its own Session and a target path, so it can run on the
 worker thread (``ui.worker.run_in_background``); a ``UserError`` (file open in Excel, folder missing) carries
@@ -33,7 +34,7 @@ from odn_desktop.exchange.export_records import (
     RegistrationCounts,
     SpeakerEntry,
 )
-from odn_desktop.exchange.ics_calendar import Organizer, event_calendar, write_invitations
+from odn_desktop.exchange.ics_calendar import Organizer, event_calendar, require_organizer, write_invitations
 from odn_desktop.exchange.registrant_export import save_registrant_export
 from odn_desktop.store.models import Contact, Registration, Round, Speaker
 
@@ -217,7 +218,11 @@ def export_registrants(session: Session, event_id: uuid.UUID, path: Path, *,
 
 def export_event_calendar(session: Session, event_id: uuid.UUID, path: Path, *, with_link: bool = False,
                           organizer: Organizer | None = None, now: datetime | None = None) -> ExportResult:
-    """The event file (PUBLISH, or CANCEL for a cancelled event); the private link only with ``with_link``."""
+    """The event file (PUBLISH, or CANCEL for a cancelled event); the private link only with ``with_link``.
+
+    The ORGANIZER is ``organizer``, else ``ODN_ORGANIZER_NAME``/``ODN_ORGANIZER_EMAIL``; without either a
+    ``UserError`` (nothing is written)."""
+    organizer = require_organizer(organizer)
     path = check_target(Path(path))
     event = event_info(session, event_id)
     if with_link and not event.online_url.strip():
@@ -229,7 +234,9 @@ def export_event_calendar(session: Session, event_id: uuid.UUID, path: Path, *, 
 
 def export_invitations(session: Session, event_id: uuid.UUID, directory: Path, *,
                        organizer: Organizer | None = None, now: datetime | None = None) -> ExportResult:
-    """One invitation (or, for a cancelled event, one cancellation) per registered person with an e-mail."""
+    """One invitation (or, for a cancelled event, one cancellation) per registered person with an e-mail; the
+    ORGANIZER as for ``export_event_calendar``."""
+    organizer = require_organizer(organizer)
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise UserError(f"„{directory}“ ist eine Datei; für die Einladungen bitte einen Ordner angeben.")

@@ -35,7 +35,13 @@ from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.timezone import format_german_datetime, utcnow
 from odn_desktop.exchange.eml_drafts import MailAddress, OutgoingMail, build_message, write_drafts
 from odn_desktop.exchange.export_records import EventInfo, Participant
-from odn_desktop.exchange.ics_calendar import DEFAULT_ORGANIZER_EMAIL, Organizer, invitation
+from odn_desktop.exchange.ics_calendar import (
+    ORGANIZER_MISSING,
+    Organizer,
+    environment_name,
+    invitation,
+    require_organizer,
+)
 from odn_desktop.exchange.mail_templates import (
     PLACEHOLDERS,
     TEMPLATE_LABELS,
@@ -316,14 +322,15 @@ class MailBatch:
 
 
 def organizer_for(smtp: SmtpSettings | None = None, organizer: Organizer | None = None) -> Organizer:
-    """The sender: given, else ``ODN_ORGANIZER_NAME``/``ODN_ORGANIZER_EMAIL``, else the SMTP user's address."""
-    organizer = organizer or Organizer.from_environment()
-    if smtp is not None and organizer.email == DEFAULT_ORGANIZER_EMAIL:
-        if "@" not in smtp.user:
-            raise UserError("Die Absenderadresse fehlt: bitte ODN_ORGANIZER_EMAIL setzen (oder als Benutzer eine "
-                            "E-Mail-Adresse angeben).")
-        organizer = Organizer(organizer.name, smtp.user)
-    return organizer
+    """The sender: given, else ``ODN_ORGANIZER_NAME``/``ODN_ORGANIZER_EMAIL``; for sending without an address,
+    ``ODN_ORGANIZER_NAME`` with the SMTP user when that is an address. Never a placeholder: ``UserError``."""
+    if organizer is None and Organizer.from_environment() is None:
+        name = environment_name()
+        if smtp is not None and "@" in smtp.user and name:
+            return Organizer(name, smtp.user)
+        raise UserError(ORGANIZER_MISSING + (" Beim Versand genügt als Adresse auch ein Benutzername, der eine "
+                                             "E-Mail-Adresse ist." if smtp is not None else ""))
+    return require_organizer(organizer)
 
 
 def _mail(event: EventInfo, person: Participant, template: MailTemplate, organizer: Organizer,
@@ -357,11 +364,15 @@ def build_mails(
     template = template or load_template(session, template_name)
     event = event_info(session, event_id)
     _check_event(event, template_name)
-    organizer = organizer or Organizer.from_environment()
+    organizer = require_organizer(organizer)
     chosen = recipients(session, event_id, template_name, registration_ids=registration_ids,
                         skip_received=skip_received, only_failed=only_failed)
     mails = tuple(_mail(event, p, template, organizer, now) for p in chosen.people)
     return MailBatch(event.id, event.title, template_name, mails, chosen.skipped, organizer)
+
+
+#: the sender's name in a preview while none is set (only shown on screen; files and mails need the real one)
+PREVIEW_SENDER = "[Ihr Name – unter Extras › Einstellungen]"
 
 
 @dataclass(frozen=True)
@@ -383,7 +394,8 @@ def preview_context(session: Session, event_id: uuid.UUID, registration_id: uuid
     person = people[0] if people else Participant(
         registration_id=uuid.UUID(int=0), last_name="Mustermann", first_name="Erika",
         email="erika.mustermann@example.org", salutation="Frau")
-    return PreviewContext(event, person, (organizer or Organizer.from_environment()).name)
+    organizer = organizer or Organizer.from_environment()
+    return PreviewContext(event, person, organizer.name if organizer is not None else PREVIEW_SENDER)
 
 
 def render_preview(context: PreviewContext, template: MailTemplate) -> tuple[RenderedMail, str]:
@@ -427,9 +439,8 @@ class DraftResult:
     message: str
 
 
-def _draft_sender(organizer: Organizer) -> MailAddress | None:
-    # a From the coordinator did not set would make Outlook send "on behalf of" a placeholder
-    return None if organizer.email == DEFAULT_ORGANIZER_EMAIL else MailAddress(organizer.name, organizer.email)
+def _draft_sender(organizer: Organizer) -> MailAddress:
+    return MailAddress(organizer.name, organizer.email)
 
 
 def write_draft_files(

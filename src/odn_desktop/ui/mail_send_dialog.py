@@ -59,7 +59,8 @@ class SendDialog(QDialog):
     def __init__(self, ctx: AppContext, event_id: uuid.UUID, template_name: str, template: Any,
                  registration_ids: list[uuid.UUID] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from odn_desktop.services.mailing import TEMPLATE_LABELS, Organizer
+        from odn_desktop.exchange.ics_calendar import environment_name
+        from odn_desktop.services.mailing import TEMPLATE_LABELS
 
         self.setObjectName("sendDialog")
         self.setWindowTitle(self.tr("Senden: {label}").format(
@@ -97,8 +98,7 @@ class SendDialog(QDialog):
         self.remember_check = QCheckBox(self.tr("Passwort im Schlüsselbund des Systems speichern"))
         self.remember_check.setObjectName("rememberCheck")
         self.remember_check.setChecked(True)
-        fallback = Organizer.from_environment()
-        self.sender_name_edit = QLineEdit(organizer_settings.saved_name(settings) or fallback.name)
+        self.sender_name_edit = QLineEdit(organizer_settings.saved_name(settings) or environment_name())
         self.sender_name_edit.setObjectName("senderNameEdit")
         self.sender_email_edit = QLineEdit(organizer_settings.saved_email(settings))
         self.sender_email_edit.setObjectName("senderEmailEdit")
@@ -240,6 +240,7 @@ class SendDialog(QDialog):
     # -- running -------------------------------------------------------------------------------------------
 
     def start(self, *, retry: bool = False) -> None:
+        from odn_desktop.exchange.ics_calendar import ORGANIZER_MISSING, environment_name
         from odn_desktop.services import mailing
         from odn_desktop.services.smtp_delivery import SendControl, store_smtp_password
 
@@ -248,11 +249,13 @@ class SendDialog(QDialog):
         smtp = self._smtp()
         password = self.password_edit.text() or None
         email = self.sender_email_edit.text().strip()
-        organizer = mailing.Organizer(self.sender_name_edit.text().strip() or mailing.Organizer.from_environment().name,
-                                      email) if email else None
+        name = self.sender_name_edit.text().strip() or environment_name()
+        organizer = mailing.Organizer(name, email) if email and name else None
         try:
             if not smtp.host:
                 raise UserError(self.tr("Bitte geben Sie den SMTP-Server an."))
+            if email and not name:
+                raise UserError(ORGANIZER_MISSING)
             if password and smtp.user and self.remember_check.isChecked():
                 store_smtp_password(smtp, password)
             mailing.organizer_for(smtp, organizer)  # a missing sender is reported before anything starts

@@ -114,10 +114,18 @@ def _settings() -> QSettings:
 
 
 def _organizer() -> Any:
-    """The sender saved here or in the settings dialog, else ``None`` (the services then use ODN_ORGANIZER_*)."""
+    """The sender saved here or in the settings dialog (else ODN_ORGANIZER_*), or ``None`` (the preview shows a
+    marker then; drafts and mails ask with ``_organizer_or_ask``)."""
     from .organizer_settings import organizer
 
     return organizer(_settings())
+
+
+def _organizer_or_ask(parent: QWidget | None) -> Any:
+    """The sender, asked for once with the settings dialog when none is set; ``None``: cancelled."""
+    from .organizer_settings import organizer_or_ask
+
+    return organizer_or_ask(parent, _settings())
 
 
 # -- the template editor -------------------------------------------------------------------------------------
@@ -412,14 +420,15 @@ class MailDialog(QDialog):
     def write_drafts(self) -> None:
         from odn_desktop.services import mailing
 
-        folder = choose_directory(self, self.tr("Ordner für die Entwürfe"))
-        if folder is None:
+        organizer = _organizer_or_ask(self)
+        folder = organizer and choose_directory(self, self.tr("Ordner für die Entwürfe"))
+        if not folder:
             return
         name, template = self.template_name, self.current_template()
         try:
             result = self._ctx.write(
                 lambda s: mailing.write_draft_files(s, self.event_id, name, folder, template=template,
-                                                    registration_ids=self.registration_ids, organizer=_organizer()),
+                                                    registration_ids=self.registration_ids, organizer=organizer),
                 CHANGED_KINDS)
         except UserError as exc:
             context.show_user_error(self, exc.message)
@@ -429,13 +438,16 @@ class MailDialog(QDialog):
                                                        "Entwurf; prüfen und senden Sie sie von dort."))
 
     def open_send_dialog(self) -> None:
+        organizer = _organizer_or_ask(self)  # the send dialog starts with it; it can still be changed there
+        if organizer is None:
+            return
         try:
             template = self.current_template()
             from odn_desktop.services import mailing
 
             self._ctx.read(lambda s: mailing.build_mails(s, self.event_id, self.template_name, template=template,
                                                          registration_ids=self.registration_ids,
-                                                         organizer=_organizer()))
+                                                         organizer=organizer))
         except UserError as exc:  # a faulty template or a missing link, before any server is asked
             context.show_user_error(self, exc.message)
             return

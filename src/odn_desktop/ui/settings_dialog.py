@@ -2,7 +2,9 @@
 (ORGANIZER of invitations and calendar files, sender of mails; see ``organizer_settings``).
 
 The address is checked as it is typed (syntax only, no DNS: the coordinator is often offline); OK stays
-disabled while it is invalid, so a wrong address never reaches an invitation.
+disabled while it is invalid, so a wrong address never reaches an invitation. Opened before the first export
+that needs them (``organizer_settings.organizer_or_ask``, ``require_organizer=True``), it says why and keeps OK
+disabled until both name and address are given.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ LANGUAGES = (("de", "Deutsch"), ("en", "English"))  # each language in its own n
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, values: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, values: dict[str, str], parent: QWidget | None = None, *,
+                 require_organizer: bool = False) -> None:
         super().__init__(parent)
+        self.require_organizer = require_organizer
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Einstellungen"))
         self.language_combo = QComboBox()
@@ -58,17 +62,26 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if require_organizer:
+            why = QLabel(self.tr("Bevor Kalenderdateien, Einladungen oder E-Mail-Entwürfe entstehen: Bitte geben "
+                                 "Sie Ihren Namen und Ihre E-Mail-Adresse an. Sie werden für später gespeichert."))
+            why.setObjectName("organizerRequiredNote")
+            why.setWordWrap(True)
+            layout.addWidget(why)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.setTabOrder(self.language_combo, self.name_edit)
         self.setTabOrder(self.name_edit, self.email_edit)
         self.email_edit.textChanged.connect(self._check)
+        self.name_edit.textChanged.connect(self._check)
         self._check()
         self.resize(520, self.sizeHint().height())
 
     def _check(self) -> None:
-        problem = email_problem(self.email_edit.text(), required=False)
+        problem = email_problem(self.email_edit.text(), required=self.require_organizer)
+        if problem is None and self.require_organizer and not self.name_edit.text().strip():
+            problem = self.tr("Bitte geben Sie Ihren Namen an.")
         self.email_error.setText(problem or "")
         self.email_error.setVisible(problem is not None)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -25,6 +25,7 @@ from .resources import app_icon, icon
 if TYPE_CHECKING:
     import uuid
 
+    from odn_desktop.exchange.ics_calendar import Organizer
     from odn_desktop.paths import AppPaths
     from odn_desktop.ui.pages.events_page import EventsPage
 
@@ -526,8 +527,9 @@ class WorkspaceWindow(QMainWindow):
         from odn_desktop.services import exports
 
         event_id = self._event_for_action()
-        path = event_id and choose_save_path(self, self.tr("Kalenderdatei speichern"), "Veranstaltung.ics",
-                                             self.tr("Kalenderdatei (*.ics)"))
+        organizer = self._organizer() if event_id else None  # read here: the export runs on a worker thread
+        path = organizer and choose_save_path(self, self.tr("Kalenderdatei speichern"), "Veranstaltung.ics",
+                                              self.tr("Kalenderdatei (*.ics)"))
         if not (event_id and path):
             return
         from odn_desktop.services.events import get_event
@@ -537,7 +539,6 @@ class WorkspaceWindow(QMainWindow):
             return
         with_link = ask_include_link(self) if has_link else False  # no link yet: nothing to ask
         if with_link is not None:
-            organizer = self._organizer()  # read here: the export runs on a worker thread
             self._export(lambda s: exports.export_event_calendar(s, event_id, path, with_link=with_link,
                                                                  organizer=organizer))
 
@@ -545,9 +546,9 @@ class WorkspaceWindow(QMainWindow):
         from odn_desktop.services import exports
 
         event_id = self._event_for_action()
-        folder = event_id and choose_directory(self, self.tr("Ordner für die Einladungen"))
+        organizer = self._organizer() if event_id else None  # read here: the export runs on a worker thread
+        folder = organizer and choose_directory(self, self.tr("Ordner für die Einladungen"))
         if event_id and folder:
-            organizer = self._organizer()  # read here: the export runs on a worker thread
             self._export(lambda s: exports.export_invitations(s, event_id, folder, organizer=organizer))
 
     def export_pdf(self) -> None:
@@ -621,11 +622,12 @@ class WorkspaceWindow(QMainWindow):
         else:
             self.ctx.status_message.emit(self.tr("Einstellungen gespeichert."))
 
-    def _organizer(self) -> Any:
-        """The coordinator as ORGANIZER of exported calendar files (None: not set, the services' fallback)."""
-        from .organizer_settings import organizer
+    def _organizer(self) -> Organizer | None:
+        """The coordinator as ORGANIZER of exported calendar files: saved, else asked for once with the settings
+        dialog; None when cancelled (then nothing is exported)."""
+        from .organizer_settings import organizer_or_ask
 
-        return organizer(self.settings())
+        return organizer_or_ask(self, self.settings())
 
     def show_about_dialog(self) -> None:
         from .backup_ui import show_about_details
