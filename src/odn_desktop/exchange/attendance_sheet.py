@@ -12,13 +12,18 @@ LibreOffice both print conditional borders). Only the rare cells that need more 
 long for its column (wraps, and its row grows) and a value that looks like a formula (stored as text with
 the quote prefix, see ``safe_cells``). Write-only mode writes the sheet's head (column widths, frozen pane,
 fit-to-page flag, default row height) at the first row, so all of that is decided before any row is added.
+
+An event with parallel rounds can have one list per round (``per_round``): one worksheet each, named after the
+round and headed by it, with the people of that round (and one "Ohne Runde" for people without one); the printed
+list (``ui.printing``) starts each round on a new page the same way (``AttendanceSheet.round_sheets``).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -40,6 +45,10 @@ _COLUMN_ALIASES = {"funktion": "role", "role": "role", "e-mail": "email", "email
 SIGNATURE_HEADER = "Anwesend / Unterschrift"
 SHEET_TITLE = "Anwesenheitsliste"
 COUNTS_TITLE = "Zahlen"
+NO_ROUND_TITLE = "Ohne Runde"
+#: what Excel refuses in a worksheet name (and its length limit)
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LIMIT = 31
 
 # Page geometry in Excel's units. A column of width w (characters of the default font, Calibri 11) is
 # w * 7 + 5 pixels at 96 dpi; the printable width is the paper width minus the left and right margins.
@@ -76,6 +85,25 @@ class AttendanceSheet:
     generated_at: datetime
     columns: tuple[str, ...] = ()
     blank_rows: int = 0
+    #: the event's rounds in their order (titles), and whether each gets a list of its own
+    rounds: tuple[str, ...] = ()
+    per_round: bool = False
+    #: set on a round's own list (``round_sheets``): its title, ``NO_ROUND_TITLE`` for people without one
+    round_title: str | None = None
+
+    def round_sheets(self) -> list[AttendanceSheet]:
+        """The lists to write: this one, or (``per_round`` with rounds) one per round in the event's order,
+        each without the then redundant "Runde" column, then one for people without a round if there are any."""
+        if not self.per_round or not self.rounds:
+            return [self]
+        columns = tuple(c for c in self.columns if c != "round")
+        known = set(self.rounds)
+        groups = [(title, [p for p in self.participants if p.round == title]) for title in self.rounds]
+        rest = [p for p in self.participants if p.round not in known]
+        if rest:
+            groups.append((NO_ROUND_TITLE, rest))
+        return [replace(self, participants=tuple(people), columns=columns, per_round=False, round_title=title)
+                for title, people in groups]
 
     def __post_init__(self) -> None:
         unknown = set(self.columns) - set(OPTIONAL_COLUMNS)
@@ -172,9 +200,14 @@ def _footer_text(text: str, limit: int = 70) -> str:
     return text.replace("&", "&&")
 
 
-def title_lines(event: EventInfo, registered: int, generated_at: datetime) -> list[tuple[str, str]]:
-    """(text, kind) of the title block; kind is ``title``, ``subtitle``, ``info`` or ``note``."""
+def title_lines(event: EventInfo, registered: int, generated_at: datetime,
+                round_title: str | None = None) -> list[tuple[str, str]]:
+    """(text, kind) of the title block; kind is ``title``, ``round``, ``subtitle``, ``info`` or ``note``."""
     lines = [(event.title, "title")]
+    if round_title == NO_ROUND_TITLE:
+        lines.append((NO_ROUND_TITLE, "round"))
+    elif round_title:
+        lines.append((f"Runde: {round_title}", "round"))
     if event.series:
         lines.append((event.series, "subtitle"))
     if event.cancelled:
@@ -202,6 +235,7 @@ class _Styles:
         # a named font everywhere: without a name, LibreOffice falls back to a serif face
         self.header_font = Font(name=FONT_NAME, size=11, bold=True)
         self.fonts = {"title": Font(name=FONT_NAME, bold=True, size=14),
+                      "round": Font(name=FONT_NAME, bold=True, size=12),
                       "subtitle": Font(name=FONT_NAME, italic=True, size=11),
                       "info": Font(name=FONT_NAME, size=11), "note": Font(name=FONT_NAME, size=9, color="595959")}
         self.title_alignment = Alignment(vertical="top", wrap_text=True)
@@ -290,9 +324,44 @@ def _grid(ws: Any, first: str, last: str, styles: _Styles) -> None:
     ws.conditional_formatting.add(f"{first}:{last}", FormulaRule(formula=["TRUE"], border=styles.border))
 
 
+def sheet_names(titles: Sequence[str]) -> list[str]:
+    """Worksheet names for the rounds' titles: Excel's forbidden characters removed, at most 31 characters,
+    distinct (case-insensitive, as Excel compares them) and never the counts sheet's name."""
+    taken = {COUNTS_TITLE.casefold()}
+    names = []
+    for index, title in enumerate(titles, start=1):
+        base = " ".join(_SHEET_NAME_FORBIDDEN.sub(" ", title).split()).strip("'") or f"Runde {index}"
+        name = base[:SHEET_NAME_LIMIT]
+        number = 2
+        while name.casefold() in taken:
+            suffix = f" ({number})"
+            name = base[:SHEET_NAME_LIMIT - len(suffix)] + suffix
+            number += 1
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
 def write_attendance_sheet(sheet: AttendanceSheet, out: BinaryIO) -> Layout:
-    """Write the workbook to ``out`` (a binary file); returns the layout chosen (widths, orientation)."""
+    """Write the workbook to ``out`` (a binary file); returns the layout chosen (widths, orientation) of its
+    first list. With ``per_round`` each round's list is a worksheet of its own, named after the round."""
     from openpyxl import Workbook
+
+    styles = _Styles()
+    wb = Workbook(write_only=True)
+    wb.properties.title = f"{SHEET_TITLE} – {sheet.event.title}"
+    wb.properties.creator = "odn-desktop"
+    lists = sheet.round_sheets()
+    split = lists[0] is not sheet
+    names = sheet_names([s.round_title or "" for s in lists]) if split else [SHEET_TITLE]
+    layouts = [_write_list(wb, name, part, styles) for name, part in zip(names, lists, strict=True)]
+    _write_counts(wb, sheet, styles, lists if split else [])
+    wb.save(out)
+    return layouts[0]
+
+
+def _write_list(wb: Any, name: str, sheet: AttendanceSheet, styles: _Styles) -> Layout:
+    """One worksheet: title block, the table, print set-up."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.cell_range import CellRange
 
@@ -300,16 +369,11 @@ def write_attendance_sheet(sheet: AttendanceSheet, out: BinaryIO) -> Layout:
     columns = table_columns(sheet.columns)
     values = [_row_values(columns, p) for p in sheet.participants]
     layout = plan_layout(columns, values)
-    styles = _Styles()
     ncols = len(columns)
     last_col = get_column_letter(ncols)
+    ws = wb.create_sheet(name)
 
-    wb = Workbook(write_only=True)
-    wb.properties.title = f"{SHEET_TITLE} – {event.title}"
-    wb.properties.creator = "odn-desktop"
-    ws = wb.create_sheet(SHEET_TITLE)
-
-    titles = title_lines(event, len(sheet.participants), sheet.generated_at)
+    titles = title_lines(event, len(sheet.participants), sheet.generated_at, sheet.round_title)
     header_row = len(titles) + 2
     first_data = header_row + 1
     last_row = header_row + len(values) + sheet.blank_rows
@@ -353,13 +417,10 @@ def write_attendance_sheet(sheet: AttendanceSheet, out: BinaryIO) -> Layout:
         ws.append([n])
     if last_row > header_row:
         _grid(ws, f"A{first_data}", f"{last_col}{last_row}", styles)
-
-    _write_counts(wb, sheet, styles)
-    wb.save(out)
     return layout
 
 
-def _write_counts(wb: Any, sheet: AttendanceSheet, styles: _Styles) -> None:
+def _write_counts(wb: Any, sheet: AttendanceSheet, styles: _Styles, lists: Sequence[AttendanceSheet]) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -380,6 +441,7 @@ def _write_counts(wb: Any, sheet: AttendanceSheet, styles: _Styles) -> None:
         ("Storniert", counts.cancelled),
         ("Teilgenommen", counts.attended),
         ("Plätze", capacity),
+        *((f"Angemeldet {_round_label(part.round_title)}", len(part.participants)) for part in lists),
         ("Leerzeilen für Nachmeldungen", sheet.blank_rows),
         ("Stand", short_datetime(sheet.generated_at)),
     ]
@@ -388,6 +450,10 @@ def _write_counts(wb: Any, sheet: AttendanceSheet, styles: _Styles) -> None:
         label_cell.font = styles.label_font
         ws.append([label_cell, _text_cell(ws, value) if isinstance(value, str) else value])
     ws.page_setup.paperSize = PAPER_A4
+
+
+def _round_label(title: str | None) -> str:
+    return "ohne Runde" if title == NO_ROUND_TITLE else f"Runde „{title}“"
 
 
 def save_attendance_sheet(sheet: AttendanceSheet, path: Path) -> Layout:
