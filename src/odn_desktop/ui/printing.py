@@ -3,7 +3,9 @@
 One function paints the list onto any paged device (``QPdfWriter`` for the PDF, the ``QPrinter`` of the
 print preview): a title block on the first page, the table with its header row repeated on every page
 (``QTextTable`` header rows), long names wrapping inside their column, and a footer on every page with the
-event title, "Seite X von Y" and the date of the list.
+event title, "Seite X von Y" and the date of the list. The "Runde" column shows each person's parallel round; a
+list made ``per_round`` gives each round its own pages, headed by the round (as the Excel sheet gives each its own
+worksheet), numbered through.
 
 Only QtGui is needed for the PDF (the CLI renders it without a window and must not load QtWidgets); the
 print preview dialog lives in QtPrintSupport, which needs QtWidgets, and is imported only when shown.
@@ -91,10 +93,14 @@ class _Content:
 
 
 def _orientation(sheet: AttendanceSheet) -> str:
-    """The sheet's orientation (portrait unless its columns need landscape), so paper and sheet agree."""
-    columns = table_columns(sheet.columns)
-    texts = [[c.value(p) if c.value is not None else "" for c in columns] for p in sheet.participants]
-    return plan_layout(columns, texts).orientation
+    """The sheet's orientation (portrait unless its columns need landscape), so paper and sheet agree; for a
+    list per round, landscape when any round's list needs it."""
+    found = set()
+    for part in sheet.round_sheets():
+        columns = table_columns(part.columns)
+        texts = [[c.value(p) if c.value is not None else "" for c in columns] for p in part.participants]
+        found.add(plan_layout(columns, texts).orientation)
+    return "landscape" if "landscape" in found else "portrait"
 
 
 def _content(sheet: AttendanceSheet, device: QPagedPaintDevice) -> _Content:
@@ -177,10 +183,10 @@ def participant_list_html(sheet: AttendanceSheet, content: _Content, pages: list
     """
     esc = html.escape
     parts = ["<html><body>"]
-    sizes = {"title": "15pt", "subtitle": "10pt", "info": "10pt", "note": "8pt"}
-    for text, kind in title_lines(sheet.event, len(sheet.participants), sheet.generated_at):
+    sizes = {"title": "15pt", "round": "12pt", "subtitle": "10pt", "info": "10pt", "note": "8pt"}
+    for text, kind in title_lines(sheet.event, len(sheet.participants), sheet.generated_at, sheet.round_title):
         style = f"font-size:{sizes[kind]};"
-        if kind == "title":
+        if kind in ("title", "round"):
             style += "font-weight:bold;"
         elif kind == "subtitle":
             style += "font-style:italic;"
@@ -311,8 +317,9 @@ def paint_participant_list(device: QPagedPaintDevice, sheet: AttendanceSheet) ->
     footer_height = metrics.height() * 2.2
     body = QSizeF(paint_rect.width(), paint_rect.height() - footer_height)
 
-    doc = build_document(sheet, device, body)
-    pages = doc.pageCount()
+    docs = [build_document(part, device, body) for part in sheet.round_sheets()]
+    pages = sum(doc.pageCount() for doc in docs)
+    sheets = [(doc, page) for doc in docs for page in range(doc.pageCount())]
     title = sheet.event.title
     stand = translate("printing", "Stand: {when}").format(when=short_datetime(sheet.generated_at))
 
@@ -320,8 +327,8 @@ def paint_participant_list(device: QPagedPaintDevice, sheet: AttendanceSheet) ->
     if not painter.begin(device):
         raise RuntimeError("cannot paint on the print device")
     try:
-        for page in range(pages):
-            if page:
+        for number, (doc, page) in enumerate(sheets):
+            if number:
                 device.newPage()
             painter.save()
             painter.translate(0, -page * body.height())
@@ -336,7 +343,7 @@ def paint_participant_list(device: QPagedPaintDevice, sheet: AttendanceSheet) ->
             painter.drawText(QRectF(footer.left(), footer.top(), third, footer.height()),
                              Qt.AlignmentFlag.AlignLeft | align_v, elided)
             painter.drawText(footer, Qt.AlignmentFlag.AlignHCenter | align_v,
-                             translate("printing", "Seite {page} von {pages}").format(page=page + 1, pages=pages))
+                             translate("printing", "Seite {page} von {pages}").format(page=number + 1, pages=pages))
             painter.drawText(QRectF(footer.left() + 2 * third, footer.top(), third, footer.height()),
                              Qt.AlignmentFlag.AlignRight | align_v, stand)
     finally:
