@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,39 @@ def test_window_reason_and_seat_rows(db: Database, event_id: uuid.UUID) -> None:
         rv.register_in_round(s, event_id, person(1), round_id=round_id, now=BEFORE)
         [row] = rv.round_seat_rows(s, [event_id, uuid.uuid4()])
         assert (row.title, row.registered, row.seat_limit, row.free_seats) == ("Runde A", 1, 4, 3)
+
+
+def test_attendance_sheet_per_round_from_the_database(db: Database, event_id: uuid.UUID, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from odn_desktop.services.exports import export_attendance_sheet
+
+    with transaction(db.sessions) as s:
+        second = rv.create_round(s, event_id, title="Runde B").round_id
+        first = rv.create_round(s, event_id, title="Runde A").round_id
+        rv.move_round(s, event_id, first, -1)
+        for n, round_id in ((1, first), (2, second), (3, first)):
+            rv.register_in_round(s, event_id, person(n), round_id=round_id, now=BEFORE)
+        result = export_attendance_sheet(s, event_id, tmp_path / "Liste.xlsx", per_round=True)
+    assert "eine Tabelle je Runde, 2 Tabellen" in result.message
+    book = load_workbook(tmp_path / "Liste.xlsx", read_only=True)
+    assert book.sheetnames == ["Runde A", "Runde B", "Zahlen"]
+    names = {}
+    for ws in book.worksheets[:2]:
+        rows = list(ws.iter_rows(values_only=True))
+        header = next(i for i, r in enumerate(rows) if r and r[0] == "Nr.")
+        names[ws.title] = [r[1] for r in rows[header + 1:] if r[1]]
+    assert names == {"Runde A": ["Name1", "Name3"], "Runde B": ["Name2"]}
+
+
+def test_moving_people_to_another_round_and_back(db: Database, event_id: uuid.UUID) -> None:
+    with transaction(db.sessions) as s:
+        full = rv.create_round(s, event_id, title="Runde A", capacity=1).round_id
+        other = rv.create_round(s, event_id, title="Runde B", capacity=1).round_id
+        ids = [rv.register_in_round(s, event_id, person(n), round_id=full, now=BEFORE).row.id for n in (1, 2)]
+        change = rv.move_registrations_to_round(s, event_id, [ids[0]], other)
+        # Name1 keeps a seat (B has one free) and Name2 moves up in A
+        assert [r.round for r in change.changed] == ["Runde B"]
+        assert [r.display_name for r in change.promoted] == ["Vorname2 Name2"]
+        views.restore(s, change)
+    assert seats(db, event_id) == {"Name1": "registered", "Name2": "waiting"}

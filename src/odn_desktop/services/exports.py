@@ -170,19 +170,27 @@ def counts(session: Session, event_id: uuid.UUID) -> RegistrationCounts:
                               cancelled=by_status["cancelled"], attended=attended)
 
 
+def round_titles(session: Session, event_id: uuid.UUID) -> tuple[str, ...]:
+    """The event's live rounds in their order."""
+    return tuple(session.scalars(select(Round.title).where(Round.event_id == event_id, Round.deleted_at.is_(None))
+                                 .order_by(Round.position, Round.title)))
+
+
 def attendance_sheet(session: Session, event_id: uuid.UUID, *, columns: Sequence[str] | None = None,
-                     blank_rows: int = 0, now: datetime | None = None) -> AttendanceSheet:
+                     blank_rows: int = 0, per_round: bool = False, now: datetime | None = None) -> AttendanceSheet:
     """The participant list's content (Excel sheet and printed list alike).
 
     ``columns``: optional columns (``role``, ``email``, ``round``); ``None`` shows "Runde" when someone
-    registered for a round and nothing else.
+    registered for a round and nothing else. ``per_round``: one list per parallel round (an event without
+    rounds keeps its one list).
     """
     people = participants(session, event_id)
     if columns is None:
         columns = ("round",) if any(p.round for p in people) else ()
     return AttendanceSheet(event=event_info(session, event_id), participants=tuple(people),
                            counts=counts(session, event_id), generated_at=now or utcnow(),
-                           columns=tuple(columns), blank_rows=blank_rows)
+                           columns=tuple(columns), blank_rows=blank_rows, rounds=round_titles(session, event_id),
+                           per_round=per_round)
 
 
 # -- writing -----------------------------------------------------------------------------------------------
@@ -193,13 +201,16 @@ def _persons(n: int) -> str:
 
 
 def export_attendance_sheet(session: Session, event_id: uuid.UUID, path: Path, *,
-                            columns: Sequence[str] | None = None, blank_rows: int = 0,
+                            columns: Sequence[str] | None = None, blank_rows: int = 0, per_round: bool = False,
                             now: datetime | None = None) -> ExportResult:
     path = check_target(Path(path))
-    sheet = attendance_sheet(session, event_id, columns=columns, blank_rows=blank_rows, now=now)
+    sheet = attendance_sheet(session, event_id, columns=columns, blank_rows=blank_rows, per_round=per_round,
+                             now=now)
     save_attendance_sheet(sheet, path)
     n = len(sheet.participants)
-    return ExportResult(path, n, f"Anwesenheitsliste mit {_persons(n)} gespeichert: {path}")
+    lists = len(sheet.round_sheets())
+    how = f" (eine Tabelle je Runde, {lists} Tabellen)" if per_round and sheet.rounds else ""
+    return ExportResult(path, n, f"Anwesenheitsliste mit {_persons(n)}{how} gespeichert: {path}")
 
 
 def export_registrants(session: Session, event_id: uuid.UUID, path: Path, *,

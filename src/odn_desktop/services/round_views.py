@@ -25,8 +25,8 @@ from odn_desktop.store.models import Event, Registration, Round
 from . import registrations as regs
 from .contacts import ContactInput
 from .events import get_event, update_event
-from .registration_views import Registered
-from .rounds import RoundRow, add_round, list_rounds, remove_round, restore_round, update_round
+from .registration_views import BulkChange, Registered
+from .rounds import RoundRow, add_round, list_rounds, move_to_round, remove_round, restore_round, update_round
 from .seat_allocation import OverLimitPool, over_limit_pools
 
 # -- reading -----------------------------------------------------------------------------------------------
@@ -119,6 +119,30 @@ def register_in_round(session: Session, event_id: uuid.UUID, person: ContactInpu
     before = regs.snapshot_event_registrations(session, event_id)
     result = regs.register(session, event_id, person, allow_late=allow_late, round_id=round_id, now=now)
     return Registered(result, before)
+
+
+def move_registrations_to_round(session: Session, event_id: uuid.UUID, ids: Iterable[uuid.UUID],
+                                round_id: uuid.UUID | None) -> BulkChange:
+    """Put registrations into another round (``rounds.move_to_round`` for each, in waiting-list order, so the
+    first waiting keeps the lead); undone by ``registration_views.restore``. Cancelled ones are skipped."""
+    before = regs.snapshot_event_registrations(session, event_id)
+    wanted = list(dict.fromkeys(ids))
+    targets = [r for r in session.scalars(select(Registration).where(
+        Registration.id.in_(wanted), Registration.event_id == event_id, Registration.deleted_at.is_(None),
+        Registration.status != regs.CANCELLED)) if r.round_id != round_id]
+    targets.sort(key=lambda r: (r.status != regs.REGISTERED, r.queue_order, r.id.hex))
+    changes: list[regs.SeatChange] = []
+    for reg in targets:
+        move_to_round(session, reg.id, round_id)
+        session.refresh(reg)
+        changes.append(regs.SeatChange(registration=regs.to_row(reg), promoted=()))
+    if changes:  # who got a seat by it: waiting before, a seat now (the people moved not counted)
+        moved = {c.registration.id for c in changes}
+        waited = [s.id for s in before if s.status == regs.WAITING and s.deleted_at is None and s.id not in moved]
+        seated = tuple(regs.to_row(r) for r in session.scalars(select(Registration).where(
+            Registration.id.in_(waited), Registration.status == regs.REGISTERED)))
+        changes[-1] = regs.SeatChange(registration=changes[-1].registration, promoted=seated)
+    return BulkChange(event_id, before, tuple(changes))
 
 
 # -- undoable round edits --------------------------------------------------------------------------------
