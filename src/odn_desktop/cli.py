@@ -21,6 +21,7 @@ from .domain.timezone import format_german_datetime, parse_datetime
 from .paths import resolve_paths
 
 EXIT_OK = 0
+EXIT_BROKEN_INSTALLATION = 1
 EXIT_USER_ERROR = 2
 
 
@@ -111,6 +112,20 @@ def build_parser() -> argparse.ArgumentParser:
 COMMAND_MODULES = ("cli_export", "cli_import", "cli_sync", "cli_mail")
 
 
+class CommandModuleError(Exception):
+    """A command module could not be imported: a broken installation, never a command group quietly missing."""
+
+    def __init__(self, name: str, cause: ImportError) -> None:
+        super().__init__(f"odn_desktop.{name}: {type(cause).__name__}: {cause}")
+        self.name = name
+        self.cause = cause
+
+    @property
+    def message(self) -> str:
+        return (f"Die Installation ist unvollständig: das Befehlsmodul odn_desktop.{self.name} lässt sich nicht "
+                f"laden ({type(self.cause).__name__}: {self.cause}). Bitte odn-desktop neu installieren.")
+
+
 def _command_modules() -> list[Any]:
     import importlib
 
@@ -118,9 +133,8 @@ def _command_modules() -> list[Any]:
     for name in COMMAND_MODULES:
         try:
             modules.append(importlib.import_module(f"odn_desktop.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"odn_desktop.{name}":
-                raise
+        except ImportError as exc:  # also a module missing from a frozen build: say so, do not drop its commands
+            raise CommandModuleError(name, exc) from exc
     return modules
 
 
@@ -314,7 +328,10 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except CommandModuleError as exc:
+        return _broken_installation(exc, sys.argv[1:] if argv is None else list(argv))
     args = parser.parse_args(argv)
     if args.selftest:
         from .selftest import main as selftest_main
@@ -325,3 +342,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(db=args.db, demo=args.demo)
     return run_command(args)
+
+
+def _broken_installation(exc: CommandModuleError, argv: list[str]) -> int:
+    """A command module failed to import: say which and why (with the traceback), exit 1.
+
+    ``--selftest`` still runs: its module check reports the same failure in its own line. Without a console (the
+    windowed build has no stderr) the exception propagates, so the frozen build's start-up shows it.
+    """
+    if argv == ["--selftest"]:
+        from .selftest import main as selftest_main
+
+        return selftest_main()
+    if sys.stderr is None:
+        raise exc
+    import traceback
+
+    traceback.print_exception(exc.cause, file=sys.stderr)
+    sys.stderr.write(f"Fehler: {exc.message}\n")
+    return EXIT_BROKEN_INSTALLATION
