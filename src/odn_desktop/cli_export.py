@@ -1,10 +1,10 @@
 """``odn-desktop export ...``: the attendance sheet, the registrant table, calendar files and the PDF list.
 
-    export attendance  --event E -o FILE.xlsx [--blank-rows N] [--columns LIST]
+    export attendance  --event E -o FILE.xlsx [--blank-rows N] [--columns LIST] [--per-round]
     export registrants --event E -o FILE.xlsx
     export ics         --event E -o FILE.ics [--with-link]
     export invites     --event E -o DIR        # one .ics per registered person
-    export pdf         --event E -o FILE.pdf
+    export pdf         --event E -o FILE.pdf [--per-round]
 
 Calendar files and invitations name the coordinator as ORGANIZER: ``ODN_ORGANIZER_NAME`` and
 ``ODN_ORGANIZER_EMAIL`` must be set, else ``ics`` and ``invites`` refuse (exit status 2) before anything is written.
@@ -54,11 +54,14 @@ def add_commands(subparsers: Any) -> None:
     p.add_argument("--columns", metavar="LIST",
                    help="zusätzliche Spalten, mit Komma getrennt: Funktion,E-Mail,Runde "
                         "(Standard: Runde, wenn es Runden gibt)")
+    p.add_argument("--per-round", action="store_true",
+                   help="ein Tabellenblatt je paralleler Runde (Personen ohne Runde auf „Ohne Runde“)")
     command("registrants", "alle Anmeldungen mit allen Feldern als Excel-Tabelle mit Filtern", "FILE.xlsx")
     p = command("ics", "Kalenderdatei der Veranstaltung (für Website oder Newsletter)", "FILE.ics")
     p.add_argument("--with-link", action="store_true", help="den (privaten) Zugangslink mit hineinschreiben")
     command("invites", "persönliche Kalendereinladungen, eine .ics-Datei je angemeldeter Person", "DIR")
-    command("pdf", "Teilnehmendenliste als PDF", "FILE.pdf")
+    p = command("pdf", "Teilnehmendenliste als PDF", "FILE.pdf")
+    p.add_argument("--per-round", action="store_true", help="jede parallele Runde auf eigenen Seiten")
 
 
 def _say(text: str) -> None:
@@ -82,7 +85,7 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
 
         columns = None if args.columns is None else parse_columns(args.columns)
         result = exports.export_attendance_sheet(session, event.id, output, columns=columns,
-                                                 blank_rows=args.blank_rows)
+                                                 blank_rows=args.blank_rows, per_round=args.per_round)
     elif args.action == "registrants":
         result = exports.export_registrants(session, event.id, output)
     elif args.action == "ics":
@@ -94,7 +97,7 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
         from .exchange.atomic_write import check_target
 
         check_target(output)
-        sheet = exports.attendance_sheet(session, event.id)
+        sheet = exports.attendance_sheet(session, event.id, per_round=args.per_round)
         from .ui.printing import ensure_gui_application, save_participant_list_pdf
 
         ensure_gui_application()
