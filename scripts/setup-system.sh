@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages odn-desktop needs on Linux: Qt's runtime libraries, plus (with --test) what the test
-# suite uses: Xvfb, PostgreSQL, LibreOffice (renders exported workbooks), poppler (PDF to text/PNG).
+# suite uses: Xvfb, PostgreSQL, LibreOffice (renders exported workbooks), poppler (PDF to text/PNG), openssl
+# (certificates for the TLS tests). In CI (CI=true) a test whose program is missing fails instead of skipping.
 # Does nothing that is already there; needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -8,7 +9,7 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
           libxcb-render-util0 libxcb-image0 fonts-dejavu-core)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(xvfb postgresql libreoffice-calc-nogui poppler-utils)
+    packages+=(xvfb postgresql libreoffice-calc-nogui poppler-utils openssl)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

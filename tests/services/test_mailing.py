@@ -346,7 +346,6 @@ def test_an_unreachable_server_is_a_user_error_and_nothing_is_recorded(meeting: 
         assert s.scalars(select(RegistrationMessage)).first() is None
 
 
-@pytest.mark.skipif(not Path("/usr/bin/openssl").exists(), reason="needs the openssl command")
 def test_starttls_and_login_with_the_password_from_the_environment(
         meeting: Meeting, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cert = self_signed_certificate(tmp_path)

@@ -3,7 +3,7 @@
 
 Every sync test runs twice: against PostgreSQL and against a shared SQLite file (``remote`` is parametrised).
 Without PostgreSQL's binaries (``scripts/setup-system.sh --test`` installs them) the PostgreSQL half is skipped
-with a message saying so; nothing is skipped silently.
+with a message saying so, and fails in CI (``CI=true``); nothing is skipped silently.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pytest
 from postgres_server import TempPostgres, find_bindir
 from sync_helpers import Laptop, MemoryKeyring
 
+from external_programs import missing
 from odn_desktop.store.open import open_database
 from odn_desktop.sync.server import Server, parse_remote
 
@@ -37,8 +38,8 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
 def postgres() -> Iterator[TempPostgres]:
     bindir = find_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL is not installed (initdb/pg_ctl/postgres not found; "
-                    "run scripts/setup-system.sh --test or set ODN_PG_BINDIR)")
+        missing("PostgreSQL is not installed (initdb/pg_ctl/postgres not found; "
+                "run scripts/setup-system.sh --test or set ODN_PG_BINDIR)")
     server = TempPostgres(bindir).start()
     try:
         template = "odn_template"

@@ -11,12 +11,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from external_programs import missing
 from odn_desktop.store.open import Database
 from odn_desktop.ui.context import AppContext
 from odn_desktop.ui.language import install_translators
@@ -96,7 +96,7 @@ def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     lrelease = next((str(p) for p in (here / "pyside6-lrelease", here / "pyside6-lrelease.exe") if p.exists()),
                     shutil.which("pyside6-lrelease"))
     if lrelease is None:
-        pytest.skip("pyside6-lrelease not installed")
+        missing("pyside6-lrelease is not installed")
     fresh = tmp_path / "fresh.qm"
     done = subprocess.run([lrelease, str(TS), "-qm", str(fresh)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
