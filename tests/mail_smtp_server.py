@@ -2,7 +2,7 @@
 
 ``refused`` addresses get ``550`` at RCPT TO, as a mail server answers for an unknown mailbox. With a
 certificate the server offers STARTTLS (and requires it); with ``users`` it requires a login (only after
-STARTTLS).
+STARTTLS, unless ``login_without_tls``: a local relay on loopback).
 """
 
 from __future__ import annotations
@@ -97,8 +97,8 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
 
 
 @contextmanager
-def smtp_server(*, certificate: tuple[Path, Path] | None = None,
-                users: dict[str, str] | None = None) -> Iterator[SmtpServer]:
+def smtp_server(*, certificate: tuple[Path, Path] | None = None, users: dict[str, str] | None = None,
+                login_without_tls: bool = False) -> Iterator[SmtpServer]:
     import ssl
 
     from aiosmtpd.controller import Controller
@@ -120,7 +120,7 @@ def smtp_server(*, certificate: tuple[Path, Path] | None = None,
                     return AuthResult(success=True)
             return AuthResult(success=False, handled=False)
 
-        options.update(authenticator=authenticate, auth_require_tls=True)
+        options.update(authenticator=authenticate, auth_require_tls=not login_without_tls)
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port, server_hostname="smtp.odn-test.example",
                             **options)

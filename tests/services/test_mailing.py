@@ -31,6 +31,7 @@ from odn_desktop.services.smtp_delivery import (
     SmtpSettings,
     check_settings,
     parse_smtp_address,
+    password_stays_private,
     smtp_password,
     store_smtp_password,
 )
@@ -392,10 +393,48 @@ def test_credentials_rules(monkeypatch: pytest.MonkeyPatch) -> None:
         assert smtp_password(smtp) == "aus-der-umgebung"
     finally:
         keyring.set_keyring(previous)
-    with pytest.raises(UserError, match="Klartext"):
+    with pytest.raises(UserError, match="Das Passwort würde unverschlüsselt"):
         check_settings(SmtpSettings("mail.difu.example", 25, user="k@difu.example"), "geheim")
     with pytest.raises(UserError, match="kein Passwort"):
         check_settings(SmtpSettings("mail.difu.example", 587, starttls=True, user="k@difu.example"), None)
     assert parse_smtp_address("smtp.example:465").ssl
     with pytest.raises(UserError, match="HOST:PORT"):
         parse_smtp_address("smtp.example")
+
+
+@pytest.mark.parametrize("host", ["mail.difu.example", "10.0.0.25", "192.168.1.1", "2001:db8::25", "::ffff:10.0.0.1",
+                                  "localhost.difu.example", "127.0.0.1.nip.io", "mail-localhost", "0.0.0.0"])
+def test_a_login_without_encryption_to_another_computer_is_refused(host: str) -> None:
+    """Decided before any connection (nothing here connects anywhere)."""
+    plain = SmtpSettings(host, 25, user="k@difu.example")
+    assert not password_stays_private(plain)
+    with pytest.raises(UserError) as refused:
+        check_settings(plain, "geheim")
+    assert refused.value.message == (
+        f"Das Passwort würde unverschlüsselt (im Klartext) an den Mailserver {plain.address} übertragen. "
+        "Bitte STARTTLS verwenden oder Port 465 (SSL).")
+    assert password_stays_private(SmtpSettings(host, 587, starttls=True, user="k@difu.example"))
+    assert password_stays_private(SmtpSettings(host, 465, ssl=True, user="k@difu.example"))
+    assert password_stays_private(SmtpSettings(host, 25))  # no login, no password on the wire
+
+
+@pytest.mark.parametrize("host", ["localhost", "LOCALHOST", "localhost.", "127.0.0.1", "127.0.0.2", "127.255.0.9",
+                                  "::1", "[::1]", "::ffff:127.0.0.1"])
+def test_a_login_without_encryption_on_this_computer_is_allowed(host: str) -> None:
+    plain = SmtpSettings(host, 25, user="k@difu.example")
+    assert password_stays_private(plain)
+    check_settings(plain, "geheim")
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "LocalHost"])
+def test_a_local_relay_still_takes_a_login_without_encryption(
+        meeting: Meeting, monkeypatch: pytest.MonkeyPatch, host: str) -> None:
+    user = "koordination@difu.example"
+    monkeypatch.setenv("ODN_SMTP_PASSWORD", "geheim")
+    with smtp_server(users={user: "geheim"}, login_without_tls=True) as srv:
+        smtp = SmtpSettings(host=host, port=srv.port, user=user, timeout=5)
+        report = mailing.send_mails(meeting.db.sessions, meeting.event_id, "reminder", smtp,
+                                    organizer=Organizer("Koordination", user), pause=0)
+    assert len(report.sent) == 3
+    assert srv.logins == [(user, "geheim")]
+

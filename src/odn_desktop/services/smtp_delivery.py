@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.loopback import is_loopback_host
 
 KEYRING_SERVICE = "odn-desktop SMTP"
 PASSWORD_ENV = "ODN_SMTP_PASSWORD"
 DEFAULT_TIMEOUT = 30.0
-_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 @dataclass(frozen=True)
@@ -227,13 +227,19 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def password_stays_private(settings: SmtpSettings) -> bool:
+    """Whether a login keeps the password off the network in clear: no login at all, an encrypted connection
+    (STARTTLS or implicit TLS), or a server on this computer (loopback: a local relay or test server)."""
+    return not settings.user or settings.encrypted or is_loopback_host(settings.host)
+
+
 def check_settings(settings: SmtpSettings, password: str | None) -> None:
-    """Refuse what would leak the password or cannot work, before anything is sent."""
+    """Refuse what would leak the password or cannot work, before any connection is made."""
     if not settings.host:
         raise UserError("Bitte geben Sie den SMTP-Server an.")
-    if settings.user and not settings.encrypted and settings.host not in _LOOPBACK:
-        raise UserError("Eine Anmeldung am Mailserver ohne Verschlüsselung würde das Passwort im Klartext senden. "
-                        "Bitte STARTTLS einschalten (oder Port 465 verwenden).")
+    if not password_stays_private(settings):
+        raise UserError(f"Das Passwort würde unverschlüsselt (im Klartext) an den Mailserver {settings.address} "
+                        "übertragen. Bitte STARTTLS verwenden oder Port 465 (SSL).")
     if settings.user and not password:
         raise UserError(f"Für „{settings.user}“ an {settings.host} ist kein Passwort gespeichert. Bitte im Programm "
                         f"im Schlüsselbund speichern oder die Umgebungsvariable {PASSWORD_ENV} setzen.")
