@@ -4,118 +4,118 @@
 <context>
     <name>AddRegistrantDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="77" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="77"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; am {date}</source>
         <extracomment>wait this long after the last keystroke before asking the database</extracomment>
         <translation>&lt;b&gt;{title}&lt;/b&gt; on {date}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="86" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="86"/>
         <source>Die Anmeldefrist ist am {when} Uhr abgelaufen. Eine Nachmeldung ist nur möglich, wenn Sie sie ausdrücklich zulassen.</source>
         <translation>The registration deadline passed on {when}. A late registration is only possible if you explicitly allow it.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="90" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="90"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="147" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="147"/>
         <source>{name} ist für diese Veranstaltung bereits {state}.</source>
         <translation>{name} is already {state} for this event.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="150" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="150"/>
         <source>Vorhandener Kontakt wird verwendet: {name} ({email}).</source>
         <translation>Using the existing contact: {name} ({email}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="196" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="196"/>
         <source>bereits {state}</source>
         <translation>already {state}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="205" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="205"/>
         <source>Diese E-Mail-Adresse gehört zu {name}; der vorhandene Kontakt wird verwendet.</source>
         <translation>This email address belongs to {name}; the existing contact will be used.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="216" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="216"/>
         <source>angemeldet</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="216" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="216"/>
         <source>auf der Warteliste</source>
         <translation>on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="228" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="228"/>
         <source>Bitte geben Sie eine E-Mail-Adresse an.</source>
         <translation>Please enter an email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="230" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="230"/>
         <source>Bitte geben Sie einen Vor- oder Nachnamen an.</source>
         <translation>Please enter a first or last name.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="232" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="232"/>
         <source>Diese Person ist bereits angemeldet; bitte eine andere wählen.</source>
         <translation>This person is already registered; please choose someone else.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="234" />
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="234"/>
         <source>Die Anmeldefrist ist abgelaufen: bitte „Verspätet zulassen“ ankreuzen.</source>
         <translation>The registration deadline has passed: please tick “Allow late registration”.</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="14" />
+        <location filename="../ui/add_registrant.ui" line="14"/>
         <source>Anmeldung hinzufügen</source>
         <translation>Add registration</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="30" />
+        <location filename="../ui/add_registrant.ui" line="30"/>
         <source>Tippen Sie E-Mail-Adresse oder Namen: vorhandene Kontakte werden vorgeschlagen, damit keine Dubletten entstehen.</source>
         <translation>Type an email address or a name: existing contacts are suggested so that no duplicates are created.</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="45" />
+        <location filename="../ui/add_registrant.ui" line="45"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="55" />
+        <location filename="../ui/add_registrant.ui" line="55"/>
         <source>name@kommune.de</source>
         <translation>name@example.org</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="62" />
+        <location filename="../ui/add_registrant.ui" line="62"/>
         <source>&amp;Vorname:</source>
         <translation>&amp;First name:</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="75" />
+        <location filename="../ui/add_registrant.ui" line="75"/>
         <source>&amp;Nachname:</source>
         <translation>&amp;Last name:</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="88" />
+        <location filename="../ui/add_registrant.ui" line="88"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="98" />
+        <location filename="../ui/add_registrant.ui" line="98"/>
         <source>z. B. Stadt Moers</source>
         <translation>e.g. Stadt Moers</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="107" />
+        <location filename="../ui/add_registrant.ui" line="107"/>
         <source>Vorhandene &amp;Kontakte (Enter oder Doppelklick übernimmt):</source>
         <translation>Existing &amp;contacts (Enter or double-click selects):</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="150" />
+        <location filename="../ui/add_registrant.ui" line="150"/>
         <source>Verspätet &amp;zulassen</source>
         <translation>Allow la&amp;te registration</translation>
     </message>
@@ -123,37 +123,37 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="78" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="78"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="79" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="79"/>
         <source>Dauer (min)</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="80" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="80"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="81" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="81"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="82" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="82"/>
         <source>Referent:in</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="206" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="206"/>
         <source>{start}–{end} Uhr: {title}</source>
         <translation>{start}–{end}: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="209" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_model.py" line="209"/>
         <source>Endet nach dem Ende der Veranstaltung.</source>
         <translation>Ends after the end of the event.</translation>
     </message>
@@ -161,73 +161,73 @@
 <context>
     <name>AgendaTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="86" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="86"/>
         <source>F2 oder Doppelklick bearbeitet eine Zelle; Ziehen oder Alt+↑/↓ verschiebt.</source>
         <translation>F2 or double-click edits a cell; drag or Alt+↑/↓ moves.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="96" />
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="276" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="96"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="276"/>
         <source>Programmpunkt hinzufügen</source>
         <translation>Add agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="97" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="97"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="98" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="98"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="99" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="99"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="100" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="100"/>
         <source>Ausgewählten Programmpunkt nach oben schieben (Alt+↑)</source>
         <translation>Move the selected agenda item up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="101" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="101"/>
         <source>Ausgewählten Programmpunkt nach unten schieben (Alt+↓)</source>
         <translation>Move the selected agenda item down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="102" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="102"/>
         <source>Ausgewählten Programmpunkt entfernen (Entf)</source>
         <translation>Remove the selected agenda item (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="175" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="175"/>
         <source>Zeitfenster {start}–{end} Uhr · Programm: {count} Punkte, {minutes} Minuten, Ende {agenda_end} Uhr</source>
         <translation>Time slot {start}–{end} · Agenda: {count} items, {minutes} minutes, ends {agenda_end}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="183" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="183"/>
         <source>– niemand –</source>
         <translation>– nobody –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="220" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="220"/>
         <source>Programmpunkt ändern ({field})</source>
         <translation>Change agenda item ({field})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="236" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="236"/>
         <source>Programmpunkt verschieben</source>
         <translation>Move agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="264" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="264"/>
         <source>Neuer Programmpunkt</source>
         <translation>New agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="292" />
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="292"/>
         <source>Programmpunkt „{title}“ entfernen</source>
         <translation>Remove agenda item “{title}”</translation>
     </message>
@@ -235,43 +235,43 @@
 <context>
     <name>AllRegistrationsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="95" />
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="95"/>
         <source>Name, E-Mail oder Organisation …</source>
         <extracomment>event id and editor tab, e.g. (uuid, "registrations") the complete list is shown</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="98" />
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="98"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="105" />
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="105"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="115" />
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="115"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="273" />
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="273"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="275" />
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="275"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="278" />
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="278"/>
         <source>(wird aktualisiert …)</source>
         <translation>(updating …)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="278" />
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="278"/>
         <source>(weitere werden geladen …)</source>
         <translation>(loading more …)</translation>
     </message>
@@ -279,7 +279,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/context.py" line="39" />
+        <location filename="../../src/odn_desktop/ui/context.py" line="39"/>
         <source>Hinweis</source>
         <extracomment>Kinds of data a change can touch; pages subscribe to the ones they show.</extracomment>
         <translation>Note</translation>
@@ -288,110 +288,110 @@
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="77" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="77"/>
         <source>– nicht zuordnen –</source>
         <translation>– do not assign –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="78" />
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="114" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="114"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="79" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="79"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="80" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="80"/>
         <source>von Hand</source>
         <translation>by hand</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="114" />
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="206" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="206"/>
         <source>Name im Bericht</source>
         <translation>Name in the report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="115" />
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="207" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="207"/>
         <source>Minuten</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="115" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="115"/>
         <source>Zuordnen zu</source>
         <translation>Assign to</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="206" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="206"/>
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="207" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="207"/>
         <source>erkannt über</source>
         <translation>matched by</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="248" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="248"/>
         <source>Anwesenheit übernehmen – {0}</source>
         <translation>Import attendance – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="255" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="255"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) für &lt;b&gt;{3}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) for &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="267" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="267"/>
         <source>Nicht zugeordnet – bitte zuordnen oder frei lassen</source>
         <translation>Not matched – please assign or leave empty</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="274" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="274"/>
         <source>Zugeordnet</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="283" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="283"/>
         <source>Nicht als Gäste gezählt: {0}</source>
         <translation>Not counted as guests: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="293" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="293"/>
         <source>&amp;Übernehmen</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="297" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="297"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="315" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="315"/>
         <source>{0} automatisch zugeordnet, {1} von Hand, 1 bleibt ohne Zuordnung.</source>
         <translation>{0} matched automatically, {1} by hand, 1 remains unmatched.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="316" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="316"/>
         <source>{0} automatisch zugeordnet, {1} von Hand, {2} bleiben ohne Zuordnung.</source>
         <translation>{0} matched automatically, {1} by hand, {2} remain unmatched.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="364" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="364"/>
         <source>Anwesenheit übernehmen</source>
         <translation>Import attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="365" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="365"/>
         <source>Teilnehmerberichte (*.csv *.txt *.tsv);;Alle Dateien (*)</source>
         <translation>Participant reports (*.csv *.txt *.tsv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="383" />
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="383"/>
         <source> – bereits zugeordnet</source>
         <translation> – already assigned</translation>
     </message>
@@ -399,18 +399,18 @@
 <context>
     <name>BackupUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="44" />
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="51" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="44"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="51"/>
         <source>Sicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="45" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="45"/>
         <source>Datenbank-Sicherungen (*.sqlite);;Alle Dateien (*)</source>
         <translation>Database backups (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="52" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="52"/>
         <source>Die Datenbank {database} wird durch die Sicherung {backup} ersetzt.
 
 Der jetzige Stand wird vorher ebenfalls gesichert, es geht also nichts verloren. Ungespeicherte Änderungen in offenen Formularen werden verworfen.
@@ -423,112 +423,112 @@ The current state is backed up first, so nothing is lost. Unsaved changes in ope
 Restore now?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="72" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="72"/>
         <source>Datenordner öffnen</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="95" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="95"/>
         <source>Der Ordner {folder} konnte nicht geöffnet werden.</source>
         <translation>The folder {folder} could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="105" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="105"/>
         <source>Die Datenbank ist noch nicht geöffnet.</source>
         <translation>The database is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="121" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="121"/>
         <source>Die Sicherung {backup} konnte nicht wiederhergestellt werden: {error}</source>
         <translation>The backup {backup} could not be restored: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="129" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="129"/>
         <source>Bitte beenden Sie odn-desktop. Der Stand vor der Wiederherstellung liegt in {before}.</source>
         <translation>Please quit odn-desktop. The state before the restore is kept in {before}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="136" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="136"/>
         <source>Die Sicherung {backup} wurde wiederhergestellt. Der Stand davor liegt in {before}.</source>
         <translation>The backup {backup} has been restored. The state before is kept in {before}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="140" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="140"/>
         <source>Sicherung wiederhergestellt</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="158" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="158"/>
         <source>odn-desktop {version}</source>
         <translation>odn-desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="159" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="159"/>
         <source>Koordination der Open-Data-Netzwerktreffen.</source>
         <translation>Coordination of the Open Data network meetings.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="161" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="161"/>
         <source>Python {python}, PySide6 {pyside}, Qt {qt}</source>
         <translation>Python {python}, PySide6 {pyside}, Qt {qt}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="163" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="163"/>
         <source>System: {system}</source>
         <translation>System: {system}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="164" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="164"/>
         <source>Programm: {path}</source>
         <translation>Program: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="169" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="169"/>
         <source>Datenbank: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="171" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="171"/>
         <source>Datenordner: {path}</source>
         <translation>Data folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="172" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="172"/>
         <source>Protokolle: {path}</source>
         <translation>Logs: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="173" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="173"/>
         <source>Sicherungen: {path}</source>
         <translation>Backups: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="176" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="176"/>
         <source>1 Sicherung: {name}</source>
         <translation>1 backup: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="178" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="178"/>
         <source>{count} Sicherungen, die neueste: {name}</source>
         <translation>{count} backups, the newest: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="181" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="181"/>
         <source>Noch keine Sicherungen.</source>
         <translation>No backups yet.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="186" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="186"/>
         <source>Über odn-desktop</source>
         <translation>About odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="210" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="210"/>
         <source>Sicherung &amp;wiederherstellen …</source>
         <translation>&amp;Restore backup …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="213" />
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="213"/>
         <source>&amp;Datenordner öffnen</source>
         <translation>Open &amp;data folder</translation>
     </message>
@@ -536,118 +536,118 @@ Restore now?</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../ui/contact_form.ui" line="14" />
-        <location filename="../ui/contact_form.ui" line="20" />
+        <location filename="../ui/contact_form.ui" line="14"/>
+        <location filename="../ui/contact_form.ui" line="20"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="38" />
+        <location filename="../ui/contact_form.ui" line="38"/>
         <source>&amp;Anrede:</source>
         <translation>Sal&amp;utation:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="55" />
+        <location filename="../ui/contact_form.ui" line="55"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="65" />
+        <location filename="../ui/contact_form.ui" line="65"/>
         <source>z. B. Dr. oder Prof. Dr.</source>
         <translation>e.g. Dr. or Prof. Dr.</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="72" />
+        <location filename="../ui/contact_form.ui" line="72"/>
         <source>&amp;Vorname:</source>
         <translation>&amp;First name:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="85" />
+        <location filename="../ui/contact_form.ui" line="85"/>
         <source>Nachna&amp;me:</source>
         <translation>&amp;Last name:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="100" />
+        <location filename="../ui/contact_form.ui" line="100"/>
         <source>Pflichtfeld</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="116" />
+        <location filename="../ui/contact_form.ui" line="116"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="131" />
+        <location filename="../ui/contact_form.ui" line="131"/>
         <source>name@kommune.de (Pflichtfeld)</source>
         <translation>name@example.org (required)</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="147" />
+        <location filename="../ui/contact_form.ui" line="147"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="160" />
+        <location filename="../ui/contact_form.ui" line="160"/>
         <source>&amp;Kommune:</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="173" />
+        <location filename="../ui/contact_form.ui" line="173"/>
         <source>&amp;Bundesland:</source>
         <translation>St&amp;ate:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="186" />
+        <location filename="../ui/contact_form.ui" line="186"/>
         <source>&amp;Funktion:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="199" />
+        <location filename="../ui/contact_form.ui" line="199"/>
         <source>Erfa&amp;hrung:</source>
         <translation>E&amp;xperience:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="216" />
+        <location filename="../ui/contact_form.ui" line="216"/>
         <source>Einwilligung:</source>
         <translation>Consent:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="223" />
+        <location filename="../ui/contact_form.ui" line="223"/>
         <source>Kontaktaufnahme erla&amp;ubt</source>
         <translation>&amp;Contact permitted</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="226" />
+        <location filename="../ui/contact_form.ui" line="226"/>
         <source>Die Person ist einverstanden, zu weiteren Treffen eingeladen zu werden.</source>
         <translation>The person agrees to be invited to further meetings.</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="233" />
+        <location filename="../ui/contact_form.ui" line="233"/>
         <source>&amp;Notizen:</source>
         <translation>&amp;Notes:</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="266" />
+        <location filename="../ui/contact_form.ui" line="266"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="286" />
+        <location filename="../ui/contact_form.ui" line="286"/>
         <source>Ver&amp;werfen</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="289" />
+        <location filename="../ui/contact_form.ui" line="289"/>
         <source>Die Änderungen im Formular verwerfen</source>
         <translation>Discard the changes in the form</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="296" />
+        <location filename="../ui/contact_form.ui" line="296"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../ui/contact_form.ui" line="299" />
+        <location filename="../ui/contact_form.ui" line="299"/>
         <source>Änderungen speichern (Strg+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
@@ -655,140 +655,140 @@ Restore now?</translation>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="65" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="65"/>
         <source>Angemeldet</source>
         <extracomment>an edit changes names in registration lists; a merge moves registrations and may move up waiting people</extracomment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="66" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="66"/>
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="67" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="67"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="177" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="177"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="179" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="179"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="180" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="180"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="184" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="184"/>
         <source>Teilnahme</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="185" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="185"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="186" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="186"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="202" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="202"/>
         <source>Name</source>
         <extracomment>a registration in the contact's list was activated: (event id, tab name of the event editor)</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="203" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="203"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="204" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="204"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="205" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="205"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="208" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="208"/>
         <source>Bundesland</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="212" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="212"/>
         <source>Name, E-Mail, Organisation oder Kommune …</source>
         <translation>Name, email, organisation or municipality …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="214" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="214"/>
         <source>Zwei Kontakte mit Strg+Klick auswählen, um sie zusammenzuführen.</source>
         <translation>Select two contacts with Ctrl+click to merge them.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="216" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="216"/>
         <source>&amp;Zusammenführen …</source>
         <translation>&amp;Merge …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="218" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="218"/>
         <source>Zwei ausgewählte Kontakte zu einem zusammenführen</source>
         <translation>Merge two selected contacts into one</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="245" />
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="316" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="245"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="316"/>
         <source>Anme&amp;ldungen zu Veranstaltungen</source>
         <translation>Event &amp;registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="304" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="304"/>
         <source>{shown} von {total} Kontakten</source>
         <translation>{shown} of {total} contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305"/>
         <source>1 Kontakt</source>
         <translation>1 contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305"/>
         <source>{total} Kontakte</source>
         <translation>{total} contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="308" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="308"/>
         <source>Kontakt ohne Namen</source>
         <translation>Unnamed contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="319" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="319"/>
         <source>Anme&amp;ldungen zu Veranstaltungen ({count})</source>
         <translation>Event &amp;registrations ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="343" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="343"/>
         <source>Kontakt „{name}“ bearbeiten</source>
         <translation>Edit contact “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="361" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="361"/>
         <source>Kontakte zusammenführen ({name})</source>
         <translation>Merge contacts ({name})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="377" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="377"/>
         <source>Kontakte zusammengeführt: {moved} Anmeldung(en) übernommen, {dropped} doppelte entfernt.</source>
         <translation>Contacts merged: {moved} registration(s) transferred, {dropped} duplicate(s) removed.</translation>
     </message>
@@ -796,89 +796,89 @@ Restore now?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="132" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="132"/>
         <source>{registered}/{limit}</source>
         <translation>{registered}/{limit}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="135" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="135"/>
         <source> · {waiting} warten</source>
         <translation> · {waiting} waiting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="144" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="144"/>
         <source>{n} angemeldet (unbegrenzt)</source>
         <translation>{n} registered (unlimited)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="151" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="151"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="154" />
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="184" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="184"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="155" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="155"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="156" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="156"/>
         <source>{s}; {w} auf der Warteliste, {f} frei</source>
         <translation>{s}; {w} on the waiting list, {f} free</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="158" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="158"/>
         <source>Platzstatus</source>
         <translation>Seat status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="160" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="160"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="178" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="178"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="180" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="180"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="217" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="217"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="218" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="218"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="220" />
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="250" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="220"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="250"/>
         <source>&lt;b&gt;Anstehende Veranstaltungen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Upcoming events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="228" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="228"/>
         <source>&lt;b&gt;Offene Fristen&lt;/b&gt; (rot: überfällig, gelb: in den nächsten 3 Tagen)</source>
         <translation>&lt;b&gt;Open deadlines&lt;/b&gt; (red: overdue, yellow: within the next 3 days)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="230" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="230"/>
         <source>&lt;b&gt;Offene Aufgaben&lt;/b&gt;</source>
         <translation>&lt;b&gt;Open tasks&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="249" />
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="249"/>
         <source>&lt;b&gt;Keine anstehenden Veranstaltungen&lt;/b&gt; – die letzten Treffen:</source>
         <translation>&lt;b&gt;No upcoming events&lt;/b&gt; – the most recent meetings:</translation>
     </message>
@@ -886,38 +886,38 @@ Restore now?</translation>
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="18" />
+        <location filename="../../src/odn_desktop/ui/dates.py" line="18"/>
         <source>Mo</source>
         <extracomment>Only for pyside6-lupdate: the abbreviations reach translate() through a variable.</extracomment>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="19" />
+        <location filename="../../src/odn_desktop/ui/dates.py" line="19"/>
         <source>Di</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="20" />
+        <location filename="../../src/odn_desktop/ui/dates.py" line="20"/>
         <source>Mi</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="21" />
+        <location filename="../../src/odn_desktop/ui/dates.py" line="21"/>
         <source>Do</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="22" />
+        <location filename="../../src/odn_desktop/ui/dates.py" line="22"/>
         <source>Fr</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="23" />
+        <location filename="../../src/odn_desktop/ui/dates.py" line="23"/>
         <source>Sa</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="24" />
+        <location filename="../../src/odn_desktop/ui/dates.py" line="24"/>
         <source>So</source>
         <translation>Sun</translation>
     </message>
@@ -925,49 +925,49 @@ Restore now?</translation>
 <context>
     <name>DetailsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="59" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="59"/>
         <source>Bitte geben Sie einen Titel an.</source>
         <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
         <translation>Please enter a title.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="62" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="62"/>
         <source>Das Ende muss nach dem Beginn liegen.</source>
         <translation>The end must be after the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="67" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="67"/>
         <source>Bitte einen vollständigen https-Link angeben, z. B. https://zoom.us/j/123.</source>
         <translation>Please enter a complete https link, e.g. https://zoom.us/j/123.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="70" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="70"/>
         <source>Der Anmeldeschluss muss vor dem Beginn liegen.</source>
         <translation>The registration deadline must be before the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="73" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="73"/>
         <source>Der Zugangslink muss vor dem Beginn verschickt werden.</source>
         <translation>The access link must be sent before the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="306" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="306"/>
         <source>• ungespeicherte Änderungen</source>
         <extracomment>True while the form holds changes that are not saved the event's title as typed (for the editor's heading)</extracomment>
         <translation>• unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="343" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="343"/>
         <source>Veranstaltung „{title}“ bearbeiten</source>
         <translation>Edit event “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="361" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="361"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="362" />
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="362"/>
         <source>Durch die zusätzlichen Plätze sind nachgerückt: {names}.
 Bitte informieren Sie die Nachgerückten.</source>
         <translation>Thanks to the additional seats, these people have moved up: {names}.
@@ -977,113 +977,113 @@ Please let them know.</translation>
 <context>
     <name>DomainLabels</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="14" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="14"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="15" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="15"/>
         <source>Präsenz</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="16" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="16"/>
         <source>Hybrid</source>
         <translation>Hybrid</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="17" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="17"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="18" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="18"/>
         <source>Anmeldung offen</source>
         <translation>Registration open</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="19" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="19"/>
         <source>Anmeldung geschlossen</source>
         <translation>Registration closed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="20" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="20"/>
         <source>Durchgeführt</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="21" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="21"/>
         <source>Abgesagt</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="22" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="22"/>
         <source>anstehend</source>
         <translation>upcoming</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="23" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="23"/>
         <source>bald fällig</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="24" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="24"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="25" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="25"/>
         <source>erledigt</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="26" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="26"/>
         <source>Vernetzung</source>
         <translation>Networking</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="27" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="27"/>
         <source>Vortrag</source>
         <translation>Talk</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="28" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="28"/>
         <source>Fragen und Diskussion</source>
         <translation>Questions, discussion</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="29" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="29"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="30" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="30"/>
         <source>Sonstiges</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="31" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="31"/>
         <source>Freie Plätze verfügbar</source>
         <translation>Seats available</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="32" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="32"/>
         <source>Nur noch wenige Plätze</source>
         <translation>Few seats left</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="33" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="33"/>
         <source>Ausgebucht – Warteliste</source>
         <translation>Fully booked – waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="38" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="38"/>
         <source>Anmeldeschluss</source>
         <extracomment>The labels of the fixed deadlines ``services.tasks.event_deadlines`` makes (own tasks keep their typed title).</extracomment>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="39" />
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="39"/>
         <source>Versand Zugangslink</source>
         <translation>Send access link</translation>
     </message>
@@ -1091,219 +1091,219 @@ Please let them know.</translation>
 <context>
     <name>EventDetails</name>
     <message>
-        <location filename="../ui/event_details.ui" line="14" />
+        <location filename="../ui/event_details.ui" line="14"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="42" />
+        <location filename="../ui/event_details.ui" line="42"/>
         <source>Allgemein</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="51" />
+        <location filename="../ui/event_details.ui" line="51"/>
         <source>Titel:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="66" />
+        <location filename="../ui/event_details.ui" line="66"/>
         <source>z. B. Open-Data-Netzwerktreffen</source>
         <translation>e.g. Open-Data-Netzwerktreffen</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="82" />
+        <location filename="../ui/event_details.ui" line="82"/>
         <source>Reihe:</source>
         <translation>Series:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="98" />
+        <location filename="../ui/event_details.ui" line="98"/>
         <source>Eine bestehende Veranstaltungsreihe wählen oder einen neuen Namen eingeben (legt die Reihe an).</source>
         <translation>Choose an existing event series or enter a new name (this creates the series).</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="111" />
+        <location filename="../ui/event_details.ui" line="111"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="124" />
+        <location filename="../ui/event_details.ui" line="124"/>
         <source>Beschreibung:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="143" />
+        <location filename="../ui/event_details.ui" line="143"/>
         <source>Ankündigungstext</source>
         <translation>Announcement text</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="150" />
+        <location filename="../ui/event_details.ui" line="150"/>
         <source>Veranstaltende:</source>
         <translation>Organisers:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="166" />
+        <location filename="../ui/event_details.ui" line="166"/>
         <source>Eine veranstaltende Organisation je Zeile.</source>
         <translation>One organising body per line.</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="172" />
+        <location filename="../ui/event_details.ui" line="172"/>
         <source>eine Organisation je Zeile</source>
         <translation>one organisation per line</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="184" />
+        <location filename="../ui/event_details.ui" line="184"/>
         <source>Termin und Ort</source>
         <translation>Date and location</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="193" />
+        <location filename="../ui/event_details.ui" line="193"/>
         <source>Beginn:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="203" />
+        <location filename="../ui/event_details.ui" line="203"/>
         <source>Beginn in deutscher Zeit (Europe/Berlin)</source>
         <translation>Start in German time (Europe/Berlin)</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="206" />
-        <location filename="../ui/event_details.ui" line="234" />
-        <location filename="../ui/event_details.ui" line="510" />
+        <location filename="../ui/event_details.ui" line="206"/>
+        <location filename="../ui/event_details.ui" line="234"/>
+        <location filename="../ui/event_details.ui" line="510"/>
         <source>dd.MM.yyyy HH:mm (ddd)</source>
         <translation>dd.MM.yyyy HH:mm (ddd)</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="216" />
+        <location filename="../ui/event_details.ui" line="216"/>
         <source>Ende:</source>
         <translation>End:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="231" />
+        <location filename="../ui/event_details.ui" line="231"/>
         <source>Ende in deutscher Zeit (Europe/Berlin)</source>
         <translation>End in German time (Europe/Berlin)</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="253" />
+        <location filename="../ui/event_details.ui" line="253"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="266" />
+        <location filename="../ui/event_details.ui" line="266"/>
         <source>Ort:</source>
         <translation>Location:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="276" />
+        <location filename="../ui/event_details.ui" line="276"/>
         <source>z. B. Online per Zoom oder Adresse</source>
         <translation>e.g. online via Zoom, or an address</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="283" />
+        <location filename="../ui/event_details.ui" line="283"/>
         <source>Zugangslink:</source>
         <translation>Access link:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="298" />
+        <location filename="../ui/event_details.ui" line="298"/>
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="317" />
+        <location filename="../ui/event_details.ui" line="317"/>
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="326" />
+        <location filename="../ui/event_details.ui" line="326"/>
         <source>Plätze:</source>
         <translation>Seats:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="345" />
+        <location filename="../ui/event_details.ui" line="345"/>
         <source>unbegrenzt</source>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="367" />
+        <location filename="../ui/event_details.ui" line="367"/>
         <source>Überbuchung:</source>
         <translation>Overbooking:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="379" />
+        <location filename="../ui/event_details.ui" line="379"/>
         <source>So viele Prozent mehr Plätze werden vergeben, weil erfahrungsgemäß nicht alle kommen.</source>
         <translation>This many per cent more seats are given out, because experience shows that not everyone comes.</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="382" />
+        <location filename="../ui/event_details.ui" line="382"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="407" />
+        <location filename="../ui/event_details.ui" line="407"/>
         <source>Anmeldeschluss:</source>
         <translation>Registration deadline:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="424" />
+        <location filename="../ui/event_details.ui" line="424"/>
         <source>Ohne Haken gibt es keinen Anmeldeschluss.</source>
         <translation>Without the tick there is no registration deadline.</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="427" />
+        <location filename="../ui/event_details.ui" line="427"/>
         <source>am</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="434" />
+        <location filename="../ui/event_details.ui" line="434"/>
         <source>Die Anmeldung ist bis zum Ende dieses Tages (23:59 Uhr) möglich.</source>
         <translation>Registration is possible until the end of this day (23:59).</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="437" />
+        <location filename="../ui/event_details.ui" line="437"/>
         <source>dd.MM.yyyy (ddd)</source>
         <translation>dd.MM.yyyy (ddd)</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="447" />
+        <location filename="../ui/event_details.ui" line="447"/>
         <source>bis 23:59 Uhr</source>
         <translation>until 23:59</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="478" />
+        <location filename="../ui/event_details.ui" line="478"/>
         <source>Nachmeldungen nach dem Anmeldeschluss erlauben</source>
         <translation>Allow late registrations after the deadline</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="485" />
+        <location filename="../ui/event_details.ui" line="485"/>
         <source>Versand Zugangslink:</source>
         <translation>Access link sent:</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="500" />
+        <location filename="../ui/event_details.ui" line="500"/>
         <source>Der Zugangslink geht am Vortag zur selben Uhrzeit hinaus wie die Veranstaltung beginnt.</source>
         <translation>The access link goes out the day before, at the time of day the event starts.</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="503" />
+        <location filename="../ui/event_details.ui" line="503"/>
         <source>am Vortag zur Beginnzeit (Standard)</source>
         <translation>the day before at the start time (default)</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="582" />
+        <location filename="../ui/event_details.ui" line="582"/>
         <source>Alle ungespeicherten Änderungen an den Details zurücksetzen</source>
         <translation>Reset all unsaved changes to the details</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="585" />
+        <location filename="../ui/event_details.ui" line="585"/>
         <source>Verwerfen</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="592" />
+        <location filename="../ui/event_details.ui" line="592"/>
         <source>Änderungen speichern (Strg+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../ui/event_details.ui" line="595" />
+        <location filename="../ui/event_details.ui" line="595"/>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
@@ -1311,54 +1311,54 @@ Please let them know.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="53" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="53"/>
         <source>Links eine Veranstaltung wählen oder mit „Neu“ eine anlegen.</source>
         <extracomment>which kinds of change each tab shows a tab needing more width than this scrolls horizontally (the editor shares the page with the event list)</extracomment>
         <translation>Choose an event on the left or create one with “New”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="63" />
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="183" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="63"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="183"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="64" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="64"/>
         <source>Programm</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="65" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="65"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="66" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="66"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="67" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="67"/>
         <source>Aufgaben</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="85" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="85"/>
         <source>Die Anmeldungen dieser Veranstaltung erscheinen hier.</source>
         <translation>The registrations for this event appear here.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="183" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="183"/>
         <source>Details •</source>
         <translation>Details •</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="191" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="191"/>
         <source>(ohne Titel)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="193" />
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="193"/>
         <source>(ungespeichert)</source>
         <translation>(unsaved)</translation>
     </message>
@@ -1366,89 +1366,89 @@ Please let them know.</translation>
 <context>
     <name>EventSpeakersTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="47" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="47"/>
         <source>Name</source>
         <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="48" />
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="106" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="48"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="106"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="50" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="50"/>
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="52" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="52"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="79" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="79"/>
         <source>Von der Veranstaltung entfernen</source>
         <translation>Remove from the event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="80" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="80"/>
         <source>Die Person bleibt in der Liste aller Referent:innen (Entf)</source>
         <translation>The person stays in the list of all speakers (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="90" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="90"/>
         <source>Name oder Organisation tippen …</source>
         <translation>Type a name or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="96" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="96"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="102" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="102"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="104" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="104"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="107" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="107"/>
         <source>Neu anlegen</source>
         <translation>Create new</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="113" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="113"/>
         <source>Referent:in hinzufügen</source>
         <translation>Add speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="115" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="115"/>
         <source>Bekannte Person:</source>
         <translation>Existing person:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="118" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="118"/>
         <source>Neue Person:</source>
         <translation>New person:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="208" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="208"/>
         <source>Referent:in {name} hinzufügen</source>
         <translation>Add speaker {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="239" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="239"/>
         <source>Referent:in {name} anlegen</source>
         <translation>Create speaker {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="256" />
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="256"/>
         <source>Referent:in {name} entfernen</source>
         <translation>Remove speaker {name}</translation>
     </message>
@@ -1456,124 +1456,124 @@ Please let them know.</translation>
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73"/>
         <source>Ungespeicherte Änderungen</source>
         <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor's tabs follow "agenda" and "tasks" themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="74" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="74"/>
         <source>Die Details dieser Veranstaltung wurden geändert. Änderungen speichern?</source>
         <translation>The details of this event have been changed. Save the changes?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="97" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="97"/>
         <source>{date}, {start}–{end} Uhr</source>
         <translation>{date}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="103" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="103"/>
         <source>unbegrenzt</source>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="108" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="108"/>
         <source>{registered} angemeldet, {waiting} auf der Warteliste, {cancelled} storniert</source>
         <translation>{registered} registered, {waiting} on the waiting list, {cancelled} cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="132" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="132"/>
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="135" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="135"/>
         <source>Anmeldeschluss {when} Uhr</source>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="149"/>
         <source>Reihe: {series}</source>
         <translation>Series: {series}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="151" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="151"/>
         <source>Referent:innen: {names}</source>
         <translation>Speakers: {names}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="157" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="157"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="159" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="159"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="162" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="162"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="165" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="165"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="168" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="168"/>
         <source>Anmeldeschluss</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="187" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="187"/>
         <source>Suchen: Titel, Reihe, Ort, Referent:in … (Strg+F)</source>
         <extracomment>the event shown in the editor changed (None: none)</extracomment>
         <translation>Search: title, series, location, speaker … (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="212" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="212"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="213" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="213"/>
         <source>Neue Veranstaltung als Entwurf anlegen</source>
         <translation>Create a new event as a draft</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="214" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="214"/>
         <source>Duplizieren als nächstes Treffen</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="216" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="216"/>
         <source>Kopie mit Programm, Referent:innen und Einstellungen, acht Wochen später, ohne Anmeldungen</source>
         <translation>Copy with agenda, speakers and settings, eight weeks later, without registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="217" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="217"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="218" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="218"/>
         <source>Ausgewählte Veranstaltung löschen (Entf; rückgängig machbar)</source>
         <translation>Delete the selected event (Del; can be undone)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="324" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="324"/>
         <source>Neue Veranstaltung</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="348" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="348"/>
         <source>Als nächstes Treffen duplizieren</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="365" />
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="365"/>
         <source>Veranstaltung „{title}“ löschen</source>
         <translation>Delete event “{title}”</translation>
     </message>
@@ -1581,233 +1581,233 @@ Please let them know.</translation>
 <context>
     <name>ImportMappingDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="89" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="89"/>
         <source>Import von „{file}“</source>
         <translation>Import of “{file}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="116" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="116"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="117" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="117"/>
         <source>Nach dem Rückgängigmachen des Imports von der Warteliste nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
         <translation>Moved up from the waiting list after undoing the import: {names}. Please inform them.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="134" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="134"/>
         <source>Anmeldungen importieren – {0}</source>
         <translation>Import registrations – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="149"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) nach &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) into &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="161" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="161"/>
         <source>&amp;Tabellenblatt:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="183" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="183"/>
         <source>Zuordnung der Spalten</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="185" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="185"/>
         <source>Erkannt aus den Spaltennamen und Werten; bitte prüfen und bei Bedarf ändern.</source>
         <translation>Detected from the column names and values; please check and change if necessary.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="201" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="201"/>
         <source>Nur Zeilen mit &amp;Hinweisen zeigen</source>
         <translation>Show only rows with &amp;notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="204" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="204"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="230" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="230"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="234" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="234"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="302" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="302"/>
         <source>{0} Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>{0} rows in the file. Please complete the mapping first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="306" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="306"/>
         <source>{0} Zeilen in der Datei: 1 Person wird übernommen</source>
         <translation>{0} rows in the file: 1 person will be imported</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="307" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="307"/>
         <source>{0} Zeilen in der Datei: {1} Personen werden übernommen</source>
         <translation>{0} rows in the file: {1} people will be imported</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="310" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="310"/>
         <source>, 1 Zeile mit Problemen wird übersprungen</source>
         <translation>, 1 row with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="311" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="311"/>
         <source>, {0} Zeilen mit Problemen werden übersprungen</source>
         <translation>, {0} rows with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="313" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="313"/>
         <source>, 1 doppelte Zeile wird zusammengeführt</source>
         <translation>, 1 duplicate row will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="314" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="314"/>
         <source>, {0} doppelte Zeilen werden zusammengeführt</source>
         <translation>, {0} duplicate rows will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="317" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="317"/>
         <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
         <translation>The preview shows the first {0} rows.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="392" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="393"/>
         <source>Anmeldungen importieren</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="393" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="394"/>
         <source>Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)</source>
         <translation>Registrations (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="399" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="400"/>
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="400" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="401"/>
         <source>Textdateien (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="60" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="60"/>
         <source>Anrede</source>
         <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a "Name" column is shown as the names it is split into.</extracomment>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="61" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="61"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="62" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="62"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="63" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="63"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="64" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="64"/>
         <source>Name (Vor- und Nachname)</source>
         <translation>Name (first and last name)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="65" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="65"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="66" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="66"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="67" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="67"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="68" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="68"/>
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="69" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="69"/>
         <source>Bundesland</source>
         <translation>Federal state</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="70" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="70"/>
         <source>Erfahrung</source>
         <translation>Experience</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="71" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="71"/>
         <source>Anmeldedatum</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="72" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="72"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="73" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="73"/>
         <source>– nicht importieren –</source>
         <translation>– do not import –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="123" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="123"/>
         <source>Spalte in der Datei</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="124" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="124"/>
         <source>Beispiel</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="125" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="125"/>
         <source>Übernehmen als</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="145" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="145"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="249" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="249"/>
         <source>Zeile</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="250" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="250"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="281" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="281"/>
         <source>Wird übersprungen: {0}</source>
         <translation>Will be skipped: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="283" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="283"/>
         <source>Doppelt (wie Zeile {0}), wird zusammengeführt</source>
         <translation>Duplicate (like row {0}), will be merged</translation>
     </message>
@@ -1815,57 +1815,57 @@ Please let them know.</translation>
 <context>
     <name>KeepContactDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="80" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="80"/>
         <source>Kontakte zusammenführen</source>
         <translation>Merge contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="83" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="83"/>
         <source>Welcher Kontakt soll bleiben? Seine Angaben und seine E-Mail-Adresse werden behalten, leere Felder aus dem anderen Kontakt ergänzt. Die Anmeldungen des anderen Kontakts werden übernommen (je Veranstaltung bleibt eine), danach wird er entfernt. Rückgängig mit Strg+Z.</source>
         <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact's registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="94" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="94"/>
         <source>&amp;{number}: diesen Kontakt behalten</source>
         <translation>&amp;{number}: keep this contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="100" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="100"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="101" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="101"/>
         <source>E-Mail:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="102" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="102"/>
         <source>Organisation:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="103" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="103"/>
         <source>Kommune:</source>
         <translation>Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="104" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="104"/>
         <source>Bundesland:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="105" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="105"/>
         <source>Funktion:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="106" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="106"/>
         <source>Anmeldungen:</source>
         <translation>Registrations:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="116" />
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="116"/>
         <source>Zusammenführen</source>
         <translation>Merge</translation>
     </message>
@@ -1873,143 +1873,143 @@ Please let them know.</translation>
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="146" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="154"/>
         <source>Nachrichten – {title} ({date})</source>
         <translation>Messages – {title} ({date})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="157" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="165"/>
         <source>&amp;Vorlage:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="160" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="168"/>
         <source>Vorschau &amp;für:</source>
         <translation>Preview &amp;for:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="171" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="179"/>
         <source>Doppelklick oder Eingabetaste fügt den Platzhalter ein</source>
         <translation>Double-click or Enter inserts the placeholder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="177" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="185"/>
         <source>Vorlage &amp;speichern</source>
         <translation>&amp;Save template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="179" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="187"/>
         <source>Standard&amp;text</source>
         <translation>&amp;Default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="181" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="189"/>
         <source>Den mitgelieferten Text wiederherstellen</source>
         <translation>Restore the default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="184" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="192"/>
         <source>Vorlage bearbeiten</source>
         <translation>Edit template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="186" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="194"/>
         <source>&amp;Betreff:</source>
         <translation>Su&amp;bject:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="190" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="198"/>
         <source>&amp;Platzhalter:</source>
         <translation>&amp;Placeholders:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="217" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="225"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="235" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="243"/>
         <source>&amp;Entwürfe für Outlook speichern …</source>
         <translation>Save drafts for &amp;Outlook …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="237" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="245"/>
         <source>Per E-&amp;Mail senden …</source>
         <translation>Send by e&amp;mail …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="239" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="247"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="306" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="314"/>
         <source>Anhang: persönliche Kalendereinladung (invite.ics)</source>
         <translation>Attachment: personal calendar invitation (invite.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="314" />
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="357" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="322"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="365"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="316" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="324"/>
         <source>Eigener Text</source>
         <translation>Custom text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="318" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="326"/>
         <source>Mitgelieferter Text</source>
         <translation>Default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="346" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="354"/>
         <source>Empfänger: 1 Person</source>
         <translation>Recipients: 1 person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="346" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="354"/>
         <source>Empfänger: {n} Personen</source>
         <translation>Recipients: {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="348" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="356"/>
         <source> ({n} übersprungen)</source>
         <translation> ({n} skipped)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="381" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="389"/>
         <source>An: {name} &lt;{email}&gt;</source>
         <translation>To: {name} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="400" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="408"/>
         <source>Vorlage „{label}“ gespeichert</source>
         <translation>Template “{label}” saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="415" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="424"/>
         <source>Ordner für die Entwürfe</source>
         <translation>Folder for the drafts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="427" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="436"/>
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="428" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="437"/>
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="449" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="461"/>
         <source>Vorlagen</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="450" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="462"/>
         <source>Die geänderten Vorlagen speichern?</source>
         <translation>Save the changed templates?</translation>
     </message>
@@ -2017,42 +2017,42 @@ Please let them know.</translation>
 <context>
     <name>MailUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="68" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="68"/>
         <source>Anmeldebestätigung</source>
         <translation>Registration confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="69" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="69"/>
         <source>Wartelisten-Hinweis</source>
         <translation>Waiting list notice</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="70" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="70"/>
         <source>Nachgerückt von der Warteliste</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="71" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="71"/>
         <source>Zugangslink mit Einladung</source>
         <translation>Access link with invitation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="72" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="72"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="73" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="73"/>
         <source>Absage der Veranstaltung</source>
         <translation>Event cancellation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="74" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="74"/>
         <source>Dank nach der Veranstaltung</source>
         <translation>Thank-you after the event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="92" />
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="92"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2060,37 +2060,37 @@ Please let them know.</translation>
 <context>
     <name>PersonForms</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="56" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="56"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="57" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="57"/>
         <source>Die Änderungen an dieser Person sind noch nicht gespeichert.</source>
         <translation>The changes to this person have not been saved yet.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="58" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="58"/>
         <source>Möchten Sie die Änderungen speichern?</source>
         <translation>Do you want to save the changes?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="76" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="76"/>
         <source>Bitte geben Sie eine E-Mail-Adresse an.</source>
         <translation>Please enter an email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="82" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="82"/>
         <source>Diese E-Mail-Adresse ist ungültig (Beispiel: name@kommune.de).</source>
         <translation>This email address is invalid (example: name@kommune.de).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="203" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="203"/>
         <source>Niemand ausgewählt</source>
         <translation>Nobody selected</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/person_forms.py" line="250" />
+        <location filename="../../src/odn_desktop/ui/person_forms.py" line="250"/>
         <source>Bitte geben Sie einen Nachnamen an.</source>
         <translation>Please enter a last name.</translation>
     </message>
@@ -2098,7 +2098,7 @@ Please let them know.</translation>
 <context>
     <name>PersonListPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="63" />
+        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="63"/>
         <source>Su&amp;chen:</source>
         <extracomment>kinds of ``AppContext.changed`` that make this page reload</extracomment>
         <translation>Sear&amp;ch:</translation>
@@ -2107,72 +2107,72 @@ Please let them know.</translation>
 <context>
     <name>PrivacyDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="45" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="45"/>
         <source>Datenschutz</source>
         <translation>Data protection</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="53" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="53"/>
         <source> Monate</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
         <source>Zuletzt am</source>
         <translation>Last date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="59" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="59"/>
         <source>Letzte Veranstaltung</source>
         <translation>Last event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="66" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="66"/>
         <source>&amp;Anonymisieren …</source>
         <translation>&amp;Anonymise …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="74" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="74"/>
         <source>Kontakte anonymisieren, deren letzte Veranstaltung mehr als</source>
         <translation>Anonymise contacts whose last event was more than</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="77" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="77"/>
         <source>zurückliegt.</source>
         <translation>ago.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="85" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="85"/>
         <source>Protokoll (nur Anzahlen, keine Namen):</source>
         <translation>Log (counts only, no names):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="92" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="92"/>
         <source>Auskunft e&amp;xportieren (Art. 15) …</source>
         <translation>E&amp;xport access report (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="94" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="94"/>
         <source>Person &amp;löschen (Art. 17) …</source>
         <translation>&amp;Delete person (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="97" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="97"/>
         <source>Die Auskunft enthält alles, was zu der Person gespeichert ist: Kontaktdaten, Einwilligung, alle Anmeldungen mit Veranstaltung und die versendeten Nachrichten – als Excel- und JSON-Datei.
 
 Beim Löschen werden Kontakt, Anmeldungen und Nachrichten entfernt und unkenntlich gemacht; mit dem nächsten Abgleich auch in der gemeinsamen Datenbank. Freie Plätze künftiger Veranstaltungen gehen an die Warteliste. Das Löschen kann nicht rückgängig gemacht werden.</source>
@@ -2181,102 +2181,102 @@ Beim Löschen werden Kontakt, Anmeldungen und Nachrichten entfernt und unkenntli
 Deleting removes the contact, registrations and messages and makes them unrecognisable; with the next synchronisation, in the shared database as well. Seats freed at future events go to the waiting list. Deletion cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="106" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="106"/>
         <source>&amp;E-Mail-Adresse:</source>
         <translation>&amp;Email address:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="117" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="117"/>
         <source>Aufbewahrung</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="118" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="118"/>
         <source>Auskunft und Löschung</source>
         <translation>Access and erasure</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="119" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="119"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="151" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="151"/>
         <source>(keine Anmeldung)</source>
         <translation>(no registration)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156"/>
         <source>{n} Kontakt(e) würden anonymisiert.</source>
         <translation>{n} contact(s) would be anonymised.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="158" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="158"/>
         <source>anonymisiert</source>
         <translation>anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="158" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="158"/>
         <source>gelöscht (Art. 17)</source>
         <translation>deleted (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="161" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="161"/>
         <source>{when}: {n} Kontakt(e), {r} Anmeldung(en) {what}</source>
         <translation>{when}: {n} contact(s), {r} registration(s) {what}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="175" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="175"/>
         <source>Anonymisieren</source>
         <translation>Anonymise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="176" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="176"/>
         <source>{n} Kontakt(e) und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
         <translation>Permanently anonymise {n} contact(s) and their registrations? The events' participant numbers are kept; names and addresses cannot be recovered afterwards.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="183" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="183"/>
         <source>Anonymisiert</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="188" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="188"/>
         <source>Bitte geben Sie die E-Mail-Adresse der Person an.</source>
         <translation>Please enter the person's email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="199" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="199"/>
         <source>Auskunft speichern</source>
         <translation>Save access report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="209" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="209"/>
         <source>Auskunft gespeichert</source>
         <translation>Access report saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="215" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="215"/>
         <source>Person löschen</source>
         <translation>Delete person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="216" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="216"/>
         <source>Alle Daten von {email} endgültig löschen (Art. 17 DSGVO)? Dies kann nicht rückgängig gemacht werden.</source>
         <translation>Permanently delete all data of {email} (Art. 17 GDPR)? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="226" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="226"/>
         <source>Person gelöscht</source>
         <translation>Person deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="231" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="231"/>
         <source>Nachgerückte benachrichtigen</source>
         <translation>Notify people who moved up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="232" />
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="232"/>
         <source>{n} Person(en) sind nachgerückt. Jetzt benachrichtigen?</source>
         <translation>{n} person(s) moved up from the waiting list. Notify them now?</translation>
     </message>
@@ -2284,103 +2284,103 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RegistrationColumns</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="78" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="78"/>
         <source>Angemeldet</source>
         <extracomment>status -&gt; (background, text); light backgrounds with dark text stay readable in dark themes too (background, text) per status; called when a cell is drawn, so they follow the palette (see theme)</extracomment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="81" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="81"/>
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="82" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="82"/>
         <source>Warteliste #{position}</source>
         <translation>Waiting list #{position}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="84" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="84"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="98" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="98"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="99" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="99"/>
         <source>Teilgenommen ({minutes} Minuten)</source>
         <translation>Attended ({minutes} minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="114" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="114"/>
         <source>Platz {position} auf der Warteliste</source>
         <translation>Position {position} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="120" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="120"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="124" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="124"/>
         <source>Nach dem Anmeldeschluss angemeldet</source>
         <translation>Registered after the deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="129" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="129"/>
         <source>{when} Uhr (Berlin)</source>
         <translation>{when} (Berlin)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="145" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="145"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="147" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="147"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="149"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="150" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="150"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="153" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="153"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="160" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="160"/>
         <source>Angemeldet am</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="165" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="165"/>
         <source>verspätet</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="169" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="169"/>
         <source>Teilnahme (Minuten)</source>
         <translation>Attendance (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="176" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="176"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="306" />
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="306"/>
         <source>Kopieren</source>
         <extracomment>initial widths: the width of a typical long value (plus padding); the last column takes what is left</extracomment>
         <translation>Copy</translation>
@@ -2389,250 +2389,250 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RegistrationsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="73" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="73"/>
         <source>Alle</source>
         <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact's name, the event's capacity, the registrations)</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="74" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="74"/>
         <source>Angemeldet</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="75" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="75"/>
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="76" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="76"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="77" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="77"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="158" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="158"/>
         <source>Name, E-Mail oder Organisation …</source>
         <extracomment>the seat figures after every reload (``SeatCounts``, or None without an event)</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="161" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="161"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="169" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="169"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="172" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="172"/>
         <source>Anmeldung hin&amp;zufügen …</source>
         <translation>&amp;Add registration …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="186" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="186"/>
         <source>St&amp;ornieren</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="187" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="187"/>
         <source>Auf die &amp;Warteliste</source>
         <translation>Move to &amp;waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="189" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="189"/>
         <source>Von der Warteliste &amp;nachrücken</source>
         <translation>Move u&amp;p from waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="191" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="191"/>
         <source>Teilnahme &amp;markieren</source>
         <translation>&amp;Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="193" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="193"/>
         <source>Teilnahme ent&amp;fernen</source>
         <translation>&amp;Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="199" />
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="541" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="199"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="541"/>
         <source>{n} ausgewählt:</source>
         <translation>{n} selected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="349" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="349"/>
         <source>Anmeldung hinzufügen</source>
         <translation>Add registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="357" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="357"/>
         <source>{name} steht auf der Warteliste (Platz {position}).</source>
         <translation>{name} is on the waiting list (position {position}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="360" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="360"/>
         <source>{name} ist angemeldet.</source>
         <translation>{name} is registered.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="362" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="362"/>
         <source>(verspätet zugelassen)</source>
         <translation>(admitted late)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="379" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="379"/>
         <source>Anmeldung stornieren</source>
         <translation>Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="379" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="379"/>
         <source>{n} Anmeldungen stornieren</source>
         <translation>Cancel {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="384" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="384"/>
         <source>Storniert: {names}.</source>
         <translation>Cancelled: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="389" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="389"/>
         <source>Nachgerückt: {names}.</source>
         <translation>Moved up: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="390" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="390"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="398" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="398"/>
         <source>Auf die Warteliste setzen</source>
         <translation>Move to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="399" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="399"/>
         <source>{n} Anmeldungen auf die Warteliste setzen</source>
         <translation>Move {n} registrations to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="403" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="403"/>
         <source>Auf die Warteliste gesetzt: {names}.</source>
         <translation>Moved to the waiting list: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="417" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="417"/>
         <source>Es ist kein Platz mehr frei. Sollen {n} Personen trotzdem nachrücken (Überbuchung)?</source>
         <translation>There are no seats left. Move {n} people up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="420" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="420"/>
         <source>Es sind nur noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
         <translation>Only {free} seats are left, but {n} people are selected. Move them all up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="422" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="422"/>
         <source>Überbuchen?</source>
         <translation>Overbook?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="425" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="425"/>
         <source>Von der Warteliste nachrücken</source>
         <translation>Move up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="426" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="426"/>
         <source>{n} Personen von der Warteliste nachrücken</source>
         <translation>Move {n} people up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="430" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="430"/>
         <source>Nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
         <translation>Moved up: {names}. Please let them know.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="439" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="439"/>
         <source>Teilnahme markieren</source>
         <translation>Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="439" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="439"/>
         <source>Teilnahme von {n} Personen markieren</source>
         <translation>Mark attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="441" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="441"/>
         <source>Teilnahme entfernen</source>
         <translation>Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="441" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="441"/>
         <source>Teilnahme von {n} Personen entfernen</source>
         <translation>Remove attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="446" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="446"/>
         <source>{text}: {names}.</source>
         <translation>{text}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="490" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="490"/>
         <source>Keine Veranstaltung ausgewählt.</source>
         <translation>No event selected.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="505" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="505"/>
         <source>Keine Platzbegrenzung.</source>
         <translation>No seat limit.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="507" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="507"/>
         <source>{capacity} Plätze + Überbuchung = {limit} Plätze.</source>
         <translation>{capacity} seats + overbooking = {limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="510" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="510"/>
         <source>{limit} Plätze.</source>
         <translation>{limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="511" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="511"/>
         <source>{n} storniert.</source>
         <translation>{n} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="517" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="517"/>
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="520" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="520"/>
         <source>Anmeldeschluss {when} (abgelaufen)</source>
         <translation>Registration deadline {when} (passed)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="521" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="521"/>
         <source>Anmeldeschluss {when}</source>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="527" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="527"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="529" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="529"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="542" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="542"/>
         <source>Auswahl:</source>
         <translation>Selection:</translation>
     </message>
@@ -2640,17 +2640,17 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="414" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="415"/>
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="420" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="421"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="435" />
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="436"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -2658,33 +2658,33 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SeatSummary</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="125" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="125"/>
         <source>{n} auf der Warteliste</source>
         <extracomment>the seat summary's colour per seat status (a style sheet built at use time: it follows the palette)</extracomment>
         <translation>{n} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="127" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="127"/>
         <source>{n} angemeldet</source>
         <translation>{n} registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="128" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="128"/>
         <source>keine Platzbegrenzung</source>
         <translation>no seat limit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="129" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="129"/>
         <source>{registered} von {limit} Plätzen belegt</source>
         <translation>{registered} of {limit} seats taken</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="132" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="132"/>
         <source>Ausgebucht</source>
         <translation>Fully booked</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="133" />
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="133"/>
         <source>{n} frei</source>
         <translation>{n} free</translation>
     </message>
@@ -2692,159 +2692,159 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="65" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="66"/>
         <source>Senden: {label}</source>
         <translation>Send: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="88" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="89"/>
         <source>Verschlüsselt (STARTTLS)</source>
         <translation>Encrypted (STARTTLS)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="96" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="97"/>
         <source>aus dem Schlüsselbund</source>
         <translation>from the keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="97" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="98"/>
         <source>Passwort im Schlüsselbund des Systems speichern</source>
         <translation>Store the password in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="111" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="111"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="113" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="113"/>
         <source>auch an Personen, die diese Nachricht schon erhalten haben</source>
         <translation>also to people who have already received this message</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="118" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="118"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="122" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="122"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="123" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="123"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="124" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="124"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="126" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="126"/>
         <source>Absender (&amp;Name):</source>
         <translation>Sender (&amp;name):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
         <source>Absender (&amp;E-Mail):</source>
         <translation>Sender (&amp;email):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="128" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="128"/>
         <source>P&amp;ause zwischen Nachrichten:</source>
         <translation>P&amp;ause between messages:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="147" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="147"/>
         <source>&amp;Senden</source>
         <translation>Sen&amp;d</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="150" />
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="330" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="332"/>
         <source>&amp;Pause</source>
         <translation>Pa&amp;use</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="152" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="152"/>
         <source>A&amp;bbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="154" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="154"/>
         <source>&amp;Fehlgeschlagene erneut senden</source>
         <translation>&amp;Retry failed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="156" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="156"/>
         <source>Schl&amp;ießen</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="212" />
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="313" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="315"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="215" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="215"/>
         <source>{n} Empfänger:innen</source>
         <translation>{n} recipients</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="217" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="217"/>
         <source>, {n} übersprungen (haben die Nachricht schon oder keine Adresse)</source>
         <translation>, {n} skipped (already have the message or no address)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="256" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="256"/>
         <source>Bitte geben Sie den SMTP-Server an.</source>
         <translation>Please enter the SMTP server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="293" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="295"/>
         <source>versendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="294" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="296"/>
         <source>fehlgeschlagen: {detail}</source>
         <translation>failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="314" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="316"/>
         <source>nicht versendet (abgebrochen)</source>
         <translation>not sent (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="333" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="335"/>
         <source>&amp;Fortsetzen</source>
         <translation>Resu&amp;me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="334" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="336"/>
         <source>Angehalten – „Fortsetzen“ sendet weiter.</source>
         <translation>Paused – “Resume” continues sending.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="339" />
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="341"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
@@ -2852,42 +2852,42 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="31" />
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="35"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="40" />
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="44"/>
         <source>z. B. Koordination Open-Data-Netzwerktreffen</source>
         <translation>e.g. Open Data network meetings coordination</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="50" />
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="54"/>
         <source>&amp;Sprache (nach dem Neustart):</source>
         <translation>&amp;Language (after a restart):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="51" />
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="55"/>
         <source>Ihr &amp;Name:</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="52" />
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="56"/>
         <source>Ihre &amp;E-Mail-Adresse:</source>
         <translation>Your &amp;email address:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="54" />
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="58"/>
         <source>Name und Adresse stehen als Organisator in Einladungen und Kalenderdateien (dorthin gehen Zu- und Absagen aus Outlook) und als Absender in E-Mails.</source>
         <translation>Name and address appear as the organizer in invitations and calendar files (acceptances and declines from Outlook go there) and as the sender of emails.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="66" />
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="66"/>
         <source>Bevor Kalenderdateien, Einladungen oder E-Mail-Entwürfe entstehen: Bitte geben Sie Ihren Namen und Ihre E-Mail-Adresse an. Sie werden für später gespeichert.</source>
         <translation>Before calendar files, invitations or email drafts are created: please enter your name and your email address. They are saved for later.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="84" />
+        <location filename="../../src/odn_desktop/ui/settings_dialog.py" line="84"/>
         <source>Bitte geben Sie Ihren Namen an.</source>
         <translation>Please enter your name.</translation>
     </message>
@@ -2895,93 +2895,93 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SpeakerForm</name>
     <message>
-        <location filename="../ui/speaker_form.ui" line="14" />
-        <location filename="../ui/speaker_form.ui" line="20" />
+        <location filename="../ui/speaker_form.ui" line="14"/>
+        <location filename="../ui/speaker_form.ui" line="20"/>
         <source>Referent:in</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="38" />
+        <location filename="../ui/speaker_form.ui" line="38"/>
         <source>&amp;Anrede:</source>
         <translation>Sal&amp;utation:</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="55" />
+        <location filename="../ui/speaker_form.ui" line="55"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="65" />
+        <location filename="../ui/speaker_form.ui" line="65"/>
         <source>z. B. Dr. oder Prof. Dr.</source>
         <translation>e.g. Dr. or Prof. Dr.</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="72" />
+        <location filename="../ui/speaker_form.ui" line="72"/>
         <source>&amp;Vorname:</source>
         <translation>&amp;First name:</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="85" />
+        <location filename="../ui/speaker_form.ui" line="85"/>
         <source>Nachna&amp;me:</source>
         <translation>&amp;Last name:</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="100" />
+        <location filename="../ui/speaker_form.ui" line="100"/>
         <source>Pflichtfeld</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="116" />
+        <location filename="../ui/speaker_form.ui" line="116"/>
         <source>&amp;Funktion / Rolle:</source>
         <translation>&amp;Position / role:</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="145" />
+        <location filename="../ui/speaker_form.ui" line="145"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="158" />
+        <location filename="../ui/speaker_form.ui" line="158"/>
         <source>Kurz&amp;biografie:</source>
         <translation>Short &amp;biography:</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="187" />
+        <location filename="../ui/speaker_form.ui" line="187"/>
         <source>&amp;E-Mail:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="202" />
+        <location filename="../ui/speaker_form.ui" line="202"/>
         <source>name@beispiel.de</source>
         <translation>name@example.org</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="218" />
+        <location filename="../ui/speaker_form.ui" line="218"/>
         <source>Te&amp;lefon:</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="235" />
+        <location filename="../ui/speaker_form.ui" line="235"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="255" />
+        <location filename="../ui/speaker_form.ui" line="255"/>
         <source>Ver&amp;werfen</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="258" />
+        <location filename="../ui/speaker_form.ui" line="258"/>
         <source>Die Änderungen im Formular verwerfen</source>
         <translation>Discard the changes in the form</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="265" />
+        <location filename="../ui/speaker_form.ui" line="265"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="268" />
+        <location filename="../ui/speaker_form.ui" line="268"/>
         <source>Änderungen speichern (Strg+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
@@ -2989,114 +2989,114 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SpeakersPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="73" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="73"/>
         <source>Name</source>
         <extracomment>data a speaker edit touches: names appear in event rows and agenda items too</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="74" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="74"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="76" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="76"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="80" />
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="149"/>
         <source>Noch bei keiner Veranstaltung eingetragen.</source>
         <translation>Not yet assigned to any event.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="82" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="82"/>
         <source>Funktion / Rolle</source>
         <translation>Position / role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="83" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="83"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="87" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="87"/>
         <source>Name, Organisation, Funktion oder Veranstaltung …</source>
         <translation>Name, organisation, role or event …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="89" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="89"/>
         <source>&amp;Neu</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="91" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="91"/>
         <source>Neue Referentin oder neuen Referenten anlegen</source>
         <translation>Create a new speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="93" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="93"/>
         <source>Lösc&amp;hen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="95" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="95"/>
         <source>Ausgewählte Person löschen (Entf; rückgängig mit Strg+Z)</source>
         <translation>Delete the selected person (Del; undo with Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="138" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="138"/>
         <source>{shown} von {total} Referent:innen</source>
         <translation>{shown} of {total} speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139"/>
         <source>1 Referent:in</source>
         <translation>1 speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139"/>
         <source>{total} Referent:innen</source>
         <translation>{total} speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="147" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="147"/>
         <source>Veranstaltungen: {events}</source>
         <translation>Events: {events}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="170" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="170"/>
         <source>Referent:in „{name}“ bearbeiten</source>
         <translation>Edit speaker “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="190" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="190"/>
         <source>Referent:in „{name}“ anlegen</source>
         <translation>Create speaker “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="198" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="198"/>
         <source>Neue:r Referent:in</source>
         <translation>New speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="212" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="212"/>
         <source>ohne Namen</source>
         <translation>unnamed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="213" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="213"/>
         <source>Referent:in „{name}“ löschen</source>
         <translation>Delete speaker “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="225" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="225"/>
         <source>„{name}“ gelöscht – rückgängig mit Strg+Z.</source>
         <translation>“{name}” deleted – undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="236" />
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="236"/>
         <source>Referent:in ohne Namen</source>
         <translation>Unnamed speaker</translation>
     </message>
@@ -3104,183 +3104,183 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="310" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="361"/>
         <source>Titel</source>
         <extracomment>Only for pyside6-lupdate: the field names of sync.conflicts.FIELD_LABELS (no Qt there) reach translate() through a variable; a test keeps this list in step with that dict.</extracomment>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="311" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="362"/>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="312" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="363"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="313" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="364"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="314" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="365"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="315" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="366"/>
         <source>Ort</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="316" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="367"/>
         <source>Zugangslink</source>
         <translation>Access link</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="317" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="368"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="318" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="369"/>
         <source>Überbuchung</source>
         <translation>Overbooking</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="319" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="370"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="320" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="371"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="321" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="372"/>
         <source>Gastgeber</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="322" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="373"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="323" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="374"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="324" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="375"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="325" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="376"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="326" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="377"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="378"/>
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="328" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="379"/>
         <source>Notizen</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="329" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="380"/>
         <source>Reihenfolge</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="330" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="331" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="382"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="332" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="383"/>
         <source>Anwesenheit (Minuten)</source>
         <translation>Attendance (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="333" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="384"/>
         <source>Gelöscht</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="334" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="385"/>
         <source>Thema</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="335" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="386"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="336" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="387"/>
         <source>Erledigt am</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="337" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="388"/>
         <source>Kurzbiografie</source>
         <translation>Short biography</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="338" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="389"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="339" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="390"/>
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="340" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="391"/>
         <source>Titel (akad.)</source>
         <translation>Title (academic)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="341" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="392"/>
         <source>Bundesland</source>
         <translation>Federal state</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="342" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="393"/>
         <source>Erfahrung</source>
         <translation>Experience</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="343" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="394"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="344" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="395"/>
         <source>Storniert am</source>
         <translation>Cancelled on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="345" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="396"/>
         <source>Verspätet</source>
         <translation>Late</translation>
     </message>
@@ -3288,48 +3288,48 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SyncTables</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="356" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="407"/>
         <source>Reihe</source>
         <extracomment>Only for pyside6-lupdate: the record kinds of sync.conflicts.TABLE_LABELS, kept in step by a test.</extracomment>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="357" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="408"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="358" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="409"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="359" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="410"/>
         <source>Referent:in</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="360" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="411"/>
         <source>Referent:in einer Veranstaltung</source>
         <translation>Speaker of an event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="361" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="412"/>
         <source>Programmpunkt</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="362" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="413"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="363" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="414"/>
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="364" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="415"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
@@ -3337,238 +3337,278 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="78" />
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="472" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="523"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="79" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="80"/>
         <source>{n} Änderung(en) wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</source>
         <translation>{n} change(s) were made differently on both sides. Decide now?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="93" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="94"/>
         <source>1 ungesendete Änderung</source>
         <translation>1 unsent change</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="94" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="95"/>
         <source>{n} ungesendete Änderungen</source>
         <translation>{n} unsent changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="100" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="107"/>
+        <source>keine sichere Verbindung möglich</source>
+        <translation>no secure connection possible</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="110"/>
+        <source>unverschlüsselt (nur lokal)</source>
+        <translation>unencrypted (local only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="111"/>
+        <source>verschlüsselt (TLS)</source>
+        <translation>encrypted (TLS)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="112"/>
+        <source>verschlüsselt (TLS, Zertifikat geprüft)</source>
+        <translation>encrypted (TLS, certificate verified)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="119"/>
         <source>Zuletzt synchronisiert: {when}</source>
         <translation>Last synchronised: {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="101" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="120"/>
         <source>Noch nicht synchronisiert</source>
         <translation>Not synchronised yet</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="104" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="123"/>
+        <source>Verbindung: {how}</source>
+        <translation>Connection: {how}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="126"/>
         <source>1 Konflikt</source>
         <translation>1 conflict</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="105" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="127"/>
         <source>{n} Konflikte</source>
         <translation>{n} conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="148" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="170"/>
         <source>Server für den Abgleich</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="157" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="179"/>
         <source>unverändert lassen</source>
         <translation>leave unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="165" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="193"/>
         <source>&amp;Adresse:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="166" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="194"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="167" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="195"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="168" />
-        <source>Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie in der Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder Benutzer noch Passwort.</source>
-        <translation>The password is stored in the operating system's keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password.</translation>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="196"/>
+        <source>Verbindung:</source>
+        <translation>Connection:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="212" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="197"/>
+        <source>Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie in der Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder Benutzer noch Passwort. Ein PostgreSQL-Server auf einem anderen Rechner wird nur verschlüsselt (TLS) erreicht.</source>
+        <translation>The password is stored in the operating system's keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password. A PostgreSQL server on another computer is only reached encrypted (TLS).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="223"/>
+        <source>gemeinsame Datei (die Verschlüsselung hängt vom Netzlaufwerk ab)</source>
+        <translation>shared file (encryption depends on the network drive)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="258"/>
         <source>Server für den Abgleich gespeichert: {url}</source>
         <translation>Synchronisation server saved: {url}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="223" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="269"/>
         <source>Synchronisiert: {pushed} gesendet, {pulled} empfangen.</source>
         <translation>Synchronised: {pushed} sent, {pulled} received.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="247" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="293"/>
         <source>Synchronisieren …</source>
         <translation>Synchronising …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="247" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="293"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="249" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="295"/>
         <source>Synchronisieren</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="274" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="321"/>
         <source>Zwei Kontakte mit der E-Mail-Adresse {email} wurden zusammengeführt.</source>
         <translation>Two contacts with the email address {email} were merged.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="277" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="324"/>
         <source>Geänderte Platzvergabe – bitte die Betroffenen informieren:</source>
         <translation>Seat allocation changed – please inform the people affected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="280" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327"/>
+        <source>Nach dem Abgleich sind mehr Plätze vergeben als verfügbar – die Plätze bleiben, bis Stornierungen es ausgleichen:</source>
+        <translation>After the sync more seats are taken than available – the seats stay until cancellations make up for it:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="331"/>
         <source>{count} Änderung(en) an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
         <translation>{count} change(s) to personal data were replaced by a deletion or anonymisation (data protection).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="284" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="335"/>
         <source>Synchronisiert</source>
         <translation>Synchronised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="432"/>
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="432"/>
         <source>vorhanden</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="383" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="434"/>
         <source>(leer)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="385" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="436"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="385" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="436"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="399" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="450"/>
         <source>Datensatz</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="399" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="450"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="400" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="451"/>
         <source>Meine Fassung</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="400" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="451"/>
         <source>Fassung des Servers</source>
         <translation>Server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="401" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="452"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="406" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="457"/>
         <source>Konflikte entscheiden</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="408" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="459"/>
         <source>Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere.</source>
         <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="427" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="478"/>
         <source>später entscheiden</source>
         <translation>decide later</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="428" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="479"/>
         <source>meine Fassung behalten</source>
         <translation>keep my version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="429" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="480"/>
         <source>Fassung des Servers übernehmen</source>
         <translation>take the server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="432" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="483"/>
         <source>Überall &amp;meine Fassung</source>
         <translation>&amp;My version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="433" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="484"/>
         <source>Überall Fassung des &amp;Servers</source>
         <translation>&amp;Server's version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="472" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="523"/>
         <source>Es gibt keine offenen Konflikte.</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="486" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="537"/>
         <source>{n} Konflikt(e) entschieden; der nächste Abgleich überträgt das.</source>
         <translation>{n} conflict(s) resolved; the next synchronisation will transfer this.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="496" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="547"/>
         <source>&amp;Synchronisieren</source>
         <translation>&amp;Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="498" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="549"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="499" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="550"/>
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
         <translation>Synchronise changes with the team's shared database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="501" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="552"/>
         <source>Server für den &amp;Abgleich …</source>
         <translation>Synchronisation &amp;server …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="504" />
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="555"/>
         <source>&amp;Konflikte entscheiden …</source>
         <translation>Resolve &amp;conflicts …</translation>
     </message>
@@ -3576,28 +3616,28 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="60" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="60"/>
         <source>Erledigt</source>
         <extracomment>text and background colour per state; called in data(), so they follow the palette (light or dark, see theme)</extracomment>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="61" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="61"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="62" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="62"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="63" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="63"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="146" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="146"/>
         <source>Leertaste hakt die Aufgabe ab</source>
         <translation>Space ticks off the task</translation>
     </message>
@@ -3605,53 +3645,53 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="56" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="56"/>
         <source>Leertaste: erledigt an/aus · F2: bearbeiten</source>
         <translation>Space: done on/off · F2: edit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="58" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="58"/>
         <source>Fristen der Veranstaltung (Anmeldeschluss, Versand des Zugangslinks) stehen in den Details; hier stehen Ihre eigenen Aufgaben.</source>
         <translation>The event's deadlines (registration deadline, sending the access link) are in the details; your own tasks are listed here.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="61" />
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="155" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="61"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="155"/>
         <source>Aufgabe hinzufügen</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="62" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="62"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="63" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="63"/>
         <source>Ausgewählte Aufgabe entfernen (Entf)</source>
         <translation>Remove the selected task (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="123" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="123"/>
         <source>Aufgabe erledigt</source>
         <translation>Task done</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="123" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="123"/>
         <source>Aufgabe wieder offen</source>
         <translation>Task reopened</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="129" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="129"/>
         <source>Aufgabe ändern</source>
         <translation>Change task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="143" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="143"/>
         <source>Neue Aufgabe</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="171" />
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="171"/>
         <source>Aufgabe „{title}“ entfernen</source>
         <translation>Remove task “{title}”</translation>
     </message>
@@ -3659,22 +3699,22 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="62" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="63"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="63" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="64"/>
         <source>Es gibt ungespeicherte Änderungen. Vor dem Beenden speichern?</source>
         <translation>There are unsaved changes. Save before exiting?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="94" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="95"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="95" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="96"/>
         <source>Soll der Zugangslink in die Kalenderdatei?
 
 Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit den persönlichen Einladungen an die Angemeldeten.</source>
@@ -3683,27 +3723,27 @@ Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit d
 The file is meant for the website and the newsletter; otherwise the link only goes out with the personal invitations to registered people.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="126" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="127"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="127" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="128"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="128" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="129"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="129" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="130"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="130" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="131"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
@@ -3711,248 +3751,248 @@ The file is meant for the website and the newsletter; otherwise the link only go
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="131" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="132"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="132" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="133"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="133" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="134"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="134" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="135"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="135" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="136"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="136" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="137"/>
         <source>&amp;Neue Veranstaltung</source>
         <translation>&amp;New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="137" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="138"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="138" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="139"/>
         <source>&amp;Beenden</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="139" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="140"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="140" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="141"/>
         <source>&amp;Löschen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="141" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="142"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="142" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="143"/>
         <source>Über &amp;odn-desktop</source>
         <translation>&amp;About odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="143" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="144"/>
         <source>Anwesenheitsliste (Excel) …</source>
         <translation>Attendance list (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="144" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="145"/>
         <source>Anmeldungen (Excel) …</source>
         <translation>Registrations (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="145" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="146"/>
         <source>Kalenderdatei (ICS) …</source>
         <translation>Calendar file (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="146" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="147"/>
         <source>Persönliche Einladungen (ICS) …</source>
         <translation>Personal invitations (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="147" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148"/>
         <source>Teilnehmendenliste als PDF …</source>
         <translation>Participant list as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149"/>
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150"/>
         <source>Anmeldungen importieren (CSV/Excel) …</source>
         <translation>Import registrations (CSV/Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151"/>
         <source>Teilnahme importieren (Zoom/Teams) …</source>
         <translation>Import attendance (Zoom/Teams) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152"/>
         <source>E-Mails an Angemeldete …</source>
         <translation>Emails to registrants …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="153"/>
         <source>Datenschutz …</source>
         <translation>Data protection …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="193" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="195"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="258" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="271"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="261" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="274"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="295" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="308"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="299" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="312"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="302" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="315"/>
         <source>&amp;Exportieren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="311" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="322"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="317" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="328"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="320" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="331"/>
         <source>E&amp;xtras</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="326" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="337"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="330" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="341"/>
         <source>Werkzeuge</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="342" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="353"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening database …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="362" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="380"/>
         <source>odn-desktop – {name}</source>
         <translation>odn-desktop – {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="431" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="449"/>
         <source>Datenbank: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="465" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="483"/>
         <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ eine Veranstaltung aus.</source>
         <translation>Please select an event under “Events” first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="487" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="505"/>
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="494" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="512"/>
         <source>Anwesenheitsliste speichern</source>
         <translation>Save attendance list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="495" />
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="504" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="513"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="522"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="503" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="521"/>
         <source>Anmeldungen speichern</source>
         <translation>Save registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="512" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="531"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="513" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="532"/>
         <source>Kalenderdatei (*.ics)</source>
         <translation>Calendar file (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="531" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="550"/>
         <source>Ordner für die Einladungen</source>
         <translation>Folder for the invitations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="542" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="560"/>
         <source>Teilnehmendenliste als PDF</source>
         <translation>Participant list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="543" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="561"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="549" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="567"/>
         <source>PDF gespeichert ({pages} Seiten): {path}</source>
         <translation>PDF saved ({pages} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="603" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="621"/>
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="605" />
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="623"/>
         <source>Einstellungen gespeichert.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -3960,12 +4000,12 @@ The file is meant for the website and the newsletter; otherwise the link only go
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="166" />
+        <location filename="../../src/odn_desktop/ui/app.py" line="166"/>
         <source>Datenbank kann nicht geöffnet werden</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="176" />
+        <location filename="../../src/odn_desktop/ui/app.py" line="176"/>
         <source>Die Datenbank {path} konnte nicht geöffnet werden: {error}
 
 Details stehen in der Protokolldatei: {log}</source>
@@ -3974,23 +4014,23 @@ Details stehen in der Protokolldatei: {log}</source>
 Details are in the log file: {log}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="193" />
+        <location filename="../../src/odn_desktop/ui/app.py" line="193"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="217" />
-        <location filename="../../src/odn_desktop/ui/app.py" line="222" />
+        <location filename="../../src/odn_desktop/ui/app.py" line="217"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="222"/>
         <source>odn-desktop</source>
         <translation>odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="217" />
+        <location filename="../../src/odn_desktop/ui/app.py" line="217"/>
         <source>Die Sperrdatei {path} konnte nicht angelegt werden. Bitte prüfen Sie, ob der Ordner der Datenbank beschreibbar ist.</source>
         <translation>The lock file {path} could not be created. Please check that the database folder is writable.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="222" />
+        <location filename="../../src/odn_desktop/ui/app.py" line="222"/>
         <source>odn-desktop ist bereits geöffnet (mit dieser Datenbank: {path}). Bitte wechseln Sie zum vorhandenen Fenster.</source>
         <translation>odn-desktop is already open (with this database: {path}). Please switch to the existing window.</translation>
     </message>
@@ -3998,32 +4038,32 @@ Details are in the log file: {log}</translation>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="35" />
+        <location filename="../../src/odn_desktop/ui/crash.py" line="35"/>
         <source>Ein unerwarteter Fehler ist aufgetreten. Das Programm läuft weiter; bitte prüfen Sie, ob Ihre letzte Änderung gespeichert wurde.</source>
         <translation>An unexpected error occurred. The program keeps running; please check whether your last change was saved.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="38" />
+        <location filename="../../src/odn_desktop/ui/crash.py" line="38"/>
         <source>Details stehen in der Protokolldatei: {path}</source>
         <translation>Details are in the log file: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="49" />
+        <location filename="../../src/odn_desktop/ui/crash.py" line="49"/>
         <source>odn-desktop – unerwarteter Fehler</source>
         <translation>odn-desktop – unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="52" />
+        <location filename="../../src/odn_desktop/ui/crash.py" line="52"/>
         <source>Weiterarbeiten</source>
         <translation>Continue working</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="53" />
+        <location filename="../../src/odn_desktop/ui/crash.py" line="53"/>
         <source>Programm beenden</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="60" />
+        <location filename="../../src/odn_desktop/ui/crash.py" line="60"/>
         <source>odn-desktop</source>
         <translation>odn-desktop</translation>
     </message>
@@ -4031,33 +4071,33 @@ Details are in the log file: {log}</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="317" />
+        <location filename="../../src/odn_desktop/ui/printing.py" line="324"/>
         <source>Stand: {when}</source>
         <translation>As of: {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="339" />
+        <location filename="../../src/odn_desktop/ui/printing.py" line="346"/>
         <source>Seite {page} von {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="354" />
-        <location filename="../../src/odn_desktop/ui/printing.py" line="386" />
+        <location filename="../../src/odn_desktop/ui/printing.py" line="361"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="393"/>
         <source>Teilnehmendenliste – {title}</source>
         <translation>Participant list – {title}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="388" />
+        <location filename="../../src/odn_desktop/ui/printing.py" line="395"/>
         <source>Teilnehmendenliste drucken</source>
         <translation>Print participant list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="399" />
+        <location filename="../../src/odn_desktop/ui/printing.py" line="406"/>
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="401" />
+        <location filename="../../src/odn_desktop/ui/printing.py" line="408"/>
         <source>Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen</source>
         <translation>Open the event's participant list in the print preview</translation>
     </message>

@@ -35,6 +35,58 @@ def test_status_text_formats() -> None:
     when = datetime(2026, 11, 26, 18, 5, tzinfo=UTC)
     assert sync_ui.format_status(when, 1, 2) == (
         "Zuletzt synchronisiert: 26.11.2026 19:05 · 1 ungesendete Änderung · 2 Konflikte")
+    assert sync_ui.format_status(when, 1, 0, "verschlüsselt (TLS)") == (
+        "Zuletzt synchronisiert: 26.11.2026 19:05 · Verbindung: verschlüsselt (TLS) · 1 ungesendete Änderung")
+
+
+def test_connection_text_says_whether_the_connection_is_encrypted(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("ODN_SYNC_CA_FILE", "PGHOST", "PGHOSTADDR", "PGSERVICE"):
+        monkeypatch.delenv(name, raising=False)
+    assert sync_ui.connection_text(None) == ""
+    assert sync_ui.connection_text(str(tmp_path / "team.sqlite")) == ""
+    assert sync_ui.connection_text("postgresql://odn@127.0.0.1:5432/team") == "unverschlüsselt (nur lokal)"
+    assert sync_ui.connection_text("postgresql://odn@db.team.example/team") == "verschlüsselt (TLS)"
+    assert sync_ui.connection_text("postgresql://odn@db.team.example/team?sslmode=disable") == (
+        "keine sichere Verbindung möglich")
+    ca = tmp_path / "team-ca.pem"
+    ca.write_text("", encoding="ascii")
+    monkeypatch.setenv("ODN_SYNC_CA_FILE", str(ca))
+    assert sync_ui.connection_text("postgresql://odn@db.team.example/team") == (
+        "verschlüsselt (TLS, Zertifikat geprüft)")
+
+
+def test_the_status_bar_shows_whether_the_connection_is_encrypted(
+        qtbot: Any, db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the remembered address is read: nothing connects."""
+    monkeypatch.delenv("ODN_SYNC_CA_FILE", raising=False)
+    engine.remember_remote(db, "postgresql://koordination@db.team.example/odn")
+    ctx = AppContext(db=db)
+    label = sync_ui.SyncStatusLabel(ctx)
+    qtbot.addWidget(label)
+    assert label.text() == "Noch nicht synchronisiert · Verbindung: verschlüsselt (TLS) · 0 ungesendete Änderungen"
+    engine.remember_remote(db, "postgresql://odn@localhost/odn")
+    ctx.changed.emit(())
+    assert label.text() == (
+        "Noch nicht synchronisiert · Verbindung: unverschlüsselt (nur lokal) · 0 ungesendete Änderungen")
+
+
+def test_the_settings_dialog_shows_the_connection_while_the_address_is_typed(
+        qtbot: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ODN_SYNC_CA_FILE", raising=False)
+    dialog = sync_ui.SyncSettingsDialog("postgresql+psycopg://koordination@db.team.example/odn")
+    qtbot.addWidget(dialog)
+    assert dialog.connection_label.text() == "verschlüsselt (TLS)"
+    dialog.url_edit.clear()
+    assert dialog.connection_label.text() == ""
+    qtbot.keyClicks(dialog.url_edit, "postgresql://127.0.0.1/odn")
+    assert dialog.connection_label.text() == "unverschlüsselt (nur lokal)"
+    dialog.url_edit.setText("postgresql://db.team.example/odn?sslmode=disable")
+    assert dialog.connection_label.text().startswith(
+        "Die gemeinsame Datenbank auf db.team.example liegt auf einem anderen Rechner; die Verbindung muss "
+        "verschlüsselt sein.")
+    dialog.url_edit.setText(str(tmp_path / "team.sqlite"))
+    assert dialog.connection_label.text() == "gemeinsame Datei (die Verschlüsselung hängt vom Netzlaufwerk ab)"
 
 
 @pytest.mark.parametrize("remote", ["sqlite"], indirect=True)

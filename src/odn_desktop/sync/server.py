@@ -6,6 +6,10 @@ and a push log (``sync_push``). A laptop syncs inside one server transaction tha
 serialised and sequence numbers become visible in the order they were given: a reader that saw sequence N has
 seen everything up to N. Every row written by a push carries the push's sequence as ``server_seq``.
 
+Credentials never travel in clear: PostgreSQL on another computer is reached over TLS only (``sslmode=require``;
+``verify-full`` against the CA file in ``ODN_SYNC_CA_FILE``), see ``connection_security``. A server on this
+computer (loopback or a Unix socket, as the tests' own server) is connected to as configured.
+
 Rows travel in stored form (see ``tables``). PostgreSQL reads them as text (session time zone UTC); pushes use
 ``COPY`` into a temporary table and one ``INSERT ... SELECT ... ON CONFLICT (id) DO UPDATE`` per table, so
 100,000 rows cost one round trip per table, not one per row.
@@ -14,8 +18,10 @@ Rows travel in stored form (see ``tables``). PostgreSQL reads them as text (sess
 from __future__ import annotations
 
 import contextlib
+import enum
 import functools
 import logging
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +37,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 from sqlalchemy.pool import NullPool
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.loopback import is_loopback_host
 from odn_desktop.store.migrate import known_revisions, run_upgrade
 from odn_desktop.store.revision import HEAD_REVISION
 
@@ -43,6 +50,7 @@ LOCK_TIMEOUT_SECONDS = 60
 CONNECT_TIMEOUT_SECONDS = 10
 _MIGRATION_LOCK_KEY = 0x0D4E_5359  # pg advisory lock: one laptop migrates the shared schema at a time
 _WRITE = "odn_write"
+CA_FILE_ENV_VAR = "ODN_SYNC_CA_FILE"
 
 
 class SyncError(UserError):
@@ -60,6 +68,16 @@ class ServerBusyError(SyncError):
 
 class ConnectionLostError(SyncError):
     pass
+
+
+class TlsFailedError(SyncError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"Die verschlüsselte Verbindung (TLS) zur gemeinsamen Datenbank ist nicht zustande gekommen ({detail}). "
+            "Ohne Verschlüsselung wird nicht abgeglichen. Bitte prüfen Sie, ob der Server TLS anbietet und – falls "
+            f"{CA_FILE_ENV_VAR} gesetzt ist – ob dessen Zertifikat von dieser CA stammt und zum Rechnernamen passt. "
+            "Sie arbeiten offline weiter."
+        )
 
 
 class AuthenticationFailedError(SyncError):
@@ -131,6 +149,85 @@ def parse_remote(remote: str) -> URL:
     )
 
 
+class Transport(enum.Enum):
+    """How the laptop reaches the shared database."""
+
+    FILE = "file"  # an SQLite file (e.g. on a network share): no database connection
+    LOCAL = "local"  # PostgreSQL on this computer (loopback or Unix socket): as configured, TLS not required
+    TLS = "tls"  # PostgreSQL elsewhere: TLS required (sslmode=require)
+    TLS_VERIFIED = "tls-verified"  # ... and the server's certificate checked (verify-full against a CA file)
+
+
+@dataclass(frozen=True)
+class ConnectionSecurity:
+    transport: Transport
+    #: libpq parameters for the connection (override the address's own ``sslmode``/``sslrootcert``)
+    parameters: dict[str, str]
+
+    @property
+    def encrypted(self) -> bool:
+        return self.transport in (Transport.TLS, Transport.TLS_VERIFIED)
+
+
+_UNENCRYPTED_SSLMODES = frozenset({"disable", "allow", "prefer"})
+_VERIFYING_SSLMODES = frozenset({"verify-ca", "verify-full"})
+
+
+def _query_values(url: URL, key: str) -> list[str]:
+    value = url.query.get(key)
+    if value is None:
+        return []
+    values = [value] if isinstance(value, str) else list(value)
+    return [part.strip() for v in values for part in v.split(",")]
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def _on_this_computer(url: URL) -> bool:
+    """Every host and every ``hostaddr`` libpq would use is loopback or a Unix socket. Conservative: a name and an
+    address must both be local; without a host libpq takes ``PGHOST`` (else a Unix socket or localhost), and a
+    ``service`` without a host may point anywhere."""
+    hosts = _split(url.host) + _query_values(url, "host")
+    if not hosts:
+        hosts = _split(os.environ.get("PGHOST"))
+    if not hosts and (_query_values(url, "service") or os.environ.get("PGSERVICE")):
+        return False
+    targets = hosts + (_query_values(url, "hostaddr") or _split(os.environ.get("PGHOSTADDR")))
+    return all(t.startswith(("/", "@")) or is_loopback_host(t) for t in targets)
+
+
+def connection_security(url: URL, ca_file: str | None = None) -> ConnectionSecurity:
+    """TLS for PostgreSQL on another computer: ``sslmode=require``, or ``verify-full`` with a CA file (``ca_file``,
+    else ``ODN_SYNC_CA_FILE``, else the address's ``sslrootcert``). Loopback and Unix sockets stay as configured.
+
+    An address asking for less (``sslmode=disable``/``allow``/``prefer``) for another computer is refused.
+    """
+    if url.get_backend_name() != "postgresql":
+        return ConnectionSecurity(Transport.FILE, {})
+    if _on_this_computer(url):
+        return ConnectionSecurity(Transport.LOCAL, {})
+    asked = (_query_values(url, "sslmode") or [""])[0]
+    if asked in _UNENCRYPTED_SSLMODES:
+        raise SyncError(
+            f"Die gemeinsame Datenbank auf {url.host or 'dem Server'} liegt auf einem anderen Rechner; die Verbindung "
+            f"muss verschlüsselt sein. sslmode={asked} ist nur für einen Server auf diesem Rechner möglich – bitte "
+            "aus der Adresse entfernen."
+        )
+    ca = ca_file if ca_file is not None else os.environ.get(CA_FILE_ENV_VAR, "").strip()
+    if ca:
+        if not Path(ca).expanduser().is_file():
+            raise SyncError(f"Die CA-Datei „{ca}“ ({CA_FILE_ENV_VAR}) für die Prüfung des Server-Zertifikats wurde "
+                            "nicht gefunden.")
+        mode = asked if asked in _VERIFYING_SSLMODES else "verify-full"
+        return ConnectionSecurity(Transport.TLS_VERIFIED,
+                                  {"sslmode": mode, "sslrootcert": str(Path(ca).expanduser().resolve())})
+    if asked in _VERIFYING_SSLMODES:  # the address brings its own verification (sslrootcert or ~/.postgresql)
+        return ConnectionSecurity(Transport.TLS_VERIFIED, {"sslmode": asked})
+    return ConnectionSecurity(Transport.TLS, {"sslmode": "require"})
+
+
 def display_url(url: URL) -> str:
     """The address as shown and remembered: never with the password."""
     # (``URL.set(password=None)`` would keep the password: ``set`` ignores None)
@@ -176,11 +273,12 @@ class Server:
 
     def _make_engine(self) -> Engine:
         if self.dialect == "postgresql":
+            security = connection_security(self.url)
             try:
                 return create_engine(
                     self.url, poolclass=NullPool,
                     connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": "-c TimeZone=UTC",
-                                  "application_name": "odn-desktop sync"},
+                                  "application_name": "odn-desktop sync", **security.parameters},
                 )
             except NoSuchModuleError as exc:  # pragma: no cover - psycopg is a dependency
                 raise SyncError(f"Der PostgreSQL-Treiber fehlt ({exc}).") from exc
@@ -203,6 +301,8 @@ class Server:
             detail = _describe(exc)
             if "password" in detail or "authentication failed" in detail:
                 raise AuthenticationFailedError(detail) from exc
+            if "SSL" in detail or "certificate" in detail:
+                raise TlsFailedError(detail) from exc
             raise ServerUnreachableError(detail) from exc
         try:
             conn.info[_WRITE] = write

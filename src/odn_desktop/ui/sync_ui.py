@@ -5,10 +5,11 @@ The main window wires these module-level functions (it never talks to ``odn_desk
 * ``make_sync_actions(parent, ctx)`` → the actions "Synchronisieren" (Ctrl+Shift+S), "Server für den Abgleich …"
   and "Konflikte entscheiden …" for a menu or toolbar;
 * ``sync_now(parent, ctx)`` runs a sync on a worker thread with a progress dialog that can cancel it;
-* ``sync_status_text(ctx)`` → "Zuletzt synchronisiert: 26.11.2026 19:05 · 3 ungesendete Änderungen";
+* ``sync_status_text(ctx)`` → "Zuletzt synchronisiert: 26.11.2026 19:05 · Verbindung: verschlüsselt (TLS) ·
+  3 ungesendete Änderungen" (the connection part only for a PostgreSQL server);
   ``SyncStatusLabel(ctx)`` is a status-bar label that keeps itself up to date;
-* ``show_sync_settings(parent, ctx)`` asks for the server address and user; the password goes into the OS
-  keyring (never into the database or the settings file);
+* ``show_sync_settings(parent, ctx)`` asks for the server address and user and shows whether the connection will
+  be encrypted; the password goes into the OS keyring (never into the database or the settings file);
 * ``show_conflicts_dialog(parent, ctx)`` lists open conflicts field by field, both values visible, and lets the
   coordinator keep "meine Fassung" or take "Fassung des Servers".
 
@@ -94,12 +95,33 @@ def _changes(n: int) -> str:
     return translate("SyncUi", "{n} ungesendete Änderungen").format(n=n)
 
 
-def format_status(last_sync: datetime | None, pending: int, conflicts: int) -> str:
+def connection_text(remote: str | None) -> str:
+    """Whether the connection to the shared database is encrypted ("" for none or a shared SQLite file)."""
+    from odn_desktop.sync.server import Transport, connection_security, parse_remote
+
+    if not remote:
+        return ""
+    try:
+        transport = connection_security(parse_remote(remote)).transport
+    except UserError:
+        return translate("SyncUi", "keine sichere Verbindung möglich")
+    return {
+        Transport.FILE: "",
+        Transport.LOCAL: translate("SyncUi", "unverschlüsselt (nur lokal)"),
+        Transport.TLS: translate("SyncUi", "verschlüsselt (TLS)"),
+        Transport.TLS_VERIFIED: translate("SyncUi", "verschlüsselt (TLS, Zertifikat geprüft)"),
+    }[transport]
+
+
+def format_status(last_sync: datetime | None, pending: int, conflicts: int, connection: str = "") -> str:
     from odn_desktop.domain.timezone import format_german_datetime
 
     when = (translate("SyncUi", "Zuletzt synchronisiert: {when}").format(when=format_german_datetime(last_sync))
             if last_sync else translate("SyncUi", "Noch nicht synchronisiert"))
-    parts = [when, _changes(pending)]
+    parts = [when]
+    if connection:
+        parts.append(translate("SyncUi", "Verbindung: {how}").format(how=connection))
+    parts.append(_changes(pending))
     if conflicts:
         parts.append(translate("SyncUi", "1 Konflikt") if conflicts == 1
                      else translate("SyncUi", "{n} Konflikte").format(n=conflicts))
@@ -113,7 +135,7 @@ def sync_status_text(ctx: AppContext) -> str:
     from odn_desktop.sync import engine
 
     state = engine.status(ctx.db)
-    return format_status(state.last_sync, state.pending, len(state.conflicts))
+    return format_status(state.last_sync, state.pending, len(state.conflicts), connection_text(state.remote))
 
 
 class SyncStatusLabel(QLabel):
@@ -155,19 +177,27 @@ class SyncSettingsDialog(QDialog):
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(translate("SyncUi", "unverändert lassen"))
+        self.connection_label = QLabel()
+        self.connection_label.setObjectName("connectionLabel")
+        self.connection_label.setWordWrap(True)
+        self.connection_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url_edit.textChanged.connect(self._show_connection)
         if remote:
             if "://" in remote:
                 url = make_url(remote)
                 self.user_edit.setText(url.username or "")
                 remote = url._replace(username=None, password=None).render_as_string(hide_password=False)
             self.url_edit.setText(remote)
+        self._show_connection()
         form = QFormLayout()
         form.addRow(translate("SyncUi", "&Adresse:"), self.url_edit)
         form.addRow(translate("SyncUi", "&Benutzer:"), self.user_edit)
         form.addRow(translate("SyncUi", "&Passwort:"), self.password_edit)
+        form.addRow(translate("SyncUi", "Verbindung:"), self.connection_label)
         hint = QLabel(translate("SyncUi", "Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie "
                                           "in der Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder "
-                                          "Benutzer noch Passwort."))
+                                          "Benutzer noch Passwort. Ein PostgreSQL-Server auf einem anderen Rechner "
+                                          "wird nur verschlüsselt (TLS) erreicht."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -176,6 +206,22 @@ class SyncSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+
+    def _show_connection(self, *_args: Any) -> None:
+        """Under the address, as it is typed: will the connection be encrypted?"""
+        from odn_desktop.sync.server import connection_security, parse_remote
+
+        text = self.url_edit.text().strip()
+        if not text:
+            self.connection_label.setText("")
+            return
+        try:
+            connection_security(parse_remote(text))
+        except UserError as exc:
+            self.connection_label.setText(exc.message)
+            return
+        self.connection_label.setText(connection_text(text) or translate(
+            "SyncUi", "gemeinsame Datei (die Verschlüsselung hängt vom Netzlaufwerk ab)"))
 
     def remote(self) -> str:
         """The address with the user (never with the password)."""
