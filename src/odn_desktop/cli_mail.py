@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .domain.plurals import plural
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -107,7 +109,8 @@ def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
             _say(f"  fehlgeschlagen: {failed.name} <{failed.email}>: {failed.detail}")
         _say(report.message())
     if report.failed:
-        sys.stderr.write(f"{len(report.failed)} Empfänger:innen fehlgeschlagen. Ein erneuter Aufruf sendet nur an "
+        sys.stderr.write(f"{plural(len(report.failed), 'Empfänger:in', 'Empfänger:innen')} fehlgeschlagen. "
+                         "Ein erneuter Aufruf sendet nur an "
                          "sie (und an neu Angemeldete).\n")
         return EXIT_SOME_FAILED
     return EXIT_OK

@@ -17,6 +17,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .domain.plurals import plural
+
 if TYPE_CHECKING:
     from .paths import AppPaths
     from .sync.conflicts import Conflict
@@ -65,7 +67,7 @@ def _conflict_line(c: Conflict) -> str:
 def _print_conflicts(say: Callable[[str], None], conflicts: list[Conflict]) -> None:
     if not conflicts:
         return
-    say(f"{len(conflicts)} offene(r) Konflikt(e) – entscheiden mit "
+    say(f"{plural(len(conflicts), 'offener Konflikt', 'offene Konflikte')} – entscheiden mit "
         "'odn-desktop sync resolve --conflict ID --keep local|remote':")
     for c in conflicts:
         say(_conflict_line(c))
@@ -117,7 +119,8 @@ def _cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.json:
         _print_json(result.to_json())
         return EXIT_OK
-    _say(f"Abgleich abgeschlossen: {result.pushed} Änderung(en) gesendet, {result.pulled} empfangen.")
+    _say(f"Abgleich abgeschlossen: {plural(result.pushed, 'Änderung', 'Änderungen')} gesendet, "
+         f"{result.pulled} empfangen.")
     for merged in result.merged_contacts:
         _say(f"Zusammengeführt: zwei Kontakte mit der E-Mail-Adresse {merged.email} sind jetzt einer.")
     if result.seat_changes:

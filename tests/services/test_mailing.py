@@ -176,6 +176,16 @@ def test_access_link_needs_the_link(db: Database) -> None:
 # -- drafts ------------------------------------------------------------------------------------------------
 
 
+def test_the_draft_message_counts_in_german(meeting: Meeting, tmp_path: Path) -> None:
+    with transaction(meeting.db.sessions) as s:
+        one = mailing.write_draft_files(s, meeting.event_id, "reminder", tmp_path / "eins", organizer=ORGANIZER,
+                                        registration_ids=[meeting.reg[ANNA], meeting.reg[OEZLEM]])
+        three = mailing.write_draft_files(s, meeting.event_id, "thanks", tmp_path / "drei", organizer=ORGANIZER)
+    assert one.message.startswith("1 Entwurf (Erinnerung) gespeichert in ")
+    assert one.message.endswith("; 1 Person übersprungen")  # Kaya waits: no reminder
+    assert three.message.startswith("3 Entwürfe (")
+
+
 def test_access_link_drafts_parse_and_are_recorded(meeting: Meeting, tmp_path: Path) -> None:
     folder = tmp_path / "Entwürfe Zugangslink"
     with transaction(meeting.db.sessions) as s:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from .errors import UserError
+from .plurals import plural
 from .timezone import to_utc
 
 
@@ -75,7 +76,7 @@ def agenda_overrun(event_start: datetime, event_end: datetime, items: Sequence[t
 
 
 def _minutes(count: int) -> str:
-    return "1 Minute" if count == 1 else f"{count} Minuten"
+    return plural(count, "Minute", "Minuten")
 
 
 def agenda_warning(event_start: datetime, event_end: datetime, items: Sequence[tuple[Hashable, int]]) -> str | None:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.plurals import plural
 
 from .atomic_write import atomic_write
 from .export_records import EventInfo, Participant, RegistrationCounts
@@ -216,7 +217,7 @@ def title_lines(event: EventInfo, registered: int, generated_at: datetime,
     lines.append((event.place, "info"))
     if event.hosts:
         lines.append(("Veranstaltet von: " + ", ".join(event.hosts), "info"))
-    people = "1 angemeldete Person" if registered == 1 else f"{registered} angemeldete Personen"
+    people = plural(registered, "angemeldete Person", "angemeldete Personen")
     lines.append((f"{people} · Stand: {short_datetime(generated_at)}", "note"))
     return lines
 

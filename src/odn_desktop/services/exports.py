@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from odn_desktop.domain.agenda import GERMAN_KIND_LABELS, AgendaKind
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import person_sort_key
+from odn_desktop.domain.plurals import plural
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.exchange.atomic_write import check_target, write_bytes
 from odn_desktop.exchange.attendance_sheet import AttendanceSheet, save_attendance_sheet
@@ -196,10 +197,6 @@ def attendance_sheet(session: Session, event_id: uuid.UUID, *, columns: Sequence
 # -- writing -----------------------------------------------------------------------------------------------
 
 
-def _persons(n: int) -> str:
-    return "1 Person" if n == 1 else f"{n} Personen"
-
-
 def export_attendance_sheet(session: Session, event_id: uuid.UUID, path: Path, *,
                             columns: Sequence[str] | None = None, blank_rows: int = 0, per_round: bool = False,
                             now: datetime | None = None) -> ExportResult:
@@ -209,8 +206,8 @@ def export_attendance_sheet(session: Session, event_id: uuid.UUID, path: Path, *
     save_attendance_sheet(sheet, path)
     n = len(sheet.participants)
     lists = len(sheet.round_sheets())
-    how = f" (eine Tabelle je Runde, {lists} Tabellen)" if per_round and sheet.rounds else ""
-    return ExportResult(path, n, f"Anwesenheitsliste mit {_persons(n)}{how} gespeichert: {path}")
+    how = f" (eine Tabelle je Runde, {plural(lists, 'Tabelle', 'Tabellen')})" if per_round and sheet.rounds else ""
+    return ExportResult(path, n, f"Anwesenheitsliste mit {plural(n, 'Person', 'Personen')}{how} gespeichert: {path}")
 
 
 def export_registrants(session: Session, event_id: uuid.UUID, path: Path, *,
@@ -224,7 +221,7 @@ def export_registrants(session: Session, event_id: uuid.UUID, path: Path, *,
     people.sort(key=lambda p: (_STATUS_ORDER.get(p.status, 3), p.waitlist_position or 0))  # stable: names stay sorted
     save_registrant_export(event, people, path, now or utcnow())
     n = len(people)
-    return ExportResult(path, n, f"{n} Anmeldung{'' if n == 1 else 'en'} exportiert: {path}")
+    return ExportResult(path, n, f"{plural(n, 'Anmeldung', 'Anmeldungen')} exportiert: {path}")
 
 
 def export_event_calendar(session: Session, event_id: uuid.UUID, path: Path, *, with_link: bool = False,
@@ -259,9 +256,9 @@ def export_invitations(session: Session, event_id: uuid.UUID, directory: Path, *
     except OSError as exc:
         raise UserError(f"Der Ordner „{directory}“ kann nicht angelegt werden ({exc.strerror or exc}).") from exc
     files = write_invitations(event, with_email, directory, organizer=organizer, now=now)
-    what = "Absagen" if event.cancelled else "Einladungen"
-    message = f"{len(files)} {what} gespeichert in {directory}"
+    what = ("Absage", "Absagen") if event.cancelled else ("Einladung", "Einladungen")
+    message = f"{plural(len(files), *what)} gespeichert in {directory}"
     if len(with_email) < len(people):
         missing = len(people) - len(with_email)
-        message += f" ({_persons(missing)} ohne E-Mail-Adresse übersprungen)"
+        message += f" ({plural(missing, 'Person', 'Personen')} ohne E-Mail-Adresse übersprungen)"
     return ExportResult(directory, len(files), message, tuple(files))

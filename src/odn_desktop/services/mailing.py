@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.plurals import plural
 from odn_desktop.domain.timezone import format_german_datetime, utcnow
 from odn_desktop.exchange.eml_drafts import MailAddress, OutgoingMail, build_message, write_drafts
 from odn_desktop.exchange.export_records import EventInfo, Participant
@@ -100,7 +101,7 @@ __all__ = ["PLACEHOLDERS", "TEMPLATE_LABELS", "TEMPLATE_NAMES", "MailTemplate", 
 
 
 def _persons(n: int) -> str:
-    return "1 Person" if n == 1 else f"{n} Personen"
+    return plural(n, "Person", "Personen")
 
 
 # -- templates ---------------------------------------------------------------------------------------------
@@ -464,7 +465,8 @@ def write_draft_files(
         record_message(session, mail.registration_id, template_name, CHANNEL_DRAFT, DRAFTED, at=now)
     if template_name == "access_link":
         update_access_link_sent(session, event_id, now)
-    message = f"{len(written)} Entwürfe ({TEMPLATE_LABELS[template_name]}) gespeichert in {directory}"
+    drafts = plural(len(written), "Entwurf", "Entwürfe")
+    message = f"{drafts} ({TEMPLATE_LABELS[template_name]}) gespeichert in {directory}"
     if batch.skipped:
         message += f"; {_persons(len(batch.skipped))} übersprungen"
     return DraftResult(Path(directory), tuple(p for _m, p in written), batch.skipped, message)

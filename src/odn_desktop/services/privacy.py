@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import normalize_email, person_sort_key
+from odn_desktop.domain.plurals import plural
 from odn_desktop.domain.timezone import format_german_date, utcnow
 from odn_desktop.exchange.atomic_write import check_target
 from odn_desktop.exchange.person_export import PersonData, Table, save_person_export
@@ -219,9 +220,10 @@ class AnonymizationResult:
 
     def message(self) -> str:
         if self.dry_run:
-            return (f"{self.contacts} Kontakt(e) mit letzter Veranstaltung vor dem {format_german_date(self.cutoff)} "
-                    "würden anonymisiert.")
-        return (f"{self.contacts} Kontakt(e) und {self.registrations} Anmeldung(en) anonymisiert "
+            return (f"{plural(self.contacts, 'Kontakt', 'Kontakte')} mit letzter Veranstaltung vor dem "
+                    f"{format_german_date(self.cutoff)} würden anonymisiert.")
+        return (f"{plural(self.contacts, 'Kontakt', 'Kontakte')} und "
+                f"{plural(self.registrations, 'Anmeldung', 'Anmeldungen')} anonymisiert "
                 f"(letzte Veranstaltung vor dem {format_german_date(self.cutoff)}).")
 
     def to_json(self) -> dict[str, Any]:
@@ -390,7 +392,8 @@ class DeletionResult:
     speaker_profiles: int = 0  # speaker entries with the same address (not deleted here)
 
     def message(self) -> str:
-        text = f"Person gelöscht: {self.registrations} Anmeldung(en) und {self.messages} Nachricht(en) entfernt."
+        text = (f"Person gelöscht: {plural(self.registrations, 'Anmeldung', 'Anmeldungen')} und "
+                f"{plural(self.messages, 'Nachricht', 'Nachrichten')} entfernt.")
         if self.promoted:
             names = ", ".join(f"{r.display_name} ({r.email})" for r in self.promoted)
             text += f" Von der Warteliste nachgerückt: {names}. Bitte informieren Sie die Nachgerückten."
