@@ -4,70 +4,105 @@
 <context>
     <name>AddRegistrantDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="86"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; am {date}</source>
         <extracomment>wait this long after the last keystroke before asking the database</extracomment>
         <translation>&lt;b&gt;{title}&lt;/b&gt; on {date}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="95"/>
         <source>Die Anmeldefrist ist am {when} Uhr abgelaufen. Eine Nachmeldung ist nur möglich, wenn Sie sie ausdrücklich zulassen.</source>
         <translation>The registration deadline passed on {when}. A late registration is only possible if you explicitly allow it.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="98"/>
+        <source>Eine Anmeldung ist nur möglich, wenn Sie sie ausdrücklich zulassen.</source>
+        <translation>A registration is only possible if you explicitly allow it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="102"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="147"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="161"/>
         <source>{name} ist für diese Veranstaltung bereits {state}.</source>
         <translation>{name} is already {state} for this event.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="164"/>
         <source>Vorhandener Kontakt wird verwendet: {name} ({email}).</source>
         <translation>Using the existing contact: {name} ({email}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="196"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="227"/>
         <source>bereits {state}</source>
         <translation>already {state}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="205"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="236"/>
         <source>Diese E-Mail-Adresse gehört zu {name}; der vorhandene Kontakt wird verwendet.</source>
         <translation>This email address belongs to {name}; the existing contact will be used.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="216"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="257"/>
+        <source>ohne Runde</source>
+        <translation>no round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="261"/>
+        <source>unbegrenzt</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="263"/>
+        <source>{free} von {limit} Plätzen frei</source>
+        <translation>{free} of {limit} seats free</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="265"/>
+        <source>ausgebucht – Warteliste ({waiting} warten)</source>
+        <translation>fully booked – waiting list ({waiting} waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="271"/>
         <source>angemeldet</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="216"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="271"/>
         <source>auf der Warteliste</source>
         <translation>on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="228"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="283"/>
         <source>Bitte geben Sie eine E-Mail-Adresse an.</source>
         <translation>Please enter an email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="285"/>
         <source>Bitte geben Sie einen Vor- oder Nachnamen an.</source>
         <translation>Please enter a first or last name.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="232"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="287"/>
         <source>Diese Person ist bereits angemeldet; bitte eine andere wählen.</source>
         <translation>This person is already registered; please choose someone else.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="289"/>
+        <source>Diese Veranstaltung hat parallele Runden: bitte eine Runde wählen.</source>
+        <translation>This event has parallel rounds: please choose a round.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="292"/>
         <source>Die Anmeldefrist ist abgelaufen: bitte „Verspätet zulassen“ ankreuzen.</source>
         <translation>The registration deadline has passed: please tick “Allow late registration”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/add_registrant_dialog.py" line="294"/>
+        <source>Außerhalb des Anmeldezeitraums: bitte „Verspätet zulassen“ ankreuzen.</source>
+        <translation>Outside the registration period: please tick “Allow late registration”.</translation>
     </message>
     <message>
         <location filename="../ui/add_registrant.ui" line="14"/>
@@ -110,12 +145,22 @@
         <translation>e.g. Stadt Moers</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="107"/>
+        <location filename="../ui/add_registrant.ui" line="105"/>
+        <source>&amp;Runde:</source>
+        <translation>&amp;Round:</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="115"/>
+        <source>Bitte eine Runde wählen</source>
+        <translation>Please choose a round</translation>
+    </message>
+    <message>
+        <location filename="../ui/add_registrant.ui" line="124"/>
         <source>Vorhandene &amp;Kontakte (Enter oder Doppelklick übernimmt):</source>
         <translation>Existing &amp;contacts (Enter or double-click selects):</translation>
     </message>
     <message>
-        <location filename="../ui/add_registrant.ui" line="150"/>
+        <location filename="../ui/add_registrant.ui" line="167"/>
         <source>Verspätet &amp;zulassen</source>
         <translation>Allow la&amp;te registration</translation>
     </message>
@@ -235,43 +280,53 @@
 <context>
     <name>AllRegistrationsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="104"/>
         <source>Name, E-Mail oder Organisation …</source>
-        <extracomment>event id and editor tab, e.g. (uuid, "registrations") the complete list is shown</extracomment>
+        <extracomment>event id and editor tab, e.g. (uuid, &quot;registrations&quot;) the complete list is shown</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="98"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="107"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="105"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="114"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="121"/>
+        <source>&amp;Runde:</source>
+        <translation>&amp;Round:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="132"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="273"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="297"/>
+        <source>ohne Runde</source>
+        <translation>no round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="314"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="275"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="316"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="278"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="319"/>
         <source>(wird aktualisiert …)</source>
         <translation>(updating …)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="278"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="319"/>
         <source>(weitere werden geladen …)</source>
         <translation>(loading more …)</translation>
     </message>
@@ -703,7 +758,7 @@ Restore now?</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="202"/>
         <source>Name</source>
-        <extracomment>a registration in the contact's list was activated: (event id, tab name of the event editor)</extracomment>
+        <extracomment>a registration in the contact&apos;s list was activated: (event id, tab name of the event editor)</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -796,91 +851,99 @@ Restore now?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="132"/>
-        <source>{registered}/{limit}</source>
-        <translation>{registered}/{limit}</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="135"/>
-        <source> · {waiting} warten</source>
-        <translation> · {waiting} waiting</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="144"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="151"/>
         <source>{n} angemeldet (unbegrenzt)</source>
         <translation>{n} registered (unlimited)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="177"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="154"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="184"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="180"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="206"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="183"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="163"/>
         <source>{s}; {w} auf der Warteliste, {f} frei</source>
         <translation>{s}; {w} on the waiting list, {f} free</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="165"/>
         <source>Platzstatus</source>
         <translation>Seat status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="167"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="178"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="182"/>
+        <source>Runde</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="200"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="180"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="202"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="217"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="239"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="240"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="220"/>
         <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="250"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="289"/>
         <source>&lt;b&gt;Anstehende Veranstaltungen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Upcoming events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="228"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="253"/>
+        <source>&lt;b&gt;Parallele Runden&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Parallel rounds&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="265"/>
         <source>&lt;b&gt;Offene Fristen&lt;/b&gt; (rot: überfällig, gelb: in den nächsten 3 Tagen)</source>
         <translation>&lt;b&gt;Open deadlines&lt;/b&gt; (red: overdue, yellow: within the next 3 days)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="267"/>
         <source>&lt;b&gt;Offene Aufgaben&lt;/b&gt;</source>
         <translation>&lt;b&gt;Open tasks&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="249"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="288"/>
         <source>&lt;b&gt;Keine anstehenden Veranstaltungen&lt;/b&gt; – die letzten Treffen:</source>
         <translation>&lt;b&gt;No upcoming events&lt;/b&gt; – the most recent meetings:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="348"/>
+        <source>Die Plätze bleiben, bis Stornierungen oder mehr Plätze es ausgleichen.</source>
+        <translation>The seats stay until cancellations or more seats even it out.</translation>
     </message>
 </context>
 <context>
@@ -927,7 +990,7 @@ Restore now?</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="59"/>
         <source>Bitte geben Sie einen Titel an.</source>
-        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
         <translation>Please enter a title.</translation>
     </message>
     <message>
@@ -953,7 +1016,7 @@ Restore now?</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="306"/>
         <source>• ungespeicherte Änderungen</source>
-        <extracomment>True while the form holds changes that are not saved the event's title as typed (for the editor's heading)</extracomment>
+        <extracomment>True while the form holds changes that are not saved the event&apos;s title as typed (for the editor&apos;s heading)</extracomment>
         <translation>• unsaved changes</translation>
     </message>
     <message>
@@ -1311,54 +1374,59 @@ Please let them know.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="53"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="55"/>
         <source>Links eine Veranstaltung wählen oder mit „Neu“ eine anlegen.</source>
         <extracomment>which kinds of change each tab shows a tab needing more width than this scrolls horizontally (the editor shares the page with the event list)</extracomment>
         <translation>Choose an event on the left or create one with “New”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="63"/>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="183"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="66"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="190"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="67"/>
         <source>Programm</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="65"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="68"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="66"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="69"/>
+        <source>Runden</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="70"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="71"/>
         <source>Aufgaben</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="89"/>
         <source>Die Anmeldungen dieser Veranstaltung erscheinen hier.</source>
         <translation>The registrations for this event appear here.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="183"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="190"/>
         <source>Details •</source>
         <translation>Details •</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="191"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="198"/>
         <source>(ohne Titel)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="193"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="200"/>
         <source>(ungespeichert)</source>
         <translation>(unsaved)</translation>
     </message>
@@ -1368,7 +1436,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="47"/>
         <source>Name</source>
-        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name</extracomment>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1458,7 +1526,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73"/>
         <source>Ungespeicherte Änderungen</source>
-        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor's tabs follow "agenda" and "tasks" themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor&apos;s tabs follow &quot;agenda&quot; and &quot;tasks&quot; themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
         <translation>Unsaved changes</translation>
     </message>
     <message>
@@ -1703,7 +1771,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="60"/>
         <source>Anrede</source>
-        <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a "Name" column is shown as the names it is split into.</extracomment>
+        <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a &quot;Name&quot; column is shown as the names it is split into.</extracomment>
         <translation>Salutation</translation>
     </message>
     <message>
@@ -1822,7 +1890,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="83"/>
         <source>Welcher Kontakt soll bleiben? Seine Angaben und seine E-Mail-Adresse werden behalten, leere Felder aus dem anderen Kontakt ergänzt. Die Anmeldungen des anderen Kontakts werden übernommen (je Veranstaltung bleibt eine), danach wird er entfernt. Rückgängig mit Strg+Z.</source>
-        <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact's registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
+        <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact&apos;s registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="94"/>
@@ -2233,7 +2301,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="176"/>
         <source>{n} Kontakt(e) und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
-        <translation>Permanently anonymise {n} contact(s) and their registrations? The events' participant numbers are kept; names and addresses cannot be recovered afterwards.</translation>
+        <translation>Permanently anonymise {n} contact(s) and their registrations? The events&apos; participant numbers are kept; names and addresses cannot be recovered afterwards.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="183"/>
@@ -2243,7 +2311,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="188"/>
         <source>Bitte geben Sie die E-Mail-Adresse der Person an.</source>
-        <translation>Please enter the person's email address.</translation>
+        <translation>Please enter the person&apos;s email address.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="199"/>
@@ -2284,103 +2352,108 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RegistrationColumns</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="82"/>
         <source>Angemeldet</source>
         <extracomment>status -&gt; (background, text); light backgrounds with dark text stay readable in dark themes too (background, text) per status; called when a cell is drawn, so they follow the palette (see theme)</extracomment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="85"/>
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="86"/>
         <source>Warteliste #{position}</source>
         <translation>Waiting list #{position}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="84"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="88"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="98"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="102"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="99"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="103"/>
         <source>Teilgenommen ({minutes} Minuten)</source>
         <translation>Attended ({minutes} minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="118"/>
         <source>Platz {position} auf der Warteliste</source>
         <translation>Position {position} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="120"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="124"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="124"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="128"/>
         <source>Nach dem Anmeldeschluss angemeldet</source>
         <translation>Registered after the deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="129"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="133"/>
         <source>{when} Uhr (Berlin)</source>
         <translation>{when} (Berlin)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="145"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="149"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="147"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="151"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="162"/>
+        <source>Runde</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="164"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="160"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="153"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="154"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="166"/>
         <source>Angemeldet am</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="171"/>
         <source>verspätet</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="175"/>
         <source>Teilnahme (Minuten)</source>
         <translation>Attendance (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="182"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="306"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="317"/>
         <source>Kopieren</source>
         <extracomment>initial widths: the width of a typical long value (plus padding); the last column takes what is left</extracomment>
         <translation>Copy</translation>
@@ -2389,250 +2462,310 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RegistrationsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="73"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="78"/>
         <source>Alle</source>
-        <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact's name, the event's capacity, the registrations)</extracomment>
+        <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact&apos;s name, the event&apos;s capacity, the registrations)</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="79"/>
         <source>Angemeldet</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="168"/>
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="81"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="82"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="156"/>
+        <source>Alle Runden</source>
+        <extracomment>the seat summary&apos;s colour per seat status (a style sheet built at use time: it follows the palette) the round filter&apos;s key for &quot;registered without a round&quot;</extracomment>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="583"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="687"/>
+        <source>ohne Runde</source>
+        <translation>no round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="167"/>
+        <source>angemeldet</source>
+        <translation>registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="207"/>
         <source>Name, E-Mail oder Organisation …</source>
         <extracomment>the seat figures after every reload (``SeatCounts``, or None without an event)</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="210"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="218"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="225"/>
+        <source>&amp;Runde:</source>
+        <translation>&amp;Round:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="246"/>
         <source>Anmeldung hin&amp;zufügen …</source>
         <translation>&amp;Add registration …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="186"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="260"/>
         <source>St&amp;ornieren</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="187"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="261"/>
         <source>Auf die &amp;Warteliste</source>
         <translation>Move to &amp;waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="189"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="263"/>
         <source>Von der Warteliste &amp;nachrücken</source>
         <translation>Move u&amp;p from waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="191"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="265"/>
         <source>Teilnahme &amp;markieren</source>
         <translation>&amp;Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="193"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="267"/>
         <source>Teilnahme ent&amp;fernen</source>
         <translation>&amp;Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="199"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="541"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="269"/>
+        <source>In R&amp;unde verschieben …</source>
+        <translation>Move to ro&amp;und …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="278"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="743"/>
         <source>{n} ausgewählt:</source>
         <translation>{n} selected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="349"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="445"/>
         <source>Anmeldung hinzufügen</source>
         <translation>Add registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="357"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="454"/>
+        <source>{name} steht auf der Warteliste für Runde „{round}“ (Platz {position}).</source>
+        <translation>{name} is on the waiting list for round “{round}” (place {position}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="457"/>
         <source>{name} steht auf der Warteliste (Platz {position}).</source>
         <translation>{name} is on the waiting list (position {position}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="360"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="460"/>
+        <source>{name} ist in Runde „{round}“ angemeldet.</source>
+        <translation>{name} is registered in round “{round}”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="463"/>
         <source>{name} ist angemeldet.</source>
         <translation>{name} is registered.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="362"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="465"/>
         <source>(verspätet zugelassen)</source>
         <translation>(admitted late)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="379"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="483"/>
         <source>Anmeldung stornieren</source>
         <translation>Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="379"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="483"/>
         <source>{n} Anmeldungen stornieren</source>
         <translation>Cancel {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="384"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="488"/>
         <source>Storniert: {names}.</source>
         <translation>Cancelled: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="389"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="493"/>
         <source>Nachgerückt: {names}.</source>
         <translation>Moved up: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="390"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="494"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="570"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="398"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="502"/>
         <source>Auf die Warteliste setzen</source>
         <translation>Move to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="399"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="503"/>
         <source>{n} Anmeldungen auf die Warteliste setzen</source>
         <translation>Move {n} registrations to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="403"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="507"/>
         <source>Auf die Warteliste gesetzt: {names}.</source>
         <translation>Moved to the waiting list: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="417"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="522"/>
         <source>Es ist kein Platz mehr frei. Sollen {n} Personen trotzdem nachrücken (Überbuchung)?</source>
         <translation>There are no seats left. Move {n} people up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="420"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="525"/>
         <source>Es sind nur noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
         <translation>Only {free} seats are left, but {n} people are selected. Move them all up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="422"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="530"/>
         <source>Überbuchen?</source>
         <translation>Overbook?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="425"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="533"/>
         <source>Von der Warteliste nachrücken</source>
         <translation>Move up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="426"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="534"/>
         <source>{n} Personen von der Warteliste nachrücken</source>
         <translation>Move {n} people up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="430"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="538"/>
         <source>Nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
         <translation>Moved up: {names}. Please let them know.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="439"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="550"/>
+        <source>In der Runde „{round}“ sind noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
+        <translation>Round “{round}” has {free} seats left, {n} people are selected. Move all of them up anyway (overbooking)?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="561"/>
+        <source>In andere Runde verschieben</source>
+        <translation>Move to another round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="562"/>
+        <source>{n} Anmeldungen in eine andere Runde verschieben</source>
+        <translation>Move {n} registrations to another round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="567"/>
+        <source>Verschoben: {names}.</source>
+        <translation>Moved: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="597"/>
         <source>Teilnahme markieren</source>
         <translation>Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="439"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="597"/>
         <source>Teilnahme von {n} Personen markieren</source>
         <translation>Mark attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="441"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="599"/>
         <source>Teilnahme entfernen</source>
         <translation>Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="441"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="599"/>
         <source>Teilnahme von {n} Personen entfernen</source>
         <translation>Remove attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="446"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="604"/>
         <source>{text}: {names}.</source>
         <translation>{text}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="490"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="649"/>
         <source>Keine Veranstaltung ausgewählt.</source>
         <translation>No event selected.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="505"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="701"/>
         <source>Keine Platzbegrenzung.</source>
         <translation>No seat limit.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="507"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="703"/>
         <source>{capacity} Plätze + Überbuchung = {limit} Plätze.</source>
         <translation>{capacity} seats + overbooking = {limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="510"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="706"/>
         <source>{limit} Plätze.</source>
         <translation>{limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="511"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="707"/>
         <source>{n} storniert.</source>
         <translation>{n} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="517"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="713"/>
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="520"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="716"/>
         <source>Anmeldeschluss {when} (abgelaufen)</source>
         <translation>Registration deadline {when} (passed)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="521"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="717"/>
         <source>Anmeldeschluss {when}</source>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="527"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="723"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="529"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="725"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="542"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="744"/>
         <source>Auswahl:</source>
         <translation>Selection:</translation>
     </message>
@@ -2656,35 +2789,289 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     </message>
 </context>
 <context>
+    <name>RoundDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="38"/>
+        <source>Runde bearbeiten</source>
+        <translation>Edit round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="38"/>
+        <source>Runde hinzufügen</source>
+        <translation>Add round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="41"/>
+        <source>z. B. Runde A: Offene Haushaltsdaten</source>
+        <translation>e.g. Round A: open budget data</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="50"/>
+        <source>&amp;unbegrenzt</source>
+        <translation>&amp;unlimited</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="59"/>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="61"/>
+        <source>&amp;Beschreibung:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="63"/>
+        <source>&amp;Plätze:</source>
+        <translation>&amp;Seats:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="73"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="73"/>
+        <source>&amp;Hinzufügen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="74"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/round_dialog.py" line="115"/>
+        <source>Bitte einen Titel für die Runde angeben.</source>
+        <translation>Please enter a title for the round.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsModel</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_model.py" line="54"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_model.py" line="55"/>
+        <source>Runde</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_model.py" line="56"/>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_model.py" line="57"/>
+        <source>Plätze</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_model.py" line="58"/>
+        <source>Belegung</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_model.py" line="86"/>
+        <source>unbegrenzt</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_model.py" line="132"/>
+        <source>{registered} angemeldet, {waiting} auf der Warteliste</source>
+        <translation>{registered} registered, {waiting} on the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_model.py" line="135"/>
+        <source>Mehr Plätze vergeben als verfügbar: bitte Plätze erhöhen oder Personen in eine andere Runde verschieben.</source>
+        <translation>More seats given than available: please add seats or move people to another round.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsTab</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="69"/>
+        <source>Parallele Runden teilen das Treffen in Gruppen mit eigenen Plätzen (z. B. zwei Themen zur selben Zeit). Wer sich anmeldet, wählt eine Runde; die Plätze der Veranstaltung gelten zusätzlich.</source>
+        <extracomment>what a round change touches: the event&apos;s seats and every registrant list</extracomment>
+        <translation>Parallel rounds split the meeting into groups with seats of their own (e.g. two topics at the same time). Whoever registers chooses a round; the event’s seats apply as well.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="73"/>
+        <source>Anmeldung &amp;ohne Runde erlaubt</source>
+        <translation>Registration with&amp;out a round allowed</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="75"/>
+        <source>Wer keine Runde wählt, zählt nur gegen die Plätze der Veranstaltung.</source>
+        <translation>Whoever chooses no round counts only against the event’s seats.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="96"/>
+        <source>Enter oder Doppelklick: Runde bearbeiten · Entf: entfernen</source>
+        <translation>Enter or double click: edit round · Del: remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="99"/>
+        <source>Runde &amp;hinzufügen …</source>
+        <translation>Add &amp;round …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="101"/>
+        <source>&amp;Bearbeiten …</source>
+        <translation>&amp;Edit …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="103"/>
+        <source>&amp;Entfernen</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="105"/>
+        <source>Ausgewählte Runde entfernen (Entf); nur ohne Anmeldungen möglich</source>
+        <translation>Remove the selected round (Del); only possible without registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="106"/>
+        <source>&amp;Nach oben</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="108"/>
+        <source>Nach &amp;unten</source>
+        <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="254"/>
+        <source>Runde „{title}“ hinzufügen</source>
+        <translation>Add round “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="274"/>
+        <source>Runde „{title}“ ändern</source>
+        <translation>Change round “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="283"/>
+        <source>Von der Warteliste nachgerückt</source>
+        <translation>Moved up from the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="284"/>
+        <source>Durch die zusätzlichen Plätze sind nachgerückt: {names}.
+Bitte informieren Sie die Nachgerückten.</source>
+        <translation>The additional seats moved up: {names}.
+Please inform them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="298"/>
+        <source>Runde „{title}“ entfernen</source>
+        <translation>Remove round “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="309"/>
+        <source>Runde „{title}“ nach oben</source>
+        <translation>Move round “{title}” up</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="309"/>
+        <source>Runde „{title}“ nach unten</source>
+        <translation>Move round “{title}” down</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="323"/>
+        <source>Anmeldung ohne Runde erlauben</source>
+        <translation>Allow registration without a round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="323"/>
+        <source>Runde bei der Anmeldung verlangen</source>
+        <translation>Require a round when registering</translation>
+    </message>
+</context>
+<context>
+    <name>SeatGauge</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="51"/>
+        <source>{registered} (unbegrenzt)</source>
+        <translation>{registered} (unlimited)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="53"/>
+        <source>{registered}/{limit}</source>
+        <translation>{registered}/{limit}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="55"/>
+        <source>überbucht</source>
+        <translation>overbooked</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="57"/>
+        <source>voll</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="59"/>
+        <source> · {waiting} warten</source>
+        <translation> · {waiting} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="151"/>
+        <source>„{event}“, Runde „{round}“</source>
+        <translation>“{event}”, round “{round}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="152"/>
+        <source>„{event}“</source>
+        <translation>“{event}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="160"/>
+        <source>Runde „{round}“</source>
+        <translation>Round “{round}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="162"/>
+        <source>Die Veranstaltung</source>
+        <translation>The event</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/seat_gauge.py" line="163"/>
+        <source>{where}: überbucht – {seats} von {limit} Plätzen vergeben</source>
+        <translation>{where}: overbooked – {seats} of {limit} seats given</translation>
+    </message>
+</context>
+<context>
     <name>SeatSummary</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="125"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="174"/>
         <source>{n} auf der Warteliste</source>
-        <extracomment>the seat summary's colour per seat status (a style sheet built at use time: it follows the palette)</extracomment>
         <translation>{n} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="176"/>
         <source>{n} angemeldet</source>
         <translation>{n} registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="128"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="177"/>
         <source>keine Platzbegrenzung</source>
         <translation>no seat limit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="129"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="178"/>
         <source>{registered} von {limit} Plätzen belegt</source>
         <translation>{registered} of {limit} seats taken</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="181"/>
         <source>Ausgebucht</source>
         <translation>Fully booked</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="182"/>
         <source>{n} frei</source>
         <translation>{n} free</translation>
     </message>
@@ -3435,7 +3822,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="197"/>
         <source>Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie in der Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder Benutzer noch Passwort. Ein PostgreSQL-Server auf einem anderen Rechner wird nur verschlüsselt (TLS) erreicht.</source>
-        <translation>The password is stored in the operating system's keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password. A PostgreSQL server on another computer is only reached encrypted (TLS).</translation>
+        <translation>The password is stored in the operating system&apos;s keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password. A PostgreSQL server on another computer is only reached encrypted (TLS).</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="223"/>
@@ -3535,7 +3922,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="451"/>
         <source>Fassung des Servers</source>
-        <translation>Server's version</translation>
+        <translation>Server&apos;s version</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="452"/>
@@ -3565,7 +3952,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="480"/>
         <source>Fassung des Servers übernehmen</source>
-        <translation>take the server's version</translation>
+        <translation>take the server&apos;s version</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="483"/>
@@ -3575,7 +3962,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="484"/>
         <source>Überall Fassung des &amp;Servers</source>
-        <translation>&amp;Server's version everywhere</translation>
+        <translation>&amp;Server&apos;s version everywhere</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="523"/>
@@ -3600,7 +3987,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="550"/>
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
-        <translation>Synchronise changes with the team's shared database</translation>
+        <translation>Synchronise changes with the team&apos;s shared database</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="552"/>
@@ -3652,7 +4039,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="58"/>
         <source>Fristen der Veranstaltung (Anmeldeschluss, Versand des Zugangslinks) stehen in den Details; hier stehen Ihre eigenen Aufgaben.</source>
-        <translation>The event's deadlines (registration deadline, sending the access link) are in the details; your own tasks are listed here.</translation>
+        <translation>The event&apos;s deadlines (registration deadline, sending the access link) are in the details; your own tasks are listed here.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="61"/>
@@ -3723,27 +4110,47 @@ Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit d
 The file is meant for the website and the newsletter; otherwise the link only goes out with the personal invitations to registered people.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="110"/>
+        <source>Parallele Runden</source>
+        <translation>Parallel rounds</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="111"/>
+        <source>Die Veranstaltung hat {n} parallele Runden. Eine eigene Liste je Runde (mit Leerzeilen für Nachmeldungen in jeder Runde) oder eine gemeinsame Liste mit einer Spalte „Runde“?</source>
+        <translation>The event has {n} parallel rounds. One list per round (with blank rows for late registrations in each round) or one list with a “Round” column?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="115"/>
+        <source>Eine Liste &amp;je Runde</source>
+        <translation>One list &amp;per round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="116"/>
+        <source>&amp;Eine gemeinsame Liste</source>
+        <translation>One &amp;shared list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="147"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="128"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="129"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="130"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="131"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
@@ -3751,248 +4158,248 @@ The file is meant for the website and the newsletter; otherwise the link only go
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="153"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="134"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="154"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="135"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="155"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="136"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="156"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="137"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="157"/>
         <source>&amp;Neue Veranstaltung</source>
         <translation>&amp;New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="138"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="158"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="139"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="159"/>
         <source>&amp;Beenden</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="140"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="160"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="141"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="161"/>
         <source>&amp;Löschen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="142"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="162"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="143"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="163"/>
         <source>Über &amp;odn-desktop</source>
         <translation>&amp;About odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="144"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="164"/>
         <source>Anwesenheitsliste (Excel) …</source>
         <translation>Attendance list (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="145"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="165"/>
         <source>Anmeldungen (Excel) …</source>
         <translation>Registrations (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="146"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="166"/>
         <source>Kalenderdatei (ICS) …</source>
         <translation>Calendar file (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="147"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="167"/>
         <source>Persönliche Einladungen (ICS) …</source>
         <translation>Personal invitations (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="168"/>
         <source>Teilnehmendenliste als PDF …</source>
         <translation>Participant list as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="169"/>
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="170"/>
         <source>Anmeldungen importieren (CSV/Excel) …</source>
         <translation>Import registrations (CSV/Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="171"/>
         <source>Teilnahme importieren (Zoom/Teams) …</source>
         <translation>Import attendance (Zoom/Teams) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="172"/>
         <source>E-Mails an Angemeldete …</source>
         <translation>Emails to registrants …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="153"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="173"/>
         <source>Datenschutz …</source>
         <translation>Data protection …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="195"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="215"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="271"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="291"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="274"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="294"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="308"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="328"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="312"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="332"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="315"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="335"/>
         <source>&amp;Exportieren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="322"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="342"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="328"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="348"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="331"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="351"/>
         <source>E&amp;xtras</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="337"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="357"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="341"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="361"/>
         <source>Werkzeuge</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="353"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="373"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening database …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="380"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="400"/>
         <source>odn-desktop – {name}</source>
         <translation>odn-desktop – {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="449"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="469"/>
         <source>Datenbank: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="483"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="503"/>
         <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ eine Veranstaltung aus.</source>
         <translation>Please select an event under “Events” first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="505"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="525"/>
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="512"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="534"/>
         <source>Anwesenheitsliste speichern</source>
         <translation>Save attendance list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="513"/>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="522"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="535"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="554"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="521"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="553"/>
         <source>Anmeldungen speichern</source>
         <translation>Save registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="531"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="563"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="532"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="564"/>
         <source>Kalenderdatei (*.ics)</source>
         <translation>Calendar file (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="550"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="582"/>
         <source>Ordner für die Einladungen</source>
         <translation>Folder for the invitations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="560"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="594"/>
         <source>Teilnehmendenliste als PDF</source>
         <translation>Participant list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="561"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="594"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="567"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="600"/>
         <source>PDF gespeichert ({pages} Seiten): {path}</source>
         <translation>PDF saved ({pages} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="621"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="654"/>
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="623"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="656"/>
         <source>Einstellungen gespeichert.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -4099,7 +4506,7 @@ Details are in the log file: {log}</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/printing.py" line="408"/>
         <source>Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen</source>
-        <translation>Open the event's participant list in the print preview</translation>
+        <translation>Open the event&apos;s participant list in the print preview</translation>
     </message>
 </context>
 </TS>

@@ -3,8 +3,10 @@
 Typing two or more characters into the e-mail or a name field lists matching contacts
 (``services.contact_directory.suggest_contacts``); choosing one fills the form with that contact's data, so the
 registration is filed under the existing person (contacts are identified by their e-mail address) instead of
-creating a duplicate. After the registration deadline the dialog asks for an explicit "Verspätet zulassen".
-The form itself is ``resources/ui/add_registrant.ui``.
+creating a duplicate. Outside the registration window (a draft, a closed list, before it opens, after the
+deadline) the dialog says why, in the words of ``domain.registration_window``, and asks for an explicit
+"Verspätet zulassen". An event with parallel rounds asks for the round (each listed with its free seats); it is
+required unless the event allows registering without one. The form itself is ``resources/ui/add_registrant.ui``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from odn_desktop.services.contact_directory import ContactRow
     from odn_desktop.services.contacts import ContactInput
     from odn_desktop.services.registration_views import EventHeader
+    from odn_desktop.services.round_views import RoundsOverview
 
     from .context import AppContext
 
@@ -51,10 +54,11 @@ def _warning_style() -> str:
 
 @dataclass(frozen=True)
 class NewRegistrant:
-    """What the dialog hands back: the person and whether a late registration was explicitly allowed."""
+    """What the dialog hands back: the person, whether a late registration was explicitly allowed, the round."""
 
     person: ContactInput
     allow_late: bool = False
+    round_id: uuid.UUID | None = None
 
 
 class AddRegistrantDialog(QDialog):
@@ -62,13 +66,18 @@ class AddRegistrantDialog(QDialog):
                  now: datetime | None = None) -> None:
         super().__init__(parent)
         from odn_desktop.services.registration_views import active_contact_ids, event_header
+        from odn_desktop.services.round_views import rounds_overview, window_reason
 
         self.ctx = ctx
         self.event_id = event_id
+        self._now = now
         self.ui = Ui_AddRegistrantDialog()
         self.ui.setupUi(self)
         self._header: EventHeader
-        self._header, self._active = ctx.read(lambda s: (event_header(s, event_id), active_contact_ids(s, event_id)))
+        self._rounds: RoundsOverview
+        self._header, self._active, self._rounds, reason = ctx.read(lambda s: (
+            event_header(s, event_id), active_contact_ids(s, event_id), rounds_overview(s, event_id),
+            window_reason(s, event_id, now)))
         self._chosen: ContactRow | None = None
         self._suggestions: list[ContactRow] = []
         self._query = ""
@@ -79,12 +88,15 @@ class AddRegistrantDialog(QDialog):
         theme.keep_style(ui.errorLabel, _error_style)
         theme.keep_style(ui.contactHintLabel, _hint_style)
         theme.keep_style(ui.lateLabel, _warning_style)
-        self._late = self._header.needs_late_permission(now)
-        if self._late:
+        self._late = reason is not None
+        if self._late and self._header.needs_late_permission(now):
             assert self._header.registration_deadline is not None
             ui.lateLabel.setText(self.tr(
                 "Die Anmeldefrist ist am {when} Uhr abgelaufen. Eine Nachmeldung ist nur möglich, wenn Sie sie "
                 "ausdrücklich zulassen.").format(when=format_german_datetime(self._header.registration_deadline)))
+        elif reason is not None:  # the event's status or the opening time: the domain's own words
+            ui.lateLabel.setText(reason + " " + self.tr("Eine Anmeldung ist nur möglich, wenn Sie sie ausdrücklich "
+                                                        "zulassen."))
         ui.lateLabel.setVisible(self._late)
         ui.allowLateCheck.setVisible(self._late)
         self.ok_button.setText(self.tr("&Anmelden"))
@@ -100,6 +112,8 @@ class AddRegistrantDialog(QDialog):
         for edit in (ui.emailEdit, ui.firstNameEdit, ui.lastNameEdit, ui.organisationEdit):
             edit.textChanged.connect(self._validate)
         ui.allowLateCheck.toggled.connect(self._validate)
+        self._fill_rounds()
+        ui.roundCombo.currentIndexChanged.connect(self._validate)
         ui.suggestionList.itemActivated.connect(self._on_item_chosen)
         ui.suggestionList.itemDoubleClicked.connect(self._on_item_chosen)
         ui.buttonBox.accepted.connect(self.accept)
@@ -116,7 +130,7 @@ class AddRegistrantDialog(QDialog):
 
     @property
     def late(self) -> bool:
-        """Whether the deadline has passed (the "Verspätet zulassen" box is shown)."""
+        """Whether registering now is outside the window (the "Verspätet zulassen" box is shown)."""
         return self._late
 
     @property
@@ -158,7 +172,24 @@ class AddRegistrantDialog(QDialog):
         person = ContactInput(email=ui.emailEdit.text().strip(), first_name=ui.firstNameEdit.text().strip(),
                               last_name=ui.lastNameEdit.text().strip(),
                               organisation=ui.organisationEdit.text().strip())
-        return NewRegistrant(person, allow_late=self._late and ui.allowLateCheck.isChecked())
+        return NewRegistrant(person, allow_late=self._late and ui.allowLateCheck.isChecked(),
+                             round_id=self.round_id)
+
+    @property
+    def round_id(self) -> uuid.UUID | None:
+        """The chosen round (None: no round, or none chosen yet)."""
+        data = self.ui.roundCombo.currentData()
+        return data if isinstance(data, uuid.UUID) else None
+
+    def choose_round(self, title: str) -> None:
+        """Choose the round titled ``title`` (for keyboard-free tests and scripts)."""
+        combo = self.ui.roundCombo
+        for index in range(combo.count()):
+            row = next((r for r in self._rounds.rounds if r.id == combo.itemData(index)), None)
+            if row is not None and row.title == title:
+                combo.setCurrentIndex(index)
+                return
+        raise ValueError(f"no round {title!r}")
 
     def accept(self) -> None:
         from odn_desktop.services.contacts import check_email
@@ -212,6 +243,30 @@ class AddRegistrantDialog(QDialog):
             self.choose(contact)
             self.ui.organisationEdit.setFocus()
 
+    def _fill_rounds(self) -> None:
+        """The event's rounds with their seats; "ohne Runde" first when that is allowed; hidden without rounds."""
+        ui = self.ui
+        rounds = self._rounds.rounds
+        ui.roundLabel.setVisible(bool(rounds))
+        ui.roundCombo.setVisible(bool(rounds))
+        combo = ui.roundCombo
+        combo.clear()
+        if not rounds:
+            return
+        if self._rounds.rounds_optional:
+            combo.addItem(self.tr("ohne Runde"), None)
+        for row in rounds:
+            seats = row.seats
+            if seats.limit is None:
+                state = self.tr("unbegrenzt")
+            elif seats.free_seats:
+                state = self.tr("{free} von {limit} Plätzen frei").format(free=seats.free_seats, limit=seats.limit)
+            else:
+                state = self.tr("ausgebucht – Warteliste ({waiting} warten)").format(waiting=seats.waiting)
+            combo.addItem(f"{row.title} – {state}", row.id)
+        # with a required round nothing is chosen for the coordinator: the placeholder asks
+        combo.setCurrentIndex(0 if self._rounds.rounds_optional else -1)
+
     def _state_text(self, status: str) -> str:
         return self.tr("angemeldet") if status == "registered" else self.tr("auf der Warteliste")
 
@@ -230,8 +285,13 @@ class AddRegistrantDialog(QDialog):
             problem = self.tr("Bitte geben Sie einen Vor- oder Nachnamen an.")
         elif self._chosen is not None and self._chosen.id in self._active:
             problem = self.tr("Diese Person ist bereits angemeldet; bitte eine andere wählen.")
+        elif self._rounds.needs_round and self.round_id is None:
+            problem = self.tr("Diese Veranstaltung hat parallele Runden: bitte eine Runde wählen.")
         elif self._late and not ui.allowLateCheck.isChecked():
-            problem = self.tr("Die Anmeldefrist ist abgelaufen: bitte „Verspätet zulassen“ ankreuzen.")
+            if self._header.needs_late_permission(self._now):
+                problem = self.tr("Die Anmeldefrist ist abgelaufen: bitte „Verspätet zulassen“ ankreuzen.")
+            else:
+                problem = self.tr("Außerhalb des Anmeldezeitraums: bitte „Verspätet zulassen“ ankreuzen.")
         self.ok_button.setEnabled(not problem)
         # the first hint (empty form) is not an error yet; later ones are shown
         typed = any(e.text() for e in (ui.emailEdit, ui.firstNameEdit, ui.lastNameEdit, ui.organisationEdit))

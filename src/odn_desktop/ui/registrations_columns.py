@@ -47,16 +47,20 @@ STATUS_COLOURS: dict[str, tuple[theme.SemanticColour, theme.SemanticColour]] = {
 
 
 class Column(IntEnum):
-    """Columns of the event's registrant tab; the view over all events puts ``Veranstaltung`` first."""
+    """Columns of the event's registrant tab; the view over all events puts ``Veranstaltung`` first.
+
+    Name, status and organisation first (DESIGN §4b: they stay visible in a narrow editor), then the parallel
+    round (hidden for an event without rounds), then the e-mail address and the rest."""
 
     LAST_NAME = 0
     FIRST_NAME = 1
-    EMAIL = 2
+    STATUS = 2
     ORGANISATION = 3
-    STATUS = 4
-    REGISTERED_AT = 5
-    LATE = 6
-    ATTENDED = 7
+    ROUND = 4
+    EMAIL = 5
+    REGISTERED_AT = 6
+    LATE = 7
+    ATTENDED = 8
 
 
 _german_keys: dict[str, tuple[str, str, str, str]] = {}
@@ -146,9 +150,6 @@ def registration_columns(with_event: bool = False) -> list[ColumnSpec[Any]]:
                      lambda r: (text_key(r.last_name), text_key(r.first_name))),
         _text_column(translate("RegistrationColumns", "Vorname"), lambda r: r.first_name,
                      lambda r: (text_key(r.first_name), text_key(r.last_name))),
-        _text_column(translate("RegistrationColumns", "E-Mail"), lambda r: r.email, lambda r: r.email.casefold()),
-        _text_column(translate("RegistrationColumns", "Organisation"), lambda r: r.organisation,
-                     lambda r: text_key(r.organisation)),
         ColumnSpec(
             title=translate("RegistrationColumns", "Status"), display=status_text,
             sort_key=lambda r: (_STATUS_RANK.get(r.status, 3), r.waitlist_position or 0),
@@ -156,6 +157,11 @@ def registration_columns(with_event: bool = False) -> list[ColumnSpec[Any]]:
             foreground=lambda r: _status_colour(r, 1),
             background=lambda r: _status_colour(r, 0),
         ),
+        _text_column(translate("RegistrationColumns", "Organisation"), lambda r: r.organisation,
+                     lambda r: text_key(r.organisation)),
+        _text_column(translate("RegistrationColumns", "Runde"), lambda r: r.round or "",
+                     lambda r: (r.round is None, text_key(r.round or ""))),
+        _text_column(translate("RegistrationColumns", "E-Mail"), lambda r: r.email, lambda r: r.email.casefold()),
         ColumnSpec(
             title=translate("RegistrationColumns", "Angemeldet am"),
             display=lambda r: format_german_datetime(r.registered_at), sort_key=lambda r: r.registered_at,
@@ -185,6 +191,10 @@ def status_column(with_event: bool = False) -> int:
     return int(Column.STATUS) + (1 if with_event else 0)
 
 
+def round_column(with_event: bool = False) -> int:
+    return int(Column.ROUND) + (1 if with_event else 0)
+
+
 #: initial widths: the width of a typical long value (plus padding); the last column takes what is left
 WIDTH_SAMPLES = {
     Column.LAST_NAME: "Zimmermann-Schulte",
@@ -192,6 +202,7 @@ WIDTH_SAMPLES = {
     Column.EMAIL: "franziska.zimmermann@muenster.de",
     Column.ORGANISATION: "Landeshauptstadt Potsdam",
     Column.STATUS: "Warteliste #12",
+    Column.ROUND: "Runde B: Haushalt",
     Column.REGISTERED_AT: "29.11.2021 23:59",
     Column.LATE: "verspätet",
     Column.ATTENDED: "Teilnahme (Min.)",  # the last column: it also takes the space left over

@@ -102,6 +102,26 @@ def ask_include_link(parent: QWidget | None) -> bool | None:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_per_round(parent: QWidget | None, rounds: int) -> bool | None:
+    """For an event with parallel rounds: one list per round (True) or one list with a "Runde" column (False);
+    None: cancelled."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Workspace", "Parallele Runden"),
+                      translate("Workspace", "Die Veranstaltung hat {n} parallele Runden. Eine eigene Liste je Runde "
+                                "(mit Leerzeilen für Nachmeldungen in jeder Runde) oder eine gemeinsame Liste mit "
+                                "einer Spalte „Runde“?").format(n=rounds),
+                      QMessageBox.StandardButton.Cancel, parent)
+    per_round = box.addButton(translate("Workspace", "Eine Liste &je Runde"), QMessageBox.ButtonRole.YesRole)
+    together = box.addButton(translate("Workspace", "&Eine gemeinsame Liste"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(per_round)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is per_round:
+        return True
+    return False if clicked is together else None
+
+
 def edit_settings_dialog(parent: QWidget | None, values: dict[str, str]) -> dict[str, str] | None:
     """The settings dialog (language, the coordinator's name and address); the changed values, or None."""
     from .settings_dialog import SettingsDialog
@@ -509,10 +529,22 @@ class WorkspaceWindow(QMainWindow):
         from odn_desktop.services import exports
 
         event_id = self._event_for_action()
-        path = event_id and choose_save_path(self, self.tr("Anwesenheitsliste speichern"), "Anwesenheitsliste.xlsx",
-                                             self.tr("Excel-Arbeitsmappe (*.xlsx)"))
+        per_round = self._ask_per_round(event_id) if event_id else None
+        path = per_round is not None and choose_save_path(
+            self, self.tr("Anwesenheitsliste speichern"), "Anwesenheitsliste.xlsx",
+            self.tr("Excel-Arbeitsmappe (*.xlsx)"))
         if event_id and path:
-            self._export(lambda s: exports.export_attendance_sheet(s, event_id, path, columns=None, blank_rows=5))
+            self._export(lambda s: exports.export_attendance_sheet(s, event_id, path, columns=None, blank_rows=5,
+                                                                   per_round=bool(per_round)))
+
+    def _ask_per_round(self, event_id: uuid.UUID) -> bool | None:
+        """Whether the list is made per round (asked only when the event has rounds); None: cancelled."""
+        from odn_desktop.services.exports import round_titles
+
+        titles = self.ctx.try_read(lambda s: round_titles(s, event_id), self)
+        if titles is None:
+            return None
+        return ask_per_round(self, len(titles)) if titles else False
 
     def export_registrants(self) -> None:
         from odn_desktop.services import exports
@@ -557,11 +589,12 @@ class WorkspaceWindow(QMainWindow):
         from .printing import save_participant_list_pdf
 
         event_id = self._event_for_action()
-        path = event_id and choose_save_path(self, self.tr("Teilnehmendenliste als PDF"), "Teilnehmendenliste.pdf",
-                                             self.tr("PDF (*.pdf)"))
+        per_round = self._ask_per_round(event_id) if event_id else None
+        path = per_round is not None and choose_save_path(
+            self, self.tr("Teilnehmendenliste als PDF"), "Teilnehmendenliste.pdf", self.tr("PDF (*.pdf)"))
         if not (event_id and path):
             return
-        sheet = self.ctx.try_read(lambda s: exports.attendance_sheet(s, event_id), self)
+        sheet = self.ctx.try_read(lambda s: exports.attendance_sheet(s, event_id, per_round=bool(per_round)), self)
         if sheet is not None:
             pages = save_participant_list_pdf(sheet, path)
             self.ctx.status_message.emit(self.tr("PDF gespeichert ({pages} Seiten): {path}").format(

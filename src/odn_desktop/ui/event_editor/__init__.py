@@ -1,4 +1,4 @@
-"""The event editor: one event in tabs (Details, Programm, Referent:innen, Anmeldungen, Aufgaben).
+"""The event editor: one event in tabs (Details, Programm, Referent:innen, Runden, Anmeldungen, Aufgaben).
 
 The editor only shows and edits the event it is given (``set_event``); choosing an event, and asking about
 unsaved changes before switching, is the events page's job. Each tab reloads itself when ``ctx.changed``
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayo
 from .agenda_tab import AgendaTab
 from .details_tab import DetailsTab
 from .event_speakers_tab import EventSpeakersTab
+from .rounds_tab import RoundsTab
 from .tasks_tab import TasksTab
 
 if TYPE_CHECKING:
@@ -23,19 +24,20 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TAB_NAMES = ("details", "agenda", "speakers", "registrations", "tasks")
+TAB_NAMES = ("details", "agenda", "speakers", "rounds", "registrations", "tasks")
 #: which kinds of change each tab shows
 TAB_KINDS: dict[str, frozenset[str]] = {
     "details": frozenset({"events"}),
     "agenda": frozenset({"agenda", "events", "speakers"}),
     "speakers": frozenset({"speakers", "agenda"}),
+    "rounds": frozenset({"events", "registrations"}),
     "tasks": frozenset({"tasks", "events"}),
 }
 #: a tab needing more width than this scrolls horizontally (the editor shares the page with the event list)
 SCROLL_FROM_WIDTH = 600
 HEADING_STYLE = "font-size: 13pt; font-weight: bold;"
 
-__all__ = ["TAB_NAMES", "AgendaTab", "DetailsTab", "EventEditor", "EventSpeakersTab", "TasksTab"]
+__all__ = ["TAB_NAMES", "AgendaTab", "DetailsTab", "EventEditor", "EventSpeakersTab", "RoundsTab", "TasksTab"]
 
 
 class EventEditor(QWidget):
@@ -55,6 +57,7 @@ class EventEditor(QWidget):
         self.details = DetailsTab(ctx, self)
         self.agenda = AgendaTab(ctx, self)
         self.speakers = EventSpeakersTab(ctx, self)
+        self.rounds = RoundsTab(ctx, self)
         self.registrations = self._make_registrations_tab()
         self.tasks = TasksTab(ctx, self)
 
@@ -63,6 +66,7 @@ class EventEditor(QWidget):
         self.tabs.addTab(self.details, self.tr("Details"))
         self.tabs.addTab(self.agenda, self.tr("Programm"))
         self.tabs.addTab(self.speakers, self.tr("Referent:innen"))
+        self.tabs.addTab(self.rounds, self.tr("Runden"))
         self.tabs.addTab(self._scrollable(self.registrations), self.tr("Anmeldungen"))
         self.tabs.addTab(self.tasks, self.tr("Aufgaben"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -112,6 +116,7 @@ class EventEditor(QWidget):
         self.details.set_event(event_id)
         self.agenda.set_event(event_id)
         self.speakers.set_event(event_id)
+        self.rounds.set_event(event_id)
         self.tasks.set_event(event_id)
         self._registrations_event = None
         if self.current_tab_name() == "registrations":
@@ -174,6 +179,8 @@ class EventEditor(QWidget):
             self.agenda.reload()
         if kinds & TAB_KINDS["speakers"]:
             self.speakers.reload()
+        if kinds & TAB_KINDS["rounds"]:
+            self.rounds.reload()
         if kinds & TAB_KINDS["tasks"]:
             self.tasks.reload()
 
@@ -206,7 +213,7 @@ class EventEditor(QWidget):
         """Del while ``focus`` is in a tab's table removes the selected row there; True when a tab took it."""
         if focus is None:
             return False
-        for tab in (self.agenda, self.speakers, self.tasks):
+        for tab in (self.agenda, self.speakers, self.rounds, self.tasks):
             if focus is tab.view or tab.view.isAncestorOf(focus):
                 tab.delete_selected()
                 return True

@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QSizePolicy,
+    QVBoxLayout, QWidget)
 
 class Ui_AddRegistrantDialog(object):
     def setupUi(self, AddRegistrantDialog):
@@ -84,6 +84,16 @@ class Ui_AddRegistrantDialog(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.organisationEdit)
 
+        self.roundLabel = QLabel(AddRegistrantDialog)
+        self.roundLabel.setObjectName(u"roundLabel")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.roundLabel)
+
+        self.roundCombo = QComboBox(AddRegistrantDialog)
+        self.roundCombo.setObjectName(u"roundCombo")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.roundCombo)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -136,12 +146,14 @@ class Ui_AddRegistrantDialog(object):
         self.firstNameLabel.setBuddy(self.firstNameEdit)
         self.lastNameLabel.setBuddy(self.lastNameEdit)
         self.organisationLabel.setBuddy(self.organisationEdit)
+        self.roundLabel.setBuddy(self.roundCombo)
         self.suggestionsLabel.setBuddy(self.suggestionList)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.emailEdit, self.firstNameEdit)
         QWidget.setTabOrder(self.firstNameEdit, self.lastNameEdit)
         QWidget.setTabOrder(self.lastNameEdit, self.organisationEdit)
-        QWidget.setTabOrder(self.organisationEdit, self.suggestionList)
+        QWidget.setTabOrder(self.organisationEdit, self.roundCombo)
+        QWidget.setTabOrder(self.roundCombo, self.suggestionList)
         QWidget.setTabOrder(self.suggestionList, self.allowLateCheck)
 
         self.retranslateUi(AddRegistrantDialog)
@@ -158,6 +170,8 @@ class Ui_AddRegistrantDialog(object):
         self.lastNameLabel.setText(QCoreApplication.translate("AddRegistrantDialog", u"&Nachname:", None))
         self.organisationLabel.setText(QCoreApplication.translate("AddRegistrantDialog", u"&Organisation:", None))
         self.organisationEdit.setPlaceholderText(QCoreApplication.translate("AddRegistrantDialog", u"z. B. Stadt Moers", None))
+        self.roundLabel.setText(QCoreApplication.translate("AddRegistrantDialog", u"&Runde:", None))
+        self.roundCombo.setPlaceholderText(QCoreApplication.translate("AddRegistrantDialog", u"Bitte eine Runde w\u00e4hlen", None))
         self.suggestionsLabel.setText(QCoreApplication.translate("AddRegistrantDialog", u"Vorhandene &Kontakte (Enter oder Doppelklick \u00fcbernimmt):", None))
         self.allowLateCheck.setText(QCoreApplication.translate("AddRegistrantDialog", u"Versp\u00e4tet &zulassen", None))
     # retranslateUi

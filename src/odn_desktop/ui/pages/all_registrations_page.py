@@ -5,8 +5,9 @@ registrations of the newest events (whole events, about ``FIRST_CHUNK`` rows: vi
 second), then everything; the complete list, with its search index built on the worker too, replaces the first
 rows without anything moving (it starts with the same rows). Until the first rows arrive the page says
 "Lade …"; while the rest loads, the count says so. A page that is not visible only notes that it is stale and
-reloads when it is shown. Search and status filter are those of the event's tab; a double click (or Enter)
-opens the registration's event (``open_event_requested``).
+reloads when it is shown. Search, status and round filter are those of the event's tab (rounds by title, since
+they belong to different events; the filter and the "Runde" column appear once some registration has a round);
+a double click (or Enter) opens the registration's event (``open_event_requested``).
 """
 
 from __future__ import annotations
@@ -31,8 +32,16 @@ from shiboken6 import isValid
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.ui import context
-from odn_desktop.ui.pages.registrations_tab import STATUS_FILTERS, status_filter_label, status_predicate
-from odn_desktop.ui.registrations_columns import registration_columns, setup_registration_table
+from odn_desktop.ui.pages.registrations_tab import (
+    NO_ROUND,
+    STATUS_FILTERS,
+    both,
+    fill_round_filter,
+    round_predicate,
+    status_filter_label,
+    status_predicate,
+)
+from odn_desktop.ui.registrations_columns import registration_columns, round_column, setup_registration_table, text_key
 from odn_desktop.ui.snapshot_model import SearchIndex, SnapshotTableModel
 from odn_desktop.ui.worker import run_in_background
 
@@ -104,6 +113,14 @@ class AllRegistrationsPage(QWidget):
         self.status_combo.currentIndexChanged.connect(self._on_status_filter)
         status_label = QLabel(self.tr("S&tatus:"))
         status_label.setBuddy(self.status_combo)
+        self.round_combo = QComboBox()
+        self.round_combo.setObjectName("roundFilter")
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.round_combo.setMinimumContentsLength(16)
+        self.round_combo.currentIndexChanged.connect(self._on_status_filter)
+        self.round_filter_label = QLabel(self.tr("&Runde:"))
+        self.round_filter_label.setBuddy(self.round_combo)
+        self._round_titles: tuple[str, ...] = ()
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
 
@@ -124,15 +141,19 @@ class AllRegistrationsPage(QWidget):
         filters.addWidget(self.search_edit, 2)
         filters.addWidget(status_label)
         filters.addWidget(self.status_combo)
+        filters.addWidget(self.round_filter_label)
+        filters.addWidget(self.round_combo)
         filters.addWidget(self.count_label, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
         QWidget.setTabOrder(self.search_edit, self.status_combo)
-        QWidget.setTabOrder(self.status_combo, self.table)
+        QWidget.setTabOrder(self.status_combo, self.round_combo)
+        QWidget.setTabOrder(self.round_combo, self.table)
 
         ctx.changed.connect(self._on_context_changed)
         ctx.ready.connect(self.reload)
+        self._show_round_filter()
         self._update_counts()
 
     # -- page protocol -------------------------------------------------------------------------------------
@@ -243,6 +264,7 @@ class AllRegistrationsPage(QWidget):
         current_id = self.model.row_at(current.row()).id if current.isValid() else None
         scroll = table.verticalScrollBar().value()
         self.model.set_rows(result.rows, result.index)
+        self._show_round_filter()
         if selected or current_id is not None:
             _select_ids(table, self.model, selected, current_id)
         table.verticalScrollBar().setValue(scroll)
@@ -258,8 +280,27 @@ class AllRegistrationsPage(QWidget):
         self._update_counts()
 
     def _on_status_filter(self, _index: int) -> None:
-        self.model.set_predicate(status_predicate(self.status_combo.currentData() or ""))
+        self.model.set_predicate(both(status_predicate(self.status_combo.currentData() or ""),
+                                      round_predicate(self.round_combo.currentData())))
         self._update_counts()
+
+    def _show_round_filter(self) -> None:
+        """The round titles in the rows (German order) as filter entries; filter and column hidden without."""
+        rows = self.model.all_rows()
+        titles = tuple(sorted({r.round for r in rows if r.round}, key=text_key))
+        has_rounds = bool(titles)
+        if titles != self._round_titles:
+            self._round_titles = titles
+            chosen = self.round_combo.currentData()
+            options: list[tuple[str, object]] = [(t, t) for t in titles]
+            if titles:
+                options.append((self.tr("ohne Runde"), NO_ROUND))
+            fill_round_filter(self.round_combo, options)
+            if self.round_combo.currentData() != chosen:
+                self._on_status_filter(0)
+        self.round_filter_label.setVisible(has_rounds)
+        self.round_combo.setVisible(has_rounds)
+        self.table.setColumnHidden(round_column(with_event=True), not has_rounds)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -1,11 +1,16 @@
 """Übersicht: upcoming meetings with a seat gauge, every open deadline coloured by state, and open tasks.
 
+Meetings with parallel rounds get a gauge per round (a table of its own, shown only when there are rounds), and
+every pool over its limit (a lowered capacity, a sync) is flagged at the top ("überbucht – 12 von 10 Plätzen
+vergeben") until cancellations or more seats resolve it (``services.round_views.current_over_limit``).
+
 A click (or Enter) on a row asks the main window to open that event at the right place: a deadline opens
-the event's details, a task its task list, a meeting its registrant table.
+the event's details, a task its task list, a meeting (or a round, or a flag) its registrant table.
 """
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,11 +18,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QPainter, QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -32,11 +38,14 @@ from odn_desktop.services.rows import EventRow
 from odn_desktop.ui import theme
 from odn_desktop.ui.dates import display_date
 from odn_desktop.ui.event_editor.labels import label
+from odn_desktop.ui.seat_gauge import Gauge, gauge_text, over_limit_text, paint_gauge
 from odn_desktop.ui.snapshot_model import ROW_ROLE, ColumnSpec, SnapshotTableModel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from odn_desktop.services.round_views import RoundSeatRow
+    from odn_desktop.services.seat_allocation import OverLimitPool
     from odn_desktop.services.tasks import EventDeadline
     from odn_desktop.ui.context import AppContext
 
@@ -50,6 +59,8 @@ STATE_COLOURS: dict[DeadlineState, tuple[theme.SemanticColour | None, theme.Sema
     DeadlineState.DONE: (None, theme.muted_text),
 }
 GAUGE_COLUMN = 2
+ROUND_GAUGE_COLUMN = 3
+GAUGE_BAR_MAX = 140  # a wide last column keeps a bar of this size, its text right beside it
 SHOWN_KINDS = frozenset({"events", "registrations", "tasks"})
 
 
@@ -71,12 +82,15 @@ class DashboardData:
     past_only: bool
     deadlines: list[DeadlineRow]
     tasks: list[DeadlineRow]
+    rounds: list[RoundSeatRow] = field(default_factory=list)
+    over_limit: list[OverLimitPool] = field(default_factory=list)
 
 
 def load_dashboard(session: Session, now: datetime) -> DashboardData:
     """Upcoming events (or, when none, the last three), every open deadline of upcoming events, and every open
     task, also of events that have ended (the follow-up work)."""
     from odn_desktop.services.events import list_event_rows
+    from odn_desktop.services.round_views import current_over_limit, round_seat_rows
     from odn_desktop.services.tasks import event_deadlines, open_tasks_of_ended_events
 
     rows = [r for r in list_event_rows(session, now) if r.status != "cancelled"]
@@ -104,38 +118,31 @@ def load_dashboard(session: Session, now: datetime) -> DashboardData:
         past_only=past_only,
         deadlines=[d for d in open_rows if d.kind is not DeadlineKind.TASK],
         tasks=[d for d in open_rows if d.kind is DeadlineKind.TASK],
+        rounds=round_seat_rows(session, [r.id for r in upcoming]),
+        over_limit=current_over_limit(session, now),
     )
 
 
 class SeatGaugeDelegate(QStyledItemDelegate):
-    """Registered of the seat limit as a bar; the waiting list as a note next to it."""
+    """Registered of the seat limit as a bar, the figures and the waiting list next to it (an event's row or a
+    round's: both carry ``registered``, ``seat_limit`` and ``waiting``)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         row = index.data(ROW_ROLE)
-        if not isinstance(row, EventRow) or row.seat_limit is None:
+        if row is None or getattr(row, "seat_limit", None) is None:
             super().paint(painter, option, index)
             return
-        painter.save()
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        if widget is not None:  # the cell's background as the style draws it: alternating rows, selection
+            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = option.palette.highlightedText().color() if selected else option.palette.text().color()
         rect: QRect = option.rect.adjusted(6, 7, -6, -7)
-        bar = QRect(rect.left(), rect.top(), max(40, rect.width() // 2), rect.height())
-        painter.setPen(theme.gauge_border())
-        painter.setBrush(theme.gauge_trough())
-        painter.drawRect(bar)
-        share = 1.0 if row.seat_limit == 0 else min(1.0, row.registered / row.seat_limit)
-        fill = (theme.gauge_full if row.free_seats == 0
-                else theme.gauge_nearly_full if share >= 0.9 else theme.gauge_free)
-        colour = fill()
-        painter.fillRect(QRect(bar.left() + 1, bar.top() + 1, int((bar.width() - 1) * share), bar.height() - 1),
-                         colour)
-        painter.setPen(option.palette.text().color())
-        text = translate("DashboardPage", "{registered}/{limit}").format(registered=row.registered,
-                                                                         limit=row.seat_limit)
-        if row.waiting:
-            text += translate("DashboardPage", " · {waiting} warten").format(waiting=row.waiting)
-        painter.drawText(QRect(bar.right() + 8, rect.top(), rect.width() - bar.width() - 8, rect.height()),
-                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
-        painter.restore()
+        paint_gauge(painter, rect, Gauge(row.registered, row.seat_limit, row.waiting), colour,
+                    bar_width=min(GAUGE_BAR_MAX, max(40, rect.width() // 2)))
 
 
 def _event_columns() -> list[ColumnSpec[EventRow]]:
@@ -159,6 +166,21 @@ def _event_columns() -> list[ColumnSpec[EventRow]]:
                    lambda r: str(r.seat_status)),
         ColumnSpec(translate("DashboardPage", "Anmeldeschluss"), deadline,
                    lambda r: r.registration_deadline or r.starts_at),
+    ]
+
+
+def _round_columns() -> list[ColumnSpec[RoundSeatRow]]:
+    def seats(r: RoundSeatRow) -> str:
+        return gauge_text(Gauge(r.registered, r.seat_limit, r.waiting))
+
+    return [
+        ColumnSpec(translate("DashboardPage", "Datum"),
+                   lambda r: f"{display_date(r.event_starts_at)} {to_berlin(r.event_starts_at):%H:%M}",
+                   lambda r: (r.event_starts_at, r.position)),
+        ColumnSpec(translate("DashboardPage", "Veranstaltung"), lambda r: r.event_title,
+                   lambda r: (r.event_title.casefold(), r.position)),
+        ColumnSpec(translate("DashboardPage", "Runde"), lambda r: r.title, lambda r: r.title.casefold()),
+        ColumnSpec(translate("DashboardPage", "Plätze"), seats, lambda r: r.registered, tooltip=seats),
     ]
 
 
@@ -217,24 +239,41 @@ class DashboardPage(QWidget):
             _deadline_columns(self.tr("Frist")), self)
         self.tasks_model: SnapshotTableModel[DeadlineRow] = SnapshotTableModel(_deadline_columns(self.tr("Aufgabe")),
                                                                                self)
+        self.rounds_model: SnapshotTableModel[RoundSeatRow] = SnapshotTableModel(_round_columns(), self)
+        self.over_limit_label = QLabel()
+        self.over_limit_label.setObjectName("overLimitFlag")
+        self.over_limit_label.setWordWrap(True)
+        self.over_limit_label.setTextFormat(Qt.TextFormat.RichText)
+        self.over_limit_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.over_limit_label.linkActivated.connect(self._open_link)
+        theme.keep_style(self.over_limit_label, self._flag_style)
         self.events_heading = QLabel(self.tr("<b>Anstehende Veranstaltungen</b>"))
         self.events_view = _table(self.events_model)  # type: ignore[arg-type]
         self.events_view.setItemDelegateForColumn(GAUGE_COLUMN, SeatGaugeDelegate(self.events_view))
+        self.rounds_heading = QLabel(self.tr("<b>Parallele Runden</b>"))
+        self.rounds_view = _table(self.rounds_model)  # type: ignore[arg-type]
+        self.rounds_view.setObjectName("roundsOverview")
+        self.rounds_view.setItemDelegateForColumn(ROUND_GAUGE_COLUMN, SeatGaugeDelegate(self.rounds_view))
         self.deadlines_view = _table(self.deadlines_model)  # type: ignore[arg-type]
         self.tasks_view = _table(self.tasks_model)  # type: ignore[arg-type]
         layout = QVBoxLayout(self)
+        layout.addWidget(self.over_limit_label)
         layout.addWidget(self.events_heading)
         layout.addWidget(self.events_view, 3)
+        layout.addWidget(self.rounds_heading)
+        layout.addWidget(self.rounds_view, 2)
         layout.addWidget(QLabel(self.tr("<b>Offene Fristen</b> (rot: überfällig, gelb: in den nächsten 3 Tagen)")))
         layout.addWidget(self.deadlines_view, 3)
         layout.addWidget(QLabel(self.tr("<b>Offene Aufgaben</b>")))
         layout.addWidget(self.tasks_view, 2)
-        for view, handler in ((self.events_view, self._open_from_events),
+        for view, handler in ((self.events_view, self._open_from_events), (self.rounds_view, self._open_from_rounds),
                               (self.deadlines_view, self._open_from_deadlines),
                               (self.tasks_view, self._open_from_tasks)):
             view.activated.connect(handler)
             view.clicked.connect(handler)
-        self.setTabOrder(self.events_view, self.deadlines_view)
+        self.setTabOrder(self.over_limit_label, self.events_view)
+        self.setTabOrder(self.events_view, self.rounds_view)
+        self.setTabOrder(self.rounds_view, self.deadlines_view)
         self.setTabOrder(self.deadlines_view, self.tasks_view)
         ctx.changed.connect(self._on_changed)
 
@@ -251,9 +290,15 @@ class DashboardPage(QWidget):
         self.events_model.set_rows(data.events)
         self.deadlines_model.set_rows(data.deadlines)
         self.tasks_model.set_rows(data.tasks)
-        for view in (self.events_view, self.deadlines_view, self.tasks_view):
+        self.rounds_model.set_rows(data.rounds)
+        self.rounds_heading.setVisible(bool(data.rounds))
+        self.rounds_view.setVisible(bool(data.rounds))
+        self._show_over_limit(data.over_limit)
+        for view in (self.events_view, self.rounds_view, self.deadlines_view, self.tasks_view):
             view.resizeColumnsToContents()
         self.events_view.setColumnWidth(GAUGE_COLUMN, max(230, self.events_view.columnWidth(GAUGE_COLUMN)))
+        self.rounds_view.setColumnWidth(ROUND_GAUGE_COLUMN,
+                                        max(260, self.rounds_view.columnWidth(ROUND_GAUGE_COLUMN)))
         self._stale = False
 
     def has_unsaved_changes(self) -> bool:
@@ -276,6 +321,41 @@ class DashboardPage(QWidget):
     def _open_from_events(self, index: QModelIndex) -> None:
         row = self.events_model.row_at(index.row())
         self.open_event_requested.emit(row.id, "registrations")
+
+    def _open_from_rounds(self, index: QModelIndex) -> None:
+        row = self.rounds_model.row_at(index.row())
+        self.open_event_requested.emit(row.event_id, "registrations")
+
+    def _open_link(self, link: str) -> None:
+        try:
+            event_id = uuid.UUID(link.removeprefix("event:"))
+        except ValueError:
+            return
+        self.open_event_requested.emit(event_id, "registrations")
+
+    @staticmethod
+    def _flag_style() -> str:
+        return (f"QLabel {{ background: {theme.problem_background().name()}; color: {theme.problem_text().name()}; "
+                f"border: 1px solid {theme.problem_text().name()}; padding: 6px; }}")
+
+    def _show_over_limit(self, pools: list[OverLimitPool]) -> None:
+        """One line per pool over its limit, each a link to the event's registrant list."""
+        if not pools:
+            self.over_limit_label.clear()
+            self.over_limit_label.hide()
+            return
+        lines = [f'⚠ <a href="event:{p.event_id}">{html.escape(over_limit_text(p))}</a>' for p in pools]
+        hint = self.tr("Die Plätze bleiben, bis Stornierungen oder mehr Plätze es ausgleichen.")
+        self.over_limit_label.setText("<br>".join(lines) + f"<br><small>{html.escape(hint)}</small>")
+        self.over_limit_label.setToolTip("\n".join(p.message() for p in pools))
+        self.over_limit_label.show()
+
+    def over_limit_texts(self) -> list[str]:
+        """The flag's lines as plain text (what the coordinator reads)."""
+        if self.over_limit_label.isHidden():
+            return []
+        return [QTextDocumentFragment.fromHtml(line).toPlainText().lstrip("⚠ ").strip()
+                for line in self.over_limit_label.text().split("<br>")[:-1]]
 
     def _open_deadline(self, model: SnapshotTableModel[DeadlineRow], index: QModelIndex) -> None:
         row = model.row_at(index.row())

@@ -2,7 +2,9 @@
 
 The table is a ``SnapshotTableModel`` over ``RegistrationRow`` snapshots (``services.registration_views``:
 one Core select, no ORM objects), searchable as you type (German folding: "muller" finds Müller) and
-filterable by status. Every change is one undoable ``ServiceCommand``: the event's seat snapshot is taken
+filterable by status and, for an event with parallel rounds, by round. Such an event shows a seat gauge per
+round under the seat summary, and a warning while the event or a round holds more seats than its limit.
+Every change is one undoable ``ServiceCommand``: the event's seat snapshot is taken
 before it and put back on undo. Cancelling a seat holder tells the coordinator who moved up from the waiting
 list. Dialogs are behind the module functions ``ask_registrant`` and ``ask_overbooking`` (tests replace them).
 SQLAlchemy is imported only inside functions: the window paints before it loads.
@@ -53,14 +55,17 @@ from odn_desktop.ui.registrations_columns import (
     REGISTERED,
     WAITING,
     registration_columns,
+    round_column,
     setup_registration_table,
 )
+from odn_desktop.ui.seat_gauge import Gauge, SeatGaugeWidget, over_limit_text
 from odn_desktop.ui.snapshot_model import SnapshotTableModel
 from odn_desktop.ui.undo import ServiceCommand
 
 if TYPE_CHECKING:
     from odn_desktop.services.contacts import ContactInput
     from odn_desktop.services.registration_views import BulkChange, EventHeader, Registered
+    from odn_desktop.services.round_views import RoundsOverview
     from odn_desktop.ui.context import AppContext
 
 #: kinds of ``AppContext.changed`` the tab shows (a contact's name, the event's capacity, the registrations)
@@ -120,6 +125,50 @@ def status_filter_label(label: object) -> str:
     return translate("RegistrationsTab", str(label))
 
 
+#: the round filter's key for "registered without a round"
+NO_ROUND = "-"
+
+
+def round_predicate(key: object) -> Callable[[RegistrationRow], bool] | None:
+    """The round filter: ``""``/None all, ``NO_ROUND`` without a round, a round's id, or (over all events) a
+    round's title."""
+    if key is None or key == "":
+        return None
+    if key == NO_ROUND:
+        return lambda r: r.round_id is None
+    if isinstance(key, uuid.UUID):
+        return lambda r: r.round_id == key
+    return lambda r: r.round == key
+
+
+def both(first: Callable[[RegistrationRow], bool] | None,
+         second: Callable[[RegistrationRow], bool] | None) -> Callable[[RegistrationRow], bool] | None:
+    if first is None or second is None:
+        return first or second
+    return lambda r: first(r) and second(r)
+
+
+def fill_round_filter(combo: QComboBox, options: list[tuple[str, object]]) -> None:
+    """Replace the round filter's entries ("Alle Runden" first), keeping the chosen one when it is still there."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(translate("RegistrationsTab", "Alle Runden"), "")
+    for text, key in options:
+        combo.addItem(text, key)
+    index = combo.findData(current) if current not in (None, "") else 0
+    combo.setCurrentIndex(max(0, index))
+    combo.blockSignals(False)
+
+
+def status_text_short(row: RegistrationRow) -> str:
+    """Where a moved person ended up: ``Runde A, angemeldet`` or ``Runde A, Warteliste``."""
+    where = row.round or translate("RegistrationsTab", "ohne Runde")
+    state = (translate("RegistrationsTab", "angemeldet") if row.status == REGISTERED
+             else translate("RegistrationsTab", "Warteliste"))
+    return f"{where}, {state}"
+
+
 def seat_summary(seats: SeatCounts) -> str:
     """``28 von 40 Plätzen belegt · 3 auf der Warteliste · 12 frei`` (or "Ausgebucht – …", or unlimited)."""
     waiting = translate("SeatSummary", "{n} auf der Warteliste").format(n=seats.waiting)
@@ -168,6 +217,31 @@ class RegistrationsTab(QWidget):
         self.status_combo.currentIndexChanged.connect(self._on_status_filter)
         status_label = QLabel(self.tr("S&tatus:"))
         status_label.setBuddy(self.status_combo)
+        self.round_combo = QComboBox()
+        self.round_combo.setObjectName("roundFilter")
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.round_combo.setMinimumContentsLength(14)  # long round titles are elided here, whole in the list
+        self.round_combo.currentIndexChanged.connect(self._on_status_filter)
+        self.round_filter_label = QLabel(self.tr("&Runde:"))
+        self.round_filter_label.setBuddy(self.round_combo)
+        self._rounds: RoundsOverview | None = None
+        # one line under the seat summary: the round filter, then per round "Runde A: [bar] 10/12 · 3 warten"
+        # (wrapping in a narrow editor); what is over its limit below it
+        self.rounds_box = QWidget()
+        self.rounds_box.setObjectName("roundGauges")
+        self.rounds_layout = FlowLayout(self.rounds_box)
+        self.rounds_layout.setContentsMargins(0, 0, 0, 0)
+        filter_box = QWidget()
+        filter_line = QHBoxLayout(filter_box)
+        filter_line.setContentsMargins(0, 0, 12, 0)
+        filter_line.addWidget(self.round_filter_label)
+        filter_line.addWidget(self.round_combo)
+        self.rounds_layout.addWidget(filter_box)
+        self.round_gauges: list[SeatGaugeWidget] = []
+        self.over_limit_label = QLabel()
+        self.over_limit_label.setObjectName("overLimit")
+        self.over_limit_label.setWordWrap(True)
+        theme.keep_style(self.over_limit_label, lambda: theme.text_style(theme.problem_text, "600"))
 
         self.add_button = QPushButton(self.tr("Anmeldung hin&zufügen …"))
         self.add_button.setObjectName("addRegistrant")
@@ -192,8 +266,13 @@ class RegistrationsTab(QWidget):
                                             "markAttended")
         self.not_attended_action = self._action(self.tr("Teilnahme ent&fernen"), lambda: self.set_attendance(False),
                                                 "unmarkAttended")
+        self.round_action = self._action(self.tr("In R&unde verschieben …"), self._show_round_menu,
+                                         "moveToRound")
+        self.round_menu = QMenu(self)
+        self.round_menu.setObjectName("roundMenu")
+        self.round_action.setMenu(self.round_menu)
         self.bulk_actions = [self.cancel_action, self.to_waiting_action, self.from_waiting_action,
-                             self.attended_action, self.not_attended_action]
+                             self.attended_action, self.not_attended_action, self.round_action]
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selectionLabel")
         self.selection_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("{n} ausgewählt:")) + 4)
@@ -217,17 +296,23 @@ class RegistrationsTab(QWidget):
         for action in self.bulk_actions:
             button = QPushButton(action.text())
             button.setObjectName(action.objectName() + "Button")
-            button.clicked.connect(action.trigger)
+            if action is self.round_action:
+                button.setMenu(self.round_menu)  # the button opens the list of rounds
+            else:
+                button.clicked.connect(action.trigger)
             button.setToolTip(action.toolTip())
             action.enabledChanged.connect(button.setEnabled)
             bulk.addWidget(button)
             self.bulk_buttons.append(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.rounds_box)
+        layout.addWidget(self.over_limit_label)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bulk)
 
+        QWidget.setTabOrder(self.round_combo, self.search_edit)
         QWidget.setTabOrder(self.search_edit, self.status_combo)
         QWidget.setTabOrder(self.status_combo, self.add_button)
         QWidget.setTabOrder(self.add_button, self.table)
@@ -257,31 +342,40 @@ class RegistrationsTab(QWidget):
     def seats(self) -> SeatCounts | None:
         return self._seats
 
+    @property
+    def rounds(self) -> RoundsOverview | None:
+        """The event's rounds with their seats (None without an event)."""
+        return self._rounds
+
     def set_event(self, event_id: uuid.UUID | None) -> None:
         if event_id != self._event_id:
             self._event_id = event_id
             self.search_edit.clear()
             self.status_combo.setCurrentIndex(0)
+            self.round_combo.setCurrentIndex(0)
             self.model.set_rows([])
         self.reload()
 
     def reload(self) -> None:
         """Re-read the event's registrants; the selection, filter and sort stay."""
         from odn_desktop.services.registration_views import load_event_registrations
+        from odn_desktop.services.round_views import rounds_overview
 
         if self._event_id is None or not self.ctx.is_ready:
-            self._header, self._seats = None, None
+            self._header, self._seats, self._rounds = None, None, None
             self.model.set_rows([])
             self._show_event_state()
             return
         event_id = self._event_id
         try:
-            data = self.ctx.read(lambda s: load_event_registrations(s, event_id))
+            data, rounds = self.ctx.read(lambda s: (load_event_registrations(s, event_id),
+                                                    rounds_overview(s, event_id)))
         except UserError:  # the event was deleted meanwhile; the editor closes it
-            self._header, self._seats = None, None
+            self._header, self._seats, self._rounds = None, None, None
             self.model.set_rows([])
             self._show_event_state()
             return
+        self._rounds = rounds
         selected = [r.id for r in self.selected_rows()]
         current = self.table.currentIndex()
         current_id = self.model.row_at(current.row()).id if current.isValid() else None
@@ -340,6 +434,8 @@ class RegistrationsTab(QWidget):
         if self._event_id is None:
             return False
         event_id = self._event_id
+        from odn_desktop.services.round_views import register_in_round
+
         answer: NewRegistrant | ContactInput | None = ask_registrant(self, self.ctx, event_id)
         if answer is None:
             return False
@@ -347,23 +443,31 @@ class RegistrationsTab(QWidget):
         done: list[Registered] = []
         command: ServiceCommand[Registered] = ServiceCommand(
             self.ctx, self.tr("Anmeldung hinzufügen"),
-            do=lambda s: views.register_person(s, event_id, request.person, allow_late=request.allow_late),
+            do=lambda s: register_in_round(s, event_id, request.person, round_id=request.round_id,
+                                           allow_late=request.allow_late),
             undo=views.undo_register_person, kinds=("registrations", "contacts"), on_done=done.append,
         )
         if not self.ctx.push(command, self):
             return False
         row = done[-1].row
-        if row.status == WAITING:
+        if row.status == WAITING and row.round:
+            text = self.tr("{name} steht auf der Warteliste für Runde „{round}“ (Platz {position}).").format(
+                name=row.display_name, round=row.round, position=row.waitlist_position)
+        elif row.status == WAITING:
             text = self.tr("{name} steht auf der Warteliste (Platz {position}).").format(
                 name=row.display_name, position=row.waitlist_position)
+        elif row.round:
+            text = self.tr("{name} ist in Runde „{round}“ angemeldet.").format(name=row.display_name,
+                                                                            round=row.round)
         else:
             text = self.tr("{name} ist angemeldet.").format(name=row.display_name)
         if row.late:
             text += " " + self.tr("(verspätet zugelassen)")
         self.ctx.status_message.emit(text)
-        if self.model.row_of(row.id) is None:  # hidden by the search or status filter: show it anyway
+        if self.model.row_of(row.id) is None:  # hidden by the search, status or round filter: show it anyway
             self.search_edit.clear()
             self.status_combo.setCurrentIndex(0)
+            self.round_combo.setCurrentIndex(0)
         self.select_ids([row.id], row.id)
         position = self.model.row_of(row.id)
         if position is not None:
@@ -412,6 +516,7 @@ class RegistrationsTab(QWidget):
             return False
         free = self._seats.free_seats if self._seats is not None and self._seats.limit is not None else None
         force = False
+        text = None
         if free is not None and len(targets) > free:
             if free == 0:
                 text = self.tr("Es ist kein Platz mehr frei. Sollen {n} Personen trotzdem nachrücken "
@@ -419,6 +524,9 @@ class RegistrationsTab(QWidget):
             else:
                 text = self.tr("Es sind nur noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem "
                                "alle nachrücken (Überbuchung)?").format(free=free, n=len(targets))
+        else:
+            text = self._round_overbooking_question(targets)
+        if text is not None:
             if not ask_overbooking(self, self.tr("Überbuchen?"), text):
                 return False
             force = True
@@ -430,6 +538,56 @@ class RegistrationsTab(QWidget):
         self.ctx.status_message.emit(self.tr("Nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.").format(
             names=", ".join(r.display_name for r in change.changed)))
         return True
+
+    def _round_overbooking_question(self, targets: list[RegistrationRow]) -> str | None:
+        """The question to ask when a round has fewer free seats than people chosen to move up into it."""
+        if self._rounds is None:
+            return None
+        for rnd in self._rounds.rounds:
+            wanted = sum(1 for r in targets if r.round_id == rnd.id)
+            free = rnd.seats.free_seats
+            if wanted and free is not None and wanted > free:
+                return self.tr("In der Runde „{round}“ sind noch {free} Plätze frei, ausgewählt sind {n} Personen. "
+                               "Sollen trotzdem alle nachrücken (Überbuchung)?").format(round=rnd.title, free=free,
+                                                                                      n=wanted)
+        return None
+
+    def move_selected_to_round(self, round_id: uuid.UUID | None) -> bool:
+        """The selected people into another round (or none); a seat holder keeps the seat only where the new
+        round has one free, else waits there. One undoable command."""
+        from odn_desktop.services.round_views import move_registrations_to_round
+
+        targets = [r for r in self.selected_rows() if r.status != CANCELLED and r.round_id != round_id]
+        change = self._run_bulk(targets, self.tr("In andere Runde verschieben"),
+                                self.tr("{n} Anmeldungen in eine andere Runde verschieben"),
+                                lambda s, event_id, ids: move_registrations_to_round(s, event_id, ids, round_id))
+        if change is None:
+            return False
+        names = ", ".join(f"{r.display_name} ({status_text_short(r)})" for r in change.changed)
+        self.ctx.status_message.emit(self.tr("Verschoben: {names}.").format(names=names))
+        message = change.message()
+        if message:
+            context.show_information(self, self.tr("Von der Warteliste nachgerückt"), message)
+        return True
+
+    def _fill_round_menu(self) -> None:
+        self.round_menu.clear()
+        rounds = self._rounds
+        if rounds is None:
+            return
+        for rnd in rounds.rounds:
+            action = self.round_menu.addAction(rnd.title)
+            action.triggered.connect(lambda _checked=False, rid=rnd.id: self.move_selected_to_round(rid))
+        if rounds.rounds_optional:
+            self.round_menu.addSeparator()
+            action = self.round_menu.addAction(self.tr("ohne Runde"))
+            action.triggered.connect(lambda _checked=False: self.move_selected_to_round(None))
+
+    def _show_round_menu(self) -> None:
+        self._fill_round_menu()
+        button = next((b for b in self.bulk_buttons if b.menu() is self.round_menu), None)
+        if button is not None and button.isVisible():
+            button.showMenu()
 
     def set_attendance(self, attended: bool) -> bool:
         from odn_desktop.services import registration_views as views
@@ -479,7 +637,8 @@ class RegistrationsTab(QWidget):
         self._update_counts()
 
     def _on_status_filter(self, _index: int) -> None:
-        self.model.set_predicate(status_predicate(self.status_combo.currentData() or ""))
+        self.model.set_predicate(both(status_predicate(self.status_combo.currentData() or ""),
+                                      round_predicate(self.round_combo.currentData())))
         self._update_counts()
 
     def _show_event_state(self) -> None:
@@ -496,9 +655,46 @@ class RegistrationsTab(QWidget):
             theme.keep_style(self.summary_label, lambda: _seat_style(seats.status))
             self.summary_label.setToolTip(self._seat_details(seats))
             self.deadline_label.setText(self._deadline_text(self._header))
+        self._show_rounds()
         self._update_counts()
         self._update_actions()
         self.seats_changed.emit(self._seats)
+
+    def _show_rounds(self) -> None:
+        """The round gauges, the round filter and column, and what is over its limit (all hidden without)."""
+        rounds = self._rounds if self._header is not None else None
+        has_rounds = rounds is not None and bool(rounds.rounds)
+        chosen = self.round_combo.currentData()
+        shown = list(rounds.rounds) if rounds is not None else []
+        while len(self.round_gauges) > len(shown):  # a round removed: its gauge goes at once
+            gauge = self.round_gauges.pop()
+            self.rounds_layout.removeWidget(gauge)
+            gauge.hide()
+            gauge.deleteLater()
+        for index, rnd in enumerate(shown):
+            figures = Gauge(rnd.registered, rnd.seats.limit, rnd.waiting)
+            if index < len(self.round_gauges):
+                self.round_gauges[index].set_figures(rnd.title, figures)
+            else:
+                gauge = SeatGaugeWidget(rnd.title, figures, self.rounds_box)
+                gauge.setObjectName("roundGauge")
+                self.rounds_layout.addWidget(gauge)
+                self.round_gauges.append(gauge)
+        self.rounds_layout.invalidate()
+        if rounds is not None and has_rounds:
+            options: list[tuple[str, object]] = [(r.title, r.id) for r in rounds.rounds]
+            if rounds.rounds_optional or any(r.round_id is None for r in self.model.all_rows()):
+                options.append((self.tr("ohne Runde"), NO_ROUND))
+            fill_round_filter(self.round_combo, options)
+        else:
+            fill_round_filter(self.round_combo, [])
+        self.rounds_box.setVisible(has_rounds)
+        self.table.setColumnHidden(round_column(), not has_rounds)
+        over = [over_limit_text(p, with_event=False) for p in rounds.over_limit] if rounds is not None else []
+        self.over_limit_label.setText("\n".join(over))
+        self.over_limit_label.setVisible(bool(over))
+        if self.round_combo.currentData() != chosen:  # the chosen round is gone: show all again
+            self._on_status_filter(0)
 
     def _seat_details(self, seats: SeatCounts) -> str:
         if seats.limit is None:
@@ -538,13 +734,21 @@ class RegistrationsTab(QWidget):
         self.from_waiting_action.setEnabled(any(r.status == WAITING for r in rows))
         self.attended_action.setEnabled(any(not r.attended for r in rows))
         self.not_attended_action.setEnabled(any(r.attended for r in rows))
+        has_rounds = self._rounds is not None and bool(self._rounds.rounds)
+        self.round_action.setEnabled(has_rounds and any(r.status != CANCELLED for r in rows))
+        self.round_action.setVisible(has_rounds)
+        for button in self.bulk_buttons:
+            if button.menu() is self.round_menu:
+                button.setVisible(has_rounds)
         self.selection_label.setText(self.tr("{n} ausgewählt:").format(n=len(rows)) if rows else
                                      self.tr("Auswahl:"))
 
     def _context_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
+        self._fill_round_menu()
         for action in self.bulk_actions:
-            menu.addAction(action)
+            if action.isVisible():
+                menu.addAction(action)
         menu.exec(self.table.viewport().mapToGlobal(position))
 
 
