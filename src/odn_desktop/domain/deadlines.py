@@ -7,6 +7,7 @@ that day in Berlin; comparisons happen on aware UTC values.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -57,23 +58,37 @@ def end_of_day(d: date) -> datetime:
     return to_utc(datetime.combine(d, time(23, 59, 59), tzinfo=BERLIN))
 
 
+def start_of_day(d: date) -> datetime:
+    """A date alone as the moment something opens: the start of that day in Berlin (00:00 local)."""
+    return to_utc(datetime.combine(d, time(0, 0), tzinfo=BERLIN))
+
+
 def _invalid(text: str) -> UserError:
     return UserError(f"Ungültige Frist: '{text}' (erwartet z. B. 01.12.2021, 2021-12-01 oder 01.12.2021 12:00)")
 
 
-def parse_deadline(text: str) -> datetime:
-    """A date (``2021-12-01``, ``01.12.2021``) as the end of that Berlin day, or a full date and time; aware UTC."""
+def _parse_day_or_moment(text: str, day_to_moment: Callable[[date], datetime]) -> datetime:
     raw = text.strip()
     german = _GERMAN_DATE.fullmatch(raw)
     try:
         if german:
             day, month, year = (int(part) for part in german.groups())
-            return end_of_day(date(year, month, day))
+            return day_to_moment(date(year, month, day))
         if _ISO_DATE.fullmatch(raw):
-            return end_of_day(date.fromisoformat(raw))
+            return day_to_moment(date.fromisoformat(raw))
         return parse_datetime(raw)
     except (ValueError, UserError):
         raise _invalid(text) from None
+
+
+def parse_deadline(text: str) -> datetime:
+    """A date (``2021-12-01``, ``01.12.2021``) as the end of that Berlin day, or a full date and time; aware UTC."""
+    return _parse_day_or_moment(text, end_of_day)
+
+
+def parse_opening(text: str) -> datetime:
+    """When registration opens: a date as the start of that Berlin day, or a full date and time; aware UTC."""
+    return _parse_day_or_moment(text, start_of_day)
 
 
 def deadline_state(due: datetime, now: datetime, done: bool = False) -> DeadlineState:
