@@ -58,14 +58,14 @@ def test_import_registrations_json_shape_and_reimport(capsys: pytest.CaptureFixt
                                                       tmp_path: Path) -> None:
     path = tmp_path / "anmeldungen.csv"
     path.write_bytes(FILE.encode("cp1252"))
-    data = run_json(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02")
+    data = run_json(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02", "--late")
     assert data == {"created": 2, "updated": 0, "unchanged": 0, "waiting": 0, "late": 1,
-                    "rejected": [{"row": 4, "reason": "E-Mail-Adresse fehlt"}]}
+                    "rejected": [{"row": 4, "reason": "E-Mail-Adresse fehlt"}], "notes": []}
     regs = run_json(capsys, demo, "registrations", "list", "--event", "2021-12-02")
     jan = next(r for r in regs if r["email"] == "jan.probe@ulm.example")
     assert jan["late"] is True and jan["registered_at"] == "2021-12-02T09:00:00+01:00"
     before = table_dump(demo)
-    again = run_json(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02")
+    again = run_json(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02", "--late")
     assert (again["created"], again["unchanged"]) == (0, 2)
     assert table_dump(demo) == before
 
@@ -75,12 +75,14 @@ def test_dry_run_prints_the_report_and_writes_nothing(capsys: pytest.CaptureFixt
     path = tmp_path / "anmeldungen.csv"
     path.write_bytes(FILE.encode("utf-8-sig"))
     before = table_dump(demo)
-    code, out, _ = run(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02", "--dry-run")
+    code, out, _ = run(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02", "--dry-run",
+                       "--late")
     assert code == 0
     assert "Probelauf – es wurde nichts gespeichert." in out
     assert "Neu angemeldet: 2 (davon 1 verspätet)" in out
     assert "Zeile 4: E-Mail-Adresse fehlt" in out
-    data = run_json(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02", "--dry-run")
+    data = run_json(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02", "--dry-run",
+                    "--late")
     assert data["created"] == 2
     assert table_dump(demo) == before
 
@@ -116,7 +118,7 @@ def test_xlsx_with_sheet(capsys: pytest.CaptureFixture[str], demo: Path, tmp_pat
         ws.append(line.split(";"))
     wb.save(tmp_path / "anmeldungen.xlsx")
     data = run_json(capsys, demo, "import", "registrations", str(tmp_path / "anmeldungen.xlsx"), "--event",
-                    "2021-12-02", "--sheet", "Formular")
+                    "2021-12-02", "--sheet", "Formular", "--late")
     assert data["created"] == 2
     code, _, err = run(capsys, demo, "import", "registrations", str(tmp_path / "anmeldungen.xlsx"), "--event",
                        "2021-12-02", "--sheet", "Tabelle9")

@@ -1,11 +1,13 @@
 """``odn-desktop import ...``: registrations from CSV/XLSX exports, attendance from Zoom and Teams reports.
 
-    odn-desktop import registrations FILE --event E [--sheet NAME] [--dry-run] [--json]
+    odn-desktop import registrations FILE --event E [--sheet NAME] [--late] [--create-rounds] [--dry-run] [--json]
     odn-desktop import attendance    FILE --event E [--host NAME|EMAIL ...] [--dry-run] [--json]
 
 Runs in the one transaction ``cli.run_command`` opens: a file that cannot be read, or any failure, changes
 nothing (exit status 2 with a German message for user errors). ``--dry-run`` prints the exact report and
 writes nothing. A column mapping confirmed in the window for files with the same header is used here too.
+Rows outside the registration window are listed as refused (exit 0) unless ``--late``; a file naming rounds the
+event does not have is refused as a whole (exit 2) unless ``--create-rounds`` (``services.registration_import``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ def add_commands(subparsers: Any) -> None:
     p.add_argument("file", metavar="FILE", help="CSV- oder XLSX-Datei (Export des Formulars oder der Umfrage)")
     p.add_argument("--event", required=True, metavar="E")
     p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (Standard: das erste)")
+    p.add_argument("--late", action="store_true",
+                   help="auch Zeilen außerhalb des Anmeldezeitraums übernehmen (z. B. nach Anmeldeschluss) und als "
+                        "verspätet markieren; ohne diese Option werden sie mit Grund als abgelehnt aufgeführt")
+    p.add_argument("--create-rounds", action="store_true",
+                   help="Runden, die die Datei nennt und die Veranstaltung nicht hat, anlegen (ohne Platzgrenze); "
+                        "ohne diese Option wird eine solche Datei ganz abgelehnt")
     p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern")
     p.add_argument("--json", action="store_true")
     p = actions.add_parser("attendance", help="Anwesenheit aus einem Zoom- oder Teams-Bericht übernehmen")
@@ -54,7 +62,8 @@ def _cmd_import(session: Session, args: argparse.Namespace) -> int:
         from .services.registration_import import import_registrations_file
 
         report = import_registrations_file(session, event.id, path, sheet=args.sheet, memory=_memory(args),
-                                           dry_run=args.dry_run)
+                                           dry_run=args.dry_run, allow_late=args.late,
+                                           create_rounds=args.create_rounds)
     elif args.action == "attendance":
         from .services.attendance_import import import_attendance_file
 
