@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from . import __version__
-from .domain.deadlines import parse_deadline
+from .domain.deadlines import parse_deadline, parse_opening
 from .domain.errors import UserError
 from .domain.timezone import format_german_datetime, parse_datetime
 from .paths import resolve_paths
@@ -69,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--unlimited", action="store_true", help="keine Platzbegrenzung")
         p.add_argument("--overbooking", type=_int_arg, metavar="PCT")
         p.add_argument("--registration-deadline", metavar="DATE|ISO")
+        p.add_argument("--registration-opens", metavar="DATE|ISO",
+                       help="Beginn der Anmeldung (ein Datum allein: 00:00 Uhr an diesem Tag); vorher wird keine "
+                            "Anmeldung angenommen (außer mit --late)")
+        p.add_argument("--status", choices=("draft", "open", "closed"),
+                       help="draft = Entwurf, open = Anmeldung offen, closed = Anmeldung geschlossen; außer bei "
+                            "open wird eine Anmeldung nur mit --late angenommen (Absagen: events cancel)")
         p.add_argument("--online-url", metavar="URL")
         p.add_argument("--venue")
         p.add_argument("--series", metavar="NAME")
@@ -86,8 +93,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--last-name", required=True)
     p.add_argument("--email", required=True)
     p.add_argument("--organisation", default="")
-    p.add_argument("--late", action="store_true", help="Anmeldung nach Anmeldeschluss ausdrücklich zulassen")
+    p.add_argument("--round", metavar="T",
+                   help="parallele Runde (Titel, ohne Groß-/Kleinschreibung, oder Kennung); ist die Runde voll, "
+                        "kommt die Person auf die Warteliste dieser Runde, auch wenn die Veranstaltung noch Plätze hat")
+    p.add_argument("--late", action="store_true",
+                   help="Anmeldung außerhalb des Anmeldezeitraums ausdrücklich zulassen (nach Anmeldeschluss, vor "
+                        "Beginn der Anmeldung, bei Entwurf oder geschlossener Anmeldung); wird als verspätet markiert")
+    p.add_argument("--force", action="store_true",
+                   help="einen Platz auch über die Grenze hinaus geben (Überbuchung von Hand), statt auf die "
+                        "Warteliste zu setzen")
     p.add_argument("--json", action="store_true")
+    p = regs.add_parser(
+        "move", help="Person auf die Warteliste, ans Ende der Warteliste oder auf einen Platz setzen",
+        description="Setzt eine Person um. --to waiting: wer einen Platz hat, gibt ihn ab und kommt ans Ende der "
+                    "Warteliste; der frei gewordene Platz geht an die Person vorn in der Warteliste. --to "
+                    "end-of-queue: wer auf der Warteliste steht, kommt an ihr Ende. --to registered: wer auf der "
+                    "Warteliste steht (oder storniert hat), bekommt einen Platz; ist keiner frei, nur mit --force "
+                    "(Überbuchung). Mit --round wechselt die Person zusätzlich die Runde: bei --to registered zuerst "
+                    "die Runde, dann der Platz (ist in der neuen Runde einer frei, braucht es kein --force); bei "
+                    "--to waiting und --to end-of-queue zuerst die Warteliste, dann die Runde. Endet die Person "
+                    "nicht dort, wohin --to sie setzen soll (z. B. weil in der Runde noch Plätze frei sind), wird "
+                    "nichts geändert (Exit-Status 2).")
+    p.add_argument("--event", required=True, metavar="E", help="Kennung der Veranstaltung oder ihr Datum JJJJ-MM-TT")
+    p.add_argument("--email", required=True, metavar="X", help="E-Mail-Adresse der Person")
+    p.add_argument("--to", required=True, choices=("waiting", "registered", "end-of-queue"),
+                   help="waiting = ans Ende der Warteliste (gibt den Platz ab), end-of-queue = ans Ende der "
+                        "Warteliste (wer schon wartet), registered = auf einen Platz")
+    p.add_argument("--round", metavar="T", help="außerdem in diese Runde setzen (Titel oder Kennung)")
+    p.add_argument("--force", action="store_true",
+                   help="mit --to registered: den Platz auch dann geben, wenn keiner frei ist (Überbuchung)")
     p = regs.add_parser("cancel", help="Anmeldung stornieren")
     p.add_argument("--event", required=True, metavar="E")
     p.add_argument("--email", required=True)
@@ -109,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: transaction on the migrated local database) and/or ``RAW_COMMANDS: dict[name, handler(args, paths) -> int]``
 #: (manage their own database access, e.g. sync). Raise ``UserError`` for user mistakes (exit 2). They must
 #: import nothing heavy at module level (``odn-desktop --version`` stays fast).
-COMMAND_MODULES = ("cli_export", "cli_import", "cli_sync", "cli_mail")
+COMMAND_MODULES = ("cli_export", "cli_import", "cli_sync", "cli_mail", "cli_rounds")
 
 
 class CommandModuleError(Exception):
@@ -153,6 +187,33 @@ def _say(text: str) -> None:
     sys.stdout.flush()
 
 
+def notify(lines: Iterable[str | None], as_json: bool = False) -> None:
+    """What the coordinator must know besides the result (who moved up, pools over their limit): on stdout, or on
+    stderr when stdout carries JSON (so scripts can still parse it). Empty lines are skipped."""
+    for line in lines:
+        if not line:
+            continue
+        if as_json:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+        else:
+            _say(line)
+
+
+def promoted_notice(session: Session, registration_ids: Iterable[uuid.UUID]) -> str | None:
+    """„Von der Warteliste nachgerückt: …“ for the registrations that got a seat (``None`` for nobody), in the
+    words of ``SeatChange.message`` (which reads only the promoted rows)."""
+    from .services.registrations import SeatChange, get_registration, to_row
+
+    rows = tuple(to_row(get_registration(session, i)) for i in dict.fromkeys(registration_ids))
+    return SeatChange(registration=rows[0], promoted=rows).message() if rows else None
+
+
+def over_limit_notices(pools: Iterable[Any]) -> list[str]:
+    """One „Hinweis:“ line per pool left above its limit (``OverLimitPool``), e.g. after a capacity was lowered."""
+    return [f"Hinweis: {pool.message()}" for pool in pools]
+
+
 # -- commands ----------------------------------------------------------------------------------------------
 
 
@@ -178,6 +239,10 @@ def _event_fields(args: argparse.Namespace, session: Session) -> dict[str, Any]:
         fields["overbooking_percent"] = args.overbooking
     if args.registration_deadline is not None:
         fields["registration_deadline"] = parse_deadline(args.registration_deadline)
+    if args.registration_opens is not None:
+        fields["registration_opens_at"] = parse_opening(args.registration_opens)
+    if args.status is not None:
+        fields["status"] = args.status
     if args.online_url is not None:
         fields["online_url"] = args.online_url
     if args.venue is not None:
@@ -226,9 +291,8 @@ def _cmd_events(session: Session, args: argparse.Namespace) -> int:
         if not fields:
             raise UserError("Nichts zu ändern: bitte mindestens eine Option angeben.")
         result = svc.update_event(session, event.id, **fields)
-        if result.promoted and not args.json:
-            _say(f"{len(result.promoted)} Person(en) sind von der Warteliste nachgerückt.")
         _print_event(svc.event_row(session, event.id), args.json)
+        notify([promoted_notice(session, result.promoted), *over_limit_notices(result.over_limit)], args.json)
         return EXIT_OK
     if args.action == "cancel":
         event = svc.cancel_event(session, svc.resolve_event(session, args.event).id)
@@ -252,21 +316,23 @@ def _cmd_registrations(session: Session, args: argparse.Namespace) -> int:
             for r in rows:
                 extra = f" #{r.waitlist_position}" if r.waitlist_position else ""
                 _say(f"{r.last_name}, {r.first_name} <{r.email}>  {r.organisation}  {labels[r.status]}{extra}"
-                     + ("  (verspätet)" if r.late else ""))
+                     + (f"  Runde „{r.round}“" if r.round else "") + ("  (verspätet)" if r.late else ""))
         return EXIT_OK
     if args.action == "add":
+        from .services.rounds import find_round
+
         person = ContactInput(email=args.email, first_name=args.first_name, last_name=args.last_name,
                               organisation=args.organisation)
-        result = svc.register(session, event.id, person, allow_late=args.late)
+        round_id = find_round(session, event.id, args.round).id if args.round is not None else None
+        result = svc.register(session, event.id, person, allow_late=args.late, force=args.force, round_id=round_id)
         if args.json:
             _print_json(result.registration.to_json())
         else:
-            row = result.registration
-            where = (
-                "angemeldet" if row.status == "registered" else f"auf der Warteliste (Platz {row.waitlist_position})"
-            )
-            _say(f"{row.display_name} ist {where}." + (" Die Anmeldung ist verspätet." if row.late else ""))
+            _say(f"{_where(result.registration)}" + (" Die Anmeldung ist verspätet." if result.registration.late
+                                                     else ""))
         return EXIT_OK
+    if args.action == "move":
+        return _move_registration(session, event.id, args)
     if args.action == "cancel":
         change = svc.cancel(session, svc.find_registration(session, event.id, args.email).id)
         if args.json:
@@ -278,6 +344,57 @@ def _cmd_registrations(session: Session, args: argparse.Namespace) -> int:
                 _say(change.message() or "")
         return EXIT_OK
     raise AssertionError(args.action)
+
+
+def _where(row: Any) -> str:
+    """„Kim Schäfer ist angemeldet (Runde „A“).“ / „… steht auf Platz 2 der Warteliste …“ for a registration row."""
+    in_round = f" (Runde „{row.round}“)" if row.round else ""
+    if row.status == "registered":
+        return f"{row.display_name} ist angemeldet{in_round}" + (" – überbucht." if row.forced_seat else ".")
+    if row.status == "waiting":
+        return f"{row.display_name} steht auf Platz {row.waitlist_position} der Warteliste{in_round}."
+    return f"Die Anmeldung von {row.display_name} ist storniert{in_round}."
+
+
+def _move_registration(session: Session, event_id: uuid.UUID, args: argparse.Namespace) -> int:
+    """``registrations move``: the queue move that ``--to`` names and, with ``--round``, the change of round (first
+    for ``registered``, so the seat is sought in the new round; last otherwise). The person must end where ``--to``
+    says, else nothing is changed: the seat rule may seat someone at once where seats are free."""
+    from .services import registrations as svc
+    from .services.rounds import find_round, move_to_round
+
+    if args.force and args.to != "registered":
+        raise UserError("--force ist nur zusammen mit --to registered möglich.")
+    reg = svc.find_registration(session, event_id, args.email)
+    round_id = find_round(session, event_id, args.round).id if args.round is not None else None
+    promoted: list[uuid.UUID] = []
+    if args.to == "registered":
+        if round_id is not None:
+            promoted += move_to_round(session, reg.id, round_id).promoted
+            session.refresh(reg)
+        if reg.status != "registered":
+            promoted += [r.id for r in svc.move_from_waiting_list(session, reg.id, force=args.force).promoted]
+    else:
+        move = svc.move_to_waiting_list if args.to == "waiting" else svc.move_to_end_of_queue
+        promoted += [r.id for r in move(session, reg.id).promoted]
+        if round_id is not None:
+            promoted += move_to_round(session, reg.id, round_id).promoted
+    session.refresh(reg)
+    row = svc.to_row(reg)
+    wanted = "registered" if args.to == "registered" else "waiting"
+    if row.status != wanted:
+        raise UserError(_not_moved_reason(row))
+    _say(_where(row))
+    notify([promoted_notice(session, (i for i in promoted if i != reg.id))])
+    return EXIT_OK
+
+
+def _not_moved_reason(row: Any) -> str:
+    where = f"in der Runde „{row.round}“" if row.round else "bei dieser Veranstaltung"
+    if row.status == "registered":
+        return (f"{row.display_name} bekäme sofort wieder einen Platz: {where} ist noch einer frei, und auf die "
+                "Warteliste kommt nur, wer keinen freien Platz hat. Nichts wurde geändert.")
+    return f"{row.display_name} bekäme keinen Platz {where}. Nichts wurde geändert."
 
 
 def _cmd_speakers(session: Session, args: argparse.Namespace) -> int:
