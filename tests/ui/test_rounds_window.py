@@ -359,3 +359,21 @@ def test_moving_rounds_and_moving_people_between_them(
     window.ctx.undo_stack.undo()
     rows = {r.last_name: (r.round, r.status) for r in tab.model.all_rows()}
     assert rows == {"N1": (A, "registered"), "N2": (A, "waiting")}
+
+
+def test_the_event_over_its_limit_is_named_in_the_tab(
+    qtbot: QtBot, window: WorkspaceWindow, db: Database, event_id: uuid.UUID,
+) -> None:
+    from odn_desktop.services.contacts import ContactInput
+    from odn_desktop.services.events import update_event
+    from odn_desktop.services.registrations import register
+
+    with transaction(db.sessions) as s:
+        for n in (1, 2, 3):
+            register(s, event_id, ContactInput(email=f"p{n}@x.example", first_name="P", last_name=f"N{n}"))
+        update_event(s, event_id, capacity=2)  # lowered below the seats given
+    window.open_event(event_id, "registrations")
+    tab: RegistrationsTab = window.events_page().editor.registrations  # type: ignore[attr-defined]
+    assert not tab.rounds_box.isVisible() and tab.table.isColumnHidden(Column.ROUND)  # no rounds: no gauges
+    assert tab.over_limit_label.isVisible()
+    assert tab.over_limit_label.text() == "Die Veranstaltung: überbucht – 3 von 2 Plätzen vergeben"
