@@ -45,6 +45,8 @@ def test_coordinator_workflow(qtbot: QtBot, db: Database, tmp_path: Path, dialog
     qtbot.keyClicks(ui.titleEdit, "Netzwerktreffen Kleingruppe")
     ui.capacitySpin.selectAll()
     qtbot.keyClicks(ui.capacitySpin, "2")
+    # a new event is a draft (no registrations yet); the coordinator opens the registration
+    ui.statusCombo.setCurrentIndex(ui.statusCombo.findData("open"))
     window.save_action.trigger()
     assert not page.has_unsaved_changes()
     event_id = page.current_event_id()

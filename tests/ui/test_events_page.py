@@ -231,6 +231,8 @@ def test_undo_and_redo_of_a_details_save(page: EventsPage, december_row: EventRo
 def test_raising_capacity_tells_who_moved_up(page: EventsPage, kickoff_row: EventRow, dialogs: object) -> None:
     page.open_event(kickoff_row.id)
     ui = page.editor.details.ui
+    # a held meeting gives no new seats; reopened (status "Anmeldung offen") with one more seat, the queue moves up
+    ui.statusCombo.setCurrentIndex(ui.statusCombo.findData("open"))
     ui.capacitySpin.setValue(26)
     assert page.save_changes()
     infos = dialogs.of("information")  # type: ignore[attr-defined]

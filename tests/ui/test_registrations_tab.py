@@ -203,8 +203,9 @@ def test_waiting_list_moves_with_overbooking_question_and_attendance(
 
     select_names(tab, "Müller", "Becker")
     tab.to_waiting_action.trigger()
-    # in table order: Becker before Müller
-    assert statuses(tab) == {"Becker": "Warteliste #2", "Müller": "Warteliste #3", "Kaya": "Warteliste #1"}
+    # in table order: Becker first, whose seat goes to Kaya (the head of the queue); Müller's freed seat then goes
+    # to the head of the queue again, which is Becker now - nobody waits while a seat is free
+    assert statuses(tab) == {"Becker": "Angemeldet", "Müller": "Warteliste #1", "Kaya": "Angemeldet"}
     assert ctx.undo_stack.undoText() == "2 Anmeldungen auf die Warteliste setzen"
     ctx.undo_stack.undo()
 
