@@ -226,3 +226,69 @@ def test_changes_stamp_updated_at_and_the_change_marker(db: Database) -> None:
         reg = s.get(Registration, r.id)
         assert reg is not None
         assert reg.dirty is True and reg.updated_at > stamp and reg.updated_at.tzinfo is not None
+
+
+# -- issue 12: one seat rule, registration window, rounds ----------------------------------------------------
+
+
+def test_moving_up_by_hand_respects_the_round_capacity(db: Database) -> None:
+    event_id = make_event(db, capacity=10)
+    with transaction(db.sessions) as s:
+        rnd = Round(event_id=event_id, title="Einsteiger:innen", capacity=1)
+        s.add(rnd)
+        s.flush()
+        holder = regs.register(s, event_id, person(1), round_id=rnd.id, now=BEFORE).registration
+        waiting = regs.register(s, event_id, person(2), round_id=rnd.id, now=BEFORE).registration
+    assert (holder.status, waiting.status) == ("registered", "waiting")  # the round is full, the event is not
+    with pytest.raises(UserError, match="Runde „Einsteiger:innen“"), transaction(db.sessions) as s:
+        regs.move_from_waiting_list(s, waiting.id)
+    with transaction(db.sessions) as s:
+        forced = regs.move_from_waiting_list(s, waiting.id, force=True).registration
+    assert forced.status == "registered" and forced.forced_seat  # only as the coordinator's explicit decision
+
+
+@pytest.mark.parametrize(("status", "reason"), [("draft", "Entwurf"), ("closed", "geschlossen"),
+                                                ("held", "stattgefunden"), ("cancelled", "abgesagt")])
+def test_statuses_outside_the_window_refuse_registration_unless_late(db: Database, status: str,
+                                                                     reason: str) -> None:
+    event_id = make_event(db, capacity=10)
+    with transaction(db.sessions) as s:
+        update_event(s, event_id, status=status)
+    with pytest.raises(UserError, match=reason), transaction(db.sessions) as s:
+        regs.register(s, event_id, person(1), now=BEFORE)
+    with transaction(db.sessions) as s:
+        late = regs.register(s, event_id, person(1), now=BEFORE, allow_late=True).registration
+    assert late.late
+
+
+def test_registration_before_it_opens_is_refused(db: Database) -> None:
+    opens = datetime(2021, 11, 22, 8, 0, tzinfo=BERLIN)
+    event_id = make_event(db, capacity=10, registration_opens_at=opens)
+    with pytest.raises(UserError, match="öffnet erst am 22.11.2021 08:00"), transaction(db.sessions) as s:
+        regs.register(s, event_id, person(1), now=BEFORE)
+    with transaction(db.sessions) as s:
+        assert not regs.register(s, event_id, person(1), now=opens).registration.late
+
+
+def test_an_event_with_rounds_needs_a_round_unless_it_says_so(db: Database) -> None:
+    event_id = make_event(db, capacity=10)
+    with transaction(db.sessions) as s:
+        s.add(Round(event_id=event_id, title="A", capacity=None))
+    with pytest.raises(UserError, match="Bitte eine Runde wählen"), transaction(db.sessions) as s:
+        regs.register(s, event_id, person(1), now=BEFORE)
+    with transaction(db.sessions) as s:
+        update_event(s, event_id, rounds_optional=True)
+        assert regs.register(s, event_id, person(1), now=BEFORE).registration.round is None
+
+
+def test_lowering_the_capacity_keeps_the_seats_and_says_so(db: Database) -> None:
+    event_id = make_event(db, capacity=3)
+    with transaction(db.sessions) as s:
+        for n in range(4):
+            regs.register(s, event_id, person(n), now=BEFORE)
+        update = update_event(s, event_id, capacity=1)
+    assert [(o.limit, o.seats) for o in update.over_limit] == [(1, 3)]
+    assert "3 Plätze vergeben bei 1 verfügbaren" in update.over_limit[0].message()
+    with transaction(db.sessions) as s:
+        rows = regs.list_registration_rows(s, event_id)
+    assert [r.status for r in rows] == ["registered"] * 3 + ["waiting"]
