@@ -157,3 +157,38 @@ def test_head_constant_matches_alembic_head() -> None:
     from odn_desktop.store.revision import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
+
+
+def test_revision_0004_keeps_the_waiting_order_in_the_new_queue(db_path: Path) -> None:
+    """The synced queue order is backfilled so that the waiting list reads exactly as before the upgrade."""
+    migrate(db_path, target="0003")
+    conn = sqlite3.connect(db_path)
+    ev = "e" * 32
+    conn.execute("INSERT INTO event (id, title, starts_at, ends_at, format, venue, online_url, capacity, "
+                 "overbooking_percent, allow_late_registration, status, hosts, ics_uid, ics_sequence, description, "
+                 "created_at, updated_at, dirty) VALUES (?, 'T', '2031-01-01 09:00:00.000000', "
+                 "'2031-01-01 10:00:00.000000', 'online', '', '', 1, 0, 0, 'open', '', 'u', 0, '', "
+                 "'2030-01-01 00:00:00.000000', '2030-01-01 00:00:00.000000', 1)", (ev,))
+    # (name, status, waiting place, registered at): the waiting order differs from registration time on purpose
+    people = [("holder", "registered", None, "01"), ("second", "waiting", 2, "02"), ("first", "waiting", 1, "03"),
+              ("gone", "cancelled", None, "04")]
+    for n, (name, status, place, day) in enumerate(people):
+        contact = f"{n:032x}"
+        conn.execute("INSERT INTO contact (id, salutation, academic_title, first_name, last_name, email, "
+                     "email_normalized, organisation, municipality, federal_state, role, experience_level, "
+                     "consent_contact, notes, created_at, updated_at, dirty) VALUES (?, '', '', '', ?, ?, ?, '', '', "
+                     "'', '', '', 0, '', '2030-01-01 00:00:00.000000', '2030-01-01 00:00:00.000000', 1)",
+                     (contact, name, f"{name}@x.example", f"{name}@x.example"))
+        conn.execute("INSERT INTO registration (id, event_id, contact_id, status, waitlist_position, source, "
+                     "registered_at, late, attended, notes, created_at, updated_at, dirty) VALUES (?, ?, ?, ?, ?, "
+                     "'manual', ?, 0, 0, '', '2030-01-01 00:00:00.000000', '2030-01-01 00:00:00.000000', 1)",
+                     (f"{n + 100:032x}", ev, contact, status, place, f"2030-11-{day} 09:00:00.000000"))
+    conn.commit()
+    conn.close()
+    migrate(db_path)
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute("SELECT c.last_name, r.status, r.queue_order, r.forced_seat FROM registration r "
+                        "JOIN contact c ON c.id = r.contact_id ORDER BY r.queue_order").fetchall()
+    conn.close()
+    assert [r[0] for r in rows] == ["holder", "first", "second", "gone"]
+    assert len({r[2] for r in rows}) == 4 and all(r[3] == 0 for r in rows)
