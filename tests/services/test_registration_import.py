@@ -575,3 +575,24 @@ def test_progress_is_reported_up_to_100(db: Database, tmp_path: Path) -> None:
         svc.import_registrations_file(s, event_id, path, progress=lambda pct, msg: seen.append((pct, msg)))
     assert seen[-1] == (100, "Fertig")
     assert [p for p, _ in seen] == sorted(p for p, _ in seen)
+
+
+def test_check_plan_previews_refused_rows_existing_people_and_rounds(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=5)
+    with transaction(db.sessions) as s:
+        s.add(Round(event_id=event_id, title="Einsteiger", capacity=2))
+    path = write_csv(tmp_path / "a.csv", [[*person(1, "20.11.2021 10:00"), "Einsteiger"],
+                                          [*person(2, "02.12.2021 08:00"), "Einsteiger"],
+                                          [*person(3, "20.11.2021 11:00"), "Profis"]], header=[*HEADER, "Runde"])
+    import_file(db, event_id, write_csv(tmp_path / "b.csv", [[*person(1, "19.11.2021 10:00"), "Einsteiger"]],
+                                        header=[*HEADER, "Runde"]))
+    plan = svc.load_plan(path)
+    with transaction(db.sessions) as s:
+        check = svc.check_plan(s, event_id, plan, now=IMPORT_NOW)
+    assert check.already_registered == {2} and check.new_people == 2
+    assert check.refused == {3: "Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen."}
+    assert check.unknown_rounds == ("Profis",) and check.unused_round_column is None
+    assert check.row_note(2) == "bereits angemeldet – bleibt unverändert"
+    other = make_event(db, capacity=5)
+    with transaction(db.sessions) as s:
+        assert svc.check_plan(s, other, plan, now=IMPORT_NOW).unused_round_column == "Runde"

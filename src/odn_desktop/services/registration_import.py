@@ -503,6 +503,56 @@ def unknown_rounds(plan: ImportPlan, rounds: Sequence[Round]) -> tuple[str, ...]
     return tuple(v for v in values if _match_round(v, by_title) is None)
 
 
+@dataclass(frozen=True)
+class PlanCheck:
+    """What the import of a plan into an event would decide, before anything is written (the dialog's preview):
+    rows refused by the registration window (``refused``: row → German reason; admitted with ``allow_late``),
+    people already registered or waiting (left alone), round names the event does not have, and a round column
+    that an event without rounds does not use."""
+
+    refused: dict[int, str]
+    already_registered: frozenset[int]
+    unknown_rounds: tuple[str, ...]
+    unused_round_column: str | None
+    new_people: int
+
+    def row_note(self, row: int) -> str | None:
+        if row in self.refused:
+            return self.refused[row]
+        if row in self.already_registered:
+            return "bereits angemeldet – bleibt unverändert"
+        return None
+
+
+def check_plan(session: Session, event_id: uuid.UUID, plan: ImportPlan, *, now: datetime | None = None) -> PlanCheck:
+    """The preview of ``import_plan`` (see ``PlanCheck``): cheap enough to run on every change of the mapping."""
+    now = now or utcnow()
+    event = get_event(session, event_id)
+    rounds = _rounds_of(session, event.id)
+    column, values = round_column(plan)
+    contacts = _existing_contacts(session, [p.email_key for p in plan.people])
+    active = set(session.scalars(select(Registration.contact_id).where(
+        Registration.event_id == event.id, Registration.deleted_at.is_(None), Registration.status != CANCELLED)))
+    refused: dict[int, str] = {}
+    already: set[int] = set()
+    for person in plan.people:
+        contact = contacts.get(person.email_key)
+        if contact is not None and contact.id in active:
+            already.add(person.row)
+            continue
+        decision = admission(event.status, event.registration_opens_at, event.registration_deadline,
+                             person.registered_at or now, late_allowed_by_event=event.allow_late_registration)
+        if not decision.accepted and decision.reason:
+            refused[person.row] = decision.reason
+    return PlanCheck(
+        refused=refused,
+        already_registered=frozenset(already),
+        unknown_rounds=unknown_rounds(plan, rounds) if rounds else (),
+        unused_round_column=column if values and not rounds else None,
+        new_people=len(plan.people) - len(already),
+    )
+
+
 def _match_round(wanted_text: str, rounds: dict[str, Round]) -> Round | None:
     wanted = fold_german(wanted_text)
     for title, rnd in rounds.items():
