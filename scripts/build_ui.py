@@ -6,6 +6,10 @@
 
 The compiled forms are committed (the program and the frozen build need no uic at run time); a test fails
 when one is missing or differs from a fresh compile of its .ui file.
+
+Counts use Qt's numerus translations (``tr("%n Entwürfe", "", n)``). The German sources carry only one form, so
+German has a translation file too, ``odn_desktop_de.ts``, which holds just those messages (lupdate -pluralonly)
+with their two forms ("%n Entwurf", "%n Entwürfe").
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ FORMS = ROOT / "resources" / "ui"
 GENERATED = ROOT / "src" / "odn_desktop" / "ui" / "generated"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("en",)
+#: the source language: its file holds only the numerus messages (singular and plural of each count)
+PLURALS_ONLY = ("de",)
 
 
 def header(name: str) -> str:
@@ -63,16 +69,18 @@ def translation_sources() -> list[str]:
 
 
 def update_ts(ts: Path, language: str) -> str:
-    """Run lupdate on ``ts``: new texts arrive "unfinished", texts gone from the sources are dropped."""
-    done = subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", *translation_sources(), "-source-language",
-                           "de_DE", "-target-language", language, "-ts", str(ts)],
+    """Run lupdate on ``ts``: new texts arrive "unfinished", texts gone from the sources are dropped (for the
+    source language only the numerus messages are kept)."""
+    plurals_only = ["-pluralonly"] if language in PLURALS_ONLY else []
+    done = subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", *plurals_only, *translation_sources(),
+                           "-source-language", "de_DE", "-target-language", language, "-ts", str(ts)],
                           capture_output=True, text=True, check=True)
     return done.stdout
 
 
 def build_translations() -> None:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    for language in LANGUAGES:
+    for language in (*LANGUAGES, *PLURALS_ONLY):
         ts = TRANSLATIONS / f"odn_desktop_{language}.ts"
         print(update_ts(ts, language))
         subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)

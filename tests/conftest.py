@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,15 @@ def db(db_path: Path) -> Iterator[Database]:
     database = open_database(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture(scope="session")
+def german_translators(qapp: Any) -> Any:
+    """The window's translators as the program installs them at start (German: the counts' singular forms)."""
+    from odn_desktop.ui.language import install_translators
+
+    install_translators(qapp, "de")
+    return qapp
 
 
 @pytest.fixture

@@ -212,7 +212,7 @@
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="96"/>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="276"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="277"/>
         <source>Programmpunkt hinzufügen</source>
         <translation>Add agenda item</translation>
     </message>
@@ -248,31 +248,47 @@
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="175"/>
-        <source>Zeitfenster {start}–{end} Uhr · Programm: {count} Punkte, {minutes} Minuten, Ende {agenda_end} Uhr</source>
-        <translation>Time slot {start}–{end} · Agenda: {count} items, {minutes} minutes, ends {agenda_end}</translation>
+        <source>Zeitfenster {start}–{end} Uhr · Programm: {items}, {minutes}, Ende {agenda_end} Uhr</source>
+        <translation>Time slot {start}–{end} · Agenda: {items}, {minutes}, ends {agenda_end}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177"/>
+        <source>%n Punkte</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177"/>
+        <source>%n Minuten</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="183"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="184"/>
         <source>– niemand –</source>
         <translation>– nobody –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="220"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="221"/>
         <source>Programmpunkt ändern ({field})</source>
         <translation>Change agenda item ({field})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="236"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="237"/>
         <source>Programmpunkt verschieben</source>
         <translation>Move agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="265"/>
         <source>Neuer Programmpunkt</source>
         <translation>New agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="292"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="293"/>
         <source>Programmpunkt „{title}“ entfernen</source>
         <translation>Remove agenda item “{title}”</translation>
     </message>
@@ -282,7 +298,7 @@
     <message>
         <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="104"/>
         <source>Name, E-Mail oder Organisation …</source>
-        <extracomment>event id and editor tab, e.g. (uuid, &quot;registrations&quot;) the complete list is shown</extracomment>
+        <extracomment>event id and editor tab, e.g. (uuid, "registrations") the complete list is shown</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
@@ -758,7 +774,7 @@ Restore now?</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="202"/>
         <source>Name</source>
-        <extracomment>a registration in the contact&apos;s list was activated: (event id, tab name of the event editor)</extracomment>
+        <extracomment>a registration in the contact's list was activated: (event id, tab name of the event editor)</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -807,20 +823,29 @@ Restore now?</translation>
         <source>Anme&amp;ldungen zu Veranstaltungen</source>
         <translation>Event &amp;registrations</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="304"/>
-        <source>{shown} von {total} Kontakten</source>
-        <translation>{shown} of {total} contacts</translation>
+        <source>{shown} von %n Kontakten</source>
+        <translation>
+            <numerusform>{shown} of %n contact</numerusform>
+            <numerusform>{shown} of %n contacts</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305"/>
-        <source>1 Kontakt</source>
-        <translation>1 contact</translation>
+        <source>%n Kontakte</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305"/>
-        <source>{total} Kontakte</source>
-        <translation>{total} contacts</translation>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="377"/>
+        <source>Kontakte zusammengeführt: %n Anmeldungen übernommen, {dropped} doppelte entfernt.</source>
+        <translation>
+            <numerusform>Contacts merged: %n registration transferred, {dropped} duplicates removed.</numerusform>
+            <numerusform>Contacts merged: %n registrations transferred, {dropped} duplicates removed.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="308"/>
@@ -841,11 +866,6 @@ Restore now?</translation>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="361"/>
         <source>Kontakte zusammenführen ({name})</source>
         <translation>Merge contacts ({name})</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="377"/>
-        <source>Kontakte zusammengeführt: {moved} Anmeldung(en) übernommen, {dropped} doppelte entfernt.</source>
-        <translation>Contacts merged: {moved} registration(s) transferred, {dropped} duplicate(s) removed.</translation>
     </message>
 </context>
 <context>
@@ -990,7 +1010,7 @@ Restore now?</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="59"/>
         <source>Bitte geben Sie einen Titel an.</source>
-        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
+        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
         <translation>Please enter a title.</translation>
     </message>
     <message>
@@ -1016,7 +1036,7 @@ Restore now?</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="306"/>
         <source>• ungespeicherte Änderungen</source>
-        <extracomment>True while the form holds changes that are not saved the event&apos;s title as typed (for the editor&apos;s heading)</extracomment>
+        <extracomment>True while the form holds changes that are not saved the event's title as typed (for the editor's heading)</extracomment>
         <translation>• unsaved changes</translation>
     </message>
     <message>
@@ -1436,7 +1456,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="47"/>
         <source>Name</source>
-        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name</extracomment>
+        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1526,7 +1546,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73"/>
         <source>Ungespeicherte Änderungen</source>
-        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor&apos;s tabs follow &quot;agenda&quot; and &quot;tasks&quot; themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
+        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor's tabs follow "agenda" and "tasks" themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
         <translation>Unsaved changes</translation>
     </message>
     <message>
@@ -1708,70 +1728,79 @@ Please let them know.</translation>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="302"/>
-        <source>{0} Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
-        <translation>{0} rows in the file. Please complete the mapping first.</translation>
+        <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
+        <translation>
+            <numerusform>%n row in the file. Please complete the mapping first.</numerusform>
+            <numerusform>%n rows in the file. Please complete the mapping first.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="306"/>
-        <source>{0} Zeilen in der Datei: 1 Person wird übernommen</source>
-        <translation>{0} rows in the file: 1 person will be imported</translation>
+        <source>%n Zeilen in der Datei</source>
+        <translation>
+            <numerusform>%n row in the file</numerusform>
+            <numerusform>%n rows in the file</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="307"/>
-        <source>{0} Zeilen in der Datei: {1} Personen werden übernommen</source>
-        <translation>{0} rows in the file: {1} people will be imported</translation>
+        <source>%n Personen werden übernommen</source>
+        <translation>
+            <numerusform>%n person will be imported</numerusform>
+            <numerusform>%n people will be imported</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="310"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="309"/>
         <source>, 1 Zeile mit Problemen wird übersprungen</source>
         <translation>, 1 row with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="311"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="310"/>
         <source>, {0} Zeilen mit Problemen werden übersprungen</source>
         <translation>, {0} rows with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="313"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="312"/>
         <source>, 1 doppelte Zeile wird zusammengeführt</source>
         <translation>, 1 duplicate row will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="314"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="313"/>
         <source>, {0} doppelte Zeilen werden zusammengeführt</source>
         <translation>, {0} duplicate rows will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="317"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="316"/>
         <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
         <translation>The preview shows the first {0} rows.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="393"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="392"/>
         <source>Anmeldungen importieren</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="394"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="393"/>
         <source>Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)</source>
         <translation>Registrations (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="400"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="399"/>
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="401"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="400"/>
         <source>Textdateien (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="60"/>
         <source>Anrede</source>
-        <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a &quot;Name&quot; column is shown as the names it is split into.</extracomment>
+        <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a "Name" column is shown as the names it is split into.</extracomment>
         <translation>Salutation</translation>
     </message>
     <message>
@@ -1890,7 +1919,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="83"/>
         <source>Welcher Kontakt soll bleiben? Seine Angaben und seine E-Mail-Adresse werden behalten, leere Felder aus dem anderen Kontakt ergänzt. Die Anmeldungen des anderen Kontakts werden übernommen (je Veranstaltung bleibt eine), danach wird er entfernt. Rückgängig mit Strg+Z.</source>
-        <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact&apos;s registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
+        <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact's registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="94"/>
@@ -2031,15 +2060,13 @@ Please let them know.</translation>
         <source>Mitgelieferter Text</source>
         <translation>Default text</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="354"/>
-        <source>Empfänger: 1 Person</source>
-        <translation>Recipients: 1 person</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="354"/>
-        <source>Empfänger: {n} Personen</source>
-        <translation>Recipients: {n} people</translation>
+        <source>Empfänger: %n Personen</source>
+        <translation>
+            <numerusform>Recipients: %n person</numerusform>
+            <numerusform>Recipients: %n people</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="356"/>
@@ -2061,23 +2088,39 @@ Please let them know.</translation>
         <source>Ordner für die Entwürfe</source>
         <translation>Folder for the drafts</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="436"/>
+        <source>%n Entwürfe gespeichert in {folder}</source>
+        <translation>
+            <numerusform>%n draft saved in {folder}</numerusform>
+            <numerusform>%n drafts saved in {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="438"/>
+        <source>(%n Personen übersprungen)</source>
+        <translation>
+            <numerusform>(%n person skipped)</numerusform>
+            <numerusform>(%n people skipped)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="439"/>
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="437"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="440"/>
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="461"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="464"/>
         <source>Vorlagen</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="462"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="465"/>
         <source>Die geänderten Vorlagen speichern?</source>
         <translation>Save the changed templates?</translation>
     </message>
@@ -2273,10 +2316,50 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <source>(keine Anmeldung)</source>
         <translation>(no registration)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156"/>
-        <source>{n} Kontakt(e) würden anonymisiert.</source>
-        <translation>{n} contact(s) would be anonymised.</translation>
+        <source>%n Kontakte würden anonymisiert.</source>
+        <translation>
+            <numerusform>%n contact would be anonymised.</numerusform>
+            <numerusform>%n contacts would be anonymised.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="161"/>
+        <source>{when}: {contacts}, {registrations} {what}</source>
+        <translation>{when}: {contacts}, {registrations} {what}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="162"/>
+        <source>%n Kontakte</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="163"/>
+        <source>%n Anmeldungen</source>
+        <translation>
+            <numerusform>%n registration</numerusform>
+            <numerusform>%n registrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="177"/>
+        <source>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
+        <translation>
+            <numerusform>Permanently anonymise %n contact and their registrations? The events' participant numbers are kept; names and addresses cannot be recovered afterwards.</numerusform>
+            <numerusform>Permanently anonymise %n contacts and their registrations? The events' participant numbers are kept; names and addresses cannot be recovered afterwards.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="233"/>
+        <source>%n Personen sind nachgerückt. Jetzt benachrichtigen?</source>
+        <translation>
+            <numerusform>%n person moved up. Notify now?</numerusform>
+            <numerusform>%n people moved up. Notify now?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="158"/>
@@ -2289,64 +2372,49 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>deleted (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="161"/>
-        <source>{when}: {n} Kontakt(e), {r} Anmeldung(en) {what}</source>
-        <translation>{when}: {n} contact(s), {r} registration(s) {what}</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="175"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="176"/>
         <source>Anonymisieren</source>
         <translation>Anonymise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="176"/>
-        <source>{n} Kontakt(e) und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
-        <translation>Permanently anonymise {n} contact(s) and their registrations? The events&apos; participant numbers are kept; names and addresses cannot be recovered afterwards.</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="183"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="184"/>
         <source>Anonymisiert</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="188"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="189"/>
         <source>Bitte geben Sie die E-Mail-Adresse der Person an.</source>
-        <translation>Please enter the person&apos;s email address.</translation>
+        <translation>Please enter the person's email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="199"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="200"/>
         <source>Auskunft speichern</source>
         <translation>Save access report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="209"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="210"/>
         <source>Auskunft gespeichert</source>
         <translation>Access report saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="215"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="216"/>
         <source>Person löschen</source>
         <translation>Delete person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="216"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="217"/>
         <source>Alle Daten von {email} endgültig löschen (Art. 17 DSGVO)? Dies kann nicht rückgängig gemacht werden.</source>
         <translation>Permanently delete all data of {email} (Art. 17 GDPR)? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="226"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="227"/>
         <source>Person gelöscht</source>
         <translation>Person deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="231"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="232"/>
         <source>Nachgerückte benachrichtigen</source>
         <translation>Notify people who moved up</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="232"/>
-        <source>{n} Person(en) sind nachgerückt. Jetzt benachrichtigen?</source>
-        <translation>{n} person(s) moved up from the waiting list. Notify them now?</translation>
     </message>
 </context>
 <context>
@@ -2464,7 +2532,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="78"/>
         <source>Alle</source>
-        <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact&apos;s name, the event&apos;s capacity, the registrations)</extracomment>
+        <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact's name, the event's capacity, the registrations)</extracomment>
         <translation>All</translation>
     </message>
     <message>
@@ -2491,7 +2559,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="156"/>
         <source>Alle Runden</source>
-        <extracomment>the seat summary&apos;s colour per seat status (a style sheet built at use time: it follows the palette) the round filter&apos;s key for &quot;registered without a round&quot;</extracomment>
+        <extracomment>the seat summary's colour per seat status (a style sheet built at use time: it follows the palette) the round filter's key for "registered without a round"</extracomment>
         <translation>All rounds</translation>
     </message>
     <message>
@@ -2773,17 +2841,17 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="415"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="414"/>
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="421"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="420"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="436"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="435"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -2894,7 +2962,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="69"/>
         <source>Parallele Runden teilen das Treffen in Gruppen mit eigenen Plätzen (z. B. zwei Themen zur selben Zeit). Wer sich anmeldet, wählt eine Runde; die Plätze der Veranstaltung gelten zusätzlich.</source>
-        <extracomment>what a round change touches: the event&apos;s seats and every registrant list</extracomment>
+        <extracomment>what a round change touches: the event's seats and every registrant list</extracomment>
         <translation>Parallel rounds split the meeting into groups with seats of their own (e.g. two topics at the same time). Whoever registers chooses a round; the event’s seats apply as well.</translation>
     </message>
     <message>
@@ -3190,10 +3258,13 @@ Please inform them.</translation>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="215"/>
-        <source>{n} Empfänger:innen</source>
-        <translation>{n} recipients</translation>
+        <source>%n Empfänger:innen</source>
+        <translation>
+            <numerusform>%n recipient</numerusform>
+            <numerusform>%n recipients</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="217"/>
@@ -3432,20 +3503,21 @@ Please inform them.</translation>
         <source>Ausgewählte Person löschen (Entf; rückgängig mit Strg+Z)</source>
         <translation>Delete the selected person (Del; undo with Ctrl+Z)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="138"/>
-        <source>{shown} von {total} Referent:innen</source>
-        <translation>{shown} of {total} speakers</translation>
+        <source>{shown} von %n Referent:innen</source>
+        <translation>
+            <numerusform>{shown} of %n speaker</numerusform>
+            <numerusform>{shown} of %n speakers</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139"/>
-        <source>1 Referent:in</source>
-        <translation>1 speaker</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139"/>
-        <source>{total} Referent:innen</source>
-        <translation>{total} speakers</translation>
+        <source>%n Referent:innen</source>
+        <translation>
+            <numerusform>%n speaker</numerusform>
+            <numerusform>%n speakers</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="147"/>
@@ -3491,183 +3563,183 @@ Please inform them.</translation>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="361"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="368"/>
         <source>Titel</source>
         <extracomment>Only for pyside6-lupdate: the field names of sync.conflicts.FIELD_LABELS (no Qt there) reach translate() through a variable; a test keeps this list in step with that dict.</extracomment>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="362"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="369"/>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="363"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="370"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="364"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="371"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="365"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="372"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="366"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="373"/>
         <source>Ort</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="367"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="374"/>
         <source>Zugangslink</source>
         <translation>Access link</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="368"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="375"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="369"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="376"/>
         <source>Überbuchung</source>
         <translation>Overbooking</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="370"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="377"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="371"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="378"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="372"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="379"/>
         <source>Gastgeber</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="373"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="380"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="374"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="375"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="382"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="376"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="383"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="377"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="384"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="378"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="385"/>
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="379"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="386"/>
         <source>Notizen</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="380"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="387"/>
         <source>Reihenfolge</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="381"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="388"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="382"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="389"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="383"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="390"/>
         <source>Anwesenheit (Minuten)</source>
         <translation>Attendance (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="384"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="391"/>
         <source>Gelöscht</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="385"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="392"/>
         <source>Thema</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="386"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="393"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="387"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="394"/>
         <source>Erledigt am</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="388"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="395"/>
         <source>Kurzbiografie</source>
         <translation>Short biography</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="389"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="396"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="390"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="397"/>
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="391"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="398"/>
         <source>Titel (akad.)</source>
         <translation>Title (academic)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="392"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="399"/>
         <source>Bundesland</source>
         <translation>Federal state</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="393"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="400"/>
         <source>Erfahrung</source>
         <translation>Experience</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="394"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="401"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="395"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="402"/>
         <source>Storniert am</source>
         <translation>Cancelled on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="396"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="403"/>
         <source>Verspätet</source>
         <translation>Late</translation>
     </message>
@@ -3675,48 +3747,48 @@ Please inform them.</translation>
 <context>
     <name>SyncTables</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="407"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="414"/>
         <source>Reihe</source>
         <extracomment>Only for pyside6-lupdate: the record kinds of sync.conflicts.TABLE_LABELS, kept in step by a test.</extracomment>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="408"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="415"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="409"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="416"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="410"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="417"/>
         <source>Referent:in</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="411"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="418"/>
         <source>Referent:in einer Veranstaltung</source>
         <translation>Speaker of an event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="412"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="419"/>
         <source>Programmpunkt</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="413"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="420"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="414"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="421"/>
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="415"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="422"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
@@ -3724,278 +3796,283 @@ Please inform them.</translation>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="79"/>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="523"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="91"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="530"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="80"/>
-        <source>{n} Änderung(en) wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</source>
-        <translation>{n} change(s) were made differently on both sides. Decide now?</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="94"/>
-        <source>1 ungesendete Änderung</source>
-        <translation>1 unsent change</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="95"/>
-        <source>{n} ungesendete Änderungen</source>
-        <translation>{n} unsent changes</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="107"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="116"/>
         <source>keine sichere Verbindung möglich</source>
         <translation>no secure connection possible</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="110"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="119"/>
         <source>unverschlüsselt (nur lokal)</source>
         <translation>unencrypted (local only)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="111"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="120"/>
         <source>verschlüsselt (TLS)</source>
         <translation>encrypted (TLS)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="112"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="121"/>
         <source>verschlüsselt (TLS, Zertifikat geprüft)</source>
         <translation>encrypted (TLS, certificate verified)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="119"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="128"/>
         <source>Zuletzt synchronisiert: {when}</source>
         <translation>Last synchronised: {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="120"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="129"/>
         <source>Noch nicht synchronisiert</source>
         <translation>Not synchronised yet</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="132"/>
         <source>Verbindung: {how}</source>
         <translation>Connection: {how}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="126"/>
-        <source>1 Konflikt</source>
-        <translation>1 conflict</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="127"/>
-        <source>{n} Konflikte</source>
-        <translation>{n} conflicts</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="170"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="178"/>
         <source>Server für den Abgleich</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="179"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="187"/>
         <source>unverändert lassen</source>
         <translation>leave unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="193"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="201"/>
         <source>&amp;Adresse:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="194"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="202"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="195"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="203"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="196"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="204"/>
         <source>Verbindung:</source>
         <translation>Connection:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="197"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="205"/>
         <source>Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie in der Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder Benutzer noch Passwort. Ein PostgreSQL-Server auf einem anderen Rechner wird nur verschlüsselt (TLS) erreicht.</source>
-        <translation>The password is stored in the operating system&apos;s keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password. A PostgreSQL server on another computer is only reached encrypted (TLS).</translation>
+        <translation>The password is stored in the operating system's keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password. A PostgreSQL server on another computer is only reached encrypted (TLS).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="223"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="231"/>
         <source>gemeinsame Datei (die Verschlüsselung hängt vom Netzlaufwerk ab)</source>
         <translation>shared file (encryption depends on the network drive)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="266"/>
         <source>Server für den Abgleich gespeichert: {url}</source>
         <translation>Synchronisation server saved: {url}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="269"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="277"/>
         <source>Synchronisiert: {pushed} gesendet, {pulled} empfangen.</source>
         <translation>Synchronised: {pushed} sent, {pulled} received.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="293"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="301"/>
         <source>Synchronisieren …</source>
         <translation>Synchronising …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="293"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="301"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="295"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="303"/>
         <source>Synchronisieren</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="321"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="329"/>
         <source>Zwei Kontakte mit der E-Mail-Adresse {email} wurden zusammengeführt.</source>
         <translation>Two contacts with the email address {email} were merged.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="324"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="332"/>
         <source>Geänderte Platzvergabe – bitte die Betroffenen informieren:</source>
         <translation>Seat allocation changed – please inform the people affected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="327"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="335"/>
         <source>Nach dem Abgleich sind mehr Plätze vergeben als verfügbar – die Plätze bleiben, bis Stornierungen es ausgleichen:</source>
         <translation>After the sync more seats are taken than available – the seats stay until cancellations make up for it:</translation>
     </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="331"/>
-        <source>{count} Änderung(en) an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
-        <translation>{count} change(s) to personal data were replaced by a deletion or anonymisation (data protection).</translation>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="92"/>
+        <source>%n Änderungen wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</source>
+        <translation>
+            <numerusform>%n change was made differently on both sides. Decide now?</numerusform>
+            <numerusform>%n changes were made differently on both sides. Decide now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="104"/>
+        <source>%n ungesendete Änderungen</source>
+        <translation>
+            <numerusform>%n unsent change</numerusform>
+            <numerusform>%n unsent changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="135"/>
+        <source>%n Konflikte</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="339"/>
+        <source>%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
+        <translation>
+            <numerusform>%n change to personal data was replaced by a deletion or anonymisation (data protection).</numerusform>
+            <numerusform>%n changes to personal data were replaced by a deletion or anonymisation (data protection).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="335"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="342"/>
         <source>Synchronisiert</source>
         <translation>Synchronised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="432"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="439"/>
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="432"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="439"/>
         <source>vorhanden</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="434"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="441"/>
         <source>(leer)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="436"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="443"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="436"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="443"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="450"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="457"/>
         <source>Datensatz</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="450"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="457"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="451"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="458"/>
         <source>Meine Fassung</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="451"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="458"/>
         <source>Fassung des Servers</source>
-        <translation>Server&apos;s version</translation>
+        <translation>Server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="452"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="459"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="457"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="464"/>
         <source>Konflikte entscheiden</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="459"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="466"/>
         <source>Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere.</source>
         <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="478"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="485"/>
         <source>später entscheiden</source>
         <translation>decide later</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="479"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="486"/>
         <source>meine Fassung behalten</source>
         <translation>keep my version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="480"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="487"/>
         <source>Fassung des Servers übernehmen</source>
-        <translation>take the server&apos;s version</translation>
+        <translation>take the server's version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="483"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="490"/>
         <source>Überall &amp;meine Fassung</source>
         <translation>&amp;My version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="484"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="491"/>
         <source>Überall Fassung des &amp;Servers</source>
-        <translation>&amp;Server&apos;s version everywhere</translation>
+        <translation>&amp;Server's version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="523"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="530"/>
         <source>Es gibt keine offenen Konflikte.</source>
         <translation>There are no open conflicts.</translation>
     </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="537"/>
-        <source>{n} Konflikt(e) entschieden; der nächste Abgleich überträgt das.</source>
-        <translation>{n} conflict(s) resolved; the next synchronisation will transfer this.</translation>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="544"/>
+        <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
+        <translation>
+            <numerusform>%n conflict decided; the next sync transfers it.</numerusform>
+            <numerusform>%n conflicts decided; the next sync transfers them.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="547"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="553"/>
         <source>&amp;Synchronisieren</source>
         <translation>&amp;Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="549"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="555"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="550"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="556"/>
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
-        <translation>Synchronise changes with the team&apos;s shared database</translation>
+        <translation>Synchronise changes with the team's shared database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="552"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="558"/>
         <source>Server für den &amp;Abgleich …</source>
         <translation>Synchronisation &amp;server …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="555"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="561"/>
         <source>&amp;Konflikte entscheiden …</source>
         <translation>Resolve &amp;conflicts …</translation>
     </message>
@@ -4039,7 +4116,7 @@ Please inform them.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="58"/>
         <source>Fristen der Veranstaltung (Anmeldeschluss, Versand des Zugangslinks) stehen in den Details; hier stehen Ihre eigenen Aufgaben.</source>
-        <translation>The event&apos;s deadlines (registration deadline, sending the access link) are in the details; your own tasks are listed here.</translation>
+        <translation>The event's deadlines (registration deadline, sending the access link) are in the details; your own tasks are listed here.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="61"/>
@@ -4506,7 +4583,7 @@ Details are in the log file: {log}</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/printing.py" line="408"/>
         <source>Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen</source>
-        <translation>Open the event&apos;s participant list in the print preview</translation>
+        <translation>Open the event's participant list in the print preview</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,8 @@ from odn_desktop.sync import engine
 from odn_desktop.ui import sync_ui
 from odn_desktop.ui.context import AppContext
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")]
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)"),
+              pytest.mark.usefixtures("german_translators")]
 Laptops = Callable[[str], Laptop]
 
 
@@ -35,6 +36,8 @@ def test_status_text_formats() -> None:
     when = datetime(2026, 11, 26, 18, 5, tzinfo=UTC)
     assert sync_ui.format_status(when, 1, 2) == (
         "Zuletzt synchronisiert: 26.11.2026 19:05 · 1 ungesendete Änderung · 2 Konflikte")
+    assert sync_ui.format_status(when, 2, 1) == (
+        "Zuletzt synchronisiert: 26.11.2026 19:05 · 2 ungesendete Änderungen · 1 Konflikt")
     assert sync_ui.format_status(when, 1, 0, "verschlüsselt (TLS)") == (
         "Zuletzt synchronisiert: 26.11.2026 19:05 · Verbindung: verschlüsselt (TLS) · 1 ungesendete Änderung")
 

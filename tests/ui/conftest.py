@@ -47,6 +47,11 @@ class DialogRecorder:
         return fake
 
 
+@pytest.fixture(autouse=True, scope="session")
+def german_window(german_translators: Any) -> None:
+    """Every window test speaks German as the program does, counts included ("1 Kontakt", "2 Kontakte")."""
+
+
 @pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     recorder = DialogRecorder()

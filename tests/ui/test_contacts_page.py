@@ -89,6 +89,8 @@ def test_lists_contacts_in_german_order_with_their_registration_counts(page: Con
     assert page.model.rowCount() == len(rows) > 25
     assert [r.id for r in page.model.visible_rows()] == [r.id for r in rows]
     assert page.count_label.text() == f"{len(rows)} Kontakte"
+    assert (page.count_text(1, 1), page.count_text(0, 1), page.count_text(1, 2)) == (
+        "1 Kontakt", "0 von 1 Kontakt", "1 von 2 Kontakten")
     assert page.current_id == rows[0].id
     assert page.contact_editor.ui.lastNameEdit.text() == rows[0].last_name
 

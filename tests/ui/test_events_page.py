@@ -177,7 +177,7 @@ def test_create_event_with_capacity_two_and_build_its_agenda(qtbot: QtBot, db: D
     assert agenda.warning_label.isVisible()
     assert agenda.warning_label.text() == ("⚠ Das Programm dauert 100 Minuten und überschreitet das Zeitfenster "
                                            "(90 Minuten) um 10 Minuten.")
-    assert "100 Minuten, Ende 11:40 Uhr" in agenda.summary.text()
+    assert "Programm: 4 Punkte, 100 Minuten, Ende 11:40 Uhr" in agenda.summary.text()
     assert agenda.model.data(agenda.model.index(3, 0), Qt.ItemDataRole.BackgroundRole) is not None
 
     # reorder by drag (the drop the view performs) ...

@@ -69,6 +69,14 @@ def dialog(qtbot: QtBot, ctx: AppContext, event_id: uuid.UUID, tmp_path: Path) -
     return dialog
 
 
+def test_the_summary_counts_one_row_and_one_person_in_the_singular(
+        qtbot: QtBot, ctx: AppContext, event_id: uuid.UUID, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "eine.csv", [["Vorname", "Nachname", "E-Mail"], ["Anna", "Becker", "a@kiel.example"]])
+    one = dlg.build_import_dialog(None, ctx, event_id, path)
+    qtbot.addWidget(one)
+    assert one.summary_label.text() == "1 Zeile in der Datei: 1 Person wird übernommen."
+
+
 def registrations(db: Database, event_id: uuid.UUID) -> dict[str, str]:
     with transaction(db.sessions) as s:
         return {r.email: r.status for r in list_registration_rows(s, event_id)}

@@ -165,7 +165,8 @@ def test_drafts_from_the_editor(qtbot: QtBot, ctx: AppContext, december_row: Eve
         assert text.endswith(f"Ihr Link: {LINK}\n") and msg["X-Unsent"] == "1"
     assert recipients == registered_emails(ctx, december_row.id)
     [(_parent, title, message)] = dialogs.of("information")
-    assert title == "Entwürfe gespeichert" and f"{december_row.registered} Entwürfe" in message
+    assert title == "Entwürfe gespeichert"
+    assert message.startswith(f"{december_row.registered} Entwürfe gespeichert in {tmp_path}\n\n")
     assert ("registrations", "events", "tasks") in changed
     assert ctx.read(lambda s: s.get(Event, december_row.id).access_link_sent_at) is not None  # type: ignore[union-attr]
 
@@ -332,9 +333,13 @@ def test_deleting_a_person_offers_to_tell_who_moved_up(qtbot: QtBot, db: Databas
     ctx = AppContext(db)
     dialog = PrivacyDialog(ctx)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(mail_ui, "ask_confirmation", lambda *_a: True)
+    assert dialog.summary_label.text() == "0 Kontakte würden anonymisiert."
+    questions: list[str] = []
+    monkeypatch.setattr(mail_ui, "ask_confirmation", lambda _p, _title, text: questions.append(text) or True)
     dialog.email_edit.setText("anna@kiel.example")
     dialog.delete_button.click()
+    assert questions[-1] == "1 Person ist nachgerückt. Jetzt benachrichtigen?"  # counts in German: no "Person(en)"
+    assert dialog.log_list.item(0).text().endswith(": 1 Kontakt, 1 Anmeldung gelöscht (Art. 17)")
     mail = no_real_dialogs[-1]
     assert isinstance(mail, MailDialog)
     qtbot.addWidget(mail)

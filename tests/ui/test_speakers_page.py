@@ -90,6 +90,7 @@ def test_lists_the_demo_speakers_and_shows_the_first_one(page: SpeakersPage) -> 
     assert ui.headingLabel.text() == "Claus Arndt"
     assert not page.has_unsaved_changes() and not ui.saveButton.isEnabled() and not ui.dirtyLabel.isVisible()
     assert page.count_label.text() == "2 Referent:innen"
+    assert (page.count_text(1, 1), page.count_text(0, 1)) == ("1 Referent:in", "0 von 1 Referent:in")
     assert page.events_label.text() == "Veranstaltungen: Open-Data-Netzwerktreffen (02.12.2021)"
     assert page.model.data(page.model.index(1, 2)) == "1"
     assert "Open-Data-Netzwerktreffen (02.12.2021)" in page.model.data(

@@ -1,5 +1,5 @@
 """The English translation: complete, placeholders intact, the committed .qm compiled from the .ts, and the window
-switches language when the translators are installed."""
+switches language when the translators are installed. The German file gives every count (``%n``) its singular."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
@@ -25,6 +26,7 @@ from odn_desktop.ui.workspace_window import PAGES, WorkspaceWindow
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 TS = TRANSLATIONS / "odn_desktop_en.ts"
 QM = TRANSLATIONS / "odn_desktop_en.qm"
+TS_DE = TRANSLATIONS / "odn_desktop_de.ts"  # the source language: only the counts, with singular and plural
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 GERMAN_MENUS = ["Datei", "Bearbeiten", "Ansicht", "Extras", "Hilfe"]
@@ -32,9 +34,9 @@ ENGLISH_MENUS = ["File", "Edit", "View", "Tools", "Help"]
 ENGLISH_PAGES = ["Overview", "Events", "Speakers", "Contacts", "All registrations"]
 
 
-def messages() -> Iterator[tuple[str, str, list[str]]]:
+def messages(ts: Path = TS) -> Iterator[tuple[str, str, list[str]]]:
     """(context, source, translations) of each live message; a numerus message has one translation per form."""
-    root = ET.parse(TS).getroot()
+    root = ET.parse(ts).getroot()
     for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
@@ -47,8 +49,8 @@ def messages() -> Iterator[tuple[str, str, list[str]]]:
             yield name, message.findtext("source") or "", texts
 
 
-def unfinished() -> list[tuple[str, str]]:
-    root = ET.parse(TS).getroot()
+def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
+    root = ET.parse(ts).getroot()
     return [(c.findtext("name") or "", m.findtext("source") or "") for c in root.iter("context")
             for m in c.iter("message") if (t := m.find("translation")) is not None and t.get("type") == "unfinished"]
 
@@ -73,17 +75,40 @@ def test_every_message_is_translated_with_the_same_placeholders() -> None:
             assert text.endswith(" …") == source.endswith(" …"), f"ellipsis {where}"
 
 
-def test_the_ts_holds_every_text_of_the_sources(tmp_path: Path) -> None:
+def numerus_messages(ts: Path) -> dict[tuple[str, str], list[str]]:
+    root = ET.parse(ts).getroot()
+    return {(c.findtext("name") or "", m.findtext("source") or ""): [f.text or "" for f in m.iter("numerusform")]
+            for c in root.iter("context") for m in c.iter("message") if m.get("numerus") == "yes"}
+
+
+def test_every_count_has_its_german_singular_and_plural() -> None:
+    """The German sources hold one form ("%n Entwürfe"); without the German file a window would say "1 Entwürfe"."""
+    german, english = numerus_messages(TS_DE), numerus_messages(TS)
+    assert len(german) >= 20
+    assert set(german) == set(english)
+    assert unfinished(TS_DE) == []
+    for (context, source), (one, many, *more) in german.items():
+        where = f"{context}: {source!r}"
+        assert more == [], where
+        assert many == source, f"the plural is the source text: {where}"
+        assert one != many and "%n" in one, f"no singular: {where} -> {one!r}"
+        assert sorted(PLACEHOLDER.findall(one)) == sorted(PLACEHOLDER.findall(source)), where
+    for (context, source), forms in english.items():
+        assert len(forms) == 2 and forms[0] != forms[1], f"{context}: {source!r} -> {forms!r}"
+
+
+@pytest.mark.parametrize(("ts", "language"), [(TS, "en"), (TS_DE, "de")])
+def test_the_ts_holds_every_text_of_the_sources(tmp_path: Path, ts: Path, language: str) -> None:
     """A new or changed tr()/translate() text that nobody ran lupdate for fails here, not in an English window."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
     try:
         import build_ui  # type: ignore[import-not-found]
     finally:
         sys.path.pop(0)
-    copy = tmp_path / TS.name
-    shutil.copyfile(TS, copy)
-    build_ui.update_ts(copy, "en")
-    before = {(c, s) for c, s, _texts in messages()}
+    copy = tmp_path / ts.name
+    shutil.copyfile(ts, copy)
+    build_ui.update_ts(copy, language)
+    before = {(c, s) for c, s, _texts in messages(ts)}
     root = ET.parse(copy).getroot()
     after = {(c.findtext("name") or "", m.findtext("source") or "") for c in root.iter("context")
              for m in c.iter("message")}
@@ -91,17 +116,37 @@ def test_the_ts_holds_every_text_of_the_sources(tmp_path: Path) -> None:
     assert before - after == set(), "texts no longer in the sources: run python scripts/build_ui.py --translations"
 
 
-def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ts", [TS, TS_DE])
+def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path, ts: Path) -> None:
     here = Path(sys.executable).parent
     lrelease = next((str(p) for p in (here / "pyside6-lrelease", here / "pyside6-lrelease.exe") if p.exists()),
                     shutil.which("pyside6-lrelease"))
     if lrelease is None:
         missing("pyside6-lrelease is not installed")
     fresh = tmp_path / "fresh.qm"
-    done = subprocess.run([lrelease, str(TS), "-qm", str(fresh)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([lrelease, str(ts), "-qm", str(fresh)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "0 unfinished" in done.stdout and "Ignored" not in done.stdout, done.stdout
-    assert fresh.read_bytes() == QM.read_bytes(), "run: python scripts/build_ui.py --translations"
+    assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), "run: python scripts/build_ui.py --translations"
+
+
+@pytest.mark.parametrize(("language", "texts"), [
+    ("de", ["0 Konflikte", "1 Konflikt", "2 Konflikte", "1 ungesendete Änderung", "1 Empfänger:in", "1 Kontakt"]),
+    ("en", ["0 conflicts", "1 conflict", "2 conflicts", "1 unsent change", "1 recipient", "1 contact"]),
+])
+def test_counts_take_the_form_of_the_number(qapp: QApplication, language: str, texts: list[str]) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(context: str, source: str, n: int) -> str:
+        return QCoreApplication.translate(context, source, "", n)
+
+    try:
+        install_translators(qapp, language)
+        assert [tr("SyncUi", "%n Konflikte", n) for n in (0, 1, 2)] + [
+            tr("SyncUi", "%n ungesendete Änderungen", 1), tr("SendDialog", "%n Empfänger:innen", 1),
+            tr("ContactsPage", "%n Kontakte", 1)] == texts
+    finally:
+        install_translators(qapp, "de")
 
 
 def build_window(qtbot: QtBot, db: Database, settings_file: Path) -> WorkspaceWindow:

@@ -299,13 +299,12 @@ class ImportMappingDialog(QDialog):
         self.error_label.setVisible(bool(plan.errors))
         rejected, duplicates = len(plan.rejected), len(plan.duplicates)
         if plan.errors:
-            summary = self.tr("{0} Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.").format(
-                len(plan.rows))
+            summary = self.tr("%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.", "",
+                              len(plan.rows))
         else:
             people = len(plan.people)
-            summary = (self.tr("{0} Zeilen in der Datei: 1 Person wird übernommen") if people == 1 else
-                       self.tr("{0} Zeilen in der Datei: {1} Personen werden übernommen")).format(
-                len(plan.rows), people)
+            summary = self.tr("%n Zeilen in der Datei", "", len(plan.rows)) + ": " + self.tr(
+                "%n Personen werden übernommen", "", people)
             if rejected:
                 summary += (self.tr(", 1 Zeile mit Problemen wird übersprungen") if rejected == 1 else
                             self.tr(", {0} Zeilen mit Problemen werden übersprungen").format(rejected))

@@ -2,6 +2,8 @@
 
 ``install_translators`` loads Qt's own strings (button texts such as "Abbrechen") and ours for the chosen
 language; it runs before the first window is built. The choice is stored in QSettings under LANGUAGE_KEY.
+German needs its file too: the sources hold one form of each count (``tr("%n Entwürfe", "", n)``), the German
+file the singular and plural ("1 Entwurf", "2 Entwürfe").
 """
 
 from __future__ import annotations
@@ -35,14 +37,15 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
-    if language != "de":
-        ours = QTranslator(app)
-        try:
-            path = resource_path("translations", f"odn_desktop_{language}.qm")
-        except FileNotFoundError:
-            log.warning("no translation file for %s", language)
+    ours = QTranslator(app)
+    try:
+        path = resource_path("translations", f"odn_desktop_{language}.qm")
+    except FileNotFoundError:
+        log.warning("no translation file for %s", language)
+    else:
+        if ours.load(str(path)):
+            app.installTranslator(ours)
+            _installed.append(ours)
         else:
-            if ours.load(str(path)):
-                app.installTranslator(ours)
-                _installed.append(ours)
+            log.warning("translation file %s could not be loaded", path)
     return language

@@ -212,7 +212,7 @@ class SendDialog(QDialog):
             self.table.setItem(row, 2, QTableWidgetItem(self.tr("wartet")))
             self._rows[person.registration_id] = row
         n = len(selection.people)
-        text = self.tr("{n} Empfänger:innen").format(n=n)
+        text = self.tr("%n Empfänger:innen", "", n)
         if selection.skipped:
             text += self.tr(", {n} übersprungen (haben die Nachricht schon oder keine Adresse)").format(
                 n=len(selection.skipped))

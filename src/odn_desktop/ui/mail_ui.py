@@ -351,7 +351,7 @@ class MailDialog(QDialog):
             self.recipients_label.setText(exc.message)
             return
         n = len(chosen.people)
-        text = self.tr("Empfänger: 1 Person") if n == 1 else self.tr("Empfänger: {n} Personen").format(n=n)
+        text = self.tr("Empfänger: %n Personen", "", n)
         if chosen.skipped:
             text += self.tr(" ({n} übersprungen)").format(n=len(chosen.skipped))
         self.recipients_label.setText(text)
@@ -433,9 +433,12 @@ class MailDialog(QDialog):
         except UserError as exc:
             context.show_user_error(self, exc.message)
             return
+        saved = self.tr("%n Entwürfe gespeichert in {folder}", "", len(result.files)).format(folder=result.directory)
+        if result.skipped:
+            saved += " " + self.tr("(%n Personen übersprungen)", "", len(result.skipped))
         show_message(self, self.tr("Entwürfe gespeichert"),
-                     result.message + "\n\n" + self.tr("Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als "
-                                                       "Entwurf; prüfen und senden Sie sie von dort."))
+                     saved + "\n\n" + self.tr("Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als "
+                                              "Entwurf; prüfen und senden Sie sie von dort."))
 
     def open_send_dialog(self) -> None:
         organizer = _organizer_or_ask(self)  # the send dialog starts with it; it can still be changed there

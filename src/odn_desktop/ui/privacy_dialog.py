@@ -153,13 +153,14 @@ class PrivacyDialog(QDialog):
                 table.setItem(row, col, QTableWidgetItem(value))
         table.resizeColumnsToContents()
         n = len(self._candidates)
-        self.summary_label.setText(self.tr("{n} Kontakt(e) würden anonymisiert.").format(n=n))
+        self.summary_label.setText(self.tr("%n Kontakte würden anonymisiert.", "", n))
         self.anonymize_button.setEnabled(n > 0)
         labels = {"anonymize": self.tr("anonymisiert"), "delete": self.tr("gelöscht (Art. 17)")}
         self.log_list.clear()
         for entry in self._ctx.read(privacy.privacy_log):
-            self.log_list.addItem(self.tr("{when}: {n} Kontakt(e), {r} Anmeldung(en) {what}").format(
-                when=format_german_datetime(entry.at), n=entry.contacts, r=entry.registrations,
+            self.log_list.addItem(self.tr("{when}: {contacts}, {registrations} {what}").format(
+                when=format_german_datetime(entry.at), contacts=self.tr("%n Kontakte", "", entry.contacts),
+                registrations=self.tr("%n Anmeldungen", "", entry.registrations),
                 what=labels.get(entry.action, entry.action)))
 
     def _after_change(self) -> None:
@@ -173,9 +174,9 @@ class PrivacyDialog(QDialog):
 
         ids = [c.contact_id for c in self._candidates]
         if not ids or not mail_ui.ask_confirmation(self, self.tr("Anonymisieren"), self.tr(
-                "{n} Kontakt(e) und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der "
-                "Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.").format(
-                    n=len(ids))):
+                "%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der "
+                "Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.", "",
+                len(ids))):
             return
         months = self.months_spin.value()
         result = self._ctx.read(lambda s: privacy.anonymize_expired(s, months, contact_ids=ids))
@@ -229,5 +230,5 @@ class PrivacyDialog(QDialog):
             by_event.setdefault(row.event_id, []).append(row.id)
         for event_id, ids in by_event.items():
             if mail_ui.ask_confirmation(self, self.tr("Nachgerückte benachrichtigen"),
-                                self.tr("{n} Person(en) sind nachgerückt. Jetzt benachrichtigen?").format(n=len(ids))):
+                                self.tr("%n Personen sind nachgerückt. Jetzt benachrichtigen?", "", len(ids))):
                 mail_ui.open_mail_dialog(self, self._ctx, event_id, template="promoted", registration_ids=ids)

@@ -23,7 +23,7 @@ import threading
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,18 @@ KEEP_OPEN, KEEP_LOCAL, KEEP_REMOTE = "", "local", "remote"
 translate = QCoreApplication.translate
 
 
+class SyncUi(QObject):
+    """Counts in the context "SyncUi": ``SyncUi.tr("%n Konflikte", "", n)``.
+
+    WORKAROUND: pyside6-lupdate marks a ``%n`` text as numerus (singular and plural form) only in a ``tr()`` call,
+    not in ``translate()``; this ``tr`` is ``translate`` with this module's context.
+    """
+
+    @staticmethod
+    def tr(source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("SyncUi", source, disambiguation, n)
+
+
 # -- replaceable in tests ------------------------------------------------------------------------------------
 
 
@@ -77,8 +89,7 @@ def show_warning(parent: QWidget | None, text: str) -> None:
 def ask_open_conflicts(parent: QWidget | None, count: int) -> bool:
     answer = QMessageBox.question(
         parent, translate("SyncUi", "Konflikte"),
-        translate("SyncUi", "{n} Änderung(en) wurden auf beiden Seiten verschieden vorgenommen. "
-                            "Jetzt entscheiden?").format(n=count))
+        SyncUi.tr("%n Änderungen wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?", "", count))
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -90,9 +101,7 @@ def exec_dialog(dialog: QDialog) -> int:
 
 
 def _changes(n: int) -> str:
-    if n == 1:
-        return translate("SyncUi", "1 ungesendete Änderung")
-    return translate("SyncUi", "{n} ungesendete Änderungen").format(n=n)
+    return SyncUi.tr("%n ungesendete Änderungen", "", n)
 
 
 def connection_text(remote: str | None) -> str:
@@ -123,8 +132,7 @@ def format_status(last_sync: datetime | None, pending: int, conflicts: int, conn
         parts.append(translate("SyncUi", "Verbindung: {how}").format(how=connection))
     parts.append(_changes(pending))
     if conflicts:
-        parts.append(translate("SyncUi", "1 Konflikt") if conflicts == 1
-                     else translate("SyncUi", "{n} Konflikte").format(n=conflicts))
+        parts.append(SyncUi.tr("%n Konflikte", "", conflicts))
     return " · ".join(parts)
 
 
@@ -328,9 +336,8 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
                                              "Plätze bleiben, bis Stornierungen es ausgleichen:"))
             notes += [f"• {pool.message()}" for pool in result.overbooked]
         if result.erased_over_edits:
-            notes.append(translate("SyncUi", "{count} Änderung(en) an Personendaten wurden durch eine Löschung oder "
-                                             "Anonymisierung (Datenschutz) ersetzt.").format(
-                count=len(result.erased_over_edits)))
+            notes.append(SyncUi.tr("%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung "
+                                   "(Datenschutz) ersetzt.", "", len(result.erased_over_edits)))
         if notes:
             show_message(parent, translate("SyncUi", "Synchronisiert"), "\n".join(notes))
         if result.new_conflicts and ask_open_conflicts(parent, len(result.conflicts)):
@@ -534,8 +541,7 @@ def show_conflicts_dialog(parent: QWidget | None, ctx: AppContext) -> int:
             show_warning(parent, exc.message)
     if decided:
         ctx.changed.emit(context.KINDS)
-        ctx.status_message.emit(translate(
-            "SyncUi", "{n} Konflikt(e) entschieden; der nächste Abgleich überträgt das.").format(n=decided))
+        ctx.status_message.emit(SyncUi.tr("%n Konflikte entschieden; der nächste Abgleich überträgt das.", "", decided))
     return decided
 
 

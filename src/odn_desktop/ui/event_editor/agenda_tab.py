@@ -172,9 +172,10 @@ class AgendaTab(QWidget):
         end = rows[-1].ends_at if rows else starts_at
         total = sum(r.duration_minutes for r in rows)
         self.summary.setText(self.tr(
-            "Zeitfenster {start}–{end} Uhr · Programm: {count} Punkte, {minutes} Minuten, Ende {agenda_end} Uhr"
-        ).format(start=f"{to_berlin(starts_at):%H:%M}", end=f"{to_berlin(ends_at):%H:%M}", count=len(rows),
-                 minutes=total, agenda_end=f"{to_berlin(end):%H:%M}"))
+            "Zeitfenster {start}–{end} Uhr · Programm: {items}, {minutes}, Ende {agenda_end} Uhr"
+        ).format(start=f"{to_berlin(starts_at):%H:%M}", end=f"{to_berlin(ends_at):%H:%M}",
+                 items=self.tr("%n Punkte", "", len(rows)), minutes=self.tr("%n Minuten", "", total),
+                 agenda_end=f"{to_berlin(end):%H:%M}"))
 
     def _speaker_choices(self) -> list[tuple[str, Any]]:
         from odn_desktop.services.speakers import list_speaker_rows

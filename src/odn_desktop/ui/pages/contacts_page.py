@@ -301,8 +301,8 @@ class ContactsPage(PersonListPage):
 
     def count_text(self, shown: int, total: int) -> str:
         if shown != total:
-            return self.tr("{shown} von {total} Kontakten").format(shown=shown, total=total)
-        return self.tr("1 Kontakt") if total == 1 else self.tr("{total} Kontakte").format(total=total)
+            return self.tr("{shown} von %n Kontakten", "", total).format(shown=shown)
+        return self.tr("%n Kontakte", "", total)
 
     def heading_for(self, values: Mapping[str, Any]) -> str:
         return super().heading_for(values) or values.get("email") or self.tr("Kontakt ohne Namen")
@@ -374,6 +374,6 @@ class ContactsPage(PersonListPage):
         assert command.result is not None
         result = command.result.result
         self.ctx.status_message.emit(self.tr(
-            "Kontakte zusammengeführt: {moved} Anmeldung(en) übernommen, {dropped} doppelte entfernt."
-        ).format(moved=result.moved_registrations, dropped=result.dropped_registrations))
+            "Kontakte zusammengeführt: %n Anmeldungen übernommen, {dropped} doppelte entfernt.", "",
+            result.moved_registrations).format(dropped=result.dropped_registrations))
         return True

@@ -135,8 +135,8 @@ class SpeakersPage(PersonListPage):
 
     def count_text(self, shown: int, total: int) -> str:
         if shown != total:
-            return self.tr("{shown} von {total} Referent:innen").format(shown=shown, total=total)
-        return self.tr("1 Referent:in") if total == 1 else self.tr("{total} Referent:innen").format(total=total)
+            return self.tr("{shown} von %n Referent:innen", "", total).format(shown=shown)
+        return self.tr("%n Referent:innen", "", total)
 
     def on_shown(self, row_id: uuid.UUID | None) -> None:
         self._update_actions()

@@ -1,0 +1,220 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="de_DE">
+<context>
+    <name>AgendaTab</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177"/>
+        <source>%n Punkte</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177"/>
+        <source>%n Minuten</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="304"/>
+        <source>{shown} von %n Kontakten</source>
+        <translation>
+            <numerusform>{shown} von %n Kontakt</numerusform>
+            <numerusform>{shown} von %n Kontakten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305"/>
+        <source>%n Kontakte</source>
+        <translation>
+            <numerusform>%n Kontakt</numerusform>
+            <numerusform>%n Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="377"/>
+        <source>Kontakte zusammengeführt: %n Anmeldungen übernommen, {dropped} doppelte entfernt.</source>
+        <translation>
+            <numerusform>Kontakte zusammengeführt: %n Anmeldung übernommen, {dropped} doppelte entfernt.</numerusform>
+            <numerusform>Kontakte zusammengeführt: %n Anmeldungen übernommen, {dropped} doppelte entfernt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="302"/>
+        <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
+        <translation>
+            <numerusform>%n Zeile in der Datei. Bitte zuerst die Zuordnung vervollständigen.</numerusform>
+            <numerusform>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="306"/>
+        <source>%n Zeilen in der Datei</source>
+        <translation>
+            <numerusform>%n Zeile in der Datei</numerusform>
+            <numerusform>%n Zeilen in der Datei</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="307"/>
+        <source>%n Personen werden übernommen</source>
+        <translation>
+            <numerusform>%n Person wird übernommen</numerusform>
+            <numerusform>%n Personen werden übernommen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="354"/>
+        <source>Empfänger: %n Personen</source>
+        <translation>
+            <numerusform>Empfänger: %n Person</numerusform>
+            <numerusform>Empfänger: %n Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="436"/>
+        <source>%n Entwürfe gespeichert in {folder}</source>
+        <translation>
+            <numerusform>%n Entwurf gespeichert in {folder}</numerusform>
+            <numerusform>%n Entwürfe gespeichert in {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="438"/>
+        <source>(%n Personen übersprungen)</source>
+        <translation>
+            <numerusform>(%n Person übersprungen)</numerusform>
+            <numerusform>(%n Personen übersprungen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156"/>
+        <source>%n Kontakte würden anonymisiert.</source>
+        <translation>
+            <numerusform>%n Kontakt würde anonymisiert.</numerusform>
+            <numerusform>%n Kontakte würden anonymisiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="162"/>
+        <source>%n Kontakte</source>
+        <translation>
+            <numerusform>%n Kontakt</numerusform>
+            <numerusform>%n Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="163"/>
+        <source>%n Anmeldungen</source>
+        <translation>
+            <numerusform>%n Anmeldung</numerusform>
+            <numerusform>%n Anmeldungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="177"/>
+        <source>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
+        <translation>
+            <numerusform>%n Kontakt und seine Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</numerusform>
+            <numerusform>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="233"/>
+        <source>%n Personen sind nachgerückt. Jetzt benachrichtigen?</source>
+        <translation>
+            <numerusform>%n Person ist nachgerückt. Jetzt benachrichtigen?</numerusform>
+            <numerusform>%n Personen sind nachgerückt. Jetzt benachrichtigen?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="215"/>
+        <source>%n Empfänger:innen</source>
+        <translation>
+            <numerusform>%n Empfänger:in</numerusform>
+            <numerusform>%n Empfänger:innen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersPage</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="138"/>
+        <source>{shown} von %n Referent:innen</source>
+        <translation>
+            <numerusform>{shown} von %n Referent:in</numerusform>
+            <numerusform>{shown} von %n Referent:innen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139"/>
+        <source>%n Referent:innen</source>
+        <translation>
+            <numerusform>%n Referent:in</numerusform>
+            <numerusform>%n Referent:innen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="92"/>
+        <source>%n Änderungen wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</source>
+        <translation>
+            <numerusform>%n Änderung wurde auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</numerusform>
+            <numerusform>%n Änderungen wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="104"/>
+        <source>%n ungesendete Änderungen</source>
+        <translation>
+            <numerusform>%n ungesendete Änderung</numerusform>
+            <numerusform>%n ungesendete Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="135"/>
+        <source>%n Konflikte</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="339"/>
+        <source>%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
+        <translation>
+            <numerusform>%n Änderung an Personendaten wurde durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</numerusform>
+            <numerusform>%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="544"/>
+        <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
+        <translation>
+            <numerusform>%n Konflikt entschieden; der nächste Abgleich überträgt das.</numerusform>
+            <numerusform>%n Konflikte entschieden; der nächste Abgleich überträgt das.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
