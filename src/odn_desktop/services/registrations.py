@@ -184,12 +184,11 @@ def register(
     reg.source = source
     reg.queue_order = queue_place
     reg.forced_seat = False
-    reg.waitlist_position = None
     session.flush()
     _allocate(session, event.id)
     session.refresh(reg)
     if force and reg.status == WAITING:
-        reg.status, reg.forced_seat, reg.waitlist_position = REGISTERED, True, None
+        reg.status, reg.forced_seat = REGISTERED, True
         session.flush()
         _allocate(session, event.id)
         session.refresh(reg)
@@ -203,7 +202,6 @@ def cancel(session: Session, registration_id: uuid.UUID, now: datetime | None = 
         raise UserError(f"Die Anmeldung von {reg.contact.first_name} {reg.contact.last_name} ist bereits storniert.")
     reg.status = CANCELLED
     reg.cancelled_at = now or utcnow()
-    reg.waitlist_position = None
     reg.forced_seat = False
     session.flush()
     promoted = _allocate(session, reg.event_id)
@@ -270,7 +268,6 @@ def move_from_waiting_list(session: Session, registration_id: uuid.UUID, *, forc
         reg.queue_order = next_queue_order(session, event.id)
     reg.status = REGISTERED
     reg.forced_seat = bool(full)
-    reg.waitlist_position = None
     session.flush()
     promoted = tuple(r for r in _allocate(session, event.id) if r.id != reg.id)
     return SeatChange(registration=to_row(reg), promoted=promoted)
