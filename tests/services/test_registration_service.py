@@ -264,7 +264,7 @@ def test_statuses_outside_the_window_refuse_registration_unless_late(db: Databas
 def test_registration_before_it_opens_is_refused(db: Database) -> None:
     opens = datetime(2021, 11, 22, 8, 0, tzinfo=BERLIN)
     event_id = make_event(db, capacity=10, registration_opens_at=opens)
-    with pytest.raises(UserError, match="öffnet erst am 22.11.2021 08:00"), transaction(db.sessions) as s:
+    with pytest.raises(UserError, match=r"öffnet erst am 22\.11\.2021 08:00"), transaction(db.sessions) as s:
         regs.register(s, event_id, person(1), now=BEFORE)
     with transaction(db.sessions) as s:
         assert not regs.register(s, event_id, person(1), now=opens).registration.late
