@@ -112,7 +112,7 @@ def test_rounds_add_list_update_remove(capsys: pytest.CaptureFixture[str], db_pa
     add(capsys, db_path, "Vera", "--round", "VERKEHR")
     assert [(r["registered"], r["waiting"]) for r in rounds(capsys, db_path)] == [(0, 0), (1, 0), (0, 0)]
     err = refused(capsys, db_path, "rounds", "remove", "--event", DAY, "--round", "Verkehr")
-    assert "In der Runde „Verkehr“ sind noch 1 Anmeldung(en)" in err
+    assert "In der Runde „Verkehr“ ist noch 1 Anmeldung" in err
     assert "„Klima“ entfernt" in ok(capsys, db_path, "rounds", "remove", "--event", DAY, "--round", "klima")
     assert [r["title"] for r in rounds(capsys, db_path)] == ["Stadtplanung", "Verkehr"]
 

@@ -223,7 +223,7 @@ def test_rounds_from_the_editor_to_the_attendance_sheet(
     before = ctx.undo_stack.count()
     qtbot.mouseClick(rounds.remove_button, Qt.MouseButton.LeftButton)
     [(_parent, message)] = dialogs.of("user_error")
-    assert message == (f"In der Runde „{A}“ sind noch 3 Anmeldung(en). Bitte zuerst in eine andere Runde "
+    assert message == (f"In der Runde „{A}“ sind noch 3 Anmeldungen. Bitte zuerst in eine andere Runde "
                        "verschieben.")
     assert ctx.undo_stack.count() == before and rounds.model.rowCount() == 2
 

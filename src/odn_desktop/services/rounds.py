@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import fold_german
+from odn_desktop.domain.plurals import plural
 from odn_desktop.domain.seats import Pool, SeatCounts, seat_counts
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.models import Registration, Round
@@ -143,7 +144,8 @@ def remove_round(session: Session, event_id: uuid.UUID, round_id: uuid.UUID) -> 
         Registration.round_id == rnd.id, Registration.deleted_at.is_(None),
         Registration.status != "cancelled")) or 0
     if members:
-        raise UserError(f"In der Runde „{rnd.title}“ sind noch {members} Anmeldung(en). Bitte zuerst in eine "
+        count = plural(members, "ist noch {n} Anmeldung", "sind noch {n} Anmeldungen")
+        raise UserError(f"In der Runde „{rnd.title}“ {count}. Bitte zuerst in eine "
                         "andere Runde verschieben.")
     rnd.deleted_at = utcnow()
     session.flush()
