@@ -96,6 +96,8 @@ class Event(SyncedMixin, Base):
     access_link_dispatch_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     access_link_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     status: Mapped[str] = mapped_column(String(20), default="open")  # draft|open|closed|held|cancelled
+    #: the description was copied from the previous meeting and not edited since (the editor says so)
+    description_copied: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     #: with rounds: whether someone may register without choosing one (counts against the event's seats only)
     rounds_optional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     hosts: Mapped[str] = mapped_column(Text, default="")  # one host per line
@@ -240,6 +242,8 @@ class Registration(SyncedMixin, Base):
     attended: Mapped[bool] = mapped_column(Boolean, default=False)
     attended_minutes: Mapped[int | None] = mapped_column(Integer, default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: Einsteiger:innen / Fortgeschrittene, as the person said in the registration form (empty: not asked)
+    level: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     event: Mapped[Event] = relationship(back_populates="registrations")
     contact: Mapped[Contact] = relationship(back_populates="registrations")
@@ -282,3 +286,9 @@ from . import sync_models as _sync_models  # noqa: E402, F401
 from . import mail_models as _mail_models  # noqa: E402
 
 SYNCED_MODELS = (*SYNCED_MODELS, *_mail_models.MAIL_SYNCED_MODELS)
+
+# isort: split
+# Topic wishes (migration 0005), after everything they refer to.
+from . import wish_models as _wish_models  # noqa: E402
+
+SYNCED_MODELS = (*SYNCED_MODELS, *_wish_models.WISH_SYNCED_MODELS)
