@@ -12,11 +12,11 @@ from odn_desktop.services.agenda import add_agenda_item, agenda_rows, move_agend
 from odn_desktop.services.events import (
     cancel_event,
     create_event,
-    duplicate_event_as_next,
     list_event_rows,
     resolve_event,
     update_event,
 )
+from odn_desktop.services.next_meeting import duplicate_event_as_next
 from odn_desktop.services.speakers import add_speaker_to_event, create_speaker, list_speaker_rows
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database

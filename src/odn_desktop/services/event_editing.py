@@ -29,6 +29,7 @@ from . import events as event_service
 from . import registrations as registration_service
 from . import speakers as speaker_service
 from . import tasks as task_service
+from .next_meeting import moved_with_start
 
 NEW_EVENT_TITLE = "Neue Veranstaltung"
 NEW_EVENT_CAPACITY = 30
@@ -62,6 +63,7 @@ class EventForm:
     access_link_dispatch_at: datetime | None
     status: str
     hosts: str
+    description_copied: bool = False  # the description is the previous meeting's, not yet edited
 
 
 def event_form(session: Session, event_id: uuid.UUID) -> EventForm:
@@ -86,6 +88,7 @@ def event_form(session: Session, event_id: uuid.UUID) -> EventForm:
                                  else to_utc(event.access_link_dispatch_at)),
         status=event.status,
         hosts=event.hosts,
+        description_copied=event.description_copied,
     )
 
 
@@ -104,16 +107,19 @@ class SaveOutcome:
     created_series_id: uuid.UUID | None
     registrations_before: tuple[registration_service.RegistrationState, ...]
     promoted: tuple[str, ...]  # "Name (E-Mail)" of everyone who moved up from the waiting list
+    moved_tasks: tuple[tuple[uuid.UUID, datetime], ...] = ()  # (task, its former due date) moved with the start
 
 
 def save_event_form(session: Session, event_id: uuid.UUID, changes: dict[str, Any],
-                    series_title: str | None = None) -> SaveOutcome:
+                    series_title: str | None = None, move_tasks: bool = False) -> SaveOutcome:
     """Apply the form's changes in one step. ``series_title``: None = unchanged, "" = no series, else a title.
 
     A title no series has yet creates that series. When the seats grow, people move up from the waiting list;
-    their names are returned so the coordinator can inform them.
+    their names are returned so the coordinator can inform them. ``move_tasks``: when the start changes, the open
+    tasks' due dates keep their Berlin wall-clock distance to it (``next_meeting.moved_with_start``).
     """
     event = event_service.get_event(session, event_id)
+    old_start = to_utc(event.starts_at)
     values = dict(changes)
     created_series_id = None
     if series_title is not None:
@@ -126,11 +132,19 @@ def save_event_form(session: Session, event_id: uuid.UUID, changes: dict[str, An
                 series = event_service.create_series(session, title)
                 created_series_id = series.id
             values["series_id"] = series.id
-    previous = {name: getattr(event, name) for name in values}
+    # an edited description is no longer flagged as copied: remember the flag too, for undo
+    previous = {name: getattr(event, name) for name in (*values, "description_copied")}
     before: tuple[registration_service.RegistrationState, ...] = ()
     if SEAT_FIELDS.intersection(values):
         before = tuple(registration_service.snapshot_event_registrations(session, event_id))
     update = event_service.update_event(session, event_id, **values)
+    moved: list[tuple[uuid.UUID, datetime]] = []
+    if move_tasks and "starts_at" in update.changed:
+        for task in event.tasks:
+            if task.deleted_at is None and task.done_at is None:
+                moved.append((task.id, task.due_at))
+                task.due_at = moved_with_start(task.due_at, old_start, to_utc(event.starts_at))
+        session.flush()
     promoted: tuple[str, ...] = ()
     if update.promoted:
         regs = session.scalars(select(Registration).where(Registration.id.in_(update.promoted))).all()
@@ -144,13 +158,18 @@ def save_event_form(session: Session, event_id: uuid.UUID, changes: dict[str, An
         created_series_id=created_series_id,
         registrations_before=before if update.promoted else (),
         promoted=promoted,
+        moved_tasks=tuple(moved),
     )
 
 
 def revert_event_form(session: Session, outcome: SaveOutcome) -> None:
-    """Undo ``save_event_form``: old values back, people who moved up back on the waiting list."""
+    """Undo ``save_event_form``: old values back (moved tasks too), people who moved up back on the waiting list."""
     if outcome.previous:
         event_service.update_event(session, outcome.event_id, **outcome.previous)
+    for task_id, due_at in outcome.moved_tasks:
+        _task(session, task_id).due_at = due_at
+    if outcome.moved_tasks:
+        session.flush()
     if outcome.registrations_before:
         registration_service.restore_registration_states(session, list(outcome.registrations_before))
     if outcome.created_series_id is not None:

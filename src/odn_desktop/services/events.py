@@ -1,4 +1,4 @@
-"""Use cases around series and events: create, edit, cancel, duplicate as the next meeting, list.
+"""Use cases around series and events: create, edit, cancel, list (the next meeting: ``next_meeting``).
 
 Every function takes a Session inside the caller's transaction and returns plain data; validation failures
 raise ``UserError`` with a German message before anything is written.
@@ -20,8 +20,8 @@ from odn_desktop.domain.deadlines import deadline_state
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import german_sort_key, search_key
 from odn_desktop.domain.seats import Pool, seat_counts
-from odn_desktop.domain.timezone import BERLIN, format_german_datetime, to_utc, utcnow
-from odn_desktop.store.models import AgendaItem, Event, EventSpeaker, Registration, Round, Series, Speaker
+from odn_desktop.domain.timezone import BERLIN, format_german_datetime, utcnow
+from odn_desktop.store.models import Event, EventSpeaker, Registration, Series, Speaker
 
 from . import calendar_sequence
 from .rows import EventRow
@@ -50,11 +50,11 @@ EDITABLE_FIELDS = frozenset(
         "hosts",
         "series_id",
         "rounds_optional",
+        "description_copied",
     }
 )
 #: Changing one of these can change who holds a seat: the seat rule is applied afterwards.
 SEAT_FIELDS = frozenset({"capacity", "overbooking_percent", "status", "rounds_optional"})
-DEFAULT_NEXT_MEETING_GAP = timedelta(weeks=8)
 
 
 # -- series ------------------------------------------------------------------------------------------------
@@ -157,7 +157,9 @@ def update_event(session: Session, event_id: uuid.UUID, **changes: Any) -> Event
     if "title" in changes:
         merged["title"] = (changes["title"] or "").strip()
     _validate(merged)
-    changed = tuple(sorted(name for name in changes if merged[name] != current[name]))
+    if "description_copied" not in changes and merged["description"] != current["description"]:
+        merged["description_copied"] = False  # an edited description is no longer the previous meeting's
+    changed = tuple(sorted(name for name in merged if merged[name] != current[name]))
     for name in changed:
         setattr(event, name, merged[name])
     if ICS_RELEVANT_FIELDS.intersection(changed):
@@ -199,80 +201,6 @@ def restore_event(session: Session, event_id: uuid.UUID) -> Event:
     session.flush()
     apply_allocation(session, event.id)
     return event
-
-
-def _moved_with_start(when: datetime, old_start: datetime, new_start: datetime) -> datetime:
-    """``when`` moved with the meeting: the same Berlin calendar-day and wall-clock distance to the start.
-
-    A deadline "the day before, 23:59" stays the day before, 23:59 when the next meeting falls on the other side
-    of a daylight-saving change (a plain UTC shift would make it 22:59 or 00:59).
-    """
-
-    def wall(dt: datetime) -> datetime:
-        return dt.astimezone(BERLIN).replace(tzinfo=None)
-
-    return to_utc(wall(when) + (wall(new_start) - wall(old_start)))
-
-
-def duplicate_event_as_next(session: Session, event_id: uuid.UUID, starts_at: datetime | None = None) -> Event:
-    """The next meeting of the series: same agenda, speakers, rounds and settings; no registrations, no tasks;
-    a new calendar UID. Without ``starts_at`` it starts eight weeks later at the same Berlin wall-clock time; end,
-    registration deadline and access-link dispatch keep their Berlin wall-clock distance to the start."""
-    source = get_event(session, event_id)
-    old_start = source.starts_at
-    if starts_at is None:
-        new_start = to_utc(old_start.astimezone(BERLIN).replace(tzinfo=None) + DEFAULT_NEXT_MEETING_GAP)
-    else:
-        new_start = starts_at
-
-    def moved(when: datetime | None) -> datetime | None:
-        return None if when is None else _moved_with_start(when, old_start, new_start)
-
-    new = create_event(
-        session,
-        title=source.title,
-        starts_at=new_start,
-        ends_at=_moved_with_start(source.ends_at, old_start, new_start),
-        description=source.description,
-        format=source.format,
-        venue=source.venue,
-        online_url="",  # a new meeting gets a new access link
-        capacity=source.capacity,
-        overbooking_percent=source.overbooking_percent,
-        registration_deadline=moved(source.registration_deadline),
-        allow_late_registration=source.allow_late_registration,
-        access_link_dispatch_at=moved(source.access_link_dispatch_at),
-        status="draft",
-        hosts=source.hosts,
-        series_id=source.series_id,
-    )
-    new.rounds_optional = source.rounds_optional
-    speaker_map: dict[uuid.UUID, uuid.UUID] = {}
-    for link in source.speaker_links:
-        if link.deleted_at is None:
-            session.add(EventSpeaker(event_id=new.id, speaker_id=link.speaker_id, position=link.position,
-                                     topic=link.topic))
-            speaker_map[link.speaker_id] = link.speaker_id
-    for item in source.agenda_items:
-        if item.deleted_at is None:
-            session.add(
-                AgendaItem(
-                    event_id=new.id,
-                    position=item.position,
-                    kind=item.kind,
-                    title=item.title,
-                    duration_minutes=item.duration_minutes,
-                    speaker_id=item.speaker_id,
-                    notes=item.notes,
-                )
-            )
-    for rnd in source.rounds:
-        if rnd.deleted_at is None:
-            session.add(Round(event_id=new.id, title=rnd.title, capacity=rnd.capacity, position=rnd.position,
-                              description=rnd.description))
-    session.flush()
-    session.refresh(new)
-    return new
 
 
 # -- lookup ------------------------------------------------------------------------------------------------

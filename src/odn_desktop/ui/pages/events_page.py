@@ -330,7 +330,8 @@ class EventsPage(QWidget):
 
     def duplicate_selected(self) -> None:
         """The next meeting of the series: a copy eight weeks later with agenda and speakers (undoable)."""
-        from odn_desktop.services.events import delete_event, duplicate_event_as_next, restore_event
+        from odn_desktop.services.events import delete_event, restore_event
+        from odn_desktop.services.next_meeting import duplicate_event_as_next
 
         source = self._current
         if source is None or not self._confirm_leave():
