@@ -5,6 +5,7 @@
     export ics         --event E -o FILE.ics [--with-link]
     export invites     --event E -o DIR        # one .ics per registered person
     export pdf         --event E -o FILE.pdf [--per-round]
+    export announcement --event E -o FILE.html|FILE.md|FILE.txt   # the public text; the format by the ending
 
 Calendar files and invitations name the coordinator as ORGANIZER: ``ODN_ORGANIZER_NAME`` and
 ``ODN_ORGANIZER_EMAIL`` must be set, else ``ics`` and ``invites`` refuse (exit status 2) before anything is written.
@@ -39,14 +40,15 @@ def _count(text: str) -> int:
 
 def add_commands(subparsers: Any) -> None:
     export = subparsers.add_parser(
-        "export", help="Anwesenheitsliste, Anmeldungen, Kalenderdateien und Teilnehmendenliste (PDF) exportieren"
+        "export", help="Anwesenheitsliste, Anmeldungen, Kalenderdateien, Teilnehmendenliste (PDF) und Ankündigung "
+                  "exportieren"
     ).add_subparsers(dest="action", required=True, metavar="WAS")
 
-    def command(name: str, help_text: str, output: str) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, output: str, output_help: str | None = None) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = export.add_parser(name, help=help_text)
         p.add_argument("--event", required=True, metavar="E",
                        help="Kennung der Veranstaltung oder ihr Datum JJJJ-MM-TT")
-        p.add_argument("-o", "--output", required=True, type=Path, metavar=output)
+        p.add_argument("-o", "--output", required=True, type=Path, metavar=output, help=output_help)
         return p
 
     p = command("attendance", "Anwesenheitsliste als Excel-Datei (druckfertig)", "FILE.xlsx")
@@ -62,6 +64,9 @@ def add_commands(subparsers: Any) -> None:
     command("invites", "persönliche Kalendereinladungen, eine .ics-Datei je angemeldeter Person", "DIR")
     p = command("pdf", "Teilnehmendenliste als PDF", "FILE.pdf")
     p.add_argument("--per-round", action="store_true", help="jede parallele Runde auf eigenen Seiten")
+    command("announcement", "öffentliche Ankündigung für Website oder Newsletter (ohne Zugangslink)",
+            "FILE.html|FILE.md|FILE.txt",
+            "Zieldatei; die Endung wählt das Format: .html/.htm (HTML), .md (Markdown) oder .txt (Text)")
 
 
 def _say(text: str) -> None:
@@ -93,6 +98,10 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
                                                organizer=organizer)
     elif args.action == "invites":
         result = exports.export_invitations(session, event.id, output, organizer=organizer)
+    elif args.action == "announcement":
+        from .services.announcement import export_announcement
+
+        result = export_announcement(session, event.id, output)
     elif args.action == "pdf":
         from .exchange.atomic_write import check_target
 
