@@ -50,7 +50,7 @@
 <context>
     <name>ImportMappingDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="302"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="445"/>
         <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>
             <numerusform>%n Zeile in der Datei. Bitte zuerst die Zuordnung vervollständigen.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="306"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="447"/>
         <source>%n Zeilen in der Datei</source>
         <translation>
             <numerusform>%n Zeile in der Datei</numerusform>
@@ -66,11 +66,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="307"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="449"/>
         <source>%n Personen werden übernommen</source>
         <translation>
             <numerusform>%n Person wird übernommen</numerusform>
             <numerusform>%n Personen werden übernommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="453"/>
+        <source>%n Personen werden neu angemeldet</source>
+        <translation>
+            <numerusform>%n Person wird neu angemeldet</numerusform>
+            <numerusform>%n Personen werden neu angemeldet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="458"/>
+        <source>%n sind bereits angemeldet</source>
+        <translation>
+            <numerusform>%n ist bereits angemeldet</numerusform>
+            <numerusform>%n sind bereits angemeldet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="460"/>
+        <source>%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen</source>
+        <translation>
+            <numerusform>%n Zeile außerhalb der Anmeldefrist wird nur mit „Verspätet zulassen“ übernommen</numerusform>
+            <numerusform>%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen</numerusform>
         </translation>
     </message>
 </context>

@@ -1656,12 +1656,12 @@ Please let them know.</translation>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="348"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="349"/>
         <source>Als nächstes Treffen duplizieren</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="365"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="366"/>
         <source>Veranstaltung „{title}“ löschen</source>
         <translation>Delete event “{title}”</translation>
     </message>
@@ -1669,67 +1669,107 @@ Please let them know.</translation>
 <context>
     <name>ImportMappingDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="104"/>
         <source>Import von „{file}“</source>
         <translation>Import of “{file}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="116"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="131"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="117"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="132"/>
         <source>Nach dem Rückgängigmachen des Imports von der Warteliste nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
         <translation>Moved up from the waiting list after undoing the import: {names}. Please inform them.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="134"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="149"/>
         <source>Anmeldungen importieren – {0}</source>
         <translation>Import registrations – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="169"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) nach &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) into &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="181"/>
         <source>&amp;Tabellenblatt:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="183"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="203"/>
         <source>Zuordnung der Spalten</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="205"/>
         <source>Erkannt aus den Spaltennamen und Werten; bitte prüfen und bei Bedarf ändern.</source>
         <translation>Detected from the column names and values; please check and change if necessary.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="201"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="221"/>
         <source>Nur Zeilen mit &amp;Hinweisen zeigen</source>
         <translation>Show only rows with &amp;notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="204"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="224"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="251"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="255"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="286"/>
+        <source>&amp;Verspätet zulassen</source>
+        <translation>Allow &amp;late registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="288"/>
+        <source>Verspätet zulassen</source>
+        <translation>Allow late registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="289"/>
+        <source>Zeilen außerhalb der Anmeldefrist werden übernommen und als verspätet markiert.</source>
+        <translation>Rows outside the registration period are imported and marked as late.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="292"/>
+        <source>Fehlende &amp;Runden anlegen (ohne Platzgrenze)</source>
+        <translation>Create missing &amp;rounds (no seat limit)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="294"/>
+        <source>Fehlende Runden anlegen (ohne Platzgrenze)</source>
+        <translation>Create missing rounds (no seat limit)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="414"/>
+        <source>Die Spalte „{0}“ wird nicht verwendet: die Veranstaltung hat keine parallelen Runden (Werte: {1}).</source>
+        <translation>The column “{0}” is not used: the event has no parallel rounds (values: {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="434"/>
+        <source>Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Sie werden beim Import ohne Platzgrenze angelegt.</source>
+        <translation>The file names rounds the event does not have: {0}. They will be created without a seat limit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="436"/>
+        <source>Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Ohne „Fehlende Runden anlegen“ wird nichts importiert.</source>
+        <translation>The file names rounds the event does not have: {0}. Without “Create missing rounds” nothing is imported.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="302"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="445"/>
         <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>
             <numerusform>%n row in the file. Please complete the mapping first.</numerusform>
@@ -1737,7 +1777,7 @@ Please let them know.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="306"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="447"/>
         <source>%n Zeilen in der Datei</source>
         <translation>
             <numerusform>%n row in the file</numerusform>
@@ -1745,168 +1785,217 @@ Please let them know.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="307"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="449"/>
         <source>%n Personen werden übernommen</source>
         <translation>
             <numerusform>%n person will be imported</numerusform>
             <numerusform>%n people will be imported</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="453"/>
+        <source>%n Personen werden neu angemeldet</source>
+        <translation>
+            <numerusform>%n person will be newly registered</numerusform>
+            <numerusform>%n people will be newly registered</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="309"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="456"/>
+        <source>(davon {0} verspätet zugelassen)</source>
+        <translation>({0} of them admitted late)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="458"/>
+        <source>%n sind bereits angemeldet</source>
+        <translation>
+            <numerusform>%n is already registered</numerusform>
+            <numerusform>%n are already registered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="460"/>
+        <source>%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen</source>
+        <translation>
+            <numerusform>%n row outside the registration period will only be imported with “Allow late registration”</numerusform>
+            <numerusform>%n rows outside the registration period will only be imported with “Allow late registration”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="464"/>
         <source>, 1 Zeile mit Problemen wird übersprungen</source>
         <translation>, 1 row with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="310"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="465"/>
         <source>, {0} Zeilen mit Problemen werden übersprungen</source>
         <translation>, {0} rows with problems will be skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="312"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="467"/>
         <source>, 1 doppelte Zeile wird zusammengeführt</source>
         <translation>, 1 duplicate row will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="313"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="468"/>
         <source>, {0} doppelte Zeilen werden zusammengeführt</source>
         <translation>, {0} duplicate rows will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="316"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="471"/>
+        <source>Die Anmeldungen werden mit der Veranstaltung abgeglichen …</source>
+        <translation>Checking the registrations against the event …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="473"/>
         <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
         <translation>The preview shows the first {0} rows.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="392"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="556"/>
         <source>Anmeldungen importieren</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="393"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="557"/>
         <source>Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)</source>
         <translation>Registrations (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="399"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="563"/>
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="400"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="564"/>
         <source>Textdateien (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="60"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="63"/>
         <source>Anrede</source>
         <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a "Name" column is shown as the names it is split into.</extracomment>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="61"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="64"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="62"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="65"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="63"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="66"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="67"/>
         <source>Name (Vor- und Nachname)</source>
         <translation>Name (first and last name)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="65"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="68"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="66"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="69"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="70"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="68"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="71"/>
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="69"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="72"/>
         <source>Bundesland</source>
         <translation>Federal state</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="70"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="73"/>
         <source>Erfahrung</source>
         <translation>Experience</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="71"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="74"/>
         <source>Anmeldedatum</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="72"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="75"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="73"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="76"/>
         <source>– nicht importieren –</source>
         <translation>– do not import –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="126"/>
         <source>Spalte in der Datei</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="124"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="127"/>
         <source>Beispiel</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="125"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="128"/>
         <source>Übernehmen als</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="145"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="148"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="249"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="268"/>
         <source>Zeile</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="250"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="269"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="281"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="311"/>
         <source>Wird übersprungen: {0}</source>
         <translation>Will be skipped: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="313"/>
         <source>Doppelt (wie Zeile {0}), wird zusammengeführt</source>
         <translation>Duplicate (like row {0}), will be merged</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="319"/>
+        <source>Wird verspätet zugelassen: {0}</source>
+        <translation>Admitted late: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="320"/>
+        <source>Wird abgelehnt: {0}</source>
+        <translation>Refused: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="322"/>
+        <source>Bereits angemeldet – bleibt unverändert</source>
+        <translation>Already registered – stays unchanged</translation>
     </message>
 </context>
 <context>
@@ -1919,7 +2008,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="83"/>
         <source>Welcher Kontakt soll bleiben? Seine Angaben und seine E-Mail-Adresse werden behalten, leere Felder aus dem anderen Kontakt ergänzt. Die Anmeldungen des anderen Kontakts werden übernommen (je Veranstaltung bleibt eine), danach wird er entfernt. Rückgängig mit Strg+Z.</source>
-        <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact's registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
+        <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact&apos;s registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="94"/>
@@ -2349,8 +2438,8 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="177"/>
         <source>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
         <translation>
-            <numerusform>Permanently anonymise %n contact and their registrations? The events' participant numbers are kept; names and addresses cannot be recovered afterwards.</numerusform>
-            <numerusform>Permanently anonymise %n contacts and their registrations? The events' participant numbers are kept; names and addresses cannot be recovered afterwards.</numerusform>
+            <numerusform>Permanently anonymise %n contact and their registrations? The events&apos; participant numbers are kept; names and addresses cannot be recovered afterwards.</numerusform>
+            <numerusform>Permanently anonymise %n contacts and their registrations? The events&apos; participant numbers are kept; names and addresses cannot be recovered afterwards.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2384,7 +2473,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="189"/>
         <source>Bitte geben Sie die E-Mail-Adresse der Person an.</source>
-        <translation>Please enter the person's email address.</translation>
+        <translation>Please enter the person&apos;s email address.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="200"/>
@@ -2841,17 +2930,17 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="414"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="578"/>
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="420"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="584"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="435"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="599"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -3869,7 +3958,7 @@ Please inform them.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="205"/>
         <source>Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie in der Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder Benutzer noch Passwort. Ein PostgreSQL-Server auf einem anderen Rechner wird nur verschlüsselt (TLS) erreicht.</source>
-        <translation>The password is stored in the operating system's keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password. A PostgreSQL server on another computer is only reached encrypted (TLS).</translation>
+        <translation>The password is stored in the operating system&apos;s keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password. A PostgreSQL server on another computer is only reached encrypted (TLS).</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="231"/>
@@ -3996,7 +4085,7 @@ Please inform them.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="458"/>
         <source>Fassung des Servers</source>
-        <translation>Server's version</translation>
+        <translation>Server&apos;s version</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="459"/>
@@ -4026,7 +4115,7 @@ Please inform them.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="487"/>
         <source>Fassung des Servers übernehmen</source>
-        <translation>take the server's version</translation>
+        <translation>take the server&apos;s version</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="490"/>
@@ -4036,7 +4125,7 @@ Please inform them.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="491"/>
         <source>Überall Fassung des &amp;Servers</source>
-        <translation>&amp;Server's version everywhere</translation>
+        <translation>&amp;Server&apos;s version everywhere</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="530"/>
@@ -4064,7 +4153,7 @@ Please inform them.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="556"/>
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
-        <translation>Synchronise changes with the team's shared database</translation>
+        <translation>Synchronise changes with the team&apos;s shared database</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="558"/>
@@ -4116,7 +4205,7 @@ Please inform them.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="58"/>
         <source>Fristen der Veranstaltung (Anmeldeschluss, Versand des Zugangslinks) stehen in den Details; hier stehen Ihre eigenen Aufgaben.</source>
-        <translation>The event's deadlines (registration deadline, sending the access link) are in the details; your own tasks are listed here.</translation>
+        <translation>The event&apos;s deadlines (registration deadline, sending the access link) are in the details; your own tasks are listed here.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="61"/>
@@ -4583,7 +4672,7 @@ Details are in the log file: {log}</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/printing.py" line="408"/>
         <source>Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen</source>
-        <translation>Open the event's participant list in the print preview</translation>
+        <translation>Open the event&apos;s participant list in the print preview</translation>
     </message>
 </context>
 </TS>

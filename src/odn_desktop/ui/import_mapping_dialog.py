@@ -2,9 +2,16 @@
 
 Left, every column of the file with an example value and the field it is imported as (a combo box per column,
 detected automatically and changeable; choosing a field another column held frees that column). Right, the
-first rows as they will be imported, each with its problems; "Nur Zeilen mit Problemen" lists every row that
-will be skipped. Nothing is written before "Importieren"; the import then runs on a worker thread with its own
-session and one transaction, and a mapping that was imported is remembered for files with the same header.
+first rows as they will be imported, each with what happens to it; "Nur Zeilen mit Hinweisen" lists every row
+that is not simply added. Nothing is written before "Importieren"; the import then runs on a worker thread with
+its own session and one transaction, and a mapping that was imported is remembered for files with the same header.
+
+Each plan is checked against the event before it is imported (``services.registration_import.check_plan``): rows
+the registration window refuses (deadline passed, not yet open, event closed, held, cancelled or a draft) carry
+the reason, people already registered are marked, and the summary counts only who is really added. Two choices
+follow from the check: "Verspätet zulassen" (refused rows are imported and marked late) and "Fehlende Runden
+anlegen" (a file naming rounds the event does not have is refused as a whole without it, so "Importieren" waits
+for it). A round column an event without rounds does not use is said before the import, and in the report.
 
 A finished import goes on the undo stack (``ImportCommand``, "Bearbeiten › Rückgängig: Import von „…“"): undo
 takes back what it created and changed (``services.import_undo``), redo imports the same rows again.
@@ -47,11 +54,14 @@ from odn_desktop.exchange.registration_import import ColumnMapping, ImportPlan, 
 from odn_desktop.services.import_undo import ImportRecord, ImportUndoResult, undo_import
 from odn_desktop.services.registration_import import (
     MappingMemory,
+    PlanCheck,
     RegistrationImportReport,
+    check_plan,
     import_plan,
     plan_for_table,
     read_file,
     redo_import,
+    round_column,
 )
 from odn_desktop.ui.dates import display_date
 
@@ -69,6 +79,11 @@ __all__ = ["ImportCommand", "ImportMappingDialog", "MappingModel", "PreviewModel
            "build_import_dialog", "import_registrations", "run_import_dialog"]
 
 IMPORT_KINDS = ("registrations", "contacts", "events")
+# Plans with at most this many people are checked against the event on the GUI thread (``check_plan`` costs one
+# query per 500 addresses: 10,000 people took 40-180 ms on a test laptop); bigger ones on a worker thread.
+CHECK_ON_GUI_THREAD = 2_000
+# Round names of an unused round column shown in the dialog; the rest as "…".
+SHOWN_ROUND_VALUES = 8
 
 
 translate = QCoreApplication.translate
@@ -141,6 +156,11 @@ class ImportMappingDialog(QDialog):
         self._memory = memory
         self._busy = False
         self.report: RegistrationImportReport | None = None
+        # the plan's check against the event: None while it runs, when it failed, or for a plan with errors
+        self._check: PlanCheck | None = None
+        self._checking = False
+        self._check_error = ""
+        self._check_generation = 0  # a check started for an older plan is ignored when it arrives
 
         self.mapping_model = MappingModel(table, plan.mapping, self)
         self.preview_model = PreviewModel(plan, self)
@@ -221,6 +241,7 @@ class ImportMappingDialog(QDialog):
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         theme.keep_style(self.error_label, lambda: theme.text_style(theme.problem_text))
+        self._build_check_widgets()
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setRange(0, 100)
@@ -240,15 +261,45 @@ class ImportMappingDialog(QDialog):
         layout.addWidget(self._sheet_widget)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.rounds_label)
+        layout.addWidget(self.unused_round_label)
         layout.addWidget(self.summary_label)
+        layout.addLayout(self.options_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.resize(1280, 720)
         self._open_editors()
         self._fit_preview()
-        self._update_state()
+        self._run_check()
         self.mapping_view.setCurrentIndex(QModelIndex())  # no cell looks selected before the first click
         self.import_button.setFocus()
+
+    def _build_check_widgets(self) -> None:
+        """The lines and choices that follow from the plan's check against the event (hidden until they apply)."""
+        self.rounds_label = QLabel()
+        self.rounds_label.setObjectName("roundsLabel")
+        self.rounds_label.setWordWrap(True)
+        theme.keep_style(self.rounds_label, lambda: theme.text_style(theme.warning_text))
+        self.unused_round_label = QLabel()
+        self.unused_round_label.setObjectName("unusedRoundLabel")
+        self.unused_round_label.setWordWrap(True)
+        self.allow_late = QCheckBox(self.tr("&Verspätet zulassen"))
+        self.allow_late.setObjectName("allowLate")
+        self.allow_late.setAccessibleName(self.tr("Verspätet zulassen"))
+        self.allow_late.setToolTip(self.tr("Zeilen außerhalb der Anmeldefrist werden übernommen und als verspätet "
+                                           "markiert."))
+        self.allow_late.setAccessibleDescription(self.allow_late.toolTip())
+        self.create_rounds = QCheckBox(self.tr("Fehlende &Runden anlegen (ohne Platzgrenze)"))
+        self.create_rounds.setObjectName("createRounds")
+        self.create_rounds.setAccessibleName(self.tr("Fehlende Runden anlegen (ohne Platzgrenze)"))
+        for widget in (self.rounds_label, self.unused_round_label, self.allow_late, self.create_rounds):
+            widget.setVisible(False)
+        self.allow_late.toggled.connect(self._show_check_result)
+        self.create_rounds.toggled.connect(self._update_state)
+        self.options_row = QHBoxLayout()
+        self.options_row.addWidget(self.allow_late)
+        self.options_row.addWidget(self.create_rounds)
+        self.options_row.addStretch(1)
 
     # -- reacting to the coordinator -------------------------------------------------------------------------
 
@@ -270,14 +321,14 @@ class ImportMappingDialog(QDialog):
     def _fit_preview(self) -> None:
         self.preview_view.resizeColumnsToContents()
         for column, field_name in enumerate(self.preview_model.column_fields()):
-            limit = 320 if field_name == "problems" else 220
+            limit = 460 if field_name == "problems" else 220  # a refusal names its date and time
             if self.preview_view.columnWidth(column) > limit:
                 self.preview_view.setColumnWidth(column, limit)
 
     def _on_mapping_changed(self, mapping: ColumnMapping) -> None:
         self._plan = plan_for_table(self._table, mapping)
         self.preview_model.set_plan(self._plan)
-        self._update_state()
+        self._run_check()
 
     def _on_sheet_changed(self, sheet: str) -> None:
         if not sheet or sheet == self._table.sheet:
@@ -291,51 +342,159 @@ class ImportMappingDialog(QDialog):
         self._plan = plan_for_table(table, memory=self._memory)
         self.mapping_model.set_table(table, self._plan.mapping)
         self.preview_model.set_plan(self._plan)
+        self._run_check()
+
+    # -- the check against the event -------------------------------------------------------------------------
+
+    @property
+    def check(self) -> PlanCheck | None:
+        """The current plan's check against the event (``None`` while it runs or when it could not run)."""
+        return self._check
+
+    def _run_check(self) -> None:
+        """Check the plan against the event: here for a few thousand people, on a worker thread for more."""
+        self._check_generation += 1
+        generation, plan, db, event_id = self._check_generation, self._plan, self._ctx.db, self._event_id
+        self._check, self._check_error, self._checking = None, "", False
+        if db is None or plan.errors or not plan.people:
+            self._on_checked(generation, None)
+            return
+        if len(plan.people) <= CHECK_ON_GUI_THREAD:
+            try:
+                check = self._ctx.read(lambda session: check_plan(session, event_id, plan))
+            except UserError as exc:
+                self._on_check_failed(generation, exc)
+            else:
+                self._on_checked(generation, check)
+            return
+        self._checking = True
+        self._show_check_result()
+
+        def work() -> PlanCheck:
+            from odn_desktop.store.database import transaction
+
+            with transaction(db.sessions) as session:
+                return check_plan(session, event_id, plan)
+
+        run_in_background(work, lambda check: self._on_checked(generation, check),
+                          lambda exc: self._on_check_failed(generation, exc))
+
+    def _on_checked(self, generation: int, check: PlanCheck | None) -> None:
+        if generation != self._check_generation:  # the plan changed meanwhile; its own check follows
+            return
+        self._check, self._checking = check, False
+        self._show_check_result()
+
+    def _on_check_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._check_generation:
+            return
+        if not isinstance(exc, UserError):
+            raise exc  # a bug: to the crash handler
+        self._check, self._checking, self._check_error = None, False, exc.message
+        self._show_check_result()
+
+    def _allow_late(self) -> bool:
+        return self.allow_late.isChecked() and self._check is not None and bool(self._check.refused)
+
+    def _create_rounds(self) -> bool:
+        return self.create_rounds.isChecked() and self._check is not None and bool(self._check.unknown_rounds)
+
+    def _show_check_result(self) -> None:
+        """The check (or a changed "Verspätet zulassen") in the preview, the lines above the summary, the summary."""
+        check = self._check
+        self.preview_model.set_check(check, self._allow_late())
+        self.allow_late.setVisible(check is not None and bool(check.refused))
+        missing = check.unknown_rounds if check is not None else ()
+        self.create_rounds.setVisible(bool(missing))
+        column = check.unused_round_column if check is not None else None
+        if column:
+            values = round_column(self._plan)[1]
+            shown = ", ".join(values[:SHOWN_ROUND_VALUES]) + (", …" if len(values) > SHOWN_ROUND_VALUES else "")
+            self.unused_round_label.setText(self.tr(
+                "Die Spalte „{0}“ wird nicht verwendet: die Veranstaltung hat keine parallelen Runden "
+                "(Werte: {1}).").format(column, shown))
+        self.unused_round_label.setVisible(bool(column))
         self._update_state()
 
+    def _can_import(self) -> bool:
+        plan, check = self._plan, self._check
+        blocked = check is not None and bool(check.unknown_rounds) and not self.create_rounds.isChecked()
+        return (not self._busy and plan.importable and bool(plan.people) and self._ctx.db is not None
+                and check is not None and not blocked)
+
     def _update_state(self) -> None:
-        plan = self._plan
-        self.error_label.setText("\n".join(plan.errors))
-        self.error_label.setVisible(bool(plan.errors))
-        rejected, duplicates = len(plan.rejected), len(plan.duplicates)
+        plan, check = self._plan, self._check
+        errors = list(plan.errors) or ([self._check_error] if self._check_error else [])
+        self.error_label.setText("\n".join(errors))
+        self.error_label.setVisible(bool(errors))
+        missing = check.unknown_rounds if check is not None else ()
+        if missing:
+            names = ", ".join(f"„{name}“" for name in missing)
+            self.rounds_label.setText((
+                self.tr("Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Sie werden beim Import "
+                        "ohne Platzgrenze angelegt.") if self.create_rounds.isChecked() else
+                self.tr("Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Ohne „Fehlende Runden "
+                        "anlegen“ wird nichts importiert.")).format(names))
+        self.rounds_label.setVisible(bool(missing))
+        self.summary_label.setText(self._summary())
+        self.import_button.setEnabled(self._can_import())
+
+    def _summary(self) -> str:
+        plan, check = self._plan, self._check
         if plan.errors:
-            summary = self.tr("%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.", "",
-                              len(plan.rows))
-        else:
-            people = len(plan.people)
-            summary = self.tr("%n Zeilen in der Datei", "", len(plan.rows)) + ": " + self.tr(
-                "%n Personen werden übernommen", "", people)
-            if rejected:
-                summary += (self.tr(", 1 Zeile mit Problemen wird übersprungen") if rejected == 1 else
-                            self.tr(", {0} Zeilen mit Problemen werden übersprungen").format(rejected))
-            if duplicates:
-                summary += (self.tr(", 1 doppelte Zeile wird zusammengeführt") if duplicates == 1 else
-                            self.tr(", {0} doppelte Zeilen werden zusammengeführt").format(duplicates))
-            summary += "."
-            if len(plan.rows) > PREVIEW_ROWS:
-                summary += " " + self.tr("Die Vorschau zeigt die ersten {0} Zeilen.").format(PREVIEW_ROWS)
-        self.summary_label.setText(summary)
-        self.import_button.setEnabled(not self._busy and plan.importable and bool(plan.people))
+            return self.tr("%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.", "",
+                           len(plan.rows))
+        summary = self.tr("%n Zeilen in der Datei", "", len(plan.rows)) + ": "
+        if check is None:
+            summary += self.tr("%n Personen werden übernommen", "", len(plan.people))
+        else:  # only who is really added: not those already registered, nor rows refused by the window
+            allow_late = self._allow_late()
+            refused = len(check.refused)
+            summary += self.tr("%n Personen werden neu angemeldet", "",
+                               check.new_people - (0 if allow_late else refused))
+            if allow_late:
+                summary += " " + self.tr("(davon {0} verspätet zugelassen)").format(refused)
+            if check.already_registered:
+                summary += ", " + self.tr("%n sind bereits angemeldet", "", len(check.already_registered))
+            if refused and not allow_late:
+                summary += ", " + self.tr("%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet "
+                                          "zulassen“ übernommen", "", refused)
+        rejected, duplicates = len(plan.rejected), len(plan.duplicates)
+        if rejected:
+            summary += (self.tr(", 1 Zeile mit Problemen wird übersprungen") if rejected == 1 else
+                        self.tr(", {0} Zeilen mit Problemen werden übersprungen").format(rejected))
+        if duplicates:
+            summary += (self.tr(", 1 doppelte Zeile wird zusammengeführt") if duplicates == 1 else
+                        self.tr(", {0} doppelte Zeilen werden zusammengeführt").format(duplicates))
+        summary += "."
+        if self._checking:
+            summary += " " + self.tr("Die Anmeldungen werden mit der Veranstaltung abgeglichen …")
+        if len(plan.rows) > PREVIEW_ROWS:
+            summary += " " + self.tr("Die Vorschau zeigt die ersten {0} Zeilen.").format(PREVIEW_ROWS)
+        return summary
 
     # -- importing -----------------------------------------------------------------------------------------
 
     def start_import(self) -> None:
         """Write the plan on a worker thread (own session, one transaction); the dialog closes when done."""
-        if self._busy or not self._plan.importable or self._ctx.db is None:
+        if not self._can_import():
             return
+        allow_late, create_rounds = self._allow_late(), self._create_rounds()
         self._busy = True
-        for widget in (self.mapping_view, self.sheet_combo, self.problems_only):
+        for widget in self._choices():
             widget.setEnabled(False)
         self.import_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         db, event_id, plan, source = self._ctx.db, self._event_id, self._plan, self._path.name
+        assert db is not None
 
         def work(progress: Any) -> RegistrationImportReport:
             from odn_desktop.store.database import transaction
 
             with transaction(db.sessions) as session:
-                return import_plan(session, event_id, plan, source=source, progress=progress)
+                return import_plan(session, event_id, plan, source=source, progress=progress,
+                                   allow_late=allow_late, create_rounds=create_rounds)
 
         run_in_background(work, self._on_done, self._on_error, self._on_progress)
 
@@ -360,13 +519,18 @@ class ImportMappingDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self._busy = False
         self.progress.setVisible(False)
-        for widget in (self.mapping_view, self.sheet_combo, self.problems_only):
+        for widget in self._choices():
             widget.setEnabled(True)
-        self._update_state()
         if isinstance(exc, UserError):
+            self._run_check()  # the event changed since the check (e.g. by a sync): show what holds now
             context.show_user_error(self, exc.message)
             return
+        self._update_state()
         raise exc  # a bug: to the crash handler
+
+    def _choices(self) -> tuple[QWidget, ...]:
+        """What the coordinator can change; locked while the import runs."""
+        return (self.mapping_view, self.sheet_combo, self.problems_only, self.allow_late, self.create_rounds)
 
     def reject(self) -> None:
         if self._busy:  # the transaction finishes or rolls back as a whole; closing now would hide its outcome

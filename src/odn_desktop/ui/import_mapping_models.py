@@ -1,8 +1,10 @@
 """Item models of the registration import dialog: the column mapping (editable) and the preview of the rows.
 
-Both hold plain data from ``exchange.registration_import`` (a ``Table``, an ``ImportPlan``); ``data()`` never
-reads files or the database. A changed mapping is announced with ``MappingModel.mapping_changed``; the dialog
-then builds a new plan and hands it to ``PreviewModel.set_plan``.
+Both hold plain data from ``exchange.registration_import`` (a ``Table``, an ``ImportPlan``) and from
+``services.registration_import.check_plan`` (a ``PlanCheck``: what the registration window and the people already
+registered decide); ``data()`` never reads files or the database. A changed mapping is announced with
+``MappingModel.mapping_changed``; the dialog then builds a new plan, hands it to ``PreviewModel.set_plan`` and,
+once checked against the event, the check to ``PreviewModel.set_check``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from odn_desktop.exchange.registration_import import (
     ImportRow,
     assign,
 )
+from odn_desktop.services.registration_import import PlanCheck
 
 from . import theme
 
@@ -207,12 +210,17 @@ class _PreviewColumn:
 
 
 class PreviewModel(QAbstractTableModel):
-    """The rows as they will be imported: number, status, the mapped fields (cleaned), problems."""
+    """The rows as they will be imported: number, what happens to the row ("Hinweis"), the mapped fields (cleaned).
+
+    The hint of a row: skipped for its problems, merged as a duplicate, refused by the registration window (or,
+    with "Verspätet zulassen", admitted late), or left alone because the person is already registered."""
 
     def __init__(self, plan: ImportPlan, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._only_problems = False
         self._plan = plan
+        self._check: PlanCheck | None = None
+        self._allow_late = False
         self._rows: list[ImportRow] = []
         self._columns: list[_PreviewColumn] = []
         self._refresh()
@@ -222,8 +230,19 @@ class PreviewModel(QAbstractTableModel):
         return self._only_problems
 
     def set_plan(self, plan: ImportPlan) -> None:
+        """A new plan; its check against the event follows with ``set_check`` (the old one no longer applies)."""
         self.beginResetModel()
-        self._plan = plan
+        self._plan, self._check = plan, None
+        self._refresh()
+        self.endResetModel()
+
+    @property
+    def check(self) -> PlanCheck | None:
+        return self._check
+
+    def set_check(self, check: PlanCheck | None, allow_late: bool) -> None:
+        self.beginResetModel()
+        self._check, self._allow_late = check, allow_late
         self._refresh()
         self.endResetModel()
 
@@ -236,7 +255,7 @@ class PreviewModel(QAbstractTableModel):
     def _refresh(self) -> None:
         plan = self._plan
         if self._only_problems:
-            self._rows = [r for r in plan.rows if r.problems or r.duplicate_of is not None][:PROBLEM_ROWS]
+            self._rows = [r for r in plan.rows if self._kind(r)][:PROBLEM_ROWS]
         else:
             self._rows = list(plan.rows[:PREVIEW_ROWS])
         shown: set[str] = set()
@@ -250,6 +269,19 @@ class PreviewModel(QAbstractTableModel):
                          _PreviewColumn(translate("ImportMappingDialog", "Hinweis"), "problems")]
         self._columns += [_PreviewColumn(translate("ImportMappingDialog", FIELD_LABELS[f]), f)
                           for f in _PREVIEW_ORDER if f in shown]
+
+    def _kind(self, row: ImportRow) -> str:
+        """What happens to the row: "" (imported), "problem", "duplicate", "refused", "late" or "registered"."""
+        if row.problems:
+            return "problem"
+        if row.duplicate_of is not None:
+            return "duplicate"
+        check = self._check
+        if check is None:
+            return ""
+        if row.row in check.refused:
+            return "late" if self._allow_late else "refused"
+        return "registered" if row.row in check.already_registered else ""
 
     def row_at(self, row: int) -> ImportRow:
         return self._rows[row]
@@ -273,16 +305,28 @@ class PreviewModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
+    def _note(self, row: ImportRow) -> str:
+        kind = self._kind(row)
+        if kind == "problem":
+            return translate("ImportMappingDialog", "Wird übersprungen: {0}").format(row.reason)
+        if kind == "duplicate":
+            return translate("ImportMappingDialog", "Doppelt (wie Zeile {0}), wird zusammengeführt").format(
+                row.duplicate_of)
+        if kind in ("refused", "late"):
+            assert self._check is not None
+            reason = self._check.refused[row.row]
+            if kind == "late":
+                return translate("ImportMappingDialog", "Wird verspätet zugelassen: {0}").format(reason)
+            return translate("ImportMappingDialog", "Wird abgelehnt: {0}").format(reason)
+        if kind == "registered":
+            return translate("ImportMappingDialog", "Bereits angemeldet – bleibt unverändert")
+        return ""
+
     def _text(self, row: ImportRow, field_name: str) -> str:
         if field_name == "row":
             return str(row.row)
         if field_name == "problems":
-            if row.problems:
-                return translate("ImportMappingDialog", "Wird übersprungen: {0}").format(row.reason)
-            if row.duplicate_of is not None:
-                return translate("ImportMappingDialog", "Doppelt (wie Zeile {0}), wird zusammengeführt").format(
-                    row.duplicate_of)
-            return ""
+            return self._note(row)
         if field_name == "registered_at":
             return format_german_datetime(row.registered_at) if row.registered_at else ""
         return str(getattr(row, field_name))
@@ -295,14 +339,15 @@ class PreviewModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._text(row, field_name)
         if role == _TOOLTIP and field_name == "problems":
-            return self._text(row, "problems") or None
+            return self._note(row) or None
         if role == _BACKGROUND:
-            if row.problems:
+            kind = self._kind(row)
+            if kind in ("problem", "refused"):
                 return theme.problem_background()
-            if row.duplicate_of is not None:
+            if kind in ("duplicate", "late"):
                 return theme.warning_background()
             return None
-        if role == _FOREGROUND and row.problems and field_name == "problems":
+        if role == _FOREGROUND and field_name == "problems" and self._kind(row) in ("problem", "refused"):
             return theme.problem_text()
         if role == _ALIGN and field_name == "row":
             return _RIGHT
