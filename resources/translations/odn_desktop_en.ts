@@ -298,7 +298,7 @@
     <message>
         <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="104"/>
         <source>Name, E-Mail oder Organisation …</source>
-        <extracomment>event id and editor tab, e.g. (uuid, "registrations") the complete list is shown</extracomment>
+        <extracomment>event id and editor tab, e.g. (uuid, &quot;registrations&quot;) the complete list is shown</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
@@ -345,6 +345,114 @@
         <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="319"/>
         <source>(weitere werden geladen …)</source>
         <translation>(loading more …)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnouncementDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="72"/>
+        <source>Ankündigung – {title}</source>
+        <translation>Announcement – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="78"/>
+        <source>HTML (für die Website)</source>
+        <translation>HTML (for the website)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="78"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="78"/>
+        <source>Text</source>
+        <translation>Plain text</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="80"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="82"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="88"/>
+        <source>Vorschau der Ankündigung</source>
+        <translation>Preview of the announcement</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="89"/>
+        <source>&amp;Vorschau:</source>
+        <translation>&amp;Preview:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="92"/>
+        <source>Ohne Zugangslink. Stand jetzt: „{status}“ – vor dem Veröffentlichen neu erstellen, wenn sich die Anmeldungen ändern.</source>
+        <translation>Without the access link. As of now: “{status}” – create it again before publishing if the registrations change.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="97"/>
+        <source>Ungespeicherte Änderungen in den Details sind noch nicht enthalten.</source>
+        <translation>Unsaved changes in the details are not included yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="106"/>
+        <source>Als formatierten Text &amp;kopieren</source>
+        <translation>&amp;Copy as formatted text</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="107"/>
+        <source>HTML und reinen Text in die Zwischenablage, zum Einfügen in den Editor der Website</source>
+        <translation>HTML and plain text to the clipboard, for pasting into the website’s editor</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="109"/>
+        <source>&amp;Speichern …</source>
+        <translation>&amp;Save …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="110"/>
+        <source>Als HTML-, Markdown- oder Textdatei speichern</source>
+        <translation>Save as an HTML, Markdown or text file</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="164"/>
+        <source>Die Ankündigung ist in der Zwischenablage (formatiert und als Text).</source>
+        <translation>The announcement is on the clipboard (formatted and as plain text).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="168"/>
+        <source>Ankündigung {date}</source>
+        <translation>Announcement {date}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="171"/>
+        <source>HTML-Datei (*.html *.htm)</source>
+        <translation>HTML file (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="171"/>
+        <source>Markdown-Datei (*.md)</source>
+        <translation>Markdown file (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="172"/>
+        <source>Textdatei (*.txt)</source>
+        <translation>Text file (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="173"/>
+        <source>Ankündigung speichern</source>
+        <translation>Save announcement</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="185"/>
+        <source>Gespeichert ({format}): {path}</source>
+        <translation>Saved ({format}): {path}</translation>
     </message>
 </context>
 <context>
@@ -774,7 +882,7 @@ Restore now?</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="202"/>
         <source>Name</source>
-        <extracomment>a registration in the contact's list was activated: (event id, tab name of the event editor)</extracomment>
+        <extracomment>a registration in the contact&apos;s list was activated: (event id, tab name of the event editor)</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1010,7 +1118,7 @@ Restore now?</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="59"/>
         <source>Bitte geben Sie einen Titel an.</source>
-        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
         <translation>Please enter a title.</translation>
     </message>
     <message>
@@ -1036,7 +1144,7 @@ Restore now?</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="306"/>
         <source>• ungespeicherte Änderungen</source>
-        <extracomment>True while the form holds changes that are not saved the event's title as typed (for the editor's heading)</extracomment>
+        <extracomment>True while the form holds changes that are not saved the event&apos;s title as typed (for the editor&apos;s heading)</extracomment>
         <translation>• unsaved changes</translation>
     </message>
     <message>
@@ -1400,53 +1508,63 @@ Please let them know.</translation>
         <translation>Choose an event on the left or create one with “New”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="66"/>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="190"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="56"/>
+        <source>Ankündigung …</source>
+        <translation>Announcement …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="59"/>
+        <source>Öffentliche Ankündigung für Website oder Newsletter: Vorschau, kopieren, speichern (ohne Zugangslink)</source>
+        <translation>Public announcement for the website or newsletter: preview, copy, save (without the access link)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="71"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="206"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="72"/>
         <source>Programm</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="68"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="73"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="69"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="74"/>
         <source>Runden</source>
         <translation>Rounds</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="70"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="75"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="71"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="76"/>
         <source>Aufgaben</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="97"/>
         <source>Die Anmeldungen dieser Veranstaltung erscheinen hier.</source>
         <translation>The registrations for this event appear here.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="190"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="206"/>
         <source>Details •</source>
         <translation>Details •</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="198"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="214"/>
         <source>(ohne Titel)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="200"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="216"/>
         <source>(ungespeichert)</source>
         <translation>(unsaved)</translation>
     </message>
@@ -1456,7 +1574,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="47"/>
         <source>Name</source>
-        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name</extracomment>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -1546,7 +1664,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73"/>
         <source>Ungespeicherte Änderungen</source>
-        <extracomment>lupdate finds ``translate("Context", "text")`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor's tabs follow "agenda" and "tasks" themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor&apos;s tabs follow &quot;agenda&quot; and &quot;tasks&quot; themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
         <translation>Unsaved changes</translation>
     </message>
     <message>
@@ -1874,7 +1992,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="63"/>
         <source>Anrede</source>
-        <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a "Name" column is shown as the names it is split into.</extracomment>
+        <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a &quot;Name&quot; column is shown as the names it is split into.</extracomment>
         <translation>Salutation</translation>
     </message>
     <message>
@@ -2621,7 +2739,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="78"/>
         <source>Alle</source>
-        <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact's name, the event's capacity, the registrations)</extracomment>
+        <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact&apos;s name, the event&apos;s capacity, the registrations)</extracomment>
         <translation>All</translation>
     </message>
     <message>
@@ -2648,7 +2766,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="156"/>
         <source>Alle Runden</source>
-        <extracomment>the seat summary's colour per seat status (a style sheet built at use time: it follows the palette) the round filter's key for "registered without a round"</extracomment>
+        <extracomment>the seat summary&apos;s colour per seat status (a style sheet built at use time: it follows the palette) the round filter&apos;s key for &quot;registered without a round&quot;</extracomment>
         <translation>All rounds</translation>
     </message>
     <message>
@@ -3051,7 +3169,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="69"/>
         <source>Parallele Runden teilen das Treffen in Gruppen mit eigenen Plätzen (z. B. zwei Themen zur selben Zeit). Wer sich anmeldet, wählt eine Runde; die Plätze der Veranstaltung gelten zusätzlich.</source>
-        <extracomment>what a round change touches: the event's seats and every registrant list</extracomment>
+        <extracomment>what a round change touches: the event&apos;s seats and every registrant list</extracomment>
         <translation>Parallel rounds split the meeting into groups with seats of their own (e.g. two topics at the same time). Whoever registers chooses a round; the event’s seats apply as well.</translation>
     </message>
     <message>

@@ -11,7 +11,7 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from .agenda_tab import AgendaTab
 from .details_tab import DetailsTab
@@ -53,6 +53,11 @@ class EventEditor(QWidget):
         self.heading.setStyleSheet(HEADING_STYLE)
         self.heading.setWordWrap(True)
         self.empty_hint = QLabel(self.tr("Links eine Veranstaltung wählen oder mit „Neu“ eine anlegen."), self)
+        self.announce_button = QPushButton(self.tr("Ankündigung …"), self)
+        self.announce_button.setObjectName("announceButton")
+        self.announce_button.setToolTip(self.tr(
+            "Öffentliche Ankündigung für Website oder Newsletter: Vorschau, kopieren, speichern (ohne Zugangslink)"))
+        self.announce_button.clicked.connect(self.show_announcement)
 
         self.details = DetailsTab(ctx, self)
         self.agenda = AgendaTab(ctx, self)
@@ -75,7 +80,10 @@ class EventEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        header = QHBoxLayout()
+        header.addWidget(self.heading, 1)
+        header.addWidget(self.announce_button)
+        layout.addLayout(header)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
@@ -127,6 +135,7 @@ class EventEditor(QWidget):
     def _show_empty(self, empty: bool) -> None:
         self.tabs.setVisible(not empty)
         self.heading.setVisible(not empty)
+        self.announce_button.setVisible(not empty)
         self.empty_hint.setVisible(empty)
 
     def _load_registrations(self) -> None:
@@ -137,6 +146,13 @@ class EventEditor(QWidget):
         set_event = getattr(self.registrations, "set_event", None)
         if set_event is not None:
             set_event(self._event_id)
+
+    def show_announcement(self) -> None:
+        """The event's public announcement (preview, copy, save); unsaved details are not in it yet."""
+        from odn_desktop.ui.announcement_dialog import show_announcement
+
+        if self._event_id is not None:
+            show_announcement(self, self.ctx, self._event_id, unsaved_details=self.details.has_unsaved_changes())
 
     def tab_widget(self, name: str) -> QWidget:
         widget = self.tabs.widget(TAB_NAMES.index(name))

@@ -247,7 +247,7 @@ class EventsPage(QWidget):
         layout.addWidget(self.splitter)
 
         chain = [self.search, self.view, self.new_button, self.duplicate_button, self.delete_button,
-                 self.editor.tabs]
+                 self.editor.announce_button, self.editor.tabs]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         ctx.changed.connect(self._on_changed)
