@@ -5,6 +5,7 @@
     export ics         --event E -o FILE.ics [--with-link]
     export invites     --event E -o DIR        # one .ics per registered person
     export pdf         --event E -o FILE.pdf [--per-round]
+    export rooms       --event E -o FILE.csv [--size N] [--seed S] [--by-round]   # Zoom breakout rooms
     export announcement --event E -o FILE.html|FILE.md|FILE.txt   # the public text; the format by the ending
 
 Calendar files and invitations name the coordinator as ORGANIZER: ``ODN_ORGANIZER_NAME`` and
@@ -38,6 +39,13 @@ def _count(text: str) -> int:
     return value
 
 
+def _room_size(text: str) -> int:
+    value = _count(text)
+    if value < 2:
+        raise argparse.ArgumentTypeError(f"'{text}': ein Raum braucht mindestens 2 Personen")
+    return value
+
+
 def add_commands(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export", help="Anwesenheitsliste, Anmeldungen, Kalenderdateien, Teilnehmendenliste (PDF) und Ankündigung "
@@ -64,6 +72,14 @@ def add_commands(subparsers: Any) -> None:
     command("invites", "persönliche Kalendereinladungen, eine .ics-Datei je angemeldeter Person", "DIR")
     p = command("pdf", "Teilnehmendenliste als PDF", "FILE.pdf")
     p.add_argument("--per-round", action="store_true", help="jede parallele Runde auf eigenen Seiten")
+    p = command("rooms", "Zoom-Raumplan: Datei zur Vorab-Zuteilung der Breakout-Räume (CSV)", "FILE.csv")
+    p.add_argument("--size", type=_room_size, default=4, metavar="N",
+                   help="Personen je Raum (Standard: 4); die Räume mischen Organisationen und Kommunen")
+    p.add_argument("--seed", type=_count, default=1, metavar="S",
+                   help="Nummer der Mischung (Standard: 1); dieselbe Nummer ergibt denselben Plan, "
+                        "eine andere eine neue Mischung")
+    p.add_argument("--by-round", action="store_true",
+                   help="ein Raum je paralleler Runde, benannt wie die Runde (statt gemischter Räume)")
     command("announcement", "öffentliche Ankündigung für Website oder Newsletter (ohne Zugangslink)",
             "FILE.html|FILE.md|FILE.txt",
             "Zieldatei; die Endung wählt das Format: .html/.htm (HTML), .md (Markdown) oder .txt (Text)")
@@ -102,6 +118,15 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
         from .services.announcement import export_announcement
 
         result = export_announcement(session, event.id, output)
+    elif args.action == "rooms":
+        from .services.room_plan import export_room_plan
+
+        view, result = export_room_plan(session, event.id, output, size=args.size, seed=args.seed,
+                                        by_round=args.by_round)
+        _say(result.message)
+        for note in view.notes():
+            _say(note[:1].upper() + note[1:] + ".")
+        return EXIT_OK
     elif args.action == "pdf":
         from .exchange.atomic_write import check_target
 
