@@ -175,9 +175,10 @@ def regroup(session: Session, series_id: uuid.UUID | None, *, rebuild: bool = Fa
         fixed = wish.pinned or (group is not None and group.state != "open")
         inputs.append(WishText(wish.id, wish.text, group.id if group is not None else None, fixed))
     placement = group_wishes(inputs, rebuild=rebuild)
-    opened: dict[object, TopicGroup] = {}
-    moved = []
     by_id = {w.id: w for w in wishes}
+    opened: dict[object, TopicGroup] = _reused_groups(placement, by_id, groups)
+    reused = {g.id for g in opened.values()}
+    moved = []
     for wish_id, target in placement.items():
         wish = by_id[wish_id]  # type: ignore[index]
         if isinstance(target, uuid.UUID):
@@ -197,7 +198,27 @@ def regroup(session: Session, series_id: uuid.UUID | None, *, rebuild: bool = Fa
             if group.state == "open" and not _group_wishes(session, group.id):
                 soft_delete(session, group)
         session.flush()
-    return Regrouping(tuple(moved), frozenset(g.id for g in opened.values()))
+    return Regrouping(tuple(moved), frozenset(g.id for g in opened.values() if g.id not in reused))
+
+
+def _reused_groups(placement: dict[object, object], wishes: dict[uuid.UUID, TopicWish],
+                   groups: dict[uuid.UUID, TopicGroup]) -> dict[object, TopicGroup]:
+    """For a rebuild: each new group takes over the open group most of its wishes were in before (if no wish stays
+    there), so ids and titles survive a rebuild that finds the same groups."""
+    kept = {target for target in placement.values() if isinstance(target, uuid.UUID)}
+    origins: dict[object, list[uuid.UUID]] = {}
+    for wish_id, target in placement.items():
+        before = wishes[wish_id].group_id  # type: ignore[index]
+        if not isinstance(target, uuid.UUID) and before in groups and before not in kept:
+            origins.setdefault(target, []).append(before)
+    reused: dict[object, TopicGroup] = {}
+    for target in sorted(origins, key=lambda t: t.number):  # type: ignore[attr-defined]
+        candidates = [g for g in origins[target] if g not in kept]
+        if candidates:
+            best = max(dict.fromkeys(candidates), key=candidates.count)  # most wishes; ties: seen first
+            kept.add(best)
+            reused[target] = groups[best]
+    return reused
 
 
 def undo_regroup(session: Session, regrouping: Regrouping) -> None:
@@ -296,10 +317,12 @@ class Split:
     old_group_id: uuid.UUID | None
     old_pinned: bool
     new_group_id: uuid.UUID
+    rest_pinned: tuple[tuple[uuid.UUID, bool], ...] = ()
 
 
 def split_wish(session: Session, wish_id: uuid.UUID, title: str | None = None) -> Split:
-    """The wish leaves its group for a group of its own (titled by its text), pinned there."""
+    """The wish leaves its group for a group of its own (titled by its text), pinned there; the wishes left behind
+    are pinned as well (a rebuild does not put them together again)."""
     wish = get_wish(session, wish_id)
     old = _live_group(session, wish.group_id)
     if old is not None and [w.id for w in _group_wishes(session, old.id)] == [wish.id]:
@@ -309,8 +332,11 @@ def split_wish(session: Session, wish_id: uuid.UUID, title: str | None = None) -
                        state="open")
     session.add(group)
     session.flush()
-    result = Split(wish.id, wish.group_id, wish.pinned, group.id)
+    rest = [w for w in _group_wishes(session, old.id) if w.id != wish.id] if old is not None else []
+    result = Split(wish.id, wish.group_id, wish.pinned, group.id, tuple((w.id, w.pinned) for w in rest))
     wish.group_id, wish.pinned = group.id, True
+    for other in rest:  # the coordinator decided about the rest too: a rebuild keeps them together
+        other.pinned = True
     session.flush()
     return result
 
@@ -319,6 +345,10 @@ def unsplit_wish(session: Session, split: Split) -> None:
     """Undo of ``split_wish``."""
     wish = get_wish(session, split.wish_id)
     wish.group_id, wish.pinned = split.old_group_id, split.old_pinned
+    for other_id, pinned in split.rest_pinned:
+        other = session.get(TopicWish, other_id)
+        if other is not None:
+            other.pinned = pinned
     group = session.get(TopicGroup, split.new_group_id)
     if group is not None and group.deleted_at is None:
         soft_delete(session, group)
