@@ -17,10 +17,13 @@ from odn_desktop.domain.timezone import to_berlin
 from odn_desktop.services.agenda import agenda_rows
 from odn_desktop.services.event_editing import event_form
 from odn_desktop.services.events import list_event_rows
+from odn_desktop.services.next_meeting import DuplicateSource
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
+from odn_desktop.ui import duplicate_dialog
 from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.duplicate_dialog import DuplicateDialog, NextMeetingChoice
 from odn_desktop.ui.event_editor import signal_guard
 from odn_desktop.ui.event_editor.agenda_model import AgendaColumn
 from odn_desktop.ui.pages import events_page
@@ -403,7 +406,15 @@ def test_del_in_the_agenda_removes_the_item_not_the_event(page: EventsPage, dece
     assert len(listed_titles(page)) == 2
 
 
-def test_duplicate_as_next_meeting(page: EventsPage, december_row: EventRow) -> None:
+def test_duplicate_as_next_meeting(page: EventsPage, december_row: EventRow, monkeypatch: pytest.MonkeyPatch) -> None:
+    def accept_the_proposal(parent: QWidget | None, source: DuplicateSource) -> NextMeetingChoice:
+        dialog = DuplicateDialog(source, parent)
+        try:
+            return dialog.choice()  # eight weeks later, same title, every part
+        finally:
+            dialog.deleteLater()
+
+    monkeypatch.setattr(duplicate_dialog, "ask_next_meeting", accept_the_proposal)
     page.open_event(december_row.id)
     qtbot_click = page.duplicate_button
     qtbot_click.click()

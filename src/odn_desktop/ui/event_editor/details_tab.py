@@ -3,6 +3,11 @@
 Edits collect in the form (the tab is "dirty") until Speichern (Ctrl+S through ``save_changes``) applies all of
 them as one ``ServiceCommand`` over ``services.event_editing.save_event_form``; its undo puts the old values
 back (and people who moved up into freed seats back on the waiting list). Verwerfen reloads the stored values.
+
+When the start changes, ``ask_move_along`` (a module function tests replace) offers to move end, registration
+deadline, access-link dispatch and the open tasks along, each keeping its Berlin wall-clock distance to the start
+(``services.next_meeting.moved_with_start``); the tasks move when the form is saved, in the same undo step.
+A description copied from the previous meeting carries a note until it is edited or marked as checked.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from odn_desktop.domain.deadlines import default_access_link_dispatch, end_of_day
 from odn_desktop.domain.timezone import to_berlin
@@ -49,6 +54,20 @@ def dirty_style() -> str:
 ERROR_FIELDS = ("title", "times", "url", "deadline", "dispatch")
 #: From this width on the form shows two columns; narrower, the groups stack (the form scrolls).
 TWO_COLUMNS_FROM = 980
+
+
+def ask_move_along(parent: QWidget | None) -> bool:
+    """After the start changed: move end, deadline, access-link dispatch and tasks along? Replaced in tests."""
+    box = QMessageBox(QMessageBox.Icon.Question, translate("DetailsTab", "Beginn geändert"),
+                      translate("DetailsTab",
+                                "Ende, Anmeldeschluss, Versand des Zugangslinks und Aufgaben mit verschieben?"),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setInformativeText(translate("DetailsTab", "Sie behalten ihren Abstand zum Beginn (Uhrzeit in deutscher "
+                                                   "Zeit, auch über eine Zeitumstellung hinweg)."))
+    box.button(QMessageBox.StandardButton.Yes).setText(translate("DetailsTab", "Mit verschieben"))
+    box.button(QMessageBox.StandardButton.No).setText(translate("DetailsTab", "Nicht verschieben"))
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 
@@ -91,7 +110,12 @@ class DetailsTab(QWidget):
         self._baseline_series = ""
         self._dirty = False
         self._loading = False
+        self._copied = False  # the stored description is the previous meeting's (and not yet marked as checked)
+        self._deadline_exact: datetime | None = None  # the stored deadline the deadline date stands for
+        self._asked_start: datetime | None = None  # the start the move-along question was last asked about
+        self._move_tasks = False  # the open tasks move with the start when saved
         self.errors: dict[str, str] = {}
+        self._add_copied_note()
         self._error_labels: dict[str, QLabel] = {
             "title": self.ui.titleError, "times": self.ui.timeError, "url": self.ui.urlError,
             "deadline": self.ui.deadlineError, "dispatch": self.ui.dispatchError,
@@ -112,6 +136,37 @@ class DetailsTab(QWidget):
         self._align_label_columns()
         self._connect()
         self.setEnabled(False)
+
+    def _add_copied_note(self) -> None:
+        """"Beschreibung vom vorigen Treffen übernommen – bitte prüfen" under the description, with "Geprüft"."""
+        self.copied_note = QWidget(self)
+        self.copied_note.setObjectName("descriptionCopiedNote")
+        row = QHBoxLayout(self.copied_note)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.copied_label = QLabel(self.tr("Beschreibung vom vorigen Treffen übernommen – bitte prüfen"))
+        self.copied_label.setObjectName("descriptionCopiedLabel")
+        self.copied_label.setWordWrap(True)
+        theme.keep_style(self.copied_label, lambda: theme.text_style(theme.warning_text, "bold"))
+        self.copied_checked_button = QPushButton(self.tr("Geprüft"))
+        self.copied_checked_button.setObjectName("descriptionCheckedButton")
+        self.copied_checked_button.setToolTip(self.tr("Die Beschreibung passt so; der Hinweis verschwindet beim "
+                                                      "Speichern"))
+        self.copied_checked_button.clicked.connect(self._mark_description_checked)
+        row.addWidget(self.copied_label, 1)
+        row.addWidget(self.copied_checked_button)
+        form = self.ui.generalForm
+        position = next(row for row in range(form.rowCount())
+                        if (item := form.itemAt(row, QFormLayout.ItemRole.FieldRole)) is not None
+                        and item.widget() is self.ui.descriptionEdit)
+        form.insertRow(position + 1, "", self.copied_note)
+        QWidget.setTabOrder(self.ui.descriptionEdit, self.copied_checked_button)
+        QWidget.setTabOrder(self.copied_checked_button, self.ui.hostsEdit)
+        self.copied_note.hide()
+
+    def _mark_description_checked(self) -> None:
+        self._copied = False
+        self.ui.descriptionEdit.setFocus()
+        self._on_edited()
 
     def _align_label_columns(self) -> None:
         """One label width for the three groups, so their fields line up when the groups stack."""
@@ -148,6 +203,7 @@ class DetailsTab(QWidget):
         for edit in (ui.endEdit, ui.dispatchEdit):
             edit.dateTimeChanged.connect(self._on_edited)
         ui.deadlineEdit.dateChanged.connect(self._on_edited)
+        ui.startEdit.editingFinished.connect(self._offer_move_along)
         for spin in (ui.capacitySpin, ui.overbookingSpin):
             spin.valueChanged.connect(self._on_edited)
         for check in (ui.unlimitedCheck, ui.deadlineCheck, ui.lateCheck, ui.dispatchDefaultCheck):
@@ -196,6 +252,10 @@ class DetailsTab(QWidget):
                 ui.overbookingSpin, ui.deadlineCheck, ui.deadlineEdit, ui.lateCheck, ui.dispatchDefaultCheck,
                 ui.dispatchEdit)]
             self._form = form
+            self._copied = form.description_copied
+            self._deadline_exact = form.registration_deadline
+            self._asked_start = form.starts_at
+            self._move_tasks = False
             ui.titleEdit.setText(form.title)
             ui.seriesCombo.clear()
             ui.seriesCombo.addItem("")  # no series
@@ -239,9 +299,14 @@ class DetailsTab(QWidget):
         ui = self.ui
         starts_at = wall_time.from_wall(ui.startEdit.dateTime())
         deadline_day: date = wall_time.from_qdate(ui.deadlineEdit.date())
+        deadline = self._deadline_exact  # a stored (or moved) deadline keeps its time while its day is shown
+        if deadline is None or to_berlin(deadline).date() != deadline_day:
+            deadline = end_of_day(deadline_day)
+        description = ui.descriptionEdit.toPlainText()
         return {
             "title": ui.titleEdit.text().strip(),
-            "description": ui.descriptionEdit.toPlainText(),
+            "description": description,
+            "description_copied": self._copied and self._form is not None and description == self._form.description,
             "starts_at": starts_at,
             "ends_at": wall_time.from_wall(ui.endEdit.dateTime()),
             "format": ui.formatCombo.currentData(),
@@ -249,7 +314,7 @@ class DetailsTab(QWidget):
             "online_url": ui.onlineUrlEdit.text().strip(),
             "capacity": None if ui.unlimitedCheck.isChecked() else ui.capacitySpin.value(),
             "overbooking_percent": ui.overbookingSpin.value(),
-            "registration_deadline": end_of_day(deadline_day) if ui.deadlineCheck.isChecked() else None,
+            "registration_deadline": deadline if ui.deadlineCheck.isChecked() else None,
             "allow_late_registration": ui.lateCheck.isChecked(),
             "access_link_dispatch_at": (None if ui.dispatchDefaultCheck.isChecked()
                                         else wall_time.from_wall(ui.dispatchEdit.dateTime())),
@@ -276,6 +341,32 @@ class DetailsTab(QWidget):
                 self.ui.dispatchEdit.setDateTime(wall_time.to_wall(default_access_link_dispatch(start)))
         self._on_edited()
 
+    def _offer_move_along(self) -> None:
+        """The start was changed: ask whether end, deadline, dispatch and tasks keep their distance to it."""
+        from odn_desktop.services.next_meeting import moved_with_start
+
+        if self._form is None or self._loading or self._asked_start is None:
+            return
+        ui = self.ui
+        old_start, new_start = self._asked_start, wall_time.from_wall(ui.startEdit.dateTime())
+        if new_start == old_start:
+            return
+        self._asked_start = new_start
+        self._move_tasks = ask_move_along(self)
+        if not self._move_tasks:
+            return
+        with QSignalBlocker(ui.endEdit), QSignalBlocker(ui.deadlineEdit), QSignalBlocker(ui.dispatchEdit):
+            end = wall_time.from_wall(ui.endEdit.dateTime())
+            ui.endEdit.setDateTime(wall_time.to_wall(moved_with_start(end, old_start, new_start)))
+            if ui.deadlineCheck.isChecked():
+                deadline = self.values()["registration_deadline"]
+                self._deadline_exact = moved_with_start(deadline, old_start, new_start)
+                ui.deadlineEdit.setDate(wall_time.to_qdate(to_berlin(self._deadline_exact).date()))
+            if not ui.dispatchDefaultCheck.isChecked():
+                dispatch = wall_time.from_wall(ui.dispatchEdit.dateTime())
+                ui.dispatchEdit.setDateTime(wall_time.to_wall(moved_with_start(dispatch, old_start, new_start)))
+        self._on_edited()
+
     def _update_enabled_fields(self) -> None:
         ui = self.ui
         ui.capacitySpin.setEnabled(not ui.unlimitedCheck.isChecked())
@@ -299,6 +390,7 @@ class DetailsTab(QWidget):
             label.setText(message)
             label.setVisible(bool(message))
         self._set_dirty(bool(self.changes()) or self.series_changed())
+        self.copied_note.setVisible(bool(self.values()["description_copied"]))
         self.ui.saveButton.setEnabled(self._dirty and not self.errors)
         self.ui.discardButton.setEnabled(self._dirty)
 
@@ -328,20 +420,24 @@ class DetailsTab(QWidget):
 
         if not self._dirty or self._event_id is None:
             return True
+        self._offer_move_along()  # a start changed without leaving its field (Ctrl+S) is asked about too
         if self.errors:
             self.focus_first_error()
             return False
         event_id = self._event_id
         changes = self.changes()
         series = self.series_title() if self.series_changed() else None
+        move_tasks = self._move_tasks and "starts_at" in changes
         kinds: tuple[str, ...] = ("events",)
         if event_editing.SEAT_FIELDS.intersection(changes):
             kinds = ("events", "registrations")
+        if move_tasks:
+            kinds = (*kinds, "tasks")
         title = changes.get("title") or self.ui.titleEdit.text()
         command: ServiceCommand[SaveOutcome] = ServiceCommand(
             self.ctx,
             self.tr("Veranstaltung „{title}“ bearbeiten").format(title=title),
-            do=lambda s: event_editing.save_event_form(s, event_id, changes, series),
+            do=lambda s: event_editing.save_event_form(s, event_id, changes, series, move_tasks=move_tasks),
             undo=lambda s, outcome: event_editing.revert_event_form(s, outcome),
             kinds=kinds,
             on_done=self._report_promotions,

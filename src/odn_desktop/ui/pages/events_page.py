@@ -1,8 +1,8 @@
 """Veranstaltungen: the searchable, sortable list of events on the left, the event editor on the right.
 
-New, duplicate as the next meeting and delete are undoable commands. Before the editor switches to another
-event while the Details tab holds unsaved edits, ``ask_unsaved_changes`` (a module function tests replace)
-asks whether to save, discard or stay.
+New, duplicate as the next meeting (after ``duplicate_dialog.ask_next_meeting``) and delete are undoable
+commands. Before the editor switches to another event while the Details tab holds unsaved edits,
+``ask_unsaved_changes`` (a module function tests replace) asks whether to save, discard or stay.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from odn_desktop.domain.names import german_sort_key
 from odn_desktop.domain.seats import SeatStatus
 from odn_desktop.domain.timezone import format_german_datetime, to_berlin
 from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS, EventRow
-from odn_desktop.ui import theme
+from odn_desktop.ui import duplicate_dialog, theme
 from odn_desktop.ui.dates import display_date
 from odn_desktop.ui.event_editor import TAB_NAMES, EventEditor
 from odn_desktop.ui.event_editor.labels import label
@@ -213,7 +213,8 @@ class EventsPage(QWidget):
         self.new_button.setToolTip(self.tr("Neue Veranstaltung als Entwurf anlegen"))
         self.duplicate_button = QPushButton(self.tr("Duplizieren als nächstes Treffen"), self)
         self.duplicate_button.setToolTip(self.tr(
-            "Kopie mit Programm, Referent:innen und Einstellungen, acht Wochen später, ohne Anmeldungen"))
+            "Kopie mit Programm, Referent:innen, Runden, Aufgaben und Einstellungen, ohne Anmeldungen; Datum und "
+            "Umfang wählen Sie im nächsten Schritt"))
         self.delete_button = QPushButton(self.tr("Löschen"), self)
         self.delete_button.setToolTip(self.tr("Ausgewählte Veranstaltung löschen (Entf; rückgängig machbar)"))
         self.new_button.clicked.connect(self.new_event)
@@ -329,27 +330,34 @@ class EventsPage(QWidget):
             self.editor.details.focus_title()
 
     def duplicate_selected(self) -> None:
-        """The next meeting of the series: a copy eight weeks later with agenda and speakers (undoable)."""
-        from odn_desktop.services.events import delete_event, restore_event
-        from odn_desktop.services.next_meeting import duplicate_event_as_next
+        """The next meeting of the series: date, title and parts chosen in a dialog, then copied (undoable)."""
+        from odn_desktop.services import next_meeting
 
         source = self._current
         if source is None or not self._confirm_leave():
             return
-        created: list[uuid.UUID] = []
+        info = self.ctx.try_read(lambda s: next_meeting.duplicate_source(s, source), self)
+        if info is None:
+            return
+        choice = duplicate_dialog.ask_next_meeting(self, info)
+        if choice is None:
+            return
+        created: list[next_meeting.Duplicate] = []
 
-        def do(s: Session) -> uuid.UUID:
-            if created:
-                restore_event(s, created[0])
+        def do(s: Session) -> next_meeting.Duplicate:
+            if created:  # redo: the same meeting and rows again
+                next_meeting.revive_duplicate(s, created[0])
                 return created[0]
-            created.append(duplicate_event_as_next(s, source).id)
+            created.append(next_meeting.duplicate_event(s, source, starts_at=choice.starts_at, title=choice.title,
+                                                        parts=choice.parts))
             return created[0]
 
-        command: ServiceCommand[uuid.UUID] = ServiceCommand(
+        command: ServiceCommand[next_meeting.Duplicate] = ServiceCommand(
             self.ctx, self.tr("Als nächstes Treffen duplizieren"), do=do,
-            undo=lambda s, event_id: delete_event(s, event_id), kinds=("events", "agenda", "speakers"))
+            undo=lambda s, duplicate: next_meeting.withdraw_duplicate(s, duplicate),
+            kinds=("events", "agenda", "speakers", "tasks"))
         if self.ctx.push(command, self) and command.result is not None:
-            self._show_event(command.result)
+            self._show_event(command.result.event_id)
             self.editor.show_tab("details")
 
     def _delete_current_event(self) -> None:
