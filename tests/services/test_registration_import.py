@@ -596,3 +596,16 @@ def test_check_plan_previews_refused_rows_existing_people_and_rounds(db: Databas
     other = make_event(db, capacity=5)
     with transaction(db.sessions) as s:
         assert svc.check_plan(s, other, plan, now=IMPORT_NOW).unused_round_column == "Runde"
+
+
+def test_check_plan_counts_rows_without_a_required_round_as_skipped(db: Database, tmp_path: Path) -> None:
+    event_id = make_event(db, capacity=5)
+    with transaction(db.sessions) as s:
+        s.add(Round(event_id=event_id, title="Einsteiger", capacity=2))
+    path = write_csv(tmp_path / "a.csv", [[*person(1, "20.11.2021 10:00"), "Einsteiger"],
+                                          [*person(2, "20.11.2021 11:00"), ""]], header=[*HEADER, "Runde"])
+    with transaction(db.sessions) as s:
+        check = svc.check_plan(s, event_id, svc.load_plan(path), now=IMPORT_NOW)
+    assert check.new_people == 1 and set(check.missing_round) == {3}
+    assert check.row_note(3) == "keine Runde angegeben (die Veranstaltung hat parallele Runden)"
+    assert import_file(db, event_id, path).created == check.new_people  # the preview counts what happens

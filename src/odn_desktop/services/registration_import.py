@@ -515,8 +515,12 @@ class PlanCheck:
     unknown_rounds: tuple[str, ...]
     unused_round_column: str | None
     new_people: int
+    #: rows without a round for an event that requires one: skipped whatever the options (row → reason)
+    missing_round: dict[int, str] = field(default_factory=dict)
 
     def row_note(self, row: int) -> str | None:
+        if row in self.missing_round:
+            return self.missing_round[row]
         if row in self.refused:
             return self.refused[row]
         if row in self.already_registered:
@@ -534,11 +538,17 @@ def check_plan(session: Session, event_id: uuid.UUID, plan: ImportPlan, *, now: 
     active = set(session.scalars(select(Registration.contact_id).where(
         Registration.event_id == event.id, Registration.deleted_at.is_(None), Registration.status != CANCELLED)))
     refused: dict[int, str] = {}
+    missing: dict[int, str] = {}
     already: set[int] = set()
+    by_title = {fold_german(r.title): r for r in rounds}
     for person in plan.people:
         contact = contacts.get(person.email_key)
         if contact is not None and contact.id in active:
             already.add(person.row)
+            continue
+        _round, problem = _round_id(person, by_title, event.rounds_optional)
+        if problem is not None and not person.round.strip():
+            missing[person.row] = problem
             continue
         decision = admission(event.status, event.registration_opens_at, event.registration_deadline,
                              person.registered_at or now, late_allowed_by_event=event.allow_late_registration)
@@ -549,7 +559,8 @@ def check_plan(session: Session, event_id: uuid.UUID, plan: ImportPlan, *, now: 
         already_registered=frozenset(already),
         unknown_rounds=unknown_rounds(plan, rounds) if rounds else (),
         unused_round_column=column if values and not rounds else None,
-        new_people=len(plan.people) - len(already),
+        new_people=len(plan.people) - len(already) - len(missing),
+        missing_round=missing,
     )
 
 

@@ -279,6 +279,8 @@ class PreviewModel(QAbstractTableModel):
         check = self._check
         if check is None:
             return ""
+        if row.row in check.missing_round:
+            return "problem"
         if row.row in check.refused:
             return "late" if self._allow_late else "refused"
         return "registered" if row.row in check.already_registered else ""
@@ -308,7 +310,8 @@ class PreviewModel(QAbstractTableModel):
     def _note(self, row: ImportRow) -> str:
         kind = self._kind(row)
         if kind == "problem":
-            return translate("ImportMappingDialog", "Wird übersprungen: {0}").format(row.reason)
+            reason = row.reason or (self._check.missing_round.get(row.row, "") if self._check else "")
+            return translate("ImportMappingDialog", "Wird übersprungen: {0}").format(reason)
         if kind == "duplicate":
             return translate("ImportMappingDialog", "Doppelt (wie Zeile {0}), wird zusammengeführt").format(
                 row.duplicate_of)
