@@ -82,6 +82,20 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true")
     p = events.add_parser("cancel", help="Veranstaltung absagen")
     p.add_argument("--event", required=True, metavar="E")
+    p = events.add_parser(
+        "duplicate", help="als nächstes Treffen duplizieren",
+        description="Legt eine Kopie der Veranstaltung als Entwurf an, ohne Anmeldungen und ohne Zugangslink. Ende, "
+                    "Beginn der Anmeldung, Anmeldeschluss, Versand des Zugangslinks und die Fälligkeit der Aufgaben "
+                    "behalten ihren Abstand zum Beginn (deutsche Uhrzeit, auch über eine Zeitumstellung hinweg). "
+                    "Die Beschreibung wird übernommen und als „bitte prüfen“ markiert, bis sie geändert wird.")
+    p.add_argument("--event", required=True, metavar="E", help="Kennung der Veranstaltung oder ihr Datum JJJJ-MM-TT")
+    p.add_argument("--starts-at", required=True, metavar="ISO",
+                   help="Beginn des neuen Treffens, z. B. 2022-01-27T10:00 (deutsche Zeit)")
+    p.add_argument("--copy", metavar="TEILE", default="programme,speakers,rounds,tasks",
+                   help="was übernommen wird, durch Kommas getrennt: programme (Programm), speakers "
+                        "(Referent:innen), rounds (Runden), tasks (Aufgaben); Standard: alles; \"\" für nichts")
+    p.add_argument("--title", help="Titel des neuen Treffens (Standard: derselbe Titel)")
+    p.add_argument("--json", action="store_true", help="das neue Treffen wie eine Zeile von „events list --json“")
 
     regs = sub.add_parser("registrations", help="Anmeldungen").add_subparsers(dest="action", required=True)
     p = regs.add_parser("list", help="Anmeldungen einer Veranstaltung")
@@ -143,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: transaction on the migrated local database) and/or ``RAW_COMMANDS: dict[name, handler(args, paths) -> int]``
 #: (manage their own database access, e.g. sync). Raise ``UserError`` for user mistakes (exit 2). They must
 #: import nothing heavy at module level (``odn-desktop --version`` stays fast).
-COMMAND_MODULES = ("cli_export", "cli_import", "cli_sync", "cli_mail", "cli_rounds")
+COMMAND_MODULES = ("cli_export", "cli_import", "cli_sync", "cli_mail", "cli_rounds", "cli_wishes")
 
 
 class CommandModuleError(Exception):
@@ -293,6 +307,14 @@ def _cmd_events(session: Session, args: argparse.Namespace) -> int:
         result = svc.update_event(session, event.id, **fields)
         _print_event(svc.event_row(session, event.id), args.json)
         notify([promoted_notice(session, result.promoted), *over_limit_notices(result.over_limit)], args.json)
+        return EXIT_OK
+    if args.action == "duplicate":
+        from .services.next_meeting import duplicate_event, parse_parts
+
+        source = svc.resolve_event(session, args.event)
+        copy = duplicate_event(session, source.id, starts_at=parse_datetime(args.starts_at), title=args.title,
+                               parts=parse_parts(args.copy))
+        _print_event(svc.event_row(session, copy.event_id), args.json)
         return EXIT_OK
     if args.action == "cancel":
         event = svc.cancel_event(session, svc.resolve_event(session, args.event).id)
