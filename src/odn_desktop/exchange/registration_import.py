@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
+from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import DOT_ATOM_TEXT, EMAIL_MAX_LENGTH
@@ -45,6 +46,8 @@ FIELD_LABELS: dict[str, str] = {
     "experience_level": "Erfahrung",
     "registered_at": "Anmeldedatum",
     "round": "Runde",
+    "level": "Kenntnisstand (Einsteiger:innen / Fortgeschrittene)",
+    "wish": "Themenwunsch",
 }
 IMPORT_FIELDS = tuple(FIELD_LABELS)
 IGNORE_LABEL = "– nicht importieren –"
@@ -68,14 +71,20 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
                      "gebietskoerperschaft", "municipality", "city", "ort"),
     "role": ("funktion", "position", "rolle", "job title", "role", "taetigkeit", "aufgabe", "stelle"),
     "federal_state": ("bundesland", "federal state", "land", "state"),
-    "experience_level": ("erfahrung", "vorkenntnisse", "kenntnisstand", "erfahrungsstand", "wissensstand",
-                         "experience", "erfahrungslevel"),
+    "experience_level": ("erfahrung", "vorkenntnisse", "erfahrungsstand", "wissensstand", "experience",
+                         "erfahrungslevel"),
     "registered_at": ("anmeldedatum", "anmeldezeitpunkt", "anmeldung am", "angemeldet am", "eingang",
                       "eingegangen am", "fertigstellungszeit", "abschlusszeit", "completion time", "submitted at",
                       "submitted", "submission date", "registration date", "registered at", "zeitstempel",
                       "timestamp", "erstellt am", "created", "datum", "date", "startzeit", "start time"),
     "round": ("parallelrunde", "themenrunde", "runde", "breakout session", "breakout", "session", "workshop",
               "arbeitsgruppe", "thementisch", "round"),
+    "level": ("einsteiger innen fortgeschrittene", "einsteiger fortgeschrittene", "einsteiger innen oder "
+              "fortgeschrittene", "einsteiger oder fortgeschrittene", "kenntnisstand", "erfahrung mit open data",
+              "ihr kenntnisstand", "level", "niveau"),
+    "wish": ("themenwuensche", "themenwunsch", "welche themen wuenschen sie sich", "ihre themenvorschlaege",
+             "themenvorschlaege", "themenvorschlag", "ihre themenwuensche", "wunschthemen", "wunschthema",
+             "themen fuer kuenftige treffen", "welche themen", "topic suggestions", "topic wishes", "topics"),
 }
 _HEADER_PUNCTUATION = re.compile(r"[^0-9a-z]+")
 _ANONYMOUS = frozenset({"anonymous", "anonym", "anonyme", "anonymer benutzer", "anonymous user", "n/a", "-", "–"})
@@ -162,6 +171,8 @@ def _quality(field_name: str, values: list[Cell]) -> float:
         return sum(_parses_as_date(v, day_first) for v in values if cell_text(v)) / len(filled)
     if field_name in ("academic_title", "salutation"):
         return sum(len(t) <= 20 for t in filled) / len(filled)  # not "Titel der Veranstaltung"
+    if field_name == "level":  # "Erfahrung mit Open Data: keine" is the contact's experience, not a level
+        return sum(level_value(t) in LEVELS for t in filled) / len(filled)
     return 1.0
 
 
@@ -276,6 +287,11 @@ class ImportRow:
     experience_level: str = ""
     registered_at: datetime | None = None
     round: str = ""
+    #: Einsteiger:innen / Fortgeschrittene (``level_value``), stored on the registration
+    level: str = ""
+    #: the topic wish as written, and different wishes of merged duplicate rows of the same person
+    wish: str = ""
+    more_wishes: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     duplicate_of: int | None = None  # row number of the first row with the same e-mail address
 
@@ -436,12 +452,33 @@ def _row(row_number: int, cells: Sequence[Cell], columns: dict[str, int], day_fi
         academic_title=values.get("academic_title", ""), organisation=values.get("organisation", ""),
         municipality=values.get("municipality", ""), role=values.get("role", ""),
         federal_state=values.get("federal_state", ""), experience_level=values.get("experience_level", ""),
+        level=level_value(values.get("level", "")), wish=values.get("wish", "").strip(),
     )
+
+
+_LEVEL_WORDS = (("einsteig", "Einsteiger:innen"), ("anfaeng", "Einsteiger:innen"), ("neuling", "Einsteiger:innen"),
+                ("fortgeschritt", "Fortgeschrittene"), ("expert", "Fortgeschrittene"), ("profi", "Fortgeschrittene"))
+LEVEL_LENGTH = 40
+LEVELS = ("Einsteiger:innen", "Fortgeschrittene")
+
+
+def level_value(text: str) -> str:
+    """"Einsteiger:in", "Anfänger" → Einsteiger:innen; "fortgeschritten", "Expertin" → Fortgeschrittene; anything
+    else as written (at most ``LEVEL_LENGTH`` characters, the column's width)."""
+    folded = fold_german(text)
+    for start, level in _LEVEL_WORDS:
+        if folded.startswith(start):
+            return level
+    return " ".join(text.split())[:LEVEL_LENGTH]
 
 
 def _merge(first: ImportRow, later: ImportRow) -> ImportRow:
     """The first registration's values win; a later one only fills what is empty."""
-    filled = {f: getattr(later, f) for f in (*CONTACT_FIELDS, "round") if not getattr(first, f) and getattr(later, f)}
+    filled: dict[str, Any] = {f: getattr(later, f) for f in (*CONTACT_FIELDS, "round", "level", "wish")
+                              if not getattr(first, f) and getattr(later, f)}
+    known = {fold_german(w) for w in (first.wish, *first.more_wishes) if w}
+    if first.wish and later.wish and fold_german(later.wish) not in known:  # a second wish is kept, not dropped
+        filled["more_wishes"] = (*first.more_wishes, later.wish)
     return replace(first, **filled) if filled else first
 
 

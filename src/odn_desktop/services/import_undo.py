@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from odn_desktop.store.batches import in_batches
 from odn_desktop.store.mail_models import RegistrationMessage
 from odn_desktop.store.models import Contact, Event, Registration
+from odn_desktop.store.wish_models import TopicGroup, TopicWish
 
 from .registrations import RegistrationState, to_row
 from .rows import RegistrationRow
@@ -43,6 +44,8 @@ from .seat_allocation import apply_allocation
 _CONTACTS = cast(Table, Contact.__table__)
 _REGISTRATIONS = cast(Table, Registration.__table__)
 _MESSAGES = cast(Table, RegistrationMessage.__table__)
+_WISHES = cast(Table, TopicWish.__table__)
+_WISH_GROUPS = cast(Table, TopicGroup.__table__)
 
 #: the registration fields an import sets when it renews a cancelled registration
 RENEWED_FIELDS = ("status", "waitlist_position", "round_id", "registered_at", "cancelled_at", "late", "source",
@@ -100,11 +103,14 @@ class ImportRecord:
     renewed_registrations: tuple[ChangedRow, ...] = ()
     seats_before: tuple[RegistrationState, ...] = ()  # every registration of the event before the import
     allow_late: bool = False  # rows outside the registration window were admitted (a redo admits them again)
+    new_wishes: tuple[uuid.UUID, ...] = ()  # topic wishes from the file's wish column
+    new_wish_groups: tuple[uuid.UUID, ...] = ()  # the groups their grouping opened
+    completed_registrations: tuple[ChangedRow, ...] = ()  # existing registrations whose empty level it filled
 
     @property
     def changed_anything(self) -> bool:
         return bool(self.new_contacts or self.new_registrations or self.completed_contacts
-                    or self.renewed_registrations)
+                    or self.renewed_registrations or self.new_wishes or self.completed_registrations)
 
 
 @dataclass(frozen=True)
@@ -192,9 +198,28 @@ def _others(states: Iterable[RegistrationState], exclude: set[uuid.UUID]) -> set
     return {state for state in states if state.id not in exclude}
 
 
+def _remove_wishes(session: Session, record: ImportRecord, now: datetime) -> None:
+    """The wishes the import added, and the groups opened for them that hold no other wish: hard-deleted while never
+    synced, else tombstoned."""
+    wishes = _rows(session, _WISHES, list(record.new_wishes), "server_seq")
+    _hard_delete(session, _WISHES, [i for i, w in wishes.items() if w.server_seq is None])
+    _tombstone(session, _WISHES, [i for i, w in wishes.items() if w.server_seq is not None], now)
+    groups = _rows(session, _WISH_GROUPS, list(record.new_wish_groups), "server_seq")
+    referring: dict[uuid.UUID, bool] = {}  # group → whether a live wish is in it
+    for chunk in in_batches(list(groups)):
+        for group_id, deleted_at in session.execute(
+                select(_WISHES.c.group_id, _WISHES.c.deleted_at).where(_WISHES.c.group_id.in_(chunk))):
+            referring[group_id] = referring.get(group_id, False) or deleted_at is None
+    _hard_delete(session, _WISH_GROUPS, [i for i, g in groups.items() if g.server_seq is None and i not in referring])
+    _tombstone(session, _WISH_GROUPS, [i for i, g in groups.items()
+                                       if not referring.get(i, False) and (g.server_seq is not None or i in referring)],
+               now)
+
+
 def undo_import(session: Session, record: ImportRecord) -> ImportUndoResult:
     """Revert the import ``record`` describes, in the caller's transaction (see the module docstring)."""
     now = datetime.now(UTC)
+    _remove_wishes(session, record, now)  # first: they refer to the contacts below
 
     # registrations the import created
     reg_ids = [r.id for r in record.new_registrations]
@@ -210,8 +235,9 @@ def undo_import(session: Session, record: ImportRecord) -> ImportUndoResult:
     _hard_delete(session, _REGISTRATIONS, hard_regs)
     _tombstone(session, _REGISTRATIONS, soft_regs, now)
 
-    # registrations it renewed: cancelled again, as they were
+    # registrations it renewed: cancelled again, as they were; levels it filled: empty again
     restored_regs = _restore(session, _REGISTRATIONS, record.renewed_registrations, now, only_unchanged_fields=False)
+    _restore(session, _REGISTRATIONS, record.completed_registrations, now, only_unchanged_fields=True)
 
     # contacts it created: gone unless used or edited since
     contact_ids = [c.id for c in record.new_contacts]
@@ -225,6 +251,11 @@ def undo_import(session: Session, record: ImportRecord) -> ImportUndoResult:
         ):
             referenced.add(contact_id)
             if reg_id not in own:
+                used.add(contact_id)
+        for contact_id, deleted_at in session.execute(  # a wish given later uses the contact too
+                select(_WISHES.c.contact_id, _WISHES.c.deleted_at).where(_WISHES.c.contact_id.in_(chunk))):
+            referenced.add(contact_id)
+            if deleted_at is None:
                 used.add(contact_id)
     kept: list[uuid.UUID] = []
     hard_contacts: list[uuid.UUID] = []

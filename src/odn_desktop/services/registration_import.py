@@ -64,6 +64,7 @@ from odn_desktop.store.models import Contact, Event, Registration, Round
 
 from .events import get_event
 from .import_undo import RENEWED_FIELDS, ChangedRow, ImportRecord, NewContact, NewRegistration
+from .import_wishes import write_wishes_and_levels
 from .registrations import snapshot_event_registrations
 from .seat_allocation import QUEUE_STEP, QueuedRegistration, apply_allocation, next_queue_order, read_queue
 from .seat_allocation import plan as plan_allocation
@@ -373,7 +374,7 @@ def _place(
     work.new_registrations.append({
         "id": registration_id, "event_id": event_id, "contact_id": contact_id, "round_id": round_id,
         "status": status, "waitlist_position": position, "source": source, "registered_at": registered_at,
-        "late": late, "queue_order": queue_order(), "forced_seat": False,
+        "late": late, "queue_order": queue_order(), "forced_seat": False, "level": person.level,
         "created_at": work.stamp, "updated_at": work.stamp, "dirty": True,
     })
     work.created += 1
@@ -654,6 +655,12 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
     _write(session, work)
     report = apply_allocation(session, event.id)  # the renewed rows; the new ones were placed by the same rule
     work.waiting += sum(1 for p in work.renewed_registrations if p.row.id not in report.allocation.seated)
+    refused = {r.row for r in work.rejected}
+    wishes = write_wishes_and_levels(
+        session, event, [p for p in people if p.row not in refused],
+        {**{key: c.id for key, c in contacts.items()}, **{c.email_key: c.id for c in work.created_contacts}},
+        registrations)
+    notes.extend(n for n in [wishes.note()] if n)
     record = None if dry_run else ImportRecord(
         event_id=event.id,
         source=source,
@@ -665,6 +672,9 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
         renewed_registrations=tuple(p.written() for p in work.renewed_registrations),
         seats_before=seats_before,
         allow_late=allow_late,
+        new_wishes=wishes.wish_ids,
+        new_wish_groups=wishes.group_ids,
+        completed_registrations=wishes.levels,
     )
     if progress is not None:
         progress(100, "Fertig")
