@@ -169,6 +169,60 @@
     </message>
 </context>
 <context>
+    <name>RoomPlanModel</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_model.py" line="124"/>
+        <source>%n Personen</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomPlanTab</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="258"/>
+        <source>%n Personen</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="258"/>
+        <source>in %n Räumen</source>
+        <translation>
+            <numerusform>in %n Raum</numerusform>
+            <numerusform>in %n Räumen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="264"/>
+        <source>%n Personen ohne Runde bleiben im Hauptraum</source>
+        <translation>
+            <numerusform>%n Person ohne Runde bleibt im Hauptraum</numerusform>
+            <numerusform>%n Personen ohne Runde bleiben im Hauptraum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="266"/>
+        <source>%n Referent:innen und Veranstaltende bleiben im Hauptraum</source>
+        <translation>
+            <numerusform>%n Referent:in oder Veranstaltende:r bleibt im Hauptraum</numerusform>
+            <numerusform>%n Referent:innen und Veranstaltende bleiben im Hauptraum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="269"/>
+        <source>in %n Räumen treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</source>
+        <translation>
+            <numerusform>in %n Raum treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</numerusform>
+            <numerusform>in %n Räumen treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SendDialog</name>
     <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="215"/>

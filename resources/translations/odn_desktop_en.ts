@@ -1568,6 +1568,11 @@ Please let them know.</translation>
         <source>(ungespeichert)</source>
         <translation>(unsaved)</translation>
     </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="81"/>
+        <source>Raumplan</source>
+        <translation>Room plan</translation>
+    </message>
 </context>
 <context>
     <name>EventSpeakersTab</name>
@@ -3061,6 +3066,285 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="599"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPlan</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="31"/>
+        <source>Referent:in</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="33"/>
+        <source>Veranstaltende</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="41"/>
+        <source>gleiche Organisation/Kommune im Raum</source>
+        <translation>same organisation/municipality in the room</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="46"/>
+        <source>Hauptraum (nicht zugeteilt)</source>
+        <translation>Main room (not assigned)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="60"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="60"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="60"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="61"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="110"/>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="131"/>
+        <source>Raumplan – {title}</source>
+        <translation>Room plan – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="65"/>
+        <source>(niemand)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="133"/>
+        <source>Raumliste drucken</source>
+        <translation>Print room list</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPlanModel</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_model.py" line="71"/>
+        <source>Raum</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_model.py" line="72"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_model.py" line="73"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_model.py" line="74"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_model.py" line="75"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_model.py" line="124"/>
+        <source>%n Personen</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomPlanTab</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="71"/>
+        <source>Breakout-Räume für Zoom. Für die Vernetzung werden die Angemeldeten in kleine Räume gemischt; Personen derselben Organisation oder Kommune kommen möglichst in verschiedene Räume. Die Datei lädt man in Zoom beim Planen des Meetings unter „Breakout Room pre-assign“ › „Import from CSV“ hoch.</source>
+        <translation>Breakout rooms for Zoom. For networking, the registered people are mixed into small rooms; people of the same organisation or municipality go into different rooms where possible. Upload the file in Zoom when scheduling the meeting under “Breakout Room pre-assign” › “Import from CSV”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="80"/>
+        <source>Personen je &amp;Raum:</source>
+        <translation>People per &amp;room:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="84"/>
+        <source>je Raum eine Person</source>
+        <translation>one per room</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="85"/>
+        <source>nicht zuteilen (bleiben im Hauptraum)</source>
+        <translation>not assigned (stay in the main room)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="86"/>
+        <source>Referent:innen und &amp;Veranstaltende:</source>
+        <translation>Speakers and &amp;hosts:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="88"/>
+        <source>Nach R&amp;unden (ein Raum je Runde)</source>
+        <translation>By ro&amp;und (one room per round)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="90"/>
+        <source>Neu &amp;mischen</source>
+        <translation>New &amp;mix</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="92"/>
+        <source>Eine andere Mischung derselben Personen</source>
+        <translation>Another mix of the same people</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="112"/>
+        <source>Raumplan</source>
+        <translation>Room plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="114"/>
+        <source>Für &amp;Zoom exportieren …</source>
+        <translation>Export for &amp;Zoom …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="116"/>
+        <source>Datei zur Vorab-Zuteilung der Breakout-Räume (CSV) speichern</source>
+        <translation>Save the breakout room pre-assignment file (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="117"/>
+        <source>Raumliste als &amp;PDF …</source>
+        <translation>Room list as &amp;PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="119"/>
+        <source>Raumliste &amp;drucken …</source>
+        <translation>&amp;Print room list …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="235"/>
+        <source>Ein Raum je paralleler Runde, benannt wie die Runde</source>
+        <translation>One room per parallel round, named like the round</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="236"/>
+        <source>Diese Veranstaltung hat keine parallelen Runden.</source>
+        <translation>This event has no parallel rounds.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="240"/>
+        <source>Mischung Nr. {seed}</source>
+        <translation>Mix no. {seed}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="242"/>
+        <source>(niemand)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="258"/>
+        <source>%n Personen</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="258"/>
+        <source>in %n Räumen</source>
+        <translation>
+            <numerusform>in %n room</numerusform>
+            <numerusform>in %n rooms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="260"/>
+        <source>zu höchstens {size}</source>
+        <translation>of at most {size}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="264"/>
+        <source>%n Personen ohne Runde bleiben im Hauptraum</source>
+        <translation>
+            <numerusform>%n person without a round stays in the main room</numerusform>
+            <numerusform>%n people without a round stay in the main room</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="266"/>
+        <source>%n Referent:innen und Veranstaltende bleiben im Hauptraum</source>
+        <translation>
+            <numerusform>%n speaker or host stays in the main room</numerusform>
+            <numerusform>%n speakers and hosts stay in the main room</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="269"/>
+        <source>in %n Räumen treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</source>
+        <translation>
+            <numerusform>in %n room people of the same organisation or municipality meet (unavoidable)</numerusform>
+            <numerusform>in %n rooms people of the same organisation or municipality meet (unavoidable)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="281"/>
+        <source>Raum</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="282"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="283"/>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="285"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="300"/>
+        <source>Raumplan für Zoom speichern</source>
+        <translation>Save room plan for Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="301"/>
+        <source>CSV für Zoom (*.csv)</source>
+        <translation>CSV for Zoom (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="311"/>
+        <source>Raumplan gespeichert</source>
+        <translation>Room plan saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="320"/>
+        <source>Raumliste als PDF speichern</source>
+        <translation>Save room list as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="321"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="329"/>
+        <source>Raumliste gespeichert: {path}</source>
+        <translation>Room list saved: {path}</translation>
     </message>
 </context>
 <context>

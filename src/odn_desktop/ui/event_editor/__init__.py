@@ -1,4 +1,4 @@
-"""The event editor: one event in tabs (Details, Programm, Referent:innen, Runden, Anmeldungen, Aufgaben).
+"""The event editor: one event in tabs (Details, Programm, Referent:innen, Runden, Anmeldungen, Aufgaben, Raumplan).
 
 The editor only shows and edits the event it is given (``set_event``); choosing an event, and asking about
 unsaved changes before switching, is the events page's job. Each tab reloads itself when ``ctx.changed``
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from .agenda_tab import AgendaTab
 from .details_tab import DetailsTab
 from .event_speakers_tab import EventSpeakersTab
+from .room_plan_tab import RoomPlanTab
 from .rounds_tab import RoundsTab
 from .tasks_tab import TasksTab
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TAB_NAMES = ("details", "agenda", "speakers", "rounds", "registrations", "tasks")
+TAB_NAMES = ("details", "agenda", "speakers", "rounds", "registrations", "tasks", "rooms")
 #: which kinds of change each tab shows
 TAB_KINDS: dict[str, frozenset[str]] = {
     "details": frozenset({"events"}),
@@ -32,12 +33,14 @@ TAB_KINDS: dict[str, frozenset[str]] = {
     "speakers": frozenset({"speakers", "agenda"}),
     "rounds": frozenset({"events", "registrations"}),
     "tasks": frozenset({"tasks", "events"}),
+    "rooms": frozenset({"events", "registrations", "speakers", "contacts"}),
 }
 #: a tab needing more width than this scrolls horizontally (the editor shares the page with the event list)
 SCROLL_FROM_WIDTH = 600
 HEADING_STYLE = "font-size: 13pt; font-weight: bold;"
 
-__all__ = ["TAB_NAMES", "AgendaTab", "DetailsTab", "EventEditor", "EventSpeakersTab", "RoundsTab", "TasksTab"]
+__all__ = ["TAB_NAMES", "AgendaTab", "DetailsTab", "EventEditor", "EventSpeakersTab", "RoomPlanTab", "RoundsTab",
+           "TasksTab"]
 
 
 class EventEditor(QWidget):
@@ -65,6 +68,7 @@ class EventEditor(QWidget):
         self.rounds = RoundsTab(ctx, self)
         self.registrations = self._make_registrations_tab()
         self.tasks = TasksTab(ctx, self)
+        self.room_plan = RoomPlanTab(ctx, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("eventTabs")
@@ -74,6 +78,7 @@ class EventEditor(QWidget):
         self.tabs.addTab(self.rounds, self.tr("Runden"))
         self.tabs.addTab(self._scrollable(self.registrations), self.tr("Anmeldungen"))
         self.tabs.addTab(self.tasks, self.tr("Aufgaben"))
+        self.tabs.addTab(self.room_plan, self.tr("Raumplan"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.details.dirty_changed.connect(self._on_dirty_changed)
         self.details.title_edited.connect(self._on_title_edited)
@@ -126,6 +131,7 @@ class EventEditor(QWidget):
         self.speakers.set_event(event_id)
         self.rounds.set_event(event_id)
         self.tasks.set_event(event_id)
+        self.room_plan.set_event(event_id)
         self._registrations_event = None
         if self.current_tab_name() == "registrations":
             self._load_registrations()
@@ -199,6 +205,8 @@ class EventEditor(QWidget):
             self.rounds.reload()
         if kinds & TAB_KINDS["tasks"]:
             self.tasks.reload()
+        if kinds & TAB_KINDS["rooms"]:
+            self.room_plan.reload()
 
     # -- the details' unsaved changes ------------------------------------------------------------------------
 
