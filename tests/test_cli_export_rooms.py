@@ -77,6 +77,7 @@ def test_size_and_seed(capsys: pytest.CaptureFixture[str], demo: Path, tmp_path:
 def test_by_round(capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path) -> None:
     for title in ("Einsteiger:innen", "Fortgeschrittene – Praxis"):
         assert run(capsys, demo, "rounds", "add", "--event", "2021-12-02", "--title", title)[0] == 0
+    assert run(capsys, demo, "events", "update", "--event", "2021-12-02", "--status", "open")[0] == 0  # not "held"
     for n, title in enumerate(("Einsteiger:innen", "Fortgeschrittene – Praxis", "Einsteiger:innen")):
         code, _out, err = run(capsys, demo, "registrations", "add", "--event", "2021-12-02", "--first-name", "Neu",
                               "--last-name", f"Person {n}", "--email", f"neu{n}@kiel.example", "--round", title,
