@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.timezone import BERLIN
-from odn_desktop.services import mailing, privacy
+from odn_desktop.services import mailing, privacy, wishes
 from odn_desktop.services import registrations as regs
 from odn_desktop.services.contacts import ContactInput, find_contact_by_email
 from odn_desktop.services.events import create_event, registration_counts
@@ -26,6 +26,7 @@ from odn_desktop.store.database import transaction
 from odn_desktop.store.mail_models import PrivacyLog, RegistrationMessage
 from odn_desktop.store.models import Contact, Registration
 from odn_desktop.store.open import Database, open_database
+from odn_desktop.store.wish_models import TopicGroup, TopicWish
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 OLD = datetime(2021, 10, 14, 10, 0, tzinfo=BERLIN)  # more than 24 months before NOW
@@ -41,6 +42,7 @@ ANNA_FIELDS: dict[str, Any] = {
     "role": "Open-Data-Beauftragte", "experience_level": "Fortgeschritten",
 }
 ANNA_NOTES = "=HYPERLINK(\"http://x.example\",\"ruft gern zurück\") – privat 0431 123456"
+ANNA_WISH = "Wie ich als Kämmerin in Kielerförde Haushaltsdaten veröffentliche"
 
 
 @dataclass
@@ -93,6 +95,8 @@ def world(db: Database) -> World:
                       created_at=datetime(2019, 1, 1, tzinfo=UTC)))
         create_speaker(s, last_name="Großmann-Wetterau", first_name="Anna", email="anna.gross@kiel.example",
                        organisation="Stadt Kielerförde", bio="Spricht über offene Haushaltsdaten.")
+        for email, wish in ((ANNA, ANNA_WISH), (JUERGEN, "Haushaltsdaten in Ulm veröffentlichen"), (KIM, "Lizenzen")):
+            wishes.add_wish(s, old.id, email=email, text=wish)  # Groß's and Müller's wishes are one topic
     return World(db, old.id, recent.id, reg)
 
 
@@ -169,6 +173,13 @@ def test_anonymisation_removes_every_personal_field_and_keeps_counts(world: Worl
             ("confirmation", "drafted", ""), ("access_link", "failed", "")]
         kim = find_contact_by_email(s, KIM)
         assert kim is not None and kim.last_name == "Schäfer"  # recent participant untouched
+        # wishes: the text goes, the wish stays counted in its topic; the topic loses the title taken from it
+        texts = {w.contact_id: w.text for w in s.scalars(select(TopicWish))}
+        assert texts == {anna_id: "", find_contact_by_email(s, KIM).id: "Lizenzen",  # type: ignore[union-attr]
+                         s.get(Registration, world.reg[(JUERGEN, "old")]).contact_id: ""}  # type: ignore[union-attr]
+        groups = {g.title: len([w for w in s.scalars(select(TopicWish)) if w.group_id == g.id])
+                  for g in s.scalars(select(TopicGroup).where(TopicGroup.deleted_at.is_(None)))}
+        assert groups == {wishes.ANONYMISED_TITLE: 2, "Lizenzen": 1}
         [log] = s.scalars(select(PrivacyLog)).all()
         assert (log.action, log.months, log.contacts, log.registrations, log.messages) == ("anonymize", 24, 4, 3, 2)
         assert log.cutoff == datetime(2022, 6, 1, 12, 0, tzinfo=UTC)
@@ -180,7 +191,7 @@ def test_anonymisation_removes_every_personal_field_and_keeps_counts(world: Worl
     text = all_text_in_database(world.db.path, exclude=("speaker",))
     for gone in (ANNA, "anna.gross@kiel.example>", ANNA_NOTES, "bringt Kollegin mit",
                  JUERGEN, BERND, "Becker", "Stadt Trier", "Stadt Ulm", "erika@alt.example", "Altkontakt",
-                 "Open-Data-Beauftragte", "0431 123456"):
+                 "Open-Data-Beauftragte", "0431 123456", "Kämmerin", "in Ulm"):
         assert gone.casefold() not in text, gone
 
     with transaction(world.db.sessions) as s:  # a second run finds nobody
@@ -225,7 +236,7 @@ def test_export_holds_everything_stored_about_the_person(world: World, tmp_path:
     assert result.json == tmp_path / "Auskunft Groß.json" and result.registrations == 2
 
     wb = load_workbook(result.xlsx)
-    assert wb.sheetnames == ["Person", "Anmeldungen", "Nachrichten", "Referent-Profil"]
+    assert wb.sheetnames == ["Person", "Anmeldungen", "Nachrichten", "Themenwünsche", "Referent-Profil"]
     person = {row[0].value: row[1] for row in wb["Person"].iter_rows(min_row=2)}
     for name, value in stored.items():
         cell = person[privacy.CONTACT_LABELS[name]]
@@ -248,6 +259,10 @@ def test_export_holds_everything_stored_about_the_person(world: World, tmp_path:
     assert [m[1] for m in messages] == ["Anmeldebestätigung", "Zugangslink"]
     assert "mailbox full" in messages[1][5]
     assert [c.value for c in wb["Referent-Profil"][2]][6] == "Spricht über offene Haushaltsdaten."
+    wish_sheet = [[c.value for c in r] for r in wb["Themenwünsche"].iter_rows()]
+    assert wish_sheet[0][:5] == ["Veranstaltung", "Beginn", "Themenwunsch", "Herkunft", "Thema (Gruppe)"]
+    assert wish_sheet[1][0] == "Auftakt Open Data" and wish_sheet[1][2:5] == [ANNA_WISH, "von Hand erfasst", ANNA_WISH]
+    assert len(wish_sheet) == 2  # Müller's wish of the same topic is not hers
 
     data = json.loads(result.json.read_text(encoding="utf-8"))
     assert data["email"] == ANNA and data["generated_at"] == "2024-06-01T14:00:00+02:00"
@@ -258,6 +273,7 @@ def test_export_holds_everything_stored_about_the_person(world: World, tmp_path:
     assert data["registrations"][0]["attended"] is True
     assert [m["template"] for m in data["messages"]] == ["Anmeldebestätigung", "Zugangslink"]
     assert data["speaker_profiles"][0]["bio"] == "Spricht über offene Haushaltsdaten."
+    assert [w["text"] for w in data["wishes"]] == [ANNA_WISH]
 
     everything = result.json.read_text(encoding="utf-8") + "".join(
         str(c.value) for ws in wb for row in ws.iter_rows() for c in row)
@@ -281,7 +297,7 @@ def test_deletion_tombstones_everything_dirty_and_gives_the_seat_to_the_waiting_
                              ends_at=upcoming + timedelta(hours=1), capacity=1)
         regs.register(s, event.id, _person(ANNA, "Anna", "Großmann-Wetterau"), now=NOW)
         regs.register(s, event.id, _person(KIM, "Kim", "Schäfer"), now=NOW)  # waiting
-        for model in (Contact, Registration, RegistrationMessage):  # as if the sync had pushed everything
+        for model in (Contact, Registration, RegistrationMessage, TopicWish):  # as if the sync pushed everything
             for row in s.scalars(select(model)):
                 row.dirty = False
     old_before = event_counts(world.db, world.old_event)[0]
@@ -303,6 +319,10 @@ def test_deletion_tombstones_everything_dirty_and_gives_the_seat_to_the_waiting_
         assert all(r.deleted_at is not None and r.dirty and r.notes == "" for r in registrations)
         messages = s.scalars(select(RegistrationMessage)).all()
         assert len(messages) == 2 and all(m.deleted_at is not None and m.dirty and not m.detail for m in messages)
+        [wish] = s.scalars(select(TopicWish).where(TopicWish.contact_id == anna_id)).all()
+        assert (wish.text, wish.deleted_at, wish.dirty) == ("", NOW, True)
+        [group] = s.scalars(select(TopicGroup).where(TopicGroup.id == wish.group_id)).all()
+        assert group.title == "Haushaltsdaten in Ulm veröffentlichen" and group.deleted_at is None  # Müller's wish
         assert s.scalars(select(PrivacyLog)).one().action == "delete"
         assert find_contact_by_email(s, ANNA) is None
     assert event_counts(world.db, event.id)[0] == {"registered": 1, "waiting": 0, "cancelled": 0}
@@ -310,6 +330,7 @@ def test_deletion_tombstones_everything_dirty_and_gives_the_seat_to_the_waiting_
     assert event_counts(world.db, world.old_event)[0] == {**old_before, "registered": old_before["registered"] - 1}
     text = all_text_in_database(world.db.path, exclude=("speaker",))
     assert ANNA.casefold() not in text and "bringt kollegin mit" not in text and "mailbox full" not in text
+    assert "kämmerin" not in text
 
     with transaction(world.db.sessions) as s:
         with pytest.raises(UserError, match="keine Person"):

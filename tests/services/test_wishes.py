@@ -245,3 +245,17 @@ def test_listing_counts_organisations_and_levels(db: Database, meetings: tuple[u
     assert set(data["wishes"][0]) == {"wish_id", "text", "email", "organisation", "event"}
     assert data["wishes"][0]["email"] == "p0@kommune.example" and data["wishes"][0]["event"]["title"] == "Auftakt"
     assert rows[1].to_json()["wishes"][0]["email"] is None
+
+
+def test_merging_two_contacts_takes_the_wishes_along(db: Database, meetings: tuple[uuid.UUID, ...]) -> None:
+    from odn_desktop.services.contact_directory import merge_contacts
+    from odn_desktop.services.contacts import find_contact_by_email
+
+    kickoff, _ = meetings
+    wish, = add(db, kickoff, "Lizenzen", email="p1@kommune.example")
+    with transaction(db.sessions) as s:
+        keep, other = find_contact_by_email(s, "p0@kommune.example"), find_contact_by_email(s, "p1@kommune.example")
+        assert keep is not None and other is not None
+        merge_contacts(s, keep.id, other.id)
+        assert s.get(TopicWish, wish.wish_id).contact_id == keep.id  # type: ignore[union-attr]
+    assert [w.email for w in group_rows(db)[0].wishes] == ["p0@kommune.example"]

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sync_helpers import Laptop, future, server_dump
 
 from odn_desktop.cli import main
-from odn_desktop.services import mailing, privacy
+from odn_desktop.services import mailing, privacy, wishes
 from odn_desktop.services import registrations as regs
 from odn_desktop.services.contact_directory import merge_contacts, update_contact
 from odn_desktop.services.contacts import ContactInput
@@ -28,6 +28,7 @@ from odn_desktop.store.database import transaction
 from odn_desktop.store.mail_models import RegistrationMessage
 from odn_desktop.store.models import Contact, Registration
 from odn_desktop.store.open import open_database
+from odn_desktop.store.wish_models import TopicWish
 from odn_desktop.sync import engine
 from odn_desktop.sync.erasure import anonymised_address, is_anonymised_contact
 from odn_desktop.sync.merge import merge_row
@@ -349,6 +350,42 @@ def test_a_registration_added_meanwhile_for_the_deleted_person_is_erased_too(
     assert "sommer_anmeldungen" not in server_text(remote)
 
 
+# -- topic wishes of the person being deleted ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("order", ["ab", "ba"])
+def test_wishes_of_the_deleted_person_edited_or_given_meanwhile_are_erased_too(
+        laptops: Laptops, remote: str, order: str) -> None:
+    world = World(laptops, "a", "b")
+    a, b = world.laptops
+    known = a.do(lambda s: wishes.add_wish(s, world.event, email=ANNA, text="Lizenzen für Haushaltsdaten").wish_id)
+    a.sync()
+    b.sync()
+    delete_anna(a)
+
+    def colleague(s: Session) -> None:  # B does not know yet: corrects her wish, types in another one
+        wish = s.get(TopicWish, known)
+        assert wish is not None
+        wish.text = f"Lizenzen für Haushaltsdaten der {ANNA_ORG}"
+        wishes.add_wish(s, world.event, email=ANNA, text=f"Wie die {ANNA_ORG} Geodaten veröffentlicht")
+
+    b.do(colleague)
+    first, then = (a, b) if order == "ab" else (b, a)
+    first.sync()
+    result = then.sync()
+    assert result.conflicts == []
+    assert "topic_wish" in {o.table for o in result.erased_over_edits}
+    for laptop in (a, b):
+        laptop.sync()
+    assert_converged(remote, a, b)
+    for laptop in (a, b):
+        left = laptop.do(lambda s: [(w.text, w.deleted_at is not None) for w in s.scalars(select(TopicWish))])
+        assert len(left) == 2 and all(w == ("", True) for w in left), laptop.name
+        assert laptop.status().conflicts == []
+    assert_no_traces(remote, a, b)
+    assert "geodaten" not in server_text(remote) and "lizenzen" not in server_text(remote)
+
+
 # -- retention anonymisation against an edit ----------------------------------------------------------------
 
 
@@ -506,12 +543,14 @@ def test_personal_fields_cover_what_the_privacy_service_empties(tmp_path: Path) 
             reg_id = regs.register(s, event.id, anna, source="liste.xlsx").registration.id
             set_notes(s, reg_id, "Notiz")
             msg_id = mailing.record_message(s, reg_id, "confirmation", "smtp", "failed", MAIL_DETAIL).id
+            wish_id = wishes.add_wish(s, event.id, email=ANNA, text="Lizenzen").wish_id
 
         def snapshot() -> dict[str, dict[str, Any]]:
             with db.engine.connect() as conn:
                 return {table: dict(conn.execute(text(f"SELECT * FROM {table} WHERE id = :i"),
                                                  {"i": row_id.hex}).one()._mapping)
-                        for table, row_id in (("registration", reg_id), ("registration_message", msg_id))}
+                        for table, row_id in (("registration", reg_id), ("registration_message", msg_id),
+                                              ("topic_wish", wish_id))}
 
         before = snapshot()
         with transaction(db.sessions) as s:

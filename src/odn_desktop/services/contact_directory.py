@@ -14,6 +14,7 @@ from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import fold_german, normalize_email, person_sort_key, search_key
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.models import Contact, Event, Registration
+from odn_desktop.store.wish_models import TopicWish
 
 from .contacts import check_email, find_contact_by_email, get_contact
 
@@ -192,6 +193,8 @@ def merge_contacts(session: Session, keep_id: uuid.UUID, merge_id: uuid.UUID) ->
             reg.contact_id = keep.id
             moved += 1
         dropped += 1
+    for wish in session.scalars(select(TopicWish).where(TopicWish.contact_id == other.id)):
+        wish.contact_id = keep.id  # the person's topic wishes go with them
     other.deleted_at = now
     session.flush()
     if affected:

@@ -5,7 +5,8 @@ organisation, municipality, federal state, role, experience, consent, notes: *ev
 sync bookkeeping, so a column added later is covered too – and sets the e-mail to
 ``anonymisiert-<12 hex digits>@invalid`` (unique, never deliverable: ``.invalid`` is reserved). Their
 registrations keep status, waiting-list place, round and attendance, so every count of past events stays
-right; only the registrations' notes, import file names and the server answers in the message log go.
+right; only the registrations' notes, import file names and the server answers in the message log go, and the
+text of their topic wishes (the wishes stay counted in their topic, ``wishes.anonymize_wishes``).
 
 Deleting a person (Art. 17) anonymises the same way *and* tombstones the contact, their registrations and
 messages (``deleted_at``), which the sync carries to the shared database; a seat they held in an upcoming
@@ -45,12 +46,14 @@ from odn_desktop.exchange.atomic_write import check_target
 from odn_desktop.exchange.person_export import PersonData, Table, save_person_export
 from odn_desktop.store.mail_models import PrivacyLog, RegistrationMessage
 from odn_desktop.store.models import Contact, Event, Registration, Speaker
+from odn_desktop.store.wish_models import TopicWish
 
 from .contacts import find_contact_by_email
 from .mailing import DONE_LABELS, RESULT_LABELS
 from .registrations import to_row
 from .rows import REGISTRATION_STATUS_LABELS, RegistrationRow
 from .seat_allocation import apply_to_events
+from .wishes import anonymize_wishes
 
 RETENTION_MONTHS = 24
 ANONYMIZED_LAST_NAME = "anonymisiert"
@@ -137,9 +140,11 @@ def anonymize_registrations(session: Session, registrations: Iterable[Registrati
 
 
 def _anonymize_person(session: Session, contact: Contact) -> tuple[int, int]:
-    """Anonymise the contact, all their registrations and message records; returns (registrations, messages)."""
+    """Anonymise the contact, all their registrations, message records and wishes; returns (registrations,
+    messages)."""
     regs = list(session.scalars(select(Registration).where(Registration.contact_id == contact.id)))
     n_messages = anonymize_registrations(session, regs)
+    anonymize_wishes(session, [contact.id])
     _anonymize_contact(contact)
     session.flush()
     return len(regs), n_messages
@@ -299,9 +304,14 @@ REGISTRATION_COLUMNS = (
     ("event_title", "Veranstaltung"), ("event_starts_at", "Beginn"), ("status", "Status"),
     ("waitlist_position", "Wartelistenplatz"), ("round", "Runde"), ("registered_at", "Angemeldet am"),
     ("late", "Verspätet"), ("cancelled_at", "Storniert am"), ("attended", "Teilgenommen"),
-    ("attended_minutes", "Minuten anwesend"), ("source", "Quelle"), ("notes", "Notizen"),
+    ("attended_minutes", "Minuten anwesend"), ("level", "Kenntnisstand"), ("source", "Quelle"), ("notes", "Notizen"),
     ("deleted_at", "Gelöscht am"), ("registration_id", "Anmelde-ID"),
 )
+WISH_COLUMNS = (
+    ("event_title", "Veranstaltung"), ("event_starts_at", "Beginn"), ("text", "Themenwunsch"),
+    ("source", "Herkunft"), ("group", "Thema (Gruppe)"), ("created_at", "Erfasst am"), ("wish_id", "Wunsch-ID"),
+)
+WISH_SOURCE_LABELS = {"form": "Anmeldeformular", "survey": "Umfrage", "manual": "von Hand erfasst"}
 MESSAGE_COLUMNS = (
     ("event_title", "Veranstaltung"), ("template", "Nachricht"), ("channel", "Weg"), ("at", "Zeitpunkt"),
     ("result", "Ergebnis"), ("detail", "Antwort des Mailservers"),
@@ -336,7 +346,8 @@ def person_data(session: Session, email: str, now: datetime | None = None) -> Pe
          "status": REGISTRATION_STATUS_LABELS.get(r.status, r.status), "waitlist_position": r.waitlist_position,
          "round": r.round.title if r.round is not None else "", "registered_at": r.registered_at, "late": r.late,
          "cancelled_at": r.cancelled_at, "attended": r.attended, "attended_minutes": r.attended_minutes,
-         "source": r.source, "notes": r.notes, "deleted_at": r.deleted_at, "registration_id": r.id}
+         "level": r.level, "source": r.source, "notes": r.notes, "deleted_at": r.deleted_at,
+         "registration_id": r.id}
         for r in regs
     )
     messages = sorted(_messages(session, by_id), key=lambda m: m.at)
@@ -350,9 +361,20 @@ def person_data(session: Session, email: str, now: datetime | None = None) -> Pe
         {name: getattr(s, name) for name, _label in SPEAKER_COLUMNS}
         for s in _speakers_with_email(session, contact.email_normalized)
     )
+    wishes = sorted(session.scalars(select(TopicWish).where(
+        TopicWish.contact_id == contact.id, TopicWish.deleted_at.is_(None))
+        .options(selectinload(TopicWish.event), selectinload(TopicWish.group))), key=lambda w: w.created_at)
+    wish_rows = tuple(
+        {"event_title": w.event.title, "event_starts_at": w.event.starts_at, "text": w.text,
+         "source": WISH_SOURCE_LABELS.get(w.source, w.source),
+         "group": w.group.title if w.group is not None and w.group.deleted_at is None else "",
+         "created_at": w.created_at, "wish_id": w.id}
+        for w in wishes
+    )
     tables = [
         Table("registrations", "Anmeldungen", REGISTRATION_COLUMNS, registrations),
         Table("messages", "Nachrichten", MESSAGE_COLUMNS, message_rows),
+        Table("wishes", "Themenwünsche", WISH_COLUMNS, wish_rows),
     ]
     if speakers:
         tables.append(Table("speaker_profiles", "Referent-Profil", SPEAKER_COLUMNS, speakers))
@@ -428,6 +450,7 @@ def delete_person(session: Session, email: str, now: datetime | None = None) -> 
     n_regs, n_msgs = _anonymize_person(session, contact)
     anonymize_registrations(session, session.scalars(select(Registration).where(Registration.contact_id == contact.id)),
                             now=now)
+    anonymize_wishes(session, [contact.id], now=now)
     contact.deleted_at = now
     session.add(PrivacyLog(action="delete", at=now, contacts=1, registrations=n_regs, messages=n_msgs))
     session.flush()

@@ -13,7 +13,9 @@ with the old title, ``unplan_group``, ``restore_group_state``).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +33,7 @@ WISH_SOURCES = ("form", "survey", "manual")
 GROUP_STATES = ("open", "planned", "treated")
 PLAN_KINDS = ("discussion", "talk")
 TITLE_LENGTH = 80
+ANONYMISED_TITLE = "(Themenwunsch einer gelöschten oder anonymisierten Person)"
 
 
 def group_title(text: str) -> str:
@@ -428,3 +431,39 @@ def mark_treated(session: Session, group_id: uuid.UUID) -> GroupState:
     session.flush()
     return before
 
+
+
+# -- data protection ---------------------------------------------------------------------------------------
+
+
+def anonymize_wishes(session: Session, contact_ids: Collection[uuid.UUID], *, now: datetime | None = None) -> int:
+    """The wishes of these people lose their text (retention, Art. 17, an erasure met by the sync); with ``now``
+    they are tombstoned too (Art. 17). They stay counted in their groups unless deleted. A group titled after such
+    a wish takes the title of its next wish with text; an open group left without wishes goes. Returns how many
+    wishes were changed."""
+    if not contact_ids:
+        return 0
+    wishes = list(session.scalars(select(TopicWish).where(TopicWish.contact_id.in_(list(contact_ids)))))
+    changed = 0
+    touched: dict[uuid.UUID, set[str]] = {}
+    for wish in wishes:
+        dirty = False
+        if wish.text:
+            if wish.group_id is not None:
+                touched.setdefault(wish.group_id, set()).add(group_title(wish.text))
+            wish.text, dirty = "", True
+        if now is not None and wish.deleted_at is None:
+            wish.deleted_at, dirty = now, True
+        changed += dirty
+    session.flush()
+    for group_id, titles in touched.items():
+        group = session.get(TopicGroup, group_id)
+        if group is None or group.deleted_at is not None:
+            continue
+        rest = [w for w in _group_wishes(session, group.id) if w.text]
+        if group.title in titles:
+            group.title = group_title(rest[0].text) if rest else ANONYMISED_TITLE
+        if not _group_wishes(session, group.id) and group.state == "open":
+            soft_delete(session, group)
+    session.flush()
+    return changed

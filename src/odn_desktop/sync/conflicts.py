@@ -27,7 +27,7 @@ from .tables import BY_NAME, DELETED, Stored, TableSpec, to_json_value
 TABLE_LABELS = {
     "series": "Reihe", "event": "Veranstaltung", "round": "Runde", "speaker": "Referent:in",
     "event_speaker": "Referent:in einer Veranstaltung", "agenda_item": "Programmpunkt", "contact": "Kontakt",
-    "registration": "Anmeldung", "task": "Aufgabe",
+    "registration": "Anmeldung", "task": "Aufgabe", "topic_group": "Themengruppe", "topic_wish": "Themenwunsch",
 }
 FIELD_LABELS = {
     "title": "Titel", "description": "Beschreibung", "starts_at": "Beginn", "ends_at": "Ende", "format": "Format",
@@ -39,6 +39,7 @@ FIELD_LABELS = {
     "topic": "Thema", "due_at": "Fällig am", "done_at": "Erledigt am", "bio": "Kurzbiografie", "phone": "Telefon",
     "salutation": "Anrede", "academic_title": "Titel (akad.)", "federal_state": "Bundesland",
     "experience_level": "Erfahrung", "round_id": "Runde", "cancelled_at": "Storniert am", "late": "Verspätet",
+    "text": "Text", "group_id": "Gruppe", "state": "Stand", "planned_event_id": "Eingeplant für",
 }
 
 

@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from odn_desktop.store.mail_models import RegistrationMessage
 from odn_desktop.store.models import Contact, Registration
+from odn_desktop.store.wish_models import TopicWish
 
 from . import conflicts
 from .local import LocalTransaction
@@ -58,6 +59,7 @@ ERASED = "erased"  # the resolution of a conflict an erasure closed
 CONTACT = BY_NAME["contact"]
 REGISTRATION = BY_NAME["registration"]
 MESSAGE = BY_NAME["registration_message"]
+WISH = BY_NAME["topic_wish"]
 
 
 def anonymised_address(contact_id: str) -> str:
@@ -168,7 +170,7 @@ class ErasureSides:
     def prefetch(self, spec: TableSpec, rows: Iterable[Row]) -> None:
         """Before merging many registrations: load their contacts' facts at once (1,000 changed registrations
         would otherwise cost 2,000 single-row queries)."""
-        if spec.name != "registration":
+        if not spec.erasable or "contact_id" not in spec.columns:  # registrations, topic wishes
             return
         ids = {str(r["contact_id"]) for r in rows if r.get("contact_id") is not None}
         missing = [c for c in ids if c not in self._contacts]
@@ -187,7 +189,7 @@ class ErasureSides:
             return None
         if spec.name == "contact":
             contact_ids = [row_id]
-        elif spec.name == "registration":
+        elif "contact_id" in spec.columns:  # a registration, a topic wish
             contact_ids = [str(r["contact_id"]) for r in (local, remote) if r.get("contact_id") is not None]
         else:
             contact_ids = [c for c in {self._registration_contact(r.get("registration_id")) for r in (local, remote)}
@@ -206,7 +208,7 @@ def settle(txn: LocalTransaction) -> list[ErasureOverride]:
     conflicts about erased people are emptied."""
     sides = ErasureSides(txn, settling=True)
     found: list[ErasureOverride] = []
-    for spec in (CONTACT, REGISTRATION, MESSAGE):
+    for spec in (CONTACT, REGISTRATION, MESSAGE, WISH):
         open_rows = conflicts.open_fields(txn, spec)
         if not open_rows:
             continue
@@ -243,8 +245,8 @@ def scrub(txn: LocalTransaction) -> None:
     wipe = []
     for cid, table, row_id in rows:
         contact_id: object = row_id
-        if table == "registration":
-            contact_id = _one(txn, "SELECT contact_id FROM registration WHERE id = ?", row_id)
+        if table in ("registration", "topic_wish"):
+            contact_id = _one(txn, f"SELECT contact_id FROM {table} WHERE id = ?", row_id)
         elif table == "registration_message":
             contact_id = _one(txn, "SELECT g.contact_id FROM registration_message m JOIN registration g ON "
                                    "g.id = m.registration_id WHERE m.id = ?", row_id)
@@ -319,4 +321,33 @@ def erase_leftovers(session: Session, regs: list[Registration]) -> list[ErasureO
     now = utcnow()
     anonymize_registrations(session, [r for r in regs if r.id not in deleted])
     anonymize_registrations(session, [r for r in regs if r.id in deleted], now=now)
+    return found
+
+
+def erase_wish_leftovers(session: Session, newly_erased: Collection[uuid.UUID]) -> list[ErasureOverride]:
+    """Topic wishes of a person erased or anonymised on one side in this sync (``newly_erased``) or deleted under
+    Art. 17 that still have their text (added or edited elsewhere meanwhile) or are alive after a deletion: emptied,
+    and tombstoned after a deletion, as ``services.privacy`` does (``wishes.anonymize_wishes``)."""
+    from odn_desktop.domain.timezone import utcnow
+    from odn_desktop.services.wishes import anonymize_wishes
+
+    people = {cid: deleted is not None for cid, email, deleted in session.execute(
+        select(Contact.id, Contact.email_normalized, Contact.deleted_at)
+        .where(or_(Contact.deleted_at.is_not(None), Contact.id.in_(list(newly_erased)))))
+        if email == anonymised_address(cid.hex)}
+    if not people:
+        return []
+    wishes = session.scalars(select(TopicWish).where(
+        TopicWish.contact_id.in_(list(people)),
+        or_(TopicWish.text != "", TopicWish.contact_id.in_([c for c, d in people.items() if d])
+            & TopicWish.deleted_at.is_(None)))).all()
+    found = []
+    for wish in wishes:
+        tombstone = people[wish.contact_id] and wish.deleted_at is None  # type: ignore[index]
+        changed = [name for name, left in ((DELETED, tombstone), ("text", wish.text != "")) if left]
+        found.append(ErasureOverride("topic_wish", wish.id, tuple(sorted(changed)),
+                                     "local" if wish.dirty else "remote"))
+    deleted = {w.contact_id for w in wishes if w.contact_id is not None and people[w.contact_id]}
+    anonymize_wishes(session, {w.contact_id for w in wishes if w.contact_id is not None} - deleted)
+    anonymize_wishes(session, deleted, now=utcnow())
     return found

@@ -33,9 +33,10 @@ from sqlalchemy.orm import Session
 
 from odn_desktop.services.seat_allocation import OverLimitPool, apply_to_events
 from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration
+from odn_desktop.store.wish_models import TopicWish
 
 from .apply import PullOutcome
-from .erasure import ErasureOverride, erase_leftovers, leftovers
+from .erasure import ErasureOverride, erase_leftovers, erase_wish_leftovers, leftovers
 
 REGISTERED, WAITING, CANCELLED = "registered", "waiting", "cancelled"
 _RANK = {REGISTERED: 0, WAITING: 1, CANCELLED: 2}
@@ -114,6 +115,7 @@ def reconcile(session: Session, pull: PullOutcome) -> ReconcileOutcome:
     affected.update(r.event_id for r in left_over if r.deleted_at is None and r.contact.deleted_at is not None)
     before = _seat_snapshot(session, affected)
     erased = erase_leftovers(session, left_over)
+    erased += erase_wish_leftovers(session, [_uuid(c) for c in pull.erased_contacts])
 
     for loser_id, winner_id in registration_pairs:
         winner, loser = session.get(Registration, winner_id), session.get(Registration, loser_id)
@@ -162,6 +164,8 @@ def _merge_contact(session: Session, loser_id: uuid.UUID, winner_id: uuid.UUID) 
         else:
             _fold_registration(other, reg)
             session.flush()  # the tombstone first: the unique index covers live rows only
+    for wish in session.scalars(select(TopicWish).where(TopicWish.contact_id == loser_id)).all():
+        wish.contact_id = winner_id
     return winner
 
 

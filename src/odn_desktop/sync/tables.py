@@ -49,6 +49,7 @@ PERSONAL: dict[str, frozenset[str] | None] = {
     "contact": None,
     "registration": frozenset({"notes", "source"}),
     "registration_message": frozenset({"detail"}),
+    "topic_wish": frozenset({"text"}),
 }
 
 _DT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"

@@ -401,6 +401,10 @@ FIELD_LABELS_FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SyncFields", "Runde"),
     QT_TRANSLATE_NOOP("SyncFields", "Storniert am"),
     QT_TRANSLATE_NOOP("SyncFields", "Verspätet"),
+    QT_TRANSLATE_NOOP("SyncFields", "Text"),
+    QT_TRANSLATE_NOOP("SyncFields", "Gruppe"),
+    QT_TRANSLATE_NOOP("SyncFields", "Stand"),
+    QT_TRANSLATE_NOOP("SyncFields", "Eingeplant für"),
 )
 
 
@@ -420,6 +424,8 @@ TABLE_LABELS_FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("SyncTables", "Kontakt"),
     QT_TRANSLATE_NOOP("SyncTables", "Anmeldung"),
     QT_TRANSLATE_NOOP("SyncTables", "Aufgabe"),
+    QT_TRANSLATE_NOOP("SyncTables", "Themengruppe"),
+    QT_TRANSLATE_NOOP("SyncTables", "Themenwunsch"),
 )
 
 
