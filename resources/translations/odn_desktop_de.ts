@@ -48,6 +48,41 @@
     </message>
 </context>
 <context>
+    <name>DuplicateDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="138"/>
+        <source>&amp;Programm (%n Programmpunkte)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="139"/>
+        <source>&amp;Referent:innen (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="140"/>
+        <source>R&amp;unden (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="141"/>
+        <source>&amp;Aufgaben (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportMappingDialog</name>
     <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="445"/>
@@ -287,11 +322,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="544"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="550"/>
         <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
         <translation>
             <numerusform>%n Konflikt entschieden; der nächste Abgleich überträgt das.</numerusform>
             <numerusform>%n Konflikte entschieden; der nächste Abgleich überträgt das.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WishesPage</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="386"/>
+        <source>%n Themen</source>
+        <translation>
+            <numerusform>%n Thema</numerusform>
+            <numerusform>%n Themen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="360"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="386"/>
+        <source>%n Wünsche</source>
+        <translation>
+            <numerusform>%n Wunsch</numerusform>
+            <numerusform>%n Wünsche</numerusform>
         </translation>
     </message>
 </context>

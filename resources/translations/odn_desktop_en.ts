@@ -1116,49 +1116,89 @@ Restore now?</translation>
 <context>
     <name>DetailsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="59"/>
-        <source>Bitte geben Sie einen Titel an.</source>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="61"/>
+        <source>Beginn geändert</source>
         <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
-        <translation>Please enter a title.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="62"/>
+        <source>Ende, Anmeldeschluss, Versand des Zugangslinks und Aufgaben mit verschieben?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="65"/>
+        <source>Sie behalten ihren Abstand zum Beginn (Uhrzeit in deutscher Zeit, auch über eine Zeitumstellung hinweg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="67"/>
+        <source>Mit verschieben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="68"/>
+        <source>Nicht verschieben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="78"/>
+        <source>Bitte geben Sie einen Titel an.</source>
+        <translation>Please enter a title.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="81"/>
         <source>Das Ende muss nach dem Beginn liegen.</source>
         <translation>The end must be after the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="86"/>
         <source>Bitte einen vollständigen https-Link angeben, z. B. https://zoom.us/j/123.</source>
         <translation>Please enter a complete https link, e.g. https://zoom.us/j/123.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="70"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="89"/>
         <source>Der Anmeldeschluss muss vor dem Beginn liegen.</source>
         <translation>The registration deadline must be before the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="73"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="92"/>
         <source>Der Zugangslink muss vor dem Beginn verschickt werden.</source>
         <translation>The access link must be sent before the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="306"/>
-        <source>• ungespeicherte Änderungen</source>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="146"/>
+        <source>Beschreibung vom vorigen Treffen übernommen – bitte prüfen</source>
         <extracomment>True while the form holds changes that are not saved the event&apos;s title as typed (for the editor&apos;s heading)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="150"/>
+        <source>Geprüft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="152"/>
+        <source>Die Beschreibung passt so; der Hinweis verschwindet beim Speichern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="398"/>
+        <source>• ungespeicherte Änderungen</source>
         <translation>• unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="343"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="439"/>
         <source>Veranstaltung „{title}“ bearbeiten</source>
         <translation>Edit event “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="361"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="457"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="362"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="458"/>
         <source>Durch die zusätzlichen Plätze sind nachgerückt: {names}.
 Bitte informieren Sie die Nachgerückten.</source>
         <translation>Thanks to the additional seats, these people have moved up: {names}.
@@ -1277,6 +1317,165 @@ Please let them know.</translation>
         <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="39"/>
         <source>Versand Zugangslink</source>
         <translation>Send access link</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="78"/>
+        <source>Als nächstes Treffen duplizieren</source>
+        <extracomment>the parts as ``services.next_meeting.PARTS`` names them (a test keeps the two equal)</extracomment>
+        <translation type="unfinished">Duplicate as next meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="83"/>
+        <source>Kopie von „{title}“ vom {date}. Anmeldungen und der Zugangslink werden nicht übernommen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="101"/>
+        <source>&amp;Titel:</source>
+        <translation type="unfinished">&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="101"/>
+        <source>&amp;Datum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="102"/>
+        <source>&amp;Beginn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="112"/>
+        <source>Beginn in deutscher Zeit (Europe/Berlin)</source>
+        <translation type="unfinished">Start in German time (Europe/Berlin)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="114"/>
+        <source>Daraus folgt (gleicher Abstand zum Beginn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="124"/>
+        <source>Ende:</source>
+        <translation type="unfinished">End:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="125"/>
+        <source>Anmeldung ab:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="126"/>
+        <source>Anmeldeschluss:</source>
+        <translation type="unfinished">Registration deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="127"/>
+        <source>Versand des Zugangslinks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="128"/>
+        <source>Aufgaben fällig:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="138"/>
+        <source>&amp;Programm (%n Programmpunkte)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="139"/>
+        <source>&amp;Referent:innen (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="140"/>
+        <source>R&amp;unden (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="141"/>
+        <source>&amp;Aufgaben (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="143"/>
+        <source>Übernehmen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="154"/>
+        <source>Die Beschreibung wird übernommen und im neuen Treffen als „bitte prüfen“ markiert, bis sie geändert wird.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="167"/>
+        <source>&amp;Duplizieren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="168"/>
+        <source>Abbrechen</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="224"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="226"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="228"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="233"/>
+        <source>{when} Uhr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="227"/>
+        <source>kein Anmeldeschluss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="230"/>
+        <source>{when} Uhr (Standard: am Vortag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="235"/>
+        <source>keine Aufgaben</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="237"/>
+        <source>werden nicht übernommen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="240"/>
+        <source>{first} bis {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="244"/>
+        <source>Der Beginn liegt in der Vergangenheit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="246"/>
+        <source>Der Anmeldeschluss ist dann schon vorbei; bitte im neuen Treffen anpassen.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1502,69 +1701,69 @@ Please let them know.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="55"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="58"/>
         <source>Links eine Veranstaltung wählen oder mit „Neu“ eine anlegen.</source>
         <extracomment>which kinds of change each tab shows a tab needing more width than this scrolls horizontally (the editor shares the page with the event list)</extracomment>
         <translation>Choose an event on the left or create one with “New”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="56"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="59"/>
         <source>Ankündigung …</source>
         <translation>Announcement …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="59"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="62"/>
         <source>Öffentliche Ankündigung für Website oder Newsletter: Vorschau, kopieren, speichern (ohne Zugangslink)</source>
         <translation>Public announcement for the website or newsletter: preview, copy, save (without the access link)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="71"/>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="206"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="214"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="72"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="76"/>
         <source>Programm</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="73"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="77"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="78"/>
         <source>Runden</source>
         <translation>Rounds</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="79"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="80"/>
         <source>Aufgaben</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="102"/>
         <source>Die Anmeldungen dieser Veranstaltung erscheinen hier.</source>
         <translation>The registrations for this event appear here.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="206"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="214"/>
         <source>Details •</source>
         <translation>Details •</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="214"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="222"/>
         <source>(ohne Titel)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="216"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="224"/>
         <source>(ungespeichert)</source>
         <translation>(unsaved)</translation>
     </message>
@@ -1760,31 +1959,31 @@ Please let them know.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="216"/>
-        <source>Kopie mit Programm, Referent:innen und Einstellungen, acht Wochen später, ohne Anmeldungen</source>
-        <translation>Copy with agenda, speakers and settings, eight weeks later, without registrations</translation>
+        <source>Kopie mit Programm, Referent:innen, Runden, Aufgaben und Einstellungen, ohne Anmeldungen; Datum und Umfang wählen Sie im nächsten Schritt</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="217"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="218"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="219"/>
         <source>Ausgewählte Veranstaltung löschen (Entf; rückgängig machbar)</source>
         <translation>Delete the selected event (Del; can be undone)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="324"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="325"/>
         <source>Neue Veranstaltung</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="349"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="356"/>
         <source>Als nächstes Treffen duplizieren</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="366"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="374"/>
         <source>Veranstaltung „{title}“ löschen</source>
         <translation>Delete event “{title}”</translation>
     </message>
@@ -2096,27 +2295,27 @@ Please let them know.</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="311"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="314"/>
         <source>Wird übersprungen: {0}</source>
         <translation>Will be skipped: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="313"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="316"/>
         <source>Doppelt (wie Zeile {0}), wird zusammengeführt</source>
         <translation>Duplicate (like row {0}), will be merged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="319"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="322"/>
         <source>Wird verspätet zugelassen: {0}</source>
         <translation>Admitted late: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="320"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="323"/>
         <source>Wird abgelehnt: {0}</source>
         <translation>Refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="322"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="325"/>
         <source>Bereits angemeldet – bleibt unverändert</source>
         <translation>Already registered – stays unchanged</translation>
     </message>
@@ -2425,6 +2624,59 @@ Please let them know.</translation>
         <source>Su&amp;chen:</source>
         <extracomment>kinds of ``AppContext.changed`` that make this page reload</extracomment>
         <translation>Sear&amp;ch:</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="48"/>
+        <source>Für Treffen einplanen</source>
+        <translation>Plan for a meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="51"/>
+        <source>„{topic}“ wird als Programmpunkt ans Ende des Programms des gewählten Treffens gesetzt; die Gruppe gilt dann als eingeplant.</source>
+        <translation>“{topic}” is added as an item at the end of the chosen meeting&apos;s programme; the group then counts as planned.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="62"/>
+        <source>Fragen und Diskussion</source>
+        <translation>Questions and discussion</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="63"/>
+        <source>Vortrag</source>
+        <translation>Talk</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="69"/>
+        <source> Minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="72"/>
+        <source>&amp;Treffen:</source>
+        <translation>&amp;Meeting:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="74"/>
+        <source>&amp;Art:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="76"/>
+        <source>&amp;Dauer:</source>
+        <translation>&amp;Duration:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="83"/>
+        <source>&amp;Einplanen</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_plan_dialog.py" line="84"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4234,61 +4486,91 @@ Please inform them.</translation>
         <source>Verspätet</source>
         <translation>Late</translation>
     </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="404"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="405"/>
+        <source>Gruppe</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="406"/>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="407"/>
+        <source>Eingeplant für</source>
+        <translation>Planned for</translation>
+    </message>
 </context>
 <context>
     <name>SyncTables</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="414"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="418"/>
         <source>Reihe</source>
         <extracomment>Only for pyside6-lupdate: the record kinds of sync.conflicts.TABLE_LABELS, kept in step by a test.</extracomment>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="415"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="419"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="416"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="420"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="417"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="421"/>
         <source>Referent:in</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="418"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="422"/>
         <source>Referent:in einer Veranstaltung</source>
         <translation>Speaker of an event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="419"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="423"/>
         <source>Programmpunkt</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="420"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="424"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="421"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="425"/>
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="422"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="426"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="427"/>
+        <source>Themengruppe</source>
+        <translation>Topic group</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="428"/>
+        <source>Themenwunsch</source>
+        <translation>Topic wish</translation>
     </message>
 </context>
 <context>
     <name>SyncUi</name>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="91"/>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="530"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="536"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
@@ -4445,97 +4727,97 @@ Please inform them.</translation>
         <translation>Synchronised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="439"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="445"/>
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="439"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="445"/>
         <source>vorhanden</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="441"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="447"/>
         <source>(leer)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="443"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="449"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="443"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="449"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="457"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="463"/>
         <source>Datensatz</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="457"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="463"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="458"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="464"/>
         <source>Meine Fassung</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="458"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="464"/>
         <source>Fassung des Servers</source>
         <translation>Server&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="459"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="465"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="464"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="470"/>
         <source>Konflikte entscheiden</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="466"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="472"/>
         <source>Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere.</source>
         <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="485"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="491"/>
         <source>später entscheiden</source>
         <translation>decide later</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="486"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="492"/>
         <source>meine Fassung behalten</source>
         <translation>keep my version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="487"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="493"/>
         <source>Fassung des Servers übernehmen</source>
         <translation>take the server&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="490"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="496"/>
         <source>Überall &amp;meine Fassung</source>
         <translation>&amp;My version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="491"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="497"/>
         <source>Überall Fassung des &amp;Servers</source>
         <translation>&amp;Server&apos;s version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="530"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="536"/>
         <source>Es gibt keine offenen Konflikte.</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="544"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="550"/>
         <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
         <translation>
             <numerusform>%n conflict decided; the next sync transfers it.</numerusform>
@@ -4543,27 +4825,27 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="553"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="559"/>
         <source>&amp;Synchronisieren</source>
         <translation>&amp;Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="555"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="561"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="556"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="562"/>
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
         <translation>Synchronise changes with the team&apos;s shared database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="558"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="564"/>
         <source>Server für den &amp;Abgleich …</source>
         <translation>Synchronisation &amp;server …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="561"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="567"/>
         <source>&amp;Konflikte entscheiden …</source>
         <translation>Resolve &amp;conflicts …</translation>
     </message>
@@ -4652,6 +4934,230 @@ Please inform them.</translation>
     </message>
 </context>
 <context>
+    <name>WishTreeModel</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="35"/>
+        <source>eingeplant: „{title}“ ({day})</source>
+        <translation>planned: “{title}” ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="39"/>
+        <source>behandelt: „{title}“ ({day})</source>
+        <translation>treated: “{title}” ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="41"/>
+        <source>behandelt</source>
+        <translation>treated</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="42"/>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="46"/>
+        <source>(Text gelöscht – Datenschutz)</source>
+        <translation>(text deleted – data protection)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="55"/>
+        <source>Thema / Wunsch</source>
+        <translation>Topic / wish</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="55"/>
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="56"/>
+        <source>Wer (Organisation)</source>
+        <translation>Who (organisation)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="56"/>
+        <source>Stand / Treffen</source>
+        <translation>State / meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="185"/>
+        <source>ohne Angabe</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/wish_tree_model.py" line="191"/>
+        <source>geäußert bei „{title}“ am {day}</source>
+        <translation>given at “{title}” on {day}</translation>
+    </message>
+</context>
+<context>
+    <name>WishesPage</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="46"/>
+        <source>Gruppe umbenennen</source>
+        <extracomment>data a change of wishes touches: planning adds an agenda item to an event</extracomment>
+        <translation>Rename group</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="47"/>
+        <source>Neuer &amp;Titel:</source>
+        <translation>New &amp;title:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="69"/>
+        <source>&amp;Reihe:</source>
+        <translation>&amp;Series:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="74"/>
+        <source>Thema, Wunsch oder Organisation …</source>
+        <translation>Topic, wish or organisation …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="76"/>
+        <source>Su&amp;chen:</source>
+        <translation>Sear&amp;ch:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="79"/>
+        <source>&amp;Zusammenführen</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="80"/>
+        <source>Die markierten Gruppen zu einer zusammenführen (sie behält den Titel der größten); rückgängig mit Strg+Z</source>
+        <translation>Merge the selected groups into one (it keeps the title of the largest); undo with Ctrl+Z</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="82"/>
+        <source>&amp;Herauslösen</source>
+        <translation>&amp;Split out</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="83"/>
+        <source>Den markierten Wunsch in eine eigene Gruppe lösen</source>
+        <translation>Move the selected wish into a group of its own</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="85"/>
+        <source>&amp;Umbenennen …</source>
+        <translation>&amp;Rename …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="86"/>
+        <source>Der markierten Gruppe einen neuen Titel geben</source>
+        <translation>Give the selected group a new title</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="88"/>
+        <source>Für Treffen &amp;einplanen …</source>
+        <translation>&amp;Plan for a meeting …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="89"/>
+        <source>Die markierte Gruppe als Programmpunkt in ein Treffen der Reihe aufnehmen</source>
+        <translation>Add the selected group as a programme item to a meeting of the series</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="91"/>
+        <source>Als &amp;behandelt markieren</source>
+        <translation>Mark as &amp;treated</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="92"/>
+        <source>Das Thema wurde behandelt (auch ohne Einplanung)</source>
+        <translation>The topic has been treated (also without planning)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="94"/>
+        <source>&amp;Neu gruppieren</source>
+        <translation>Re&amp;group</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="95"/>
+        <source>Alle Wünsche, die nicht von Hand zugeordnet wurden, neu nach Ähnlichkeit ordnen; Zusammengeführtes, Herausgelöstes und Eingeplantes bleibt</source>
+        <translation>Group all wishes not placed by hand again by similarity; merged, split out and planned groups stay</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="108"/>
+        <source>Themenwünsche nach Gruppen</source>
+        <translation>Topic wishes by group</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="271"/>
+        <source>Themen zu „{title}“ zusammenführen</source>
+        <translation>Merge topics into “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="274"/>
+        <source>Zusammengeführt – rückgängig mit Strg+Z.</source>
+        <translation>Merged – undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="283"/>
+        <source>Wunsch „{text}“ herauslösen</source>
+        <translation>Split out wish “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="304"/>
+        <source>Gruppe „{old}“ umbenennen</source>
+        <translation>Rename group “{old}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="321"/>
+        <source>Die Reihe hat kein kommendes Treffen. Bitte zuerst eines anlegen (z. B. „Duplizieren als nächstes Treffen“).</source>
+        <translation>The series has no upcoming meeting. Please create one first (e.g. “Duplicate as next meeting”).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="327"/>
+        <source>„{title}“ für ein Treffen einplanen</source>
+        <translation>Plan “{title}” for a meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="332"/>
+        <source>„{title}“ steht jetzt im Programm von „{meeting}“.</source>
+        <translation>“{title}” is now on the programme of “{meeting}”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="342"/>
+        <source>„{title}“ als behandelt markieren</source>
+        <translation>Mark “{title}” as treated</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="349"/>
+        <source>Themenwünsche neu gruppieren</source>
+        <translation>Regroup topic wishes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="359"/>
+        <source>Treffen ohne Reihe</source>
+        <translation>Meetings without a series</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="386"/>
+        <source>%n Themen</source>
+        <translation>
+            <numerusform>%n topic</numerusform>
+            <numerusform>%n topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="360"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="386"/>
+        <source>%n Wünsche</source>
+        <translation>
+            <numerusform>%n wish</numerusform>
+            <numerusform>%n wishes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="388"/>
+        <source>Noch keine Themenwünsche in dieser Reihe. Sie kommen aus dem Import einer Umfrage (Spalte „Themenwünsche“) oder mit „odn-desktop wishes add“.</source>
+        <translation>No topic wishes in this series yet. They come from importing a survey (column “Themenwünsche”) or with “odn-desktop wishes add”.</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <location filename="../../src/odn_desktop/ui/workspace_window.py" line="63"/>
@@ -4698,276 +5204,286 @@ The file is meant for the website and the newsletter; otherwise the link only go
         <translation>One &amp;shared list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="147"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="153"/>
+        <source>Themenwünsche</source>
+        <translation>Topic wishes</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="154"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="153"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="155"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="156"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="157"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="158"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="157"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="159"/>
+        <source>Themenwünsche</source>
+        <translation>Topic wishes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="160"/>
         <source>&amp;Neue Veranstaltung</source>
         <translation>&amp;New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="161"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="159"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="162"/>
         <source>&amp;Beenden</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="163"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="164"/>
         <source>&amp;Löschen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="165"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="166"/>
         <source>Über &amp;odn-desktop</source>
         <translation>&amp;About odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="167"/>
         <source>Anwesenheitsliste (Excel) …</source>
         <translation>Attendance list (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="168"/>
         <source>Anmeldungen (Excel) …</source>
         <translation>Registrations (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="169"/>
         <source>Kalenderdatei (ICS) …</source>
         <translation>Calendar file (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="170"/>
         <source>Persönliche Einladungen (ICS) …</source>
         <translation>Personal invitations (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="171"/>
         <source>Teilnehmendenliste als PDF …</source>
         <translation>Participant list as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="172"/>
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="170"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="173"/>
         <source>Anmeldungen importieren (CSV/Excel) …</source>
         <translation>Import registrations (CSV/Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="174"/>
         <source>Teilnahme importieren (Zoom/Teams) …</source>
         <translation>Import attendance (Zoom/Teams) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="175"/>
         <source>E-Mails an Angemeldete …</source>
         <translation>Emails to registrants …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="173"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="176"/>
         <source>Datenschutz …</source>
         <translation>Data protection …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="215"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="218"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="291"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="298"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="294"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="301"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="328"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="335"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="332"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="339"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="335"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="342"/>
         <source>&amp;Exportieren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="342"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="349"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="348"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="355"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="351"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="358"/>
         <source>E&amp;xtras</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="357"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="364"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="361"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="368"/>
         <source>Werkzeuge</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="373"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="380"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening database …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="400"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="407"/>
         <source>odn-desktop – {name}</source>
         <translation>odn-desktop – {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="469"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="476"/>
         <source>Datenbank: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="503"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="510"/>
         <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ eine Veranstaltung aus.</source>
         <translation>Please select an event under “Events” first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="525"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="532"/>
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="534"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="541"/>
         <source>Anwesenheitsliste speichern</source>
         <translation>Save attendance list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="535"/>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="554"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="542"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="561"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="553"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="560"/>
         <source>Anmeldungen speichern</source>
         <translation>Save registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="563"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="570"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="564"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="571"/>
         <source>Kalenderdatei (*.ics)</source>
         <translation>Calendar file (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="582"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="589"/>
         <source>Ordner für die Einladungen</source>
         <translation>Folder for the invitations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="594"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="601"/>
         <source>Teilnehmendenliste als PDF</source>
         <translation>Participant list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="594"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="601"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="600"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="607"/>
         <source>PDF gespeichert ({pages} Seiten): {path}</source>
         <translation>PDF saved ({pages} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="654"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="661"/>
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="656"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="663"/>
         <source>Einstellungen gespeichert.</source>
         <translation>Settings saved.</translation>
     </message>

@@ -168,3 +168,36 @@ def _group_row(group_id: uuid.UUID | None, series_id: uuid.UUID | None, series_t
         title=title, state=state, planned_event=planned, agenda_item_id=agenda_item_id, wishes=tuple(wishes),
         organisations=organisations,
         search_key=search_key(title, *organisations, *(w.text for w in wishes), *(w.name for w in wishes)))
+
+
+@dataclass(frozen=True)
+class SeriesChoice:
+    """A series (``id=None``: meetings without a series) and how many wishes were given at its meetings."""
+
+    id: uuid.UUID | None
+    title: str
+    wishes: int
+
+
+def wish_series(session: Session) -> list[SeriesChoice]:
+    """Every series (German order), then "no series" when wishes were given at meetings without one."""
+    counts: dict[uuid.UUID | None, int] = {}
+    for series_id in session.scalars(select(Event.series_id).join(TopicWish, TopicWish.event_id == Event.id).where(
+            TopicWish.deleted_at.is_(None), Event.deleted_at.is_(None))):
+        counts[series_id] = counts.get(series_id, 0) + 1
+    series = sorted(session.scalars(select(Series).where(Series.deleted_at.is_(None))),
+                    key=lambda s: german_sort_key(s.title))
+    choices = [SeriesChoice(s.id, s.title, counts.get(s.id, 0)) for s in series]
+    if counts.get(None):
+        choices.append(SeriesChoice(None, "", counts[None]))
+    return choices
+
+
+def plan_candidates(session: Session, series_id: uuid.UUID | None, now: datetime | None = None) -> list[EventRef]:
+    """The meetings of the series a topic can be planned for: not cancelled, not held, not over; soonest first."""
+    now = now or utcnow()
+    series_filter = Event.series_id.is_(None) if series_id is None else Event.series_id == series_id
+    events = session.scalars(select(Event).where(
+        Event.deleted_at.is_(None), series_filter, Event.status.not_in(("cancelled", "held")), Event.ends_at > now)
+        .order_by(Event.starts_at))
+    return [_ref(e) for e in events]

@@ -139,6 +139,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("speakers", "Referent:innen", "speakers"),
     ("contacts", "Kontakte", "contacts"),
     ("registrations", "Alle Anmeldungen", "registrations"),
+    ("wishes", "Themenwünsche", "wishes"),
 )
 
 # Only for pyside6-lupdate: the page titles (navigation: "Workspace", view menu: "WorkspaceWindow") and the action
@@ -149,11 +150,13 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("Workspace", "Referent:innen"),
     QT_TRANSLATE_NOOP("Workspace", "Kontakte"),
     QT_TRANSLATE_NOOP("Workspace", "Alle Anmeldungen"),
+    QT_TRANSLATE_NOOP("Workspace", "Themenwünsche"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Übersicht"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Veranstaltungen"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Referent:innen"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Kontakte"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Alle Anmeldungen"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Themenwünsche"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "&Neue Veranstaltung"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "&Speichern"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "&Beenden"),
@@ -238,6 +241,10 @@ class WorkspaceWindow(QMainWindow):
 
             page = ContactsPage(self.ctx)
             page.open_event_requested.connect(self.open_event)
+        elif key == "wishes":
+            from .pages.wishes_page import WishesPage
+
+            page = WishesPage(self.ctx)
         else:
             from .pages.all_registrations_page import AllRegistrationsPage
 
