@@ -7,7 +7,8 @@ merged, split out or renamed stays as it is. A group is ``open``, ``planned`` fo
 there, added through ``services.agenda``) or ``treated``.
 
 Every change returns what its undo needs (``remove_wish``, ``unmerge_groups``, ``unsplit_wish``, ``rename_group``
-with the old title, ``unplan_group``, ``restore_group_state``).
+with the old title, ``unplan_group``, ``restore_group_state``). Data protection empties (and for Art. 17 tombstones)
+a person's wishes through ``anonymize_wishes`` (``services.privacy``, ``sync.erasure``).
 """
 
 from __future__ import annotations
