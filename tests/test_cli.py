@@ -91,7 +91,7 @@ def test_create_update_register_cancel_roundtrip(capsys: pytest.CaptureFixture[s
         (["registrations", "add", "--event", "2021-12-02", "--first-name", "A", "--last-name", "B",
           "--email", "kaputt"], "ungültig"),
         (["registrations", "add", "--event", "2021-12-02", "--first-name", "A", "--last-name", "B",
-          "--email", "spaet@example.org"], "Anmeldefrist"),
+          "--email", "spaet@example.org"], "bereits stattgefunden"),
         (["registrations", "cancel", "--event", "2021-12-02", "--email", "niemand@example.org"], "keine Anmeldung"),
         (["events", "create", "--title", "X", "--starts-at", "2027-01-01T10:00", "--ends-at",
           "2027-01-01T09:00"], "Ende"),
@@ -120,7 +120,7 @@ def test_late_registration_when_explicitly_allowed(capsys: pytest.CaptureFixture
 def test_speakers_list(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     run(capsys, db_path, "demo")
     speakers = run_json(capsys, db_path, "speakers", "list")
-    assert [s["name"] for s in speakers] == ["Claus Arndt", "Sabine Manz"]
+    assert [s["name"] for s in speakers] == ["Claus Arndt", "Sabine Manz", "Jonas Petersen", "Dr. Miriam Wiese"]
     assert speakers[1]["organisation"] == "Landeshauptstadt Düsseldorf"
 
 

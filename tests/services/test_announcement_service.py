@@ -53,6 +53,14 @@ def _december(session: Any) -> uuid.UUID:
     return resolve_event(session, "2021-12-02").id
 
 
+@pytest.fixture
+def demo_db(demo_db: Database) -> Database:
+    """The demo as it was when the December meeting was announced: not yet held (the demo keeps it as history)."""
+    with transaction(demo_db.sessions) as s:
+        update_event(s, resolve_event(s, "2021-12-02").id, status="open")
+    return demo_db
+
+
 def _render(db: Database, fmt: str = "text", now: datetime = BEFORE) -> str:
     with transaction(db.sessions) as s:
         return render_announcement(build_announcement(s, _december(s), now=now), fmt)

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from conftest import DialogRecorder
 from odn_desktop.domain.timezone import BERLIN
-from odn_desktop.services.events import update_event
+from odn_desktop.services.events import resolve_event, update_event
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
@@ -40,6 +40,14 @@ def true_refcount_guard() -> Iterator[None]:
     yield
     if signal_guard.LEAKS_TRUE:
         signal_guard.give_back_true(before - sys.getrefcount(True))
+
+
+@pytest.fixture
+def demo_db(demo_db: Database) -> Database:
+    """The demo as it was when the December meeting was announced: not yet held (the demo keeps it as history)."""
+    with transaction(demo_db.sessions) as s:
+        update_event(s, resolve_event(s, "2021-12-02").id, status="open")
+    return demo_db
 
 
 def dialog_for(qtbot: QtBot, db: Database, event_id: uuid.UUID) -> AnnouncementDialog:

@@ -67,7 +67,7 @@ def _raise(exc: BaseException) -> tuple[type[BaseException], BaseException, obje
 def test_start_shows_the_window_with_demo_data(started: StartedApp, app_paths: AppPaths, qtbot: QtBot) -> None:
     qtbot.waitExposed(started.window)
     assert started.window.isVisible()
-    assert _event_count(started.window) == 2
+    assert _event_count(started.window) == 3  # the demo: two meetings of 2021 and a coming one
     assert started.app.applicationName() == "odn-desktop"
     assert started.app.organizationName() == "odn"
     assert not started.app.windowIcon().isNull()
@@ -252,7 +252,7 @@ def test_run_gui_shows_the_window_and_cleans_up(qapp: QApplication, tmp_path: Pa
     monkeypatch.setattr(app_module, "exec_event_loop", fake_exec)
     hook_before = sys.excepthook
     assert run_gui(db=str(database), demo=True) == 0
-    assert seen == [2]
+    assert seen == [3]
     assert sys.excepthook is hook_before
     assert logging_setup.current_log_file() is None
     with InstanceLock(database.with_name(database.name + ".lock")) as lock:

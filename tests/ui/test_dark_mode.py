@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from demo_history import as_in_november_2021
 from odn_desktop.domain.deadlines import DeadlineState
 from odn_desktop.store.open import Database
 from odn_desktop.ui import theme
@@ -142,6 +143,7 @@ def _colour(value: object) -> QColor | None:
 
 def test_overview_deadline_rows_use_the_dark_colours(qtbot: QtBot, demo_db: Database, dark: QPalette,
                                                      app_palette: type[QApplication]) -> None:
+    as_in_november_2021(demo_db)  # NOW lies before the December meeting
     page = DashboardPage(AppContext(demo_db), clock=lambda: NOW)
     qtbot.addWidget(page)
     page.reload()

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from odn_desktop.domain.timezone import to_berlin
 from odn_desktop.services.agenda import agenda_rows
-from odn_desktop.services.event_editing import event_form
+from odn_desktop.services.event_editing import event_form, list_task_rows
 from odn_desktop.services.events import list_event_rows
 from odn_desktop.services.next_meeting import DuplicateSource
 from odn_desktop.services.rows import EventRow
@@ -220,7 +220,8 @@ def test_undo_and_redo_of_a_details_save(page: EventsPage, december_row: EventRo
     assert page.save_changes()
     stack = page.ctx.undo_stack
     assert stack.count() == 1 and stack.undoText() == "Veranstaltung „Open-Data-Netzwerktreffen Dezember“ bearbeiten"
-    assert page.model.visible_rows()[0].title == "Open-Data-Netzwerktreffen Dezember"
+    saved = page.model.visible_rows()[page.model.row_of(december_row.id) or 0]
+    assert saved.title == "Open-Data-Netzwerktreffen Dezember"
     stack.undo()
     assert ui.titleEdit.text() == "Open-Data-Netzwerktreffen" and ui.venueEdit.text() == "Online per Zoom"
     assert page.editor.heading.text() == "Open-Data-Netzwerktreffen"
@@ -374,18 +375,19 @@ def test_search_filters_and_keeps_the_editor(qtbot: QtBot, page: EventsPage, dec
 
 
 def test_delete_and_undo_restores(page: EventsPage, december_row: EventRow, kickoff_row: EventRow) -> None:
+    coming = listed_titles(page)[0]  # the demo's coming meeting, newest first
     page.open_event(december_row.id)
     page.view.setFocus()
     page.delete_selected()  # the Del key
-    assert listed_titles(page) == [kickoff_row.title]
+    assert listed_titles(page) == [coming, kickoff_row.title]
     assert page.current_event_id() == kickoff_row.id  # the neighbour takes over
     assert page.ctx.undo_stack.undoText() == "Veranstaltung „Open-Data-Netzwerktreffen“ löschen"
     page.ctx.undo_stack.undo()
-    assert sorted(listed_titles(page)) == sorted([december_row.title, kickoff_row.title])
+    assert listed_titles(page) == [coming, december_row.title, kickoff_row.title]
     restored = page.model.visible_rows()[page.model.row_of(december_row.id) or 0]
     assert (restored.registered, restored.speakers) == (december_row.registered, december_row.speakers)
     page.ctx.undo_stack.redo()
-    assert listed_titles(page) == [kickoff_row.title]
+    assert listed_titles(page) == [coming, kickoff_row.title]
 
 
 def test_del_in_the_agenda_removes_the_item_not_the_event(page: EventsPage, december_row: EventRow) -> None:
@@ -394,7 +396,7 @@ def test_del_in_the_agenda_removes_the_item_not_the_event(page: EventsPage, dece
     agenda.view.setFocus()
     agenda.select_item(agenda.model.row_at(0).id)
     page.delete_selected()
-    assert len(listed_titles(page)) == 2
+    assert len(listed_titles(page)) == 3
     assert agenda_titles(page) == ["Erfahrungen aus Moers", "Erfahrungen aus Düsseldorf", "Fragen und Diskussion"]
     assert start_times(page) == ["10:00", "10:15", "10:30"]
     page.ctx.undo_stack.undo()
@@ -403,7 +405,7 @@ def test_del_in_the_agenda_removes_the_item_not_the_event(page: EventsPage, dece
     page.editor.show_tab("details")
     page.editor.details.ui.titleEdit.setFocus()
     page.delete_selected()
-    assert len(listed_titles(page)) == 2
+    assert len(listed_titles(page)) == 3
 
 
 def test_duplicate_as_next_meeting(page: EventsPage, december_row: EventRow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -429,7 +431,7 @@ def test_duplicate_as_next_meeting(page: EventsPage, december_row: EventRow, mon
     assert agenda_titles(page)[1:3] == ["Erfahrungen aus Moers", "Erfahrungen aus Düsseldorf"]
     assert start_times(page) == ["10:00", "10:15", "10:30", "10:45"]
     page.ctx.undo_stack.undo()
-    assert len(listed_titles(page)) == 2 and page.model.row_of(copy_id) is None
+    assert len(listed_titles(page)) == 3 and page.model.row_of(copy_id) is None
     page.ctx.undo_stack.redo()  # the same copy again
     assert page.model.row_of(copy_id) is not None
 
@@ -451,12 +453,12 @@ def test_speakers_tab_add_create_remove_undo(qtbot: QtBot, page: EventsPage, kic
     page.open_event(kickoff_row.id, "speakers")
     tab = page.editor.speakers
     assert tab.model.rowCount() == 0
-    assert tab.existing_combo.count() == 2  # Arndt and Manz, not yet on the kick-off
+    assert tab.existing_combo.count() == 4  # Arndt, Manz and the coming meeting's two, not yet on the kick-off
     tab.existing_combo.setFocus()
     type_text(qtbot, tab.existing_combo.lineEdit(), "Sabine Manz (Landeshauptstadt Düsseldorf)")
     qtbot.keyClick(tab.existing_combo.lineEdit(), Qt.Key.Key_Return)
     assert [r.display_name for r in tab.model.visible_rows()] == ["Sabine Manz"]
-    assert tab.existing_combo.count() == 1
+    assert tab.existing_combo.count() == 3
     qtbot.keyClicks(tab.first_name, "Jana")
     type_text(qtbot, tab.last_name, "Ökoglu")
     qtbot.keyClicks(tab.organisation, "Kreis Steinfurt")
@@ -478,6 +480,11 @@ def test_speakers_tab_add_create_remove_undo(qtbot: QtBot, page: EventsPage, kic
 
 
 def test_tasks_tab_tick_edit_add_delete(qtbot: QtBot, page: EventsPage, december_row: EventRow) -> None:
+    from odn_desktop.services.tasks import set_task_done
+
+    with transaction(page.ctx.db.sessions) as s:  # type: ignore[union-attr]
+        for task in list_task_rows(s, december_row.id):  # the demo's held meeting has its tasks done: open again
+            set_task_done(s, task.id, False)
     page.open_event(december_row.id, "tasks")
     tab = page.editor.tasks
     model = tab.model

@@ -72,6 +72,10 @@ def names(page: SpeakersPage) -> list[str]:
     return [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())]
 
 
+#: the demo's speakers: the two of 2 December 2021 and the two of the coming meeting
+DEMO_SPEAKERS = ["Arndt, Claus", "Manz, Sabine", "Petersen, Jonas", "Wiese, Dr. Miriam"]
+
+
 def entry(page: SpeakersPage, last_name: str) -> SpeakerEntry:
     return next(r for r in page.model.all_rows() if r.last_name == last_name)
 
@@ -82,14 +86,14 @@ def stored(db: Database, fn: Callable[[Any], Any]) -> Any:
 
 
 def test_lists_the_demo_speakers_and_shows_the_first_one(page: SpeakersPage) -> None:
-    assert names(page) == ["Arndt, Claus", "Manz, Sabine"]
+    assert names(page) == DEMO_SPEAKERS
     assert page.current_id == entry(page, "Arndt").id
     ui = page.speaker_editor.ui
     assert ui.lastNameEdit.text() == "Arndt" and ui.organisationEdit.text() == "Stadt Moers"
     assert ui.roleEdit.toPlainText().startswith("Beigeordneter der Stadt Moers")
     assert ui.headingLabel.text() == "Claus Arndt"
     assert not page.has_unsaved_changes() and not ui.saveButton.isEnabled() and not ui.dirtyLabel.isVisible()
-    assert page.count_label.text() == "2 Referent:innen"
+    assert page.count_label.text() == "4 Referent:innen"
     assert (page.count_text(1, 1), page.count_text(0, 1)) == ("1 Referent:in", "0 von 1 Referent:in")
     assert page.events_label.text() == "Veranstaltungen: Open-Data-Netzwerktreffen (02.12.2021)"
     assert page.model.data(page.model.index(1, 2)) == "1"
@@ -104,7 +108,7 @@ def test_search_finds_sabine_manz(qtbot: QtBot, page: SpeakersPage, text: str) -
     else:  # WORKAROUND: QTest's key simulation aborts (Q_ASSERT in qasciikey.cpp) on non-ASCII characters
         page.search_edit.setText(text)
     assert names(page) == ["Manz, Sabine"]
-    assert page.count_label.text() == "1 von 2 Referent:innen"
+    assert page.count_label.text() == "1 von 4 Referent:innen"
 
 
 def test_a_search_keeps_the_person_in_the_editor(page: SpeakersPage) -> None:
@@ -224,13 +228,13 @@ def test_new_speaker_is_created_and_undo_deletes_it(qtbot: QtBot, page: Speakers
     ui.organisationEdit.setText("Stadt Gießen")
     assert ui.saveButton.isEnabled()
     assert page.save_changes()
-    assert names(page) == ["Arndt, Claus", "Kaya, Elif", "Manz, Sabine"]
+    assert names(page) == ["Arndt, Claus", "Kaya, Elif", *DEMO_SPEAKERS[1:]]
     new_id = page.current_id
     assert new_id is not None and ui.headingLabel.text() == "Elif Kaya" and not page.editor.is_new
     assert stored(demo_db, lambda s: speaker_values(s, new_id))["organisation"] == "Stadt Gießen"
 
     ctx.undo_stack.undo()
-    qtbot.waitUntil(lambda: names(page) == ["Arndt, Claus", "Manz, Sabine"])
+    qtbot.waitUntil(lambda: names(page) == DEMO_SPEAKERS)
     assert page.current_id != new_id
     ctx.undo_stack.redo()
     qtbot.waitUntil(lambda: "Kaya, Elif" in names(page))
@@ -253,11 +257,12 @@ def test_delete_and_undo_restores_the_speaker_with_their_links(qtbot: QtBot, pag
     agenda_before = stored(demo_db, lambda s: agenda_rows(s, december.id)[0])
     page.select_id(manz.id)
     page.delete_selected()
-    assert names(page) == ["Arndt, Claus"] and page.current_id == entry(page, "Arndt").id
-    assert [e.last_name for e in stored(demo_db, list_speaker_entries)] == ["Arndt"]
+    assert names(page) == ["Arndt, Claus", *DEMO_SPEAKERS[2:]]
+    assert page.current_id == entry(page, "Petersen").id  # the neighbour takes over
+    assert [e.last_name for e in stored(demo_db, list_speaker_entries)] == ["Arndt", "Petersen", "Wiese"]
     assert ctx.undo_stack.undoText() == "Referent:in „Sabine Manz“ löschen"
     ctx.undo_stack.undo()
-    qtbot.waitUntil(lambda: names(page) == ["Arndt, Claus", "Manz, Sabine"])
+    qtbot.waitUntil(lambda: names(page) == DEMO_SPEAKERS)
     assert stored(demo_db, lambda s: agenda_rows(s, december.id)[0]) == agenda_before
 
 
@@ -275,7 +280,7 @@ def test_hidden_page_reloads_when_shown(qtbot: QtBot, ctx: AppContext, demo_db: 
     assert page.model.rowCount() == 0  # nothing is queried before the page is shown
     page.show()
     qtbot.waitExposed(page)
-    assert page.model.rowCount() == 2
+    assert page.model.rowCount() == len(DEMO_SPEAKERS)
 
 
 def test_models_pass_the_model_tester(qtmodeltester: Any, page: SpeakersPage) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QImage
 from pytestqt.qtbot import QtBot
 
+from demo_history import as_in_november_2021
 from odn_desktop.domain.deadlines import DeadlineState
 from odn_desktop.services.events import list_event_rows
 from odn_desktop.store.open import Database
@@ -29,6 +30,8 @@ NOW = datetime(2021, 11, 29, 9, 0, tzinfo=UTC)  # three days before the December
 
 @pytest.fixture
 def ctx(demo_db: Database) -> AppContext:
+    """The demo as it was on NOW: the December meeting ahead (the demo keeps it as held history)."""
+    as_in_november_2021(demo_db)
     return AppContext(demo_db)
 
 

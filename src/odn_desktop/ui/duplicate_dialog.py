@@ -164,7 +164,7 @@ class DuplicateDialog(QDialog):
         theme.keep_style(self.warning_label, lambda: theme.text_style(theme.warning_text))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button.setText(self.tr("&Duplizieren"))
+        self.ok_button.setText(self.tr("Dupli&zieren"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
