@@ -52,33 +52,9 @@
     <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="138"/>
         <source>&amp;Programm (%n Programmpunkte)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="139"/>
-        <source>&amp;Referent:innen (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="140"/>
-        <source>R&amp;unden (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="141"/>
-        <source>&amp;Aufgaben (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Programm (%n Programmpunkt)</numerusform>
+            <numerusform>&amp;Programm (%n Programmpunkte)</numerusform>
         </translation>
     </message>
 </context>

@@ -1119,27 +1119,27 @@ Restore now?</translation>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="61"/>
         <source>Beginn geändert</source>
         <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Start changed</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="62"/>
         <source>Ende, Anmeldeschluss, Versand des Zugangslinks und Aufgaben mit verschieben?</source>
-        <translation type="unfinished"></translation>
+        <translation>Move the end, registration deadline, access link dispatch and tasks along?</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="65"/>
         <source>Sie behalten ihren Abstand zum Beginn (Uhrzeit in deutscher Zeit, auch über eine Zeitumstellung hinweg).</source>
-        <translation type="unfinished"></translation>
+        <translation>They keep their distance to the start (German clock time, also across a daylight saving change).</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="67"/>
         <source>Mit verschieben</source>
-        <translation type="unfinished"></translation>
+        <translation>Move along</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="68"/>
         <source>Nicht verschieben</source>
-        <translation type="unfinished"></translation>
+        <translation>Do not move</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="78"/>
@@ -1170,17 +1170,17 @@ Restore now?</translation>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="146"/>
         <source>Beschreibung vom vorigen Treffen übernommen – bitte prüfen</source>
         <extracomment>True while the form holds changes that are not saved the event&apos;s title as typed (for the editor&apos;s heading)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Description copied from the previous meeting – please check</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="150"/>
         <source>Geprüft</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="152"/>
         <source>Die Beschreibung passt so; der Hinweis verschwindet beim Speichern</source>
-        <translation type="unfinished"></translation>
+        <translation>The description is fine as it is; the note goes when you save</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="398"/>
@@ -1324,115 +1324,105 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="78"/>
         <source>Als nächstes Treffen duplizieren</source>
-        <extracomment>the parts as ``services.next_meeting.PARTS`` names them (a test keeps the two equal)</extracomment>
-        <translation type="unfinished">Duplicate as next meeting</translation>
+        <translation>Duplicate as the next meeting</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="83"/>
         <source>Kopie von „{title}“ vom {date}. Anmeldungen und der Zugangslink werden nicht übernommen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy of “{title}” of {date}. Registrations and the access link are not copied.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="101"/>
         <source>&amp;Titel:</source>
-        <translation type="unfinished">&amp;Title:</translation>
+        <translation>&amp;Title:</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="101"/>
         <source>&amp;Datum:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date:</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="102"/>
         <source>&amp;Beginn:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start:</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="112"/>
         <source>Beginn in deutscher Zeit (Europe/Berlin)</source>
-        <translation type="unfinished">Start in German time (Europe/Berlin)</translation>
+        <translation>Start in German time (Europe/Berlin)</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="114"/>
         <source>Daraus folgt (gleicher Abstand zum Beginn)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resulting times (same distance to the start)</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="124"/>
         <source>Ende:</source>
-        <translation type="unfinished">End:</translation>
+        <translation>End:</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="125"/>
         <source>Anmeldung ab:</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration from:</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="126"/>
         <source>Anmeldeschluss:</source>
-        <translation type="unfinished">Registration deadline:</translation>
+        <translation>Registration deadline:</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="127"/>
         <source>Versand des Zugangslinks:</source>
-        <translation type="unfinished"></translation>
+        <translation>Access link sent:</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="128"/>
         <source>Aufgaben fällig:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasks due:</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="138"/>
         <source>&amp;Programm (%n Programmpunkte)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Programme (%n item)</numerusform>
+            <numerusform>&amp;Programme (%n items)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="139"/>
-        <source>&amp;Referent:innen (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>&amp;Referent:innen ({count})</source>
+        <translation>Spea&amp;kers ({count})</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="140"/>
-        <source>R&amp;unden (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>R&amp;unden ({count})</source>
+        <translation>&amp;Rounds ({count})</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="141"/>
-        <source>&amp;Aufgaben (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>&amp;Aufgaben ({count})</source>
+        <translation>T&amp;asks ({count})</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="143"/>
         <source>Übernehmen</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="154"/>
         <source>Die Beschreibung wird übernommen und im neuen Treffen als „bitte prüfen“ markiert, bis sie geändert wird.</source>
-        <translation type="unfinished"></translation>
+        <translation>The description is copied and marked “please check” in the new meeting until it is edited.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="167"/>
-        <source>&amp;Duplizieren</source>
-        <translation type="unfinished"></translation>
+        <source>Dupli&amp;zieren</source>
+        <translation>Dupli&amp;cate</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="168"/>
         <source>Abbrechen</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="224"/>
@@ -1440,42 +1430,42 @@ Please let them know.</translation>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="228"/>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="233"/>
         <source>{when} Uhr</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="227"/>
         <source>kein Anmeldeschluss</source>
-        <translation type="unfinished"></translation>
+        <translation>no registration deadline</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="230"/>
         <source>{when} Uhr (Standard: am Vortag)</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} (default: the day before)</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="235"/>
         <source>keine Aufgaben</source>
-        <translation type="unfinished"></translation>
+        <translation>no tasks</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="237"/>
         <source>werden nicht übernommen</source>
-        <translation type="unfinished"></translation>
+        <translation>not copied</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="240"/>
         <source>{first} bis {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} to {last}</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="244"/>
         <source>Der Beginn liegt in der Vergangenheit.</source>
-        <translation type="unfinished"></translation>
+        <translation>The start lies in the past.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="246"/>
         <source>Der Anmeldeschluss ist dann schon vorbei; bitte im neuen Treffen anpassen.</source>
-        <translation type="unfinished"></translation>
+        <translation>The registration deadline would already be over then; please adjust it in the new meeting.</translation>
     </message>
 </context>
 <context>
@@ -1960,7 +1950,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="216"/>
         <source>Kopie mit Programm, Referent:innen, Runden, Aufgaben und Einstellungen, ohne Anmeldungen; Datum und Umfang wählen Sie im nächsten Schritt</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy with programme, speakers, rounds, tasks and settings, without registrations; you choose the date and the parts in the next step</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="218"/>

@@ -38,7 +38,7 @@ from odn_desktop.ui.dates import display_date
 if TYPE_CHECKING:  # the window paints before SQLAlchemy loads: the service is imported when the dialog opens
     from odn_desktop.services.next_meeting import DuplicateSource, MeetingTimes
 
-#: the parts as ``services.next_meeting.PARTS`` names them (a test keeps the two equal)
+# the parts as ``services.next_meeting.PARTS`` names them (a test keeps the two equal)
 PARTS = ("programme", "speakers", "rounds", "tasks")
 
 
@@ -136,9 +136,9 @@ class DuplicateDialog(QDialog):
         counts = source.counts
         self.part_checks: dict[str, QCheckBox] = {
             "programme": QCheckBox(self.tr("&Programm (%n Programmpunkte)", "", counts["programme"])),
-            "speakers": QCheckBox(self.tr("&Referent:innen (%n)", "", counts["speakers"])),
-            "rounds": QCheckBox(self.tr("R&unden (%n)", "", counts["rounds"])),
-            "tasks": QCheckBox(self.tr("&Aufgaben (%n)", "", counts["tasks"])),
+            "speakers": QCheckBox(self.tr("&Referent:innen ({count})").format(count=counts["speakers"])),
+            "rounds": QCheckBox(self.tr("R&unden ({count})").format(count=counts["rounds"])),
+            "tasks": QCheckBox(self.tr("&Aufgaben ({count})").format(count=counts["tasks"])),
         }
         parts_box = QGroupBox(self.tr("Übernehmen"))
         parts_box.setObjectName("duplicateParts")
