@@ -37,6 +37,8 @@ def _meeting(db: Database, start: datetime = AUTUMN) -> uuid.UUID:
             s, title="Netzwerktreffen", starts_at=start, ends_at=start + timedelta(hours=1, minutes=30),
             description="Wie Ämter für offene Daten gewonnen werden.", capacity=40,
             online_url="https://zoom.example/j/1",
+            registration_opens_at=datetime.combine(start.date() - timedelta(days=28), datetime.min.time(),
+                                                   tzinfo=BERLIN),
             registration_deadline=datetime.combine(start.date() - timedelta(days=1), datetime.min.time(),
                                                    tzinfo=BERLIN).replace(hour=23, minute=59),
             access_link_dispatch_at=datetime.combine(start.date() - timedelta(days=1), datetime.min.time(),
@@ -65,7 +67,7 @@ def test_everything_copied_by_default_with_times_moved_across_daylight_saving(db
         dup = nm.duplicate_event(s, source)
         copy = get_event(s, dup.event_id)
         wall = {name: _wall(getattr(copy, name)) for name in
-                ("starts_at", "ends_at", "registration_deadline", "access_link_dispatch_at")}
+                ("starts_at", "ends_at", "registration_opens_at", "registration_deadline", "access_link_dispatch_at")}
         tasks = sorted((t.title, _wall(t.due_at), t.done_at) for t in copy.tasks)
         agenda, _warning = agenda_rows(s, dup.event_id)
         speakers = [sp.last_name for sp in list_speaker_rows(s, dup.event_id)]
@@ -75,6 +77,7 @@ def test_everything_copied_by_default_with_times_moved_across_daylight_saving(db
     assert wall == {  # 16 December 2021, winter time: the same wall-clock times
         "starts_at": datetime(2021, 12, 16, 10, 0),
         "ends_at": datetime(2021, 12, 16, 11, 30),
+        "registration_opens_at": datetime(2021, 11, 18, 0, 0),
         "registration_deadline": datetime(2021, 12, 15, 23, 59),
         "access_link_dispatch_at": datetime(2021, 12, 15, 8, 0),
     }
