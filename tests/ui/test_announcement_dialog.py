@@ -42,6 +42,15 @@ def true_refcount_guard() -> Iterator[None]:
         signal_guard.give_back_true(before - sys.getrefcount(True))
 
 
+@pytest.fixture(autouse=True)
+def empty_clipboard_afterwards() -> Iterator[None]:
+    """WORKAROUND: mime data left on the offscreen clipboard crashes the interpreter at exit (segfault while the
+    QApplication is torn down), so every test leaves the clipboard empty."""
+    yield
+    QGuiApplication.clipboard().clear()
+    QGuiApplication.processEvents()
+
+
 @pytest.fixture
 def demo_db(demo_db: Database) -> Database:
     """The demo as it was when the December meeting was announced: not yet held (the demo keeps it as history)."""
