@@ -17,7 +17,8 @@ from odn_desktop.selftest import Check, CheckFailedError, SelftestState, prepare
 CHECK_NAMES = [
     "module", "postgresql-treiber", "schluesselbund", "zeitzonen", "datenbank", "demodaten", "sicherung", "qt",
     "symbole", "uebersetzungen", "fenster", "ansicht-uebersicht", "ansicht-veranstaltungen",
-    "ansicht-referentinnen", "ansicht-kontakte", "ansicht-anmeldungen", "veranstaltung-bearbeiten",
+    "ansicht-referentinnen", "ansicht-kontakte", "ansicht-anmeldungen", "ansicht-themenwuensche",
+    "veranstaltung-bearbeiten",
     "anwesenheitsliste", "kalenderdatei", "pdf-liste",
 ]
 

@@ -49,6 +49,7 @@ VIEW_NAMES = {
     "speakers": "referentinnen",
     "contacts": "kontakte",
     "registrations": "anmeldungen",
+    "wishes": "themenwuensche",
 }
 
 

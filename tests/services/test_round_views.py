@@ -91,7 +91,7 @@ def test_a_round_with_people_is_not_removed(db: Database, event_id: uuid.UUID) -
     with transaction(db.sessions) as s:
         round_id = rv.create_round(s, event_id, title="Runde A").round_id
         rv.register_in_round(s, event_id, person(1), round_id=round_id, now=BEFORE)
-    with pytest.raises(UserError, match="In der Runde „Runde A“ sind noch 1 Anmeldung"), \
+    with pytest.raises(UserError, match="In der Runde „Runde A“ ist noch 1 Anmeldung"), \
             transaction(db.sessions) as s:
         rv.delete_round(s, event_id, round_id)
     with transaction(db.sessions) as s:
