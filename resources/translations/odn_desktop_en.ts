@@ -3070,6 +3070,16 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>Move u&amp;p from waiting list</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="277"/>
+        <source>Ans &amp;Ende der Warteliste</source>
+        <translation>To the &amp;end of the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="279"/>
+        <source>Wartelisten&amp;platz ändern …</source>
+        <translation>Change waiting-list p&amp;lace …</translation>
+    </message>
+    <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="265"/>
         <source>Teilnahme &amp;markieren</source>
         <translation>&amp;Mark attendance</translation>
@@ -3160,6 +3170,37 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="507"/>
         <source>Auf die Warteliste gesetzt: {names}.</source>
         <translation>Moved to the waiting list: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="565"/>
+        <source>Ans Ende der Warteliste setzen</source>
+        <translation>Move to the end of the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="566"/>
+        <source>{n} Personen ans Ende der Warteliste setzen</source>
+        <translation>Move {n} people to the end of the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="570"/>
+        <source>Ans Ende der Warteliste gesetzt: {names}.</source>
+        <translation>Moved to the end of the waiting list: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="121"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="588"/>
+        <source>Wartelistenplatz ändern</source>
+        <translation>Change waiting-list place</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="122"/>
+        <source>Neuer Wartelistenplatz für {name} (1 bis {maximum}):</source>
+        <translation>New waiting-list place for {name} (1 to {maximum}):</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="594"/>
+        <source>{name} steht jetzt auf Platz {position} der Warteliste.</source>
+        <translation>{name} is now number {position} on the waiting list.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="522"/>

@@ -246,6 +246,33 @@ def test_move_from_the_waiting_list_beyond_the_limit_needs_force(db: Database) -
                                       "Name3": ("waiting", 2)}
 
 
+def test_move_to_the_end_of_the_queue_and_to_a_waiting_place_undo_restores(db: Database) -> None:
+    event_id = make_event(db, capacity=1)
+    ids = register(db, event_id, 1, 2, 3, 4)  # Name1 holds the seat; Name2, Name3, Name4 wait in that order
+    before = states(db, event_id)
+    with transaction(db.sessions) as s:
+        to_end = views.move_to_end_of_queue(s, event_id, [ids[2], ids[0], ids[1]])  # the seat holder is skipped
+    assert [r.id for r in to_end.changed] == [ids[2], ids[1]]  # in the given order
+    assert statuses(db, event_id) == {"Name1": ("registered", None), "Name4": ("waiting", 1),
+                                      "Name3": ("waiting", 2), "Name2": ("waiting", 3)}
+    with transaction(db.sessions) as s:
+        views.restore(s, to_end)
+    assert states(db, event_id) == before
+
+    with transaction(db.sessions) as s:
+        to_place = views.move_to_waiting_place(s, event_id, ids[3], 1)
+    assert to_place.count == 1 and to_place.message() is None
+    assert statuses(db, event_id) == {"Name1": ("registered", None), "Name4": ("waiting", 1),
+                                      "Name2": ("waiting", 2), "Name3": ("waiting", 3)}
+    with transaction(db.sessions) as s:
+        views.restore(s, to_place)
+    assert states(db, event_id) == before
+    with pytest.raises(UserError), transaction(db.sessions) as s:
+        views.move_to_waiting_place(s, event_id, ids[1], 4)  # three wait: places 1 to 3
+    with pytest.raises(UserError), transaction(db.sessions) as s:
+        views.move_to_waiting_place(s, event_id, ids[0], 1)  # a seat holder has no waiting place
+
+
 def test_attendance_keeps_minutes_already_recorded(db: Database) -> None:
     event_id = make_event(db, capacity=5)
     ids = register(db, event_id, 1, 2)

@@ -218,6 +218,73 @@ def test_waiting_list_moves_with_overbooking_question_and_attendance(
     assert cell(tab, "Kaya", Column.ATTENDED) == ""
 
 
+def test_waiting_people_go_to_the_end_or_to_another_place_and_undo_restores(
+    qtbot: QtBot, db: Database, ctx: AppContext, dialogs: Any, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    event_id = make_event(db, capacity=1)
+    waiting = [ContactInput(email=f"{n.lower()}@kommune.example", first_name="Vorname", last_name=n)
+               for n in ("Erster", "Zweiter", "Dritter")]
+    with transaction(db.sessions) as s:
+        for p in [PEOPLE[0], *waiting]:
+            regs.register(s, event_id, p, now=START - timedelta(days=10))
+    tab = RegistrationsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_event(event_id)
+    tab.show()
+    first_order = {"Müller": "Angemeldet", "Erster": "Warteliste #1", "Zweiter": "Warteliste #2",
+                   "Dritter": "Warteliste #3"}
+    assert statuses(tab) == first_order
+    buttons = {b.objectName(): b for b in tab.bulk_buttons}
+    end_button, place_button = buttons["moveToEndOfQueueButton"], buttons["changeWaitingPlaceButton"]
+    assert end_button.text() == "Ans &Ende der Warteliste" and place_button.text() == "Wartelisten&platz ändern …"
+    assert end_button.accessibleName() == "Ans Ende der Warteliste"
+    assert place_button.accessibleName() == "Wartelistenplatz ändern"
+
+    select_names(tab, "Müller")  # a seat holder has no waiting place
+    assert not tab.end_of_queue_action.isEnabled() and not tab.waiting_place_action.isEnabled()
+    assert not end_button.isEnabled() and not place_button.isEnabled()
+    assert not tab.move_selected_to_end_of_queue() and not tab.change_selected_waiting_place()
+
+    select_names(tab, "Erster")
+    assert tab.end_of_queue_action.isEnabled() and tab.waiting_place_action.isEnabled()
+    qtbot.mouseClick(end_button, Qt.MouseButton.LeftButton)
+    assert statuses(tab) == {"Müller": "Angemeldet", "Zweiter": "Warteliste #1", "Dritter": "Warteliste #2",
+                             "Erster": "Warteliste #3"}
+    assert ctx.undo_stack.undoText() == "Ans Ende der Warteliste setzen: Vorname Erster"
+    ctx.undo_stack.undo()
+    assert statuses(tab) == first_order
+
+    select_names(tab, "Erster", "Zweiter")  # two at once: in table order, the place action needs exactly one
+    assert tab.end_of_queue_action.isEnabled() and not tab.waiting_place_action.isEnabled()
+    tab.end_of_queue_action.trigger()
+    assert statuses(tab) == {"Müller": "Angemeldet", "Dritter": "Warteliste #1", "Erster": "Warteliste #2",
+                             "Zweiter": "Warteliste #3"}
+    assert ctx.undo_stack.undoText() == "2 Personen ans Ende der Warteliste setzen"
+    ctx.undo_stack.undo()
+    assert statuses(tab) == first_order
+
+    asked: list[tuple[object, ...]] = []
+    answers: list[int | None] = [None, 1]
+
+    def ask(parent: object, name: str, current: int, maximum: int) -> int | None:
+        asked.append((parent, name, current, maximum))
+        return answers.pop(0)
+
+    monkeypatch.setattr(registrations_tab, "ask_waiting_place", ask)
+    select_names(tab, "Dritter")
+    assert not tab.change_selected_waiting_place()  # cancelled: nothing moves
+    assert statuses(tab) == first_order
+    tab.waiting_place_action.trigger()
+    assert asked == [(tab, "Vorname Dritter", 3, 3)] * 2
+    assert statuses(tab) == {"Müller": "Angemeldet", "Dritter": "Warteliste #1", "Erster": "Warteliste #2",
+                             "Zweiter": "Warteliste #3"}
+    assert ctx.undo_stack.undoText() == "Wartelistenplatz ändern: Vorname Dritter"
+    assert [r.last_name for r in tab.selected_rows()] == ["Dritter"]
+    ctx.undo_stack.undo()
+    assert statuses(tab) == first_order
+    assert not dialogs.of("user_error") and not dialogs.of("information")
+
+
 def test_del_key_cancels_the_selection(qtbot: QtBot, db: Database, tab: RegistrationsTab, event_id: uuid.UUID,
                                        dialogs: Any) -> None:
     with transaction(db.sessions) as s:

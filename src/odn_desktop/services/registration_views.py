@@ -8,8 +8,8 @@ faster than the generic type processing. Search keys are ``domain.names.search_k
 a shortcut that gives the identical result); the rows come in the order the coordinator expects (seat holders,
 then the waiting list in order, then cancellations, each by name in German order; all events newest first).
 
-Changing: each bulk action (cancel, to/from the waiting list, attendance) takes the seat snapshot of the
-event first and returns it with the outcome, so the UI's undo can put every registration back exactly
+Changing: each bulk action (cancel, to/from the waiting list, a new waiting place, attendance) takes the seat
+snapshot of the event first and returns it with the outcome, so the UI's undo can put every registration back exactly
 (``restore``). Registering a person works the same way (``register_person`` / ``undo_register_person``).
 """
 
@@ -420,6 +420,24 @@ def move_from_waiting_list(session: Session, event_id: uuid.UUID, ids: Iterable[
     targets = [r for r in _live_rows(session, event_id, ids) if r.status == regs.WAITING]
     targets.sort(key=lambda r: r.waitlist_position or 0)
     changes = tuple(regs.move_from_waiting_list(session, r.id, force=force) for r in targets)
+    return BulkChange(event_id, before, changes)
+
+
+def move_to_end_of_queue(session: Session, event_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> BulkChange:
+    """Waiting people go to the end of the waiting list, in the given order (others are skipped)."""
+    before = regs.snapshot_event_registrations(session, event_id)
+    targets = [r for r in _live_rows(session, event_id, ids) if r.status == regs.WAITING]
+    changes = tuple(regs.move_to_end_of_queue(session, r.id) for r in targets)
+    return BulkChange(event_id, before, changes)
+
+
+def move_to_waiting_place(session: Session, event_id: uuid.UUID, registration_id: uuid.UUID,
+                          place: int) -> BulkChange:
+    """One waiting person to waiting place ``place`` (1 = next to move up); a UserError for a place that does
+    not exist or someone not waiting."""
+    before = regs.snapshot_event_registrations(session, event_id)
+    targets = _live_rows(session, event_id, [registration_id])
+    changes = tuple(regs.move_to_waiting_place(session, r.id, place) for r in targets)
     return BulkChange(event_id, before, changes)
 
 

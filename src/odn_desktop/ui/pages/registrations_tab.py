@@ -6,7 +6,8 @@ filterable by status and, for an event with parallel rounds, by round. Such an e
 round under the seat summary, and a warning while the event or a round holds more seats than its limit.
 Every change is one undoable ``ServiceCommand``: the event's seat snapshot is taken
 before it and put back on undo. Cancelling a seat holder tells the coordinator who moved up from the waiting
-list. Dialogs are behind the module functions ``ask_registrant`` and ``ask_overbooking`` (tests replace them).
+list. Waiting people can be put at the end of the waiting list or on another waiting place. Dialogs are behind
+the module functions ``ask_registrant``, ``ask_overbooking`` and ``ask_waiting_place`` (tests replace them).
 SQLAlchemy is imported only inside functions: the window paints before it loads.
 """
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLayout,
     QLayoutItem,
@@ -111,6 +113,16 @@ def ask_overbooking(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_waiting_place(parent: QWidget | None, name: str, current: int, maximum: int) -> int | None:
+    """The new waiting place (1 to ``maximum``) for ``name``; None when cancelled. Replaced in tests."""
+    value, ok = QInputDialog.getInt(
+        parent, translate("RegistrationsTab", "Wartelistenplatz ändern"),
+        translate("RegistrationsTab", "Neuer Wartelistenplatz für {name} (1 bis {maximum}):").format(
+            name=name, maximum=maximum),
+        current, 1, maximum, 1)
+    return value if ok else None
 
 
 def status_predicate(key: str) -> Callable[[RegistrationRow], bool] | None:
@@ -262,6 +274,10 @@ class RegistrationsTab(QWidget):
                                               "moveToWaitingList")
         self.from_waiting_action = self._action(self.tr("Von der Warteliste &nachrücken"),
                                                 self.move_selected_from_waiting_list, "moveFromWaitingList")
+        self.end_of_queue_action = self._action(self.tr("Ans &Ende der Warteliste"),
+                                                self.move_selected_to_end_of_queue, "moveToEndOfQueue")
+        self.waiting_place_action = self._action(self.tr("Wartelisten&platz ändern …"),
+                                                 self.change_selected_waiting_place, "changeWaitingPlace")
         self.attended_action = self._action(self.tr("Teilnahme &markieren"), lambda: self.set_attendance(True),
                                             "markAttended")
         self.not_attended_action = self._action(self.tr("Teilnahme ent&fernen"), lambda: self.set_attendance(False),
@@ -272,7 +288,8 @@ class RegistrationsTab(QWidget):
         self.round_menu.setObjectName("roundMenu")
         self.round_action.setMenu(self.round_menu)
         self.bulk_actions = [self.cancel_action, self.to_waiting_action, self.from_waiting_action,
-                             self.attended_action, self.not_attended_action, self.round_action]
+                             self.end_of_queue_action, self.waiting_place_action, self.attended_action,
+                             self.not_attended_action, self.round_action]
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selectionLabel")
         self.selection_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("{n} ausgewählt:")) + 4)
@@ -296,6 +313,7 @@ class RegistrationsTab(QWidget):
         for action in self.bulk_actions:
             button = QPushButton(action.text())
             button.setObjectName(action.objectName() + "Button")
+            button.setAccessibleName(action.text().replace("&", "").removesuffix(" …"))
             if action is self.round_action:
                 button.setMenu(self.round_menu)  # the button opens the list of rounds
             else:
@@ -539,6 +557,50 @@ class RegistrationsTab(QWidget):
             names=", ".join(r.display_name for r in change.changed)))
         return True
 
+    def move_selected_to_end_of_queue(self) -> bool:
+        """The selected waiting people to the end of the waiting list, in table order (one undoable command)."""
+        from odn_desktop.services import registration_views as views
+
+        targets = [r for r in self.selected_rows() if r.status == WAITING]
+        change = self._run_bulk(targets, self.tr("Ans Ende der Warteliste setzen"),
+                                self.tr("{n} Personen ans Ende der Warteliste setzen"),
+                                lambda s, event_id, ids: views.move_to_end_of_queue(s, event_id, ids))
+        if change is None:
+            return False
+        self.ctx.status_message.emit(self.tr("Ans Ende der Warteliste gesetzt: {names}.").format(
+            names=", ".join(r.display_name for r in change.changed)))
+        self._inform_promoted(change)
+        return True
+
+    def change_selected_waiting_place(self) -> bool:
+        """Ask for a new waiting place of the one selected waiting person and move them there (undoable)."""
+        from odn_desktop.services import registration_views as views
+
+        rows = self.selected_rows()
+        if len(rows) != 1 or rows[0].status != WAITING:
+            return False
+        row = rows[0]
+        current = row.waitlist_position or 1
+        maximum = max(current, sum(1 for r in self.model.all_rows() if r.status == WAITING))
+        place = ask_waiting_place(self, row.display_name, current, maximum)
+        if place is None or place == current:
+            return False
+        title = self.tr("Wartelistenplatz ändern")
+        change = self._run_bulk([row], title, title,
+                                lambda s, event_id, ids: views.move_to_waiting_place(s, event_id, ids[0], place))
+        if change is None:
+            return False
+        moved = change.changed[-1]
+        self.ctx.status_message.emit(self.tr("{name} steht jetzt auf Platz {position} der Warteliste.").format(
+            name=moved.display_name, position=moved.waitlist_position))
+        self._inform_promoted(change)
+        return True
+
+    def _inform_promoted(self, change: BulkChange) -> None:
+        message = change.message()
+        if message:
+            context.show_information(self, self.tr("Von der Warteliste nachgerückt"), message)
+
     def _round_overbooking_question(self, targets: list[RegistrationRow]) -> str | None:
         """The question to ask when a round has fewer free seats than people chosen to move up into it."""
         if self._rounds is None:
@@ -732,6 +794,8 @@ class RegistrationsTab(QWidget):
         self.cancel_action.setEnabled(any(r.status != CANCELLED for r in rows))
         self.to_waiting_action.setEnabled(any(r.status != WAITING for r in rows))
         self.from_waiting_action.setEnabled(any(r.status == WAITING for r in rows))
+        self.end_of_queue_action.setEnabled(any(r.status == WAITING for r in rows))
+        self.waiting_place_action.setEnabled(len(rows) == 1 and rows[0].status == WAITING)
         self.attended_action.setEnabled(any(not r.attended for r in rows))
         self.not_attended_action.setEnabled(any(r.attended for r in rows))
         has_rounds = self._rounds is not None and bool(self._rounds.rounds)
