@@ -49,9 +49,8 @@ ANNOUNCEMENT = (
     "Zu Beginn der Veranstaltung besteht die Möglichkeit, dass sich die Teilnehmer:innen untereinander "
     "vernetzen. Im Anschluss berichten die Referent:innen jeweils ca. 15 Minuten aus ihren Erfahrungen. "
     "Insgesamt soll die Veranstaltung viel Raum für anschließende Fragen und Diskussionen geben.\n\n"
-    "Wir laden ausdrücklich alle Vertreter:innen aus Kommunen ein, die am Thema Open Data interessiert sind. "
-    "Der Zugangslink wird kurz vor der Veranstaltung versendet."
-)
+    "Wir laden ausdrücklich alle Vertreter:innen aus Kommunen ein, die am Thema Open Data interessiert sind."
+)  # the access-link sentence is the announcement's own line (exchange.announcement), not the description's
 
 FIRST_NAMES = (
     "Anna", "Jürgen", "Katrin", "Mehmet", "Sophie", "Thomas", "Özlem", "Lukas", "Birgit", "Jan", "Svenja",
@@ -215,8 +214,7 @@ UPCOMING_DESCRIPTION = (
     "greift dieses Netzwerktreffen auf: den Einstieg in ein eigenes Open-Data-Portal und die Qualität der "
     "veröffentlichten Daten und ihrer Metadaten.\n\n"
     "Nach einer kurzen Vernetzung und einem Impuls aus der Praxis teilen wir uns in zwei parallele Runden: "
-    "eine für Einsteiger:innen und eine für Fortgeschrittene. Bitte wählen Sie bei der Anmeldung Ihre Runde.\n\n"
-    "Der Zugangslink wird kurz vor der Veranstaltung versendet."
+    "eine für Einsteiger:innen und eine für Fortgeschrittene. Bitte wählen Sie bei der Anmeldung Ihre Runde."
 )
 #: (round, capacity, people) – the advanced round is full and has a waiting list
 UPCOMING_ROUNDS = (("Einsteiger:innen", 12, 8), ("Fortgeschrittene", 10, 13))
