@@ -23,24 +23,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .cli_args import EVENT_HELP, non_negative_int
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 EXIT_OK = 0
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' ist negativ")
-    return value
-
-
 def _room_size(text: str) -> int:
-    value = _count(text)
+    value = non_negative_int(text)
     if value < 2:
         raise argparse.ArgumentTypeError(f"'{text}': ein Raum braucht mindestens 2 Personen")
     return value
@@ -55,12 +47,12 @@ def add_commands(subparsers: Any) -> None:
     def command(name: str, help_text: str, output: str, output_help: str | None = None) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = export.add_parser(name, help=help_text)
         p.add_argument("--event", required=True, metavar="E",
-                       help="Kennung der Veranstaltung oder ihr Datum JJJJ-MM-TT")
+                       help=EVENT_HELP)
         p.add_argument("-o", "--output", required=True, type=Path, metavar=output, help=output_help)
         return p
 
     p = command("attendance", "Anwesenheitsliste als Excel-Datei (druckfertig)", "FILE.xlsx")
-    p.add_argument("--blank-rows", type=_count, default=0, metavar="N", help="leere Zeilen für Nachmeldungen")
+    p.add_argument("--blank-rows", type=non_negative_int, default=0, metavar="N", help="leere Zeilen für Nachmeldungen")
     p.add_argument("--columns", metavar="LIST",
                    help="zusätzliche Spalten, mit Komma getrennt: Funktion,E-Mail,Runde "
                         "(Standard: Runde, wenn es Runden gibt)")
@@ -75,7 +67,7 @@ def add_commands(subparsers: Any) -> None:
     p = command("rooms", "Zoom-Raumplan: Datei zur Vorab-Zuteilung der Breakout-Räume (CSV)", "FILE.csv")
     p.add_argument("--size", type=_room_size, default=4, metavar="N",
                    help="Personen je Raum (Standard: 4); die Räume mischen Organisationen und Kommunen")
-    p.add_argument("--seed", type=_count, default=1, metavar="S",
+    p.add_argument("--seed", type=non_negative_int, default=1, metavar="S",
                    help="Nummer der Mischung (Standard: 1); dieselbe Nummer ergibt denselben Plan, "
                         "eine andere eine neue Mischung")
     p.add_argument("--by-round", action="store_true",

@@ -16,6 +16,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .cli_args import EVENT_HELP, non_negative_int
 from .domain.errors import UserError
 
 if TYPE_CHECKING:
@@ -24,21 +25,11 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 
 
-def _capacity(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' ist negativ")
-    return value
-
-
 def add_commands(subparsers: Any) -> None:
     rounds = subparsers.add_parser(
         "rounds", help="parallele Runden einer Veranstaltung (jede mit eigener Platzzahl)"
     ).add_subparsers(dest="action", required=True, metavar="AKTION")
-    event_help = "Kennung der Veranstaltung oder ihr Datum JJJJ-MM-TT"
+    event_help = EVENT_HELP
     round_help = "die Runde: ihr Titel (ohne Groß-/Kleinschreibung) oder ihre Kennung"
 
     p = rounds.add_parser("list", help="Runden mit Plätzen und Warteliste auflisten")
@@ -49,7 +40,7 @@ def add_commands(subparsers: Any) -> None:
     p = rounds.add_parser("add", help="Runde anlegen (ohne --capacity: ohne Platzgrenze)")
     p.add_argument("--event", required=True, metavar="E", help=event_help)
     p.add_argument("--title", required=True, metavar="T", help="Titel der Runde (je Veranstaltung eindeutig)")
-    p.add_argument("--capacity", type=_capacity, metavar="N", help="Zahl der Plätze in dieser Runde")
+    p.add_argument("--capacity", type=non_negative_int, metavar="N", help="Zahl der Plätze in dieser Runde")
     p.add_argument("--unlimited", action="store_true", help="keine Platzgrenze (Standard)")
     p.add_argument("--description", default="", metavar="TEXT", help="Beschreibung oder Thema der Runde")
 
@@ -57,7 +48,7 @@ def add_commands(subparsers: Any) -> None:
     p.add_argument("--event", required=True, metavar="E", help=event_help)
     p.add_argument("--round", required=True, metavar="T", help=round_help)
     p.add_argument("--title", metavar="T2", help="neuer Titel")
-    p.add_argument("--capacity", type=_capacity, metavar="N",
+    p.add_argument("--capacity", type=non_negative_int, metavar="N",
                    help="neue Zahl der Plätze; mehr Plätze gehen an die Warteliste dieser Runde, bei weniger "
                         "behalten alle ihren Platz (die Runde liegt dann über ihrer Grenze)")
     p.add_argument("--unlimited", action="store_true", help="die Platzgrenze aufheben")

@@ -16,6 +16,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .cli_args import EVENT_HELP, non_negative_int
 from .domain.errors import UserError
 
 if TYPE_CHECKING:
@@ -27,21 +28,11 @@ EXIT_OK = 0
 STATE_WORDS = {"open": "offen", "planned": "eingeplant", "treated": "behandelt"}
 
 
-def _minutes(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' ist negativ")
-    return value
-
-
 def add_commands(subparsers: Any) -> None:
     wishes = subparsers.add_parser(
         "wishes", help="Themenwünsche der Teilnehmenden (nach Ähnlichkeit gruppiert) und ihre Einplanung"
     ).add_subparsers(dest="action", required=True, metavar="AKTION")
-    event_help = "Kennung der Veranstaltung oder ihr Datum JJJJ-MM-TT"
+    event_help = EVENT_HELP
 
     text = "Themenwünsche nach Gruppen auflisten (mit Anzahl, Organisationen, Stand)"
     p = wishes.add_parser("list", help=text, description=text + ".")
@@ -69,7 +60,7 @@ def add_commands(subparsers: Any) -> None:
     p.add_argument("--event", required=True, metavar="E", help=f"das Treffen der Reihe: {event_help}")
     p.add_argument("--kind", choices=("discussion", "talk"), default="discussion",
                    help="Art des Programmpunkts: discussion = Fragen und Diskussion (Standard), talk = Vortrag")
-    p.add_argument("--minutes", type=_minutes, default=30, metavar="N",
+    p.add_argument("--minutes", type=non_negative_int, default=30, metavar="N",
                    help="Dauer des Programmpunkts in Minuten (Standard: 30)")
 
 

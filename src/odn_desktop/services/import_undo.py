@@ -37,7 +37,7 @@ from odn_desktop.store.mail_models import RegistrationMessage
 from odn_desktop.store.models import Contact, Event, Registration
 from odn_desktop.store.wish_models import TopicGroup, TopicWish
 
-from .registrations import RegistrationState, to_row
+from .registrations import to_row
 from .rows import RegistrationRow
 from .seat_allocation import apply_allocation
 
@@ -101,7 +101,6 @@ class ImportRecord:
     new_registrations: tuple[NewRegistration, ...] = ()
     completed_contacts: tuple[ChangedRow, ...] = ()
     renewed_registrations: tuple[ChangedRow, ...] = ()
-    seats_before: tuple[RegistrationState, ...] = ()  # every registration of the event before the import
     allow_late: bool = False  # rows outside the registration window were admitted (a redo admits them again)
     new_wishes: tuple[uuid.UUID, ...] = ()  # topic wishes from the file's wish column
     new_wish_groups: tuple[uuid.UUID, ...] = ()  # the groups their grouping opened
@@ -192,10 +191,6 @@ def _restore(session: Session, table: Table, changes: Iterable[ChangedRow], now:
         session.execute(update(table).where(table.c.id == change.id).values(**values))
         restored += 1
     return restored
-
-
-def _others(states: Iterable[RegistrationState], exclude: set[uuid.UUID]) -> set[RegistrationState]:
-    return {state for state in states if state.id not in exclude}
 
 
 def _remove_wishes(session: Session, record: ImportRecord, now: datetime) -> None:

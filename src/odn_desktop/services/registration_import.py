@@ -65,7 +65,6 @@ from odn_desktop.store.models import Contact, Event, Registration, Round
 from .events import get_event
 from .import_undo import RENEWED_FIELDS, ChangedRow, ImportRecord, NewContact, NewRegistration
 from .import_wishes import write_wishes_and_levels
-from .registrations import snapshot_event_registrations
 from .seat_allocation import QUEUE_STEP, QueuedRegistration, apply_allocation, next_queue_order, read_queue
 from .seat_allocation import plan as plan_allocation
 
@@ -623,7 +622,6 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
             select(Registration).where(Registration.event_id == event.id, Registration.deleted_at.is_(None))
         )
     }
-    seats_before = () if dry_run else tuple(snapshot_event_registrations(session, event.id))  # for the undo
     work = _Work(rejected=[RejectedRow(r.row, r.reason) for r in plan.rejected])
     if redo_of is not None:
         work.reuse_contact_ids = _free_ids(session, _CONTACT_TABLE,
@@ -670,7 +668,6 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
         new_registrations=tuple(work.created_registrations),
         completed_contacts=tuple(p.written() for p in work.completed_contacts),
         renewed_registrations=tuple(p.written() for p in work.renewed_registrations),
-        seats_before=seats_before,
         allow_late=allow_late,
         new_wishes=wishes.wish_ids,
         new_wish_groups=wishes.group_ids,

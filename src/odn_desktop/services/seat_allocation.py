@@ -97,15 +97,14 @@ def read_queue(session: Session, event_id: uuid.UUID) -> list[QueuedRegistration
     return queue
 
 
-def _pools(session: Session, event: Event) -> tuple[Pool, dict[Hashable, Pool], dict[uuid.UUID, str]]:
+def _pools(session: Session, event: Event) -> tuple[Pool, dict[Hashable, Pool]]:
     rounds = session.scalars(select(Round).where(Round.event_id == event.id, Round.deleted_at.is_(None))).all()
-    return (Pool(event.capacity, event.overbooking_percent), {r.id: Pool(r.capacity) for r in rounds},
-            {r.id: r.title for r in rounds})
+    return Pool(event.capacity, event.overbooking_percent), {r.id: Pool(r.capacity) for r in rounds}
 
 
 def plan(session: Session, event: Event, queue: Sequence[QueuedRegistration]) -> Allocation:
     """The allocation of ``queue`` (stored rows, possibly with rows about to be inserted appended) for ``event``."""
-    event_pool, round_pools, _titles = _pools(session, event)
+    event_pool, round_pools = _pools(session, event)
     entries = [QueueEntry(q.id, q.round_id, q.status == REGISTERED, q.forced_seat and q.status == REGISTERED)
                for q in queue]
     return allocate(event_pool, round_pools, entries, promote=_promotes(event))
@@ -123,10 +122,7 @@ def apply_allocation(session: Session, event_id: uuid.UUID) -> AllocationReport:
     if event is None:
         raise UserError("Diese Veranstaltung gibt es nicht (mehr).")
     queue = read_queue(session, event_id)
-    event_pool, round_pools, titles = _pools(session, event)
-    entries = [QueueEntry(q.id, q.round_id, q.status == REGISTERED, q.forced_seat and q.status == REGISTERED)
-               for q in queue]
-    allocation = allocate(event_pool, round_pools, entries, promote=_promotes(event))
+    allocation = plan(session, event, queue)
     changes: dict[uuid.UUID, tuple[str, int | None, bool]] = {}
     promoted: list[uuid.UUID] = []
     demoted: list[uuid.UUID] = []
@@ -148,11 +144,14 @@ def apply_allocation(session: Session, event_id: uuid.UUID) -> AllocationReport:
             for reg in session.scalars(select(Registration).where(Registration.id.in_(chunk))):
                 reg.status, reg.waitlist_position, reg.forced_seat = changes[reg.id]
         session.flush()
+    over_limit = allocation.over_limit()
+    titles = {r.id: r.title for r in session.scalars(select(Round).where(Round.id.in_(
+        [k for k in over_limit if isinstance(k, uuid.UUID)])))} if over_limit else {}
     over = tuple(
         OverLimitPool(event.id, event.title, key if isinstance(key, uuid.UUID) else None,
                       titles.get(key) if isinstance(key, uuid.UUID) else None,
                       use.limit or 0, use.seats, use.forced)
-        for key, use in allocation.pools.items() if use.over_limit > 0
+        for key, use in over_limit.items()
     )
     order = {q.id: i for i, q in enumerate(queue)}
     promoted.sort(key=order.__getitem__)
