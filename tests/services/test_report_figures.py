@@ -1,0 +1,214 @@
+"""Every figure of the hosts' report against counts made by hand on a small series.
+
+The fixture (times Europe/Berlin):
+
+Meeting A, 14.10.2021 10–12 Uhr, 3 seats, deadline 12.10.2021 23:59
+  anna   01.10. 09:00  Stadt Köln / Köln / NRW          seat      attended 110 min
+  ben    01.10. 12:00  " stadt köln " / Köln / NRW      seat      attended 30 min
+  cara   03.10.        Kreis Lippe / Detmold / (empty)  seat      did not come
+  dora   05.10.        Stadt Jena / Jena / Thüringen    waiting   attended (marked by hand, no minutes)
+  emil   05.10.        Stadt Ulm / Ulm / BW             cancelled
+  fritz  13.10. (late) Stadt Gera / Gera / Thüringen    waiting (admitted late)
+  a reminder draft on 08.10., the access link sent on 13.10.
+
+Meeting B, 02.12.2021 10–12 Uhr, rounds R1 (2 seats) and R2 (unlimited), round optional
+  anna   R1 seat  attended 90      (returning)
+  gina   R1 seat  attended 60      (first time)
+  hans   R1 waiting                (first time)
+  cara   R2 cancelled              (excluded from first/returning)
+  emil   R2 seat  attended 20      (first time: his registration for A was cancelled)
+  dora   no round, seat, absent    (returning: waiting for A is not cancelled)
+
+Meeting C, 03.02.2022, a draft without registrations.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.timezone import BERLIN
+from odn_desktop.services import events, registrations, rounds
+from odn_desktop.services.contacts import ContactInput
+from odn_desktop.services.mailing import record_message
+from odn_desktop.services.report_figures import (
+    NO_ROUND,
+    NO_STATE,
+    event_figures,
+    registration_curve,
+    resolve_series,
+    series_figures,
+)
+from odn_desktop.store.database import transaction
+
+NOW = datetime(2022, 3, 1, tzinfo=UTC)
+
+
+def _at(month: int, day: int, hour: int = 9, year: int = 2021) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=BERLIN)
+
+
+def _person(key: str, organisation: str, municipality: str, state: str) -> ContactInput:
+    return ContactInput(email=f"{key}@example.org", first_name=key.title(), last_name="Muster",
+                        organisation=organisation, municipality=municipality, federal_state=state)
+
+
+PEOPLE = {
+    "anna": _person("anna", "Stadt Köln", "Köln", "Nordrhein-Westfalen"),
+    "ben": _person("ben", " stadt köln ", "Köln", "Nordrhein-Westfalen"),
+    "cara": _person("cara", "Kreis Lippe", "Detmold", ""),
+    "dora": _person("dora", "Stadt Jena", "Jena", "Thüringen"),
+    "emil": _person("emil", "Stadt Ulm", "Ulm", "Baden-Württemberg"),
+    "fritz": _person("fritz", "Stadt Gera", "Gera", "Thüringen"),
+    "gina": _person("gina", "Stadt Kiel", "Kiel", "Schleswig-Holstein"),
+    "hans": _person("hans", "Stadt Halle", "Halle (Saale)", "Sachsen-Anhalt"),
+}
+
+
+@pytest.fixture
+def series(db):  # type: ignore[no-untyped-def]
+    with transaction(db.sessions) as s:
+        ser = events.create_series(s, "Testreihe Open Data", hosts="Difu\nBertelsmann Stiftung")
+        a = events.create_event(s, title="Treffen A", starts_at=_at(10, 14, 10), ends_at=_at(10, 14, 12),
+                                capacity=3, registration_deadline=datetime(2021, 10, 12, 23, 59, tzinfo=BERLIN),
+                                series_id=ser.id)
+        reg = {}
+
+        def add(event_id, key, when, **kw):  # type: ignore[no-untyped-def]
+            reg[(event_id, key)] = registrations.register(s, event_id, PEOPLE[key], registered_at=when,
+                                                          **kw).registration.id
+
+        add(a.id, "anna", _at(10, 1, 9))
+        add(a.id, "ben", _at(10, 1, 12))
+        add(a.id, "cara", _at(10, 3))
+        add(a.id, "dora", _at(10, 5))
+        add(a.id, "emil", _at(10, 5, 11))
+        registrations.cancel(s, reg[(a.id, "emil")], now=_at(10, 6))
+        add(a.id, "fritz", _at(10, 13), allow_late=True)
+        registrations.mark_attendance(s, reg[(a.id, "anna")], True, 110)
+        registrations.mark_attendance(s, reg[(a.id, "ben")], True, 30)
+        registrations.mark_attendance(s, reg[(a.id, "dora")], True)
+        record_message(s, reg[(a.id, "anna")], "reminder", "draft", "drafted", at=_at(10, 8, 15))
+        record_message(s, reg[(a.id, "ben")], "reminder", "draft", "drafted", at=_at(10, 9, 15))
+        record_message(s, reg[(a.id, "ben")], "access_link", "smtp", "failed", at=_at(10, 10, 15))
+        a.access_link_sent_at = _at(10, 13, 8)
+
+        b = events.create_event(s, title="Treffen B", starts_at=_at(12, 2, 10), ends_at=_at(12, 2, 12),
+                                registration_deadline=datetime(2021, 11, 30, 23, 59, tzinfo=BERLIN),
+                                series_id=ser.id, rounds_optional=True)
+        r1 = rounds.add_round(s, b.id, title="R1", capacity=2)
+        r2 = rounds.add_round(s, b.id, title="R2")
+        add(b.id, "anna", _at(11, 10), round_id=r1.id)
+        add(b.id, "gina", _at(11, 11), round_id=r1.id)
+        add(b.id, "hans", _at(11, 12), round_id=r1.id)
+        add(b.id, "cara", _at(11, 12, 10), round_id=r2.id)
+        registrations.cancel(s, reg[(b.id, "cara")], now=_at(11, 20))
+        add(b.id, "emil", _at(11, 14), round_id=r2.id)
+        add(b.id, "dora", _at(11, 15))
+        registrations.mark_attendance(s, reg[(b.id, "anna")], True, 90)
+        registrations.mark_attendance(s, reg[(b.id, "gina")], True, 60)
+        registrations.mark_attendance(s, reg[(b.id, "emil")], True, 20)
+
+        c = events.create_event(s, title="Treffen C", starts_at=_at(2, 3, 10, year=2022),
+                                ends_at=_at(2, 3, 12, year=2022), series_id=ser.id, status="draft")
+        return {"series": ser.id, "a": a.id, "b": b.id, "c": c.id}
+
+
+def test_meeting_a_by_hand(db, series) -> None:  # type: ignore[no-untyped-def]
+    with transaction(db.sessions) as s:
+        f = event_figures(s, series["a"])
+    c = f.counts
+    assert (c.registered, c.waiting, c.cancelled, c.late) == (3, 2, 1, 1)
+    assert c.attended == 3  # anna, ben and dora from the waiting list
+    assert c.no_show == 1  # cara held a seat and stayed away
+    assert c.attendance_rate == pytest.approx(1.0)
+    assert c.average_minutes == pytest.approx(70.0)  # (110 + 30) / 2; dora has no minutes
+    assert f.organisations == 2  # "Stadt Köln" and " stadt köln " are one; Kreis Lippe
+    assert f.municipalities == 2
+    assert dict(f.federal_states) == {"Nordrhein-Westfalen": 2, NO_STATE: 1}
+    assert (f.first_time, f.returning) == (5, 0)  # everyone not cancelled is new
+    assert f.rounds == ()
+    assert f.duration_minutes == 120
+
+
+def test_meeting_b_with_rounds_by_hand(db, series) -> None:  # type: ignore[no-untyped-def]
+    with transaction(db.sessions) as s:
+        f = event_figures(s, series["b"])
+    c = f.counts
+    assert (c.registered, c.waiting, c.cancelled, c.late, c.attended, c.no_show) == (4, 1, 1, 0, 3, 1)
+    assert c.average_minutes == pytest.approx(170 / 3)
+    assert (f.first_time, f.returning) == (3, 2)  # gina, hans, emil new; anna and dora again
+    by_title = {r.title: r for r in f.rounds}
+    assert list(by_title) == ["R1", "R2", NO_ROUND]
+    r1, r2, none = by_title["R1"].counts, by_title["R2"].counts, by_title[NO_ROUND].counts
+    assert (r1.registered, r1.waiting, r1.attended, r1.no_show) == (2, 1, 2, 0)
+    assert r1.average_minutes == pytest.approx(75.0)
+    assert by_title["R1"].capacity == 2
+    assert (r2.registered, r2.cancelled, r2.attended) == (1, 1, 1)
+    assert (none.registered, none.attended, none.no_show) == (1, 0, 1)
+    assert dict(f.federal_states) == {"Nordrhein-Westfalen": 1, "Schleswig-Holstein": 1, "Baden-Württemberg": 1,
+                                      "Thüringen": 1}
+
+
+def test_series_by_hand(db, series) -> None:  # type: ignore[no-untyped-def]
+    with transaction(db.sessions) as s:
+        f = series_figures(s, series["series"], now=NOW)
+    assert f.title == "Testreihe Open Data"
+    assert f.hosts == ("Difu", "Bertelsmann Stiftung")
+    assert [e.title for e in f.events] == ["Treffen A", "Treffen B", "Treffen C"]
+    assert f.events[2].counts.registered == 0 and f.events[2].first_time == 0
+    assert f.distinct_organisations == 5  # Stadt Köln, Kreis Lippe, Stadt Kiel, Stadt Ulm, Stadt Jena
+    assert f.distinct_municipalities == 5
+    assert f.distinct_participants == 8  # emil counts: his registration for B stands
+    assert f.returning_participants == 2  # anna, dora
+    # distinct registered persons per state over the series: anna, ben (NRW); cara (A); gina; emil; dora
+    assert dict(f.federal_states) == {"Nordrhein-Westfalen": 2, NO_STATE: 1, "Schleswig-Holstein": 1,
+                                      "Baden-Württemberg": 1, "Thüringen": 1}
+    assert [c.title for c in f.curves] == ["Treffen A", "Treffen B"]  # C has no registrations
+
+
+def test_json_shape(db, series) -> None:  # type: ignore[no-untyped-def]
+    with transaction(db.sessions) as s:
+        one = event_figures(s, series["a"]).as_json()
+        whole = series_figures(s, series["series"], now=NOW).as_json()
+    for key in ("registered", "waiting", "cancelled", "late", "attended", "no_show", "organisations"):
+        assert isinstance(one[key], int), key
+    assert one["attendance_rate"] == 1.0
+    assert one["federal_states"] == {"Nordrhein-Westfalen": 2, NO_STATE: 1}
+    assert [e["title"] for e in whole["events"]] == ["Treffen A", "Treffen B", "Treffen C"]
+    assert (whole["distinct_organisations"], whole["returning_participants"]) == (5, 2)
+
+
+def test_registration_curve_counts_days_back_from_the_deadline(db, series) -> None:  # type: ignore[no-untyped-def]
+    with transaction(db.sessions) as s:
+        curve = registration_curve(s, series["a"], now=NOW)
+    assert curve.deadline_day == date(2021, 10, 12)
+    assert curve.days[0].day == date(2021, 10, 1) and curve.days[-1].day == date(2021, 10, 13)
+    by_day = {d.day.day: d for d in curve.days}
+    assert [by_day[d].new for d in (1, 2, 3, 4, 5)] == [2, 0, 1, 0, 2]  # emil counts: his registration came in
+    assert by_day[12].cumulative == 5 and by_day[12].days_before_deadline == 0
+    assert by_day[13].cumulative == 6 and by_day[13].days_before_deadline == -1  # fritz, late
+    assert by_day[1].days_before_deadline == 11
+    marks = {m.kind: (m.day, m.days_before_deadline) for m in curve.marks}
+    # the failed access-link mail does not count; the event's "sent" date does
+    assert marks == {"reminder": (date(2021, 10, 8), 4), "access_link": (date(2021, 10, 13), -1)}
+
+
+def test_curve_of_an_open_meeting_stops_today(db, series) -> None:  # type: ignore[no-untyped-def]
+    with transaction(db.sessions) as s:
+        curve = registration_curve(s, series["b"], now=datetime(2021, 11, 20, tzinfo=UTC))
+    assert curve.days[-1].day == date(2021, 11, 15)  # the last registration, not the deadline ahead
+
+
+def test_resolve_series(db, series) -> None:  # type: ignore[no-untyped-def]
+    with transaction(db.sessions) as s:
+        events.create_series(s, "Andere Reihe")
+        assert resolve_series(s, "testreihe open data").id == series["series"]
+        assert resolve_series(s, "open").id == series["series"]
+        assert resolve_series(s, str(series["series"])).id == series["series"]
+        with pytest.raises(UserError, match="Keine Veranstaltungsreihe"):
+            resolve_series(s, "Fußball")
+        with pytest.raises(UserError, match="passt auf 2"):
+            resolve_series(s, "Reihe")
