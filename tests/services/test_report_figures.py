@@ -1,4 +1,4 @@
-"""Every figure of the hosts' report against counts made by hand on a small series.
+"""Every figure of the hosts' report against counts made by hand on a small series (tests/report_samples.py).
 
 The fixture (times Europe/Berlin):
 
@@ -27,12 +27,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.report_samples import NOW, build_report_sample
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.timezone import BERLIN
-from odn_desktop.services import events, registrations, rounds
-from odn_desktop.services.contacts import ContactInput
-from odn_desktop.services.mailing import record_message
+from odn_desktop.services import events
 from odn_desktop.services.report_figures import (
     NO_ROUND,
     NO_STATE,
@@ -43,77 +41,11 @@ from odn_desktop.services.report_figures import (
 )
 from odn_desktop.store.database import transaction
 
-NOW = datetime(2022, 3, 1, tzinfo=UTC)
-
-
-def _at(month: int, day: int, hour: int = 9, year: int = 2021) -> datetime:
-    return datetime(year, month, day, hour, tzinfo=BERLIN)
-
-
-def _person(key: str, organisation: str, municipality: str, state: str) -> ContactInput:
-    return ContactInput(email=f"{key}@example.org", first_name=key.title(), last_name="Muster",
-                        organisation=organisation, municipality=municipality, federal_state=state)
-
-
-PEOPLE = {
-    "anna": _person("anna", "Stadt Köln", "Köln", "Nordrhein-Westfalen"),
-    "ben": _person("ben", " stadt köln ", "Köln", "Nordrhein-Westfalen"),
-    "cara": _person("cara", "Kreis Lippe", "Detmold", ""),
-    "dora": _person("dora", "Stadt Jena", "Jena", "Thüringen"),
-    "emil": _person("emil", "Stadt Ulm", "Ulm", "Baden-Württemberg"),
-    "fritz": _person("fritz", "Stadt Gera", "Gera", "Thüringen"),
-    "gina": _person("gina", "Stadt Kiel", "Kiel", "Schleswig-Holstein"),
-    "hans": _person("hans", "Stadt Halle", "Halle (Saale)", "Sachsen-Anhalt"),
-}
-
 
 @pytest.fixture
 def series(db):  # type: ignore[no-untyped-def]
     with transaction(db.sessions) as s:
-        ser = events.create_series(s, "Testreihe Open Data", hosts="Difu\nBertelsmann Stiftung")
-        a = events.create_event(s, title="Treffen A", starts_at=_at(10, 14, 10), ends_at=_at(10, 14, 12),
-                                capacity=3, registration_deadline=datetime(2021, 10, 12, 23, 59, tzinfo=BERLIN),
-                                series_id=ser.id)
-        reg = {}
-
-        def add(event_id, key, when, **kw):  # type: ignore[no-untyped-def]
-            reg[(event_id, key)] = registrations.register(s, event_id, PEOPLE[key], registered_at=when,
-                                                          **kw).registration.id
-
-        add(a.id, "anna", _at(10, 1, 9))
-        add(a.id, "ben", _at(10, 1, 12))
-        add(a.id, "cara", _at(10, 3))
-        add(a.id, "dora", _at(10, 5))
-        add(a.id, "emil", _at(10, 5, 11))
-        registrations.cancel(s, reg[(a.id, "emil")], now=_at(10, 6))
-        add(a.id, "fritz", _at(10, 13), allow_late=True)
-        registrations.mark_attendance(s, reg[(a.id, "anna")], True, 110)
-        registrations.mark_attendance(s, reg[(a.id, "ben")], True, 30)
-        registrations.mark_attendance(s, reg[(a.id, "dora")], True)
-        record_message(s, reg[(a.id, "anna")], "reminder", "draft", "drafted", at=_at(10, 8, 15))
-        record_message(s, reg[(a.id, "ben")], "reminder", "draft", "drafted", at=_at(10, 9, 15))
-        record_message(s, reg[(a.id, "ben")], "access_link", "smtp", "failed", at=_at(10, 10, 15))
-        a.access_link_sent_at = _at(10, 13, 8)
-
-        b = events.create_event(s, title="Treffen B", starts_at=_at(12, 2, 10), ends_at=_at(12, 2, 12),
-                                registration_deadline=datetime(2021, 11, 30, 23, 59, tzinfo=BERLIN),
-                                series_id=ser.id, rounds_optional=True)
-        r1 = rounds.add_round(s, b.id, title="R1", capacity=2)
-        r2 = rounds.add_round(s, b.id, title="R2")
-        add(b.id, "anna", _at(11, 10), round_id=r1.id)
-        add(b.id, "gina", _at(11, 11), round_id=r1.id)
-        add(b.id, "hans", _at(11, 12), round_id=r1.id)
-        add(b.id, "cara", _at(11, 12, 10), round_id=r2.id)
-        registrations.cancel(s, reg[(b.id, "cara")], now=_at(11, 20))
-        add(b.id, "emil", _at(11, 14), round_id=r2.id)
-        add(b.id, "dora", _at(11, 15))
-        registrations.mark_attendance(s, reg[(b.id, "anna")], True, 90)
-        registrations.mark_attendance(s, reg[(b.id, "gina")], True, 60)
-        registrations.mark_attendance(s, reg[(b.id, "emil")], True, 20)
-
-        c = events.create_event(s, title="Treffen C", starts_at=_at(2, 3, 10, year=2022),
-                                ends_at=_at(2, 3, 12, year=2022), series_id=ser.id, status="draft")
-        return {"series": ser.id, "a": a.id, "b": b.id, "c": c.id}
+        return build_report_sample(s)
 
 
 def test_meeting_a_by_hand(db, series) -> None:  # type: ignore[no-untyped-def]
