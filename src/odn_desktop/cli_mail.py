@@ -1,7 +1,7 @@
 """``odn-desktop mail ...`` and ``odn-desktop privacy ...``: messages to registrants and data protection.
 
-    mail drafts --event E --template NAME -o DIR
-    mail send   --event E --template NAME --smtp HOST:PORT [--starttls] [--user U] [--json]
+    mail drafts --event E --template NAME -o DIR [--min-percent P]
+    mail send   --event E --template NAME --smtp HOST:PORT [--starttls] [--user U] [--min-percent P] [--json]
     privacy anonymize [--months N] [--dry-run] [--json]
     privacy export --email X -o FILE.xlsx      # also writes FILE.json next to it
     privacy delete --email X
@@ -11,6 +11,11 @@ the failed recipients (and to people registered since). It exits with 1 when a r
 comes from the OS keyring (saved in the program) or ``ODN_SMTP_PASSWORD``; there is no prompt. The sender is
 ``ODN_ORGANIZER_NAME``/``ODN_ORGANIZER_EMAIL`` (for ``send``, the ``--user`` may stand in for the address when it
 is one); without them both commands refuse (exit status 2) before anything is written or sent.
+
+``--template certificate`` ("Teilnahmebescheinigung") goes to everyone who qualifies for a certificate of
+attendance (``services.certificates``; ``--min-percent P``: the share of the meeting's duration, default 50) and
+attaches each person's own certificate as PDF, drawn with Qt like ``export pdf`` (offscreen without a display);
+the coordinator named on it is ``ODN_ORGANIZER_NAME``.
 """
 
 from __future__ import annotations
@@ -30,7 +35,9 @@ EXIT_SOME_FAILED = 1
 #: seconds between two messages (mail servers throttle bursts)
 DEFAULT_PAUSE = 1.0
 #: ``exchange.mail_templates.TEMPLATE_NAMES`` (repeated: this module must stay cheap to import; a test compares)
-TEMPLATES = ("confirmation", "waitlist", "promoted", "access_link", "reminder", "cancellation", "thanks")
+TEMPLATES = ("confirmation", "waitlist", "promoted", "access_link", "reminder", "cancellation", "thanks",
+             "certificate")
+CERTIFICATE = "certificate"
 
 
 def _months(text: str) -> int:
@@ -40,6 +47,16 @@ def _months(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl") from None
     if value < 1:
         raise argparse.ArgumentTypeError("die Frist muss mindestens 1 Monat sein")
+    return value
+
+
+def _percent(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"'{text}' liegt nicht zwischen 0 und 100")
     return value
 
 
@@ -61,6 +78,9 @@ def add_commands(subparsers: Any) -> None:
             p.add_argument("--user", default="", metavar="U",
                            help="Benutzername (Passwort aus dem Schlüsselbund oder ODN_SMTP_PASSWORD)")
             p.add_argument("--json", action="store_true")
+        p.add_argument("--min-percent", type=_percent, default=None, metavar="P",
+                       help="nur mit --template certificate: Mindestanteil der Dauer in %% für eine "
+                            "Bescheinigung (Standard: 50)")
 
     privacy = subparsers.add_parser("privacy", help="Datenschutz: Anonymisieren, Auskunft, Löschen")
     priv_sub = privacy.add_subparsers(dest="action", required=True, metavar="WAS")
@@ -78,15 +98,27 @@ def add_commands(subparsers: Any) -> None:
 
 def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
     from .cli import _print_json, _say
+    from .domain.errors import UserError
     from .services import mailing
     from .services.events import resolve_event
     from .services.smtp_delivery import parse_smtp_address
 
+    if args.min_percent is not None and args.template != CERTIFICATE:
+        raise UserError("--min-percent gilt nur für --template certificate (die Teilnahmebescheinigung).")
     smtp = None if args.action == "drafts" else parse_smtp_address(args.smtp, starttls=args.starttls, user=args.user)
     organizer = mailing.organizer_for(smtp)  # UserError naming ODN_ORGANIZER_NAME/ODN_ORGANIZER_EMAIL
     event = resolve_event(session, args.event)
+    attachments = None
+    if args.template == CERTIFICATE:
+        from .ui.certificate_mail import event_certificate_attachments
+        from .ui.printing import ensure_gui_application
+
+        ensure_gui_application()
+        attachments = event_certificate_attachments(session, event.id, min_percent=args.min_percent,
+                                                    coordinator_name=organizer.name)
     if args.action == "drafts":
-        result = mailing.write_draft_files(session, event.id, args.template, args.output, organizer=organizer)
+        result = mailing.write_draft_files(session, event.id, args.template, args.output, organizer=organizer,
+                                           attachments=attachments, min_percent=args.min_percent)
         _say(result.message)
         for skipped in result.skipped:
             _say(f"  übersprungen: {skipped.name} – {skipped.reason}")
@@ -101,7 +133,7 @@ def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
     sessions = make_session_factory(session.get_bind())  # type: ignore[arg-type]
     progress = None if args.json else (lambda _pct, text: _say(text))
     report = mailing.send_mails(sessions, event.id, args.template, smtp, organizer=organizer, pause=DEFAULT_PAUSE,
-                                progress=progress)
+                                progress=progress, attachments=attachments, min_percent=args.min_percent)
     if args.json:
         _print_json(report.to_json())
     else:

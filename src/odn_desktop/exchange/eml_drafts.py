@@ -8,6 +8,7 @@ calendar servers send invitations (Google, Exchange), so that mail programs offe
         text/plain; charset="utf-8"
         text/calendar; charset="utf-8"; method=REQUEST     (CANCEL for a cancelled event)
       application/ics; name="invite.ics"                    (attachment, for programs that ignore the above)
+      application/pdf; name="Teilnahmebescheinigung_….pdf"  (any further attachments, e.g. a certificate)
 
 A draft carries ``X-Unsent: 1``: Outlook then opens the file as an unsent message the coordinator can edit
 and send from their own mailbox; it has no Date or Message-ID (Outlook sets both when sending). A message
@@ -53,6 +54,23 @@ class MailAddress:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file attached to one message, e.g. the person's certificate of attendance as PDF."""
+
+    filename: str  # as the recipient sees it; ASCII travels best (non-ASCII is written as RFC 2231)
+    mime_type: str  # "application/pdf"
+    data: bytes
+
+    @property
+    def maintype(self) -> str:
+        return self.mime_type.partition("/")[0] or "application"
+
+    @property
+    def subtype(self) -> str:
+        return self.mime_type.partition("/")[2] or "octet-stream"
+
+
+@dataclass(frozen=True)
 class OutgoingMail:
     """One message to one registrant, before it becomes MIME (the services build these from templates)."""
 
@@ -63,6 +81,7 @@ class OutgoingMail:
     calendar: bytes | None = None  # an iCalendar file (METHOD:REQUEST or CANCEL)
     last_name: str = ""  # for the draft's file name
     first_name: str = ""
+    attachments: tuple[Attachment, ...] = ()  # after the invitation, in this order
 
 
 _METHOD = re.compile(rb"^METHOD:([A-Za-z-]+)\s*$", re.MULTILINE)
@@ -106,18 +125,21 @@ def build_message(mail: OutgoingMail, *, sender: MailAddress | None, draft: bool
         msg["Message-ID"] = make_msgid(domain=domain or None)
     msg["MIME-Version"] = "1.0"
     msg.set_content(mail.body, charset="utf-8", cte="quoted-printable")
+    method = calendar_method(mail.calendar) if mail.calendar is not None else ""
     if mail.calendar is not None:
-        method = calendar_method(mail.calendar)
         # bytes, not text: the calendar keeps its CRLF line ends (RFC 5545)
         msg.add_alternative(mail.calendar, maintype="text", subtype="calendar")
         msg.add_attachment(mail.calendar, maintype="application", subtype="ics", filename=INVITE_FILENAME)
-        for part in msg.walk():
-            if part is not msg:
-                del part["MIME-Version"]  # belongs to the top level only
-            if part.get_content_type() == "text/calendar":
-                # the parameters as Exchange writes them (the header registry would quote the method)
-                del part["Content-Type"]
-                part.set_raw("Content-Type", f"text/calendar; method={method}; charset=UTF-8")
+    for attachment in mail.attachments:
+        msg.add_attachment(attachment.data, maintype=attachment.maintype, subtype=attachment.subtype,
+                           filename=attachment.filename)
+    for part in msg.walk():
+        if part is not msg:
+            del part["MIME-Version"]  # belongs to the top level only
+        if method and part.get_content_type() == "text/calendar":
+            # the parameters as Exchange writes them (the header registry would quote the method)
+            del part["Content-Type"]
+            part.set_raw("Content-Type", f"text/calendar; method={method}; charset=UTF-8")
     return msg
 
 

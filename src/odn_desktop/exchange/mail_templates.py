@@ -21,7 +21,8 @@ from odn_desktop.domain.errors import UserError
 from .export_records import EventInfo, Participant
 from .german_dates import clock, event_span, long_date, short_date
 
-TEMPLATE_NAMES = ("confirmation", "waitlist", "promoted", "access_link", "reminder", "cancellation", "thanks")
+TEMPLATE_NAMES = ("confirmation", "waitlist", "promoted", "access_link", "reminder", "cancellation", "thanks",
+                  "certificate")
 TEMPLATE_LABELS = {
     "confirmation": "Anmeldebestätigung",
     "waitlist": "Wartelisten-Hinweis",
@@ -30,6 +31,7 @@ TEMPLATE_LABELS = {
     "reminder": "Erinnerung",
     "cancellation": "Absage der Veranstaltung",
     "thanks": "Dank nach der Veranstaltung",
+    "certificate": "Teilnahmebescheinigung",
 }
 
 #: every placeholder with what it stands for (shown in the template editor)
@@ -67,13 +69,15 @@ class MailTemplate:
     body: str
     #: attach the personal calendar invitation (``METHOD:REQUEST``; ``CANCEL`` for a cancelled event)
     attach_invitation: bool = False
+    #: attach the person's certificate of attendance (a PDF the caller provides; see ``services.mailing``)
+    attach_certificate: bool = False
 
     @property
     def label(self) -> str:
         return TEMPLATE_LABELS.get(self.name, self.name)
 
     def with_text(self, subject: str, body: str) -> MailTemplate:
-        return MailTemplate(self.name, subject, body, self.attach_invitation)
+        return MailTemplate(self.name, subject, body, self.attach_invitation, self.attach_certificate)
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,17 @@ DEFAULT_TEMPLATES: dict[str, MailTemplate] = {
         "herzlichen Dank für Ihre Teilnahme an der Veranstaltung „$veranstaltung“ am $datum. Wir hoffen, "
         "der Austausch hat Ihnen Anregungen für Ihre Arbeit gegeben.\n\n"
         "Über Wünsche für die Themen der nächsten Treffen freuen wir uns." + _GREETING,
+    ),
+    "certificate": MailTemplate(
+        "certificate",
+        "Ihre Teilnahmebescheinigung: $veranstaltung am $datum_kurz",
+        "$anrede,\n\n"
+        "vielen Dank für Ihre Teilnahme an der Veranstaltung „$veranstaltung“ am $datum ($ort).\n\n"
+        "Im Anhang erhalten Sie Ihre persönliche Teilnahmebescheinigung als PDF-Datei. Sie nennt die Veranstaltung "
+        "mit Datum, Uhrzeit und Programm und trägt eine Bescheinigungsnummer, mit der wir sie auf Nachfrage "
+        "bestätigen können.\n\n"
+        "Wir freuen uns, Sie bei einem der nächsten Treffen wiederzusehen." + _GREETING,
+        attach_certificate=True,
     ),
 }
 

@@ -11,7 +11,14 @@ access_link     registered people – never the waiting list or cancelled regist
 reminder        registered people
 cancellation    registered and waiting people of a cancelled event (with the calendar cancellation)
 thanks          registered people who attended when attendance was recorded, else all registered people
+certificate     people who qualify for a certificate of attendance (``services.certificates``: attended for at
+                least ``min_percent`` of the meeting, or marked attended by hand), each with their own PDF
 ==============  ===============================================================================================
+
+Attachments: the caller may give files per registration (``attachments``: a mapping registration id → files,
+or a callable). The certificate template needs them – a certificate is a PDF drawn with Qt, which this layer
+does not import, so the window and the CLI make the PDFs (``ui.certificate_mail``) and pass them in; a recipient
+without a file is skipped ("keine Bescheinigung") rather than sent a mail that promises a missing attachment.
 
 Every drafted or sent message is recorded on its registration (``registration_message``), failures too, so a
 failed recipient can be sent again (``retry_failed``) and the registration shows "Zugangslink versendet am
@@ -23,7 +30,7 @@ database is never locked while the program waits for the mail server or pauses b
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -34,7 +41,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.plurals import plural
 from odn_desktop.domain.timezone import format_german_datetime, utcnow
-from odn_desktop.exchange.eml_drafts import MailAddress, OutgoingMail, build_message, write_drafts
+from odn_desktop.exchange.eml_drafts import Attachment, MailAddress, OutgoingMail, build_message, write_drafts
 from odn_desktop.exchange.export_records import EventInfo, Participant
 from odn_desktop.exchange.ics_calendar import (
     ORGANIZER_MISSING,
@@ -83,21 +90,28 @@ RECIPIENT_STATUSES: dict[str, tuple[str, ...]] = {
     "reminder": ("registered",),
     "cancellation": ("registered", "waiting"),
     "thanks": ("registered",),
+    "certificate": ("registered", "waiting", "cancelled"),  # who attended decides (services.certificates)
 }
 #: the prefix of a draft's file name
 FILE_PREFIX = {
     "confirmation": "Anmeldebestaetigung", "waitlist": "Warteliste", "promoted": "Nachgerueckt",
     "access_link": "Zugangslink", "reminder": "Erinnerung", "cancellation": "Absage", "thanks": "Dank",
+    "certificate": "Teilnahmebescheinigung",
 }
 #: "Zugangslink versendet am ..." on the registration
 DONE_LABELS = {
     "confirmation": "Anmeldebestätigung", "waitlist": "Wartelisten-Hinweis", "promoted": "Nachrück-Nachricht",
     "access_link": "Zugangslink", "reminder": "Erinnerung", "cancellation": "Absage", "thanks": "Dankesnachricht",
+    "certificate": "Teilnahmebescheinigung",
 }
 RESULT_LABELS = {DRAFTED: "als Entwurf erstellt", SENT: "versendet", FAILED: "Versand fehlgeschlagen"}
 ANONYMIZED_DOMAIN = "@invalid"
+NO_CERTIFICATE = "keine Bescheinigung"
+#: files to attach, per registration: a mapping, or a callable asked once per recipient
+AttachmentSource = Mapping[uuid.UUID, Sequence[Attachment]] | Callable[[uuid.UUID], Sequence[Attachment]]
 #: re-exported for the template editor (the UI talks to services only)
-__all__ = ["PLACEHOLDERS", "TEMPLATE_LABELS", "TEMPLATE_NAMES", "MailTemplate", "Organizer", "RenderedMail"]
+__all__ = ["PLACEHOLDERS", "TEMPLATE_LABELS", "TEMPLATE_NAMES", "Attachment", "AttachmentSource", "MailTemplate",
+           "Organizer", "RenderedMail"]
 
 
 def _persons(n: int) -> str:
@@ -262,6 +276,25 @@ def _check_event(event: EventInfo, template: str) -> None:
         raise UserError(f"Für „{event.title}“ ist noch kein Zugangslink eingetragen.")
 
 
+def _certificate_holders(session: Session, event_id: uuid.UUID, people: list[Participant], min_percent: int | None,
+                         chosen_by_hand: bool, skipped: list[Skipped]) -> list[Participant]:
+    """The people who qualify for a certificate; a chosen person who does not is skipped with the reason."""
+    from .certificates import DEFAULT_MIN_PERCENT, REASON_ABSENT, certificate_candidates
+
+    percent = DEFAULT_MIN_PERCENT if min_percent is None else min_percent
+    candidates = {c.registration_id: c for c in certificate_candidates(session, event_id, min_percent=percent)}
+    holders: list[Participant] = []
+    for p in people:
+        candidate = candidates.get(p.registration_id)
+        if candidate is not None and candidate.qualifies:
+            holders.append(p)
+        elif chosen_by_hand:
+            reason = candidate.reason if candidate is not None else REASON_ABSENT
+            skipped.append(Skipped(p.registration_id, p.display_name or p.email,
+                                   f"keine Bescheinigung ({reason})"))
+    return holders
+
+
 def recipients(
     session: Session,
     event_id: uuid.UUID,
@@ -270,11 +303,13 @@ def recipients(
     registration_ids: Collection[uuid.UUID] | None = None,
     skip_received: bool = False,
     only_failed: bool = False,
+    min_percent: int | None = None,
 ) -> Selection:
     """Who gets ``template`` (see the module's table), by name.
 
     ``skip_received``: leave out people this template was already sent to. ``only_failed``: only people whose
-    last attempt with this template failed (a retry).
+    last attempt with this template failed (a retry). ``min_percent``: for the certificate, the share of the
+    meeting's duration a person must have attended (default: ``services.certificates``' default).
     """
     default_template(template)
     statuses = RECIPIENT_STATUSES[template]
@@ -289,6 +324,8 @@ def recipients(
         skip_received = True
     if template == "thanks" and registration_ids is None and any(p.attended for p in people):
         people = [p for p in people if p.attended]
+    if template == "certificate":
+        people = _certificate_holders(session, event_id, people, min_percent, registration_ids is not None, skipped)
     for p in people:
         name = p.display_name or p.email
         if p.status not in statuses:
@@ -334,8 +371,17 @@ def organizer_for(smtp: SmtpSettings | None = None, organizer: Organizer | None 
     return require_organizer(organizer)
 
 
+def attachments_of(source: AttachmentSource | None, registration_id: uuid.UUID) -> tuple[Attachment, ...]:
+    """The files ``source`` holds for one registration (none when it has none)."""
+    if source is None:
+        return ()
+    if callable(source):
+        return tuple(source(registration_id))
+    return tuple(source.get(registration_id, ()))
+
+
 def _mail(event: EventInfo, person: Participant, template: MailTemplate, organizer: Organizer,
-          now: datetime | None) -> OutgoingMail:
+          now: datetime | None, attachments: tuple[Attachment, ...] = ()) -> OutgoingMail:
     text = render(template, event, person, sender_name=organizer.name)
     calendar = invitation(event, person, organizer=organizer, now=now) if template.attach_invitation else None
     return OutgoingMail(
@@ -346,6 +392,7 @@ def _mail(event: EventInfo, person: Participant, template: MailTemplate, organiz
         calendar=calendar,
         last_name=person.last_name,
         first_name=person.first_name,
+        attachments=attachments,
     )
 
 
@@ -360,16 +407,33 @@ def build_mails(
     only_failed: bool = False,
     organizer: Organizer | None = None,
     now: datetime | None = None,
+    attachments: AttachmentSource | None = None,
+    min_percent: int | None = None,
 ) -> MailBatch:
-    """The messages of ``template_name`` (the stored wording unless ``template`` is given) for its recipients."""
+    """The messages of ``template_name`` (the stored wording unless ``template`` is given) for its recipients.
+
+    ``attachments``: files per registration, attached after the invitation (the certificate template needs
+    them: without a file a recipient is skipped). ``min_percent``: the certificate threshold (see ``recipients``).
+    """
     template = template or load_template(session, template_name)
+    if template.attach_certificate and attachments is None:
+        raise UserError("Die Teilnahmebescheinigungen als PDF fehlen. Bitte die Nachricht über "
+                        "„Teilnahmebescheinigungen …“ in der Veranstaltung oder mit „mail … --template certificate“ "
+                        "erstellen.")
     event = event_info(session, event_id)
     _check_event(event, template_name)
     organizer = require_organizer(organizer)
     chosen = recipients(session, event_id, template_name, registration_ids=registration_ids,
-                        skip_received=skip_received, only_failed=only_failed)
-    mails = tuple(_mail(event, p, template, organizer, now) for p in chosen.people)
-    return MailBatch(event.id, event.title, template_name, mails, chosen.skipped, organizer)
+                        skip_received=skip_received, only_failed=only_failed, min_percent=min_percent)
+    mails: list[OutgoingMail] = []
+    skipped = list(chosen.skipped)
+    for p in chosen.people:
+        files = attachments_of(attachments, p.registration_id)
+        if template.attach_certificate and not files:
+            skipped.append(Skipped(p.registration_id, p.display_name or p.email, NO_CERTIFICATE))
+            continue
+        mails.append(_mail(event, p, template, organizer, now, files))
+    return MailBatch(event.id, event.title, template_name, tuple(mails), tuple(skipped), organizer)
 
 
 #: the sender's name in a preview while none is set (only shown on screen; files and mails need the real one)
@@ -454,11 +518,13 @@ def write_draft_files(
     registration_ids: Collection[uuid.UUID] | None = None,
     organizer: Organizer | None = None,
     now: datetime | None = None,
+    attachments: AttachmentSource | None = None,
+    min_percent: int | None = None,
 ) -> DraftResult:
     """One ``.eml`` draft per recipient in ``directory``; each is recorded on its registration."""
     now = now or utcnow()
     batch = build_mails(session, event_id, template_name, template=template, registration_ids=registration_ids,
-                        organizer=organizer, now=now)
+                        organizer=organizer, now=now, attachments=attachments, min_percent=min_percent)
     written = write_drafts(batch.mails, Path(directory), prefix=FILE_PREFIX[template_name],
                            sender=_draft_sender(batch.organizer))
     for mail, _path in written:
@@ -533,17 +599,21 @@ def send_mails(
     control: SendControl | None = None,
     on_result: Callable[[DeliveryResult], None] | None = None,
     progress: Callable[[int, str], None] | None = None,
+    attachments: AttachmentSource | None = None,
+    min_percent: int | None = None,
 ) -> SendReport:
     """Send ``template_name`` to its recipients (by default not again to those who already received it).
 
     Takes the session factory, not a Session: every result is recorded in its own short transaction, so the
     database is not locked while the mail server answers or the program pauses, and an interruption loses no
-    record. ``password``: given, else keyring or ``ODN_SMTP_PASSWORD``.
+    record. ``password``: given, else keyring or ``ODN_SMTP_PASSWORD``. ``attachments``/``min_percent``: as for
+    ``build_mails`` (this may run on a worker thread: give PDFs made beforehand, not a callable that draws them).
     """
     organizer = organizer_for(smtp, organizer)
     with transaction(sessions) as session:
         batch = build_mails(session, event_id, template_name, template=template, registration_ids=registration_ids,
-                            skip_received=skip_received, only_failed=only_failed, organizer=organizer)
+                            skip_received=skip_received, only_failed=only_failed, organizer=organizer,
+                            attachments=attachments, min_percent=min_percent)
     sender = MailAddress(organizer.name, organizer.email)
     envelopes = [
         Envelope(m.registration_id, m.to.name, m.to.email, build_message(m, sender=sender, draft=False))
@@ -583,11 +653,13 @@ def retry_failed(
     control: SendControl | None = None,
     on_result: Callable[[DeliveryResult], None] | None = None,
     progress: Callable[[int, str], None] | None = None,
+    attachments: AttachmentSource | None = None,
+    min_percent: int | None = None,
 ) -> SendReport:
     """Send again to everyone whose last attempt with this template failed (and only to them)."""
     return send_mails(sessions, event_id, template_name, smtp, template=template, skip_received=False,
                       only_failed=True, password=password, organizer=organizer, pause=pause, control=control,
-                      on_result=on_result, progress=progress)
+                      on_result=on_result, progress=progress, attachments=attachments, min_percent=min_percent)
 
 
 def template_choices() -> list[tuple[str, str]]:
