@@ -1,0 +1,163 @@
+"""A report chart (SVG bytes from ``exchange.report_charts``) in a widget and on a page.
+
+``ChartView`` shows the SVG scaled to its width, its height following the chart's aspect ratio
+(``heightForWidth``), the chart's title as accessible name and its caption as accessible description (a screen
+reader gets the sentence and the table under the chart, not a picture). ``paint_svg`` paints the same bytes into
+any ``QPainter`` rectangle: the PDF report's ``QPdfWriter`` gets vector shapes and real, extractable text.
+
+The SVG names the font "DejaVu Sans", the font matplotlib measured its text with. Windows has no such font, so
+``register_chart_fonts`` adds the TTF files matplotlib ships to Qt's font database, once, when the first chart is
+shown or painted (it imports matplotlib to find them; the program starts without it).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+log = logging.getLogger(__name__)
+
+#: the TTF files of the chart font (regular, bold, oblique) inside matplotlib's mpl-data/fonts/ttf
+CHART_FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
+#: width used for the size hint before the layout decides
+_HINT_WIDTH = 640
+
+_registered: list[str] | None = None
+
+
+def chart_font_folder() -> Path:
+    """mpl-data/fonts/ttf of the installed (or bundled) matplotlib."""
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def register_chart_fonts() -> list[str]:
+    """Add the chart font to Qt's font database (once per process); returns the font families added.
+
+    Needs a ``QGuiApplication``. A missing file is logged and skipped: Qt then substitutes a font, the chart
+    stays readable, only its text may be a little wider or narrower than matplotlib laid it out."""
+    global _registered
+    if _registered is not None:
+        return list(_registered)
+    families: list[str] = []
+    folder = chart_font_folder()
+    for name in CHART_FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(folder / name))
+        if font_id < 0:
+            log.warning("chart font %s not loaded from %s", name, folder)
+            continue
+        families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+    _registered = families
+    return list(families)
+
+
+def _renderer(svg: bytes) -> QSvgRenderer:
+    renderer = QSvgRenderer(QByteArray(svg))
+    renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+    return renderer
+
+
+def paint_svg(painter: QPainter, svg: bytes, rect: QRectF) -> QRectF:
+    """Paint the chart ``svg`` into ``rect`` (in the painter's coordinates), keeping its aspect ratio, at the
+    top left of ``rect``; returns the rectangle painted (the PDF report continues below it)."""
+    register_chart_fonts()
+    renderer = _renderer(svg)
+    target = fitted_rect(renderer.viewBoxF().size().width(), renderer.viewBoxF().size().height(), rect)
+    renderer.render(painter, target)
+    return target
+
+
+def fitted_rect(width: float, height: float, rect: QRectF) -> QRectF:
+    """The largest rectangle of ratio ``width``:``height`` inside ``rect``, at its top left."""
+    if width <= 0 or height <= 0 or rect.isEmpty():
+        return QRectF(rect.topLeft(), rect.topLeft())
+    scale = min(rect.width() / width, rect.height() / height)
+    return QRectF(rect.left(), rect.top(), width * scale, height * scale)
+
+
+class ChartView(QWidget):
+    """Shows one chart's SVG at the widget's width; the height follows the chart's aspect ratio."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._renderer: QSvgRenderer | None = None
+        self._svg = b""
+        self._ratio = 0.5  # height / width until a chart is set
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumWidth(240)
+
+    # -- content -------------------------------------------------------------------------------------------
+
+    def set_svg(self, svg: bytes, title: str = "", description: str = "") -> None:
+        """Show ``svg``; ``title`` and ``description`` (the chart's caption) become the accessible texts."""
+        register_chart_fonts()
+        renderer = _renderer(svg)
+        if not renderer.isValid():
+            log.warning("chart SVG not valid (%d bytes)", len(svg))
+        box = renderer.viewBoxF()
+        self._ratio = box.height() / box.width() if box.width() > 0 else 0.5
+        self._renderer = renderer
+        self._svg = svg
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(description)
+        self.setToolTip(title)
+        self.updateGeometry()
+        self.update()
+
+    def clear(self) -> None:
+        self._renderer = None
+        self._svg = b""
+        self.setAccessibleName("")
+        self.setAccessibleDescription("")
+        self.setToolTip("")
+        self.update()
+
+    def svg(self) -> bytes:
+        return self._svg
+
+    def aspect_ratio(self) -> float:
+        """Height ÷ width of the chart shown."""
+        return self._ratio
+
+    # -- size ----------------------------------------------------------------------------------------------
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(1, round(width * self._ratio))
+
+    def sizeHint(self) -> QSize:
+        return QSize(_HINT_WIDTH, self.heightForWidth(_HINT_WIDTH))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, self.heightForWidth(240))
+
+    # -- painting ------------------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            if self._renderer is None or not self._renderer.isValid():
+                painter.fillRect(self.rect(), self.palette().window())
+                return
+            box = self._renderer.viewBoxF()
+            target = fitted_rect(box.width(), box.height(), QRectF(self.rect()))
+            if target.height() < self.height():  # a layout gave more height than the ratio asks for
+                painter.fillRect(self.rect(), self._background())
+            self._renderer.render(painter, target)
+        finally:
+            painter.end()
+
+    def _background(self) -> QColor:
+        return self.palette().window().color()
