@@ -98,7 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--only", choices=("build", "startup", "registrants", "sync", "import", "exports"),
+    parser.add_argument("--only", choices=("build", "startup", "registrants", "sync", "import", "exports", "reports"),
                         action="append")
     parser.add_argument("--keep", type=Path, help="keep the scale database at this path")
     args = parser.parse_args()
@@ -114,7 +114,12 @@ def main() -> int:
 
             (Path(tmp) / "exports").mkdir()
             bench_exports(Path(tmp) / "exports", args.scale, args.runs)  # builds its own database
-        if args.only and set(args.only) <= {"import", "exports"} and not args.keep:
+        if not args.only or "reports" in args.only:
+            from bench_reports import bench_reports
+
+            (Path(tmp) / "reports").mkdir()
+            bench_reports(Path(tmp) / "reports", args.scale, args.runs)  # one series of 300 meetings
+        if args.only and set(args.only) <= {"import", "exports", "reports"} and not args.keep:
             return 0  # these benchmarks need no scale database
         db = bench_build(Path(tmp), spec)
         if not args.only or "startup" in args.only:

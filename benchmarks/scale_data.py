@@ -33,6 +33,12 @@ LAST = ("Becker", "Groß", "Schäfer", "Yılmaz", "Wagner", "Hoffmann", "Kaya", 
 TOWNS = ("Kiel", "Münster", "Potsdam", "Ulm", "Jena", "Bremen", "Bonn", "Görlitz", "Regensburg", "Gießen",
          "Wennigsen", "Trier", "Rostock", "Saarbrücken", "Halle (Saale)", "Steinfurt", "Moers", "Düsseldorf",
          "Lübeck", "Erfurt", "Würzburg", "Oldenburg", "Freiburg im Breisgau", "Dresden", "Köln")
+#: the federal state of each town above
+STATES = ("Schleswig-Holstein", "Nordrhein-Westfalen", "Brandenburg", "Baden-Württemberg", "Thüringen", "Bremen",
+          "Nordrhein-Westfalen", "Sachsen", "Bayern", "Hessen", "Niedersachsen", "Rheinland-Pfalz",
+          "Mecklenburg-Vorpommern", "Saarland", "Sachsen-Anhalt", "Nordrhein-Westfalen", "Nordrhein-Westfalen",
+          "Nordrhein-Westfalen", "Schleswig-Holstein", "Thüringen", "Bayern", "Niedersachsen", "Baden-Württemberg",
+          "Sachsen", "Nordrhein-Westfalen")
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,8 @@ class ScaleSpec:
     contacts: int = 30_000
     registrations: int = 100_000
     seed: int = 20211202
+    #: 3 series share the meetings; 1 puts every meeting into one series (the report benchmark)
+    series: int = 3
 
 
 def build_database(path: Path, spec: ScaleSpec = ScaleSpec()) -> dict[str, int]:
@@ -48,12 +56,12 @@ def build_database(path: Path, spec: ScaleSpec = ScaleSpec()) -> dict[str, int]:
     rng = random.Random(spec.seed)
     db = open_database(path)
     now = datetime.now(UTC)
-    series_ids = [uuid.uuid4() for _ in range(3)]
+    series_ids = [uuid.uuid4() for _ in range(spec.series)]
     series_rows = [
         {"id": sid, "title": title, "hosts": "Difu\nBertelsmann Stiftung", "description": "",
          "created_at": now, "updated_at": now, "dirty": True}
         for sid, title in zip(series_ids, ("Open Data in Kommunen – Netzwerktreffen", "Smart City Dialog",
-                                           "Datenkompetenz in der Verwaltung"), strict=True)
+                                           "Datenkompetenz in der Verwaltung")[: spec.series], strict=True)
     ]
     first_start = datetime(2019, 1, 10, 10, 0, tzinfo=BERLIN)
     events = []
@@ -61,7 +69,8 @@ def build_database(path: Path, spec: ScaleSpec = ScaleSpec()) -> dict[str, int]:
         start = (first_start + timedelta(days=12 * i)).replace(hour=rng.choice((9, 10, 14)))
         capacity = rng.choice((None, 30, 40, 60, 80, 120, 200, 400))
         events.append({
-            "id": uuid.uuid4(), "series_id": series_ids[i % 3], "title": f"Netzwerktreffen {i + 1}: {TOWNS[i % 25]}",
+            "id": uuid.uuid4(), "series_id": series_ids[i % spec.series],
+            "title": f"Netzwerktreffen {i + 1}: {TOWNS[i % 25]}",
             "description": "Austausch der Kommunen zu offenen Daten.", "starts_at": start,
             "ends_at": start + timedelta(minutes=90), "format": rng.choice(("online", "online", "hybrid")),
             "venue": "Online per Zoom", "online_url": "", "capacity": capacity, "overbooking_percent": 0,
@@ -96,7 +105,8 @@ def build_database(path: Path, spec: ScaleSpec = ScaleSpec()) -> dict[str, int]:
         contacts.append({
             "id": uuid.uuid4(), "first_name": first, "last_name": last, "email": email,
             "email_normalized": normalize_email(email), "organisation": f"Stadt {town}", "municipality": town,
-            "federal_state": "", "role": "", "experience_level": "", "salutation": "", "academic_title": "",
+            "federal_state": STATES[TOWNS.index(town)], "role": "", "experience_level": "", "salutation": "",
+            "academic_title": "",
             "consent_contact": False, "notes": "", "created_at": now, "updated_at": now, "dirty": True,
         })
     # registrations: each event gets a share; (event, contact) pairs unique; statuses by time order
@@ -107,14 +117,18 @@ def build_database(path: Path, spec: ScaleSpec = ScaleSpec()) -> dict[str, int]:
         times = sorted(ev["starts_at"] - timedelta(minutes=rng.randint(60 * 26, 60 * 24 * 40)) for _ in range(n))
         limit = ev["capacity"]
         waiting_pos = 0
+        held = ev["status"] == "held"
         for k, (ci, at) in enumerate(zip(picked, times, strict=True)):
             status = "registered" if limit is None or k < limit else "waiting"
             if status == "waiting":
                 waiting_pos += 1
+            # about 70 % of a held meeting's seat holders came, for 20..90 of its 90 minutes (the Zoom report)
+            came = held and status == "registered" and rng.random() < 0.7
             registrations.append({
                 "id": uuid.uuid4(), "event_id": ev["id"], "contact_id": contacts[ci]["id"], "status": status,
                 "waitlist_position": waiting_pos if status == "waiting" else None, "source": "benchmark",
-                "registered_at": at, "late": False, "attended": False, "notes": "", "created_at": now,
+                "registered_at": at, "late": False, "attended": came,
+                "attended_minutes": rng.randint(20, 90) if came else None, "notes": "", "created_at": now,
                 "updated_at": now, "dirty": True,
             })
     with transaction(db.sessions) as s:

@@ -40,13 +40,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.timezone import BERLIN, utcnow
-from odn_desktop.store.mail_models import RegistrationMessage
 from odn_desktop.store.models import Contact, Event, Registration, Round, Series
+
+# isort: split
+# after store.models: mail_models and models import each other (models completes the cycle at its end)
+from odn_desktop.store.mail_models import RegistrationMessage
 
 from .events import get_event
 
@@ -342,25 +345,33 @@ def _registered_in(event_ids: Sequence[uuid.UUID]) -> ColumnElement[bool]:
                 Registration.event_id.in_(event_ids))
 
 
-def _distinct_per_event(session: Session, event_ids: Sequence[uuid.UUID], column: Any) -> dict[uuid.UUID, int]:
-    value = _normalised(column)
+def _reach_per_event(session: Session, event_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[int, int]]:
+    """Distinct organisations and municipalities among each meeting's registered, in one grouped query."""
+    organisation, municipality = _normalised(Contact.organisation), _normalised(Contact.municipality)
     rows = session.execute(
-        select(Registration.event_id, func.count(func.distinct(value)))
+        select(Registration.event_id,
+               func.count(func.distinct(case((organisation != "", organisation)))),
+               func.count(func.distinct(case((municipality != "", municipality)))))
         .join(Contact, Contact.id == Registration.contact_id)
-        .where(_registered_in(event_ids), value != "")
+        .where(_registered_in(event_ids))
         .group_by(Registration.event_id)
     ).all()
-    return {event_id: number for event_id, number in rows}
+    return {event_id: (organisations, municipalities) for event_id, organisations, municipalities in rows}
 
 
-def _distinct_overall(session: Session, event_ids: Sequence[uuid.UUID], column: Any) -> int:
-    value = _normalised(column)
-    return int(session.scalar(
-        select(func.count(func.distinct(value)))
-        .join(Contact, Contact.id == Registration.contact_id)
-        .where(_registered_in(event_ids), value != "")
+def _reach_overall(session: Session, event_ids: Sequence[uuid.UUID]) -> tuple[int, int]:
+    """Distinct organisations and municipalities among the registered of all the given meetings together."""
+    if not event_ids:
+        return 0, 0
+    organisation, municipality = _normalised(Contact.organisation), _normalised(Contact.municipality)
+    organisations, municipalities = session.execute(
+        select(func.count(func.distinct(case((organisation != "", organisation)))),
+               func.count(func.distinct(case((municipality != "", municipality)))))
         .select_from(Registration)
-    ) or 0)
+        .join(Contact, Contact.id == Registration.contact_id)
+        .where(_registered_in(event_ids))
+    ).one()
+    return int(organisations or 0), int(municipalities or 0)
 
 
 def _ranked(pairs: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
@@ -403,35 +414,33 @@ class _Returning:
 
 
 def _returning(session: Session, series_id: uuid.UUID | None, event_ids: Sequence[uuid.UUID]) -> _Returning:
-    """First-time and returning registrations: a person's first meeting of the series is found with one grouped
-    query over the whole series (also meetings not asked about, which may lie before them)."""
+    """First-time and returning registrations in one pass: each active registration of the series is ranked
+    among the same person's by the meeting's start (``rank``: meetings at the same time do not count as earlier),
+    and rank > 1 means an earlier meeting. The ranking covers the whole series, also meetings not asked about."""
     r, e = Registration, Event
-    active = and_(r.deleted_at.is_(None), r.status != "cancelled")
     scope = e.series_id == series_id if series_id is not None else e.id.in_(event_ids)
-    firsts = (
-        select(r.contact_id.label("contact_id"), func.min(e.starts_at).label("first_at"))
+    ranked = (
+        select(r.event_id.label("event_id"), r.contact_id.label("contact_id"),
+               func.rank().over(partition_by=r.contact_id, order_by=e.starts_at).label("place"))
         .join(e, e.id == r.event_id)
-        .where(active, e.deleted_at.is_(None), scope)
-        .group_by(r.contact_id)
-        .subquery()
+        .where(r.deleted_at.is_(None), r.status != "cancelled", e.deleted_at.is_(None), scope)
+        .cte("ranked")
+        .prefix_with("MATERIALIZED", dialect="sqlite")
     )
-    later = case((e.starts_at > firsts.c.first_at, 1), else_=0)
-    rows = session.execute(
-        select(r.event_id, func.count(), func.sum(later))
-        .join(e, e.id == r.event_id)
-        .join(firsts, firsts.c.contact_id == r.contact_id)
-        .where(active, r.event_id.in_(event_ids))
-        .group_by(r.event_id)
-    ).all()
-    per_event = {event_id: (total - (returning or 0), returning or 0) for event_id, total, returning in rows}
-    participants = int(session.scalar(select(func.count()).select_from(firsts)) or 0)
-    returning_people = int(session.scalar(
-        select(func.count(func.distinct(r.contact_id)))
-        .join(e, e.id == r.event_id)
-        .join(firsts, firsts.c.contact_id == r.contact_id)
-        .where(active, r.event_id.in_(event_ids), e.starts_at > firsts.c.first_at)
-    ) or 0)
-    return _Returning(per_event, participants, returning_people)
+    again = case((ranked.c.place > 1, 1), else_=0)
+    per_meeting = (select(ranked.c.event_id, func.count(), func.sum(again), literal(None), literal(None))
+                   .where(ranked.c.event_id.in_(event_ids)).group_by(ranked.c.event_id))
+    reach = select(literal(None), literal(None), literal(None), func.count(func.distinct(ranked.c.contact_id)),
+                   func.count(func.distinct(case((ranked.c.place > 1, ranked.c.contact_id)))))
+    per_event: dict[uuid.UUID, tuple[int, int]] = {}
+    people = returning_people = 0
+    # one statement, so the ranking is computed once
+    for event_id, total, returning, persons, returners in session.execute(union_all(per_meeting, reach)):
+        if persons is not None:
+            people, returning_people = persons, returners
+        elif event_id is not None:
+            per_event[uuid.UUID(str(event_id))] = (total - (returning or 0), returning or 0)
+    return _Returning(per_event, int(people or 0), int(returning_people or 0))
 
 
 def _rounds(session: Session, event_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[Round]]:
@@ -442,16 +451,17 @@ def _rounds(session: Session, event_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID,
     return grouped
 
 
-def _figures(session: Session, events: Sequence[Event], series_id: uuid.UUID | None) -> list[EventFigures]:
-    """The figures of the given meetings with a constant number of grouped queries."""
+def _figures(session: Session, events: Sequence[Event], series_id: uuid.UUID | None,
+             people: _Returning | None = None) -> list[EventFigures]:
+    """The figures of the given meetings with a constant number of grouped queries (``people``: the series'
+    first-time/returning ranking when the caller has it already)."""
     ids = [e.id for e in events]
     if not ids:
         return []
     pools = _counts_by_pool(session, ids)
-    organisations = _distinct_per_event(session, ids, Contact.organisation)
-    municipalities = _distinct_per_event(session, ids, Contact.municipality)
+    reach = _reach_per_event(session, ids)
     states = _states_per_event(session, ids)
-    returning = _returning(session, series_id, ids).per_event
+    returning = (people or _returning(session, series_id, ids)).per_event
     rounds = _rounds(session, ids)
     result = []
     for event in events:
@@ -466,7 +476,7 @@ def _figures(session: Session, events: Sequence[Event], series_id: uuid.UUID | N
         result.append(EventFigures(
             event_id=event.id, title=event.title, starts_at=event.starts_at, ends_at=event.ends_at,
             status=event.status, deadline=event.registration_deadline, counts=_add(event_pools.values()),
-            organisations=organisations.get(event.id, 0), municipalities=municipalities.get(event.id, 0),
+            organisations=reach.get(event.id, (0, 0))[0], municipalities=reach.get(event.id, (0, 0))[1],
             federal_states=states.get(event.id, ()), first_time=first_time, returning=again,
             rounds=tuple(round_figures),
         ))
@@ -554,8 +564,9 @@ def series_figures(session: Session, series_id: uuid.UUID, *, curve_meetings: in
         raise UserError("Diese Veranstaltungsreihe gibt es nicht (mehr).")
     events = _live_events(session, series_id)
     ids = [e.id for e in events]
-    figures = _figures(session, events, series_id)
-    reach = _returning(session, series_id, ids) if ids else _Returning({}, 0, 0)
+    people = _returning(session, series_id, ids) if ids else _Returning({}, 0, 0)
+    figures = _figures(session, events, series_id, people)
+    organisations, municipalities = _reach_overall(session, ids)
     shown = [f for f in figures if f.counts.registered + f.counts.waiting + f.counts.cancelled > 0]
     if up_to is not None and any(f.event_id == up_to for f in shown):
         shown = shown[: next(i for i, f in enumerate(shown) if f.event_id == up_to) + 1]
@@ -563,8 +574,7 @@ def series_figures(session: Session, series_id: uuid.UUID, *, curve_meetings: in
         if curve_meetings > 0 else ()
     return SeriesFigures(
         series_id=series.id, title=series.title, hosts=_hosts(series, events), events=tuple(figures),
-        distinct_organisations=_distinct_overall(session, ids, Contact.organisation) if ids else 0,
-        distinct_municipalities=_distinct_overall(session, ids, Contact.municipality) if ids else 0,
-        distinct_participants=reach.participants, returning_participants=reach.returning_participants,
+        distinct_organisations=organisations, distinct_municipalities=municipalities,
+        distinct_participants=people.participants, returning_participants=people.returning_participants,
         federal_states=_states_overall(session, ids) if ids else (), curves=curves,
     )
