@@ -157,7 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
 #: transaction on the migrated local database) and/or ``RAW_COMMANDS: dict[name, handler(args, paths) -> int]``
 #: (manage their own database access, e.g. sync). Raise ``UserError`` for user mistakes (exit 2). They must
 #: import nothing heavy at module level (``odn-desktop --version`` stays fast).
-COMMAND_MODULES = ("cli_export", "cli_import", "cli_sync", "cli_mail", "cli_rounds", "cli_wishes", "cli_stats")
+COMMAND_MODULES = ("cli_export", "cli_import", "cli_sync", "cli_mail", "cli_rounds", "cli_wishes", "cli_stats",
+                   "cli_certificates")
 
 
 class CommandModuleError(Exception):

@@ -7,6 +7,14 @@
     export pdf         --event E -o FILE.pdf [--per-round]
     export rooms       --event E -o FILE.csv [--size N] [--seed S] [--by-round]   # Zoom breakout rooms
     export announcement --event E -o FILE.html|FILE.md|FILE.txt   # the public text; the format by the ending
+    export certificates --event E -o DIR [--min-percent P] [--single FILE.pdf] [--json]
+
+``certificates`` writes one PDF per person who qualifies (``services.certificates``: attended with at least P % of
+the meeting's duration, default 50, or marked attended by hand), named "Teilnahmebescheinigung Nachname
+Vorname.pdf", and with ``--single`` also all of them in one PDF for printing. ``--json`` prints one object per
+certificate ``{email, name, number, minutes, file}`` (``minutes``: null when marked by hand). The name under the
+signature line is the one saved in the window's settings, else ``ODN_ORGANIZER_NAME``; without either the line
+stays empty and a note on stderr says so. Nobody qualifying is a user error (exit status 2), nothing is written.
 
 Calendar files and invitations name the coordinator as ORGANIZER: ``ODN_ORGANIZER_NAME`` and
 ``ODN_ORGANIZER_EMAIL`` must be set, else ``ics`` and ``invites`` refuse (exit status 2) before anything is written.
@@ -26,6 +34,8 @@ from typing import TYPE_CHECKING, Any
 from .cli_args import EVENT_HELP, non_negative_int
 
 if TYPE_CHECKING:
+    import uuid
+
     from sqlalchemy.orm import Session
 
 EXIT_OK = 0
@@ -38,10 +48,17 @@ def _room_size(text: str) -> int:
     return value
 
 
+def _percent(text: str) -> int:
+    value = non_negative_int(text)
+    if value > 100:
+        raise argparse.ArgumentTypeError(f"'{text}' liegt über 100")
+    return value
+
+
 def add_commands(subparsers: Any) -> None:
     export = subparsers.add_parser(
-        "export", help="Anwesenheitsliste, Anmeldungen, Kalenderdateien, Teilnehmendenliste (PDF) und Ankündigung "
-                  "exportieren"
+        "export", help="Anwesenheitsliste, Anmeldungen, Kalenderdateien, Teilnehmendenliste (PDF), Ankündigung und "
+                  "Teilnahmebescheinigungen exportieren"
     ).add_subparsers(dest="action", required=True, metavar="WAS")
 
     def command(name: str, help_text: str, output: str, output_help: str | None = None) -> argparse.ArgumentParser:
@@ -75,6 +92,17 @@ def add_commands(subparsers: Any) -> None:
     command("announcement", "öffentliche Ankündigung für Website oder Newsletter (ohne Zugangslink)",
             "FILE.html|FILE.md|FILE.txt",
             "Zieldatei; die Endung wählt das Format: .html/.htm (HTML), .md (Markdown) oder .txt (Text)")
+    p = command("certificates", "Teilnahmebescheinigungen als PDF, eine Datei je Person, die teilgenommen hat",
+                "DIR", "Ordner für die PDF-Dateien (wird angelegt, wenn er fehlt); vorhandene Bescheinigungen "
+                       "derselben Personen werden ersetzt")
+    p.add_argument("--min-percent", type=_percent, default=50, metavar="P",
+                   help="Mindestanteil der Dauer in %% laut Teilnahmebericht (0–100, Standard: 50); wer von Hand "
+                        "als anwesend markiert wurde, erhält immer eine Bescheinigung")
+    p.add_argument("--single", type=Path, metavar="FILE.pdf",
+                   help="zusätzlich alle Bescheinigungen in einer PDF-Datei, eine Seite je Person (zum Drucken)")
+    p.add_argument("--json", action="store_true",
+                   help="als JSON-Liste ausgeben: je Bescheinigung email, name, number, minutes (null: von Hand "
+                        "markiert), file")
 
 
 def _say(text: str) -> None:
@@ -119,6 +147,8 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
         for note in view.notes():
             _say(note[:1].upper() + note[1:] + ".")
         return EXIT_OK
+    elif args.action == "certificates":
+        return _export_certificates(session, event.id, args)
     elif args.action == "pdf":
         from .exchange.atomic_write import check_target
 
@@ -135,6 +165,46 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
     else:  # pragma: no cover - argparse allows only the actions above
         raise AssertionError(args.action)
     _say(result.message)
+    return EXIT_OK
+
+
+def _export_certificates(session: Session, event_id: uuid.UUID, args: argparse.Namespace) -> int:
+    from .cli import _print_json, notify
+    from .cli_certificates import coordinator_name
+    from .domain.errors import UserError
+    from .domain.plurals import plural
+    from .exchange.atomic_write import check_target
+    from .services.certificates import certificate_candidates, certificate_contents
+
+    if args.single is not None:
+        check_target(args.single)  # before anything is drawn: folder missing, file open in a PDF viewer
+    name = coordinator_name()
+    contents = certificate_contents(session, event_id, min_percent=args.min_percent, coordinator_name=name)
+    if not contents:
+        raise UserError("Niemand erfüllt die Bedingung für eine Teilnahmebescheinigung (teilgenommen mit "
+                        f"mindestens {args.min_percent} % der Dauer laut Teilnahmebericht oder von Hand als "
+                        "anwesend markiert). Ist die Anwesenheit schon erfasst? Es wurde nichts gespeichert.")
+    from .ui.certificate_pdf import save_certificates, save_certificates_single_pdf
+    from .ui.printing import ensure_gui_application
+
+    ensure_gui_application()
+    files = save_certificates(contents, args.output)
+    pages = save_certificates_single_pdf(contents, args.single) if args.single is not None else 0
+    if not name:  # a warning, not a result: on stderr also without --json
+        sys.stderr.write("Hinweis: Kein Name der Koordination eingestellt (Einstellungen im Programm oder "
+                         "ODN_ORGANIZER_NAME); die Zeile unter der Unterschrift bleibt leer.\n")
+    below = [c for c in certificate_candidates(session, event_id, min_percent=args.min_percent) if not c.qualifies]
+    note = (f"Keine Bescheinigung für {plural(len(below), 'Person', 'Personen')}: "
+            + "; ".join(f"{c.name}: {c.reason}" for c in below) + ".") if below else None
+    if args.json:
+        _print_json([{"email": c.email, "name": c.name, "number": c.number, "minutes": c.minutes, "file": str(path)}
+                     for c, path in zip(contents, files, strict=True)])
+    else:
+        _say(f"{plural(len(files), 'Teilnahmebescheinigung', 'Teilnahmebescheinigungen')} gespeichert in "
+             f"{args.output}")
+        if args.single is not None:
+            _say(f"Alle in einer Datei ({plural(pages, 'Seite', 'Seiten')}) zum Drucken: {args.single}")
+    notify([note], as_json=args.json)
     return EXIT_OK
 
 
