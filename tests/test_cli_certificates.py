@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -27,9 +28,13 @@ def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, 
 
 
 @pytest.fixture(autouse=True)
-def settings_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def settings_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Path:
     """The window's settings in tmp (the CLI reads the coordinator's saved name from them); no name from the
-    environment unless a test sets one."""
+    environment unless a test sets one.
+
+    ``qapp`` first: the export would otherwise create the headless ``QGuiApplication`` of the CLI in this test
+    process, and every later test needing a ``QApplication`` (tests/ui) would fail at setup.
+    """
     folder = tmp_path / "settings"
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
