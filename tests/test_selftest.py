@@ -18,7 +18,7 @@ CHECK_NAMES = [
     "module", "postgresql-treiber", "schluesselbund", "zeitzonen", "datenbank", "demodaten", "sicherung", "qt",
     "symbole", "uebersetzungen", "fenster", "ansicht-uebersicht", "ansicht-veranstaltungen",
     "ansicht-referentinnen", "ansicht-kontakte", "ansicht-anmeldungen", "ansicht-themenwuensche",
-    "veranstaltung-bearbeiten",
+    "ansicht-auswertung", "veranstaltung-bearbeiten",
     "anwesenheitsliste", "kalenderdatei", "pdf-liste",
 ]
 

@@ -50,6 +50,7 @@ VIEW_NAMES = {
     "contacts": "kontakte",
     "registrations": "anmeldungen",
     "wishes": "themenwuensche",
+    "report": "auswertung",
 }
 
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from odn_desktop.ui.resources import icon, resource_path
 
 NAMES = ("new", "duplicate", "delete", "save", "undo", "redo", "search", "sync", "overview", "events", "speakers",
-         "contacts", "registrations", "export", "wishes")
+         "contacts", "registrations", "export", "wishes", "report")
 COLOUR = re.compile(r"#[0-9a-f]{6}")
 
 

@@ -31,7 +31,7 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d+")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 GERMAN_MENUS = ["Datei", "Bearbeiten", "Ansicht", "Extras", "Hilfe"]
 ENGLISH_MENUS = ["File", "Edit", "View", "Tools", "Help"]
-ENGLISH_PAGES = ["Overview", "Events", "Speakers", "Contacts", "All registrations", "Topic wishes"]
+ENGLISH_PAGES = ["Overview", "Events", "Speakers", "Contacts", "All registrations", "Topic wishes", "Reports"]
 
 
 def messages(ts: Path = TS) -> Iterator[tuple[str, str, list[str]]]:

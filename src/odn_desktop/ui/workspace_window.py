@@ -140,6 +140,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("contacts", "Kontakte", "contacts"),
     ("registrations", "Alle Anmeldungen", "registrations"),
     ("wishes", "Themenwünsche", "wishes"),
+    ("report", "Auswertung", "report"),
 )
 
 # Only for pyside6-lupdate: the page titles (navigation: "Workspace", view menu: "WorkspaceWindow") and the action
@@ -151,12 +152,14 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("Workspace", "Kontakte"),
     QT_TRANSLATE_NOOP("Workspace", "Alle Anmeldungen"),
     QT_TRANSLATE_NOOP("Workspace", "Themenwünsche"),
+    QT_TRANSLATE_NOOP("Workspace", "Auswertung"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Übersicht"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Veranstaltungen"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Referent:innen"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Kontakte"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Alle Anmeldungen"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Themenwünsche"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "Auswertung"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "&Neue Veranstaltung"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "&Speichern"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "&Beenden"),
@@ -245,6 +248,10 @@ class WorkspaceWindow(QMainWindow):
             from .pages.wishes_page import WishesPage
 
             page = WishesPage(self.ctx)
+        elif key == "report":
+            from .pages.report_page import ReportPage
+
+            page = ReportPage(self.ctx)
         else:
             from .pages.all_registrations_page import AllRegistrationsPage
 
