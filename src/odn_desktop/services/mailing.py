@@ -486,9 +486,10 @@ class PreviewPerson:
     label: str
 
 
-def preview_people(session: Session, event_id: uuid.UUID, template_name: str) -> list[PreviewPerson]:
+def preview_people(session: Session, event_id: uuid.UUID, template_name: str,
+                   min_percent: int | None = None) -> list[PreviewPerson]:
     """People to preview ``template_name`` on: its recipients, else anyone registered for the event."""
-    chosen = recipients(session, event_id, template_name).people
+    chosen = recipients(session, event_id, template_name, min_percent=min_percent).people
     people = chosen or tuple(participants(session, event_id, statuses=None))
     return [PreviewPerson(p.registration_id, f"{p.display_name} <{p.email}>") for p in people]
 

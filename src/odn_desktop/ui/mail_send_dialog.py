@@ -57,7 +57,8 @@ class SendDialog(QDialog):
     finished_sending = Signal(object)
 
     def __init__(self, ctx: AppContext, event_id: uuid.UUID, template_name: str, template: Any,
-                 registration_ids: list[uuid.UUID] | None = None, parent: QWidget | None = None) -> None:
+                 registration_ids: list[uuid.UUID] | None = None, parent: QWidget | None = None, *,
+                 attachments: Any = None, min_percent: int | None = None) -> None:
         super().__init__(parent)
         from odn_desktop.exchange.ics_calendar import environment_name
         from odn_desktop.services.mailing import TEMPLATE_LABELS
@@ -70,6 +71,8 @@ class SendDialog(QDialog):
         self.template_name = template_name
         self.template = template
         self.registration_ids = registration_ids
+        self.attachments = attachments  # files per registration, made beforehand (the certificates' PDFs)
+        self.min_percent = min_percent  # the certificate threshold
         self.report: SendReport | None = None
         self._control: Any = None
         self._rows: dict[uuid.UUID, int] = {}
@@ -201,7 +204,8 @@ class SendDialog(QDialog):
 
         selection = self._ctx.read(lambda s: mailing.recipients(
             s, self.event_id, self.template_name, registration_ids=self.registration_ids,
-            skip_received=not (self.again_check.isChecked() or retry), only_failed=retry))
+            skip_received=not (self.again_check.isChecked() or retry), only_failed=retry,
+            min_percent=self.min_percent))
         self.table.setRowCount(0)
         self._rows.clear()
         for person in selection.people:
@@ -273,10 +277,12 @@ class SendDialog(QDialog):
         event_id, name, template, ids = self.event_id, self.template_name, self.template, self.registration_ids
         skip_received = not self.again_check.isChecked()
         pause = self.pause_spin.value()
+        attachments, min_percent = self.attachments, self.min_percent
 
         def work(progress: Any) -> SendReport:
             common: dict[str, Any] = dict(template=template, password=password, organizer=organizer, pause=pause,
-                                          control=control, on_result=bridge.result.emit, progress=progress)
+                                          control=control, on_result=bridge.result.emit, progress=progress,
+                                          attachments=attachments, min_percent=min_percent)
             if retry:
                 return mailing.retry_failed(sessions, event_id, name, smtp, **common)
             return mailing.send_mails(sessions, event_id, name, smtp, registration_ids=ids,

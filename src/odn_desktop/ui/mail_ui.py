@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -72,6 +72,7 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("MailUi", "Erinnerung"),
     QT_TRANSLATE_NOOP("MailUi", "Absage der Veranstaltung"),
     QT_TRANSLATE_NOOP("MailUi", "Dank nach der Veranstaltung"),
+    QT_TRANSLATE_NOOP("MailUi", "Teilnahmebescheinigung"),
 )
 
 
@@ -311,11 +312,37 @@ class MailDialog(QDialog):
         finally:
             self._loading = False
         self.attachment_label.setText(
-            self.tr("Anhang: persönliche Kalendereinladung (invite.ics)") if template.attach_invitation else "")
+            self.tr("Anhang: persönliche Kalendereinladung (invite.ics)") if template.attach_invitation
+            else self.tr("Anhang: persönliche Teilnahmebescheinigung (PDF), für alle mit mindestens {percent} % "
+                         "der Dauer").format(percent=self._min_percent())
+            if template.attach_certificate else "")
         self._show_state(customised)
         self._load_people()
         self._update_recipients()
         self.refresh_preview()
+
+    def _min_percent(self) -> int | None:
+        """The certificate threshold from the settings (``ui.certificates_dialog``); None for other templates."""
+        if self.template_name != "certificate":
+            return None
+        from .certificates_dialog import saved_min_percent
+
+        return saved_min_percent(_settings())
+
+    def _attachments(self, organizer: Any) -> Any:
+        """The certificates' PDFs for the certificate template (drawn here, on the GUI thread); None otherwise."""
+        if self.template_name != "certificate":
+            return None
+        from .certificate_mail import event_certificate_attachments
+
+        percent = self._min_percent()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return self._ctx.read(lambda s: event_certificate_attachments(
+                s, self.event_id, min_percent=percent, coordinator_name=organizer.name,
+                registration_ids=self.registration_ids))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
 
     def _show_state(self, customised: bool) -> None:
         if self.template_name in self._edits:
@@ -328,7 +355,8 @@ class MailDialog(QDialog):
     def _load_people(self) -> None:
         from odn_desktop.services import mailing
 
-        people = self._ctx.read(lambda s: mailing.preview_people(s, self.event_id, self.template_name))
+        percent = self._min_percent()
+        people = self._ctx.read(lambda s: mailing.preview_people(s, self.event_id, self.template_name, percent))
         if self.registration_ids is not None:
             wanted = set(self.registration_ids)
             people = [p for p in people if p.registration_id in wanted] or people
@@ -344,9 +372,10 @@ class MailDialog(QDialog):
     def _update_recipients(self) -> None:
         from odn_desktop.services import mailing
 
+        percent = self._min_percent()
         try:
             chosen = self._ctx.read(lambda s: mailing.recipients(
-                s, self.event_id, self.template_name, registration_ids=self.registration_ids))
+                s, self.event_id, self.template_name, registration_ids=self.registration_ids, min_percent=percent))
         except UserError as exc:
             self.recipients_label.setText(exc.message)
             return
@@ -424,11 +453,13 @@ class MailDialog(QDialog):
         folder = organizer and choose_directory(self, self.tr("Ordner für die Entwürfe"))
         if not folder:
             return
-        name, template = self.template_name, self.current_template()
+        name, template, percent = self.template_name, self.current_template(), self._min_percent()
         try:
+            attachments = self._attachments(organizer)
             result = self._ctx.write(
                 lambda s: mailing.write_draft_files(s, self.event_id, name, folder, template=template,
-                                                    registration_ids=self.registration_ids, organizer=organizer),
+                                                    registration_ids=self.registration_ids, organizer=organizer,
+                                                    attachments=attachments, min_percent=percent),
                 CHANGED_KINDS)
         except UserError as exc:
             context.show_user_error(self, exc.message)
@@ -444,19 +475,23 @@ class MailDialog(QDialog):
         organizer = _organizer_or_ask(self)  # the send dialog starts with it; it can still be changed there
         if organizer is None:
             return
+        percent = self._min_percent()
         try:
             template = self.current_template()
             from odn_desktop.services import mailing
 
+            attachments = self._attachments(organizer)
             self._ctx.read(lambda s: mailing.build_mails(s, self.event_id, self.template_name, template=template,
                                                          registration_ids=self.registration_ids,
-                                                         organizer=organizer))
+                                                         organizer=organizer, attachments=attachments,
+                                                         min_percent=percent))
         except UserError as exc:  # a faulty template or a missing link, before any server is asked
             context.show_user_error(self, exc.message)
             return
         from .mail_send_dialog import SendDialog
 
-        dialog = SendDialog(self._ctx, self.event_id, self.template_name, template, self.registration_ids, self)
+        dialog = SendDialog(self._ctx, self.event_id, self.template_name, template, self.registration_ids, self,
+                            attachments=attachments, min_percent=percent)
         exec_dialog(dialog)
         self._update_recipients()
 

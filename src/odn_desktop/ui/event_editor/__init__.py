@@ -61,6 +61,11 @@ class EventEditor(QWidget):
         self.announce_button.setToolTip(self.tr(
             "Öffentliche Ankündigung für Website oder Newsletter: Vorschau, kopieren, speichern (ohne Zugangslink)"))
         self.announce_button.clicked.connect(self.show_announcement)
+        self.certificates_button = QPushButton(self.tr("Teilnahmebescheinigungen …"), self)
+        self.certificates_button.setObjectName("certificatesButton")
+        self.certificates_button.setToolTip(self.tr(
+            "Wer eine Teilnahmebescheinigung erhält und warum; als PDF speichern, drucken oder per E-Mail senden"))
+        self.certificates_button.clicked.connect(self.show_certificates)
 
         self.details = DetailsTab(ctx, self)
         self.agenda = AgendaTab(ctx, self)
@@ -88,6 +93,7 @@ class EventEditor(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.heading, 1)
         header.addWidget(self.announce_button)
+        header.addWidget(self.certificates_button)
         layout.addLayout(header)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.tabs, 1)
@@ -142,6 +148,7 @@ class EventEditor(QWidget):
         self.tabs.setVisible(not empty)
         self.heading.setVisible(not empty)
         self.announce_button.setVisible(not empty)
+        self.certificates_button.setVisible(not empty)
         self.empty_hint.setVisible(empty)
 
     def _load_registrations(self) -> None:
@@ -159,6 +166,13 @@ class EventEditor(QWidget):
 
         if self._event_id is not None:
             show_announcement(self, self.ctx, self._event_id, unsaved_details=self.details.has_unsaved_changes())
+
+    def show_certificates(self) -> None:
+        """Who gets a certificate of attendance, and making them (``ui.certificates_dialog``)."""
+        from odn_desktop.ui.certificates_dialog import show_certificates
+
+        if self._event_id is not None:
+            show_certificates(self, self.ctx, self._event_id)
 
     def tab_widget(self, name: str) -> QWidget:
         widget = self.tabs.widget(TAB_NAMES.index(name))
