@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
+from tests.report_samples import NOW, build_report_sample
 
-from odn_desktop.services.report_figures import (
-    Counts,
-    EventFigures,
-    RoundFigures,
-    SeriesFigures,
-)
-from odn_desktop.services.report_tables import ChartTable
+from odn_desktop.exchange.report_charts import LIGHT, chart_svg
+from odn_desktop.services.report_figures import Counts, EventFigures, RoundFigures, SeriesFigures, series_figures
+from odn_desktop.services.report_tables import ChartTable, series_tables
+from odn_desktop.store.database import transaction
+from odn_desktop.store.open import Database
 from odn_desktop.ui.report_pdf import save_report_pdf
 
 SERIES = "Open Data in Kommunen – Netzwerktreffen"
@@ -79,19 +80,23 @@ def _texts(path: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]  # Qt spaces come as tabs
 
 
-@pytest.fixture(scope="module")
-def report_300(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    from odn_desktop.ui.printing import ensure_gui_application
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    pages: int
+    texts: list[str]  # read back once: pypdf takes a while for a long report
 
-    ensure_gui_application()
+
+@pytest.fixture(scope="module")
+def report_300(tmp_path_factory: pytest.TempPathFactory, qapp: Any) -> Written:
+    """A report of 300 meetings, written once for the tests of this module."""
     path = tmp_path_factory.mktemp("report") / "Auswertung ä.pdf"
     pages = save_report_pdf(_figures(300), _tables(300), _charts(), path, generated_on=TODAY)
-    return path, pages
+    return Written(path, pages, _texts(path))
 
 
-def test_report_text_and_pages(qtbot: QtBot, report_300: tuple[Path, int]) -> None:
-    path, pages = report_300
-    texts = _texts(path)
+def test_report_text_and_pages(qtbot: QtBot, report_300: Written) -> None:
+    pages, texts = report_300.pages, report_300.texts
     assert len(texts) == pages > 1
     for number, text in enumerate(texts, start=1):
         assert f"Seite {number} von {pages}" in text
@@ -109,11 +114,11 @@ def test_report_text_and_pages(qtbot: QtBot, report_300: tuple[Path, int]) -> No
         assert expected in everything, expected
 
 
-def test_key_figures_are_the_sums(qtbot: QtBot, report_300: tuple[Path, int]) -> None:
+def test_key_figures_are_the_sums(qtbot: QtBot, report_300: Written) -> None:
     figures = _figures(300)
     registered = sum(e.counts.registered for e in figures.events)
     attended = sum(e.counts.attended for e in figures.events)
-    first = _texts(report_300[0])[0]
+    first = report_300.texts[0]
     assert f"{registered:,}".replace(",", ".") + " Anmeldungen (angemeldet)" in first
     rate = f"{100 * attended / registered:.1f}".replace(".", ",")
     assert f"{rate} % Teilnahmequote" in first
@@ -121,18 +126,18 @@ def test_key_figures_are_the_sums(qtbot: QtBot, report_300: tuple[Path, int]) ->
     assert "2 Bundesländer" in first  # "ohne Angabe" is no state
 
 
-def test_a4_portrait_and_no_raster_images(qtbot: QtBot, report_300: tuple[Path, int]) -> None:
-    reader = PdfReader(report_300[0])
+def test_a4_portrait_and_no_raster_images(qtbot: QtBot, report_300: Written) -> None:
+    reader = PdfReader(report_300.path)
     for page in reader.pages:
         assert float(page.mediabox.width) == pytest.approx(595.3, abs=1.5)
         assert float(page.mediabox.height) == pytest.approx(841.9, abs=1.5)
         assert list(page.images) == []
 
 
-def test_the_meeting_table_repeats_its_header_on_every_page(qtbot: QtBot, report_300: tuple[Path, int]) -> None:
+def test_the_meeting_table_repeats_its_header_on_every_page(qtbot: QtBot, report_300: Written) -> None:
     header = ("Datum Treffen Angemeldet Warteliste Storniert Verspätet Teilgenommen Quote Nicht erschienen "
               "Minuten im Schnitt")
-    texts = [re.sub(r"(?<=[a-z])- (?=[a-zäöü])", "", text) for text in _texts(report_300[0])]  # "Ange- meldet"
+    texts = [re.sub(r"(?<=[a-z])- (?=[a-zäöü])", "", text) for text in report_300.texts]  # "Ange- meldet"
     pages = [n for n, text in enumerate(texts) if re.search(r"\d\d\.\d\d\.\d{4} Netzwerktreffen Nr\.", text)]
     assert len(pages) > 2
     assert pages == list(range(pages[0], pages[-1] + 1))
@@ -150,3 +155,56 @@ def test_a_single_meeting_fits_and_a_missing_chart_leaves_the_table(qtbot: QtBot
     assert len(texts) == pages
     assert "1 Treffen am 02.12.2021" in texts[0]
     assert "Teilnehmende nach Bundesland" in " ".join(texts)
+
+
+def test_the_total_row_and_numbers_stay_whole(qtbot: QtBot, report_300: Written) -> None:
+    everything = " ".join(report_300.texts)
+    # sums of the fixture: 6.897 registered, 300 waiting, 450 cancelled, 150 late, 5.100 attended, 1.797 no-shows
+    assert "Alle Treffen 6.897 300 450 150 5.100 73,9 % 1.797 80" in everything
+    assert "16.12.2021 Netzwerktreffen Nr. 2 21 1 1 1 16 76,2 % 5 80 Runde: Einsteiger:innen 12 0 0 0 9 75 % 3 –" \
+        in everything
+
+
+def test_a_heading_stays_with_its_chart_and_table(qtbot: QtBot, report_300: Written) -> None:
+    texts = report_300.texts
+    for heading, chart, header in (
+        ("Angemeldet, teilgenommen, nicht erschienen", "Diagramm Teilnahme je Treffen",
+         "Treffen Angemeldet Teilgenommen Nicht erschienen Netzwerktreffen Nr. 1 "),
+        ("Teilnehmende nach Bundesland", "Diagramm Bundesländer", "Bundesland Personen Nordrhein-Westfalen 500"),
+    ):
+        pages = [text for text in texts if heading in text]
+        assert len(pages) == 1, heading
+        assert chart in pages[0] and header in pages[0], heading
+        assert pages[0].index(heading) < pages[0].index(chart) < pages[0].index(header)
+
+
+def test_the_report_of_a_real_series_with_real_charts(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    with transaction(db.sessions) as s:
+        ids = build_report_sample(s)
+        figures = series_figures(s, ids["series"], now=NOW)
+    tables = series_tables(figures)
+    charts = {t.key: chart_svg(t, LIGHT, width_in=6.8, height_in=3.2) for t in tables}
+    path = tmp_path / "Auswertung Testreihe.pdf"
+    pages = save_report_pdf(figures, tables, charts, path, generated_on=TODAY)
+    texts = _texts(path)
+    assert len(texts) == pages
+    assert all(list(page.images) == [] for page in PdfReader(path).pages)  # matplotlib's charts stay vector
+    everything = " ".join(texts)
+    assert "Testreihe Open Data" in texts[0] and "Veranstaltet von Difu und Bertelsmann Stiftung" in texts[0]
+    assert "3 Treffen vom 14.10.2021 bis 03.02.2022" in texts[0]
+    # meeting A by hand: 3 registered, 2 waiting, 1 cancelled, 1 late, 3 attended (100 %), 1 no-show, 70 minutes
+    assert "14.10.2021 Treffen A 3 2 1 1 3 100 % 1 70" in everything
+    assert "Runde: R1" in everything and "Runde: R2" in everything
+    for table in tables:  # every chart's title twice: the heading and the chart's own (SVG) text
+        assert everything.count(" ".join(table.title.split())) >= 2, table.title
+    assert "Begriffe und Definitionen" in everything
+
+
+def test_a_series_without_meetings(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "leer.pdf"
+    empty = ChartTable("federal_states", "Teilnehmende nach Bundesland", ("Bundesland", "Personen"), ())
+    assert save_report_pdf(_figures(0), (empty,), {}, path, generated_on=TODAY) == 1
+    text = _texts(path)[0]
+    assert "Noch keine Treffen" in text and "Die Reihe hat noch keine Treffen." in text
+    assert "Teilnehmende nach Bundesland Keine Daten." in text
+    assert "Seite 1 von 1" in text

@@ -34,7 +34,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from .printing import NO_LIGATURES
 
-PaintSvg = Callable[[QPainter, bytes, QRectF], None]
+PaintSvg = Callable[[QPainter, bytes, QRectF], object]
 
 
 @dataclass(frozen=True)
@@ -320,33 +320,34 @@ def column_widths(canvas: Canvas, headers: Sequence[str] | None, rows: Sequence[
                   numeric: Sequence[bool] = ()) -> list[float]:
     """Widths summing to the body width.
 
-    Each column needs at least its longest word (a header may offer breaks with soft hyphens: "Teil\u00adgenommen"
-    then needs only "genommen"); the room left goes to the columns by how much longer their texts are, so a
-    title column takes most of it and numbers stay on one line. When the words do not fit side by side, the
+    A number column needs its longest number whole (bold, for a total row) and the longest piece of its header
+    (a header may offer breaks with soft hyphens: "Teil\u00adgenommen" then needs only "genommen"); a text column
+    needs its longest word. The room left is shared by ``_share``. When the needs do not fit side by side, the
     text columns give up width first (down to ``TEXT_FLOOR_MM``; their words then break inside), and only then
     all columns shrink in proportion."""
     count = len(headers) if headers is not None else max((len(r) for r in rows), default=0)
     if not count:
         return []
     regular, bold = canvas.metrics(style), canvas.metrics(header_style)
-    hyphen = bold.horizontalAdvance("-")
+    is_text = [not (c < len(numeric) and numeric[c]) for c in range(count)]
     need, want = [], []
     for column in range(count):
         texts = {row[column] for row in rows if column < len(row)}
         header = headers[column] if headers is not None else ""
-        pieces = [bold.horizontalAdvance(w) + (hyphen if SOFT_HYPHEN in header else 0.0)
-                  for w in _WORD_BREAKS.split(header) if w]
-        longest_word = max(pieces + [regular.horizontalAdvance(w) for t in texts for w in _WORD_BREAKS.split(t) if w],
-                           default=0.0)
-        longest_text = max([bold.horizontalAdvance(t) for t in texts]  # bold: a total row
-                           + [bold.horizontalAdvance(w) for w in header.replace(SOFT_HYPHEN, "").split()],
-                           default=0.0)
-        need.append(longest_word + padding)
-        want.append(max(min(longest_text, canvas.mm(TEXT_CAP_MM)), longest_word) + padding)
-    is_text = [not (c < len(numeric) and numeric[c]) for c in range(count)]
+        hyphen = bold.horizontalAdvance("-") if SOFT_HYPHEN in header else 0.0
+        header_pieces = [bold.horizontalAdvance(w) + hyphen for w in _WORD_BREAKS.split(header) if w]
+        header_words = [bold.horizontalAdvance(w) for w in header.replace(SOFT_HYPHEN, "").split()]
+        whole = [bold.horizontalAdvance(t) for t in texts]  # bold: a total row
+        if is_text[column]:
+            words = [regular.horizontalAdvance(w) for t in texts for w in _WORD_BREAKS.split(t) if w]
+            need.append(max(header_pieces + words, default=0.0) + padding)
+            want.append(max(min(max(whole, default=0.0), canvas.mm(TEXT_CAP_MM)), need[-1] - padding,
+                            *header_words) + padding)
+        else:
+            need.append(max(header_pieces + whole, default=0.0) + padding)
+            want.append(max(header_words + whole, default=0.0) + padding)
     need = _squeeze(need, is_text, canvas.width, canvas.mm(TEXT_FLOOR_MM))
     return _share(need, want, is_text, canvas.width)
-
 
 
 def _squeeze(need: list[float], is_text: list[bool], total: float, floor: float) -> list[float]:

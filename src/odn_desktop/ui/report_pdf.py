@@ -7,8 +7,8 @@ painted by ``QSvgRenderer`` into the painter, so they stay vector with real, ext
 between rows and repeat their header row. The report is German whatever the window's language: it goes to the
 hosts, and its figures' names (``DEFINITIONS``, the chart tables) are German.
 
-Needs a QGuiApplication for fonts (``ensure_gui_application`` makes one when there is none); QtWidgets is not
-loaded, so the CLI can write the report without a window.
+Needs a QGuiApplication for fonts (``ensure_gui_application`` makes one when there is none); no widget is made, so
+the CLI can write the report without a window.
 """
 
 from __future__ import annotations
@@ -18,15 +18,16 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from odn_desktop.exchange.atomic_write import check_target, write_bytes
 from odn_desktop.exchange.german_dates import short_date
+from odn_desktop.exchange.report_charts import FONT_FAMILY
 from odn_desktop.services.report_figures import DEFINITIONS, NO_STATE, Counts, EventFigures, SeriesFigures
-from odn_desktop.services.report_tables import Cell, ChartTable
+from odn_desktop.services.report_tables import ChartTable, format_cell
 
+from .chart_view import paint_svg, register_chart_fonts
 from .pdf_layout import (
     ROW_MINOR,
     ROW_NORMAL,
@@ -47,7 +48,6 @@ from .printing import ensure_gui_application
 PDF_RESOLUTION = 300  # dpi; text and charts are vector, this only sets the layout grid
 MARGINS_MM = QMarginsF(18, 16, 18, 12)
 FOOTER_MM = 9.0
-FAMILY = "DejaVu Sans"  # the charts' font, so text and charts match
 
 TITLE = TextStyle(19, bold=True)
 KICKER = TextStyle(11, bold=True, color="#3b5b86")
@@ -80,6 +80,7 @@ def report_pdf(figures: SeriesFigures, tables: Sequence[ChartTable], charts: Map
                generated_on: date) -> tuple[bytes, int]:
     """The PDF's bytes and its page count."""
     ensure_gui_application()
+    register_chart_fonts()  # before any text is measured: Windows has no DejaVu Sans of its own
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -88,7 +89,7 @@ def report_pdf(figures: SeriesFigures, tables: Sequence[ChartTable], charts: Map
                                      MARGINS_MM, QPageLayout.Unit.Millimeter))
     writer.setTitle(f"Auswertung – {figures.title}")
     writer.setCreator("odn-desktop")
-    canvas = Canvas(writer, FAMILY, FOOTER_MM)
+    canvas = Canvas(writer, FONT_FAMILY, FOOTER_MM)  # the charts' font: text and charts match
     footer = Footer(left=figures.title, right=f"Erstellt am {_day(generated_on)}", style=FOOTER)
     pages = paint_pages(writer, canvas, report_blocks(figures, tables, charts, generated_on), footer)
     del writer  # finishes the PDF into the buffer
@@ -123,7 +124,7 @@ def _period(events: Sequence[EventFigures]) -> str:
     first, last = short_date(events[0].starts_at), short_date(events[-1].starts_at)
     if len(events) == 1:
         return f"1 Treffen am {first}"
-    return f"{_number(len(events))} Treffen vom {first} bis {last}"
+    return f"{format_cell(len(events))} Treffen vom {first} bis {last}"
 
 
 def _enumeration(names: Sequence[str]) -> str:
@@ -140,18 +141,18 @@ def _key_figures(figures: SeriesFigures) -> list[Block]:
     total = _total(figures.events)
     states = sum(1 for state, _count in figures.federal_states if state != NO_STATE)
     items = [
-        (_number(len(figures.events)), "Treffen"),
-        (_number(total.registered), "Anmeldungen (angemeldet)"),
-        (_number(total.attended), "Teilnahmen"),
-        (_percent(total.attendance_rate), "Teilnahmequote"),
-        (_number(total.no_show), "nicht erschienen"),
+        (format_cell(len(figures.events)), "Treffen"),
+        (format_cell(total.registered), "Anmeldungen (angemeldet)"),
+        (format_cell(total.attended), "Teilnahmen"),
+        (_rate(total.attendance_rate), "Teilnahmequote"),
+        (format_cell(total.no_show), "nicht erschienen"),
         (_minutes(total.average_minutes), "Minuten im Schnitt"),
-        (_number(figures.distinct_participants), "verschiedene Personen"),
-        (_number(figures.returning_participants), "wiederkehrende Personen"),
-        (_number(figures.distinct_organisations), "Organisationen"),
-        (_number(figures.distinct_municipalities), "Kommunen"),
-        (_number(states), "Bundesländer"),
-        (_number(total.waiting), "auf der Warteliste"),
+        (format_cell(figures.distinct_participants), "verschiedene Personen"),
+        (format_cell(figures.returning_participants), "wiederkehrende Personen"),
+        (format_cell(figures.distinct_organisations), "Organisationen"),
+        (format_cell(figures.distinct_municipalities), "Kommunen"),
+        (format_cell(states), "Bundesländer"),
+        (format_cell(total.waiting), "auf der Warteliste"),
     ]
     return [Paragraph("Kennzahlen der Reihe", HEADING, space_after=2.5, keep_with_next=True),
             Tiles(items, TILE_VALUE, TILE_LABEL, space_after=5.0)]
@@ -177,26 +178,32 @@ def _meetings(figures: SeriesFigures) -> list[Block]:
 
 
 def _count_cells(counts: Counts) -> tuple[str, ...]:
-    return (_number(counts.registered), _number(counts.waiting), _number(counts.cancelled), _number(counts.late),
-            _number(counts.attended), _percent(counts.attendance_rate), _number(counts.no_show),
+    numbers = (counts.registered, counts.waiting, counts.cancelled, counts.late, counts.attended)
+    return (*(format_cell(n) for n in numbers), _rate(counts.attendance_rate), format_cell(counts.no_show),
             _minutes(counts.average_minutes))
 
 
 def _chart_section(table: ChartTable, svg: bytes | None) -> list[Block]:
-    """Heading, caption, the chart (vector) and its table; heading and caption stay with the chart."""
+    """Heading, caption, the chart (vector) and its table; heading and caption stay with the chart, the chart
+    with the table's first rows. An empty table without a chart says so (a chart says so itself)."""
     blocks: list[Block] = [Paragraph(table.title, HEADING, space_before=2.0, space_after=1.5, keep_with_next=True)]
     if table.caption:
         blocks.append(Paragraph(table.caption, CAPTION, space_after=1.5, keep_with_next=True))
     if svg is not None:
         blocks.append(Chart(svg, paint_svg, keep_with_next=bool(table.rows)))
     if table.rows:
-        numeric = [all(isinstance(row[c], int | float) for row in table.rows if c < len(row) and row[c] is not None)
-                   and c > 0 for c in range(len(table.headers))]
-        rows = [tuple(_cell(value) for value in row) for row in table.rows]
-        blocks.append(Table(table.headers, rows, BODY, BODY_BOLD, numeric=numeric))
-    else:
+        rows = [tuple(format_cell(value) for value in row) for row in table.rows]
+        blocks.append(Table(table.headers, rows, BODY, BODY_BOLD, numeric=_numeric_columns(table)))
+    elif svg is None:
         blocks.append(Paragraph("Keine Daten.", BODY, space_after=5.0))
     return blocks
+
+
+def _numeric_columns(table: ChartTable) -> list[bool]:
+    """The value columns holding only numbers (right-aligned); the first column holds the categories."""
+    return [column > 0 and all(isinstance(row[column], int | float) for row in table.rows
+                               if column < len(row) and row[column] is not None)
+            for column in range(len(table.headers))]
 
 
 def _definitions() -> list[Block]:
@@ -205,39 +212,13 @@ def _definitions() -> list[Block]:
                   bold_first_column=True)]
 
 
-def paint_svg(painter: QPainter, svg: bytes, rect: QRectF) -> None:
-    """Paint an SVG chart into ``rect`` as vector graphics."""
-    QSvgRenderer(QByteArray(svg)).render(painter, rect)
-
-
-# -- German numbers (until report_tables.format_cell lands) ------------------------------------------------
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
-def _percent(fraction: float) -> str:
-    return f"{fraction * 100:.1f}".replace(".", ",") + " %"
+def _rate(fraction: float) -> str:
+    return format_cell(fraction, percent=True)
 
 
 def _minutes(average: float | None) -> str:
-    return "–" if average is None else _number(round(average))
+    return "–" if average is None else format_cell(round(average))
 
 
 def _day(day: date) -> str:
-    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
-
-
-def _cell(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, int):
-        return _number(value)
-    if isinstance(value, float):
-        return f"{value:,.1f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
-    if isinstance(value, date):
-        return _day(value)
-    return value
+    return format_cell(day)
