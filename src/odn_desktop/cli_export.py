@@ -8,6 +8,10 @@
     export rooms       --event E -o FILE.csv [--size N] [--seed S] [--by-round]   # Zoom breakout rooms
     export announcement --event E -o FILE.html|FILE.md|FILE.txt   # the public text; the format by the ending
     export certificates --event E -o DIR [--min-percent P] [--single FILE.pdf] [--json]
+    export report      --series NAME -o FILE.pdf|FILE.xlsx   # the hosts' report; the format by the ending
+
+``report`` writes the series' figures, charts and definitions (``ui.report_export``): a PDF (A4, vector charts,
+page numbers) or a workbook with one data sheet and one native Excel chart per chart.
 
 ``certificates`` writes one PDF per person who qualifies (``services.certificates``: attended with at least P % of
 the meeting's duration, default 50, or marked attended by hand), named "Teilnahmebescheinigung Nachname
@@ -105,6 +109,16 @@ def add_commands(subparsers: Any) -> None:
                         "markiert), file")
 
 
+    text = "Auswertung einer Veranstaltungsreihe für die Veranstalter (Zahlen, Diagramme, Begriffe)"
+    p = export.add_parser("report", help=text, description=text + ".")
+    p.add_argument("--series", required=True, metavar="NAME",
+                   help="die Veranstaltungsreihe: ihr Titel (ohne Groß-/Kleinschreibung), ein eindeutiger Teil davon "
+                        "oder ihre Kennung")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf|FILE.xlsx",
+                   help="Zieldatei; die Endung wählt das Format: .pdf (A4, zum Drucken) oder .xlsx (Excel mit "
+                        "Diagrammen zum Weiterbearbeiten)")
+
+
 def _say(text: str) -> None:
     sys.stdout.buffer.write((text + "\n").encode(sys.stdout.encoding or "utf-8", errors="replace"))
     sys.stdout.flush()
@@ -114,6 +128,8 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
     from .services import exports
     from .services.events import resolve_event
 
+    if args.action == "report":
+        return _export_report(session, args)
     organizer = None
     if args.action in ("ics", "invites"):
         from .exchange.ics_calendar import require_organizer
@@ -165,6 +181,21 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
     else:  # pragma: no cover - argparse allows only the actions above
         raise AssertionError(args.action)
     _say(result.message)
+    return EXIT_OK
+
+
+def _export_report(session: Session, args: argparse.Namespace) -> int:
+    from .exchange.atomic_write import check_target
+    from .services.report_figures import resolve_series
+    from .ui.report_export import check_report_path, export_report
+
+    output = check_target(check_report_path(args.output))  # before any figure is computed
+    series = resolve_series(session, args.series)
+    if output.suffix.lower() == ".pdf":
+        from .ui.printing import ensure_gui_application
+
+        ensure_gui_application()
+    _say(export_report(session, series.id, output).message)
     return EXIT_OK
 
 
