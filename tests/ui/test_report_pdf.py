@@ -14,12 +14,11 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from tests.report_samples import NOW, build_report_sample
 
-from odn_desktop.exchange.report_charts import LIGHT, chart_svg
 from odn_desktop.services.report_figures import Counts, EventFigures, RoundFigures, SeriesFigures, series_figures
 from odn_desktop.services.report_tables import ChartTable, series_tables
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui.report_pdf import save_report_pdf
+from odn_desktop.ui.report_pdf import chart_svgs, save_report_pdf
 
 SERIES = "Open Data in Kommunen – Netzwerktreffen"
 HOSTS = ("Deutsches Institut für Urbanistik gGmbH (Difu)", "Bertelsmann Stiftung")
@@ -183,7 +182,8 @@ def test_the_report_of_a_real_series_with_real_charts(qtbot: QtBot, db: Database
         ids = build_report_sample(s)
         figures = series_figures(s, ids["series"], now=NOW)
     tables = series_tables(figures)
-    charts = {t.key: chart_svg(t, LIGHT, width_in=6.8, height_in=3.2) for t in tables}
+    charts = chart_svgs(tables)
+    assert set(charts) == {t.key for t in tables}
     path = tmp_path / "Auswertung Testreihe.pdf"
     pages = save_report_pdf(figures, tables, charts, path, generated_on=TODAY)
     texts = _texts(path)
