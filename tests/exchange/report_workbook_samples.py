@@ -54,7 +54,10 @@ def small_tables() -> tuple[ChartTable, ...]:
         ChartTable("registrations_over_time", "Eingang der Anmeldungen bis zum Anmeldeschluss",
                    ("Tag (0 = Anmeldeschluss)", "14.10.2021 Portal und Datenqualität", f"02.12.2021 {HOSTILE_TITLE}",
                     "20.01.2022 Kommunale Datenstrategien"), tuple(curves),
-                   "Aufsummierte Anmeldungen je Kalendertag, gezählt ab dem Tag des Anmeldeschlusses (Tag 0).",
+                   "Aufsummierte Anmeldungen je Kalendertag, gezählt ab dem Tag des Anmeldeschlusses (Tag 0, "
+                   "senkrechte Linie); Symbole markieren den ersten Versand von Erinnerung und Zugangslink. "
+                   "14.10.2021 Portal und Datenqualität: Anmeldeschluss 12.10.2021, Erinnerung 05.10.2021 (Tag −7); "
+                   "02.12.2021 =HYPERLINK(\"http://x\"): Anmeldeschluss 30.11.2021.",
                    (ChartMark(0, "Anmeldeschluss", "deadline"),
                     ChartMark(-7, "Erinnerung", "reminder", "14.10.2021 Portal und Datenqualität"))),
         ChartTable("attendance_per_meeting", "Angemeldet, teilgenommen und nicht erschienen je Treffen",

@@ -15,6 +15,8 @@ from report_workbook_samples import HOSTILE_TITLE, HOSTS, small_series, small_ta
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.exchange.report_workbook import (
+    CAPTION_LINE_CHARS,
+    CHART_ROWS,
     OVERVIEW_TITLE,
     PERCENT_FORMAT,
     ROUNDS_TITLE,
@@ -190,10 +192,32 @@ def test_the_line_chart_leaves_gaps_and_marks_the_deadline(tmp_path: Path) -> No
     assert [row[0] for row in small_tables()[0].rows].index(0) + 1 == 21
     assert chart.y_axis.crossesAt == 21
     assert chart.y_axis.tickLblPos == "low"
+    # the reminder on day -7 of the first meeting: a symbol on that point of its line (row 14 = the 14th day)
+    marked = chart.series[0].dPt
+    assert [(p.idx, p.marker.symbol) for p in marked] == [(13, "triangle")]
+    assert ws["A15"].value == -7
+    assert chart.series[1].dPt == [] and chart.series[2].dPt == []
     # text categories (meetings) are string references, numbers (days) number references
     assert chart.series[0].cat.numRef is not None
     bars = load_workbook(path)["Teilnahme je Treffen"]._charts[0]
     assert bars.series[0].cat.strRef is not None
+
+
+def test_the_caption_stands_under_the_chart_in_lines_as_wide_as_it(tmp_path: Path) -> None:
+    path, _ = _write(tmp_path)
+    wb = load_workbook(path)
+    for name, table in zip(SHEETS[1:5], small_tables(), strict=True):
+        ws = wb[name]
+        column = len(table.headers) + 2
+        anchor = ws._charts[0].anchor._from
+        assert (anchor.col, anchor.row) == (column - 1, 1)  # zero-based: right of the table, row 2
+        lines = [ws.cell(row=r, column=column).value for r in range(CHART_ROWS + 3, CHART_ROWS + 10)]
+        lines = [line for line in lines if line]
+        assert " ".join(lines) == " ".join(table.caption.split()), name
+        assert all(len(line) <= CAPTION_LINE_CHARS for line in lines)
+        if len(table.caption) > CAPTION_LINE_CHARS:
+            assert len(lines) >= 2
+        assert ws.cell(row=1, column=column).value is None
 
 
 def test_states_run_from_the_largest_on_top(tmp_path: Path) -> None:
@@ -266,6 +290,7 @@ def test_a_table_without_rows_gets_no_chart(tmp_path: Path) -> None:
     assert ws._charts == []
     assert result.charts == 3
     assert ws["C2"].value == "Keine Daten für dieses Diagramm."
+    assert ws["C4"].value is None  # no caption
 
 
 def test_sheet_names_are_short_distinct_and_excel_safe() -> None:

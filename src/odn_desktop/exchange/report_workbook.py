@@ -11,7 +11,7 @@ Sheets, in order:
   changed, and the chart to the right of the table referring to the table's ranges: a line chart for
   ``registrations_over_time`` (one series per meeting, gaps where a meeting has no value), clustered columns for
   ``attendance_per_meeting`` (and ``attendance_per_round``), horizontal bars for ``federal_states``, stacked
-  columns for ``first_time_returning``. The table's caption stands above the chart.
+  columns for ``first_time_returning``. The table's caption stands under the chart.
 - **Runden**, only when a meeting has rounds: the key figures per round.
 
 Cells: numbers stay numbers (German display through the number format: ``#,##0``, ``0.0 %``), dates are real
@@ -26,6 +26,7 @@ at run time), and the caller passes ``report_figures.DEFINITIONS``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -97,6 +98,9 @@ _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 #: chart size in cm: fills most of an A4 landscape page next to a narrow table
 CHART_WIDTH_CM = 24.0
 CHART_HEIGHT_CM = 14.0
+#: rows of the default height (20 px) the chart covers, and the characters of caption text as wide as the chart
+CHART_ROWS = math.ceil(CHART_HEIGHT_CM / 2.54 * 96 / 20)
+CAPTION_LINE_CHARS = 130
 DEADLINE_COLOUR = "C00000"
 _LINE_POINTS = 15.0  # one line of Calibri 11
 _NARROW = 1.15  # ordinary text: characters per unit of column width
@@ -188,7 +192,6 @@ class _Styles:
         self.left = Alignment(horizontal="left")
         self.center = Alignment(horizontal="center")
         self.wrap_top = Alignment(vertical="top", wrap_text=True)
-        self.top = Alignment(vertical="top")
 
 
 def _put(ws: Any, row: int, column: int, value: Any) -> Any:
@@ -414,12 +417,14 @@ def _table_widths(table: ChartTable) -> list[float]:
         if index == 0:
             widths.append(float(min(max(longest + 2, word, 10), 45)))
         else:
-            widths.append(float(min(max(longest + 3, word, 10), 18)))
+            widths.append(float(min(max(longest + 3, word, 10), 26)))
     return widths
 
 
 def _write_table_sheet(ws: Any, table: ChartTable, title: str, styles: _Styles, generated: datetime) -> int:
-    """The table from A1, its chart to the right (with the caption above it); returns the number of charts."""
+    """The table from A1, its chart to the right with the caption under it; returns the number of charts."""
+    import textwrap
+
     from openpyxl.utils import get_column_letter
 
     widths = _table_widths(table)
@@ -431,18 +436,40 @@ def _write_table_sheet(ws: Any, table: ChartTable, title: str, styles: _Styles, 
     ws.freeze_panes = "B2"
     _page_setup(ws, title, 1, generated)
 
-    ncols = len(table.headers)
-    chart_col = ncols + 2
-    if table.caption:
-        caption = _put(ws, 1, chart_col, table.caption)
-        caption.font = styles.caption_font
-        caption.alignment = styles.top
-    if not table.rows or ncols < 2:
+    chart_col = len(table.headers) + 2
+    charts = 0
+    if table.rows and len(table.headers) >= 2:
+        ws.add_chart(_chart(ws, table), f"{get_column_letter(chart_col)}2")
+        charts = 1
+        below = 2 + CHART_ROWS + 1
+    else:
         _put(ws, 2, chart_col, "Keine Daten für dieses Diagramm.")
-        return 0
-    chart = _chart(ws, table)
-    ws.add_chart(chart, f"{get_column_letter(chart_col)}2")
-    return 1
+        below = 4
+    # the caption in lines as wide as the chart, one per row: a long text in one cell would run on to the right
+    # (and LibreOffice widens the printed area for it); a wrapped cell would make a table row tall
+    for offset, line in enumerate(textwrap.wrap(table.caption, CAPTION_LINE_CHARS)):
+        caption = _put(ws, below + offset, chart_col, line)
+        caption.font = styles.caption_font
+    return charts
+
+
+#: the symbol marking the first day of a kind of mail on a meeting's line (the caption names the days)
+MARK_SYMBOLS = {"reminder": "triangle", "access_link": "diamond"}
+
+
+def _mail_points(table: ChartTable, index: int) -> list[Any]:
+    """Data points of the line of column ``index`` drawn with a symbol: the days its meeting's marks stand at."""
+    from openpyxl.chart.marker import DataPoint, Marker
+
+    header = table.headers[index]
+    rows = {row[0]: number for number, row in enumerate(table.rows) if row}
+    points = []
+    for mark in table.marks:
+        number = rows.get(mark.category)
+        if mark.series != header or number is None or table.rows[number][index] is None:
+            continue
+        points.append(DataPoint(idx=number, marker=Marker(symbol=MARK_SYMBOLS.get(mark.kind, "circle"), size=9)))
+    return points
 
 
 def _deadline_position(table: ChartTable) -> int | None:
@@ -493,6 +520,7 @@ def _chart(ws: Any, table: ChartTable) -> Any:
             series.smooth = False
             series.marker.symbol = "none"
             series.graphicalProperties.line.width = 28575  # 2.25 pt in EMU
+            series.dPt = _mail_points(table, column - 1)
         chart.series.append(series)
 
     chart.title = table.title
