@@ -21,6 +21,49 @@
     </message>
 </context>
 <context>
+    <name>CertificatesDialog</name>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="331"/>
+        <source>%n erhalten eine Bescheinigung</source>
+        <translation>
+            <numerusform>%n erhält eine Bescheinigung</numerusform>
+            <numerusform>%n erhalten eine Bescheinigung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="373"/>
+        <source>%n Bescheinigungen gespeichert in {folder}</source>
+        <translation>
+            <numerusform>%n Bescheinigung gespeichert in {folder}</numerusform>
+            <numerusform>%n Bescheinigungen gespeichert in {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="392"/>
+        <source>%n Bescheinigungen (eine Seite je Person) gespeichert: {path}</source>
+        <translation>
+            <numerusform>%n Bescheinigung (eine Seite je Person) gespeichert: {path}</numerusform>
+            <numerusform>%n Bescheinigungen (eine Seite je Person) gespeichert: {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="420"/>
+        <source>%n Entwürfe mit Bescheinigung gespeichert in {folder}</source>
+        <translation>
+            <numerusform>%n Entwurf mit Bescheinigung gespeichert in {folder}</numerusform>
+            <numerusform>%n Entwürfe mit Bescheinigung gespeichert in {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="423"/>
+        <source>(%n Personen übersprungen)</source>
+        <translation>
+            <numerusform>(%n Person übersprungen)</numerusform>
+            <numerusform>(%n Personen übersprungen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message numerus="yes">
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="304"/>

@@ -713,6 +713,222 @@ Restore now?</translation>
     </message>
 </context>
 <context>
+    <name>CertificatesDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="97"/>
+        <source>PDF-Datei (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="205"/>
+        <source>Teilnahmebescheinigungen – {title} ({date})</source>
+        <translation>Certificates of attendance – {title} ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="213"/>
+        <source>Mindestanteil der Dauer</source>
+        <translation>Minimum share of the duration</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="214"/>
+        <source>&amp;Mindestanteil der Dauer:</source>
+        <translation>&amp;Minimum share of the duration:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="230"/>
+        <source>Wer eine Bescheinigung erhält</source>
+        <translation>Who receives a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="237"/>
+        <source>erhält Bescheinigung</source>
+        <translation>receives certificate</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="245"/>
+        <source>&amp;Einzeln speichern …</source>
+        <translation>Save &amp;individually …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="247"/>
+        <source>Eine PDF-Datei je Person in einen Ordner speichern</source>
+        <translation>Save one PDF file per person into a folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="248"/>
+        <source>Sammel-&amp;PDF zum Drucken …</source>
+        <translation>Combined &amp;PDF for printing …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="250"/>
+        <source>Alle Bescheinigungen in einer PDF-Datei, eine Seite je Person</source>
+        <translation>All certificates in one PDF file, one page per person</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="251"/>
+        <source>Als E-Mail-Ent&amp;würfe …</source>
+        <translation>As e-mail &amp;drafts …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="253"/>
+        <source>Eine .eml-Datei je Person mit ihrer Bescheinigung im Anhang, die Outlook als Entwurf öffnet (Vorlage „Teilnahmebescheinigung“)</source>
+        <translation>One .eml file per person with their certificate attached, which Outlook opens as a draft (template “Certificate of attendance”)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="255"/>
+        <source>Per E-Mail &amp;senden …</source>
+        <translation>&amp;Send by e-mail …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="257"/>
+        <source>Über den Mailserver senden; wer die Bescheinigung schon erhalten hat, wird übersprungen</source>
+        <translation>Send through the mail server; anyone who already received the certificate is skipped</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="259"/>
+        <source>Schl&amp;ießen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="321"/>
+        <source>Eine Bescheinigung erhält, wer laut Teilnahmebericht mindestens {minutes} von {duration} Minuten anwesend war oder von Hand als anwesend markiert ist.</source>
+        <translation>A certificate goes to everyone present for at least {minutes} of {duration} minutes according to the attendance report, or marked as attended by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="328"/>
+        <source>Für diese Veranstaltung ist noch keine Teilnahme erfasst. Importieren Sie den Teilnahmebericht (Zoom/Teams) oder markieren Sie die Anwesenheit in den Anmeldungen.</source>
+        <translation>No attendance has been recorded for this event yet. Import the attendance report (Zoom/Teams) or mark attendance in the registrations.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="331"/>
+        <source>%n erhalten eine Bescheinigung</source>
+        <translation>
+            <numerusform>%n receives a certificate</numerusform>
+            <numerusform>%n receive a certificate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="331"/>
+        <source>{n} nicht</source>
+        <translation>{n} do not</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="363"/>
+        <source>Ordner für die Teilnahmebescheinigungen</source>
+        <translation>Folder for the certificates of attendance</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="372"/>
+        <source>Teilnahmebescheinigungen gespeichert</source>
+        <translation>Certificates of attendance saved</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="373"/>
+        <source>%n Bescheinigungen gespeichert in {folder}</source>
+        <translation>
+            <numerusform>%n certificate saved in {folder}</numerusform>
+            <numerusform>%n certificates saved in {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="382"/>
+        <source>Sammel-PDF speichern</source>
+        <translation>Save combined PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="391"/>
+        <source>Sammel-PDF gespeichert</source>
+        <translation>Combined PDF saved</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="392"/>
+        <source>%n Bescheinigungen (eine Seite je Person) gespeichert: {path}</source>
+        <translation>
+            <numerusform>%n certificate (one page per person) saved: {path}</numerusform>
+            <numerusform>%n certificates (one page per person) saved: {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="407"/>
+        <source>Ordner für die E-Mail-Entwürfe</source>
+        <translation>Folder for the e-mail drafts</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="420"/>
+        <source>%n Entwürfe mit Bescheinigung gespeichert in {folder}</source>
+        <translation>
+            <numerusform>%n draft with certificate saved in {folder}</numerusform>
+            <numerusform>%n drafts with certificate saved in {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="423"/>
+        <source>(%n Personen übersprungen)</source>
+        <translation>
+            <numerusform>(%n person skipped)</numerusform>
+            <numerusform>(%n people skipped)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="424"/>
+        <source>Entwürfe gespeichert</source>
+        <translation>Drafts saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="425"/>
+        <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
+        <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesModel</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
+        <source>Minuten</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
+        <source>Anteil</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="127"/>
+        <source>Bescheinigung</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="127"/>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="165"/>
+        <source>{reason}; Nummer {number}</source>
+        <translation>{reason}; number {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="183"/>
+        <source>erhält Bescheinigung</source>
+        <translation>receives certificate</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="183"/>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <location filename="../ui/contact_form.ui" line="14"/>
@@ -1762,6 +1978,16 @@ Please let them know.</translation>
         <source>Raumplan</source>
         <translation>Room plan</translation>
     </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="64"/>
+        <source>Teilnahmebescheinigungen …</source>
+        <translation>Certificates of attendance …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="67"/>
+        <source>Wer eine Teilnahmebescheinigung erhält und warum; als PDF speichern, drucken oder per E-Mail senden</source>
+        <translation>Who receives a certificate of attendance and why; save as PDF, print or send by e-mail</translation>
+    </message>
 </context>
 <context>
     <name>EventSpeakersTab</name>
@@ -2525,6 +2751,11 @@ Please let them know.</translation>
         <source>Die geänderten Vorlagen speichern?</source>
         <translation>Save the changed templates?</translation>
     </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="316"/>
+        <source>Anhang: persönliche Teilnahmebescheinigung (PDF), für alle mit mindestens {percent} % der Dauer</source>
+        <translation>Attachment: personal certificate of attendance (PDF), for everyone present for at least {percent} % of the duration</translation>
+    </message>
 </context>
 <context>
     <name>MailUi</name>
@@ -2567,6 +2798,11 @@ Please let them know.</translation>
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="92"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="75"/>
+        <source>Teilnahmebescheinigung</source>
+        <translation>Certificate of attendance</translation>
     </message>
 </context>
 <context>

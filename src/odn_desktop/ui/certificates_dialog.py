@@ -248,7 +248,7 @@ class CertificatesDialog(QDialog):
         self.print_button = QPushButton(self.tr("Sammel-&PDF zum Drucken …"), self)
         self.print_button.setObjectName("singlePdfButton")
         self.print_button.setToolTip(self.tr("Alle Bescheinigungen in einer PDF-Datei, eine Seite je Person"))
-        self.drafts_button = QPushButton(self.tr("Als E-Mail-&Entwürfe …"), self)
+        self.drafts_button = QPushButton(self.tr("Als E-Mail-Ent&würfe …"), self)
         self.drafts_button.setObjectName("certificateDraftsButton")
         self.drafts_button.setToolTip(self.tr("Eine .eml-Datei je Person mit ihrer Bescheinigung im Anhang, "
                                               "die Outlook als Entwurf öffnet (Vorlage „Teilnahmebescheinigung“)"))
