@@ -144,3 +144,25 @@ def test_resolve_series(db, series) -> None:  # type: ignore[no-untyped-def]
             resolve_series(s, "Fußball")
         with pytest.raises(UserError, match="passt auf 2"):
             resolve_series(s, "Reihe")
+
+
+def test_no_shows_only_once_attendance_is_recorded(db, series) -> None:  # type: ignore[no-untyped-def]
+    from odn_desktop.services import registrations
+    from odn_desktop.services.contacts import ContactInput
+
+    with transaction(db.sessions) as s:
+        events.update_event(s, series["c"], status="open")
+        for name in ("ida", "jan"):
+            registrations.register(s, series["c"], ContactInput(email=f"{name}@example.org", last_name=name),
+                                   allow_late=True)
+        coming = event_figures(s, series["c"])
+        whole = series_figures(s, series["series"], now=NOW)
+        events.update_event(s, series["c"], status="held")  # held, but nobody marked: all stayed away
+        held = event_figures(s, series["c"])
+    assert coming.counts.registered == 2 and not coming.attendance_recorded
+    assert coming.counts.no_show == 0 and coming.as_json()["no_show"] == 0
+    assert held.attendance_recorded and held.counts.no_show == 2
+    assert whole.totals.registered == 3 + 4 + 2 and whole.totals.attended == 6
+    assert whole.totals.no_show == 1 + 1  # cara in A, dora in B; the coming meeting adds none
+    assert whole.meetings_with_attendance == 2
+    assert whole.attendance_rate == pytest.approx(6 / 7)  # over A and B only

@@ -14,7 +14,11 @@ Definitions (written once here; ``DEFINITIONS`` carries the same words into the 
   people from the waiting list came);
 - **nicht erschienen** (no-shows): registered people (holding a seat) who did not attend — the same as
   registered − attended whenever everyone who came held a seat; counted directly so that a person from the
-  waiting list who came anyway does not hide a registered person who stayed away;
+  waiting list who came anyway does not hide a registered person who stayed away. Only for a meeting with
+  **Teilnahmedaten** (``attendance_recorded``: held, or someone marked as attended); before that it is 0 and the
+  page, PDF and workbook leave rate and no-shows empty;
+- **Summe der Reihe** (``SeriesFigures.totals``): the meetings' counts added up; its attendance rate and no-shows
+  only over the meetings with Teilnahmedaten;
 - **Minuten im Schnitt** (average minutes): mean of the imported minutes of those who attended and have minutes;
 - **Organisationen / Kommunen**: distinct non-empty names among the registered (SQL ``lower(trim(...))``: case
   of A–Z and leading/trailing spaces ignored);
@@ -36,7 +40,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -73,7 +77,10 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
                      "Teilnahmebescheinigung verlangt einen Mindestanteil der Dauer."),
     ("Teilnahmequote", "Teilgenommen ÷ Angemeldet (über 100 %, wenn Personen von der Warteliste kamen)."),
     ("Nicht erschienen", "Angemeldete (mit Platz), die nicht teilgenommen haben – gleich Angemeldet − "
-                         "Teilgenommen, wenn alle Teilnehmenden einen Platz hatten."),
+                         "Teilgenommen, wenn alle Teilnehmenden einen Platz hatten. Nur für Treffen mit "
+                         "Teilnahmedaten (stattgefunden oder jemand als anwesend erfasst); sonst leer."),
+    ("Summe der Reihe", "die Zahlen aller Treffen addiert; Teilnahmequote und „nicht erschienen“ nur über die "
+                        "Treffen mit Teilnahmedaten."),
     ("Minuten im Schnitt", "Mittel der importierten Minuten derer, die teilgenommen haben und Minuten haben."),
     ("Organisationen, Kommunen", "verschiedene Namen unter den Angemeldeten (Groß-/Kleinschreibung und "
                                  "Leerzeichen am Anfang und Ende zählen nicht)."),
@@ -200,6 +207,12 @@ class EventFigures:
     def duration_minutes(self) -> int:
         return max(int((self.ends_at - self.starts_at).total_seconds() // 60), 0)
 
+    @property
+    def attendance_recorded(self) -> bool:
+        """Whether the meeting has Teilnahmedaten (held, or someone marked as attended): only then do its
+        attendance rate and no-shows mean something."""
+        return recorded(self.status, self.counts)
+
     def as_json(self) -> dict[str, Any]:
         """The object of ``odn-desktop stats --event E --json`` (and one element of a series' ``events``)."""
         return {
@@ -213,6 +226,7 @@ class EventFigures:
             "federal_states": dict(self.federal_states),
             "first_time": self.first_time,
             "returning": self.returning,
+            "attendance_recorded": self.attendance_recorded,
             "rounds": [r.as_json() for r in self.rounds],
         }
 
@@ -236,6 +250,23 @@ class SeriesFigures:
     #: the registration curves of the meetings the charts overlay (the latest ``CURVE_MEETINGS``)
     curves: tuple[RegistrationCurve, ...] = field(default=())
 
+    @property
+    def totals(self) -> Counts:
+        """The meetings' counts added up; attendance (and so rate and no-shows) only from meetings with
+        Teilnahmedaten, so an upcoming meeting does not count as 30 no-shows."""
+        return _add(e.counts for e in self.events)
+
+    @property
+    def attendance_rate(self) -> float:
+        """Attended ÷ registered over the meetings with Teilnahmedaten (0 without any)."""
+        rated = [e.counts for e in self.events if e.attendance_recorded]
+        registered = sum(c.registered for c in rated)
+        return sum(c.attended for c in rated) / registered if registered else 0.0
+
+    @property
+    def meetings_with_attendance(self) -> int:
+        return sum(1 for e in self.events if e.attendance_recorded)
+
     def as_json(self) -> dict[str, Any]:
         """The object of ``odn-desktop stats --series NAME --json``."""
         return {
@@ -248,7 +279,14 @@ class SeriesFigures:
             "distinct_participants": self.distinct_participants,
             "returning_participants": self.returning_participants,
             "federal_states": dict(self.federal_states),
+            "totals": {**self.totals.as_json(), "attendance_rate": round(self.attendance_rate, 4),
+                       "meetings_with_attendance": self.meetings_with_attendance},
         }
+
+
+def recorded(status: str, counts: Counts) -> bool:
+    """The one rule for "this meeting has Teilnahmedaten": held, or anyone marked as attended."""
+    return status == "held" or counts.attended > 0
 
 
 # -- finding the series --------------------------------------------------------------------------------------
@@ -473,9 +511,13 @@ def _figures(session: Session, events: Sequence[Event], series_id: uuid.UUID | N
         if round_figures and roundless != Counts():
             round_figures.append(RoundFigures(NO_ROUND, None, roundless))
         first_time, again = returning.get(event.id, (0, 0))
+        total = _add(event_pools.values())
+        if not recorded(event.status, total):  # no Teilnahmedaten yet: nobody is a no-show
+            total = replace(total, no_show=0)
+            round_figures = [replace(r, counts=replace(r.counts, no_show=0)) for r in round_figures]
         result.append(EventFigures(
             event_id=event.id, title=event.title, starts_at=event.starts_at, ends_at=event.ends_at,
-            status=event.status, deadline=event.registration_deadline, counts=_add(event_pools.values()),
+            status=event.status, deadline=event.registration_deadline, counts=total,
             organisations=reach.get(event.id, (0, 0))[0], municipalities=reach.get(event.id, (0, 0))[1],
             federal_states=states.get(event.id, ()), first_time=first_time, returning=again,
             rounds=tuple(round_figures),
