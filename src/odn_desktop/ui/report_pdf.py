@@ -23,7 +23,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from odn_desktop.exchange.atomic_write import check_target, write_bytes
 from odn_desktop.exchange.german_dates import short_date
-from odn_desktop.exchange.report_charts import FONT_FAMILY, LIGHT, chart_svg, suggested_size_in
+from odn_desktop.exchange.report_charts import FONT_FAMILY
 from odn_desktop.services.report_figures import DEFINITIONS, NO_STATE, Counts, EventFigures, SeriesFigures
 from odn_desktop.services.report_tables import ChartTable, format_cell
 
@@ -46,10 +46,8 @@ from .pdf_layout import (
 from .printing import ensure_gui_application
 
 PDF_RESOLUTION = 300  # dpi; text and charts are vector, this only sets the layout grid
-MARGINS_MM = QMarginsF(18, 16, 18, 12)
+MARGINS_MM = QMarginsF(18, 16, 18, 12)  # ui.report_export.PDF_CHART_WIDTH_IN follows left and right
 FOOTER_MM = 9.0
-#: the body's width in inches: charts drawn this wide print at their own size (their text at its point size)
-CHART_WIDTH_IN = (210 - MARGINS_MM.left() - MARGINS_MM.right()) / 25.4
 
 TITLE = TextStyle(19, bold=True)
 KICKER = TextStyle(11, bold=True, color="#3b5b86")
@@ -76,13 +74,6 @@ def save_report_pdf(figures: SeriesFigures, tables: Sequence[ChartTable], charts
     data, pages = report_pdf(figures, tables, charts, generated_on=generated_on)
     write_bytes(path, data)
     return pages
-
-
-def chart_svgs(tables: Sequence[ChartTable]) -> dict[str, bytes]:
-    """The charts for ``save_report_pdf``: light (paper is white), as wide as the page's body, each at the
-    height ``suggested_size_in`` gives it. matplotlib is imported here, on first use (~150 ms)."""
-    return {table.key: chart_svg(table, LIGHT, width_in=width, height_in=height) for table in tables
-            for width, height in [suggested_size_in(table, CHART_WIDTH_IN)]}
 
 
 def report_pdf(figures: SeriesFigures, tables: Sequence[ChartTable], charts: Mapping[str, bytes], *,
