@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -94,7 +94,16 @@ def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, qtbot: QtBot, ct
                                     kickoff: uuid.UUID) -> None:
     dialog = open_dialog(qtbot, ctx, kickoff)
     qtmodeltester.check(dialog.model, force_py=True)  # watches the reloads that follow
+    dialog.view.selectRow(0)
+    first = dialog.model.row_at(0)
+    dialog.view.sortByColumn(CertificatesModel.SHARE, Qt.SortOrder.DescendingOrder)  # a header click
+    shares = [dialog.model.index(r, CertificatesModel.SHARE).data() for r in range(dialog.model.rowCount())]
+    assert shares[0] == "100 %" and shares[-1] == "–"  # marked by hand: no share, last
+    selected = dialog.view.selectionModel().selectedRows()
+    assert [dialog.model.row_at(i.row()) for i in selected] == [first]  # the selection follows its row
     dialog.percent_spin.setValue(80)
+    shares = [dialog.model.index(r, CertificatesModel.SHARE).data() for r in range(dialog.model.rowCount())]
+    assert shares[0] == "100 %" and shares[-1] == "–"  # the order holds across a reload
     dialog.percent_spin.setValue(100)
     empty = CertificatesModel()
     qtmodeltester.check(empty, force_py=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,13 +123,46 @@ class CertificatesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CertificateCandidate] = []
+        self._sort: tuple[int, bool] | None = None  # column, descending
         self._headers = (self.tr("Name"), self.tr("Organisation"), self.tr("Minuten"), self.tr("Anteil"),
                          self.tr("Bescheinigung"), self.tr("Begründung"))
 
     def set_rows(self, rows: Sequence[CertificateCandidate]) -> None:
+        """New rows (in German name order from the service; a chosen sort is applied again)."""
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sort is not None:
+            self._rows.sort(key=self._sort_key(self._sort[0]), reverse=self._sort[1])
         self.endResetModel()
+
+    def _sort_key(self, column: int) -> Callable[[CertificateCandidate], Any]:
+        from odn_desktop.domain.names import german_sort_key, person_sort_key
+
+        def by_name(c: CertificateCandidate) -> Any:
+            return person_sort_key(c.last_name, c.first_name)
+
+        keys: dict[int, Callable[[CertificateCandidate], Any]] = {
+            self.NAME: by_name,
+            self.ORGANISATION: lambda c: (german_sort_key(c.organisation), by_name(c)),
+            self.MINUTES: lambda c: (-1 if c.minutes is None else c.minutes, by_name(c)),
+            self.SHARE: lambda c: (-1 if c.percent is None else c.percent, by_name(c)),
+            self.CERTIFICATE: lambda c: (c.qualifies, by_name(c)),
+            self.REASON: lambda c: (german_sort_key(c.reason), by_name(c)),
+        }
+        return keys.get(column, by_name)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (clicking its header); selections follow their rows."""
+        if not 0 <= column < len(self._headers):
+            return
+        self._sort = (column, order == Qt.SortOrder.DescendingOrder)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        moved = [(index, self._rows[index.row()]) for index in before]
+        self._rows.sort(key=self._sort_key(column), reverse=self._sort[1])
+        position = {id(row): n for n, row in enumerate(self._rows)}
+        self.changePersistentIndexList(before, [self.index(position[id(row)], index.column()) for index, row in moved])
+        self.layoutChanged.emit()
 
     def rows(self) -> list[CertificateCandidate]:
         return list(self._rows)
@@ -227,6 +260,9 @@ class CertificatesDialog(QDialog):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # German name order at first
+        self.view.setSortingEnabled(True)
         self.view.setAccessibleName(self.tr("Wer eine Bescheinigung erhält"))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(CertificatesModel.REASON, QHeaderView.ResizeMode.Stretch)
