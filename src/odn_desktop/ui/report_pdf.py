@@ -14,13 +14,13 @@ the CLI can write the report without a window.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
+from odn_desktop.domain.plurals import plural
 from odn_desktop.exchange.atomic_write import check_target, write_bytes
 from odn_desktop.exchange.german_dates import short_date
 from odn_desktop.exchange.report_charts import FONT_FAMILY
@@ -132,21 +132,19 @@ def _enumeration(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
 
 
-def _total(events: Sequence[EventFigures]) -> Counts:
-    """The series' counts: the sums over its meetings (the rate and average follow from the sums)."""
-    return Counts(**{f.name: sum(getattr(e.counts, f.name) for e in events) for f in fields(Counts)})
-
-
 def _key_figures(figures: SeriesFigures) -> list[Block]:
-    total = _total(figures.events)
+    total = figures.totals
     states = sum(1 for state, _count in figures.federal_states if state != NO_STATE)
+    recorded = figures.meetings_with_attendance
+    rate_label = "Teilnahmequote" if recorded == len(figures.events) else \
+        f"Teilnahmequote ({plural(recorded, 'Treffen', 'Treffen')} mit Teilnahmedaten)"
     items = [
         (format_cell(len(figures.events)), "Treffen"),
         (format_cell(total.registered), "Anmeldungen (angemeldet)"),
         (format_cell(total.attended), "Teilnahmen"),
-        (_rate(total.attendance_rate), "Teilnahmequote"),
-        (format_cell(total.no_show), "nicht erschienen"),
-        (_minutes(total.average_minutes), "Minuten im Schnitt"),
+        (_rate(figures.attendance_rate) if recorded else "–", rate_label),
+        (format_cell(total.no_show) if recorded else "–", "nicht erschienen"),
+        (_minutes(total.average_minutes) or "–", "Minuten im Schnitt"),
         (format_cell(figures.distinct_participants), "verschiedene Personen"),
         (format_cell(figures.returning_participants), "wiederkehrende Personen"),
         (format_cell(figures.distinct_organisations), "Organisationen"),
@@ -159,28 +157,34 @@ def _key_figures(figures: SeriesFigures) -> list[Block]:
 
 
 def _meetings(figures: SeriesFigures) -> list[Block]:
-    """One row per meeting, its rounds (if any) in grey rows under it, and the series' total."""
+    """One row per meeting, its rounds (if any) in grey rows under it, and the series' total. Rate and no-shows
+    stay empty for a meeting without Teilnahmedaten (``attendance_recorded``), as on the page and in Excel."""
     heading = Paragraph("Die Treffen im Einzelnen", HEADING, space_after=2.5, keep_with_next=True)
     if not figures.events:
         return [heading, Paragraph("Die Reihe hat noch keine Treffen.", BODY, space_after=5.0)]
     rows: list[tuple[str, ...]] = []
     kinds: list[str] = []
     for event in figures.events:
-        rows.append((short_date(event.starts_at), event.title, *_count_cells(event.counts)))
+        recorded = event.attendance_recorded
+        rows.append((short_date(event.starts_at), event.title, *_count_cells(event.counts, recorded)))
         kinds.append(ROW_NORMAL)
         for round_ in event.rounds:
-            rows.append(("", f"Runde: {round_.title}", *_count_cells(round_.counts)))
+            rows.append(("", f"Runde: {round_.title}", *_count_cells(round_.counts, recorded)))
             kinds.append(ROW_MINOR)
-    rows.append(("", "Alle Treffen", *_count_cells(_total(figures.events))))
+    total = _count_cells(figures.totals, figures.meetings_with_attendance > 0, figures.attendance_rate)
+    rows.append(("", "Alle Treffen", *total))
     kinds.append(ROW_STRONG)
     numeric = (False, False) + (True,) * (len(MEETING_HEADERS) - 2)
     return [heading, Table(MEETING_HEADERS, rows, BODY, BODY_BOLD, numeric=numeric, row_kinds=kinds)]
 
 
-def _count_cells(counts: Counts) -> tuple[str, ...]:
+def _count_cells(counts: Counts, recorded: bool, rate: float | None = None) -> tuple[str, ...]:
+    """The eight number cells of a row; ``rate`` overrides the counts' own (the series' rate counts only the
+    meetings with Teilnahmedaten)."""
     numbers = (counts.registered, counts.waiting, counts.cancelled, counts.late, counts.attended)
-    return (*(format_cell(n) for n in numbers), _rate(counts.attendance_rate), format_cell(counts.no_show),
-            _minutes(counts.average_minutes))
+    attendance = (_rate(counts.attendance_rate if rate is None else rate), format_cell(counts.no_show)) \
+        if recorded else ("", "")
+    return (*(format_cell(n) for n in numbers), *attendance, _minutes(counts.average_minutes))
 
 
 def _chart_section(table: ChartTable, svg: bytes | None) -> list[Block]:
@@ -217,7 +221,7 @@ def _rate(fraction: float) -> str:
 
 
 def _minutes(average: float | None) -> str:
-    return "–" if average is None else format_cell(round(average))
+    return "" if average is None else format_cell(round(average))
 
 
 def _day(day: date) -> str:
