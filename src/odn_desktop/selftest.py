@@ -447,6 +447,37 @@ def check_pdf(state: SelftestState) -> None:
     _require(b"%%EOF" in data[-64:], "PDF-Datei unvollständig")
 
 
+def check_chart(state: SelftestState) -> None:
+    """A chart of the report: the demo series' figures drawn by the bundled matplotlib as SVG (text as text) and
+    painted by Qt with the chart font registered from matplotlib's data (a missing module or font shows here)."""
+    from xml.etree import ElementTree
+
+    from PySide6.QtCore import Qt
+
+    from odn_desktop.exchange.report_charts import LIGHT, chart_svg
+    from odn_desktop.services.demo import DEMO_SERIES_ID
+    from odn_desktop.services.report_figures import series_figures
+    from odn_desktop.services.report_tables import series_tables
+    from odn_desktop.store.database import transaction
+    from odn_desktop.ui.chart_view import ChartView, register_chart_fonts
+
+    assert state.db is not None and state.app is not None
+    with transaction(state.db.sessions) as session:
+        table = series_tables(series_figures(session, DEMO_SERIES_ID))[1]  # registered/attended per meeting
+    _require(table.rows, f"keine Zeilen in der Tabelle {table.key}")
+    svg = chart_svg(table, LIGHT, width_in=6.5, height_in=3.2)
+    texts = [t.text or "" for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    _require(any(table.title in t for t in texts), "Diagrammtitel fehlt im SVG (Text als Pfade?)")
+    families = register_chart_fonts()
+    _require("DejaVu Sans" in families, f"Diagrammschrift nicht geladen ({families})")
+    view = ChartView()
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    view.set_svg(svg, table.title, table.caption)
+    view.resize(640, view.heightForWidth(640))
+    _check_rendered(state, view, "Diagramm")
+    view.deleteLater()
+
+
 def all_checks() -> list[Check]:
     from odn_desktop.ui.workspace_window import PAGES
 
@@ -470,6 +501,7 @@ def all_checks() -> list[Check]:
         Check("anwesenheitsliste", check_attendance_sheet, needs=("demodaten",)),
         Check("kalenderdatei", check_calendar, needs=("demodaten",)),
         Check("pdf-liste", check_pdf, needs=("qt", "demodaten")),
+        Check("diagramm", check_chart, needs=("qt", "demodaten")),
     ]
     return checks
 
