@@ -141,11 +141,14 @@ def _float(cell: Cell) -> float:
 
 
 def _wrap(text: str, width: int, lines: int) -> str:
-    wrapped = textwrap.wrap(text, max(width, 4)) or [""]
+    """``text`` in at most ``lines`` lines of about ``width`` characters, words kept whole; what does not fit is
+    cut with "…"."""
+    width = max(width, 4)
+    wrapped = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=True) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
-        wrapped[-1] = wrapped[-1][: max(width - 1, 1)].rstrip() + "…"
-    return "\n".join(wrapped)
+        wrapped[-1] = wrapped[-1].rstrip(" ,;:–-") + "…"
+    return "\n".join(line if len(line) <= width else line[: width - 1].rstrip(" ,;:–-") + "…" for line in wrapped)
 
 
 def _category_labels(categories: Sequence[Cell], slot_chars: float) -> list[str]:
@@ -153,14 +156,20 @@ def _category_labels(categories: Sequence[Cell], slot_chars: float) -> list[str]
     date) only when each bar group is wide enough for it; otherwise the date alone."""
     texts = [format_cell(c) for c in categories]
     dated = [_DATE_LABEL.match(t) for t in texts]
-    if all(dated) and slot_chars < 12:
-        return [m.group(1) for m in dated if m]
+    width = int(slot_chars)
+
+    def fits(title: str) -> bool:
+        lines = textwrap.wrap(title, max(width, 4), break_long_words=False)
+        return len(lines) <= 2 and all(len(line) <= width for line in lines)
+
+    if all(dated) and (slot_chars < 12 or not all(fits(m.group(2) or "") for m in dated if m)):
+        return [m.group(1) for m in dated if m]  # the titles would be cut: the dates alone (the table has them)
     labels = []
     for text, match in zip(texts, dated, strict=True):
         if match and match.group(2):
-            labels.append(match.group(1) + "\n" + _wrap(match.group(2), int(slot_chars), 2))
+            labels.append(match.group(1) + "\n" + _wrap(match.group(2), width, 2))
         else:
-            labels.append(_wrap(text, int(slot_chars), 2))
+            labels.append(_wrap(text, width, 2))
     return labels
 
 
@@ -173,7 +182,7 @@ def _set_category_ticks(ax: Axes, categories: Sequence[Cell], style: ChartStyle)
     count = len(categories)
     slot_pt = _axes_width_pt(ax.get_figure()) / max(count, 1)  # type: ignore[arg-type]
     char_pt = style.font_size * 0.92 * _CHAR_WIDTH
-    labels = _category_labels(categories, slot_pt / char_pt - 1)
+    labels = _category_labels(categories, slot_pt / char_pt - 2)  # two characters of space between labels
     longest = max((max(len(line) for line in label.split("\n")) for label in labels), default=1)
     step = max(1, math.ceil((longest + 2) * char_pt / slot_pt))
     ax.set_xlim(-0.6, count - 0.4)
