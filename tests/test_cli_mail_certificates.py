@@ -33,7 +33,9 @@ def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, 
 
 
 @pytest.fixture
-def demo(capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def demo(capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any) -> Path:
+    """The demo database. ``qapp`` first: drawing the PDFs would otherwise create the CLI's bare QGuiApplication
+    in this test process, which later widget tests cannot use."""
     monkeypatch.setattr(cli_mail, "DEFAULT_PAUSE", 0.0)
     monkeypatch.setenv("ODN_ORGANIZER_NAME", COORDINATOR)
     monkeypatch.setenv("ODN_ORGANIZER_EMAIL", "koordination@difu.example")
