@@ -18,6 +18,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from conftest import DialogRecorder
 from odn_desktop.services.demo import DEMO_SERIES_ID
 from odn_desktop.services.events import create_series
 from odn_desktop.services.report_figures import (
@@ -32,13 +33,14 @@ from odn_desktop.store.database import transaction
 from odn_desktop.store.models import Contact, Event, Registration
 from odn_desktop.store.open import Database
 from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.pages import report_page
 from odn_desktop.ui.pages.report_models import (
     ChartTableModel,
     event_key_figures,
     key_texts,
     series_key_figures,
 )
-from odn_desktop.ui.pages.report_page import ReportPage, chart_style
+from odn_desktop.ui.pages.report_page import ReportPage, chart_style, report_file_name
 from odn_desktop.ui.workspace_window import WorkspaceWindow
 
 RENDERS = Path("/work/notes/renders")
@@ -92,23 +94,21 @@ def _series(*events: EventFigures) -> SeriesFigures:
 
 
 def test_series_key_figures_add_up_the_meetings_and_rate_only_those_with_attendance() -> None:
-    held = _event("A", 1, Counts(registered=1000, waiting=3, late=2, attended=842, no_show=158))
-    not_recorded_yet = _event("B", 2, Counts(registered=600, attended=0, waiting=1, no_show=600), status="open")
+    held = _event("A", 1, Counts(registered=1000, waiting=3, late=2, attended=842, no_show=160))
+    not_recorded_yet = _event("B", 2, Counts(registered=600, waiting=1), status="open")
     held_nobody_came = _event("C", 3, Counts(registered=10, attended=0, no_show=10))
-    cancelled = _event("D", 4, Counts(registered=50, attended=0, waiting=9, no_show=50), status="cancelled")
-    key = series_key_figures(_series(held, not_recorded_yet, held_nobody_came, cancelled))
+    key = series_key_figures(_series(held, not_recorded_yet, held_nobody_came))
     assert (key.registered, key.attended, key.waiting, key.late) == (1610, 842, 4, 2)
-    assert key.attendance_rate == pytest.approx(842 / 1010)  # B has no attendance yet, D was cancelled
-    assert key.no_show == 158 + 10
+    assert key.attendance_rate == pytest.approx(842 / 1010)  # B has no Teilnahmedaten yet
+    assert key.no_show == 160 + 10  # counted, not derived: two from the waiting list came to A
     assert (key.organisations, key.returning, key.meetings, key.meetings_with_attendance) == (1234, 7, 3, 2)
     assert key_texts(key) == {"registered": "1.610", "attended": "842", "attendance_rate": "83,4 %",
-                              "no_show": "168", "waiting": "4", "late": "2", "organisations": "1.234",
+                              "no_show": "170", "waiting": "4", "late": "2", "organisations": "1.234",
                               "returning": "7"}
 
 
 def test_a_meeting_without_attendance_has_no_rate_yet() -> None:
-    coming = _event("B", 2, Counts(registered=18, waiting=3, no_show=18), status="open", organisations=12,
-                    returning=4)
+    coming = _event("B", 2, Counts(registered=18, waiting=3), status="open", organisations=12, returning=4)
     key = event_key_figures(coming)
     assert (key.attendance_rate, key.no_show, key.organisations, key.returning) == (None, None, 12, 4)
     assert key_texts(key)["attendance_rate"] == "–" and key_texts(key)["no_show"] == "–"
@@ -328,6 +328,55 @@ def test_keyboard_and_accessible_names(page: ReportPage) -> None:
     first_table = next(iter(page.sections.values())).table
     assert chain.index(page.meeting_combo) < chain.index(page.export_button) < chain.index(first_table)
     assert first_table.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+@pytest.mark.parametrize("ending", [".pdf", ".xlsx"])
+def test_export_saves_the_series_report(qtbot: QtBot, page: ReportPage, ctx: AppContext, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch, ending: str) -> None:
+    page.select_series(DEMO_SERIES_ID)
+    qtbot.waitUntil(lambda: page.key_text("registered") == "71" and not page.is_busy, timeout=20_000)
+    asked: list[str] = []
+
+    def choose(_parent: object, suggestion: str) -> Path:
+        asked.append(suggestion)
+        return tmp_path / f"Bericht{ending}"
+
+    monkeypatch.setattr(report_page, "choose_report_path", choose)
+    messages: list[str] = []
+    ctx.status_message.connect(messages.append)
+    with qtbot.waitSignal(page.exported, timeout=30_000) as saved:
+        page.export_button.click()
+        assert not page.export_button.isEnabled()  # written on a worker; one export at a time
+    assert asked == ["Auswertung Open Data in Kommunen – Netzwerktreffen.pdf"]
+    path = Path(saved.args[0])
+    assert path == tmp_path / f"Bericht{ending}" and page.export_button.isEnabled()
+    assert messages[-1].startswith("Auswertung „Open Data in Kommunen – Netzwerktreffen“") and str(path) in messages[-1]
+    if ending == ".pdf":
+        from pypdf import PdfReader
+
+        text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+        assert "Open Data in Kommunen" in text and "Teilnahmequote" in text
+    else:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path)
+        assert len(book.sheetnames) >= 4
+
+
+def test_export_cancelled_or_refused(page: ReportPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                     dialogs: DialogRecorder) -> None:
+    monkeypatch.setattr(report_page, "choose_report_path", lambda _p, _s: None)
+    page.export_report()
+    assert page.export_button.isEnabled() and dialogs.calls == []
+    monkeypatch.setattr(report_page, "choose_report_path", lambda _p, _s: tmp_path / "Bericht.docx")
+    page.export_report()
+    assert "nicht als „.docx“" in dialogs.of("user_error")[0][1]
+    assert not (tmp_path / "Bericht.docx").exists()
+
+
+def test_report_file_name_is_safe_on_windows() -> None:
+    assert report_file_name('Reihe: "A/B" <2021>?') == "Auswertung Reihe- -A-B- -2021--.pdf"
+    assert report_file_name("  ") == "Auswertung.pdf"
 
 
 # -- the window ----------------------------------------------------------------------------------------------

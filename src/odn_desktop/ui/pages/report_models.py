@@ -7,10 +7,10 @@ hundred milliseconds), again after the palette or the page's width changed (no d
 take longer than a frame with 100,000 registrations happens there; the GUI thread only puts the finished
 ``ReportContent`` into widgets.
 
-Key figures of a whole series (``series_key_figures``) add up its meetings (cancelled ones left out); the
-attendance rate and the no-shows count only the meetings with attendance data (held, or someone marked as
-attended – the rule of the table under the attendance chart): a meeting still to come would otherwise count
-everyone as "nicht erschienen".
+Key figures of a whole series (``series_key_figures``) are the series' totals as ``report_figures`` adds them up
+(``SeriesFigures.totals``); the attendance rate and the no-shows count only the meetings with Teilnahmedaten
+(``EventFigures.attendance_recorded``): a meeting still to come would otherwise count everyone as "nicht
+erschienen". The PDF and the workbook say the same.
 """
 
 from __future__ import annotations
@@ -63,36 +63,27 @@ class KeyFigures:
     meetings_with_attendance: int = 1
 
 
-def _has_attendance(event: EventFigures) -> bool:
-    """Attendance recorded: the meeting was held, or someone was marked as attended (the rule of the tables
-    under the charts, ``report_tables``)."""
-    return event.status == "held" or event.counts.attended > 0
-
-
 def series_key_figures(figures: SeriesFigures) -> KeyFigures:
-    """The series' meetings added up (cancelled meetings left out); rate and no-shows over the meetings with
-    attendance data (see the module's docstring)."""
-    events = [e for e in figures.events if e.status != "cancelled"]
-    rated = [e for e in events if _has_attendance(e)]
-    registered_rated = sum(e.counts.registered for e in rated)
-    attended_rated = sum(e.counts.attended for e in rated)
+    """The series' key figures as ``report_figures`` sums them (``SeriesFigures.totals``): rate and no-shows
+    only over the meetings with Teilnahmedaten, none while there is no such meeting."""
+    totals, rated = figures.totals, figures.meetings_with_attendance
     return KeyFigures(
-        registered=sum(e.counts.registered for e in events),
-        attended=sum(e.counts.attended for e in events),
-        attendance_rate=(attended_rated / registered_rated if registered_rated else 0.0) if rated else None,
-        no_show=sum(e.counts.no_show for e in rated) if rated else None,
-        waiting=sum(e.counts.waiting for e in events),
-        late=sum(e.counts.late for e in events),
+        registered=totals.registered,
+        attended=totals.attended,
+        attendance_rate=figures.attendance_rate if rated else None,
+        no_show=totals.no_show if rated else None,
+        waiting=totals.waiting,
+        late=totals.late,
         organisations=figures.distinct_organisations,
         returning=figures.returning_participants,
-        meetings=len(events),
-        meetings_with_attendance=len(rated),
+        meetings=len(figures.events),
+        meetings_with_attendance=rated,
     )
 
 
 def event_key_figures(event: EventFigures) -> KeyFigures:
-    """One meeting's figures; rate and no-shows only once attendance was recorded."""
-    rated = _has_attendance(event)
+    """One meeting's key figures; rate and no-shows only once it has Teilnahmedaten."""
+    rated = event.attendance_recorded
     return KeyFigures(
         registered=event.counts.registered,
         attended=event.counts.attended,
@@ -229,26 +220,36 @@ class ChartTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers: tuple[str, ...] = ()
         self._rows: tuple[tuple[Any, ...], ...] = ()
-        self._text: list[list[str]] = []
+        self._text: dict[tuple[int, int], str] = {}
         self._numeric: list[bool] = []
+        self.table: ChartTable | None = None
         if table is not None:
             self.set_table(table)
 
     def set_table(self, table: ChartTable) -> None:
-        from odn_desktop.services.report_tables import format_cell
-
+        """Show ``table``; its cells are formatted when first asked for (a view asks for the rows it shows)."""
         self.beginResetModel()
+        self.table = table
         self._headers = tuple(table.headers)
         width = len(self._headers)
         self._rows = tuple(tuple(row[:width]) + (None,) * (width - len(row)) for row in table.rows)
-        self._text = [[format_cell(cell) for cell in row] for row in self._rows]
-        self._numeric = [
-            all(isinstance(row[c], int | float) or row[c] is None for row in self._rows)
-            and any(isinstance(row[c], int | float) for row in self._rows)
-            and not any(isinstance(row[c], bool) for row in self._rows)
-            for c in range(width)
-        ]
+        self._text = {}
+        columns = list(zip(*self._rows, strict=True)) if self._rows else [() for _ in range(width)]
+        self._numeric = [any(isinstance(v, int | float) for v in column)
+                         and all(v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+                                 for v in column)
+                         for column in columns]
         self.endResetModel()
+
+    def text(self, row: int, column: int) -> str:
+        """The cell as shown (German: 1.234, 12,5, 02.12.2021; empty for no value)."""
+        key = (row, column)
+        text = self._text.get(key)
+        if text is None:
+            from odn_desktop.services.report_tables import format_cell
+
+            text = self._text[key] = format_cell(self._rows[row][column])
+        return text
 
     def value(self, row: int, column: int) -> Any:
         return self._rows[row][column]
@@ -272,7 +273,7 @@ class ChartTableModel(QAbstractTableModel):
             return None
         role = int(role)
         if role in (_DISPLAY, _ACCESSIBLE):
-            text = self._text[row][column]
+            text = self.text(row, column)
             if role == _ACCESSIBLE:
                 return f"{self._headers[column]}: {text or '–'}"
             return text

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import time
 import uuid
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,11 +51,14 @@ if TYPE_CHECKING:
     from odn_desktop.services.report_tables import ChartTable
     from odn_desktop.ui.chart_view import ChartView
     from odn_desktop.ui.context import AppContext
+    from odn_desktop.ui.report_export import ReportExport
 
 #: data whose change alters the figures
 KINDS = frozenset({"registrations", "contacts", "events"})
 #: the table under a chart shows at most this many rows before it scrolls itself
 TABLE_ROWS = 8
+#: the columns' widths are measured on the header and this many rows (not on 300 meetings: one frame)
+FIT_ROWS = 40
 #: the narrowest column of a table under a chart (pixels)
 MIN_COLUMN_WIDTH = 90
 #: charts are drawn at least this wide (pixels), also in a narrow window
@@ -85,6 +89,30 @@ def chart_style(palette: QPalette) -> ChartStyle:
     base = ChartStyle.from_colours(palette.color(role.Window).name(), palette.color(role.WindowText).name())
     return replace(base, grid=palette.color(role.Mid).name(),
                    series=(palette.color(role.Highlight).name(), *base.series[1:]))
+
+
+def report_file_name(title: str) -> str:
+    """„Auswertung Open Data in Kommunen – Netzwerktreffen.pdf“: the series' title without the characters
+    Windows forbids in file names."""
+    cleaned = " ".join("".join("-" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in title).split()).strip(" .")
+    return f"Auswertung {cleaned}.pdf" if cleaned else "Auswertung.pdf"
+
+
+def choose_report_path(parent: QWidget | None, suggestion: str) -> Path | None:
+    """Where the report goes, PDF or Excel by the chosen type (the ending added when typed without); None:
+    cancelled. Replaced in tests."""
+    from PySide6.QtWidgets import QFileDialog
+
+    pdf = QCoreApplication.translate("ReportPage", "PDF (*.pdf)")
+    xlsx = QCoreApplication.translate("ReportPage", "Excel-Arbeitsmappe (*.xlsx)")
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ReportPage", "Auswertung speichern"), suggestion, f"{pdf};;{xlsx}")
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".pdf", ".xlsx"):
+        path = path.with_name(path.name + (".xlsx" if chosen == xlsx else ".pdf"))
+    return path
 
 
 class KeyFigure(QFrame):
@@ -158,6 +186,8 @@ class ChartSection(QWidget):
         self.set_table(table)
 
     def set_table(self, table: ChartTable) -> None:
+        if self.model.table is table:  # the same table, its picture drawn again
+            return
         self.caption_label.setText(table.caption)
         self.caption_label.setVisible(bool(table.caption))
         self.model.set_table(table)
@@ -174,6 +204,7 @@ class ChartSection(QWidget):
         table, header = self.table, self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(FIT_ROWS)
         table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             header.resizeSection(column, max(header.sectionSize(column) + 16, MIN_COLUMN_WIDTH))
@@ -191,6 +222,8 @@ class ReportPage(QWidget):
     figures_shown = Signal()
     #: the charts are drawn (after the figures, and again after the palette or the width changed)
     charts_shown = Signal()
+    #: the report was saved (its path)
+    exported = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,7 +267,8 @@ class ReportPage(QWidget):
         self.busy_label.setVisible(False)
         self.export_button = QPushButton(self.tr("&Exportieren …"))
         self.export_button.setObjectName("exportReportButton")
-        self.export_button.setToolTip(self.tr("Die Auswertung als PDF oder Excel-Arbeitsmappe speichern"))
+        self.export_button.setToolTip(self.tr("Die Auswertung der Reihe als PDF oder Excel-Arbeitsmappe speichern "
+                                              "(Kennzahlen, Diagramme mit Tabellen, Erläuterungen)"))
         self.export_button.clicked.connect(self.export_report)
 
         top = QHBoxLayout()
@@ -588,8 +622,50 @@ class ReportPage(QWidget):
     # -- export --------------------------------------------------------------------------------------------
 
     def export_report(self) -> None:
-        """Hook: the report of the shown selection as PDF or XLSX (wired to the report export once it exists)."""
-        context.show_user_error(self, self.tr("Der Export der Auswertung ist noch nicht verfügbar."))
+        """The series' report as PDF or Excel workbook (``ui.report_export``: the same figures and tables as the
+        page), written on a worker with its own session; the status bar says where it went."""
+        series_id = self._series_id
+        db = self.ctx.db
+        if series_id is None or db is None:
+            return
+        title = next((t for sid, t in self._series if sid == series_id), "")
+        path = choose_report_path(self, report_file_name(title))
+        if path is None:
+            return
+        from odn_desktop.store.database import transaction
+        from odn_desktop.ui.report_export import check_report_path, export_report
+
+        try:
+            check_report_path(path)
+        except UserError as exc:
+            context.show_user_error(self, exc.message)
+            return
+
+        def work() -> ReportExport:
+            with transaction(db.sessions) as session:
+                return export_report(session, series_id, path)
+
+        self.export_button.setEnabled(False)
+        self.ctx.status_message.emit(self.tr("Auswertung wird gespeichert …"))
+        run_in_background(work, self._exported, self._export_failed)
+
+    def _exported(self, result: ReportExport) -> None:
+        if isValid(self):
+            self.export_button.setEnabled(True)
+            self.ctx.status_message.emit(result.message)
+            self.exported.emit(str(result.path))
+
+    def _export_failed(self, error: BaseException) -> None:
+        if isValid(self):
+            self.export_button.setEnabled(True)
+        if isinstance(error, UserError):
+            context.show_user_error(self if isValid(self) else None, error.message)
+            return
+        if isinstance(error, OSError):
+            context.show_user_error(self if isValid(self) else None, self.tr(
+                "Die Auswertung konnte nicht gespeichert werden: {reason}").format(reason=error.strerror or error))
+            return
+        raise error
 
     # -- reactions -----------------------------------------------------------------------------------------
 
