@@ -929,6 +929,19 @@ Restore now?</translation>
     </message>
 </context>
 <context>
+    <name>ChartSection</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="194"/>
+        <source>Tabelle: {title}</source>
+        <translation>Table: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="199"/>
+        <source>Diagramm: {title}</source>
+        <translation>Chart: {title}</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <location filename="../ui/contact_form.ui" line="14"/>
@@ -3588,6 +3601,142 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="106"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="107"/>
+        <source>Excel-Arbeitsmappe (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="109"/>
+        <source>Auswertung speichern</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="250"/>
+        <source>Veranstaltungsreihe</source>
+        <translation>Event series</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="254"/>
+        <source>&amp;Reihe:</source>
+        <translation>&amp;Series:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="258"/>
+        <source>Treffen</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="262"/>
+        <source>&amp;Treffen:</source>
+        <translation>&amp;Meeting:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="471"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="492"/>
+        <source>Wird berechnet …</source>
+        <translation>Calculating …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="268"/>
+        <source>&amp;Exportieren …</source>
+        <translation>&amp;Export …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="270"/>
+        <source>Die Auswertung der Reihe als PDF oder Excel-Arbeitsmappe speichern (Kennzahlen, Diagramme mit Tabellen, Erläuterungen)</source>
+        <translation>Save the series' report as PDF or Excel workbook (key figures, charts with tables, definitions)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="340"/>
+        <source>angemeldet</source>
+        <translation>registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="340"/>
+        <source>teilgenommen</source>
+        <translation>attended</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="341"/>
+        <source>Quote</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="341"/>
+        <source>nicht erschienen</source>
+        <translation>no-shows</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="342"/>
+        <source>Warteliste</source>
+        <translation>waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="342"/>
+        <source>verspätet</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="343"/>
+        <source>Organisationen</source>
+        <translation>organisations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="343"/>
+        <source>wiederkehrend</source>
+        <translation>returning</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="363"/>
+        <source>Noch keine Veranstaltungsreihe. Die Auswertung zeigt die Treffen einer Reihe; Reihen entstehen unter „Veranstaltungen“.</source>
+        <translation>No event series yet. The report shows the meetings of a series; series are created under “Events”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="430"/>
+        <source>Alle Treffen der Reihe</source>
+        <translation>All meetings of the series</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="471"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="498"/>
+        <source>Diagramme werden gezeichnet …</source>
+        <translation>Drawing charts …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="576"/>
+        <source>Für dieses Treffen gibt es noch keine Teilnahmedaten: Quote und „nicht erschienen“ folgen, wenn es stattgefunden hat.</source>
+        <translation>There is no attendance data for this meeting yet: the rate and “no-shows” follow once it has taken place.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="578"/>
+        <source>„wiederkehrend“: Anmeldungen von Personen, die schon für ein früheres Treffen der Reihe angemeldet waren.</source>
+        <translation>“returning”: registrations of people who were already registered for an earlier meeting of the series.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="580"/>
+        <source>Treffen gezählt: {meetings}, davon mit Teilnahmedaten: {rated} (nur diese zählen für Quote und „nicht erschienen“). „wiederkehrend“: Personen, die nach einem früheren Treffen der Reihe wiederkamen.</source>
+        <translation>Meetings counted: {meetings}, with attendance data: {rated} (only these count for the rate and “no-shows”). “returning”: people who came back after an earlier meeting of the series.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="649"/>
+        <source>Auswertung wird gespeichert …</source>
+        <translation>Saving report …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="666"/>
+        <source>Die Auswertung konnte nicht gespeichert werden: {reason}</source>
+        <translation>The report could not be saved: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>RoomPlan</name>
     <message>
         <location filename="../../src/odn_desktop/ui/room_plan_print.py" line="31"/>
@@ -5500,6 +5649,11 @@ The file is meant for the website and the newsletter; otherwise the link only go
         <source>Themenwünsche</source>
         <translation>Topic wishes</translation>
     </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="160"/>
+        <source>Auswertung</source>
+        <translation>Reports</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceWindow</name>
@@ -5753,6 +5907,11 @@ The file is meant for the website and the newsletter; otherwise the link only go
         <location filename="../../src/odn_desktop/ui/workspace_window.py" line="663"/>
         <source>Einstellungen gespeichert.</source>
         <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="168"/>
+        <source>Auswertung</source>
+        <translation>Reports</translation>
     </message>
 </context>
 <context>
