@@ -459,7 +459,7 @@ def check_chart(state: SelftestState) -> None:
     from odn_desktop.services.report_figures import series_figures
     from odn_desktop.services.report_tables import series_tables
     from odn_desktop.store.database import transaction
-    from odn_desktop.ui.chart_view import ChartView, register_chart_fonts
+    from odn_desktop.ui.chart_view import QT_CHART_FAMILY, ChartView, register_chart_fonts
 
     assert state.db is not None and state.app is not None
     with transaction(state.db.sessions) as session:
@@ -469,7 +469,7 @@ def check_chart(state: SelftestState) -> None:
     texts = [t.text or "" for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
     _require(any(table.title in t for t in texts), "Diagrammtitel fehlt im SVG (Text als Pfade?)")
     families = register_chart_fonts()
-    _require(families, "Diagrammschrift nicht geladen")
+    _require(families == [QT_CHART_FAMILY], f"Diagrammschrift nicht geladen oder nicht umgeschrieben ({families})")
     view = ChartView()
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     view.set_svg(svg, table.title, table.caption)
