@@ -3,12 +3,18 @@
 Registrations, video-tool attendance lists and spreadsheets spell the same person differently ("Jürgen Groß",
 "juergen gross", "Juergen Gross (Stadt Moers)"); the rules here make those compare equal and sort the way a
 German reader expects.
+
+People are listed as German directories list them (DIN 5007-2): by the name itself, name particles after the
+first name ("von der Heide" under H: "Heide, Anna von der"), academic titles ignored for the order and kept out
+of the first name ("Dr. Nils" is a title and a first name). ``person_sort_key`` is the one order of every
+list: the attendance sheet, the printed list, the registrant export and the window's tables.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # Letters NFKD does not decompose, folded by hand so "Łukasz" and "Søren" can be found as "lukasz", "soren".
 _OTHER_LETTERS = {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"}
@@ -116,9 +122,100 @@ def german_sort_key(text: str) -> tuple[str, str, str, str]:
     return (_fold_plain(text), accents, case, text)
 
 
-def person_sort_key(last_name: str, first_name: str) -> tuple[tuple[str, str, str, str], tuple[str, str, str, str]]:
-    """Participant lists are ordered by last name, then first name, both in German dictionary order."""
-    return (german_sort_key(last_name), german_sort_key(first_name))
+SortKey = tuple[str, str, str, str]
+
+#: Words that begin a family name without being sorted by (DIN 5007-2 "Namenszusätze"): German, Dutch, French,
+#: Italian, Spanish and Portuguese particles. Recognised only in lower case ("de Vries" under V, "De Luca" and
+#: "Van Gogh" under D and V as written), except the German ones at the very start, which forms capitalise ("Von
+#: der Heide" still under H). "und" only inside ("von und zu"). The name itself is never a particle: "von" alone
+#: or "de" alone stay as they are.
+_PARTICLES = frozenset({
+    "von", "vom", "zu", "zum", "zur", "und", "van", "de", "der", "den", "dem", "des", "di", "da", "del", "della",
+    "dello", "dei", "du", "dos", "das", "le", "la", "les", "ten", "ter", "op", "auf", "am", "im", "in", "y",
+})
+_CAPITALISED_PARTICLES = frozenset({"von", "vom", "zu", "zum", "zur"})
+_NOT_FIRST = frozenset({"und", "y"})
+
+#: One word of an academic title: "Dr.", "Prof.", "Dr.-Ing.", "Dipl.-Ing.", "PD", "Prof.Dr." ...
+_TITLE_WORD = re.compile(
+    r"(?:(?:Prof|Dr|Dipl|Priv|Doz|Mag|Lic|Jun|apl|PD)\.?(?:-[^\W\d_]+\.?)*)+", re.IGNORECASE)
+#: what may follow "Dr." inside one title: "med.", "rer. nat.", "h. c.", "h.c.", "phil.", "habil." ...
+_FACULTY_WORDS = frozenset({
+    "med.", "dent.", "vet.", "rer.", "nat.", "pol.", "soc.", "oec.", "phil.", "jur.", "iur.", "theol.", "habil.",
+    "h.c.", "h.", "c.", "sc.", "techn.", "ing.", "agr.", "publ.", "paed.", "math.", "mult.", "troph.", "biol.",
+})
+
+
+def split_academic_title(text: str) -> tuple[str, str]:
+    """``"Dr. Nils"`` -> ``("Dr.", "Nils")``; ``"Prof. Dr. rer. nat. Anna"`` -> ``("Prof. Dr. rer. nat.", "Anna")``.
+
+    Only leading title words are taken, and never the last word (a person called "Doz" keeps her name); a title
+    word without its dot counts only for "Dr", "Prof" and "PD" ("Dr Nils").
+    """
+    words = text.split()
+    taken = 0
+    while taken < len(words) - 1:
+        word = words[taken]
+        if _TITLE_WORD.fullmatch(word) and (word.endswith(".") or word.casefold() in ("dr", "prof", "pd")):
+            taken += 1
+        elif taken and word.casefold() in _FACULTY_WORDS:
+            taken += 1  # "Dr. med.", "Dr. rer. nat.", "Dr. h. c."
+        else:
+            break
+    return " ".join(words[:taken]), " ".join(words[taken:])
+
+
+def name_particles(last_name: str) -> tuple[str, str]:
+    """``"von der Heide"`` -> ``("von der", "Heide")``; a name without particles -> ``("", name)``."""
+    words = last_name.split()
+    taken = 0
+    while taken < len(words) - 1:
+        word = words[taken]
+        folded = word.casefold()
+        if folded not in _PARTICLES or (taken == 0 and folded in _NOT_FIRST):
+            break
+        if word != folded and not (taken == 0 and folded in _CAPITALISED_PARTICLES):
+            break
+        taken += 1
+    if not taken:
+        return "", last_name.strip()
+    return " ".join(words[:taken]), " ".join(words[taken:])
+
+
+@dataclass(frozen=True)
+class ListName:
+    """A person as a German list shows them: ``last`` without particles (the name sorted by), ``first`` with the
+    particles after it, the academic ``title`` on its own (also one that had slipped into the first name)."""
+
+    last: str
+    first: str
+    title: str
+
+    @property
+    def directory(self) -> str:
+        """``Heide, Dr. Anna von der`` (one column: last name, comma, title and first name, particles)."""
+        given = " ".join(p for p in (self.title, self.first) if p)
+        return ", ".join(p for p in (self.last, given) if p)
+
+
+def list_name(last_name: str, first_name: str, academic_title: str = "") -> ListName:
+    """The parts of a person's name in a German list (DIN 5007-2); see ``ListName``."""
+    slipped, first = split_academic_title(first_name)
+    title = academic_title.strip()
+    if slipped and slipped.casefold() not in title.casefold():
+        title = f"{title} {slipped}".strip()
+    particles, last = name_particles(last_name)
+    return ListName(last=last, first=" ".join(p for p in (first, particles) if p), title=title)
+
+
+def person_sort_key(last_name: str, first_name: str) -> tuple[SortKey, SortKey, SortKey, SortKey, SortKey]:
+    """The order of every list of people (DIN 5007-2): by the name without its particles, then the first name
+    without a title, then the particles, each in German dictionary order (``german_sort_key``); finally the
+    names as written, so the order is total. "von der Heide, Anna" sorts under H, "Dr. Nils Arslan" as "Nils"."""
+    particles, core = name_particles(last_name)
+    _title, first = split_academic_title(first_name)
+    return (german_sort_key(core), german_sort_key(first), german_sort_key(particles), german_sort_key(last_name),
+            german_sort_key(first_name))
 
 
 def search_key(*parts: str | None) -> str:

@@ -17,8 +17,6 @@ Only QtGui is needed (the CLI renders without a window); ``ensure_gui_applicatio
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +36,7 @@ from PySide6.QtGui import (
 )
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.file_names import MAX_STEM, safe_file_part, unique_file_name
 from odn_desktop.exchange.atomic_write import check_target, write_bytes
 from odn_desktop.services.certificates import CertificateContent
 
@@ -50,7 +49,6 @@ PROGRAMME_SCALES = (1.0, 0.9, 0.8, 0.72)  # the programme's text size, tried in 
 ACCENT = "#1f4e79"
 GREY = "#595959"
 FILE_PREFIX = "Teilnahmebescheinigung"
-MAX_STEM = 120  # characters of a file name before ".pdf" (Windows paths stay below 260 in ordinary folders)
 
 
 def _font(points: float, *, bold: bool = False) -> QFont:
@@ -288,25 +286,13 @@ def certificate_pdf(content: CertificateContent) -> bytes:
 
 # -- files ---------------------------------------------------------------------------------------------------
 
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
-
-
 def certificate_filename(content: CertificateContent, taken: set[str] | None = None) -> str:
     """``Teilnahmebescheinigung Becker Anna.pdf``: last name first (the folder sorts by person), umlauts kept,
-    characters Windows forbids removed, no trailing dot or space, at most ``MAX_STEM`` characters; unique within
-    ``taken`` (compared case-insensitively, as Windows does), which it extends: "… Weiß Jan (2).pdf"."""
-    words = [unicodedata.normalize("NFC", _FORBIDDEN.sub(" ", part))
-             for part in (content.last_name, content.first_name)]
-    person = " ".join(" ".join(words).split()).strip(" .") or "Person"
-    stem = f"{FILE_PREFIX} {person}"[:MAX_STEM].rstrip(" .")
-    name, counter = f"{stem}.pdf", 2
-    if taken is None:
-        return name
-    while name.casefold() in taken:
-        name = f"{stem} ({counter}).pdf"
-        counter += 1
-    taken.add(name.casefold())
-    return name
+    made safe for Windows by ``domain.file_names`` (the rules of every file name the program suggests), at most
+    ``MAX_STEM`` characters; unique within ``taken`` (compared case-insensitively, as Windows does), which it
+    extends: "… Weiß Jan (2).pdf"."""
+    person = safe_file_part(f"{content.last_name} {content.first_name}", fallback="Person")
+    return unique_file_name(safe_file_part(f"{FILE_PREFIX} {person}", MAX_STEM), ".pdf", taken)
 
 
 def save_certificate_pdf(content: CertificateContent, path: Path, *, durable: bool = True) -> Path:
