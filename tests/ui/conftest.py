@@ -17,7 +17,7 @@ from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.ui import app as app_module
-from odn_desktop.ui import backup_ui, context, crash, duplicate_dialog, organizer_settings
+from odn_desktop.ui import attendance_options, backup_ui, context, crash, duplicate_dialog, organizer_settings
 from odn_desktop.ui.event_editor import details_tab
 
 # WORKAROUND: the offscreen platform plugin warns on every top-level window shown; it says nothing about our
@@ -69,6 +69,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     monkeypatch.setattr(organizer_settings, "ask_organizer", recorder.record("ask_organizer"))  # None: cancelled
     monkeypatch.setattr(duplicate_dialog, "ask_next_meeting", recorder.record("ask_next_meeting"))  # None: cancelled
     monkeypatch.setattr(details_tab, "ask_move_along", recorder.record("ask_move_along"))  # None: do not move
+    monkeypatch.setattr(attendance_options, "exec_dialog", lambda _dialog: 1)  # the list's options as last chosen
     return recorder
 
 

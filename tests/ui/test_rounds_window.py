@@ -29,6 +29,7 @@ from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.ui import workspace_window
 from odn_desktop.ui.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
+from odn_desktop.ui.attendance_options import AttendanceOptions
 from odn_desktop.ui.context import AppContext
 from odn_desktop.ui.event_editor import rounds_tab as rounds_module
 from odn_desktop.ui.event_editor.round_dialog import RoundDialog
@@ -262,7 +263,12 @@ def test_rounds_from_the_editor_to_the_attendance_sheet(
     # -- the attendance sheet, one worksheet per round --------------------------------------------------
     target = tmp_path / "Anwesenheit Runden ä.xlsx"
     asked: list[int] = []
-    monkeypatch.setattr(workspace_window, "ask_per_round", lambda _parent, n: asked.append(n) or True)
+
+    def one_list_per_round(_parent: Any, _settings: Any, rounds: int, _signature: bool, _pdf: bool) -> Any:
+        asked.append(rounds)
+        return AttendanceOptions(columns=(), blank_rows=0, per_round=True)
+
+    monkeypatch.setattr(workspace_window, "ask_list_options", one_list_per_round)
     monkeypatch.setattr(workspace_window, "choose_save_path", lambda *_a: target)
     messages: list[str] = []
     ctx.status_message.connect(messages.append)

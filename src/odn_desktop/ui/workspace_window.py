@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from odn_desktop.exchange.ics_calendar import Organizer
     from odn_desktop.paths import AppPaths
+    from odn_desktop.ui.attendance_options import AttendanceOptions
     from odn_desktop.ui.pages.events_page import EventsPage
 
 log = logging.getLogger(__name__)
@@ -73,18 +74,18 @@ def ask_unsaved_changes(parent: QWidget | None) -> Answer:
     return "cancel"
 
 
-def choose_save_path(parent: QWidget | None, title: str, suggestion: str, filter_text: str) -> Path | None:
-    from PySide6.QtWidgets import QFileDialog
+def choose_save_path(parent: QWidget | None, kind: str, title: str, suggestion: str, filter_text: str) -> Path | None:
+    """The save dialog for a file of ``kind``, in the folder last used for it (``file_dialogs``)."""
+    from .file_dialogs import save_path
 
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, filter_text)
-    return Path(path) if path else None
+    return save_path(parent, kind, suggestion, filter_text, title=title)
 
 
-def choose_directory(parent: QWidget | None, title: str) -> Path | None:
-    from PySide6.QtWidgets import QFileDialog
+def choose_directory(parent: QWidget | None, kind: str, title: str, subfolder: str = "") -> Path | None:
+    """A folder for files of ``kind``; with ``subfolder`` the files go into that new folder inside it."""
+    from .file_dialogs import folder_path
 
-    path = QFileDialog.getExistingDirectory(parent, title)
-    return Path(path) if path else None
+    return folder_path(parent, kind, title=title, subfolder=subfolder)
 
 
 def ask_include_link(parent: QWidget | None) -> bool | None:
@@ -102,24 +103,12 @@ def ask_include_link(parent: QWidget | None) -> bool | None:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_per_round(parent: QWidget | None, rounds: int) -> bool | None:
-    """For an event with parallel rounds: one list per round (True) or one list with a "Runde" column (False);
-    None: cancelled."""
-    from PySide6.QtWidgets import QMessageBox
+def ask_list_options(parent: QWidget | None, settings: QSettings, rounds: int, signature: bool,
+                     pdf: bool = False) -> AttendanceOptions | None:
+    """The participant list's options (columns, empty rows, one list per round), remembered; None: cancelled."""
+    from .attendance_options import ask_attendance_options
 
-    box = QMessageBox(QMessageBox.Icon.Question, translate("Workspace", "Parallele Runden"),
-                      translate("Workspace", "Die Veranstaltung hat {n} parallele Runden. Eine eigene Liste je Runde "
-                                "(mit Leerzeilen für Nachmeldungen in jeder Runde) oder eine gemeinsame Liste mit "
-                                "einer Spalte „Runde“?").format(n=rounds),
-                      QMessageBox.StandardButton.Cancel, parent)
-    per_round = box.addButton(translate("Workspace", "Eine Liste &je Runde"), QMessageBox.ButtonRole.YesRole)
-    together = box.addButton(translate("Workspace", "&Eine gemeinsame Liste"), QMessageBox.ButtonRole.NoRole)
-    box.setDefaultButton(per_round)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is per_round:
-        return True
-    return False if clicked is together else None
+    return ask_attendance_options(parent, settings, rounds=rounds, signature=signature, pdf=pdf)
 
 
 def edit_settings_dialog(parent: QWidget | None, values: dict[str, str]) -> dict[str, str] | None:
@@ -543,28 +532,39 @@ class WorkspaceWindow(QMainWindow):
         from odn_desktop.services import exports
 
         event_id = self._event_for_action()
-        per_round = self._ask_per_round(event_id) if event_id else None
-        path = per_round is not None and choose_save_path(
-            self, self.tr("Anwesenheitsliste speichern"), "Anwesenheitsliste.xlsx",
-            self.tr("Excel-Arbeitsmappe (*.xlsx)"))
-        if event_id and path:
-            self._export(lambda s: exports.export_attendance_sheet(s, event_id, path, columns=None, blank_rows=5,
-                                                                   per_round=bool(per_round)))
+        options = self._list_options(event_id) if event_id else None
+        path = options and choose_save_path(
+            self, "attendance_sheet", self.tr("Anwesenheitsliste speichern"),
+            self._file_name(event_id, "attendance_sheet", ".xlsx"), self.tr("Excel-Arbeitsmappe (*.xlsx)"))
+        if event_id and options and path:
+            self._export(lambda s: exports.export_attendance_sheet(
+                s, event_id, path, columns=options.columns, blank_rows=options.blank_rows,
+                per_round=options.per_round))
 
-    def _ask_per_round(self, event_id: uuid.UUID) -> bool | None:
-        """Whether the list is made per round (asked only when the event has rounds); None: cancelled."""
+    def _list_options(self, event_id: uuid.UUID, pdf: bool = False) -> AttendanceOptions | None:
+        """The list's options, asked with what the event has (rounds, format); None: cancelled."""
+        from odn_desktop.exchange.attendance_sheet import SIGNED_FORMATS
+        from odn_desktop.services.events import get_event
         from odn_desktop.services.exports import round_titles
 
-        titles = self.ctx.try_read(lambda s: round_titles(s, event_id), self)
-        if titles is None:
+        facts = self.ctx.try_read(lambda s: (len(round_titles(s, event_id)), get_event(s, event_id).format), self)
+        if facts is None:
             return None
-        return ask_per_round(self, len(titles)) if titles else False
+        rounds, event_format = facts
+        return ask_list_options(self, self.settings(), rounds, event_format in SIGNED_FORMATS, pdf)
+
+    def _file_name(self, event_id: uuid.UUID | None, kind: str, suffix: str) -> str:
+        """"2021-12-02 Anwesenheitsliste Open-Data-Netzwerktreffen.xlsx" for the event (``file_dialogs``)."""
+        from .file_dialogs import event_file_name, suggested_name
+
+        return event_file_name(self.ctx, event_id, kind, suffix) if event_id else suggested_name(kind, suffix=suffix)
 
     def export_registrants(self) -> None:
         from odn_desktop.services import exports
 
         event_id = self._event_for_action()
-        path = event_id and choose_save_path(self, self.tr("Anmeldungen speichern"), "Anmeldungen.xlsx",
+        path = event_id and choose_save_path(self, "registrants", self.tr("Anmeldungen speichern"),
+                                             self._file_name(event_id, "registrants", ".xlsx"),
                                              self.tr("Excel-Arbeitsmappe (*.xlsx)"))
         if event_id and path:
             self._export(lambda s: exports.export_registrants(s, event_id, path))
@@ -574,7 +574,8 @@ class WorkspaceWindow(QMainWindow):
 
         event_id = self._event_for_action()
         organizer = self._organizer() if event_id else None  # read here: the export runs on a worker thread
-        path = organizer and choose_save_path(self, self.tr("Kalenderdatei speichern"), "Veranstaltung.ics",
+        path = organizer and choose_save_path(self, "calendar", self.tr("Kalenderdatei speichern"),
+                                              self._file_name(event_id, "calendar", ".ics"),
                                               self.tr("Kalenderdatei (*.ics)"))
         if not (event_id and path):
             return
@@ -593,7 +594,8 @@ class WorkspaceWindow(QMainWindow):
 
         event_id = self._event_for_action()
         organizer = self._organizer() if event_id else None  # read here: the export runs on a worker thread
-        folder = organizer and choose_directory(self, self.tr("Ordner für die Einladungen"))
+        folder = organizer and choose_directory(self, "invitations", self.tr("Ordner für die Einladungen"),
+                                                self._file_name(event_id, "invitations", ""))
         if event_id and folder:
             self._export(lambda s: exports.export_invitations(s, event_id, folder, organizer=organizer))
 
@@ -603,12 +605,14 @@ class WorkspaceWindow(QMainWindow):
         from .printing import save_participant_list_pdf
 
         event_id = self._event_for_action()
-        per_round = self._ask_per_round(event_id) if event_id else None
-        path = per_round is not None and choose_save_path(
-            self, self.tr("Teilnehmendenliste als PDF"), "Teilnehmendenliste.pdf", self.tr("PDF (*.pdf)"))
-        if not (event_id and path):
+        options = self._list_options(event_id, pdf=True) if event_id else None
+        path = options and choose_save_path(
+            self, "participant_pdf", self.tr("Teilnehmendenliste als PDF"),
+            self._file_name(event_id, "participant_pdf", ".pdf"), self.tr("PDF (*.pdf)"))
+        if not (event_id and options and path):
             return
-        sheet = self.ctx.try_read(lambda s: exports.attendance_sheet(s, event_id, per_round=bool(per_round)), self)
+        sheet = self.ctx.try_read(lambda s: exports.attendance_sheet(
+            s, event_id, columns=options.columns, blank_rows=options.blank_rows, per_round=options.per_round), self)
         if sheet is not None:
             pages = save_participant_list_pdf(sheet, path)
             self.ctx.status_message.emit(self.tr("PDF gespeichert ({pages} Seiten): {path}").format(
