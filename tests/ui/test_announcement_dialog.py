@@ -106,7 +106,7 @@ def test_save_writes_the_file_the_ending_names(qtbot: QtBot, demo_db: Database, 
     monkeypatch.setattr(announcement_dialog, "choose_announcement_path", choose)
     dialog.set_format("markdown")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert asked == [("Ankündigung speichern", "Ankündigung 2021-12-02.md")]
+    assert asked == [("Ankündigung speichern", "2021-12-02 Ankündigung Open-Data-Netzwerktreffen.md")]
     saved = tmp_path / "Ankündigung.md"  # no ending typed: the chosen format's
     assert dialog.saved_path == saved
     assert saved.read_text(encoding="utf-8").startswith("# Open-Data-Netzwerktreffen\n")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -166,13 +167,13 @@ def test_the_room_plan_from_preview_to_zoom_file_and_room_list(
     target = tmp_path / "Raumplan.csv"
     asked: list[str] = []
 
-    def choose(_parent: Any, title: str, suggestion: str, _filter: str) -> Path:
+    def choose(_parent: Any, _kind: str, title: str, suggestion: str, _filter: str) -> Path:
         asked.append(suggestion)
         return target if suggestion.endswith(".csv") else tmp_path / "Raumliste.pdf"
 
     monkeypatch.setattr(tab_module, "choose_save_path", choose)
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
-    assert asked == ["Raumplan Open-Data-Netzwerktreffen.csv"]
+    assert len(asked) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d Raumplan Open-Data-Netzwerktreffen\.csv", asked[0])
     assert not dialogs.of("user_error") and not dialogs.of("information")
     with target.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.timezone import to_berlin
 from odn_desktop.exchange.announcement import Announcement, render_html, render_text
 from odn_desktop.services.announcement import (
     FORMAT_NAMES,
@@ -54,9 +52,10 @@ SUFFIXES = {"html": ".html", "markdown": ".md", "text": ".txt"}
 
 
 def choose_announcement_path(parent: QWidget | None, title: str, suggestion: str, filter_text: str) -> Path | None:
-    """Ask where to save (replaced in tests); ``None``: cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggestion, filter_text)
-    return Path(name) if name else None
+    """Ask where to save, in the folder last used for announcements (replaced in tests); ``None``: cancelled."""
+    from .file_dialogs import save_path
+
+    return save_path(parent, "announcement", suggestion, filter_text, title=title)
 
 
 def exec_dialog(dialog: QDialog) -> int:
@@ -164,8 +163,10 @@ class AnnouncementDialog(QDialog):
         self.status.setText(self.tr("Die Ankündigung ist in der Zwischenablage (formatiert und als Text)."))
 
     def suggested_name(self) -> str:
-        day = to_berlin(self.announcement.starts_at).date().isoformat()
-        return self.tr("Ankündigung {date}").format(date=day) + SUFFIXES[self.fmt]
+        """"2021-12-02 Ankündigung Open-Data-Netzwerktreffen.md" (``file_dialogs.suggested_name``)."""
+        from .file_dialogs import suggested_name
+
+        return suggested_name("announcement", self.announcement.title, SUFFIXES[self.fmt], self.announcement.starts_at)
 
     def save(self) -> Path | None:
         filters = ";;".join((self.tr("HTML-Datei (*.html *.htm)"), self.tr("Markdown-Datei (*.md)"),

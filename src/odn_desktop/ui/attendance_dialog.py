@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -359,11 +358,12 @@ def _html(text: str) -> str:
 
 
 def choose_report_file(parent: QWidget | None) -> Path | None:
-    """Ask for the attendance report (replaced in tests)."""
-    name, _ = QFileDialog.getOpenFileName(
-        parent, translate("AttendanceDialog", "Anwesenheit übernehmen"), "",
-        translate("AttendanceDialog", "Teilnehmerberichte (*.csv *.txt *.tsv);;Alle Dateien (*)"))
-    return Path(name) if name else None
+    """Ask for the attendance report, in the folder last used for one (replaced in tests)."""
+    from .file_dialogs import open_path
+
+    return open_path(parent, "attendance_report",
+                     translate("AttendanceDialog", "Teilnehmerberichte (*.csv *.txt *.tsv);;Alle Dateien (*)"),
+                     title=translate("AttendanceDialog", "Anwesenheit übernehmen"))
 
 
 def build_attendance_dialog(parent: QWidget | None, ctx: AppContext, event_id: uuid.UUID, path: Path,

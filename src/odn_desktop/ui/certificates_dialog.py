@@ -16,7 +16,6 @@ functions below, which tests replace.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,7 +35,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -63,7 +61,6 @@ TEMPLATE = "certificate"
 #: what drafting or sending certificates changes (the registrations show "Teilnahmebescheinigung versendet am …")
 CHANGED_KINDS = ("registrations",)
 ModelIndex = QModelIndex | QPersistentModelIndex
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')  # not in a Windows file name
 
 
 def saved_min_percent(settings: QSettings | None = None) -> int:
@@ -87,18 +84,19 @@ def exec_dialog(dialog: QDialog) -> int:
     return dialog.exec()
 
 
-def choose_directory(parent: QWidget | None, title: str) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, title)
-    return Path(folder) if folder else None
+def choose_directory(parent: QWidget | None, kind: str, title: str, subfolder: str = "") -> Path | None:
+    """A folder for files of ``kind`` (``file_dialogs.folder_path``: its last folder; with ``subfolder`` the
+    files go into that new folder inside it)."""
+    from .file_dialogs import folder_path
+
+    return folder_path(parent, kind, title=title, subfolder=subfolder)
 
 
 def choose_pdf_file(parent: QWidget | None, title: str, suggestion: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggestion,
-                                                QCoreApplication.translate("CertificatesDialog", "PDF-Datei (*.pdf)"))
-    if not path:
-        return None
-    chosen = Path(path)
-    return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
+    from .file_dialogs import save_path
+
+    return save_path(parent, "certificates_pdf", suggestion,
+                     QCoreApplication.translate("CertificatesDialog", "PDF-Datei (*.pdf)"), title=title)
 
 
 def show_message(parent: QWidget | None, title: str, text: str) -> None:
@@ -234,6 +232,7 @@ class CertificatesDialog(QDialog):
         self._settings = settings or QSettings()
         row = ctx.read(lambda s: event_row(s, event_id))
         self._title = row.title
+        self._starts_at = row.starts_at
         self._duration = max(int((row.ends_at - row.starts_at).total_seconds() // 60), 0)
         self.setWindowTitle(self.tr("Teilnahmebescheinigungen – {title} ({date})").format(
             title=row.title, date=display_date(row.starts_at)))
@@ -391,12 +390,19 @@ class CertificatesDialog(QDialog):
         organizer = coordinator_or_ask(self)
         return organizer.name if organizer is not None else None
 
+    def _file_name(self, kind: str, suffix: str) -> str:
+        """"2021-12-02 Teilnahmebescheinigungen Open-Data-Netzwerktreffen.pdf" (``file_dialogs``)."""
+        from .file_dialogs import suggested_name
+
+        return suggested_name(kind, self._title, suffix, self._starts_at)
+
     def save_single_files(self) -> list[Path]:
         """One PDF per person into a chosen folder; nothing is written when a question is cancelled."""
         from .certificate_pdf import save_certificates
 
         name = self._coordinator_name()
-        folder = choose_directory(self, self.tr("Ordner für die Teilnahmebescheinigungen")) if name else None
+        folder = choose_directory(self, "certificates", self.tr("Ordner für die Teilnahmebescheinigungen"),
+                                  self._file_name("certificates", "")) if name else None
         if name is None or folder is None:
             return []
         try:
@@ -411,10 +417,10 @@ class CertificatesDialog(QDialog):
 
     def save_single_pdf(self) -> Path | None:
         """All certificates in one PDF for printing; ``None`` when cancelled or failed."""
-        from .certificate_pdf import FILE_PREFIX, save_certificates_single_pdf
+        from .certificate_pdf import save_certificates_single_pdf
 
         name = self._coordinator_name()
-        suggestion = " ".join(_FORBIDDEN.sub(" ", f"{FILE_PREFIX}en {self._title}").split()).strip(" .") + ".pdf"
+        suggestion = self._file_name("certificates_pdf", ".pdf")
         path = choose_pdf_file(self, self.tr("Sammel-PDF speichern"), suggestion) if name else None
         if name is None or path is None:
             return None
@@ -440,7 +446,7 @@ class CertificatesDialog(QDialog):
         from odn_desktop.services import mailing
 
         organizer = coordinator_or_ask(self)
-        folder = choose_directory(self, self.tr("Ordner für die E-Mail-Entwürfe")) if organizer else None
+        folder = choose_directory(self, "mail_drafts", self.tr("Ordner für die E-Mail-Entwürfe")) if organizer else None
         if organizer is None or folder is None:
             return []
         percent = self.min_percent

@@ -29,7 +29,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -84,14 +83,15 @@ def exec_dialog(dialog: QDialog) -> int:
 
 
 def choose_directory(parent: QWidget | None, title: str) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, title)
-    return Path(folder) if folder else None
+    from .file_dialogs import folder_path
+
+    return folder_path(parent, "mail_drafts", title=title)  # the folder last used for drafts
 
 
 def choose_save_file(parent: QWidget | None, title: str, suggestion: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggestion,
-                                                translate("MailUi", "Excel-Arbeitsmappe (*.xlsx)"))
-    return Path(path) if path else None
+    from .file_dialogs import save_path
+
+    return save_path(parent, "privacy", suggestion, translate("MailUi", "Excel-Arbeitsmappe (*.xlsx)"), title=title)
 
 
 def ask_confirmation(parent: QWidget | None, title: str, text: str) -> bool:

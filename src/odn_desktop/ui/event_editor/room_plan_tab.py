@@ -42,17 +42,12 @@ if TYPE_CHECKING:
 MAX_ROOM_SIZE = 50
 
 
-def choose_save_path(parent: QWidget | None, title: str, suggestion: str, filter_text: str) -> Path | None:
-    """The save dialog; None when cancelled. Replaced in tests."""
-    from PySide6.QtWidgets import QFileDialog
+def choose_save_path(parent: QWidget | None, kind: str, title: str, suggestion: str, filter_text: str) -> Path | None:
+    """The save dialog for a file of ``kind`` (its last folder, ``file_dialogs``); None when cancelled. Replaced
+    in tests."""
+    from odn_desktop.ui.file_dialogs import save_path
 
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggestion, filter_text)
-    return Path(path) if path else None
-
-
-def _file_stem(title: str) -> str:
-    cleaned = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
-    return " ".join(cleaned.split())[:60] or "Veranstaltung"
+    return save_path(parent, kind, suggestion, filter_text, title=title)
 
 
 class RoomPlanTab(QWidget):
@@ -286,9 +281,12 @@ class RoomPlanTab(QWidget):
 
     # -- exporting -------------------------------------------------------------------------------------------
 
-    def _suggestion(self, what: str, ending: str) -> str:
-        title = self._view.event_title if self._view is not None else ""
-        return f"{what} {_file_stem(title)}.{ending}"
+    def _suggestion(self, kind: str, suffix: str) -> str:
+        """"2021-12-02 Raumplan Open-Data-Netzwerktreffen.csv" (``file_dialogs.event_file_name``)."""
+        from odn_desktop.ui.file_dialogs import event_file_name, suggested_name
+
+        view = self._view
+        return event_file_name(self.ctx, view.event_id, kind, suffix) if view else suggested_name(kind, suffix=suffix)
 
     def export_csv(self) -> bool:
         """Save the Zoom pre-assignment file of the plan shown."""
@@ -297,8 +295,8 @@ class RoomPlanTab(QWidget):
         view = self._view
         if view is None or not view.rows:
             return False
-        path = choose_save_path(self, self.tr("Raumplan für Zoom speichern"), self._suggestion("Raumplan", "csv"),
-                                self.tr("CSV für Zoom (*.csv)"))
+        path = choose_save_path(self, "room_plan", self.tr("Raumplan für Zoom speichern"),
+                                self._suggestion("room_plan", ".csv"), self.tr("CSV für Zoom (*.csv)"))
         if path is None:
             return False
         try:
@@ -317,8 +315,8 @@ class RoomPlanTab(QWidget):
         view = self._view
         if view is None:
             return False
-        path = choose_save_path(self, self.tr("Raumliste als PDF speichern"), self._suggestion("Raumliste", "pdf"),
-                                self.tr("PDF (*.pdf)"))
+        path = choose_save_path(self, "room_list", self.tr("Raumliste als PDF speichern"),
+                                self._suggestion("room_list", ".pdf"), self.tr("PDF (*.pdf)"))
         if path is None:
             return False
         try:
