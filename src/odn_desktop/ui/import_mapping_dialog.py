@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -551,18 +550,20 @@ def exec_dialog(dialog: QDialog) -> int:
 
 
 def choose_registration_file(parent: QWidget | None) -> Path | None:
-    """Ask for the file to import (replaced in tests)."""
-    name, _ = QFileDialog.getOpenFileName(
-        parent, translate("ImportMappingDialog", "Anmeldungen importieren"), "",
-        translate("ImportMappingDialog", "Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)"))
-    return Path(name) if name else None
+    """Ask for the file to import, in the folder last used for one (replaced in tests)."""
+    from .file_dialogs import open_path
+
+    files = translate("ImportMappingDialog", "Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)")
+    return open_path(parent, "registration_import", files,
+                     title=translate("ImportMappingDialog", "Anmeldungen importieren"))
 
 
 def ask_report_path(parent: QWidget | None, suggested: str) -> Path | None:
-    """Where to save the report (replaced in tests)."""
-    name, _ = QFileDialog.getSaveFileName(parent, translate("ImportMappingDialog", "Bericht speichern"), suggested,
-                                          translate("ImportMappingDialog", "Textdateien (*.txt)"))
-    return Path(name) if name else None
+    """Where to save the report, in the folder last used for one (replaced in tests)."""
+    from .file_dialogs import save_path
+
+    return save_path(parent, "import_report", suggested, translate("ImportMappingDialog", "Textdateien (*.txt)"),
+                     title=translate("ImportMappingDialog", "Bericht speichern"))
 
 
 def show_import_report(parent: QWidget | None, report: RegistrationImportReport) -> None:
