@@ -347,7 +347,7 @@ def test_export_saves_the_series_report(qtbot: QtBot, page: ReportPage, ctx: App
     with qtbot.waitSignal(page.exported, timeout=30_000) as saved:
         page.export_button.click()
         assert not page.export_button.isEnabled()  # written on a worker; one export at a time
-    assert asked == ["Auswertung Open Data in Kommunen – Netzwerktreffen.pdf"]
+    assert asked == [report_file_name("Open Data in Kommunen – Netzwerktreffen")]  # dated: see the test below
     path = Path(saved.args[0])
     assert path == tmp_path / f"Bericht{ending}" and page.export_button.isEnabled()
     assert messages[-1].startswith("Auswertung „Open Data in Kommunen – Netzwerktreffen“") and str(path) in messages[-1]
@@ -375,8 +375,9 @@ def test_export_cancelled_or_refused(page: ReportPage, monkeypatch: pytest.Monke
 
 
 def test_report_file_name_is_safe_on_windows() -> None:
-    assert report_file_name('Reihe: "A/B" <2021>?') == "Auswertung Reihe- -A-B- -2021--.pdf"
-    assert report_file_name("  ") == "Auswertung.pdf"
+    day = date(2022, 3, 1)
+    assert report_file_name('Reihe: "A/B" <2021>?', day) == "2022-03-01 Auswertung Reihe A B 2021.pdf"
+    assert report_file_name("  ", day) == "2022-03-01 Auswertung.pdf"
 
 
 # -- the window ----------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.timezone import to_berlin
+from odn_desktop.domain.timezone import to_berlin, utcnow
 from odn_desktop.ui import context, theme
 from odn_desktop.ui.pages.report_models import (
     ChartTableModel,
@@ -91,28 +92,23 @@ def chart_style(palette: QPalette) -> ChartStyle:
                    series=(palette.color(role.Highlight).name(), *base.series[1:]))
 
 
-def report_file_name(title: str) -> str:
-    """„Auswertung Open Data in Kommunen – Netzwerktreffen.pdf“: the series' title without the characters
-    Windows forbids in file names."""
-    cleaned = " ".join("".join("-" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in title).split()).strip(" .")
-    return f"Auswertung {cleaned}.pdf" if cleaned else "Auswertung.pdf"
+def report_file_name(title: str, when: date | None = None) -> str:
+    """„2022-03-01 Auswertung Open Data in Kommunen – Netzwerktreffen.pdf“: the day of the report (today in
+    Berlin), then the series' title made safe for Windows (``ui.file_dialogs.suggested_name``)."""
+    from odn_desktop.ui.file_dialogs import suggested_name
+
+    return suggested_name("report", title, ".pdf", when or to_berlin(utcnow()).date())
 
 
 def choose_report_path(parent: QWidget | None, suggestion: str) -> Path | None:
     """Where the report goes, PDF or Excel by the chosen type (the ending added when typed without); None:
     cancelled. Replaced in tests."""
-    from PySide6.QtWidgets import QFileDialog
+    from odn_desktop.ui.file_dialogs import save_path
 
     pdf = QCoreApplication.translate("ReportPage", "PDF (*.pdf)")
     xlsx = QCoreApplication.translate("ReportPage", "Excel-Arbeitsmappe (*.xlsx)")
-    name, chosen = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("ReportPage", "Auswertung speichern"), suggestion, f"{pdf};;{xlsx}")
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() not in (".pdf", ".xlsx"):
-        path = path.with_name(path.name + (".xlsx" if chosen == xlsx else ".pdf"))
-    return path
+    return save_path(parent, "report", suggestion, f"{pdf};;{xlsx}",
+                     title=QCoreApplication.translate("ReportPage", "Auswertung speichern"))
 
 
 class KeyFigure(QFrame):
