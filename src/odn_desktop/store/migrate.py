@@ -22,6 +22,7 @@ from odn_desktop.domain.errors import UserError
 
 from .backups import copy_database
 from .database import make_engine
+from .faults import describe
 from .revision import HEAD_REVISION, current_revision
 
 if TYPE_CHECKING:
@@ -154,7 +155,8 @@ def migrate(
         _restore(backup, path)
         raise MigrationFailedError(
             "Die Datenbank konnte nicht auf den neuen Stand gebracht werden. Der vorherige Stand wurde aus der "
-            f"Sicherung {backup} wiederhergestellt; es gingen keine Daten verloren. (Technische Ursache: {exc})"
+            f"Sicherung {backup} wiederhergestellt; es gingen keine Daten verloren. (Technische Ursache: "
+            f"{describe(exc)})"
         ) from exc
     finally:
         engine.dispose()

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from odn_desktop.domain.errors import UserError
 
+from .faults import DAMAGED, StorageError, classify
+
 #: The newest revision in ``migrations/versions`` (a test keeps it equal to Alembic's head).
 HEAD_REVISION = "0005"
 
@@ -28,11 +30,22 @@ def current_revision(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return None if row is None else str(row[0])
     except sqlite3.DatabaseError as exc:
+        fault = classify(exc)
+        if fault is not None and fault.kind == DAMAGED:
+            raise StorageError(DAMAGED, damaged_file_message(path), detail=fault.detail) from None
+        if fault is not None:
+            raise fault from None
         raise UserError(
             f"Die Datei {path} ist keine lesbare odn-desktop-Datenbank ({exc}). Sie wurde nicht verändert."
         ) from exc
     finally:
         conn.close()
+
+
+def damaged_file_message(path: Path) -> str:
+    return (f"Die Datei {path} ist keine lesbare odn-desktop-Datenbank: Sie ist beschädigt oder keine Datenbank. "
+            "Sie wurde nicht verändert. Bitte starten Sie odn-desktop (das Programmfenster): Es bewahrt eine Kopie "
+            "der beschädigten Datei auf und bietet die neueste Sicherung zum Zurückspielen an.")
 
 
 def is_up_to_date(path: Path) -> bool:
