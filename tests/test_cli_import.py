@@ -63,7 +63,10 @@ def test_import_registrations_json_shape_and_reimport(capsys: pytest.CaptureFixt
     path.write_bytes(FILE.encode("cp1252"))
     data = run_json(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02", "--late")
     assert data == {"created": 2, "updated": 0, "unchanged": 0, "waiting": 0, "late": 1,
-                    "rejected": [{"row": 4, "reason": "E-Mail-Adresse fehlt"}], "notes": []}
+                    "rejected": [{"row": 4, "reason": "E-Mail-Adresse fehlt"}], "duplicates": [], "notes": [],
+                    "rows": [{"row": 2, "kind": "new", "late": False, "waiting": False},
+                             {"row": 3, "kind": "new", "late": True, "waiting": False},
+                             {"row": 4, "kind": "rejected", "reason": "E-Mail-Adresse fehlt"}]}
     regs = run_json(capsys, demo, "registrations", "list", "--event", "2021-12-02")
     jan = next(r for r in regs if r["email"] == "jan.probe@ulm.example")
     assert jan["late"] is True and jan["registered_at"] == "2021-12-02T09:00:00+01:00"
@@ -88,6 +91,46 @@ def test_dry_run_prints_the_report_and_writes_nothing(capsys: pytest.CaptureFixt
                     "--late")
     assert data["created"] == 2
     assert table_dump(demo) == before
+
+
+MIXED = (HEADER
+         + "Anna;Testerin;anna.testerin@kiel.example;Stadt Kiel;20.11.2021 10:00\r\n"  # new
+         + "Jan;Probe;jan.probe@ulm.example;Stadt Ulm;02.12.2021 09:00\r\n"  # late (refused without --late)
+         + "Ohne;Adresse;;Stadt Jena;20.11.2021 10:00\r\n"  # bad
+         + "Anna;Testerin;ANNA.TESTERIN@kiel.example;Stadt Kiel;21.11.2021 10:00\r\n")  # duplicate of row 2
+
+
+@pytest.mark.parametrize("late", [False, True])
+def test_dry_run_json_prints_the_counts_the_real_import_then_reports(
+        capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path, late: bool) -> None:
+    """Already registered, updated, new, late, waiting, duplicate and bad rows: the dry run's JSON is the real one."""
+    options = ["--late"] if late else []
+    first = tmp_path / "erste.csv"
+    first.write_bytes((HEADER + "Ute;Früh;ute.frueh@trier.example;;19.11.2021 10:00\r\n"
+                       + "Eva;Da;eva.da@gera.example;Stadt Gera;19.11.2021 11:00\r\n").encode("cp1252"))
+    assert run(capsys, demo, "import", "registrations", str(first), "--event", "2021-12-02")[0] == 0
+    events = run_json(capsys, demo, "events", "list")
+    december = next(e for e in events if e["starts_at"].startswith("2021-12-02"))
+    # the meeting is full from now on: whoever the file adds waits
+    capacity = december["registered"] + 1
+    assert run(capsys, demo, "events", "update", "--event", "2021-12-02", "--capacity", str(capacity))[0] == 0
+    path = tmp_path / "anmeldungen.csv"
+    path.write_bytes((MIXED + "Ute;Früh;ute.frueh@trier.example;Stadt Trier;19.11.2021 10:00\r\n"  # updated
+                      + "Eva;Da;eva.da@gera.example;Stadt Gera;19.11.2021 11:00\r\n"  # unchanged
+                      + "Max;Mehr;max.mehr@jena.example;Stadt Jena;20.11.2021 11:00\r\n").encode("cp1252"))
+    before = table_dump(demo)
+    dry = run_json(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02", "--dry-run",
+                   *options)
+    assert table_dump(demo) == before
+    real = run_json(capsys, demo, "import", "registrations", str(path), "--event", "2021-12-02", *options)
+    assert dry == real
+    assert (real["created"], real["updated"], real["unchanged"], real["waiting"], real["late"]) == (
+        (3, 1, 1, 2, 1) if late else (2, 1, 1, 1, 0))
+    kinds = {r["row"]: r["kind"] for r in real["rows"]}
+    assert kinds == {2: "new", 3: "new" if late else "rejected", 4: "rejected", 5: "duplicate", 6: "updated",
+                     7: "unchanged", 8: "new"}
+    assert real["duplicates"] == [{"row": 5, "merged_into": 2}]
+    assert [r["row"] for r in real["rows"] if r.get("waiting")] == ([3, 8] if late else [8])
 
 
 @pytest.mark.parametrize(

@@ -104,7 +104,7 @@
 <context>
     <name>ImportMappingDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="445"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="497"/>
         <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>
             <numerusform>%n Zeile in der Datei. Bitte zuerst die Zuordnung vervollständigen.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="447"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="499"/>
         <source>%n Zeilen in der Datei</source>
         <translation>
             <numerusform>%n Zeile in der Datei</numerusform>
@@ -120,31 +120,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="449"/>
-        <source>%n Personen werden übernommen</source>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="517"/>
+        <source>%n doppelte Zeilen zusammengeführt</source>
         <translation>
-            <numerusform>%n Person wird übernommen</numerusform>
-            <numerusform>%n Personen werden übernommen</numerusform>
+            <numerusform>%n doppelte Zeile zusammengeführt</numerusform>
+            <numerusform>%n doppelte Zeilen zusammengeführt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="453"/>
-        <source>%n Personen werden neu angemeldet</source>
-        <translation>
-            <numerusform>%n Person wird neu angemeldet</numerusform>
-            <numerusform>%n Personen werden neu angemeldet</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="458"/>
-        <source>%n sind bereits angemeldet</source>
-        <translation>
-            <numerusform>%n ist bereits angemeldet</numerusform>
-            <numerusform>%n sind bereits angemeldet</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="460"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="522"/>
         <source>%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen</source>
         <translation>
             <numerusform>%n Zeile außerhalb der Anmeldefrist wird nur mit „Verspätet zulassen“ übernommen</numerusform>

@@ -2220,107 +2220,112 @@ Please let them know.</translation>
 <context>
     <name>ImportMappingDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="104"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="116"/>
         <source>Import von „{file}“</source>
         <translation>Import of “{file}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="131"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="143"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="144"/>
         <source>Nach dem Rückgängigmachen des Imports von der Warteliste nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
         <translation>Moved up from the waiting list after undoing the import: {names}. Please inform them.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="161"/>
         <source>Anmeldungen importieren – {0}</source>
         <translation>Import registrations – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="183"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) nach &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) into &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="181"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="195"/>
         <source>&amp;Tabellenblatt:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="203"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="217"/>
         <source>Zuordnung der Spalten</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="205"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="219"/>
         <source>Erkannt aus den Spaltennamen und Werten; bitte prüfen und bei Bedarf ändern.</source>
         <translation>Detected from the column names and values; please check and change if necessary.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="221"/>
-        <source>Nur Zeilen mit &amp;Hinweisen zeigen</source>
-        <translation>Show only rows with &amp;notes</translation>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="243"/>
+        <source>&amp;Anzeigen:</source>
+        <translation>Sho&amp;w:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="224"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="245"/>
+        <source>Abgelehnte Zeilen lassen sich hier korrigieren: Zelle doppelklicken oder F2.</source>
+        <translation>Rejected rows can be corrected here: double-click a cell or press F2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="253"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="251"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="280"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="255"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="284"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="286"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="315"/>
         <source>&amp;Verspätet zulassen</source>
         <translation>Allow &amp;late registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="288"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="317"/>
         <source>Verspätet zulassen</source>
         <translation>Allow late registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="289"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="318"/>
         <source>Zeilen außerhalb der Anmeldefrist werden übernommen und als verspätet markiert.</source>
         <translation>Rows outside the registration period are imported and marked as late.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="292"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="321"/>
         <source>Fehlende &amp;Runden anlegen (ohne Platzgrenze)</source>
         <translation>Create missing &amp;rounds (no seat limit)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="294"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="323"/>
         <source>Fehlende Runden anlegen (ohne Platzgrenze)</source>
         <translation>Create missing rounds (no seat limit)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="414"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="466"/>
         <source>Die Spalte „{0}“ wird nicht verwendet: die Veranstaltung hat keine parallelen Runden (Werte: {1}).</source>
         <translation>The column “{0}” is not used: the event has no parallel rounds (values: {1}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="434"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="485"/>
         <source>Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Sie werden beim Import ohne Platzgrenze angelegt.</source>
         <translation>The file names rounds the event does not have: {0}. They will be created without a seat limit.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="436"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="487"/>
         <source>Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Ohne „Fehlende Runden anlegen“ wird nichts importiert.</source>
         <translation>The file names rounds the event does not have: {0}. Without “Create missing rounds” nothing is imported.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="445"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="497"/>
         <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>
             <numerusform>%n row in the file. Please complete the mapping first.</numerusform>
@@ -2328,44 +2333,63 @@ Please let them know.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="447"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="499"/>
         <source>%n Zeilen in der Datei</source>
         <translation>
             <numerusform>%n row in the file</numerusform>
             <numerusform>%n rows in the file</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="449"/>
-        <source>%n Personen werden übernommen</source>
-        <translation>
-            <numerusform>%n person will be imported</numerusform>
-            <numerusform>%n people will be imported</numerusform>
-        </translation>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="503"/>
+        <source>Die Anmeldungen werden mit der Veranstaltung abgeglichen …</source>
+        <translation>Checking the registrations against the event …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="505"/>
+        <source>{0} neu</source>
+        <translation>{0} new</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="507"/>
+        <source>{0} bereits angemeldet</source>
+        <translation>{0} already registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="509"/>
+        <source>{0} aktualisiert</source>
+        <translation>{0} updated</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="511"/>
+        <source>{0} verspätet</source>
+        <translation>{0} late</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="513"/>
+        <source>{0} auf der Warteliste</source>
+        <translation>{0} on the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="515"/>
+        <source>{0} abgelehnt</source>
+        <translation>{0} rejected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="453"/>
-        <source>%n Personen werden neu angemeldet</source>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="517"/>
+        <source>%n doppelte Zeilen zusammengeführt</source>
         <translation>
-            <numerusform>%n person will be newly registered</numerusform>
-            <numerusform>%n people will be newly registered</numerusform>
+            <numerusform>%n duplicate row merged</numerusform>
+            <numerusform>%n duplicate rows merged</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="456"/>
-        <source>(davon {0} verspätet zugelassen)</source>
-        <translation>({0} of them admitted late)</translation>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="520"/>
+        <source>Nichts wird importiert, solange die Datei Runden nennt, die es nicht gibt.</source>
+        <translation>Nothing is imported while the file names rounds that do not exist.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="458"/>
-        <source>%n sind bereits angemeldet</source>
-        <translation>
-            <numerusform>%n is already registered</numerusform>
-            <numerusform>%n are already registered</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="460"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="522"/>
         <source>%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen</source>
         <translation>
             <numerusform>%n row outside the registration period will only be imported with “Allow late registration”</numerusform>
@@ -2373,180 +2397,217 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="464"/>
-        <source>, 1 Zeile mit Problemen wird übersprungen</source>
-        <translation>, 1 row with problems will be skipped</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="465"/>
-        <source>, {0} Zeilen mit Problemen werden übersprungen</source>
-        <translation>, {0} rows with problems will be skipped</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="467"/>
-        <source>, 1 doppelte Zeile wird zusammengeführt</source>
-        <translation>, 1 duplicate row will be merged</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="468"/>
-        <source>, {0} doppelte Zeilen werden zusammengeführt</source>
-        <translation>, {0} duplicate rows will be merged</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="471"/>
-        <source>Die Anmeldungen werden mit der Veranstaltung abgeglichen …</source>
-        <translation>Checking the registrations against the event …</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="473"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="525"/>
         <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
         <translation>The preview shows the first {0} rows.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="556"/>
-        <source>Anmeldungen importieren</source>
-        <translation>Import registrations</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="557"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="622"/>
         <source>Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)</source>
         <translation>Registrations (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="563"/>
-        <source>Bericht speichern</source>
-        <translation>Save report</translation>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="624"/>
+        <source>Anmeldungen importieren</source>
+        <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="564"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="631"/>
         <source>Textdateien (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="63"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="632"/>
+        <source>Bericht speichern</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="73"/>
         <source>Anrede</source>
         <extracomment>Rows shown in the preview (all rows with problems are shown when filtered to them). Preview columns per mapped field: a &quot;Name&quot; column is shown as the names it is split into.</extracomment>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="74"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="65"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="75"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="66"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="76"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="77"/>
         <source>Name (Vor- und Nachname)</source>
         <translation>Name (first and last name)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="68"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="78"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="69"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="79"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="70"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="80"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="71"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="81"/>
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="72"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="82"/>
         <source>Bundesland</source>
         <translation>Federal state</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="73"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="83"/>
         <source>Erfahrung</source>
         <translation>Experience</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="84"/>
         <source>Anmeldedatum</source>
         <translation>Registration date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="85"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="86"/>
         <source>– nicht importieren –</source>
         <translation>– do not import –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="136"/>
         <source>Spalte in der Datei</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="137"/>
         <source>Beispiel</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="128"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="138"/>
         <source>Übernehmen als</source>
         <translation>Import as</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="148"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="158"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="268"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="229"/>
+        <source>Alle Zeilen</source>
+        <extracomment>The preview&apos;s filters: every row, or the rows of one kind (a row can be new, late and on the waiting list).</extracomment>
+        <translation>All rows</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="377"/>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="231"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="374"/>
+        <source>bereits angemeldet</source>
+        <translation>already registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="232"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="376"/>
+        <source>aktualisiert</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="233"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="380"/>
+        <source>verspätet</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="382"/>
+        <source>Warteliste</source>
+        <translation>waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="235"/>
+        <source>abgelehnt</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="236"/>
+        <source>doppelt</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="319"/>
         <source>Zeile</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="269"/>
-        <source>Hinweis</source>
-        <translation>Note</translation>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="320"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="314"/>
-        <source>Wird übersprungen: {0}</source>
-        <translation>Will be skipped: {0}</translation>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="364"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="371"/>
+        <source>abgelehnt: {0}</source>
+        <translation>rejected: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="316"/>
-        <source>Doppelt (wie Zeile {0}), wird zusammengeführt</source>
-        <translation>Duplicate (like row {0}), will be merged</translation>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="366"/>
+        <source>doppelt – zusammengeführt mit Zeile {0}</source>
+        <translation>duplicate – merged into row {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="322"/>
-        <source>Wird verspätet zugelassen: {0}</source>
-        <translation>Admitted late: {0}</translation>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="373"/>
+        <source>storniert – bleibt unverändert</source>
+        <translation>cancelled – stays unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="323"/>
-        <source>Wird abgelehnt: {0}</source>
-        <translation>Refused: {0}</translation>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="378"/>
+        <source>aktualisiert (erneut angemeldet)</source>
+        <translation>updated (registered again)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="325"/>
-        <source>Bereits angemeldet – bleibt unverändert</source>
-        <translation>Already registered – stays unchanged</translation>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="390"/>
+        <source>Leere Felder werden ergänzt: {0}</source>
+        <translation>Empty fields are filled in: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="392"/>
+        <source>Außerhalb der Anmeldefrist: {0}</source>
+        <translation>Outside the registration period: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="395"/>
+        <source>Zum Korrigieren eine Zelle doppelklicken (oder F2).</source>
+        <translation>Double-click a cell (or press F2) to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="473"/>
+        <source>Zum Korrigieren doppelklicken (oder F2).</source>
+        <translation>Double-click (or press F2) to correct.</translation>
     </message>
 </context>
 <context>
@@ -3585,17 +3646,17 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="578"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="645"/>
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="584"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="651"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="599"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="666"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>

@@ -5,7 +5,10 @@
 
 Runs in the one transaction ``cli.run_command`` opens: a file that cannot be read, or any failure, changes
 nothing (exit status 2 with a German message for user errors). ``--dry-run`` prints the exact report and
-writes nothing. A column mapping confirmed in the window for files with the same header is used here too.
+writes nothing: the same counts and, with ``--json``, the same keys as the import then reports (created, updated,
+unchanged, waiting, late, rejected, duplicates, rows: what happens to each row of the file, notes), decided by
+the same code as the window's preview. A column mapping confirmed in the window for files with the same header
+is used here too.
 Rows outside the registration window are listed as refused (exit 0) unless ``--late``; a file naming rounds the
 event does not have is refused as a whole (exit 2) unless ``--create-rounds`` (``services.registration_import``).
 """

@@ -92,7 +92,11 @@ def test_seats_follow_registration_time_not_file_order(db: Database, tmp_path: P
     ])
     report = import_file(db, event_id, path, allow_late=True)
     assert report.to_json() == {"created": 4, "updated": 0, "unchanged": 0, "waiting": 2, "late": 1,
-                                "rejected": [], "notes": []}
+                                "rejected": [], "duplicates": [], "notes": [], "rows": [
+                                    {"row": 2, "kind": "new", "late": False, "waiting": True},
+                                    {"row": 3, "kind": "new", "late": False, "waiting": False},
+                                    {"row": 4, "kind": "new", "late": True, "waiting": True},
+                                    {"row": 5, "kind": "new", "late": False, "waiting": False}]}
     rows = rows_by_email(db, event_id)
     assert rows["person2@kommune.example"].status == "registered"
     assert rows["person4@kommune.example"].status == "registered"
@@ -577,7 +581,7 @@ def test_progress_is_reported_up_to_100(db: Database, tmp_path: Path) -> None:
     assert [p for p, _ in seen] == sorted(p for p, _ in seen)
 
 
-def test_check_plan_previews_refused_rows_existing_people_and_rounds(db: Database, tmp_path: Path) -> None:
+def test_the_forecast_shows_refused_rows_existing_people_and_rounds(db: Database, tmp_path: Path) -> None:
     event_id = make_event(db, capacity=5)
     with transaction(db.sessions) as s:
         s.add(Round(event_id=event_id, title="Einsteiger", capacity=2))
@@ -588,24 +592,98 @@ def test_check_plan_previews_refused_rows_existing_people_and_rounds(db: Databas
                                         header=[*HEADER, "Runde"]))
     plan = svc.load_plan(path)
     with transaction(db.sessions) as s:
-        check = svc.check_plan(s, event_id, plan, now=IMPORT_NOW)
-    assert check.already_registered == {2} and check.new_people == 2
-    assert check.refused == {3: "Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen."}
-    assert check.unknown_rounds == ("Profis",) and check.unused_round_column is None
-    assert check.row_note(2) == "bereits angemeldet – bleibt unverändert"
+        forecast = svc.forecast_import(s, event_id, plan, now=IMPORT_NOW)
+    assert [(o.row, o.kind) for o in forecast.outcomes] == [(2, "unchanged"), (4, "rejected"), (3, "rejected")]
+    assert forecast.by_row[3].reason == ("Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen. Übernahme nur "
+                                         "mit „Verspätet zulassen“ (--late).")
+    assert forecast.by_row[3].outside_window == "Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen."
+    assert forecast.outside_window == 1
+    assert forecast.unknown_rounds == ("Profis",) and forecast.unused_round_column is None
+    assert forecast.blocked.startswith("Die Datei nennt Runden, die „Open-Data-Netzwerktreffen“ nicht hat: „Profis“")
+    with transaction(db.sessions) as s:  # with the rounds created and late rows admitted, both are new
+        admitted = svc.forecast_import(s, event_id, plan, now=IMPORT_NOW, allow_late=True, create_rounds=True)
+    assert [(o.row, o.kind, o.late) for o in admitted.outcomes] == [
+        (2, "unchanged", False), (4, "new", False), (3, "new", True)]
+    assert admitted.blocked == ""
+    report = import_file(db, event_id, path, allow_late=True, create_rounds=True)
+    assert admitted.to_json() == {k: v for k, v in report.to_json().items() if k != "notes"}
     other = make_event(db, capacity=5)
     with transaction(db.sessions) as s:
-        assert svc.check_plan(s, other, plan, now=IMPORT_NOW).unused_round_column == "Runde"
+        assert svc.forecast_import(s, other, plan, now=IMPORT_NOW).unused_round_column == "Runde"
 
 
-def test_check_plan_counts_rows_without_a_required_round_as_skipped(db: Database, tmp_path: Path) -> None:
+def test_the_forecast_counts_rows_without_a_required_round_as_rejected(db: Database, tmp_path: Path) -> None:
     event_id = make_event(db, capacity=5)
     with transaction(db.sessions) as s:
         s.add(Round(event_id=event_id, title="Einsteiger", capacity=2))
     path = write_csv(tmp_path / "a.csv", [[*person(1, "20.11.2021 10:00"), "Einsteiger"],
                                           [*person(2, "20.11.2021 11:00"), ""]], header=[*HEADER, "Runde"])
     with transaction(db.sessions) as s:
-        check = svc.check_plan(s, event_id, svc.load_plan(path), now=IMPORT_NOW)
-    assert check.new_people == 1 and set(check.missing_round) == {3}
-    assert check.row_note(3) == "keine Runde angegeben (die Veranstaltung hat parallele Runden)"
-    assert import_file(db, event_id, path).created == check.new_people  # the preview counts what happens
+        forecast = svc.forecast_import(s, event_id, svc.load_plan(path), now=IMPORT_NOW)
+    assert forecast.created == 1 and [r.row for r in forecast.rejected] == [3]
+    assert forecast.by_row[3].reason == "keine Runde angegeben (die Veranstaltung hat parallele Runden)"
+    assert import_file(db, event_id, path).created == forecast.created  # the preview counts what happens
+
+
+# -- the preview counts exactly what the import does --------------------------------------------------------
+
+MIXED_HEADER = ["Vorname", "Nachname", "E-Mail-Adresse", "Organisation", "Anmeldedatum"]
+CANCELLED_AT = datetime(2021, 11, 18, 9, 0, tzinfo=UTC)
+
+
+def mixed_file(db: Database, tmp_path: Path) -> tuple[uuid.UUID, Path]:
+    """An event with 4 seats and a file with every kind of row: new, already registered (unchanged), updated
+    (a contact completed; a cancelled registration renewed), a cancelled one left alone, late, waiting-list,
+    a duplicate and bad rows."""
+    event_id = make_event(db, capacity=4)
+    with transaction(db.sessions) as s:
+        def add(n: int, organisation: str = "") -> uuid.UUID:
+            return regs.register(s, event_id, ContactInput(email=f"alt{n}@kommune.example", first_name=f"Alt{n}",
+                                                           last_name="Person", organisation=organisation),
+                                 now=BEFORE).registration.id
+        add(1, "Stadt Alt1")  # in the file with the same data: unchanged
+        add(2)  # the file brings the organisation: updated
+        regs.cancel(s, add(3), now=CANCELLED_AT)  # registered again after cancelling: renewed, updated
+        regs.cancel(s, add(4), now=CANCELLED_AT)  # the file's row predates the cancellation: left alone
+    rows = [
+        ["Alt1", "Person", "alt1@kommune.example", "Stadt Alt1", "10.11.2021 09:00"],
+        ["Alt2", "Person", "ALT2@kommune.example", "Stadt Alt2", "10.11.2021 09:00"],
+        ["Alt3", "Person", "alt3@kommune.example", "", "20.11.2021 08:00"],
+        ["Alt4", "Person", "alt4@kommune.example", "", "12.11.2021 08:00"],
+        ["Neu", "Eins", "neu1@kommune.example", "Stadt Kiel", "20.11.2021 10:00"],
+        ["Neu", "Zwei", "neu2@kommune.example", "Stadt Ulm", "20.11.2021 11:00"],
+        ["Neu", "Drei", "neu3@kommune.example", "Stadt Jena", "20.11.2021 12:00"],
+        ["Spät", "Dran", "spaet@kommune.example", "Stadt Trier", "02.12.2021 08:00"],
+        ["Neu", "Eins", "Neu1@Kommune.example", "Stadt Kiel", "21.11.2021 10:00"],  # duplicate of row 6
+        ["Ohne", "Adresse", "kein-at-zeichen", "Stadt Bonn", "20.11.2021 10:00"],
+        ["Falsches", "Datum", "datum@kommune.example", "Stadt Gera", "im Dezember"],
+    ]
+    return event_id, write_csv(tmp_path / "gemischt.csv", rows, header=MIXED_HEADER)
+
+
+@pytest.mark.parametrize("allow_late", [False, True])
+def test_the_forecast_equals_the_report_of_the_import_on_the_same_file(db: Database, tmp_path: Path,
+                                                                       allow_late: bool) -> None:
+    event_id, path = mixed_file(db, tmp_path)
+    plan = svc.load_plan(path)
+    with transaction(db.sessions) as s:
+        forecast = svc.forecast_import(s, event_id, plan, allow_late=allow_late, now=IMPORT_NOW)
+    kinds = {o.row: (o.kind, o.late, o.waiting) for o in forecast.outcomes}
+    # two seats are held (Alt1, Alt2); the renewed Alt3 and the first new person take the other two
+    assert kinds == {2: ("unchanged", False, False), 3: ("updated", False, False), 4: ("updated", False, False),
+                     5: ("unchanged", False, False), 6: ("new", False, False), 7: ("new", False, True),
+                     8: ("new", False, True), 9: ("new", True, True) if allow_late else ("rejected", False, False)}
+    assert forecast.by_row[4].renewed and forecast.by_row[5].cancelled
+    assert (forecast.created, forecast.updated, forecast.unchanged, forecast.waiting, forecast.late) == (
+        (4, 2, 2, 3, 1) if allow_late else (3, 2, 2, 2, 0))
+    assert forecast.duplicates == ((10, 6),)
+    assert [r.row for r in forecast.rejected] == ([11, 12] if allow_late else [9, 11, 12])
+
+    report = import_file(db, event_id, path, allow_late=allow_late)
+    assert forecast.to_json() == {k: v for k, v in report.to_json().items() if k != "notes"}
+    assert report.outcomes == forecast.outcomes
+    rows = rows_by_email(db, event_id)
+    assert rows["alt3@kommune.example"].status == "registered" and rows["neu1@kommune.example"].status == "registered"
+    assert [e for e, r in rows.items() if r.status == "waiting"] == (
+        ["neu2@kommune.example", "neu3@kommune.example"] + (["spaet@kommune.example"] if allow_late else []))
+    assert rows["alt4@kommune.example"].status == "cancelled"

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QComboBox, QDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from odn_desktop.domain.deadlines import end_of_day
@@ -22,7 +22,7 @@ from odn_desktop.paths import AppPaths
 from odn_desktop.services.contacts import ContactInput
 from odn_desktop.services.events import create_event, update_event
 from odn_desktop.services.registration_import import MappingMemory, RegistrationImportReport
-from odn_desktop.services.registrations import list_registration_rows, register
+from odn_desktop.services.registrations import cancel, list_registration_rows, register
 from odn_desktop.services.rounds import add_round, list_rounds, remove_round
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
@@ -76,7 +76,7 @@ def test_the_summary_counts_one_row_and_one_person_in_the_singular(
     path = write_csv(tmp_path / "eine.csv", [["Vorname", "Nachname", "E-Mail"], ["Anna", "Becker", "a@kiel.example"]])
     one = dlg.build_import_dialog(None, ctx, event_id, path)
     qtbot.addWidget(one)
-    assert one.summary_label.text() == "1 Zeile in der Datei: 1 Person wird neu angemeldet."
+    assert one.summary_label.text() == "1 Zeile in der Datei: 1 neu."
 
 
 def registrations(db: Database, event_id: uuid.UUID) -> dict[str, str]:
@@ -88,10 +88,17 @@ def column_of(dialog: dlg.ImportMappingDialog, header: str) -> int:
     return ROWS[0].index(header)
 
 
+def show(dialog: dlg.ImportMappingDialog, kind: str) -> list[int]:
+    """Choose the preview's filter as the coordinator does; the file rows it shows."""
+    dialog.filter_combo.setCurrentIndex(dialog.filter_combo.findData(kind))
+    preview = dialog.preview_model
+    return [preview.row_at(r).row for r in range(preview.rowCount())]
+
+
 def test_models_pass_the_model_tester(qtmodeltester: Any, dialog: dlg.ImportMappingDialog) -> None:
     qtmodeltester.check(dialog.mapping_model)
     qtmodeltester.check(dialog.preview_model)
-    dialog.problems_only.setChecked(True)
+    show(dialog, "rejected")
     qtmodeltester.check(dialog.preview_model)
 
 
@@ -104,9 +111,9 @@ def test_change_a_mapping_in_its_combo_box_preview_follows_then_import(
     # detected: the header "E-Mail" wins, so every row lacks an address
     assert model.mapping[email_col] == "email" and model.mapping[contact_col] is None
     assert model.index(contact_col, 2).data() == "– nicht importieren –"
-    problems = preview.column_fields().index("problems")
+    problems = preview.column_fields().index("status")
     assert [preview.index(r, problems).data() for r in range(preview.rowCount())] == [
-        "Wird übersprungen: E-Mail-Adresse fehlt"] * 4
+        "abgelehnt: E-Mail-Adresse fehlt"] * 4
     assert not dialog.import_button.isEnabled()
 
     combo = dialog.mapping_view.indexWidget(model.index(contact_col, dlg.MappingModel.FIELD))
@@ -120,14 +127,14 @@ def test_change_a_mapping_in_its_combo_box_preview_follows_then_import(
     email = preview.column_fields().index("email")
     assert preview.index(0, email).data() == "anna.becker@kiel.example"
     assert [preview.index(r, problems).data() for r in range(preview.rowCount())] == [
-        "", "", "Wird übersprungen: E-Mail-Adresse fehlt", "Doppelt (wie Zeile 2), wird zusammengeführt"]
+        "neu", "neu", "abgelehnt: E-Mail-Adresse fehlt", "doppelt – zusammengeführt mit Zeile 2"]
     assert preview.index(2, problems).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "2 Personen werden neu angemeldet" in dialog.summary_label.text()
+    assert dialog.summary_label.text() == (
+        "4 Zeilen in der Datei: 2 neu, 1 abgelehnt, 1 doppelte Zeile zusammengeführt.")
     assert dialog.import_button.isEnabled()
 
-    dialog.problems_only.setChecked(True)
-    assert [preview.row_at(r).row for r in range(preview.rowCount())] == [4, 5]
-    dialog.problems_only.setChecked(False)
+    assert show(dialog, "rejected") == [4] and show(dialog, "duplicate") == [5] and show(dialog, "new") == [2, 3]
+    assert show(dialog, "all") == [2, 3, 4, 5]
 
     changed: list[object] = []
     ctx.changed.connect(changed.append)
@@ -360,7 +367,7 @@ def open_dialog(qtbot: QtBot, ctx: AppContext, event_id: uuid.UUID, path: Path) 
 
 def notes(dialog: dlg.ImportMappingDialog) -> list[str]:
     preview = dialog.preview_model
-    column = preview.column_fields().index("problems")
+    column = preview.column_fields().index("status")
     return [preview.index(r, column).data() for r in range(preview.rowCount())]
 
 
@@ -381,27 +388,25 @@ def test_rows_after_the_deadline_are_refused_until_late_registration_is_allowed(
         ["Özlem", "Kaya", "OEZLEM@bonn.example", "19.11.2021 09:00"],
         ["Lukas", "Weiß", "lukas@ulm.example", "03.12.2021 12:00"]])
     dialog = open_dialog(qtbot, ctx, event_id, path)
-    refused = "Wird abgelehnt: Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen."
-    assert notes(dialog) == ["", refused, "Bereits angemeldet – bleibt unverändert", refused]
-    problems = dialog.preview_model.column_fields().index("problems")
+    refused = ("abgelehnt: Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen. Übernahme nur mit „Verspätet "
+               "zulassen“.")
+    # Özlem is registered; her first name completes her contact: "aktualisiert", as the report will say
+    assert notes(dialog) == ["neu", refused, "aktualisiert", refused]
+    problems = dialog.preview_model.column_fields().index("status")
     assert dialog.preview_model.index(1, problems).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert dialog.summary_label.text() == (
-        "4 Zeilen in der Datei: 1 Person wird neu angemeldet, 1 ist bereits angemeldet, 2 Zeilen außerhalb der "
-        "Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen.")
+        "4 Zeilen in der Datei: 1 neu, 1 aktualisiert, 2 abgelehnt. 2 Zeilen außerhalb der Anmeldefrist werden nur "
+        "mit „Verspätet zulassen“ übernommen.")
     late = dialog.allow_late
     assert late.isVisible() and not late.isChecked() and late.isEnabled()
     assert late.accessibleName() == "Verspätet zulassen" and late.text() == "&Verspätet zulassen"
-    dialog.problems_only.setChecked(True)
-    assert [dialog.preview_model.row_at(r).row for r in range(dialog.preview_model.rowCount())] == [3, 4, 5]
-    dialog.problems_only.setChecked(False)
+    assert show(dialog, "rejected") == [3, 5] and show(dialog, "updated") == [4]
+    show(dialog, "all")
 
     qtbot.mouseClick(late, Qt.MouseButton.LeftButton)
     assert late.isChecked()
-    admitted = "Wird verspätet zugelassen: Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen."
-    assert notes(dialog) == ["", admitted, "Bereits angemeldet – bleibt unverändert", admitted]
-    assert dialog.summary_label.text() == (
-        "4 Zeilen in der Datei: 3 Personen werden neu angemeldet (davon 2 verspätet zugelassen), 1 ist bereits "
-        "angemeldet.")
+    assert notes(dialog) == ["neu", "neu, verspätet", "aktualisiert", "neu, verspätet"]
+    assert dialog.summary_label.text() == "4 Zeilen in der Datei: 3 neu, 1 aktualisiert, 2 verspätet."
     with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as blocker:
         dialog.import_button.click()
     report = blocker.args[0] if blocker.args else None
@@ -420,8 +425,8 @@ def test_without_late_registration_the_refused_rows_stay_out(
     dialog = open_dialog(qtbot, ctx, event_id, path)
     dialog.allow_late.click()
     dialog.allow_late.click()  # changed the mind: the summary follows back
-    assert dialog.summary_label.text() == ("2 Zeilen in der Datei: 1 Person wird neu angemeldet, 1 Zeile außerhalb "
-                                           "der Anmeldefrist wird nur mit „Verspätet zulassen“ übernommen.")
+    assert dialog.summary_label.text() == ("2 Zeilen in der Datei: 1 neu, 1 abgelehnt. 1 Zeile außerhalb der "
+                                           "Anmeldefrist wird nur mit „Verspätet zulassen“ übernommen.")
     with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as blocker:
         dialog.import_button.click()
     report = blocker.args[0] if blocker.args else None
@@ -434,10 +439,11 @@ def test_late_registration_is_offered_only_when_the_window_refuses_rows(
     event_id = deadline_event(db)
     path = write_csv(tmp_path / "a.csv", [DATED, ["Anna", "Becker", "anna@kiel.example", "20.11.2021 10:00"]])
     dialog = open_dialog(qtbot, ctx, event_id, path)
-    assert dialog.allow_late.isHidden() and notes(dialog) == [""]
+    assert dialog.allow_late.isHidden() and notes(dialog) == ["neu"]
     dialog.set_field(DATED.index("Anmeldedatum"), None)  # undated rows count as registered now: after the deadline
     assert not dialog.allow_late.isHidden()
-    assert notes(dialog) == ["Wird abgelehnt: Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen."]
+    assert notes(dialog) == ["abgelehnt: Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen. Übernahme nur "
+                             "mit „Verspätet zulassen“."]
 
 
 def test_a_closed_event_refuses_the_rows_with_its_reason(qtbot: QtBot, ctx: AppContext, db: Database,
@@ -445,8 +451,9 @@ def test_a_closed_event_refuses_the_rows_with_its_reason(qtbot: QtBot, ctx: AppC
     event_id = deadline_event(db, status="closed")
     path = write_csv(tmp_path / "a.csv", [DATED, ["Anna", "Becker", "anna@kiel.example", "20.11.2021 10:00"]])
     dialog = open_dialog(qtbot, ctx, event_id, path)
-    assert notes(dialog) == ["Wird abgelehnt: Die Anmeldung zu dieser Veranstaltung ist geschlossen."]
-    assert dialog.summary_label.text().startswith("1 Zeile in der Datei: 0 Personen werden neu angemeldet, 1 Zeile")
+    assert notes(dialog) == ["abgelehnt: Die Anmeldung zu dieser Veranstaltung ist geschlossen. Übernahme nur mit "
+                             "„Verspätet zulassen“."]
+    assert dialog.summary_label.text().startswith("1 Zeile in der Datei: 0 neu, 1 abgelehnt. 1 Zeile außerhalb")
 
 
 def test_unknown_rounds_block_the_import_until_they_may_be_created(
@@ -514,18 +521,172 @@ def test_a_big_file_is_checked_on_a_worker_thread_and_only_the_last_check_counts
     path = write_csv(tmp_path / "a.csv", [DATED, ["Anna", "Becker", "anna@kiel.example", "20.11.2021 10:00"],
                                           ["Jürgen", "Groß", "j.gross@muenster.example", "02.12.2021 08:00"]])
     dialog = open_dialog(qtbot, ctx, event_id, path)
-    assert dialog.check is None and not dialog.import_button.isEnabled()
+    assert dialog.forecast is None and not dialog.import_button.isEnabled()
     assert dialog.summary_label.text().endswith("Die Anmeldungen werden mit der Veranstaltung abgeglichen …")
     email = DATED.index("E-Mail-Adresse")
     dialog.set_field(email, None)  # a new plan while the first check runs: no addresses, nothing to check
     QThreadPool.globalInstance().waitForDone(10_000)
     qtbot.wait(50)  # the first check's answer arrives now, for a plan that is no longer shown: ignored
-    assert dialog.check is None and dialog.preview_model.check is None
+    assert dialog.forecast is None and dialog.preview_model.forecast is None
     assert not dialog.import_button.isEnabled() and "abgeglichen" not in dialog.summary_label.text()
     assert dialog.plan.errors and dialog.error_label.text() == "\n".join(dialog.plan.errors)
 
     dialog.set_field(email, "email")
-    qtbot.waitUntil(lambda: dialog.preview_model.check is not None, timeout=10_000)
-    assert notes(dialog) == ["", "Wird abgelehnt: Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen."]
+    qtbot.waitUntil(lambda: dialog.preview_model.forecast is not None, timeout=10_000)
+    assert notes(dialog) == ["neu", "abgelehnt: Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen. Übernahme "
+                             "nur mit „Verspätet zulassen“."]
     assert dialog.import_button.isEnabled() and not dialog.allow_late.isHidden()
-    assert dialog.summary_label.text().startswith("2 Zeilen in der Datei: 1 Person wird neu angemeldet, 1 Zeile")
+    assert dialog.summary_label.text().startswith("2 Zeilen in der Datei: 1 neu, 1 abgelehnt. 1 Zeile")
+
+
+# -- the preview counts exactly what the import reports ----------------------------------------------------------
+
+MIXED = ["Vorname", "Nachname", "E-Mail-Adresse", "Organisation", "Anmeldedatum"]
+
+
+def mixed_file(db: Database, tmp_path: Path) -> tuple[uuid.UUID, Path]:
+    """4 seats; two held, two cancelled; a file with new, already registered, updated (completed, renewed), late,
+    waiting-list, duplicate and bad rows."""
+    with transaction(db.sessions) as s:
+        event_id = create_event(s, title="Netzwerktreffen Dezember", starts_at=START, capacity=4,
+                                ends_at=START + timedelta(hours=1), registration_deadline=DEADLINE).id
+
+        def add(n: int, organisation: str = "") -> uuid.UUID:
+            return register(s, event_id, ContactInput(email=f"alt{n}@kommune.example", first_name=f"Alt{n}",
+                                                      last_name="Person", organisation=organisation),
+                            now=datetime(2021, 11, 15, 9, 0, tzinfo=BERLIN)).registration.id
+        add(1, "Stadt Alt1")
+        add(2)
+        cancelled = datetime(2021, 11, 18, 9, 0, tzinfo=BERLIN)
+        cancel(s, add(3), now=cancelled)
+        cancel(s, add(4), now=cancelled)
+    return event_id, write_csv(tmp_path / "gemischt.csv", [
+        MIXED,
+        ["Alt1", "Person", "alt1@kommune.example", "Stadt Alt1", "10.11.2021 09:00"],
+        ["Alt2", "Person", "ALT2@kommune.example", "Stadt Alt2", "10.11.2021 09:00"],
+        ["Alt3", "Person", "alt3@kommune.example", "", "20.11.2021 08:00"],
+        ["Alt4", "Person", "alt4@kommune.example", "", "12.11.2021 08:00"],
+        ["Neu", "Eins", "neu1@kommune.example", "Stadt Kiel", "20.11.2021 10:00"],
+        ["Neu", "Zwei", "neu2@kommune.example", "Stadt Ulm", "20.11.2021 11:00"],
+        ["Neu", "Drei", "neu3@kommune.example", "Stadt Jena", "20.11.2021 12:00"],
+        ["Spät", "Dran", "spaet@kommune.example", "Stadt Trier", "02.12.2021 08:00"],
+        ["Neu", "Eins", "Neu1@Kommune.example", "Stadt Kiel", "21.11.2021 10:00"],
+        ["Ohne", "Adresse", "kein-at-zeichen", "Stadt Bonn", "20.11.2021 10:00"],
+        ["Falsches", "Datum", "datum@kommune.example", "Stadt Gera", "im Dezember"]])
+
+
+def statuses(dialog: dlg.ImportMappingDialog) -> dict[int, str]:
+    preview = dialog.preview_model
+    column = preview.column_fields().index("status")
+    return {preview.row_at(r).row: preview.index(r, column).data() for r in range(preview.rowCount())}
+
+
+def filter_texts(dialog: dlg.ImportMappingDialog) -> list[str]:
+    return [dialog.filter_combo.itemText(i) for i in range(dialog.filter_combo.count())]
+
+
+def test_the_preview_counts_exactly_what_the_import_reports(qtbot: QtBot, ctx: AppContext, db: Database,
+                                                            tmp_path: Path) -> None:
+    event_id, path = mixed_file(db, tmp_path)
+    dialog = open_dialog(qtbot, ctx, event_id, path)
+    deadline = "abgelehnt: Die Anmeldefrist ist am 01.12.2021 23:59 Uhr abgelaufen. Übernahme nur mit „Verspätet " \
+               "zulassen“."
+    assert statuses(dialog) == {
+        2: "bereits angemeldet", 3: "aktualisiert", 4: "aktualisiert (erneut angemeldet)",
+        5: "storniert – bleibt unverändert", 6: "neu", 7: "neu, Warteliste", 8: "neu, Warteliste", 9: deadline,
+        10: "doppelt – zusammengeführt mit Zeile 6", 11: "abgelehnt: E-Mail-Adresse „kein-at-zeichen“ ist ungültig",
+        12: "abgelehnt: Anmeldedatum „im Dezember“ ist kein Datum (erwartet z. B. 01.12.2021 10:00)"}
+    assert dialog.summary_label.text() == (
+        "11 Zeilen in der Datei: 3 neu, 2 bereits angemeldet, 2 aktualisiert, 2 auf der Warteliste, 3 abgelehnt, "
+        "1 doppelte Zeile zusammengeführt. 1 Zeile außerhalb der Anmeldefrist wird nur mit „Verspätet zulassen“ "
+        "übernommen.")
+    assert filter_texts(dialog) == ["Alle Zeilen (11)", "neu (3)", "bereits angemeldet (2)", "aktualisiert (2)",
+                                    "verspätet (0)", "Warteliste (2)", "abgelehnt (3)", "doppelt (1)"]
+    assert show(dialog, "waiting") == [7, 8] and show(dialog, "unchanged") == [2, 5]
+    assert show(dialog, "updated") == [3, 4] and show(dialog, "rejected") == [9, 11, 12]
+    show(dialog, "all")
+    tip = dialog.preview_model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "aktualisiert\nLeere Felder werden ergänzt: Organisation"
+
+    dialog.allow_late.click()  # forecast again with the late row admitted: it joins the waiting list
+    assert statuses(dialog)[9] == "neu, verspätet, Warteliste"
+    assert dialog.summary_label.text() == (
+        "11 Zeilen in der Datei: 4 neu, 2 bereits angemeldet, 2 aktualisiert, 1 verspätet, 3 auf der Warteliste, "
+        "2 abgelehnt, 1 doppelte Zeile zusammengeführt.")
+    counts = dialog.preview_model.filter_counts()
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as blocker:
+        dialog.import_button.click()
+    report = blocker.args[0] if blocker.args else None
+    assert isinstance(report, RegistrationImportReport)
+    assert (report.created, report.unchanged, report.updated, report.late, report.waiting, len(report.rejected),
+            len(report.duplicates)) == (counts["new"], counts["unchanged"], counts["updated"], counts["late"],
+                                        counts["waiting"], counts["rejected"], counts["duplicate"]) == (
+        4, 2, 2, 1, 3, 2, 1)
+    with transaction(db.sessions) as s:
+        waiting = {r.email for r in list_registration_rows(s, event_id) if r.status == "waiting"}
+    assert waiting == {"neu2@kommune.example", "neu3@kommune.example", "spaet@kommune.example"}
+
+
+def edit_cell(qtbot: QtBot, dialog: dlg.ImportMappingDialog, row_number: int, field_name: str, text: str, *,
+              key: bool = False) -> None:
+    """Type a correction into the preview as the coordinator does: double-click (or F2), the text, Enter."""
+    preview, view = dialog.preview_model, dialog.preview_view
+    at = preview.row_of(row_number)
+    assert at is not None
+    index = preview.index(at, preview.column_fields().index(field_name))
+    view.setCurrentIndex(index)
+    if key:
+        qtbot.keyClick(view, Qt.Key.Key_F2)
+    else:
+        where = view.visualRect(index).center()
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double-click begins with one
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    editor = view.viewport().findChild(QLineEdit)
+    assert isinstance(editor, QLineEdit) and editor.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_a_rejected_row_is_corrected_in_place_and_imported_with_the_correction(
+        qtbot: QtBot, ctx: AppContext, db: Database, tmp_path: Path) -> None:
+    event_id = deadline_event(db)
+    path = write_csv(tmp_path / "a.csv", [
+        DATED, ["Anna", "Becker", "anna@kiel.example", "20.11.2021 10:00"],
+        ["Jürgen", "Groß", "j.gross(at)muenster.example", "20.11.2021 11:00"],
+        ["Özlem", "Kaya", "oezlem@bonn.example", "21.13.2021 09:00"]])
+    dialog = open_dialog(qtbot, ctx, event_id, path)
+    assert show(dialog, "rejected") == [3, 4]
+    preview = dialog.preview_model
+    email = preview.column_fields().index("email")
+    assert preview.flags(preview.index(0, email)) & Qt.ItemFlag.ItemIsEditable
+    assert not preview.flags(preview.index(0, 0)) & Qt.ItemFlag.ItemIsEditable  # the row number is the file's
+    assert not dialog.correct_hint.isHidden()
+
+    edit_cell(qtbot, dialog, 3, "email", "j.gross@muenster.example")
+    qtbot.waitUntil(lambda: statuses(dialog).get(3) == "neu", timeout=5_000)
+    assert show_rows(dialog) == [3, 4]  # the corrected row stays in view under the filter
+    assert not preview.flags(preview.index(0, email)) & Qt.ItemFlag.ItemIsEditable  # no longer rejected
+    assert filter_texts(dialog)[6] == "abgelehnt (1)"
+    edit_cell(qtbot, dialog, 4, "registered_at", "21.11.2021 09:00", key=True)
+    qtbot.waitUntil(lambda: statuses(dialog).get(4) == "neu", timeout=5_000)
+    assert dialog.summary_label.text() == "3 Zeilen in der Datei: 3 neu."
+    assert dialog.correct_hint.isHidden()
+
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000) as blocker:
+        dialog.import_button.click()
+    report = blocker.args[0] if blocker.args else None
+    assert isinstance(report, RegistrationImportReport) and (report.created, report.rejected) == (3, ())
+    with transaction(db.sessions) as s:
+        rows = {r.email: r for r in list_registration_rows(s, event_id)}
+    assert set(rows) == {"anna@kiel.example", "j.gross@muenster.example", "oezlem@bonn.example"}
+    assert rows["oezlem@bonn.example"].registered_at == datetime(2021, 11, 21, 9, 0, tzinfo=BERLIN)
+    ctx.undo_stack.undo()  # undone as any import
+    assert registrations(db, event_id) == {}
+    ctx.undo_stack.redo()  # and redone with the corrected values
+    assert set(registrations(db, event_id)) == set(rows)
+
+
+def show_rows(dialog: dlg.ImportMappingDialog) -> list[int]:
+    preview = dialog.preview_model
+    return [preview.row_at(r).row for r in range(preview.rowCount())]

@@ -19,6 +19,11 @@ This is the bulk form of calling ``register(..., registered_at=..., allow_late=T
 count, the waiting-list end and the existing contacts are read once, so 10,000 rows cost a handful of queries
 instead of 40,000 (``tests/services/test_registration_import.py`` checks both give the same seats).
 
+What happens to each person is decided once, before anything is written (``_decide``: new, updated, unchanged or
+rejected, late, and the seat or waiting place the seat rule gives them); the import carries that out, and
+``forecast_import`` returns the same decisions without writing (the dialog's preview): its counts are the
+report's. Only the notes (wishes taken over, rounds created) come from writing.
+
 Everything happens inside the caller's transaction; a failure anywhere leaves the database as it was.
 ``dry_run`` runs the whole import in a savepoint and rolls it back, so the report is exact and nothing stays.
 
@@ -34,8 +39,9 @@ import logging
 import os
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
@@ -92,11 +98,45 @@ class RejectedRow:
         return f"Zeile {self.row}: {self.reason}"
 
 
+#: What the import does with a person of the file (``PersonOutcome.kind``)
+NEW, UPDATED, UNCHANGED, REJECTED = "new", "updated", "unchanged", "rejected"
+#: and with a row merged into an earlier row of the same person (a row kind only, never a person's)
+DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class PersonOutcome:
+    """What the import does with one person of the file (their first row; merged duplicate rows follow it).
+
+    ``kind``: ``NEW`` (a registration is added), ``UPDATED`` (empty contact fields filled, or a cancelled
+    registration renewed), ``UNCHANGED`` (already registered, nothing to add) or ``REJECTED`` (``reason``).
+    ``late`` and ``waiting`` describe the registration a new or renewed person gets."""
+
+    row: int
+    kind: str
+    reason: str = ""
+    late: bool = False
+    waiting: bool = False
+    renewed: bool = False  # a cancelled registration taken up again (counted as updated)
+    cancelled: bool = False  # a cancelled registration the file does not renew (left alone: unchanged/updated)
+    #: the registration window's reason when the row lies outside it, also when it is admitted late
+    outside_window: str = ""
+    #: the contact's empty fields the file fills (``CONTACT_FIELDS`` names)
+    filled: tuple[str, ...] = ()
+
+    @property
+    def joins(self) -> bool:
+        """The person gets a place in the event's queue (new, or renewed after a cancellation)."""
+        return self.kind == NEW or self.renewed
+
+
 @dataclass(frozen=True)
 class RegistrationImportReport:
     """Counts per person: ``created`` new registrations, ``updated`` existing people whose data was completed
     (or whose cancelled registration was renewed), ``unchanged``. ``waiting`` and ``late`` count those this
-    import placed on the waiting list / marked late. Merged duplicate rows are listed, not counted."""
+    import placed on the waiting list / marked late. Merged duplicate rows are listed, not counted.
+
+    The counts are those of ``outcomes`` (``import_plan`` decides them once, with ``forecast_import``'s code)."""
 
     created: int = 0
     updated: int = 0
@@ -113,6 +153,8 @@ class RegistrationImportReport:
     record: ImportRecord | None = field(default=None, compare=False, repr=False)
     #: what else the coordinator must know: a round column not used, rounds created
     notes: tuple[str, ...] = ()
+    #: what happened to each person, in queue order
+    outcomes: tuple[PersonOutcome, ...] = field(default=(), compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,6 +164,8 @@ class RegistrationImportReport:
             "waiting": self.waiting,
             "late": self.late,
             "rejected": [{"row": r.row, "reason": r.reason} for r in self.rejected],
+            "duplicates": [{"row": row, "merged_into": first} for row, first in self.duplicates],
+            "rows": rows_json(self.outcomes, self.rejected, self.duplicates),
             "notes": list(self.notes),
         }
 
@@ -146,6 +190,20 @@ class RegistrationImportReport:
         lines.extend(f"  {r.message}" for r in self.rejected)
         lines.extend(self.notes)
         return "\n".join(lines) + "\n"
+
+
+def rows_json(outcomes: Sequence[PersonOutcome], rejected: Sequence[RejectedRow],
+              duplicates: Sequence[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Every row of the file with what happens to it, in row order (the CLI's ``--json``; no personal data)."""
+    rows: dict[int, dict[str, Any]] = {}
+    for o in outcomes:
+        if o.kind != REJECTED:
+            rows[o.row] = {"row": o.row, "kind": o.kind, "late": o.late, "waiting": o.waiting}
+    for r in rejected:
+        rows[r.row] = {"row": r.row, "kind": REJECTED, "reason": r.reason}
+    for row, first in duplicates:
+        rows[row] = {"row": row, "kind": DUPLICATE, "merged_into": first}
+    return [rows[n] for n in sorted(rows)]
 
 
 # -- remembered mappings -----------------------------------------------------------------------------------
@@ -230,6 +288,51 @@ def load_plan(path: Path, *, sheet: str | None = None, mapping: ColumnMapping | 
     return plan_for_table(read_registration_table(read_file(path), sheet), mapping, memory)
 
 
+# -- corrections in the preview ---------------------------------------------------------------------------
+
+#: the fields a "Name" column is split into (``exchange.registration_import.split_full_name``)
+NAME_PARTS = ("salutation", "academic_title", "first_name", "last_name")
+
+
+def _columns(mapping: ColumnMapping) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for col, field_name in enumerate(mapping):
+        if field_name is not None:
+            columns.setdefault(field_name, col)
+    return columns
+
+
+def correctable_fields(mapping: ColumnMapping) -> frozenset[str]:
+    """The row fields a correction in the preview can change: each field with a column of its own, and the name
+    parts a "Name" column gives."""
+    columns = _columns(mapping)
+    fields = set(columns) - {"full_name"}
+    if "full_name" in columns:
+        fields.update(NAME_PARTS)
+    return frozenset(fields)
+
+
+def correct_cell(table: SheetTable, mapping: ColumnMapping, row: ImportRow, field_name: str,
+                 value: str) -> SheetTable:
+    """``table`` with the file cell behind ``field_name`` of ``row`` set to ``value`` (the coordinator corrects a
+    rejected row in the preview); the plan built from it validates the row again, and the import uses the value.
+
+    A name part (first name, title, …) taken from a "Name" column rewrites that cell from the parts: the other
+    parts keep their values. ``ValueError`` for a field no column of the file holds."""
+    columns = _columns(mapping)
+    value = " ".join(value.split())
+    index = table.row_numbers.index(row.row)
+    cells = list(table.rows[index])
+    if field_name in columns and field_name != "full_name":
+        cells[columns[field_name]] = value
+    elif field_name in NAME_PARTS and "full_name" in columns:
+        parts = {name: getattr(row, name) for name in NAME_PARTS} | {field_name: value}
+        cells[columns["full_name"]] = " ".join(part for part in parts.values() if part)
+    else:
+        raise ValueError(f"no column holds {field_name!r}")
+    return replace(table, rows=(*table.rows[:index], tuple(cells), *table.rows[index + 1:]))
+
+
 # -- writing -----------------------------------------------------------------------------------------------
 
 
@@ -255,12 +358,8 @@ class _Pending:
 
 @dataclass
 class _Work:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    waiting: int = 0
-    late: int = 0
-    rejected: list[RejectedRow] = field(default_factory=list)
+    """What ``_place`` collects for the bulk inserts and for the undo record."""
+
     new_contacts: list[dict[str, Any]] = field(default_factory=list)
     new_registrations: list[dict[str, Any]] = field(default_factory=list)
     stamp: datetime = field(default_factory=lambda: datetime.now(UTC))  # created_at/updated_at: real time
@@ -271,7 +370,6 @@ class _Work:
     renewed_registrations: list[_Pending] = field(default_factory=list)
     # a redo: ids its undo freed, per e-mail key, given back to the same people
     reuse_contact_ids: dict[str, uuid.UUID] = field(default_factory=dict)
-    reuse_registration_ids: dict[str, uuid.UUID] = field(default_factory=dict)
 
 
 def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
@@ -284,21 +382,49 @@ def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
     return found
 
 
+def _event_registrations(session: Session, event_id: uuid.UUID,
+                         contacts: dict[str, Contact]) -> dict[uuid.UUID, Registration]:
+    """The event's live registrations (cancelled ones too) of these contacts, by contact id."""
+    found: dict[uuid.UUID, Registration] = {}
+    for chunk in in_batches([c.id for c in contacts.values()]):
+        for registration in session.scalars(select(Registration).where(
+                Registration.event_id == event_id, Registration.deleted_at.is_(None),
+                Registration.contact_id.in_(chunk))):
+            found[registration.contact_id] = registration
+    return found
+
+
+def _fillable(contact: Contact, person: ImportRow) -> tuple[str, ...]:
+    """The contact's empty fields the file has a value for."""
+    return tuple(name for name in CONTACT_FIELDS if getattr(person, name) and not getattr(contact, name))
+
+
 def _fill_contact(contact: Contact, person: ImportRow) -> list[tuple[str, Any, Any]]:
     """Only empty fields are filled: what the coordinator corrected by hand is never overwritten.
 
     The filled fields as (name, value before, value now)."""
     changed = []
-    for name in CONTACT_FIELDS:
-        value = getattr(person, name)
-        old = getattr(contact, name)
-        if value and not old:
-            setattr(contact, name, value)
-            changed.append((name, old, value))
+    for name in _fillable(contact, person):
+        old, value = getattr(contact, name), getattr(person, name)
+        setattr(contact, name, value)
+        changed.append((name, old, value))
     return changed
 
 
-def _round_id(person: ImportRow, rounds: dict[str, Round], optional: bool) -> tuple[uuid.UUID | None, str | None]:
+@dataclass(frozen=True)
+class _RoundRef:
+    """A round as the import matches names against it: an existing one, or one ``create_rounds`` will add."""
+
+    id: uuid.UUID
+    title: str
+
+
+def _round_refs(rounds: Sequence[Round]) -> dict[str, _RoundRef]:
+    return {fold_german(r.title): _RoundRef(r.id, r.title) for r in rounds}
+
+
+def _round_id(person: ImportRow, rounds: dict[str, _RoundRef],
+              optional: bool) -> tuple[uuid.UUID | None, str | None]:
     """The chosen round's id, or a German reason why the choice does not fit this event."""
     if not rounds:
         return None, None
@@ -313,50 +439,117 @@ def _round_id(person: ImportRow, rounds: dict[str, Round], optional: bool) -> tu
     return None, f"Runde „{person.round}“ gibt es bei dieser Veranstaltung nicht (vorhanden: {names})"
 
 
-def _place(
+@dataclass
+class _Decision:
+    """One person of the file and what the import does with them (``_decide``); ``_place`` carries it out."""
+
+    person: ImportRow
+    contact: Contact | None
+    registration: Registration | None
+    outcome: PersonOutcome
+    round_id: uuid.UUID | None = None
+    #: new or renewed: the registration's id, its queue place and what the seat rule gave it
+    registration_id: uuid.UUID | None = None
+    queue_order: int = 0
+    status: str = WAITING
+    position: int | None = None
+
+
+def _renews(registration: Registration, person: ImportRow) -> bool:
+    """A cancelled registration is renewed only when the file says the person registered again after it."""
+    return (registration.status == CANCELLED and person.registered_at is not None
+            and registration.cancelled_at is not None and person.registered_at > registration.cancelled_at)
+
+
+def _decide(
     session: Session,
-    work: _Work,
-    person: ImportRow,
-    contact: Contact | None,
-    registration: Registration | None,
-    round_id: uuid.UUID | None,
+    event: Event,
+    people: Sequence[ImportRow],
+    contacts: dict[str, Contact],
+    registrations: dict[uuid.UUID, Registration],
+    rounds: dict[str, _RoundRef],
     *,
-    event_id: uuid.UUID,
-    source: str,
+    allow_late: bool,
     now: datetime,
-    late: bool,
-    queue_order: Callable[[], int],
-) -> None:
-    """One person of the file: count them, and queue or apply what changes. New and renewed registrations join
-    the end of the queue as waiting; the seat rule decides their seats once every row is placed."""
+    reuse_registration_ids: dict[str, uuid.UUID] | None = None,
+) -> list[_Decision]:
+    """What the import does with each person, before anything is written: the one decision that both the preview
+    (``forecast_import``) and the import (``_import``) use, so the preview counts exactly what the import does.
+
+    Reads only. New and renewed registrations join the end of the queue in the people's order (registration
+    time); the seat rule (``seat_allocation.plan``, as ``apply_allocation`` applies it) decides their seats over
+    the stored queue with them appended, the same allocation the import writes with its bulk insert."""
+    reuse = dict(reuse_registration_ids or {})
+    next_place = iter(range(next_queue_order(session, event.id), 2**62, QUEUE_STEP))
+    decisions: list[_Decision] = []
+    for person in people:
+        round_id, problem = _round_id(person, rounds, event.rounds_optional)
+        admitted = admission(event.status, event.registration_opens_at, event.registration_deadline,
+                             person.registered_at or now, allow_late=allow_late,
+                             late_allowed_by_event=event.allow_late_registration)
+        window = admitted.reason or ""
+        contact = contacts.get(person.email_key)
+        registration = registrations.get(contact.id) if contact is not None else None
+        renew = registration is not None and _renews(registration, person)
+        filled = _fillable(contact, person) if contact is not None else ()
+        if registration is not None and not renew:  # left alone; only empty contact fields are filled
+            decisions.append(_Decision(person, contact, registration, PersonOutcome(
+                person.row, UPDATED if filled else UNCHANGED, cancelled=registration.status == CANCELLED,
+                outside_window=window, filled=filled)))
+            continue
+        if problem is None and not admitted.accepted:
+            problem = f"{admitted.reason} Übernahme nur mit „Verspätet zulassen“ (--late)."
+        if problem is not None:
+            decisions.append(_Decision(person, contact, registration, PersonOutcome(
+                person.row, REJECTED, reason=problem, outside_window=window)))
+            continue
+        if registration is not None:
+            registration_id = registration.id
+        else:
+            registration_id = reuse.pop(person.email_key) if person.email_key in reuse else uuid.uuid4()
+        decisions.append(_Decision(
+            person, contact, registration,
+            PersonOutcome(person.row, UPDATED if renew else NEW, late=admitted.late, renewed=renew,
+                          outside_window=window, filled=filled),
+            round_id, registration_id, next(next_place)))
+    joining = [d for d in decisions if d.outcome.joins]
+    if not joining:
+        return decisions
+    queue = read_queue(session, event.id) + [
+        QueuedRegistration(d.registration_id, WAITING, d.round_id, d.queue_order, False, None)
+        for d in joining if d.registration_id is not None]
+    queue.sort(key=lambda q: (q.queue_order, q.id.hex))
+    allocation = plan_allocation(session, event, queue)
+    for d in joining:
+        if d.registration_id in allocation.seated:
+            d.status, d.position = REGISTERED, None
+        else:
+            d.status, d.position = WAITING, allocation.waiting[d.registration_id]
+            d.outcome = replace(d.outcome, waiting=True)
+    return decisions
+
+
+def _place(session: Session, work: _Work, decision: _Decision, *, event_id: uuid.UUID, source: str,
+           now: datetime) -> None:
+    """Carry out the decision about one person: fill the contact's empty fields, renew a cancelled registration,
+    or queue the new rows for the bulk insert (with the seat or waiting place the seat rule gave them)."""
+    person, contact, registration, outcome = (decision.person, decision.contact, decision.registration,
+                                              decision.outcome)
     filled = _fill_contact(contact, person) if contact is not None else []
     if contact is not None and filled:
         work.completed_contacts.append(_Pending.of(contact, filled))  # the bookkeeping changes only at the flush
-    renew = (
-        registration is not None
-        and registration.status == CANCELLED
-        and person.registered_at is not None
-        and registration.cancelled_at is not None
-        and person.registered_at > registration.cancelled_at
-    )
-    if registration is not None and not renew:
-        if filled:
-            work.updated += 1
-        else:
-            work.unchanged += 1
+    if not outcome.joins:
         return
     registered_at = person.registered_at or now
-    status, position = WAITING, None  # the seat rule decides after all rows are placed (``_allocate_new``)
-    work.late += late
+    assert decision.registration_id is not None
     if registration is not None:  # renewed after a cancellation
-        renewed = {"status": status, "waitlist_position": position, "round_id": round_id,
-                   "registered_at": registered_at, "cancelled_at": None, "late": late, "source": source,
-                   "queue_order": queue_order(), "forced_seat": False}
+        renewed = {"status": decision.status, "waitlist_position": decision.position, "round_id": decision.round_id,
+                   "registered_at": registered_at, "cancelled_at": None, "late": outcome.late, "source": source,
+                   "queue_order": decision.queue_order, "forced_seat": False}
         work.renewed_registrations.append(_Pending.of(
             registration, [(name, getattr(registration, name), renewed[name]) for name in RENEWED_FIELDS]))
         for name, value in renewed.items():
             setattr(registration, name, value)
-        work.updated += 1
         return
     if contact is None:
         contact_id = work.reuse_contact_ids.pop(person.email_key, None) or uuid.uuid4()
@@ -368,15 +561,36 @@ def _place(
         })
     else:
         contact_id = contact.id
-    registration_id = work.reuse_registration_ids.pop(person.email_key, None) or uuid.uuid4()
-    work.created_registrations.append(NewRegistration(registration_id, contact_id, person.email_key))
+    work.created_registrations.append(NewRegistration(decision.registration_id, contact_id, person.email_key))
     work.new_registrations.append({
-        "id": registration_id, "event_id": event_id, "contact_id": contact_id, "round_id": round_id,
-        "status": status, "waitlist_position": position, "source": source, "registered_at": registered_at,
-        "late": late, "queue_order": queue_order(), "forced_seat": False, "level": person.level,
+        "id": decision.registration_id, "event_id": event_id, "contact_id": contact_id,
+        "round_id": decision.round_id, "status": decision.status, "waitlist_position": decision.position,
+        "source": source, "registered_at": registered_at, "late": outcome.late,
+        "queue_order": decision.queue_order, "forced_seat": False, "level": person.level,
         "created_at": work.stamp, "updated_at": work.stamp, "dirty": True,
     })
-    work.created += 1
+
+
+def _counts(outcomes: Sequence[PersonOutcome]) -> dict[str, int]:
+    """The report's counts of what ``_decide`` decided."""
+    return {
+        "created": sum(o.kind == NEW for o in outcomes),
+        "updated": sum(o.kind == UPDATED for o in outcomes),
+        "unchanged": sum(o.kind == UNCHANGED for o in outcomes),
+        "waiting": sum(o.waiting for o in outcomes),
+        "late": sum(o.late for o in outcomes if o.joins),
+    }
+
+
+def _rejected(plan: ImportPlan, outcomes: Sequence[PersonOutcome]) -> tuple[RejectedRow, ...]:
+    """Rows with problems and people the import refuses, by row."""
+    rows = [RejectedRow(r.row, r.reason) for r in plan.rejected]
+    rows += [RejectedRow(o.row, o.reason) for o in outcomes if o.kind == REJECTED]
+    return tuple(sorted(rows, key=lambda r: r.row))
+
+
+def _duplicates(plan: ImportPlan) -> tuple[tuple[int, int], ...]:
+    return tuple((r.row, r.duplicate_of) for r in plan.duplicates if r.duplicate_of is not None)
 
 
 _CONTACT_TABLE = cast(Table, Contact.__table__)
@@ -498,73 +712,114 @@ def round_column(plan: ImportPlan) -> tuple[str | None, tuple[str, ...]]:
 
 def unknown_rounds(plan: ImportPlan, rounds: Sequence[Round]) -> tuple[str, ...]:
     """Round names in the file that the event (which has rounds) does not have."""
-    by_title = {fold_german(r.title): r for r in rounds}
+    by_title = _round_refs(rounds)
     _name, values = round_column(plan)
     return tuple(v for v in values if _match_round(v, by_title) is None)
 
 
 @dataclass(frozen=True)
-class PlanCheck:
-    """What the import of a plan into an event would decide, before anything is written (the dialog's preview):
-    rows refused by the registration window (``refused``: row → German reason; admitted with ``allow_late``),
-    people already registered or waiting (left alone), round names the event does not have, and a round column
-    that an event without rounds does not use."""
+class ImportForecast:
+    """What ``import_plan`` will do with a plan, before anything is written (the dialog's preview): the outcome of
+    every person (decided by ``_decide``, the code the import runs), the rows with problems, merged duplicates,
+    round names the event does not have and a round column an event without rounds does not use.
 
-    refused: dict[int, str]
-    already_registered: frozenset[int]
-    unknown_rounds: tuple[str, ...]
-    unused_round_column: str | None
-    new_people: int
-    #: rows without a round for an event that requires one: skipped whatever the options (row → reason)
-    missing_round: dict[int, str] = field(default_factory=dict)
+    ``blocked``: why the import would refuse the file as a whole (a mapping that cannot be imported, or rounds the
+    event lacks without ``create_rounds``); the outcomes then say what the rows would become otherwise."""
 
-    def row_note(self, row: int) -> str | None:
-        if row in self.missing_round:
-            return self.missing_round[row]
-        if row in self.refused:
-            return self.refused[row]
-        if row in self.already_registered:
-            return "bereits angemeldet – bleibt unverändert"
-        return None
+    outcomes: tuple[PersonOutcome, ...] = ()
+    invalid: tuple[RejectedRow, ...] = ()
+    duplicates: tuple[tuple[int, int], ...] = ()
+    unknown_rounds: tuple[str, ...] = ()
+    unused_round_column: str | None = None
+    blocked: str = ""
+    allow_late: bool = False
+    create_rounds: bool = False
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """created, updated, unchanged, waiting, late: the numbers the import's report will carry."""
+        return _counts(self.outcomes)
+
+    @property
+    def created(self) -> int:
+        return self.counts["created"]
+
+    @property
+    def updated(self) -> int:
+        return self.counts["updated"]
+
+    @property
+    def unchanged(self) -> int:
+        return self.counts["unchanged"]
+
+    @property
+    def waiting(self) -> int:
+        return self.counts["waiting"]
+
+    @property
+    def late(self) -> int:
+        return self.counts["late"]
+
+    @cached_property
+    def rejected(self) -> tuple[RejectedRow, ...]:
+        refused = [RejectedRow(o.row, o.reason) for o in self.outcomes if o.kind == REJECTED]
+        return tuple(sorted([*self.invalid, *refused], key=lambda r: r.row))
+
+    @cached_property
+    def by_row(self) -> dict[int, PersonOutcome]:
+        return {o.row: o for o in self.outcomes}
+
+    @property
+    def outside_window(self) -> int:
+        """People the registration window keeps out: refused, or admitted late with "Verspätet zulassen"."""
+        return sum(1 for o in self.outcomes if o.outside_window and (o.joins or o.kind == REJECTED))
+
+    def to_json(self) -> dict[str, Any]:
+        """The keys of ``RegistrationImportReport.to_json`` (no notes: those come from writing)."""
+        return {
+            **self.counts,
+            "rejected": [{"row": r.row, "reason": r.reason} for r in self.rejected],
+            "duplicates": [{"row": row, "merged_into": first} for row, first in self.duplicates],
+            "rows": rows_json(self.outcomes, self.rejected, self.duplicates),
+        }
 
 
-def check_plan(session: Session, event_id: uuid.UUID, plan: ImportPlan, *, now: datetime | None = None) -> PlanCheck:
-    """The preview of ``import_plan`` (see ``PlanCheck``): cheap enough to run on every change of the mapping."""
+def forecast_import(session: Session, event_id: uuid.UUID, plan: ImportPlan, *, allow_late: bool = False,
+                    create_rounds: bool = False, now: datetime | None = None) -> ImportForecast:
+    """The preview of ``import_plan`` with the same options (see ``ImportForecast``); reads only. Cheap enough to
+    run on every change of the mapping: a few queries per 500 addresses and the seat rule over the event's queue."""
+    invalid = tuple(RejectedRow(r.row, r.reason) for r in plan.rejected)
+    duplicates = _duplicates(plan)
+    if plan.errors:
+        return ImportForecast(invalid=invalid, duplicates=duplicates, blocked=" ".join(plan.errors),
+                              allow_late=allow_late, create_rounds=create_rounds)
     now = now or utcnow()
     event = get_event(session, event_id)
     rounds = _rounds_of(session, event.id)
     column, values = round_column(plan)
+    missing = unknown_rounds(plan, rounds) if rounds and values else ()
+    refs = _round_refs(rounds)
+    blocked = ""
+    if missing and create_rounds:  # created without a limit: the seat rule counts them against the event only
+        refs.update({fold_german(name): _RoundRef(uuid.uuid4(), name) for name in missing})
+    elif missing:
+        blocked = _unknown_rounds_message(event, missing, rounds)
     contacts = _existing_contacts(session, [p.email_key for p in plan.people])
-    active = set(session.scalars(select(Registration.contact_id).where(
-        Registration.event_id == event.id, Registration.deleted_at.is_(None), Registration.status != CANCELLED)))
-    refused: dict[int, str] = {}
-    missing: dict[int, str] = {}
-    already: set[int] = set()
-    by_title = {fold_german(r.title): r for r in rounds}
-    for person in plan.people:
-        contact = contacts.get(person.email_key)
-        if contact is not None and contact.id in active:
-            already.add(person.row)
-            continue
-        _round, problem = _round_id(person, by_title, event.rounds_optional)
-        if problem is not None and not person.round.strip():
-            missing[person.row] = problem
-            continue
-        decision = admission(event.status, event.registration_opens_at, event.registration_deadline,
-                             person.registered_at or now, late_allowed_by_event=event.allow_late_registration)
-        if not decision.accepted and decision.reason:
-            refused[person.row] = decision.reason
-    return PlanCheck(
-        refused=refused,
-        already_registered=frozenset(already),
-        unknown_rounds=unknown_rounds(plan, rounds) if rounds else (),
+    registrations = _event_registrations(session, event.id, contacts)
+    decisions = _decide(session, event, plan.people, contacts, registrations, refs, allow_late=allow_late, now=now)
+    return ImportForecast(
+        outcomes=tuple(d.outcome for d in decisions),
+        invalid=invalid,
+        duplicates=duplicates,
+        unknown_rounds=missing,
         unused_round_column=column if values and not rounds else None,
-        new_people=len(plan.people) - len(already) - len(missing),
-        missing_round=missing,
+        blocked=blocked,
+        allow_late=allow_late,
+        create_rounds=create_rounds,
     )
 
 
-def _match_round(wanted_text: str, rounds: dict[str, Round]) -> Round | None:
+def _match_round(wanted_text: str, rounds: dict[str, _RoundRef]) -> _RoundRef | None:
     wanted = fold_german(wanted_text)
     for title, rnd in rounds.items():
         if wanted == title or (len(wanted) >= 3 and (wanted in title or title in wanted)):
@@ -575,6 +830,13 @@ def _match_round(wanted_text: str, rounds: dict[str, Round]) -> Round | None:
 def _rounds_of(session: Session, event_id: uuid.UUID) -> list[Round]:
     return list(session.scalars(select(Round).where(Round.event_id == event_id, Round.deleted_at.is_(None))
                                 .order_by(Round.position)))
+
+
+def _unknown_rounds_message(event: Event, missing: Sequence[str], rounds: Sequence[Round]) -> str:
+    names = ", ".join(f"„{m}“" for m in missing)
+    have = ", ".join(f"„{r.title}“" for r in rounds)
+    return (f"Die Datei nennt Runden, die „{event.title}“ nicht hat: {names} (vorhanden: {have}). "
+            "Nichts wurde importiert. Mit „Runden anlegen“ (--create-rounds) werden sie angelegt.")
 
 
 def _prepare_rounds(session: Session, event: Event, plan: ImportPlan, create_rounds: bool,
@@ -593,10 +855,7 @@ def _prepare_rounds(session: Session, event: Event, plan: ImportPlan, create_rou
     if not missing:
         return rounds
     if not create_rounds:
-        names = ", ".join(f"„{m}“" for m in missing)
-        have = ", ".join(f"„{r.title}“" for r in rounds)
-        raise UserError(f"Die Datei nennt Runden, die „{event.title}“ nicht hat: {names} (vorhanden: {have}). "
-                        "Nichts wurde importiert. Mit „Runden anlegen“ (--create-rounds) werden sie angelegt.")
+        raise UserError(_unknown_rounds_message(event, missing, rounds))
     from .rounds import add_round
 
     for name in missing:
@@ -611,49 +870,32 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
     event = get_event(session, event_id)
     notes: list[str] = []
     rounds = _prepare_rounds(session, event, plan, create_rounds, notes)
-    rounds_by_title = {fold_german(r.title): r for r in rounds}
     # the rows of one import join the queue in the order of their registration times (the plan's order: dated
     # rows by time, file order on a tie, undated rows after them)
     people = plan.people
     contacts = _existing_contacts(session, [p.email_key for p in people])
-    registrations = {
-        r.contact_id: r
-        for r in session.scalars(
-            select(Registration).where(Registration.event_id == event.id, Registration.deleted_at.is_(None))
-        )
-    }
-    work = _Work(rejected=[RejectedRow(r.row, r.reason) for r in plan.rejected])
+    registrations = _event_registrations(session, event.id, contacts)
+    work = _Work()
+    reuse_registration_ids: dict[str, uuid.UUID] = {}
     if redo_of is not None:
         work.reuse_contact_ids = _free_ids(session, _CONTACT_TABLE,
                                            {c.email_key: c.id for c in redo_of.new_contacts})
-        work.reuse_registration_ids = _free_ids(session, _REGISTRATION_TABLE,
-                                                {r.email_key: r.id for r in redo_of.new_registrations})
-    next_place = iter(range(next_queue_order(session, event.id), 2**62, QUEUE_STEP))
-    total = len(people)
-    for done, person in enumerate(people, start=1):
-        round_id, problem = _round_id(person, rounds_by_title, event.rounds_optional)
-        decision = admission(event.status, event.registration_opens_at, event.registration_deadline,
-                             person.registered_at or now, allow_late=allow_late,
-                             late_allowed_by_event=event.allow_late_registration)
-        contact = contacts.get(person.email_key)
-        registration = registrations.get(contact.id) if contact is not None else None
-        joins = registration is None or registration.status == CANCELLED
-        if problem is None and joins and not decision.accepted:
-            problem = f"{decision.reason} Übernahme nur mit „Verspätet zulassen“ (--late)."
-        if problem is not None and joins:
-            work.rejected.append(RejectedRow(person.row, problem))
-            continue
-        _place(session, work, person, contact, registration, round_id, event_id=event.id, source=source,
-               now=now, late=decision.late, queue_order=lambda: next(next_place))
+        reuse_registration_ids = _free_ids(session, _REGISTRATION_TABLE,
+                                           {r.email_key: r.id for r in redo_of.new_registrations})
+    decisions = _decide(session, event, people, contacts, registrations, _round_refs(rounds), allow_late=allow_late,
+                        now=now, reuse_registration_ids=reuse_registration_ids)
+    total = len(decisions)
+    for done, decision in enumerate(decisions, start=1):
+        if decision.outcome.kind != REJECTED:
+            _place(session, work, decision, event_id=event.id, source=source, now=now)
         if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
             progress(int(90 * done / total), f"{done} von {total} Personen geprüft")
     if progress is not None:
         progress(95, "Speichern …")
-    _allocate_new(session, event, work)
     _write(session, work)
-    report = apply_allocation(session, event.id)  # the renewed rows; the new ones were placed by the same rule
-    work.waiting += sum(1 for p in work.renewed_registrations if p.row.id not in report.allocation.seated)
-    refused = {r.row for r in work.rejected}
+    apply_allocation(session, event.id)  # as after any change; the new and renewed rows already hold its outcome
+    outcomes = tuple(d.outcome for d in decisions)
+    refused = {o.row for o in outcomes if o.kind == REJECTED}
     wishes = write_wishes_and_levels(
         session, event, [p for p in people if p.row not in refused],
         {**{key: c.id for key, c in contacts.items()}, **{c.email_key: c.id for c in work.created_contacts}},
@@ -676,36 +918,17 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
     if progress is not None:
         progress(100, "Fertig")
     return RegistrationImportReport(
-        created=work.created,
-        updated=work.updated,
-        unchanged=work.unchanged,
-        waiting=work.waiting,
-        late=work.late,
-        rejected=tuple(sorted(work.rejected, key=lambda r: r.row)),
-        duplicates=tuple((r.row, r.duplicate_of) for r in plan.duplicates if r.duplicate_of is not None),
+        **_counts(outcomes),
+        rejected=_rejected(plan, outcomes),
+        duplicates=_duplicates(plan),
         dry_run=dry_run,
         file_name=source,
         event_title=event.title,
         event_starts_at=event.starts_at,
         record=record,
         notes=tuple(notes),
+        outcomes=outcomes,
     )
-
-
-def _allocate_new(session: Session, event: Event, work: _Work) -> None:
-    """The seat rule over the stored queue with the new rows appended: their seats and waiting places are written
-    with the insert itself (10,000 rows need no second pass through the ORM)."""
-    queue = read_queue(session, event.id) + [
-        QueuedRegistration(row["id"], WAITING, row["round_id"], row["queue_order"], False, None)
-        for row in work.new_registrations
-    ]
-    allocation = plan_allocation(session, event, queue)
-    for row in work.new_registrations:
-        if row["id"] in allocation.seated:
-            row["status"], row["waitlist_position"] = REGISTERED, None
-        else:
-            row["status"], row["waitlist_position"] = WAITING, allocation.waiting[row["id"]]
-            work.waiting += 1
 
 
 def import_registrations_file(

@@ -2,16 +2,20 @@
 
 Left, every column of the file with an example value and the field it is imported as (a combo box per column,
 detected automatically and changeable; choosing a field another column held frees that column). Right, the
-first rows as they will be imported, each with what happens to it; "Nur Zeilen mit Hinweisen" lists every row
-that is not simply added. Nothing is written before "Importieren"; the import then runs on a worker thread with
-its own session and one transaction, and a mapping that was imported is remembered for files with the same header.
+first rows as they will be imported, each with its status: "neu", "bereits angemeldet", "aktualisiert",
+"verspätet", "Warteliste", "abgelehnt: <Grund>" or "doppelt"; "Anzeigen" lists every row of one kind, with the
+count of each. Nothing is written before "Importieren"; the import then runs on a worker thread with its own
+session and one transaction, and a mapping that was imported is remembered for files with the same header.
 
-Each plan is checked against the event before it is imported (``services.registration_import.check_plan``): rows
-the registration window refuses (deadline passed, not yet open, event closed, held, cancelled or a draft) carry
-the reason, people already registered are marked, and the summary counts only who is really added. Two choices
-follow from the check: "Verspätet zulassen" (refused rows are imported and marked late) and "Fehlende Runden
-anlegen" (a file naming rounds the event does not have is refused as a whole without it, so "Importieren" waits
-for it). A round column an event without rounds does not use is said before the import, and in the report.
+Each plan is checked against the event before it is imported (``services.registration_import.forecast_import``,
+the decision the import itself runs, with the same options): so the status of every row and the counts in the
+summary are exactly what the import then reports. Two choices follow from it: "Verspätet zulassen" (rows outside
+the registration window are imported and marked late) and "Fehlende Runden anlegen" (a file naming rounds the event
+does not have is refused as a whole without it, so "Importieren" waits for it); each change is forecast again. A
+round column an event without rounds does not use is said before the import, and in the report.
+
+The cells of a rejected row can be corrected in place (double-click or F2): the corrected file row is validated
+again at once, its status follows, and the import uses the corrected values (the file itself is not changed).
 
 A finished import goes on the undo stack (``ImportCommand``, "Bearbeiten › Rückgängig: Import von „…“"): undo
 takes back what it created and changed (``services.import_undo``), redo imports the same rows again.
@@ -52,10 +56,11 @@ from odn_desktop.exchange.cells import Table
 from odn_desktop.exchange.registration_import import ColumnMapping, ImportPlan, read_registration_table
 from odn_desktop.services.import_undo import ImportRecord, ImportUndoResult, undo_import
 from odn_desktop.services.registration_import import (
+    ImportForecast,
     MappingMemory,
-    PlanCheck,
     RegistrationImportReport,
-    check_plan,
+    correct_cell,
+    forecast_import,
     import_plan,
     plan_for_table,
     read_file,
@@ -65,7 +70,15 @@ from odn_desktop.services.registration_import import (
 from odn_desktop.ui.dates import display_date
 
 from . import context, theme
-from .import_mapping_models import PREVIEW_ROWS, FieldDelegate, MappingModel, PreviewModel
+from .import_mapping_models import (
+    FILTER_LABELS,
+    FILTERS,
+    PREVIEW_ROWS,
+    REJECTED_FILTER,
+    FieldDelegate,
+    MappingModel,
+    PreviewModel,
+)
 from .undo import ServiceCommand
 from .worker import run_in_background
 
@@ -78,8 +91,8 @@ __all__ = ["ImportCommand", "ImportMappingDialog", "MappingModel", "PreviewModel
            "build_import_dialog", "import_registrations", "run_import_dialog"]
 
 IMPORT_KINDS = ("registrations", "contacts", "events")
-# Plans with at most this many people are checked against the event on the GUI thread (``check_plan`` costs one
-# query per 500 addresses: 10,000 people took 40-180 ms on a test laptop); bigger ones on a worker thread.
+# Plans with at most this many people are checked against the event on the GUI thread (``forecast_import`` costs a
+# few queries per 500 addresses and the seat rule over the event's queue); bigger ones on a worker thread.
 CHECK_ON_GUI_THREAD = 2_000
 # Round names of an unused round column shown in the dialog; the rest as "…".
 SHOWN_ROUND_VALUES = 8
@@ -155,8 +168,8 @@ class ImportMappingDialog(QDialog):
         self._memory = memory
         self._busy = False
         self.report: RegistrationImportReport | None = None
-        # the plan's check against the event: None while it runs, when it failed, or for a plan with errors
-        self._check: PlanCheck | None = None
+        # the plan's forecast against the event: None while it runs, when it failed, or for a plan with errors
+        self._forecast: ImportForecast | None = None
         self._checking = False
         self._check_error = ""
         self._check_generation = 0  # a check started for an older plan is ignored when it arrives
@@ -164,6 +177,8 @@ class ImportMappingDialog(QDialog):
         self.mapping_model = MappingModel(table, plan.mapping, self)
         self.preview_model = PreviewModel(plan, self)
         self.mapping_model.mapping_changed.connect(self._on_mapping_changed)
+        # queued: the new plan replaces the preview's rows, which must not happen while the editor commits
+        self.preview_model.correction_requested.connect(self._on_correction, Qt.ConnectionType.QueuedConnection)
 
         intro = QLabel(self.tr("<b>{0}</b> ({1}) nach <b>{2}</b>").format(
             _html(path.name), _html(table.description), _html(event_label)))
@@ -211,18 +226,33 @@ class ImportMappingDialog(QDialog):
         self.preview_view.setObjectName("previewView")
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.preview_view.verticalHeader().setVisible(False)
         self.preview_view.setWordWrap(False)
         self.preview_view.horizontalHeader().setStretchLastSection(True)
         self.preview_view.horizontalHeader().setHighlightSections(False)
         self.preview_model.modelReset.connect(self._fit_preview)
-        self.problems_only = QCheckBox(self.tr("Nur Zeilen mit &Hinweisen zeigen"))
-        self.problems_only.setObjectName("problemsOnly")
-        self.problems_only.toggled.connect(self.preview_model.set_only_problems)
+        self.filter_combo = QComboBox()
+        self.filter_combo.setObjectName("previewFilter")
+        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for kind in FILTERS:
+            self.filter_combo.addItem(translate("ImportMappingDialog", FILTER_LABELS[kind]), kind)
+        self.filter_combo.currentIndexChanged.connect(
+            lambda _i: self.preview_model.set_filter(self.filter_combo.currentData()))
+        filter_label = QLabel(self.tr("&Anzeigen:"))
+        filter_label.setBuddy(self.filter_combo)
+        self.correct_hint = QLabel(self.tr("Abgelehnte Zeilen lassen sich hier korrigieren: Zelle doppelklicken "
+                                           "oder F2."))
+        self.correct_hint.setObjectName("correctHint")
+        self.correct_hint.setWordWrap(True)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter_combo)
+        filter_row.addWidget(self.correct_hint, 1)
         preview_box = QGroupBox(self.tr("Vorschau"))
         preview_layout = QVBoxLayout(preview_box)
-        preview_layout.addWidget(self.problems_only)
+        preview_layout.addLayout(filter_row)
         preview_layout.addWidget(self.preview_view)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -231,7 +261,7 @@ class ImportMappingDialog(QDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([540, 740])
+        splitter.setSizes([400, 800])
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summaryLabel")
@@ -266,7 +296,7 @@ class ImportMappingDialog(QDialog):
         layout.addLayout(self.options_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.resize(1280, 720)
+        _fit_to_screen(self, 1240, 700)
         self._open_editors()
         self._fit_preview()
         self._run_check()
@@ -293,8 +323,8 @@ class ImportMappingDialog(QDialog):
         self.create_rounds.setAccessibleName(self.tr("Fehlende Runden anlegen (ohne Platzgrenze)"))
         for widget in (self.rounds_label, self.unused_round_label, self.allow_late, self.create_rounds):
             widget.setVisible(False)
-        self.allow_late.toggled.connect(self._show_check_result)
-        self.create_rounds.toggled.connect(self._update_state)
+        self.allow_late.toggled.connect(lambda _on: self._run_check())
+        self.create_rounds.toggled.connect(lambda _on: self._run_check())
         self.options_row = QHBoxLayout()
         self.options_row.addWidget(self.allow_late)
         self.options_row.addWidget(self.create_rounds)
@@ -320,7 +350,7 @@ class ImportMappingDialog(QDialog):
     def _fit_preview(self) -> None:
         self.preview_view.resizeColumnsToContents()
         for column, field_name in enumerate(self.preview_model.column_fields()):
-            limit = 460 if field_name == "problems" else 220  # a refusal names its date and time
+            limit = 420 if field_name == "status" else 200  # a refusal names its date and time
             if self.preview_view.columnWidth(column) > limit:
                 self.preview_view.setColumnWidth(column, limit)
 
@@ -343,45 +373,69 @@ class ImportMappingDialog(QDialog):
         self.preview_model.set_plan(self._plan)
         self._run_check()
 
-    # -- the check against the event -------------------------------------------------------------------------
+    def correct(self, row_number: int, field_name: str, text: str) -> None:
+        """Correct a cell of a rejected row (what typing into the preview does): the file row is validated again,
+        checked against the event, and imported with the corrected value."""
+        row = next((r for r in self._plan.rows if r.row == row_number), None)
+        if row is None or self._busy:
+            return
+        current = self.preview_view.currentIndex()
+        column = current.column() if current.isValid() else -1
+        self._table = correct_cell(self._table, self._plan.mapping, row, field_name, text)
+        self._plan = plan_for_table(self._table, self._plan.mapping)
+        self.preview_model.set_plan(self._plan)
+        self._run_check()
+        at = self.preview_model.row_of(row_number)  # keep the corrected row current: the next cell is one Tab away
+        if at is not None and column >= 0:
+            self.preview_view.setCurrentIndex(self.preview_model.index(at, column))
+
+    def _on_correction(self, row_number: int, field_name: str, text: str) -> None:
+        self.correct(row_number, field_name, text)
+
+    # -- the forecast against the event ------------------------------------------------------------------------
 
     @property
-    def check(self) -> PlanCheck | None:
-        """The current plan's check against the event (``None`` while it runs or when it could not run)."""
-        return self._check
+    def forecast(self) -> ImportForecast | None:
+        """What the import will do with the current plan and options (``None`` while it runs or could not run)."""
+        return self._forecast
 
     def _run_check(self) -> None:
-        """Check the plan against the event: here for a few thousand people, on a worker thread for more."""
+        """Forecast the import: here for a few thousand people, on a worker thread for more."""
         self._check_generation += 1
         generation, plan, db, event_id = self._check_generation, self._plan, self._ctx.db, self._event_id
-        self._check, self._check_error, self._checking = None, "", False
+        allow_late, create_rounds = self.allow_late.isChecked(), self.create_rounds.isChecked()
+        self._forecast, self._check_error, self._checking = None, "", False
         if db is None or plan.errors or not plan.people:
             self._on_checked(generation, None)
             return
+
+        def forecast(session: Session) -> ImportForecast:
+            return forecast_import(session, event_id, plan, allow_late=allow_late, create_rounds=create_rounds)
+
         if len(plan.people) <= CHECK_ON_GUI_THREAD:
             try:
-                check = self._ctx.read(lambda session: check_plan(session, event_id, plan))
+                result = self._ctx.read(forecast)
             except UserError as exc:
                 self._on_check_failed(generation, exc)
             else:
-                self._on_checked(generation, check)
+                self._on_checked(generation, result)
             return
         self._checking = True
         self._show_check_result()
 
-        def work() -> PlanCheck:
+        def work() -> ImportForecast:
             from odn_desktop.store.database import transaction
 
             with transaction(db.sessions) as session:
-                return check_plan(session, event_id, plan)
+                return forecast(session)
 
-        run_in_background(work, lambda check: self._on_checked(generation, check),
+        run_in_background(work, lambda result: self._on_checked(generation, result),
                           lambda exc: self._on_check_failed(generation, exc))
 
-    def _on_checked(self, generation: int, check: PlanCheck | None) -> None:
-        if generation != self._check_generation:  # the plan changed meanwhile; its own check follows
+    def _on_checked(self, generation: int, forecast: ImportForecast | None) -> None:
+        if generation != self._check_generation:  # the plan changed meanwhile; its own forecast follows
             return
-        self._check, self._checking = check, False
+        self._forecast, self._checking = forecast, False
         self._show_check_result()
 
     def _on_check_failed(self, generation: int, exc: BaseException) -> None:
@@ -389,23 +443,22 @@ class ImportMappingDialog(QDialog):
             return
         if not isinstance(exc, UserError):
             raise exc  # a bug: to the crash handler
-        self._check, self._checking, self._check_error = None, False, exc.message
+        self._forecast, self._checking, self._check_error = None, False, exc.message
         self._show_check_result()
 
-    def _allow_late(self) -> bool:
-        return self.allow_late.isChecked() and self._check is not None and bool(self._check.refused)
-
-    def _create_rounds(self) -> bool:
-        return self.create_rounds.isChecked() and self._check is not None and bool(self._check.unknown_rounds)
-
     def _show_check_result(self) -> None:
-        """The check (or a changed "Verspätet zulassen") in the preview, the lines above the summary, the summary."""
-        check = self._check
-        self.preview_model.set_check(check, self._allow_late())
-        self.allow_late.setVisible(check is not None and bool(check.refused))
-        missing = check.unknown_rounds if check is not None else ()
+        """The forecast in the preview, the filter's counts, the lines above the summary, the summary."""
+        forecast = self._forecast
+        self.preview_model.set_forecast(forecast)
+        counts = self.preview_model.filter_counts()
+        for position, kind in enumerate(FILTERS):
+            label = translate("ImportMappingDialog", FILTER_LABELS[kind])
+            self.filter_combo.setItemText(position, f"{label} ({counts[kind]})")
+        self.correct_hint.setVisible(counts[REJECTED_FILTER] > 0)
+        self.allow_late.setVisible(forecast is not None and forecast.outside_window > 0)
+        missing = forecast.unknown_rounds if forecast is not None else ()
         self.create_rounds.setVisible(bool(missing))
-        column = check.unused_round_column if check is not None else None
+        column = forecast.unused_round_column if forecast is not None else None
         if column:
             values = round_column(self._plan)[1]
             shown = ", ".join(values[:SHOWN_ROUND_VALUES]) + (", …" if len(values) > SHOWN_ROUND_VALUES else "")
@@ -416,22 +469,21 @@ class ImportMappingDialog(QDialog):
         self._update_state()
 
     def _can_import(self) -> bool:
-        plan, check = self._plan, self._check
-        blocked = check is not None and bool(check.unknown_rounds) and not self.create_rounds.isChecked()
+        plan, forecast = self._plan, self._forecast
         return (not self._busy and plan.importable and bool(plan.people) and self._ctx.db is not None
-                and check is not None and not blocked)
+                and forecast is not None and not forecast.blocked)
 
     def _update_state(self) -> None:
-        plan, check = self._plan, self._check
+        plan, forecast = self._plan, self._forecast
         errors = list(plan.errors) or ([self._check_error] if self._check_error else [])
         self.error_label.setText("\n".join(errors))
         self.error_label.setVisible(bool(errors))
-        missing = check.unknown_rounds if check is not None else ()
+        missing = forecast.unknown_rounds if forecast is not None else ()
         if missing:
             names = ", ".join(f"„{name}“" for name in missing)
             self.rounds_label.setText((
                 self.tr("Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Sie werden beim Import "
-                        "ohne Platzgrenze angelegt.") if self.create_rounds.isChecked() else
+                        "ohne Platzgrenze angelegt.") if forecast is not None and forecast.create_rounds else
                 self.tr("Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Ohne „Fehlende Runden "
                         "anlegen“ wird nichts importiert.")).format(names))
         self.rounds_label.setVisible(bool(missing))
@@ -439,46 +491,50 @@ class ImportMappingDialog(QDialog):
         self.import_button.setEnabled(self._can_import())
 
     def _summary(self) -> str:
-        plan, check = self._plan, self._check
+        """What the import will report, in its own numbers (the forecast's)."""
+        plan, forecast = self._plan, self._forecast
         if plan.errors:
             return self.tr("%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.", "",
                            len(plan.rows))
-        summary = self.tr("%n Zeilen in der Datei", "", len(plan.rows)) + ": "
-        if check is None:
-            summary += self.tr("%n Personen werden übernommen", "", len(plan.people))
-        else:  # only who is really added: not those already registered, nor rows refused by the window
-            allow_late = self._allow_late()
-            refused = len(check.refused)
-            summary += self.tr("%n Personen werden neu angemeldet", "",
-                               check.new_people - (0 if allow_late else refused))
-            if allow_late:
-                summary += " " + self.tr("(davon {0} verspätet zugelassen)").format(refused)
-            if check.already_registered:
-                summary += ", " + self.tr("%n sind bereits angemeldet", "", len(check.already_registered))
-            if refused and not allow_late:
-                summary += ", " + self.tr("%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet "
-                                          "zulassen“ übernommen", "", refused)
-        rejected, duplicates = len(plan.rejected), len(plan.duplicates)
-        if rejected:
-            summary += (self.tr(", 1 Zeile mit Problemen wird übersprungen") if rejected == 1 else
-                        self.tr(", {0} Zeilen mit Problemen werden übersprungen").format(rejected))
-        if duplicates:
-            summary += (self.tr(", 1 doppelte Zeile wird zusammengeführt") if duplicates == 1 else
-                        self.tr(", {0} doppelte Zeilen werden zusammengeführt").format(duplicates))
-        summary += "."
-        if self._checking:
-            summary += " " + self.tr("Die Anmeldungen werden mit der Veranstaltung abgeglichen …")
-        if len(plan.rows) > PREVIEW_ROWS:
+        rows = self.tr("%n Zeilen in der Datei", "", len(plan.rows))
+        if forecast is None:
+            summary = rows + "."
+            if self._checking:
+                summary += " " + self.tr("Die Anmeldungen werden mit der Veranstaltung abgeglichen …")
+            return summary
+        parts = [self.tr("{0} neu").format(forecast.created)]  # the other counts when there is something to count
+        if forecast.unchanged:
+            parts.append(self.tr("{0} bereits angemeldet").format(forecast.unchanged))
+        if forecast.updated:
+            parts.append(self.tr("{0} aktualisiert").format(forecast.updated))
+        if forecast.late:
+            parts.append(self.tr("{0} verspätet").format(forecast.late))
+        if forecast.waiting:
+            parts.append(self.tr("{0} auf der Warteliste").format(forecast.waiting))
+        if forecast.rejected:
+            parts.append(self.tr("{0} abgelehnt").format(len(forecast.rejected)))
+        if forecast.duplicates:
+            parts.append(self.tr("%n doppelte Zeilen zusammengeführt", "", len(forecast.duplicates)))
+        summary = rows + ": " + ", ".join(parts) + "."
+        if forecast.blocked:
+            summary += " " + self.tr("Nichts wird importiert, solange die Datei Runden nennt, die es nicht gibt.")
+        elif forecast.outside_window and not forecast.allow_late:
+            summary += " " + self.tr("%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ "
+                                     "übernommen", "", forecast.outside_window) + "."
+        if len(plan.rows) > PREVIEW_ROWS and self.preview_model.filter == "all":
             summary += " " + self.tr("Die Vorschau zeigt die ersten {0} Zeilen.").format(PREVIEW_ROWS)
         return summary
 
     # -- importing -----------------------------------------------------------------------------------------
 
     def start_import(self) -> None:
-        """Write the plan on a worker thread (own session, one transaction); the dialog closes when done."""
+        """Write the plan on a worker thread (own session, one transaction); the dialog closes when done. The
+        options are those of the forecast shown, so the report counts what the preview said."""
         if not self._can_import():
             return
-        allow_late, create_rounds = self._allow_late(), self._create_rounds()
+        forecast = self._forecast
+        assert forecast is not None
+        allow_late, create_rounds = forecast.allow_late, forecast.create_rounds
         self._busy = True
         for widget in self._choices():
             widget.setEnabled(False)
@@ -529,7 +585,8 @@ class ImportMappingDialog(QDialog):
 
     def _choices(self) -> tuple[QWidget, ...]:
         """What the coordinator can change; locked while the import runs."""
-        return (self.mapping_view, self.sheet_combo, self.problems_only, self.allow_late, self.create_rounds)
+        return (self.mapping_view, self.preview_view, self.sheet_combo, self.filter_combo, self.allow_late,
+                self.create_rounds)
 
     def reject(self) -> None:
         if self._busy:  # the transaction finishes or rolls back as a whole; closing now would hide its outcome
@@ -539,6 +596,15 @@ class ImportMappingDialog(QDialog):
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """``width`` × ``height``, or less on a smaller screen (1280×720 at 150 %: the title bar and the taskbar too)."""
+    screen = dialog.screen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width, height = min(width, available.width() - 40), min(height, available.height() - 60)
+    dialog.resize(width, height)
 
 
 # -- entry points for the main window ----------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """Item models of the registration import dialog: the column mapping (editable) and the preview of the rows.
 
 Both hold plain data from ``exchange.registration_import`` (a ``Table``, an ``ImportPlan``) and from
-``services.registration_import.check_plan`` (a ``PlanCheck``: what the registration window and the people already
-registered decide); ``data()`` never reads files or the database. A changed mapping is announced with
-``MappingModel.mapping_changed``; the dialog then builds a new plan, hands it to ``PreviewModel.set_plan`` and,
-once checked against the event, the check to ``PreviewModel.set_check``.
+``services.registration_import.forecast_import`` (an ``ImportForecast``: what the import will do with every person,
+decided by the import's own code); ``data()`` never reads files or the database. A changed mapping is announced
+with ``MappingModel.mapping_changed``, a corrected cell with ``PreviewModel.correction_requested``; the dialog then
+builds a new plan, hands it to ``PreviewModel.set_plan`` and, once checked against the event, the forecast to
+``PreviewModel.set_forecast``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,16 @@ from odn_desktop.exchange.registration_import import (
     ImportRow,
     assign,
 )
-from odn_desktop.services.registration_import import PlanCheck
+from odn_desktop.services.registration_import import (
+    DUPLICATE,
+    NEW,
+    REJECTED,
+    UNCHANGED,
+    UPDATED,
+    ImportForecast,
+    PersonOutcome,
+    correctable_fields,
+)
 
 from . import theme
 
@@ -206,87 +216,215 @@ class FieldDelegate(QStyledItemDelegate):
 @dataclass(frozen=True)
 class _PreviewColumn:
     title: str
-    field: str  # an ImportRow attribute, or "row", "status", "problems"
+    field: str  # an ImportRow attribute, or "row", "status"
+
+
+#: The preview's filters: every row, or the rows of one kind (a row can be new, late and on the waiting list).
+FILTERS = ("all", NEW, UNCHANGED, UPDATED, "late", "waiting", REJECTED, DUPLICATE)
+FILTER_LABELS: dict[str, str] = {
+    "all": "Alle Zeilen", NEW: "neu", UNCHANGED: "bereits angemeldet", UPDATED: "aktualisiert", "late": "verspätet",
+    "waiting": "Warteliste", REJECTED: "abgelehnt", DUPLICATE: "doppelt",
+}
+_FOR_LUPDATE_FILTERS = (  # FILTER_LABELS reach translate() through a variable
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Alle Zeilen"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "neu"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "bereits angemeldet"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "aktualisiert"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "verspätet"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "Warteliste"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "abgelehnt"),
+    QT_TRANSLATE_NOOP("ImportMappingDialog", "doppelt"),
+)
+REJECTED_FILTER = REJECTED
+_CLI_HINT = " (--late)"  # the report names the CLI option too; the window has the check box
 
 
 class PreviewModel(QAbstractTableModel):
-    """The rows as they will be imported: number, what happens to the row ("Hinweis"), the mapped fields (cleaned).
+    """The rows as they will be imported: number, status, the mapped fields (cleaned).
 
-    The hint of a row: skipped for its problems, merged as a duplicate, refused by the registration window (or,
-    with "Verspätet zulassen", admitted late), or left alone because the person is already registered."""
+    The status is what the import will do with the row, from the forecast (``services.registration_import.
+    forecast_import``, the decision the import itself runs): "neu", "bereits angemeldet", "aktualisiert" (data
+    completed, or registered again after a cancellation), with "verspätet" and "Warteliste" where they apply,
+    "abgelehnt: <Grund>", or "doppelt" for a row merged into an earlier row of the same person. ``set_filter``
+    shows the rows of one kind (``FILTERS``).
+
+    The cells of a rejected row can be corrected in place (double-click or F2): ``setData`` shows the new value at
+    once and asks for a new plan with ``correction_requested`` (row number, field, text); the dialog builds it, checks
+    it and hands both back (``set_plan``, ``set_forecast``). Corrected rows stay in view under the current filter.
+    """
+
+    correction_requested = Signal(int, str, str)
 
     def __init__(self, plan: ImportPlan, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._only_problems = False
+        self._filter = "all"
         self._plan = plan
-        self._check: PlanCheck | None = None
-        self._allow_late = False
+        self._forecast: ImportForecast | None = None
+        self._correctable: frozenset[str] = correctable_fields(plan.mapping)
         self._rows: list[ImportRow] = []
         self._columns: list[_PreviewColumn] = []
+        self._pinned: set[int] = set()  # corrected rows, shown whatever the filter
+        self._pending: dict[tuple[int, str], str] = {}  # corrections typed, shown until the new plan arrives
         self._refresh()
 
     @property
-    def only_problems(self) -> bool:
-        return self._only_problems
+    def filter(self) -> str:
+        return self._filter
+
+    @property
+    def forecast(self) -> ImportForecast | None:
+        return self._forecast
 
     def set_plan(self, plan: ImportPlan) -> None:
-        """A new plan; its check against the event follows with ``set_check`` (the old one no longer applies)."""
-        self.beginResetModel()
-        self._plan, self._check = plan, None
-        self._refresh()
-        self.endResetModel()
+        """A new plan; its forecast follows with ``set_forecast`` (the old one no longer applies)."""
+        self._plan, self._forecast, self._pending = plan, None, {}
+        self._correctable = correctable_fields(plan.mapping)
+        self._update()
 
-    @property
-    def check(self) -> PlanCheck | None:
-        return self._check
+    def set_forecast(self, forecast: ImportForecast | None) -> None:
+        self._forecast = forecast
+        self._update()
 
-    def set_check(self, check: PlanCheck | None, allow_late: bool) -> None:
-        self.beginResetModel()
-        self._check, self._allow_late = check, allow_late
-        self._refresh()
-        self.endResetModel()
+    def set_filter(self, kind: str) -> None:
+        if kind not in FILTERS:
+            raise ValueError(kind)
+        self._filter, self._pinned = kind, set()
+        self._update()
 
-    def set_only_problems(self, only: bool) -> None:
-        self.beginResetModel()
-        self._only_problems = only
+    def _update(self) -> None:
+        """Rows and columns again; a model reset only when they changed (an open editor survives a new status)."""
+        rows, columns = [r.row for r in self._rows], self._columns
         self._refresh()
+        if [r.row for r in self._rows] == rows and self._columns == columns:
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
+            return
+        self.beginResetModel()
         self.endResetModel()
 
     def _refresh(self) -> None:
         plan = self._plan
-        if self._only_problems:
-            self._rows = [r for r in plan.rows if self._kind(r)][:PROBLEM_ROWS]
-        else:
+        if self._filter == "all":
             self._rows = list(plan.rows[:PREVIEW_ROWS])
+        else:
+            self._rows = [r for r in plan.rows if r.row in self._pinned or self.matches(r, self._filter)]
+            self._rows = self._rows[:PROBLEM_ROWS]
         shown: set[str] = set()
         for field_name in plan.mapping:
             if field_name is not None:
                 shown.update(_SHOWN_AS.get(field_name, (field_name,)))
         if "municipality" in shown:
             shown.add("organisation")  # filled from the municipality when empty
-        # the problems come first: they are what the coordinator must see before importing
+        # the status comes first: it is what the coordinator must see before importing
         self._columns = [_PreviewColumn(translate("ImportMappingDialog", "Zeile"), "row"),
-                         _PreviewColumn(translate("ImportMappingDialog", "Hinweis"), "problems")]
+                         _PreviewColumn(translate("ImportMappingDialog", "Status"), "status")]
         self._columns += [_PreviewColumn(translate("ImportMappingDialog", FIELD_LABELS[f]), f)
                           for f in _PREVIEW_ORDER if f in shown]
 
-    def _kind(self, row: ImportRow) -> str:
-        """What happens to the row: "" (imported), "problem", "duplicate", "refused", "late" or "registered"."""
+    # -- what happens to a row ---------------------------------------------------------------------------------
+
+    def outcome(self, row: ImportRow) -> PersonOutcome | None:
+        """The forecast for the person whose first row this is (``None`` for other rows or without a forecast)."""
+        if self._forecast is None or row.problems or row.duplicate_of is not None:
+            return None
+        return self._forecast.by_row.get(row.row)
+
+    def kind(self, row: ImportRow) -> str:
+        """NEW, UNCHANGED, UPDATED, REJECTED, DUPLICATE, or "" while the forecast is not there."""
         if row.problems:
-            return "problem"
+            return REJECTED
         if row.duplicate_of is not None:
-            return "duplicate"
-        check = self._check
-        if check is None:
+            return DUPLICATE
+        outcome = self.outcome(row)
+        return outcome.kind if outcome is not None else ""
+
+    def matches(self, row: ImportRow, kind: str) -> bool:
+        if kind == "all":
+            return True
+        if kind in ("late", "waiting"):
+            outcome = self.outcome(row)
+            return outcome is not None and outcome.joins and getattr(outcome, kind)
+        return self.kind(row) == kind
+
+    def filter_counts(self) -> dict[str, int]:
+        """How many rows of the whole file each filter shows (before the forecast: the rows the plan knows)."""
+        plan, forecast = self._plan, self._forecast
+        counts = dict.fromkeys(FILTERS, 0)
+        counts["all"] = len(plan.rows)
+        counts[DUPLICATE] = len(plan.duplicates)
+        if forecast is None:
+            counts[REJECTED] = len(plan.rejected)
+            return counts
+        counts.update({NEW: forecast.created, UNCHANGED: forecast.unchanged, UPDATED: forecast.updated,
+                       "late": forecast.late, "waiting": forecast.waiting, REJECTED: len(forecast.rejected)})
+        return counts
+
+    def status_text(self, row: ImportRow) -> str:
+        if row.problems:
+            return translate("ImportMappingDialog", "abgelehnt: {0}").format(row.reason)
+        if row.duplicate_of is not None:
+            return translate("ImportMappingDialog", "doppelt – zusammengeführt mit Zeile {0}").format(row.duplicate_of)
+        outcome = self.outcome(row)
+        if outcome is None:
             return ""
-        if row.row in check.missing_round:
-            return "problem"
-        if row.row in check.refused:
-            return "late" if self._allow_late else "refused"
-        return "registered" if row.row in check.already_registered else ""
+        if outcome.kind == REJECTED:
+            return translate("ImportMappingDialog", "abgelehnt: {0}").format(outcome.reason.replace(_CLI_HINT, ""))
+        if outcome.kind == UNCHANGED:
+            return (translate("ImportMappingDialog", "storniert – bleibt unverändert") if outcome.cancelled else
+                    translate("ImportMappingDialog", "bereits angemeldet"))
+        if outcome.kind == UPDATED and not outcome.renewed:
+            return translate("ImportMappingDialog", "aktualisiert")
+        parts = [translate("ImportMappingDialog", "neu") if outcome.kind == NEW else
+                 translate("ImportMappingDialog", "aktualisiert (erneut angemeldet)")]
+        if outcome.late:
+            parts.append(translate("ImportMappingDialog", "verspätet"))
+        if outcome.waiting:
+            parts.append(translate("ImportMappingDialog", "Warteliste"))
+        return ", ".join(parts)
+
+    def _status_tip(self, row: ImportRow) -> str | None:
+        lines = [self.status_text(row)]
+        outcome = self.outcome(row)
+        if outcome is not None and outcome.filled:
+            names = ", ".join(translate("ImportMappingDialog", FIELD_LABELS[f]) for f in outcome.filled)
+            lines.append(translate("ImportMappingDialog", "Leere Felder werden ergänzt: {0}").format(names))
+        if outcome is not None and outcome.late and outcome.outside_window:
+            lines.append(translate("ImportMappingDialog", "Außerhalb der Anmeldefrist: {0}").format(
+                outcome.outside_window))
+        if self.kind(row) == REJECTED and self._correctable:
+            lines.append(translate("ImportMappingDialog", "Zum Korrigieren eine Zelle doppelklicken (oder F2)."))
+        text = "\n".join(line for line in lines if line)
+        return text or None
+
+    # -- corrections ---------------------------------------------------------------------------------------------
+
+    def is_correctable(self, index: ModelIndex) -> bool:
+        if not (index.isValid() and 0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self._columns)):
+            return False
+        return (self._columns[index.column()].field in self._correctable
+                and self.kind(self._rows[index.row()]) == REJECTED)
+
+    def setData(self, index: ModelIndex, value: Any, role: int = _EDIT) -> bool:
+        if role != _EDIT or not self.is_correctable(index):
+            return False
+        row, field_name = self._rows[index.row()], self._columns[index.column()].field
+        text = " ".join(str(value or "").split())
+        if text == self._text(row, field_name):
+            return False
+        self._pending[(row.row, field_name)] = text
+        self._pinned.add(row.row)
+        self.dataChanged.emit(index, index)
+        self.correction_requested.emit(row.row, field_name, text)
+        return True
+
+    # -- the model -----------------------------------------------------------------------------------------------
 
     def row_at(self, row: int) -> ImportRow:
         return self._rows[row]
+
+    def row_of(self, row_number: int) -> int | None:
+        """The model row showing the file's row ``row_number``."""
+        return next((i for i, r in enumerate(self._rows) if r.row == row_number), None)
 
     def column_fields(self) -> list[str]:
         return [c.field for c in self._columns]
@@ -305,31 +443,17 @@ class PreviewModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def _note(self, row: ImportRow) -> str:
-        kind = self._kind(row)
-        if kind == "problem":
-            reason = row.reason or (self._check.missing_round.get(row.row, "") if self._check else "")
-            return translate("ImportMappingDialog", "Wird übersprungen: {0}").format(reason)
-        if kind == "duplicate":
-            return translate("ImportMappingDialog", "Doppelt (wie Zeile {0}), wird zusammengeführt").format(
-                row.duplicate_of)
-        if kind in ("refused", "late"):
-            assert self._check is not None
-            reason = self._check.refused[row.row]
-            if kind == "late":
-                return translate("ImportMappingDialog", "Wird verspätet zugelassen: {0}").format(reason)
-            return translate("ImportMappingDialog", "Wird abgelehnt: {0}").format(reason)
-        if kind == "registered":
-            return translate("ImportMappingDialog", "Bereits angemeldet – bleibt unverändert")
-        return ""
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return flags | Qt.ItemFlag.ItemIsEditable if self.is_correctable(index) else flags
 
     def _text(self, row: ImportRow, field_name: str) -> str:
+        pending = self._pending.get((row.row, field_name))
+        if pending is not None:
+            return pending
         if field_name == "row":
             return str(row.row)
-        if field_name == "problems":
-            return self._note(row)
+        if field_name == "status":
+            return self.status_text(row)
         if field_name == "registered_at":
             return format_german_datetime(row.registered_at) if row.registered_at else ""
         return str(getattr(row, field_name))
@@ -339,19 +463,32 @@ class PreviewModel(QAbstractTableModel):
         if not (index.isValid() and 0 <= r < len(self._rows) and 0 <= c < len(self._columns)):
             return None
         row, field_name = self._rows[r], self._columns[c].field
-        if role == _DISPLAY:
+        if role in (_DISPLAY, _EDIT):
             return self._text(row, field_name)
-        if role == _TOOLTIP and field_name == "problems":
-            return self._note(row) or None
+        kind = self.kind(row)
+        if role == _TOOLTIP:
+            if field_name == "status":
+                return self._status_tip(row)
+            if self.is_correctable(index):
+                return translate("ImportMappingDialog", "Zum Korrigieren doppelklicken (oder F2).")
+            return None
         if role == _BACKGROUND:
-            kind = self._kind(row)
-            if kind in ("problem", "refused"):
+            if kind == REJECTED:
                 return theme.problem_background()
-            if kind in ("duplicate", "late"):
+            outcome = self.outcome(row)
+            if kind == DUPLICATE or (outcome is not None and (outcome.late or outcome.waiting)):
                 return theme.warning_background()
             return None
-        if role == _FOREGROUND and field_name == "problems" and self._kind(row) in ("problem", "refused"):
-            return theme.problem_text()
+        if role == _FOREGROUND:
+            if field_name == "status" and kind == REJECTED:
+                return theme.problem_text()
+            if kind in (UNCHANGED, DUPLICATE):
+                return theme.muted_text()
+            return None
+        if role == _FONT and (row.row, field_name) in self._pending:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == _ALIGN and field_name == "row":
             return _RIGHT
         return None
