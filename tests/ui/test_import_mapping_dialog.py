@@ -690,3 +690,30 @@ def test_a_rejected_row_is_corrected_in_place_and_imported_with_the_correction(
 def show_rows(dialog: dlg.ImportMappingDialog) -> list[int]:
     preview = dialog.preview_model
     return [preview.row_at(r).row for r in range(preview.rowCount())]
+
+
+RENDERS = Path("/work/notes/renders")
+
+
+@pytest.mark.parametrize(("screen", "name"), [((1366, 768), "import-preview.png"),
+                                              ((1280, 720), "import-preview-1280x720.png")])
+def test_render_the_preview_on_a_laptop_screen(qtbot: QtBot, ctx: AppContext, db: Database, tmp_path: Path,
+                                               screen: tuple[int, int], name: str) -> None:
+    """The dialog as it opens on the laptop (the size ``_fit_to_screen`` gives it there): it fits, the status column
+    is readable, nothing is clipped. The picture is for a human look."""
+    event_id, path = mixed_file(db, tmp_path)
+    dialog = open_dialog(qtbot, ctx, event_id, path)
+    width, height = min(1240, screen[0] - 40), min(700, screen[1] - 60)  # what _fit_to_screen gives there
+    minimum = dialog.minimumSizeHint()
+    assert minimum.width() <= width and minimum.height() <= height
+    dialog.resize(width, height)
+    qtbot.wait(30)
+    assert dialog.width() == width and dialog.height() == height
+    status = dialog.preview_model.column_fields().index("status")
+    assert dialog.preview_view.columnWidth(status) >= 150
+    for widget in (dialog.summary_label, dialog.import_button, dialog.filter_combo, dialog.allow_late):
+        assert widget.isVisible() and dialog.rect().contains(widget.geometry().translated(
+            widget.mapTo(dialog, widget.rect().topLeft()) - widget.geometry().topLeft()))
+    image = dialog.grab().toImage()
+    target = (RENDERS if RENDERS.is_dir() else tmp_path) / name
+    assert image.save(str(target))

@@ -212,7 +212,9 @@ class ImportMappingDialog(QDialog):
         header = self.mapping_view.horizontalHeader()
         header.setSectionResizeMode(MappingModel.COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MappingModel.EXAMPLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(MappingModel.FIELD, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed: a combo box as wide as its longest field name would push the column out of the pane
+        header.setSectionResizeMode(MappingModel.FIELD, QHeaderView.ResizeMode.Fixed)
+        self.mapping_view.setColumnWidth(MappingModel.FIELD, 200)
         self.mapping_model.modelReset.connect(self._open_editors)
         mapping_box = QGroupBox(self.tr("Zuordnung der Spalten"))
         mapping_layout = QVBoxLayout(mapping_box)
@@ -261,7 +263,7 @@ class ImportMappingDialog(QDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([400, 800])
+        splitter.setSizes([470, 770])
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summaryLabel")
@@ -344,13 +346,13 @@ class ImportMappingDialog(QDialog):
         for row in range(self.mapping_model.rowCount()):
             self.mapping_view.openPersistentEditor(self.mapping_model.index(row, MappingModel.FIELD))
         self.mapping_view.resizeColumnToContents(MappingModel.COLUMN)
-        if self.mapping_view.columnWidth(MappingModel.COLUMN) > 200:
-            self.mapping_view.setColumnWidth(MappingModel.COLUMN, 200)
+        if self.mapping_view.columnWidth(MappingModel.COLUMN) > 160:
+            self.mapping_view.setColumnWidth(MappingModel.COLUMN, 160)
 
     def _fit_preview(self) -> None:
         self.preview_view.resizeColumnsToContents()
         for column, field_name in enumerate(self.preview_model.column_fields()):
-            limit = 420 if field_name == "status" else 200  # a refusal names its date and time
+            limit = 300 if field_name == "status" else 200  # a long reason: in full in the tooltip
             if self.preview_view.columnWidth(column) > limit:
                 self.preview_view.setColumnWidth(column, limit)
 
