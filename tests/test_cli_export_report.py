@@ -69,3 +69,19 @@ def test_refuses_other_endings_before_any_work(capsys: pytest.CaptureFixture[str
     code, _, err = run(capsys, sample, "export", "report", "--series", "Gibt es nicht", "-o",
                        str(tmp_path / "x.pdf"))
     assert code == 2 and "Keine Veranstaltungsreihe" in err and not (tmp_path / "x.pdf").exists()
+
+
+def test_pdf_report_needs_no_qtwidgets(sample: Path, tmp_path: Path) -> None:
+    """The CLI writes the report with QtGui alone (like ``export pdf``): no widget module in the process."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "ohne Fenster.pdf"
+    script = ("import sys; from odn_desktop.cli import main; "
+              f"code = main(['--db', {str(sample)!r}, 'export', 'report', '--series', 'Testreihe', '-o', "
+              f"{str(target)!r}]); "
+              "assert 'PySide6.QtWidgets' not in sys.modules, 'QtWidgets loaded'; sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert target.stat().st_size > 10_000

@@ -27,7 +27,7 @@ from odn_desktop.exchange.report_charts import FONT_FAMILY
 from odn_desktop.services.report_figures import DEFINITIONS, NO_STATE, Counts, EventFigures, SeriesFigures
 from odn_desktop.services.report_tables import ChartTable, format_cell
 
-from .chart_view import paint_svg, register_chart_fonts
+from .chart_paint import paint_svg, register_chart_fonts
 from .pdf_layout import (
     ROW_MINOR,
     ROW_NORMAL,
