@@ -303,12 +303,6 @@ def _page_setup(ws: Any, title: str, header_row: int, generated: datetime) -> No
 # -- the overview ----------------------------------------------------------------------------------------------
 
 
-def attendance_recorded(event: EventFigures) -> bool:
-    """Whether the meeting's attendance is known: held, or anyone imported or marked as attended. Otherwise the
-    attendance figures stay empty rather than read "0 teilgenommen" (the same rule as the chart tables')."""
-    return event.status == "held" or event.counts.attended > 0
-
-
 def _counts_cells(counts: Counts, known: bool) -> list[Any]:
     attendance = [counts.attended, counts.attendance_rate, counts.no_show, counts.average_minutes] if known \
         else [None, None, None, None]
@@ -316,7 +310,7 @@ def _counts_cells(counts: Counts, known: bool) -> list[Any]:
 
 
 def _meeting_row(event: EventFigures) -> list[Any]:
-    return [to_berlin(event.starts_at).date(), event.title, *_counts_cells(event.counts, attendance_recorded(event)),
+    return [to_berlin(event.starts_at).date(), event.title, *_counts_cells(event.counts, event.attendance_recorded),
             event.organisations, event.first_time, event.returning]
 
 
@@ -399,7 +393,7 @@ def _write_rounds(ws: Any, figures: SeriesFigures, styles: _Styles, generated: d
     _set_widths(ws, widths)
     _header_row(ws, 1, headers, widths, styles)
     rows = [[to_berlin(event.starts_at).date(), event.title, r.title,
-             "unbegrenzt" if r.capacity is None else r.capacity, *_counts_cells(r.counts, attendance_recorded(event))]
+             "unbegrenzt" if r.capacity is None else r.capacity, *_counts_cells(r.counts, event.attendance_recorded)]
             for event in figures.events for r in event.rounds]
     _write_rows(ws, 2, rows, headers.index("Quote") + 1, styles)
     ws.freeze_panes = "A2"

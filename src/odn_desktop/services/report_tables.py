@@ -153,11 +153,6 @@ def _shown_events(events: tuple[EventFigures, ...]) -> tuple[tuple[EventFigures,
     return shown, len(events) - len(shown)
 
 
-def _has_attendance(event: EventFigures) -> bool:
-    """Whether attendance was recorded: a held meeting, or any attendance imported or marked."""
-    return event.status == "held" or event.counts.attended > 0
-
-
 def _left_out_note(count: int) -> str:
     if not count:
         return ""
@@ -170,7 +165,7 @@ def _attendance_table(figures: SeriesFigures) -> ChartTable:
     rows: list[tuple[Cell, ...]] = []
     for label, event in zip(labels, events, strict=True):
         counts = event.counts
-        known = _has_attendance(event)
+        known = event.attendance_recorded
         rows.append((label, counts.registered, counts.attended if known else None,
                      counts.no_show if known else None))
     caption = ("Angemeldet: Anmeldungen mit Platz. Teilgenommen: vom Teilnahmebericht zugeordnet oder von Hand "
@@ -216,7 +211,7 @@ def event_tables(event: EventFigures, curve: RegistrationCurve | None) -> tuple[
     if curve is not None:
         tables.append(_curve_table((curve,), "Eingang der Anmeldungen bis zum Anmeldeschluss"))
     if event.rounds:
-        known = _has_attendance(event)
+        known = event.attendance_recorded
         rows = tuple((r.title, r.counts.registered, r.counts.attended if known else None,
                       r.counts.no_show if known else None) for r in event.rounds)
         tables.append(ChartTable("attendance_per_round", "Angemeldet, teilgenommen und nicht erschienen je Runde",
