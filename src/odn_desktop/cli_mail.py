@@ -1,10 +1,31 @@
 """``odn-desktop mail ...`` and ``odn-desktop privacy ...``: messages to registrants and data protection.
 
-    mail drafts --event E --template NAME -o DIR [--min-percent P]
-    mail send   --event E --template NAME --smtp HOST:PORT [--starttls] [--user U] [--min-percent P] [--json]
+    mail drafts --event E --template NAME -o DIR [--bcc] [--only EMAIL,EMAIL…] [--test-to ADDRESS]
+                [--min-percent P]
+    mail mark-sent --event E --template NAME [--only EMAIL,EMAIL…]
+    mail send   --event E --template NAME --smtp HOST:PORT [--starttls] [--user U] [--only EMAIL,EMAIL…]
+                [--min-percent P] [--json]
     privacy anonymize [--months N] [--dry-run] [--json]
     privacy export --email X -o FILE.xlsx      # also writes FILE.json next to it
     privacy delete --email X
+
+``mail drafts`` writes one ``.eml`` per recipient, which Outlook opens as a draft. ``--bcc`` writes one draft
+instead, with every recipient in Bcc, the coordinator in To and the neutral salutation "Guten Tag," – only for
+the templates without personal content: ``reminder``, ``thanks`` and ``cancellation`` (with the public calendar
+file, which removes the meeting from every calendar); for the others (access link, waiting-list place, personal
+invitation, certificate) it is refused with exit status 2. ``--only`` restricts the recipients to the given
+addresses (an address not registered for the event: exit status 2, naming it; one whose status does not fit
+the template is listed as skipped). ``--test-to ADDRESS`` writes one draft to that address with the first
+recipient's data (with ``--bcc``: the text for everyone), and records nothing. Every check (missing access link,
+missing coordinator, nobody to write to, a personal placeholder in a BCC text) comes before anything is
+written.
+
+A draft is not a sent message: ``mail drafts`` records the drafts but does not mark the access link as sent.
+Once the drafts went out of Outlook, ``mail mark-sent --event E --template NAME`` records them as sent (all of
+the template's unconfirmed drafts, or those of ``--only``); for ``access_link`` the deadline "Zugangslink
+verschicken" is done when every registered person has the link (sent over SMTP or confirmed). This is a command
+of its own rather than a ``--mark-sent`` flag on ``mail drafts``: the confirmation comes after the drafts were
+sent, not when they are written.
 
 ``mail send`` never sends a template twice to the same person: run it again after a failure and it sends to
 the failed recipients (and to people registered since). It exits with 1 when a recipient failed. The password
@@ -38,6 +59,8 @@ DEFAULT_PAUSE = 1.0
 TEMPLATES = ("confirmation", "waitlist", "promoted", "access_link", "reminder", "cancellation", "thanks",
              "certificate")
 CERTIFICATE = "certificate"
+#: ``exchange.mail_templates.BCC_TEMPLATES`` (repeated for the same reason; a test compares)
+BCC_TEMPLATES = ("reminder", "thanks", "cancellation")
 
 
 def _months(text: str) -> int:
@@ -60,18 +83,40 @@ def _percent(text: str) -> int:
     return value
 
 
+def _addresses(text: str) -> list[str]:
+    addresses = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+    if not addresses:
+        raise argparse.ArgumentTypeError("bitte mindestens eine E-Mail-Adresse angeben")
+    return addresses
+
+
 def add_commands(subparsers: Any) -> None:
     mail = subparsers.add_parser("mail", help="Nachrichten an Angemeldete: Outlook-Entwürfe oder Versand per SMTP")
     mail_sub = mail.add_subparsers(dest="action", required=True, metavar="WAS")
+    only_help = ("nur an diese Adressen (durch Komma getrennt); jede muss bei der Veranstaltung angemeldet sein "
+                 "(auch auf der Warteliste oder storniert)")
     for name, help_text in (("drafts", "eine .eml-Datei je Person, die Outlook als Entwurf öffnet"),
-                            ("send", "per SMTP versenden (nicht doppelt: wer die Nachricht hat, wird übersprungen)")):
+                            ("send", "per SMTP versenden (nicht doppelt: wer die Nachricht hat, wird übersprungen)"),
+                            ("mark-sent", "Entwürfe als verschickt vermerken, nachdem sie aus Outlook verschickt "
+                                          "wurden (erst dann gilt der Zugangslink als versendet)")):
         p = mail_sub.add_parser(name, help=help_text)
         p.add_argument("--event", required=True, metavar="E",
                        help="Kennung der Veranstaltung oder ihr Datum JJJJ-MM-TT")
         p.add_argument("--template", required=True, choices=TEMPLATES, metavar="NAME",
                        help="Vorlage: " + ", ".join(TEMPLATES))
+        p.add_argument("--only", type=_addresses, default=None, metavar="EMAIL,EMAIL…", help=only_help)
+        if name == "mark-sent":
+            continue
         if name == "drafts":
-            p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
+            p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR",
+                           help="Ordner für die Entwürfe (wird angelegt)")
+            p.add_argument("--bcc", action="store_true",
+                           help="ein einziger Entwurf: alle Empfänger:innen in BCC, die Koordination im An-Feld, "
+                                "Anrede „Guten Tag,“ – nur für " + ", ".join(BCC_TEMPLATES)
+                                + " (die übrigen Vorlagen sind persönlich)")
+            p.add_argument("--test-to", default=None, metavar="ADDRESS",
+                           help="ein Testentwurf an diese Adresse mit den Angaben der ersten Empfängerin oder des "
+                                "ersten Empfängers; wird nicht vermerkt")
         else:
             p.add_argument("--smtp", required=True, metavar="HOST:PORT")
             p.add_argument("--starttls", action="store_true", help="Verbindung mit STARTTLS verschlüsseln")
@@ -97,43 +142,88 @@ def add_commands(subparsers: Any) -> None:
 
 
 def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
-    from .cli import _print_json, _say
+    from .cli import _say
     from .domain.errors import UserError
+    from .services import mailing
+    from .services.events import resolve_event
+
+    if args.action == "mark-sent":
+        event = resolve_event(session, args.event)
+        ids = None if args.only is None else mailing.registrations_by_email(session, event.id, args.only)
+        marked = mailing.mark_drafts_sent(session, event.id, args.template, registration_ids=ids)
+        _say(marked.message)
+        return EXIT_OK
+    if args.min_percent is not None and args.template != CERTIFICATE:
+        raise UserError("--min-percent gilt nur für --template certificate (die Teilnahmebescheinigung).")
+    if args.action == "drafts" and args.bcc:
+        refusal = mailing.bcc_refusal(args.template)
+        if refusal:
+            raise UserError(f"--bcc ist für „{args.template}“ nicht möglich. {refusal}")
+    if args.action == "drafts":
+        return _drafts(session, args)
+    return _send(session, args)
+
+
+def _drafts(session: Session, args: argparse.Namespace) -> int:
+    from .cli import _say
+    from .exchange.eml_drafts import MailAddress
+    from .services import mailing
+    from .services.events import resolve_event
+
+    organizer = mailing.organizer_for(None)  # UserError naming ODN_ORGANIZER_NAME/ODN_ORGANIZER_EMAIL
+    event = resolve_event(session, args.event)
+    ids = None if args.only is None else mailing.registrations_by_email(session, event.id, args.only)
+    # every check before a PDF is drawn or a file written (missing link, nobody to write to, BCC text)
+    mailing.check_drafts(session, event.id, args.template, registration_ids=ids, organizer=organizer,
+                         bcc=args.bcc, min_percent=args.min_percent)
+    attachments = _certificates(session, args, event.id, organizer.name, ids)
+    test_to = None if args.test_to is None else MailAddress("", args.test_to)
+    result = mailing.write_draft_files(session, event.id, args.template, args.output, organizer=organizer,
+                                       registration_ids=ids, attachments=attachments,
+                                       min_percent=args.min_percent, bcc=args.bcc, test_to=test_to)
+    _say(result.message)
+    for skipped in result.skipped:
+        _say(f"  übersprungen: {skipped.name} – {skipped.reason}")
+    if args.template == "access_link" and not result.test:
+        _say(f"Nach dem Versand aus Outlook: odn-desktop mail mark-sent --event {args.event} --template "
+             "access_link – erst dann gilt der Zugangslink als versendet.")
+    return EXIT_OK
+
+
+def _certificates(session: Session, args: argparse.Namespace, event_id: Any, coordinator: str,
+                  ids: list[Any] | None) -> Any:
+    """The certificates' PDFs for ``--template certificate`` (drawn with Qt, offscreen without a display)."""
+    if args.template != CERTIFICATE:
+        return None
+    from .ui.certificate_mail import event_certificate_attachments
+    from .ui.printing import ensure_gui_application
+
+    ensure_gui_application()
+    return event_certificate_attachments(session, event_id, min_percent=args.min_percent,
+                                         coordinator_name=coordinator, registration_ids=ids)
+
+
+def _send(session: Session, args: argparse.Namespace) -> int:
+    import sys
+
+    from .cli import _print_json, _say
     from .services import mailing
     from .services.events import resolve_event
     from .services.smtp_delivery import parse_smtp_address
 
-    if args.min_percent is not None and args.template != CERTIFICATE:
-        raise UserError("--min-percent gilt nur für --template certificate (die Teilnahmebescheinigung).")
-    smtp = None if args.action == "drafts" else parse_smtp_address(args.smtp, starttls=args.starttls, user=args.user)
+    smtp = parse_smtp_address(args.smtp, starttls=args.starttls, user=args.user)
     organizer = mailing.organizer_for(smtp)  # UserError naming ODN_ORGANIZER_NAME/ODN_ORGANIZER_EMAIL
     event = resolve_event(session, args.event)
-    attachments = None
-    if args.template == CERTIFICATE:
-        from .ui.certificate_mail import event_certificate_attachments
-        from .ui.printing import ensure_gui_application
-
-        ensure_gui_application()
-        attachments = event_certificate_attachments(session, event.id, min_percent=args.min_percent,
-                                                    coordinator_name=organizer.name)
-    if args.action == "drafts":
-        result = mailing.write_draft_files(session, event.id, args.template, args.output, organizer=organizer,
-                                           attachments=attachments, min_percent=args.min_percent)
-        _say(result.message)
-        for skipped in result.skipped:
-            _say(f"  übersprungen: {skipped.name} – {skipped.reason}")
-        return EXIT_OK
-
-    import sys
-
+    ids = None if args.only is None else mailing.registrations_by_email(session, event.id, args.only)
+    attachments = _certificates(session, args, event.id, organizer.name, ids)
     from .store.database import make_session_factory
 
-    assert smtp is not None
     # every result is committed on its own (see mailing.send_mails); this command's transaction stays empty
     sessions = make_session_factory(session.get_bind())  # type: ignore[arg-type]
     progress = None if args.json else (lambda _pct, text: _say(text))
     report = mailing.send_mails(sessions, event.id, args.template, smtp, organizer=organizer, pause=DEFAULT_PAUSE,
-                                progress=progress, attachments=attachments, min_percent=args.min_percent)
+                                progress=progress, attachments=attachments, min_percent=args.min_percent,
+                                registration_ids=ids)
     if args.json:
         _print_json(report.to_json())
     else:

@@ -213,13 +213,51 @@ def test_access_link_drafts_parse_and_are_recorded(meeting: Meeting, tmp_path: P
     log = log_of(meeting)
     assert set(log) == REGISTERED
     assert all(entries == [("access_link", "draft", "drafted", "")] for entries in log.values())
-    assert link_sent_at(meeting) is not None
     with transaction(meeting.db.sessions) as s:
-        deadline = next(d for d in event_deadlines(s, event_id=meeting.event_id)
-                        if d.deadline.kind is DeadlineKind.ACCESS_LINK)
-        text = mailing.messages_of_registration(s, meeting.reg[ANNA])[0].text
-    assert deadline.deadline.done
+        text = mailing.messages_of_registration(s, meeting.reg[ANNA])[-1].text
     assert text.startswith("Zugangslink als Entwurf erstellt am ")
+    # a draft has not left Outlook yet: the link is not sent and the deadline stays open
+    assert link_sent_at(meeting) is None
+    assert not access_link_deadline_done(meeting)
+
+
+def access_link_deadline_done(m: Meeting) -> bool:
+    with transaction(m.db.sessions) as s:
+        deadline = next(d for d in event_deadlines(s, event_id=m.event_id)
+                        if d.deadline.kind is DeadlineKind.ACCESS_LINK)
+        return deadline.deadline.done
+
+
+def test_access_link_drafts_count_as_sent_only_once_confirmed(meeting: Meeting, tmp_path: Path) -> None:
+    with transaction(meeting.db.sessions) as s:
+        mailing.write_draft_files(s, meeting.event_id, "access_link", tmp_path, organizer=ORGANIZER,
+                                  registration_ids=[meeting.reg[ANNA], meeting.reg[KIM]])
+        assert sorted(mailing.pending_drafts(s, meeting.event_id, "access_link")) == sorted(
+            [meeting.reg[ANNA], meeting.reg[KIM]])
+    assert link_sent_at(meeting) is None and not access_link_deadline_done(meeting)
+    with transaction(meeting.db.sessions) as s:
+        first = mailing.mark_drafts_sent(s, meeting.event_id, "access_link")
+    assert first.count == 2 and not first.access_link_done  # Müller has no link yet
+    assert first.message == ("Zugangslink mit Einladung: 2 Entwürfe als verschickt vermerkt; die Frist "
+                             "„Zugangslink verschicken“ bleibt offen, bis alle Angemeldeten den Link haben.")
+    assert link_sent_at(meeting) is None
+    assert log_of(meeting)[ANNA] == [("access_link", "draft", "drafted", ""),
+                                     ("access_link", "draft", "sent", "aus Outlook verschickt, bestätigt")]
+    with transaction(meeting.db.sessions) as s:
+        mailing.write_draft_files(s, meeting.event_id, "access_link", tmp_path, organizer=ORGANIZER,
+                                  registration_ids=[meeting.reg[JUERGEN]])
+        assert mailing.pending_drafts(s, meeting.event_id, "access_link") == [meeting.reg[JUERGEN]]
+    assert link_sent_at(meeting) is None
+    with transaction(meeting.db.sessions) as s:
+        done = mailing.mark_drafts_sent(s, meeting.event_id, "access_link")
+        again = mailing.mark_drafts_sent(s, meeting.event_id, "access_link")
+        text = mailing.messages_of_registration(s, meeting.reg[JUERGEN])[-1].text
+    assert done.count == 1 and done.access_link_done and done.message.endswith("ist erledigt.")
+    assert again.count == 0 and again.message.startswith("Zugangslink mit Einladung: keine Entwürfe")
+    assert link_sent_at(meeting) is not None and access_link_deadline_done(meeting)
+    assert text.startswith("Zugangslink versendet am ") and text.endswith("(aus Outlook verschickt, bestätigt)")
+    # who has it confirmed is not sent it again over SMTP
+    assert emails(meeting, "access_link", skip_received=True) == set()
 
 
 def test_saved_template_wording_is_used_and_can_be_reset(meeting: Meeting) -> None:

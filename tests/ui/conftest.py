@@ -17,7 +17,7 @@ from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.ui import app as app_module
-from odn_desktop.ui import attendance_options, backup_ui, context, crash, duplicate_dialog, organizer_settings
+from odn_desktop.ui import attendance_options, backup_ui, context, crash, duplicate_dialog, mail_ui, organizer_settings
 from odn_desktop.ui.event_editor import details_tab
 
 # WORKAROUND: the offscreen platform plugin warns on every top-level window shown; it says nothing about our
@@ -66,6 +66,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     monkeypatch.setattr(backup_ui, "open_folder", recorder.record("open_folder"))
     monkeypatch.setattr(context, "show_user_error", recorder.record("user_error"))
     monkeypatch.setattr(context, "show_information", recorder.record("information"))
+    # who moved up: recorded like an information; None = "Schließen" (no mail editor)
+    monkeypatch.setattr(mail_ui, "ask_notify_promoted", recorder.record("information"))
     monkeypatch.setattr(organizer_settings, "ask_organizer", recorder.record("ask_organizer"))  # None: cancelled
     monkeypatch.setattr(duplicate_dialog, "ask_next_meeting", recorder.record("ask_next_meeting"))  # None: cancelled
     monkeypatch.setattr(details_tab, "ask_move_along", recorder.record("ask_move_along"))  # None: do not move

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from mail_smtp_server import SmtpServer, smtp_server
 from odn_desktop.domain.timezone import BERLIN, utcnow
@@ -26,7 +27,8 @@ from odn_desktop.services.contacts import ContactInput
 from odn_desktop.services.events import create_event, update_event
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
-from odn_desktop.store.models import Event
+from odn_desktop.store.mail_models import RegistrationMessage
+from odn_desktop.store.models import Event, Registration
 from odn_desktop.store.open import Database
 from odn_desktop.ui import mail_ui, organizer_settings
 from odn_desktop.ui.context import AppContext
@@ -63,6 +65,14 @@ def coordinator(isolated_settings: Path) -> None:
 def ctx(demo_db: Database, december_row: EventRow) -> AppContext:
     with transaction(demo_db.sessions) as s:
         update_event(s, december_row.id, online_url=LINK)
+        event = s.get(Event, december_row.id)
+        assert event is not None
+        # as if the link had not gone out yet: the demo's drafts stay drafts (the confirmation is taken back)
+        event.access_link_sent_at = None
+        for message in s.scalars(select(RegistrationMessage).join(Registration).where(
+                Registration.event_id == december_row.id, RegistrationMessage.template == "access_link",
+                RegistrationMessage.result == "sent")):
+            s.delete(message)
     return AppContext(demo_db)
 
 
@@ -152,6 +162,8 @@ def test_drafts_from_the_editor(qtbot: QtBot, ctx: AppContext, december_row: Eve
     dialog = editor(qtbot, ctx, december_row.id, template="access_link")
     dialog.body_edit.setPlainText("$anrede,\n\nIhr Link: $zugangslink\n")  # unsaved: drafts use what is shown
     monkeypatch.setattr(mail_ui, "choose_directory", lambda *_a: tmp_path)
+    questions: list[tuple[str, str]] = []
+    monkeypatch.setattr(mail_ui, "ask_confirmation", lambda _p, title, text: questions.append((title, text)) and False)
     changed: list[Any] = []
     ctx.changed.connect(changed.append)
     dialog.drafts_button.click()
@@ -164,11 +176,21 @@ def test_drafts_from_the_editor(qtbot: QtBot, ctx: AppContext, december_row: Eve
         text = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")  # type: ignore[union-attr]
         assert text.endswith(f"Ihr Link: {LINK}\n") and msg["X-Unsent"] == "1"
     assert recipients == registered_emails(ctx, december_row.id)
-    [(_parent, title, message)] = dialogs.of("information")
-    assert title == "Entwürfe gespeichert"
+    [(title, message)] = questions  # "Haben Sie die Entwürfe aus Outlook verschickt?" – not yet
+    assert title == "Entwürfe gespeichert" and not dialogs.of("information")
     assert message.startswith(f"{december_row.registered} Entwürfe gespeichert in {tmp_path}\n\n")
+    assert "Haben Sie die Entwürfe aus Outlook verschickt?" in message
     assert ("registrations", "events", "tasks") in changed
-    assert ctx.read(lambda s: s.get(Event, december_row.id).access_link_sent_at) is not None  # type: ignore[union-attr]
+    sent_at = lambda: ctx.read(lambda s: s.get(Event, december_row.id).access_link_sent_at)  # type: ignore[union-attr]  # noqa: E731
+    assert sent_at() is None  # saving drafts sends nothing
+    assert dialog.mark_sent_button.isVisible()
+    assert dialog.pending_label.text() == f"{december_row.registered} Entwürfe noch nicht als verschickt vermerkt"
+    # later: "Als verschickt markieren …"
+    monkeypatch.setattr(mail_ui, "ask_confirmation", lambda _p, title, text: questions.append((title, text)) or True)
+    dialog.mark_sent_button.click()
+    assert questions[-1][1].startswith(f"{december_row.registered} Entwürfe „Zugangslink mit Einladung“ sind noch "
+                                       "nicht als verschickt vermerkt.")
+    assert sent_at() is not None and not dialog.mark_sent_button.isVisible()
 
 
 def test_drafts_ask_once_for_the_coordinator_when_none_is_set(qtbot: QtBot, ctx: AppContext,
@@ -193,6 +215,7 @@ def test_drafts_ask_once_for_the_coordinator_when_none_is_set(qtbot: QtBot, ctx:
 
     monkeypatch.setattr(organizer_settings, "ask_organizer", fill)
     monkeypatch.setattr(mail_ui, "choose_directory", lambda *_a: tmp_path)
+    monkeypatch.setattr(mail_ui, "ask_confirmation", lambda *_a: False)  # not yet sent from Outlook
     dialog.drafts_button.click()
     dialog.drafts_button.click()  # saved: not asked again
     assert len(asked) == 2 and asked[1]["email"] == ""

@@ -12,8 +12,9 @@ calendar servers send invitations (Google, Exchange), so that mail programs offe
 
 A draft carries ``X-Unsent: 1``: Outlook then opens the file as an unsent message the coordinator can edit
 and send from their own mailbox; it has no Date or Message-ID (Outlook sets both when sending). A message
-for SMTP gets both here instead. Text parts are quoted-printable, so the message is 7-bit clean for any
-server.
+for SMTP gets both here instead. A draft for everyone at once has its recipients in ``Bcc`` (Outlook keeps
+them there) and the coordinator in ``To``; a message for SMTP never carries a ``Bcc`` header. Text parts
+are quoted-printable, so the message is 7-bit clean for any server.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ class OutgoingMail:
     last_name: str = ""  # for the draft's file name
     first_name: str = ""
     attachments: tuple[Attachment, ...] = ()  # after the invitation, in this order
+    bcc: tuple[MailAddress, ...] = ()  # a draft to everyone at once (drafts only: SMTP sends one per person)
+    filename: str = ""  # the draft's file name when not made of prefix and name (e.g. the BCC draft)
 
 
 _METHOD = re.compile(rb"^METHOD:([A-Za-z-]+)\s*$", re.MULTILINE)
@@ -116,6 +119,8 @@ def build_message(mail: OutgoingMail, *, sender: MailAddress | None, draft: bool
     if sender is not None:
         msg["From"] = sender.header()
     msg["To"] = mail.to.header()
+    if mail.bcc and draft:
+        msg["Bcc"] = tuple(address.header() for address in mail.bcc)
     _set_subject(msg, mail.subject)
     if draft:
         msg["X-Unsent"] = "1"
@@ -155,6 +160,10 @@ def draft_filename(prefix: str, last_name: str, first_name: str, taken: set[str]
     words = [_UNSAFE.sub("_", fold_german(part).title()).strip("_") for part in (last_name, first_name)]
     stem = "_".join(w for w in words if w) or "Person"
     base = f"{_UNSAFE.sub('_', prefix).strip('_') or 'Nachricht'}_{stem}"[:80]
+    return _unique(base, taken)
+
+
+def _unique(base: str, taken: set[str]) -> str:
     name, counter = f"{base}.eml", 2
     while name.casefold() in taken:
         name = f"{base}_{counter}.eml"
@@ -176,7 +185,12 @@ def write_drafts(mails: Iterable[OutgoingMail], directory: Path, *, prefix: str,
     taken: set[str] = set()  # a draft written again for the same person replaces the old file
     written: list[tuple[OutgoingMail, Path]] = []
     for mail in mails:
-        path = directory / draft_filename(prefix, mail.last_name, mail.first_name, taken)
+        if mail.filename:
+            stem = _UNSAFE.sub("_", fold_german(mail.filename.removesuffix(".eml"))).strip("_")[:80]
+            name = _unique(stem or "Nachricht", taken)
+        else:
+            name = draft_filename(prefix, mail.last_name, mail.first_name, taken)
+        path = directory / name
         write_bytes(path, message_bytes(build_message(mail, sender=sender, draft=True)), durable=False)
         written.append((mail, path))
     return written

@@ -7,12 +7,19 @@ the program; ``DEFAULT_TEMPLATES`` is the built-in text used until then.
 The salutation follows German business-letter convention: "Sehr geehrte Frau Dr. Groß", "Sehr geehrter Herr
 Müller" (academic title before the last name, no first name), and a neutral "Guten Tag Kim Schäfer" with the
 full name whenever the stored salutation is empty or not Frau/Herr (e.g. "divers", "Mx.").
+
+One message to everyone at once (the recipients in BCC) is allowed only for ``BCC_TEMPLATES``, whose text is
+the same for everyone: it is rendered with the neutral salutation "Guten Tag" (``render_neutral``) and refuses
+the placeholders that differ per person or must not be shared (``PERSONAL_PLACEHOLDERS``: names, address,
+organisation, waiting place, round, the access link). The other templates carry personal content
+(``BCC_REFUSALS`` says which) and always go to each person on their own.
 """
 
 from __future__ import annotations
 
 import re
 import string
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -57,6 +64,22 @@ PLACEHOLDERS: dict[str, str] = {
     "veranstalter": "veranstaltende Organisationen",
     "absender": "Name der Koordination (Absender)",
 }
+
+#: placeholders whose value differs per person or must not be shared: never in a message to everyone in BCC
+PERSONAL_PLACEHOLDERS = ("vorname", "nachname", "name", "email", "organisation", "zugangslink", "wartelistenplatz",
+                         "runde")
+#: the templates that may go to everyone at once, in BCC (nothing personal in them)
+BCC_TEMPLATES = ("reminder", "thanks", "cancellation")
+#: why the others go to each person on their own
+BCC_REFUSALS = {
+    "confirmation": "sie bestätigt die persönliche Anmeldung",
+    "waitlist": "sie nennt den persönlichen Platz auf der Warteliste",
+    "promoted": "sie teilt der Person persönlich mit, dass sie nachgerückt ist",
+    "access_link": "sie enthält den Zugangslink und eine persönliche Kalendereinladung",
+    "certificate": "sie trägt die persönliche Teilnahmebescheinigung im Anhang",
+}
+#: the salutation of a message to everyone ("$anrede," becomes "Guten Tag,")
+NEUTRAL_SALUTATION = "Guten Tag"
 
 _FEMALE = frozenset({"frau", "fr", "ms", "mrs"})
 _MALE = frozenset({"herr", "hr", "mr"})
@@ -306,4 +329,56 @@ def render(template: MailTemplate, event: EventInfo, person: Participant, *, sen
     values = placeholder_values(event, person, sender_name=sender_name)
     subject = _words(render_text(template.subject, values, strict=strict))
     body = _tidy(render_text(template.body, values, strict=strict))
+    return RenderedMail(subject=subject, body=body)
+
+
+# -- one message to everyone (BCC) ---------------------------------------------------------------------------
+
+
+def bcc_refusal(name: str) -> str:
+    """Why ``name`` cannot go to everyone in BCC ("" when it can), as a German sentence."""
+    if name in BCC_TEMPLATES:
+        return ""
+    label = TEMPLATE_LABELS.get(name, name)
+    why = BCC_REFUSALS.get(name, "sie ist persönlich")
+    allowed = ", ".join(f"„{TEMPLATE_LABELS[n]}“" for n in BCC_TEMPLATES)
+    return (f"„{label}“ geht an jede Person einzeln: {why}. Eine Nachricht an alle in BCC gibt es nur für "
+            f"{allowed}.")
+
+
+def personal_placeholders(template: MailTemplate) -> list[str]:
+    """The personal placeholders in subject and body, in order of appearance (each once)."""
+    found = string.Template(template.subject).get_identifiers() + string.Template(template.body).get_identifiers()
+    return list(dict.fromkeys(name for name in found if name in PERSONAL_PLACEHOLDERS))
+
+
+def check_neutral(template: MailTemplate) -> None:
+    """``UserError`` when ``template`` cannot go to everyone in BCC: a personal template or placeholder."""
+    refusal = bcc_refusal(template.name)
+    if refusal:
+        raise UserError(refusal)
+    personal = personal_placeholders(template)
+    if personal:
+        names = ", ".join(f"${n}" for n in personal)
+        raise UserError(f"Eine Nachricht an alle in BCC darf nichts Persönliches enthalten. Bitte die Platzhalter "
+                        f"{names} aus der Vorlage „{template.label}“ entfernen oder jeder Person einzeln schreiben.")
+
+
+#: the person a message to everyone is rendered for: no name, so "$anrede" is the neutral "Guten Tag"
+NOBODY = Participant(registration_id=uuid.UUID(int=0), last_name="", first_name="")
+
+
+def render_neutral(template: MailTemplate, event: EventInfo, *, sender_name: str,
+                   strict: bool = True) -> RenderedMail:
+    """``template`` for everyone at once: "Guten Tag," and no personal placeholder (strict: ``UserError``;
+    otherwise, for the live preview, they stay visible as they are)."""
+    if strict:
+        check_neutral(template)
+    values = {k: v for k, v in placeholder_values(event, NOBODY, sender_name=sender_name).items()
+              if k not in PERSONAL_PLACEHOLDERS}
+    if strict:
+        check_text(template.subject, "Betreff")
+        check_text(template.body, "Text")
+    subject = _words(render_text(template.subject, values, strict=False))
+    body = _tidy(render_text(template.body, values, strict=False))
     return RenderedMail(subject=subject, body=body)

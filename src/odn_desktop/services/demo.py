@@ -217,6 +217,9 @@ def _mails_and_attendance(session: Session, kickoff: Event, kickoff_regs: list[R
             if get_registration(session, reg.id).status == "registered":
                 record_message(session, reg.id, "reminder", "draft", "drafted", at=reminder)
                 record_message(session, reg.id, "access_link", "draft", "drafted", at=link)
+                # the coordinator confirmed that the drafts went out of Outlook (mailing.mark_drafts_sent)
+                record_message(session, reg.id, "access_link", "draft", "sent", "aus Outlook verschickt, bestätigt",
+                               at=link)
         event.access_link_sent_at = link
     for n, reg in enumerate(december_regs):
         if get_registration(session, reg.id).status != "registered" or n % 7 == 6:

@@ -20,11 +20,25 @@ or a callable). The certificate template needs them – a certificate is a PDF d
 does not import, so the window and the CLI make the PDFs (``ui.certificate_mail``) and pass them in; a recipient
 without a file is skipped ("keine Bescheinigung") rather than sent a mail that promises a missing attachment.
 
+Choosing recipients: by default the template's own rule above; or chosen people (``registration_ids``: a
+selection from the table, the people who just moved up, a status group from ``recipient_groups``, the CLI's
+``--only``), of whom only those whose status fits the template get it (``CHOSEN_STATUSES``; the others are
+listed as skipped with the reason).
+
+Drafts: one ``.eml`` per person; for ``BCC_TEMPLATES`` (reminder, thanks, cancellation – nothing personal in
+them) optionally one draft to everyone in BCC with the coordinator in To and the neutral "Guten Tag,"
+(cancellation with the public calendar file, ``METHOD:CANCEL`` without attendees); and a test draft to the
+coordinator's own address with the first recipient's data, which is not recorded. ``check_drafts`` says
+everything that can be said before a folder is chosen (faulty template, missing link, cancelled event, a
+personal template or placeholder in BCC, nobody to write to).
+
 Every drafted or sent message is recorded on its registration (``registration_message``), failures too, so a
 failed recipient can be sent again (``retry_failed``) and the registration shows "Zugangslink versendet am
-...". Once the access link went (sent or drafted) to every registered person, ``Event.access_link_sent_at`` is
-set and the dispatch deadline counts as done. Sending records each result in its own short transaction: the
-database is never locked while the program waits for the mail server or pauses between messages.
+...". A draft is not a sent message: it counts as sent only once the coordinator confirms that it went out of
+Outlook (``mark_drafts_sent`` records that as "sent"). Once the access link was sent over SMTP or confirmed to
+every registered person, ``Event.access_link_sent_at`` is set and the dispatch deadline counts as done. Sending
+records each result in its own short transaction: the database is never locked while the program waits for the
+mail server or pauses between messages.
 """
 
 from __future__ import annotations
@@ -47,18 +61,24 @@ from odn_desktop.exchange.ics_calendar import (
     ORGANIZER_MISSING,
     Organizer,
     environment_name,
+    event_calendar,
     invitation,
     require_organizer,
 )
 from odn_desktop.exchange.mail_templates import (
+    BCC_REFUSALS,
+    BCC_TEMPLATES,
     PLACEHOLDERS,
     TEMPLATE_LABELS,
     TEMPLATE_NAMES,
     MailTemplate,
     RenderedMail,
+    bcc_refusal,
+    check_neutral,
     check_text,
     default_template,
     render,
+    render_neutral,
 )
 from odn_desktop.store.database import transaction
 from odn_desktop.store.mail_models import MailTemplate as StoredTemplate
@@ -79,8 +99,12 @@ from .smtp_delivery import (
 CHANNEL_DRAFT = "draft"
 CHANNEL_SMTP = "smtp"
 DRAFTED, SENT, FAILED = "drafted", "sent", "failed"
-#: results that count as "the person has the message" for the access-link deadline
+#: results after which a person is not told again that they moved up (a draft is enough to hold back a second)
 DELIVERED = (DRAFTED, SENT)
+#: the detail of a draft the coordinator confirmed as sent from Outlook
+CONFIRMED_DETAIL = "aus Outlook verschickt, bestätigt"
+#: the detail recorded with each recipient of the one draft to everyone
+BCC_DETAIL = "an alle in BCC"
 
 RECIPIENT_STATUSES: dict[str, tuple[str, ...]] = {
     "confirmation": ("registered",),
@@ -92,6 +116,16 @@ RECIPIENT_STATUSES: dict[str, tuple[str, ...]] = {
     "thanks": ("registered",),
     "certificate": ("registered", "waiting", "cancelled"),  # who attended decides (services.certificates)
 }
+#: the statuses a chosen person (selection, status group, ``--only``) may have to get a template: as above, but
+#: the cancellation of an event also reaches people who cancelled their registration when chosen (their
+#: calendars may still hold the invitation)
+CHOSEN_STATUSES: dict[str, tuple[str, ...]] = {**RECIPIENT_STATUSES,
+                                               "cancellation": ("registered", "waiting", "cancelled")}
+#: status groups to choose recipients from (``recipient_groups``); "attended" is not a status but a fact
+RECIPIENT_GROUPS = {"registered": "Angemeldete", "waiting": "Warteliste", "cancelled": "Stornierte",
+                    "attended": "Teilgenommen"}
+#: templates that only go to the people they are meant for, never to a whole status group
+NO_GROUPS = ("promoted",)
 #: the prefix of a draft's file name
 FILE_PREFIX = {
     "confirmation": "Anmeldebestaetigung", "waitlist": "Warteliste", "promoted": "Nachgerueckt",
@@ -110,8 +144,8 @@ NO_CERTIFICATE = "keine Bescheinigung"
 #: files to attach, per registration: a mapping, or a callable asked once per recipient
 AttachmentSource = Mapping[uuid.UUID, Sequence[Attachment]] | Callable[[uuid.UUID], Sequence[Attachment]]
 #: re-exported for the template editor (the UI talks to services only)
-__all__ = ["PLACEHOLDERS", "TEMPLATE_LABELS", "TEMPLATE_NAMES", "Attachment", "AttachmentSource", "MailTemplate",
-           "Organizer", "RenderedMail"]
+__all__ = ["BCC_REFUSALS", "BCC_TEMPLATES", "PLACEHOLDERS", "TEMPLATE_LABELS", "TEMPLATE_NAMES", "Attachment",
+           "AttachmentSource", "MailAddress", "MailTemplate", "Organizer", "RenderedMail", "bcc_refusal"]
 
 
 def _persons(n: int) -> str:
@@ -226,7 +260,8 @@ def _history(session: Session, event_id: uuid.UUID, template: str) -> dict[uuid.
 
 
 def update_access_link_sent(session: Session, event_id: uuid.UUID, now: datetime | None = None) -> bool:
-    """Set ``Event.access_link_sent_at`` once every registered person has the access link; True when set."""
+    """Set ``Event.access_link_sent_at`` once every registered person has the access link – sent over SMTP or
+    a draft confirmed as sent (``mark_drafts_sent``); a draft alone is not enough. True when set."""
     event = get_event(session, event_id)
     if event.access_link_sent_at is not None:
         return True
@@ -239,13 +274,53 @@ def update_access_link_sent(session: Session, event_id: uuid.UUID, now: datetime
     delivered = set(session.scalars(
         select(RegistrationMessage.registration_id).where(
             RegistrationMessage.registration_id.in_(registered), RegistrationMessage.template == "access_link",
-            RegistrationMessage.result.in_(DELIVERED), RegistrationMessage.deleted_at.is_(None))
+            RegistrationMessage.result == SENT, RegistrationMessage.deleted_at.is_(None))
     ))
     if registered <= delivered:
         event.access_link_sent_at = now or utcnow()
         session.flush()
         return True
     return False
+
+
+def pending_drafts(session: Session, event_id: uuid.UUID, template: str) -> list[uuid.UUID]:
+    """Registrations whose last message of ``template`` is a draft nobody confirmed as sent yet."""
+    return [reg_id for reg_id, rows in _history(session, event_id, template).items()
+            if rows and rows[-1].result == DRAFTED]
+
+
+@dataclass(frozen=True)
+class MarkedSent:
+    template: str
+    count: int
+    access_link_done: bool
+
+    @property
+    def message(self) -> str:
+        label = TEMPLATE_LABELS[self.template]
+        if not self.count:
+            return f"{label}: keine Entwürfe, die noch als verschickt zu vermerken wären."
+        text = f"{label}: {plural(self.count, 'Entwurf', 'Entwürfe')} als verschickt vermerkt"
+        if self.template == "access_link":
+            text += ("; die Frist „Zugangslink verschicken“ ist erledigt" if self.access_link_done else
+                     "; die Frist „Zugangslink verschicken“ bleibt offen, bis alle Angemeldeten den Link haben")
+        return text + "."
+
+
+def mark_drafts_sent(session: Session, event_id: uuid.UUID, template: str, *,
+                     registration_ids: Collection[uuid.UUID] | None = None,
+                     now: datetime | None = None) -> MarkedSent:
+    """The coordinator confirms that the drafts of ``template`` went out of Outlook: each pending draft (of the
+    given registrations, else all) is recorded as sent; for the access link the deadline may be done then."""
+    default_template(template)
+    get_event(session, event_id)
+    now = now or utcnow()
+    wanted = None if registration_ids is None else set(registration_ids)
+    pending = [r for r in pending_drafts(session, event_id, template) if wanted is None or r in wanted]
+    for reg_id in pending:
+        record_message(session, reg_id, template, CHANNEL_DRAFT, SENT, CONFIRMED_DETAIL, at=now)
+    done = update_access_link_sent(session, event_id, now) if template == "access_link" else False
+    return MarkedSent(template, len(pending), done)
 
 
 # -- recipients --------------------------------------------------------------------------------------------
@@ -312,7 +387,7 @@ def recipients(
     meeting's duration a person must have attended (default: ``services.certificates``' default).
     """
     default_template(template)
-    statuses = RECIPIENT_STATUSES[template]
+    statuses = RECIPIENT_STATUSES[template] if registration_ids is None else CHOSEN_STATUSES[template]
     people = participants(session, event_id, statuses=None, registration_ids=registration_ids)
     log = _history(session, event_id, template)
     skipped: list[Skipped] = []
@@ -344,6 +419,77 @@ def recipients(
             continue
         chosen.append(p)
     return Selection(tuple(chosen), tuple(skipped))
+
+
+def recipient_groups(session: Session, event_id: uuid.UUID) -> dict[str, tuple[uuid.UUID, ...]]:
+    """The registrations of each status group (``RECIPIENT_GROUPS``), in the order of the participant list."""
+    groups: dict[str, list[uuid.UUID]] = {name: [] for name in RECIPIENT_GROUPS}
+    for p in participants(session, event_id, statuses=None):
+        if p.status in groups:
+            groups[p.status].append(p.registration_id)
+        if p.attended:
+            groups["attended"].append(p.registration_id)
+    return {name: tuple(ids) for name, ids in groups.items()}
+
+
+def registrations_by_email(session: Session, event_id: uuid.UUID, emails: Collection[str]) -> list[uuid.UUID]:
+    """The event's registrations of these addresses (any case, in the given order); ``UserError`` naming every
+    address that is not registered for the event (in any status)."""
+    by_email: dict[str, uuid.UUID] = {}
+    for p in participants(session, event_id, statuses=None):
+        by_email.setdefault(p.email.strip().casefold(), p.registration_id)
+    wanted = [e.strip() for e in emails if e.strip()]
+    if not wanted:
+        raise UserError("Bitte mindestens eine E-Mail-Adresse angeben.")
+    unknown = [e for e in wanted if e.casefold() not in by_email]
+    if unknown:
+        title = event_info(session, event_id).title
+        raise UserError(f"Nicht bei „{title}“ angemeldet: {', '.join(unknown)}. Bitte die Adressen prüfen.")
+    return list(dict.fromkeys(by_email[e.casefold()] for e in wanted))
+
+
+def nobody_message(template: str, selection: Selection) -> str:
+    """"Niemand erhält …", with who was left out and why (the first few)."""
+    text = f"Niemand erhält die Nachricht „{TEMPLATE_LABELS[template]}“"
+    if not selection.skipped:
+        return text + ": Es gibt keine passenden Empfänger:innen."
+    shown = "; ".join(f"{s.name} – {s.reason}" for s in selection.skipped[:5])
+    more = len(selection.skipped) - 5
+    if more > 0:
+        shown += f"; {plural(more, 'weitere Person', 'weitere Personen')}"
+    return f"{text}. Übersprungen: {shown}."
+
+
+def check_drafts(
+    session: Session,
+    event_id: uuid.UUID,
+    template_name: str,
+    *,
+    template: MailTemplate | None = None,
+    registration_ids: Collection[uuid.UUID] | None = None,
+    organizer: Organizer | None = None,
+    bcc: bool = False,
+    min_percent: int | None = None,
+) -> Selection:
+    """Everything that can be checked before a folder is chosen, in this order: a personal template in BCC, a
+    faulty template or a personal placeholder in BCC, a cancelled event or a missing access link, the
+    coordinator, nobody to write to. ``UserError`` for the first problem; else the recipients."""
+    if bcc:
+        refusal = bcc_refusal(template_name)
+        if refusal:
+            raise UserError(refusal)
+    template = template or load_template(session, template_name)
+    check_text(template.subject, "Betreff")
+    check_text(template.body, "Text")
+    if bcc:
+        check_neutral(template)
+    _check_event(event_info(session, event_id), template_name)
+    require_organizer(organizer)
+    chosen = recipients(session, event_id, template_name, registration_ids=registration_ids,
+                        min_percent=min_percent)
+    if not chosen.people:
+        raise UserError(nobody_message(template_name, chosen))
+    return chosen
 
 
 # -- building ----------------------------------------------------------------------------------------------
@@ -474,6 +620,21 @@ def render_preview(context: PreviewContext, template: MailTemplate) -> tuple[Ren
     return render(template, context.event, context.person, sender_name=context.sender_name, strict=False), problem
 
 
+def render_preview_neutral(context: PreviewContext, template: MailTemplate) -> tuple[RenderedMail, str]:
+    """The message to everyone in BCC ("Guten Tag,"), and what is wrong with it for that ("" when nothing)."""
+    problem = ""
+    try:
+        check_neutral(template)
+    except UserError as exc:
+        problem = exc.message
+    for text, where in ((template.subject, "Betreff"), (template.body, "Text")):
+        try:
+            check_text(text, where)
+        except UserError as exc:
+            problem = problem or exc.message
+    return render_neutral(template, context.event, sender_name=context.sender_name, strict=False), problem
+
+
 def preview(session: Session, event_id: uuid.UUID, template: MailTemplate,
             registration_id: uuid.UUID | None, organizer: Organizer | None = None) -> RenderedMail:
     """The template filled in for one real registrant (unknown placeholders stay visible as they are)."""
@@ -487,9 +648,12 @@ class PreviewPerson:
 
 
 def preview_people(session: Session, event_id: uuid.UUID, template_name: str,
-                   min_percent: int | None = None) -> list[PreviewPerson]:
-    """People to preview ``template_name`` on: its recipients, else anyone registered for the event."""
-    chosen = recipients(session, event_id, template_name, min_percent=min_percent).people
+                   min_percent: int | None = None, *,
+                   registration_ids: Collection[uuid.UUID] | None = None) -> list[PreviewPerson]:
+    """People to preview ``template_name`` on: its recipients (of ``registration_ids`` when chosen), else anyone
+    registered for the event."""
+    chosen = recipients(session, event_id, template_name, min_percent=min_percent,
+                        registration_ids=registration_ids).people
     people = chosen or tuple(participants(session, event_id, statuses=None))
     return [PreviewPerson(p.registration_id, f"{p.display_name} <{p.email}>") for p in people]
 
@@ -503,10 +667,95 @@ class DraftResult:
     files: tuple[Path, ...]
     skipped: tuple[Skipped, ...]
     message: str
+    #: who the drafts are for (recorded as drafted; a test draft records nobody)
+    registration_ids: tuple[uuid.UUID, ...] = ()
+    #: one draft to everyone in BCC
+    bcc: bool = False
+    #: a test draft to the coordinator (or the given address), not recorded
+    test: bool = False
 
 
 def _draft_sender(organizer: Organizer) -> MailAddress:
     return MailAddress(organizer.name, organizer.email)
+
+
+@dataclass(frozen=True)
+class BccDraft:
+    mail: OutgoingMail
+    people: tuple[Participant, ...]
+    skipped: tuple[Skipped, ...]
+    organizer: Organizer
+
+
+def build_bcc_draft(
+    session: Session,
+    event_id: uuid.UUID,
+    template_name: str,
+    *,
+    template: MailTemplate | None = None,
+    registration_ids: Collection[uuid.UUID] | None = None,
+    organizer: Organizer | None = None,
+    now: datetime | None = None,
+) -> BccDraft:
+    """One message to every recipient of ``template_name`` in BCC, the coordinator in To, "Guten Tag," and
+    nothing personal (only ``BCC_TEMPLATES``; a cancellation carries the public calendar file, which removes the
+    meeting from every calendar without naming anyone)."""
+    template = template or load_template(session, template_name)
+    chosen = check_drafts(session, event_id, template_name, template=template, registration_ids=registration_ids,
+                          organizer=organizer, bcc=True)
+    organizer = require_organizer(organizer)
+    event = event_info(session, event_id)
+    text = render_neutral(template, event, sender_name=organizer.name)
+    calendar = event_calendar(event, organizer=organizer, now=now) if template.attach_invitation else None
+    mail = OutgoingMail(
+        registration_id=uuid.UUID(int=0),
+        to=_draft_sender(organizer),
+        subject=text.subject,
+        body=text.body,
+        calendar=calendar,
+        bcc=tuple(MailAddress(p.display_name, p.email.strip()) for p in chosen.people),
+        filename=f"{FILE_PREFIX[template_name]}_an_alle_BCC",
+    )
+    return BccDraft(mail, chosen.people, chosen.skipped, organizer)
+
+
+def _test_address(address: MailAddress) -> MailAddress:
+    if "@" not in address.email.strip("@ "):
+        raise UserError(f"„{address.email}“ ist keine E-Mail-Adresse.")
+    address.header()  # UserError when it cannot be written into a header
+    return MailAddress(address.name, address.email.strip())
+
+
+def _write_test_draft(
+    session: Session, event_id: uuid.UUID, template_name: str, directory: Path, test_to: MailAddress, *,
+    template: MailTemplate | None, registration_ids: Collection[uuid.UUID] | None, organizer: Organizer | None,
+    now: datetime, attachments: AttachmentSource | None, min_percent: int | None, bcc: bool,
+    test_person: uuid.UUID | None,
+) -> DraftResult:
+    address = _test_address(test_to)
+    label = TEMPLATE_LABELS[template_name]
+    if bcc:
+        draft = build_bcc_draft(session, event_id, template_name, template=template,
+                                registration_ids=registration_ids, organizer=organizer, now=now)
+        mail = replace(draft.mail, to=address, bcc=(), filename=f"Test_{FILE_PREFIX[template_name]}_an_alle")
+        sender, whose = draft.organizer, f"dem Text für alle in BCC ({plural(len(draft.people), 'Person', 'Personen')})"
+    else:
+        chosen = check_drafts(session, event_id, template_name, template=template,
+                              registration_ids=registration_ids, organizer=organizer, min_percent=min_percent)
+        person = next((p for p in chosen.people if p.registration_id == test_person), chosen.people[0])
+        batch = build_mails(session, event_id, template_name, template=template,
+                            registration_ids=[person.registration_id], organizer=organizer, now=now,
+                            attachments=attachments, min_percent=min_percent)
+        if not batch.mails:
+            raise UserError(nobody_message(template_name, Selection((), batch.skipped)))
+        first = batch.mails[0]
+        mail = replace(first, to=address, filename=f"Test_{FILE_PREFIX[template_name]}_{first.last_name}_"
+                                                   f"{first.first_name}")
+        sender, whose = batch.organizer, f"den Angaben von {person.display_name or person.email}"
+    written = write_drafts([mail], Path(directory), prefix=FILE_PREFIX[template_name], sender=_draft_sender(sender))
+    path = written[0][1]
+    message = f"Testentwurf ({label}) an {address.email} mit {whose} gespeichert: {path}"
+    return DraftResult(Path(directory), (path,), (), message, test=True, bcc=bcc)
 
 
 def write_draft_files(
@@ -521,22 +770,50 @@ def write_draft_files(
     now: datetime | None = None,
     attachments: AttachmentSource | None = None,
     min_percent: int | None = None,
+    bcc: bool = False,
+    test_to: MailAddress | None = None,
+    test_person: uuid.UUID | None = None,
 ) -> DraftResult:
-    """One ``.eml`` draft per recipient in ``directory``; each is recorded on its registration."""
+    """``.eml`` drafts in ``directory``: one per recipient, each recorded on its registration as drafted (not as
+    sent: see ``mark_drafts_sent``).
+
+    ``bcc``: one draft to everyone in BCC instead (``build_bcc_draft``; each recipient is recorded).
+    ``test_to``: one draft to this address with the data of the first recipient (or of ``test_person`` when
+    that is one), recorded nowhere. Everything ``check_drafts`` checks is refused before a file is written.
+    """
     now = now or utcnow()
+    label = TEMPLATE_LABELS[template_name]
+    if test_to is not None:
+        return _write_test_draft(session, event_id, template_name, directory, test_to, template=template,
+                                 registration_ids=registration_ids, organizer=organizer, now=now,
+                                 attachments=attachments, min_percent=min_percent, bcc=bcc, test_person=test_person)
+    if bcc:
+        draft = build_bcc_draft(session, event_id, template_name, template=template,
+                                registration_ids=registration_ids, organizer=organizer, now=now)
+        written = write_drafts([draft.mail], Path(directory), prefix=FILE_PREFIX[template_name],
+                               sender=_draft_sender(draft.organizer))
+        for person in draft.people:
+            record_message(session, person.registration_id, template_name, CHANNEL_DRAFT, DRAFTED, BCC_DETAIL, at=now)
+        message = (f"1 Entwurf ({label}) an {_persons(len(draft.people))} in BCC gespeichert in {directory}")
+        if draft.skipped:
+            message += f"; {_persons(len(draft.skipped))} übersprungen"
+        return DraftResult(Path(directory), tuple(p for _m, p in written), draft.skipped, message,
+                           tuple(p.registration_id for p in draft.people), bcc=True)
+    template = template or load_template(session, template_name)
+    check_drafts(session, event_id, template_name, template=template, registration_ids=registration_ids,
+                 organizer=organizer, min_percent=min_percent)
     batch = build_mails(session, event_id, template_name, template=template, registration_ids=registration_ids,
                         organizer=organizer, now=now, attachments=attachments, min_percent=min_percent)
     written = write_drafts(batch.mails, Path(directory), prefix=FILE_PREFIX[template_name],
                            sender=_draft_sender(batch.organizer))
     for mail, _path in written:
         record_message(session, mail.registration_id, template_name, CHANNEL_DRAFT, DRAFTED, at=now)
-    if template_name == "access_link":
-        update_access_link_sent(session, event_id, now)
     drafts = plural(len(written), "Entwurf", "Entwürfe")
-    message = f"{drafts} ({TEMPLATE_LABELS[template_name]}) gespeichert in {directory}"
+    message = f"{drafts} ({label}) gespeichert in {directory}"
     if batch.skipped:
         message += f"; {_persons(len(batch.skipped))} übersprungen"
-    return DraftResult(Path(directory), tuple(p for _m, p in written), batch.skipped, message)
+    return DraftResult(Path(directory), tuple(p for _m, p in written), batch.skipped, message,
+                       tuple(m.registration_id for m, _p in written))
 
 
 # -- sending -----------------------------------------------------------------------------------------------

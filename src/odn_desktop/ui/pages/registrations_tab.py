@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.seats import SeatCounts, SeatStatus
 from odn_desktop.services.rows import RegistrationRow
-from odn_desktop.ui import context, theme
+from odn_desktop.ui import theme
 from odn_desktop.ui.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
 from odn_desktop.ui.registrations_columns import (
     CANCELLED,
@@ -287,9 +287,10 @@ class RegistrationsTab(QWidget):
         self.round_menu = QMenu(self)
         self.round_menu.setObjectName("roundMenu")
         self.round_action.setMenu(self.round_menu)
+        self.mail_action = self._action(self.tr("E-Mail an &Auswahl …"), self.mail_selected, "mailSelection")
         self.bulk_actions = [self.cancel_action, self.to_waiting_action, self.from_waiting_action,
                              self.end_of_queue_action, self.waiting_place_action, self.attended_action,
-                             self.not_attended_action, self.round_action]
+                             self.not_attended_action, self.round_action, self.mail_action]
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selectionLabel")
         self.selection_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("{n} ausgewählt:")) + 4)
@@ -509,8 +510,8 @@ class RegistrationsTab(QWidget):
         if message:
             promoted = ", ".join(r.display_name for r in change.promoted)
             note += " " + self.tr("Nachgerückt: {names}.").format(names=promoted)
-            context.show_information(self, self.tr("Von der Warteliste nachgerückt"), message)
         self.ctx.status_message.emit(note)
+        self._inform_promoted(change)
         return True
 
     def move_selected_to_waiting_list(self) -> bool:
@@ -597,9 +598,23 @@ class RegistrationsTab(QWidget):
         return True
 
     def _inform_promoted(self, change: BulkChange) -> None:
+        """Who moved up, with "Benachrichtigen …" (the mail editor for exactly them: ``mail_ui.tell_promoted``)."""
         message = change.message()
-        if message:
-            context.show_information(self, self.tr("Von der Warteliste nachgerückt"), message)
+        if message and self._event_id is not None:
+            from odn_desktop.ui import mail_ui
+
+            mail_ui.tell_promoted(self, self.ctx, self._event_id, [r.id for r in change.promoted],
+                                  self.tr("Von der Warteliste nachgerückt"), message)
+
+    def mail_selected(self) -> None:
+        """"E-Mail an Auswahl …": the mail editor with the selected registrations as recipients."""
+        rows = self.selected_rows()
+        if self._event_id is None or not rows:
+            return
+        from odn_desktop.ui import mail_ui
+
+        mail_ui.mail_selection(self, self.ctx, self._event_id, [r.id for r in rows],
+                               all_waiting=all(r.status == WAITING for r in rows))
 
     def _round_overbooking_question(self, targets: list[RegistrationRow]) -> str | None:
         """The question to ask when a round has fewer free seats than people chosen to move up into it."""
@@ -627,9 +642,7 @@ class RegistrationsTab(QWidget):
             return False
         names = ", ".join(f"{r.display_name} ({status_text_short(r)})" for r in change.changed)
         self.ctx.status_message.emit(self.tr("Verschoben: {names}.").format(names=names))
-        message = change.message()
-        if message:
-            context.show_information(self, self.tr("Von der Warteliste nachgerückt"), message)
+        self._inform_promoted(change)
         return True
 
     def _fill_round_menu(self) -> None:
@@ -801,6 +814,7 @@ class RegistrationsTab(QWidget):
         has_rounds = self._rounds is not None and bool(self._rounds.rounds)
         self.round_action.setEnabled(has_rounds and any(r.status != CANCELLED for r in rows))
         self.round_action.setVisible(has_rounds)
+        self.mail_action.setEnabled(bool(rows))
         for button in self.bulk_buttons:
             if button.menu() is self.round_menu:
                 button.setVisible(has_rounds)
