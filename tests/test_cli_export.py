@@ -37,8 +37,8 @@ def test_export_attendance_with_columns_and_blank_rows(capsys: pytest.CaptureFix
     assert "28 Personen" in out
     ws = load_workbook(out_file)["Anwesenheitsliste"]
     header = next(row for row in ws.iter_rows(values_only=True) if row[1] == "Nachname")
-    assert header == ("Nr.", "Nachname", "Vorname", "Organisation/Kommune", "Funktion", "E-Mail",
-                      "Anwesend / Unterschrift")
+    # the demo meeting is online (no signature column) and has doctors (a title column)
+    assert header == ("Nr.", "Nachname", "Vorname", "Titel", "Organisation/Kommune", "Funktion", "E-Mail")
     assert ws.max_row >= 28 + 4 + 8 - 1
 
 

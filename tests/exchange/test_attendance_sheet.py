@@ -22,8 +22,13 @@ from odn_desktop.exchange.export_records import RegistrationCounts
 GENERATED = datetime(2021, 12, 1, 15, 5, tzinfo=UTC)
 
 
-def _sheet(people: list[Any], **kwargs: Any) -> AttendanceSheet:
-    return AttendanceSheet(event=december_event(), participants=people,
+def in_person() -> Any:
+    """The meeting in the town hall: its list has the signature column."""
+    return december_event(format="in_person", format_label="Präsenz", venue="Rathaus Moers")
+
+
+def _sheet(people: list[Any], event: Any = None, **kwargs: Any) -> AttendanceSheet:
+    return AttendanceSheet(event=event or december_event(), participants=people,
                            counts=RegistrationCounts(len(people), 3, 2, 0), generated_at=GENERATED, **kwargs)
 
 
@@ -58,12 +63,13 @@ def test_title_block_then_table_in_the_given_order(tmp_path: Path) -> None:
         "4 angemeldete Personen · Stand: 01.12.2021, 16:05 Uhr",
     ]
     assert ws.cell(7, 1).value is None
-    assert _rows(ws, 8)[0] == ("Nr.", "Nachname", "Vorname", "Organisation/Kommune", SIGNATURE_HEADER)
+    # online: no signature column (attendance comes from the Zoom report); the title in a column of its own
+    assert _rows(ws, 8)[0] == ("Nr.", "Nachname", "Vorname", "Titel", "Organisation/Kommune")
     assert _rows(ws, 9) == [
-        (1, "Albers", "Dr. Katrin", "Stadt Moers", None),
-        (2, "Groß", "Jürgen", "Gemeinde Wennigsen", None),
-        (3, HOSTILE, "Mallory", "Stadt Moers", None),
-        (4, "Özdemir", "Elif", "Amt für Statistik, Düsseldorf", None),
+        (1, "Albers", "Katrin", "Dr.", "Stadt Moers"),
+        (2, "Groß", "Jürgen", None, "Gemeinde Wennigsen"),
+        (3, HOSTILE, "Mallory", None, "Stadt Moers"),
+        (4, "Özdemir", "Elif", None, "Amt für Statistik, Düsseldorf"),
     ]
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert {f"A{r}:E{r}" for r in range(1, 7)} <= merged
@@ -80,7 +86,8 @@ def test_the_hostile_name_is_stored_as_text(tmp_path: Path) -> None:
 
 def test_optional_columns_and_blank_rows(tmp_path: Path) -> None:
     people = [person("Becker", "Anna", 1, round="Runde A"), person("Kaya", "Jan", 2, role="", round="")]
-    ws = _save(tmp_path, _sheet(people, columns=("round", "email", "role"), blank_rows=3))["Anwesenheitsliste"]
+    ws = _save(tmp_path, _sheet(people, in_person(), columns=("round", "email", "role"),
+                                blank_rows=3))["Anwesenheitsliste"]
     assert _rows(ws, 8) == [
         ("Nr.", "Nachname", "Vorname", "Organisation/Kommune", "Funktion", "E-Mail", "Runde", SIGNATURE_HEADER),
         (1, "Becker", "Anna", "Stadt Moers", "Open-Data-Koordination", "person1@kommune.example", "Runde A", None),
@@ -92,7 +99,7 @@ def test_optional_columns_and_blank_rows(tmp_path: Path) -> None:
 
 
 def test_print_setup(tmp_path: Path) -> None:
-    ws = _save(tmp_path, _sheet(crowd(120), blank_rows=5))["Anwesenheitsliste"]
+    ws = _save(tmp_path, _sheet(crowd(120), in_person(), blank_rows=5))["Anwesenheitsliste"]
     setup = ws.page_setup
     assert setup.paperSize == 9  # A4
     assert setup.orientation == "portrait"
@@ -119,13 +126,13 @@ def test_print_setup(tmp_path: Path) -> None:
 
 
 def test_many_columns_turn_the_page_to_landscape(tmp_path: Path) -> None:
-    ws = _save(tmp_path, _sheet(crowd(30), columns=("role", "email", "round")))["Anwesenheitsliste"]
+    ws = _save(tmp_path, _sheet(crowd(30), in_person(), columns=("role", "email", "round")))["Anwesenheitsliste"]
     assert ws.page_setup.orientation == "landscape"
     assert ws.print_area == "'Anwesenheitsliste'!$A$1:$H$38"
 
 
 def test_a_long_name_wraps_and_its_row_grows(tmp_path: Path) -> None:
-    long = "von und zu Hohenstein-Wolkenburg-Katzenelnbogen-Schaumburg-Lippe"
+    long = "Hohenstein-Wolkenburg-Katzenelnbogen-Schaumburg-Lippe-Detmold"
     ws = _save(tmp_path, _sheet([person(long, "Anna", 1), person("Kaya", "Jan", 2)]))["Anwesenheitsliste"]
     assert ws["B9"].value == long
     assert ws["B9"].alignment.wrap_text is True

@@ -51,7 +51,8 @@ def _pages_text(pdf: Path) -> list[str]:
 
 
 def test_libreoffice_prints_every_page_with_the_whole_header_row(tmp_path: Path) -> None:
-    sheet = AttendanceSheet(event=december_event(), participants=crowd(PEOPLE),
+    in_person = december_event(format="in_person", format_label="Präsenz", venue="Rathaus Moers")  # signed
+    sheet = AttendanceSheet(event=in_person, participants=crowd(PEOPLE),
                             counts=RegistrationCounts(PEOPLE, 0, 0, 0),
                             generated_at=datetime(2021, 12, 1, 15, tzinfo=UTC),
                             columns=("role", "email", "round"), blank_rows=BLANK_ROWS)
@@ -83,4 +84,5 @@ def test_libreoffice_prints_every_page_with_the_whole_header_row(tmp_path: Path)
     assert first_numbers == sorted(set(first_numbers)), "each page continues the rows of the page before"
     everything = "\n".join(table_pages)
     assert "Dąbrowski" in everything and "Özdemir" in everything and "Hohenstein" in everything
+    assert "Unterschrift" in everything
     assert str(PEOPLE + BLANK_ROWS) in table_pages[-1]

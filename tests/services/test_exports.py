@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import person_sort_key
 from odn_desktop.domain.timezone import BERLIN
+from odn_desktop.exchange.attendance_sheet import names_of
 from odn_desktop.exchange.ics_calendar import Organizer
 from odn_desktop.services import exports
 from odn_desktop.services.contacts import ContactInput
@@ -78,13 +79,16 @@ def test_attendance_sheet_file(demo_db: Database, tmp_path: Path) -> None:
         mark_attendance(s, first.registration_id, True, 80)
         result = exports.export_attendance_sheet(s, event_id, tmp_path / "liste.xlsx", blank_rows=2,
                                                  columns=("role", "email"))
-        expected = [(p.last_name, p.email) for p in exports.participants(s, event_id)]
+        expected = [(names_of(p).last, p.email) for p in exports.participants(s, event_id)]
     assert result.count == 29 and "29 Personen" in result.message
     wb = load_workbook(tmp_path / "liste.xlsx")
     ws = wb["Anwesenheitsliste"]
     header_row = next(r for r in range(1, 20) if ws.cell(r, 2).value == "Nachname")
+    header = [c.value for c in ws[header_row]]
+    assert header[:5] == ["Nr.", "Nachname", "Vorname", "Titel", "Organisation/Kommune"]  # the demo has doctors
+    assert "Anwesend / Unterschrift" not in header  # an online meeting: attendance from the Zoom report
     table = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=header_row + 1)]
-    assert [(row[1], row[5]) for row in table[:29]] == expected
+    assert [(row[1], row[header.index("E-Mail")]) for row in table[:29]] == expected
     assert [row[0] for row in table] == list(range(1, 32))  # 29 people, then 2 numbered walk-in rows
     hostile = next(ws.cell(header_row + 1 + i, 2) for i, row in enumerate(table) if row[1] == HOSTILE)
     assert hostile.data_type == "s" and hostile.value == HOSTILE

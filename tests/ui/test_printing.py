@@ -25,11 +25,13 @@ LONG = "von und zu Hohenstein-Wolkenburg-Katzenelnbogen-Schaumburg"
 
 
 def _sheet(n: int, **kwargs: Any) -> AttendanceSheet:
+    """``n`` people at the meeting in the town hall (an in-person list: with the signature column)."""
     event = EventInfo(id=uuid.uuid4(), title="Open-Data-Netzwerktreffen",
                       starts_at=datetime(2021, 12, 2, 10, tzinfo=BERLIN), ends_at=datetime(2021, 12, 2, 11, 30,
                                                                                           tzinfo=BERLIN),
                       ics_uid="x@odn-desktop", series="Open Data in Kommunen – Netzwerktreffen",
-                      venue="Online per Zoom", hosts=("Deutsches Institut für Urbanistik gGmbH (Difu)",))
+                      format="in_person", format_label="Präsenz", venue="Rathaus Moers",
+                      hosts=("Deutsches Institut für Urbanistik gGmbH (Difu)",))
     people = [
         Participant(uuid.UUID(int=i), LONG if i % 41 == 7 else LAST[i % len(LAST)], FIRST[i % len(FIRST)],
                     email=f"p{i}@kommune.example",

@@ -198,24 +198,33 @@ class ListName:
         return ", ".join(p for p in (self.last, given) if p)
 
 
-def list_name(last_name: str, first_name: str, academic_title: str = "") -> ListName:
-    """The parts of a person's name in a German list (DIN 5007-2); see ``ListName``."""
+def separate_title(first_name: str, academic_title: str = "") -> tuple[str, str]:
+    """(title, first name): the stored title with one typed into the first name ("Dr. Nils"), once."""
     slipped, first = split_academic_title(first_name)
     title = academic_title.strip()
     if slipped and slipped.casefold() not in title.casefold():
         title = f"{title} {slipped}".strip()
+    return title, first
+
+
+def list_name(last_name: str, first_name: str, academic_title: str = "") -> ListName:
+    """The parts of a person's name in a German list (DIN 5007-2); see ``ListName``."""
+    title, first = separate_title(first_name, academic_title)
     particles, last = name_particles(last_name)
     return ListName(last=last, first=" ".join(p for p in (first, particles) if p), title=title)
 
 
-def person_sort_key(last_name: str, first_name: str) -> tuple[SortKey, SortKey, SortKey, SortKey, SortKey]:
+_NO_KEY = german_sort_key("")
+
+
+def person_sort_key(last_name: str, first_name: str) -> tuple[SortKey, SortKey, SortKey, str, str]:
     """The order of every list of people (DIN 5007-2): by the name without its particles, then the first name
     without a title, then the particles, each in German dictionary order (``german_sort_key``); finally the
     names as written, so the order is total. "von der Heide, Anna" sorts under H, "Dr. Nils Arslan" as "Nils"."""
     particles, core = name_particles(last_name)
     _title, first = split_academic_title(first_name)
-    return (german_sort_key(core), german_sort_key(first), german_sort_key(particles), german_sort_key(last_name),
-            german_sort_key(first_name))
+    return (german_sort_key(core), german_sort_key(first), german_sort_key(particles) if particles else _NO_KEY,
+            last_name, first_name)
 
 
 def search_key(*parts: str | None) -> str:

@@ -13,6 +13,13 @@ long for its column (wraps, and its row grows) and a value that looks like a for
 the quote prefix, see ``safe_cells``). Write-only mode writes the sheet's head (column widths, frozen pane,
 fit-to-page flag, default row height) at the first row, so all of that is decided before any row is added.
 
+Names as German lists show them (``domain.names.list_name``, DIN 5007-2): the sheet is in the order of
+``person_sort_key`` (by the name without its particles), the "Nachname" column shows that name ("Heide"), the
+"Vorname" column the first name with the particles ("Anna von der"), and academic titles have a "Titel" column
+of their own (present when anyone has a title), never inside the first name. The signature column follows the
+format: an online meeting's attendance comes from the video tool's report, so its list has none; in-person and
+hybrid meetings keep "Anwesend / Unterschrift".
+
 An event with parallel rounds can have one list per round (``per_round``): one worksheet each, named after the
 round and headed by it, with the people of that round (and one "Ohne Runde" for people without one); the printed
 list (``ui.printing``) starts each round on a new page the same way (``AttendanceSheet.round_sheets``).
@@ -25,10 +32,12 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.names import ListName, list_name
 from odn_desktop.domain.plurals import plural
 
 from .atomic_write import atomic_write
@@ -44,6 +53,9 @@ OPTIONAL_COLUMNS: dict[str, str] = {"role": "Funktion", "email": "E-Mail", "roun
 _COLUMN_ALIASES = {"funktion": "role", "role": "role", "e-mail": "email", "email": "email", "mail": "email",
                    "runde": "round", "round": "round"}
 SIGNATURE_HEADER = "Anwesend / Unterschrift"
+TITLE_HEADER = "Titel"
+#: formats whose list has the signature column (online attendance comes from the video tool's report)
+SIGNED_FORMATS = frozenset({"in_person", "hybrid"})
 SHEET_TITLE = "Anwesenheitsliste"
 COUNTS_TITLE = "Zahlen"
 NO_ROUND_TITLE = "Ohne Runde"
@@ -106,6 +118,20 @@ class AttendanceSheet:
         return [replace(self, participants=tuple(people), columns=columns, per_round=False, round_title=title)
                 for title, people in groups]
 
+    @property
+    def signature(self) -> bool:
+        """Whether the list has the signature column: in-person and hybrid meetings, not online ones."""
+        return self.event.format in SIGNED_FORMATS
+
+    @property
+    def titles(self) -> bool:
+        """Whether anyone on the list has an academic title (then the list has a "Titel" column)."""
+        return any(names_of(p).title for p in self.participants)
+
+    def table_columns(self) -> list[Column]:
+        """This list's columns (see the module function)."""
+        return table_columns(self.columns, titles=self.titles, signature=self.signature)
+
     def __post_init__(self) -> None:
         unknown = set(self.columns) - set(OPTIONAL_COLUMNS)
         if unknown:
@@ -124,16 +150,24 @@ class Column:
     max_width: float
 
 
-def _first_name(p: Participant) -> str:
-    return f"{p.academic_title} {p.first_name}".strip()
+@lru_cache(maxsize=4096)
+def _list_name(last: str, first: str, title: str) -> ListName:
+    return list_name(last, first, title)
 
 
-_BASE_COLUMNS = (
-    Column("Nr.", None, 5, 7),
-    Column("Nachname", lambda p: p.last_name, 12, 26),
-    Column("Vorname", _first_name, 10, 20),
-    Column("Organisation/Kommune", lambda p: p.organisation_or_municipality, 18, 40),
+def names_of(p: Participant) -> ListName:
+    """The person's name as the list shows it: last name without particles, first name with them, the title
+    apart (also one typed into the first name)."""
+    return _list_name(p.last_name, p.first_name, p.academic_title)
+
+
+_NUMBER = Column("Nr.", None, 5, 7)
+_NAMES = (
+    Column("Nachname", lambda p: names_of(p).last, 12, 26),
+    Column("Vorname", lambda p: names_of(p).first, 10, 20),
 )
+_TITLE = Column(TITLE_HEADER, lambda p: names_of(p).title, 5, 14)
+_ORGANISATION = Column("Organisation/Kommune", lambda p: p.organisation_or_municipality, 18, 40)
 _OPTIONAL = {
     "role": Column("Funktion", lambda p: p.role, 12, 28),
     "email": Column("E-Mail", lambda p: p.email, 14, 42),
@@ -142,9 +176,23 @@ _OPTIONAL = {
 _SIGNATURE = Column(SIGNATURE_HEADER, None, 22, 40)
 
 
-def table_columns(columns: Sequence[str]) -> list[Column]:
-    """The table's columns in order: Nr., names, organisation, the chosen optional ones, the signature."""
-    return [*_BASE_COLUMNS, *(_OPTIONAL[key] for key in OPTIONAL_COLUMNS if key in columns), _SIGNATURE]
+def table_columns(columns: Sequence[str], *, titles: bool = False, signature: bool = True) -> list[Column]:
+    """The table's columns in order: Nr., names, the title (``titles``), organisation, the chosen optional
+    ones, the signature (``signature``)."""
+    return [_NUMBER, *_NAMES, *([_TITLE] if titles else []), _ORGANISATION,
+            *(_OPTIONAL[key] for key in OPTIONAL_COLUMNS if key in columns), *([_SIGNATURE] if signature else [])]
+
+
+def spare_column(columns: Sequence[Column]) -> int | None:
+    """Which column takes the page width left over: the signature column, else the organisation column."""
+    for wanted in (_SIGNATURE, _ORGANISATION):
+        if wanted in columns:
+            return list(columns).index(wanted)
+    return None
+
+
+def is_signature(column: Column) -> bool:
+    return column == _SIGNATURE
 
 
 @dataclass(frozen=True)
@@ -163,7 +211,7 @@ def plan_layout(columns: list[Column], rows: Sequence[Sequence[str]]) -> Layout:
 
     Portrait when the columns fit the A4 width at 100 % or slightly reduced, otherwise landscape (and, if
     even that is too narrow, the fit-to-width setting scales the print down). The signature column takes
-    what is left of the page width.
+    what is left of the page width; a list without one gives it to the organisation column (up to its limit).
     """
     widths: list[float] = []
     for index, column in enumerate(columns):
@@ -177,9 +225,10 @@ def plan_layout(columns: list[Column], rows: Sequence[Sequence[str]]) -> Layout:
     # landscape when they need more.
     orientation = "portrait" if needed <= _PRINTABLE_PX["portrait"] / PORTRAIT_MIN_SCALE else "landscape"
     spare_px = _PRINTABLE_PX[orientation] - needed - 2
-    if spare_px > 0:
-        signature = columns.index(_SIGNATURE)
-        widths[signature] = min(_SIGNATURE.max_width, widths[signature] + math.floor(spare_px / 7))
+    spare = spare_column(columns)
+    if spare_px > 0 and spare is not None:
+        grow = columns[spare]
+        widths[spare] = max(widths[spare], min(grow.max_width, widths[spare] + math.floor(spare_px / 7)))
     return Layout(columns, widths, orientation)
 
 
@@ -367,7 +416,7 @@ def _write_list(wb: Any, name: str, sheet: AttendanceSheet, styles: _Styles) -> 
     from openpyxl.worksheet.cell_range import CellRange
 
     event = sheet.event
-    columns = table_columns(sheet.columns)
+    columns = sheet.table_columns()
     values = [_row_values(columns, p) for p in sheet.participants]
     layout = plan_layout(columns, values)
     ncols = len(columns)

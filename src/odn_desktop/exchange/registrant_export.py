@@ -2,7 +2,9 @@
 
 For internal use (the coordinator and the co-hosts): one row per registration, all statuses, an Excel table
 ("Anmeldungen") so that each column has its filter button and sorting keeps rows together. Dates are real
-Excel dates in Berlin time; yes/no fields read "ja"/"nein".
+Excel dates in Berlin time; yes/no fields read "ja"/"nein". The names are the data as stored ("von der Heide"
+stays the last name), but an academic title typed into the first name is moved to the "Titel" column; the rows
+come in the order of ``domain.names.person_sort_key`` (``services.exports``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from odn_desktop.domain.names import separate_title
 from odn_desktop.domain.timezone import to_berlin
 
 from .atomic_write import atomic_write
@@ -30,6 +33,15 @@ def _yes_no(value: bool) -> str:
     return "ja" if value else "nein"
 
 
+def _first_name(p: Participant) -> str:
+    return separate_title(p.first_name, p.academic_title)[1]
+
+
+def _title(p: Participant) -> str:
+    """The academic title, with one that was typed into the first name ("Dr. Nils")."""
+    return separate_title(p.first_name, p.academic_title)[0]
+
+
 @dataclass(frozen=True)
 class Field:
     header: str
@@ -39,9 +51,9 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field("Nachname", lambda p: p.last_name),
-    Field("Vorname", lambda p: p.first_name),
+    Field("Vorname", _first_name),
     Field("Anrede", lambda p: p.salutation),
-    Field("Titel", lambda p: p.academic_title),
+    Field("Titel", _title),
     Field("E-Mail", lambda p: p.email),
     Field("Organisation", lambda p: p.organisation),
     Field("Kommune", lambda p: p.municipality),

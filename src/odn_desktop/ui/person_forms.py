@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from odn_desktop.domain.names import german_sort_key, person_sort_key
+from odn_desktop.domain.names import german_sort_key, list_name, person_sort_key
 
 from . import theme
 from .snapshot_model import ColumnSpec
@@ -294,9 +294,8 @@ def text_column(title: str, value: Callable[[Any], str], *, tooltip: bool = Fals
 
 
 def name_column(title: str) -> ColumnSpec[Any]:
-    """``Nachname, Vorname`` sorted by last then first name (DIN 5007-1), as participant lists are."""
-    def display(row: Any) -> str:  # "Arslan, Dr. Nils", as German directories list people
-        first = " ".join(p for p in (row.academic_title, row.first_name) if p)
-        return ", ".join(p for p in (row.last_name, first) if p)
+    """``Nachname, Vorname`` sorted by last then first name (DIN 5007-2), as participant lists are."""
+    def display(row: Any) -> str:  # "Arslan, Dr. Nils", "Heide, Anna von der", as German directories list people
+        return list_name(row.last_name, row.first_name, row.academic_title).directory
 
     return ColumnSpec(title=title, display=display, sort_key=lambda r: person_sort_key(r.last_name, r.first_name))

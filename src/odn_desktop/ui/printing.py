@@ -5,7 +5,9 @@ print preview): a title block on the first page, the table with its header row r
 (``QTextTable`` header rows), long names wrapping inside their column, and a footer on every page with the
 event title, "Seite X von Y" and the date of the list. The "Runde" column shows each person's parallel round; a
 list made ``per_round`` gives each round its own pages, headed by the round (as the Excel sheet gives each its own
-worksheet), numbered through.
+worksheet), numbered through. Columns and names are the sheet's (``AttendanceSheet.table_columns``): a "Titel"
+column when anyone has an academic title, names in German list order, the signature column only for in-person
+and hybrid meetings.
 
 Only QtGui is needed for the PDF (the CLI renders it without a window and must not load QtWidgets); the
 print preview dialog lives in QtPrintSupport, which needs QtWidgets, and is imported only when shown.
@@ -42,7 +44,13 @@ from PySide6.QtGui import (
 )
 
 from odn_desktop.exchange.atomic_write import check_target, write_bytes
-from odn_desktop.exchange.attendance_sheet import AttendanceSheet, plan_layout, table_columns, title_lines
+from odn_desktop.exchange.attendance_sheet import (
+    AttendanceSheet,
+    is_signature,
+    plan_layout,
+    spare_column,
+    title_lines,
+)
 from odn_desktop.exchange.german_dates import short_datetime
 
 PDF_RESOLUTION = 300  # dpi; text is vector anyway, this only sets the layout grid
@@ -97,32 +105,37 @@ def _orientation(sheet: AttendanceSheet) -> str:
     list per round, landscape when any round's list needs it."""
     found = set()
     for part in sheet.round_sheets():
-        columns = table_columns(part.columns)
+        columns = part.table_columns()
         texts = [[c.value(p) if c.value is not None else "" for c in columns] for p in part.participants]
         found.add(plan_layout(columns, texts).orientation)
     return "landscape" if "landscape" in found else "portrait"
 
 
 def _content(sheet: AttendanceSheet, device: QPagedPaintDevice) -> _Content:
-    columns = table_columns(sheet.columns)
+    columns = sheet.table_columns()
     texts = [[c.value(p) if c.value is not None else "" for c in columns] for p in sheet.participants]
     rows = [[str(n), *row[1:]] for n, row in enumerate(texts, start=1)]
     rows += [[str(n)] + [""] * (len(columns) - 1)
              for n in range(len(texts) + 1, len(texts) + sheet.blank_rows + 1)]
     headers = [c.header for c in columns]
-    return _Content(headers=headers, percents=_percents(headers, rows, device), rows=rows)
+    signature = next((i for i, c in enumerate(columns) if is_signature(c)), None)
+    grow = spare_column(columns)
+    percents = _percents(headers, rows, device, signature=signature, grow=len(columns) - 1 if grow is None else grow)
+    return _Content(headers=headers, percents=percents, rows=rows)
 
 
 _BREAKS = re.compile(r"[^\s/\-]+[/\-]?")  # Qt breaks lines at spaces and after "/" and "-"
 
 
-def _percents(headers: list[str], rows: list[list[str]], device: QPagedPaintDevice) -> list[float]:
+def _percents(headers: list[str], rows: list[list[str]], device: QPagedPaintDevice, *, signature: int | None,
+              grow: int) -> list[float]:
     """Column widths from the text as it will be printed (font metrics on the device).
 
     Each column would like the width of its texts (all but the longest 5 %, up to a cap) and needs at least
     its longest word, header included (so "Nachname" and an e-mail address are never broken inside; long
-    names wrap between their words). The number column fits "1000", the signature column leaves room to
-    sign. How the page width is shared out: ``_share``.
+    names wrap between their words). The number column fits "1000", the ``signature`` column (when the list
+    has one) leaves room to sign; column ``grow`` takes the width left over (the signature column, else the
+    organisation column). How the page width is shared out: ``_share``.
     """
     to_mm = 25.4 / float(device.logicalDpiX())
     table_mm = device.pageLayout().paintRect(QPageLayout.Unit.Millimeter).width()
@@ -132,13 +145,12 @@ def _percents(headers: list[str], rows: list[list[str]], device: QPagedPaintDevi
     bold = QFontMetricsF(bold_font, device)
     pad = 2 * CELL_PADDING_MM + 1.6  # padding, borders, and a little room for rounding
     minimum, desired = [], []
-    last = len(headers) - 1
     for index, header in enumerate(headers):
         need = max(bold.horizontalAdvance(word) for word in _BREAKS.findall(header)) * to_mm + pad
         if index == 0:
             need = max(need, regular.horizontalAdvance("0000") * to_mm + pad)
             want = need
-        elif index == last:
+        elif index == signature:
             want = max(need, SIGNATURE_MM)
         else:
             advance = {text: regular.horizontalAdvance(text) for text in {row[index] for row in rows}}
@@ -151,7 +163,7 @@ def _percents(headers: list[str], rows: list[list[str]], device: QPagedPaintDevi
             want = max(need, min(typical * to_mm + pad, COLUMN_CAP_MM))
         minimum.append(need)
         desired.append(want)
-    widths = _share(desired, minimum, table_mm, grow=last)
+    widths = _share(desired, minimum, table_mm, grow=grow)
     return [100 * w / table_mm for w in widths]
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from odn_desktop.domain.names import german_sort_key
+from odn_desktop.domain.names import german_sort_key, person_sort_key
 from odn_desktop.domain.timezone import format_german_datetime
 from odn_desktop.services.rows import RegistrationRow
 from odn_desktop.ui.dates import display_date
@@ -73,6 +73,20 @@ def text_key(text: str) -> tuple[str, str, str, str]:
         if len(_german_keys) > 200_000:
             _german_keys.clear()
         key = _german_keys[text] = german_sort_key(text)
+    return key
+
+
+_name_keys: dict[tuple[str, str], Any] = {}
+
+
+def name_key(last: str, first: str) -> Any:
+    """``person_sort_key`` (DIN 5007-2: "von der Heide" under H, titles ignored), the order of every list of
+    people; cached like ``text_key``."""
+    key = _name_keys.get((last, first))
+    if key is None:
+        if len(_name_keys) > 200_000:
+            _name_keys.clear()
+        key = _name_keys[(last, first)] = person_sort_key(last, first)
     return key
 
 
@@ -147,7 +161,7 @@ def registration_columns(with_event: bool = False) -> list[ColumnSpec[Any]]:
     """The registrant columns (``Column`` order); ``with_event`` adds ``Veranstaltung`` in front."""
     columns: list[ColumnSpec[Any]] = [
         _text_column(translate("RegistrationColumns", "Nachname"), lambda r: r.last_name,
-                     lambda r: (text_key(r.last_name), text_key(r.first_name))),
+                     lambda r: name_key(r.last_name, r.first_name)),
         _text_column(translate("RegistrationColumns", "Vorname"), lambda r: r.first_name,
                      lambda r: (text_key(r.first_name), text_key(r.last_name))),
         ColumnSpec(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from odn_desktop.domain.names import german_sort_key
+from odn_desktop.domain.names import german_sort_key, person_sort_key
 from odn_desktop.services.rows import SpeakerRow
 from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
 from odn_desktop.ui.undo import ServiceCommand
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from odn_desktop.ui.context import AppContext
 
 
-def _name_key(row: SpeakerRow) -> tuple[tuple[str, str, str, str], tuple[str, str, str, str]]:
-    return (german_sort_key(row.last_name), german_sort_key(row.first_name))
+def _name_key(row: SpeakerRow) -> Any:
+    return person_sort_key(row.last_name, row.first_name)  # DIN 5007-2, as every list of people
 
 
 
