@@ -19,7 +19,7 @@ CHECK_NAMES = [
     "symbole", "uebersetzungen", "fenster", "ansicht-uebersicht", "ansicht-veranstaltungen",
     "ansicht-referentinnen", "ansicht-kontakte", "ansicht-anmeldungen", "ansicht-themenwuensche",
     "ansicht-auswertung", "veranstaltung-bearbeiten",
-    "anwesenheitsliste", "kalenderdatei", "pdf-liste", "diagramm",
+    "anwesenheitsliste", "kalenderdatei", "pdf-liste", "diagramm", "handbuch",
 ]
 
 

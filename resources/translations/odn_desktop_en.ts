@@ -2880,6 +2880,29 @@ Please let them know.</translation>
     </message>
 </context>
 <context>
+    <name>ManualDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/manual_dialog.py" line="101"/>
+        <source>Handbuch – odn-desktop</source>
+        <translation>Manual (in German) – odn-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/manual_dialog.py" line="111"/>
+        <source>Inhalt des Handbuchs</source>
+        <translation>Contents of the manual</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/manual_dialog.py" line="124"/>
+        <source>Text des Handbuchs</source>
+        <translation>Text of the manual</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/manual_dialog.py" line="331"/>
+        <source>Das Handbuch fehlt in dieser Installation. Bitte installieren Sie odn-desktop neu.</source>
+        <translation>The manual is missing from this installation. Please reinstall odn-desktop.</translation>
+    </message>
+</context>
+<context>
     <name>PersonForms</name>
     <message>
         <location filename="../../src/odn_desktop/ui/person_forms.py" line="56"/>
@@ -5782,6 +5805,11 @@ The file is meant for the website and the newsletter; otherwise the link only go
         <location filename="../../src/odn_desktop/ui/workspace_window.py" line="166"/>
         <source>Über &amp;odn-desktop</source>
         <translation>&amp;About odn-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="159"/>
+        <source>&amp;Handbuch</source>
+        <translation>&amp;Manual</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/workspace_window.py" line="167"/>

@@ -477,6 +477,32 @@ def check_chart(state: SelftestState) -> None:
     view.deleteLater()
 
 
+def check_manual(state: SelftestState) -> None:
+    """The manual (Hilfe › Handbuch, F1): the chapters shipped in the package, each shown with its heading, every
+    picture readable."""
+    from PySide6.QtCore import Qt
+
+    from odn_desktop.ui.manual_dialog import ManualDialog, manual_folder
+
+    assert state.app is not None
+    folder = manual_folder()
+    dialog = ManualDialog(None, folder)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    dialog.show()
+    try:
+        _require(len(dialog.chapters) >= 9, f"nur {len(dialog.chapters)} Kapitel in {folder}")
+        for index, chapter in enumerate(dialog.chapters):
+            dialog.show_chapter(index)
+            state.app.processEvents()
+            _require(dialog.headings(1)[:1] == [chapter.title], f"{chapter.path.name}: Überschrift fehlt")
+            broken = [name for name in dialog.picture_names() if not dialog.picture_readable(name)]
+            _require(not broken, f"{chapter.path.name}: Bilder fehlen: {', '.join(broken)}")
+        _check_rendered(state, dialog, "Handbuch")
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
 def all_checks() -> list[Check]:
     from odn_desktop.ui.workspace_window import PAGES
 
@@ -501,6 +527,7 @@ def all_checks() -> list[Check]:
         Check("kalenderdatei", check_calendar, needs=("demodaten",)),
         Check("pdf-liste", check_pdf, needs=("qt", "demodaten")),
         Check("diagramm", check_chart, needs=("qt", "demodaten")),
+        Check("handbuch", check_manual, needs=("qt",)),
     ]
     return checks
 

@@ -156,6 +156,7 @@ _FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("WorkspaceWindow", "&Löschen"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "&Einstellungen …"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Über &odn-desktop"),
+    QT_TRANSLATE_NOOP("WorkspaceWindow", "&Handbuch"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Anwesenheitsliste (Excel) …"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Anmeldungen (Excel) …"),
     QT_TRANSLATE_NOOP("WorkspaceWindow", "Kalenderdatei (ICS) …"),
@@ -358,6 +359,9 @@ class WorkspaceWindow(QMainWindow):
         extras.addSeparator()
         extras.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("&Hilfe"))
+        self.manual_action = self._action("&Handbuch", self.show_manual, "F1")  # ui/manual_dialog.py
+        help_menu.addAction(self.manual_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -679,6 +683,11 @@ class WorkspaceWindow(QMainWindow):
         from .organizer_settings import organizer_or_ask
 
         return organizer_or_ask(self, self.settings())
+
+    def show_manual(self) -> None:
+        from .manual_dialog import show_manual
+
+        show_manual(self)
 
     def show_about_dialog(self) -> None:
         from .backup_ui import show_about_details
