@@ -1,7 +1,8 @@
 """Headless commands over the same services the GUI uses: the contract other tools and scripts build on.
 
-Nothing here imports Qt. A ``UserError`` prints its German message to stderr and exits with status 2; every
-command runs in one transaction, so a failing command changes nothing.
+Nothing here imports Qt. A ``UserError`` – and a storage fault (disk full, database locked or damaged, read-only
+file; ``store.faults``) – prints its German message to stderr, without a traceback, and exits with status 2;
+every command runs in one transaction, so a failing command changes nothing.
 """
 
 from __future__ import annotations
@@ -449,22 +450,32 @@ def run_command(args: argparse.Namespace) -> int:
     from .store.open import open_database
 
     paths = resolve_paths(args.db)
-    if args.command in RAW_COMMANDS:
-        try:
-            return RAW_COMMANDS[args.command](args, paths)
-        except UserError as exc:
-            sys.stderr.write(f"Fehler: {exc.message}\n")
-            return EXIT_USER_ERROR
     try:
+        if args.command in RAW_COMMANDS:
+            return RAW_COMMANDS[args.command](args, paths)
         db = open_database(paths.database, backup_dir=paths.backup_dir)
         try:
             with transaction(db.sessions) as session:
                 return COMMANDS[args.command](session, args)
         finally:
             db.close()
-    except UserError as exc:
-        sys.stderr.write(f"Fehler: {exc.message}\n")
+    except Exception as exc:
+        message = _user_message(exc)
+        if message is None:
+            raise  # a bug: its traceback (SQL parameters are hidden by the engine, store.database)
+        sys.stderr.write(f"Fehler: {message}\n")
         return EXIT_USER_ERROR
+
+
+def _user_message(exc: BaseException) -> str | None:
+    """The German message for a user error or a storage fault (disk full, database locked or damaged, read-only
+    file: ``store.faults``, which imports no database layer); None for anything else."""
+    if isinstance(exc, UserError):
+        return exc.message
+    from .store.faults import classify
+
+    fault = classify(exc)
+    return fault.message if fault is not None else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

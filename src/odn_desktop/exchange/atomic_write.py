@@ -8,15 +8,21 @@ with a lock that makes replacing it fail with ``PermissionError``; the temporary
 from __future__ import annotations
 
 import errno
+import gc
+import logging
 import os
+import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from odn_desktop.domain.errors import UserError
+
+log = logging.getLogger(__name__)
 
 # WORKAROUND: virus scanners and the Windows search indexer open new files for a moment; a rename that fails
 # because of them succeeds when tried again shortly after. Excel's lock does not go away, so few retries.
@@ -32,7 +38,9 @@ def _os_error(target: Path, exc: OSError) -> UserError:
     if isinstance(exc, PermissionError):
         return UserError(locked_message(target))
     if exc.errno == errno.ENOSPC:
-        return UserError(f"Die Datei „{target}“ konnte nicht geschrieben werden: Der Datenträger ist voll.")
+        return UserError(f"Die Datei „{target}“ konnte nicht geschrieben werden: Der Datenträger ist voll. Bitte "
+                         "schaffen Sie Platz (z. B. nicht mehr benötigte Dateien löschen) oder wählen Sie einen "
+                         "anderen Ort, und versuchen Sie es dann erneut.")
     if exc.errno == errno.EROFS:
         return UserError(f"Die Datei „{target}“ konnte nicht geschrieben werden: Der Datenträger ist schreibgeschützt.")
     if isinstance(exc, IsADirectoryError):
@@ -83,6 +91,38 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def _finalise_quietly(exc: BaseException) -> None:
+    """Finalise what the failed writer left behind (openpyxl's half-written temporary sheets, a zipfile) now,
+    with errors of their finalisers logged instead of printed as "Exception ignored … Traceback": they are
+    echoes of ``exc``, which the coordinator gets as a German message."""
+    previous = sys.unraisablehook
+
+    def log_it(unraisable: Any) -> None:
+        log.debug("after a failed write: %s in %r", unraisable.exc_type.__name__, unraisable.object)
+
+    sys.unraisablehook = log_it
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
+
+
+class _Guarded:
+    """The file handed to the writer; after a failure writing and moving in it do nothing (see ``atomic_write``)."""
+
+    _INERT = frozenset({"write", "writelines", "seek", "flush", "truncate"})
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self.failed = False
+
+    def __getattr__(self, name: str) -> Any:
+        if self.failed and name in self._INERT:
+            return lambda *_args, **_kwargs: 0
+        return getattr(self._fh, name)
+
+
 @contextmanager
 def atomic_write(target: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
     """``with atomic_write(path) as fh: fh.write(...)``: the file appears complete at ``path`` or not at all.
@@ -104,7 +144,16 @@ def atomic_write(target: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
     try:
         try:
             with os.fdopen(fd, "wb") as fh:
-                yield fh
+                guarded = _Guarded(fh)
+                try:
+                    yield cast(BinaryIO, guarded)
+                except BaseException as exc:
+                    # A writer that failed half-way (zipfile under openpyxl on a full disk) still holds the file
+                    # and writes its end when finalised – "Exception ignored … Traceback" on the console. From
+                    # now on the file ignores it, and the writer is finalised at once (its frames cleared).
+                    guarded.failed = True
+                    _finalise_quietly(exc)
+                    raise
                 fh.flush()
                 if durable:
                     os.fsync(fh.fileno())
