@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
@@ -148,14 +148,15 @@ def ctx(demo_db: Database) -> AppContext:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, ctx: AppContext, app_palette: type[QApplication]) -> ReportPage:
+def page(qtbot: QtBot, ctx: AppContext, app_palette: type[QApplication]) -> Iterator[ReportPage]:
     widget = ReportPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1180, 700)
     widget.show()
     qtbot.waitExposed(widget)
     qtbot.waitUntil(lambda: widget.content is not None and not widget.is_busy, timeout=20_000)
-    return widget
+    yield widget
+    assert QThreadPool.globalInstance().waitForDone(20_000)  # no worker left reading a closed database
 
 
 def _meetings(db: Database) -> dict[str, uuid.UUID]:
@@ -402,6 +403,7 @@ def test_ctrl_7_opens_the_page(qtbot: QtBot, ctx: AppContext, tmp_path: Path) ->
     page = window.page("report")
     assert isinstance(page, ReportPage) and window.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.content is not None and not page.is_busy, timeout=20_000)
+    assert QThreadPool.globalInstance().waitForDone(20_000)
 
 
 @pytest.mark.parametrize("palette_name", ["light", "dark"])
@@ -426,3 +428,4 @@ def test_rendered_page(qtbot: QtBot, demo_db: Database, tmp_path: Path, app_pale
     assert window.grab().save(str(RENDERS / f"report_page_{palette_name}.png"))
     page.scroll_area.verticalScrollBar().setValue(page.sections["attendance_per_meeting"].y())
     assert window.grab().save(str(RENDERS / f"report_page_{palette_name}_scrolled.png"))
+    assert QThreadPool.globalInstance().waitForDone(20_000)

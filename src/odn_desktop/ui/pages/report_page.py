@@ -487,13 +487,15 @@ class ReportPage(QWidget):
         if self._dirty or content is None or not self._matches(content):
             self._set_busy(self.tr("Wird berechnet …"))
             run_in_background(lambda: report_models.compute_figures(db, series_id, event_id),
-                              lambda result: self._figures_arrived(generation, result), self._failed)
+                              lambda result: self._figures_arrived(generation, result),
+                              lambda error: self._failed(generation, error))
             return
         style = chart_style(self.palette())
         width_in = self._drawn_width_in = self._chart_width_in()
         self._set_busy(self.tr("Diagramme werden gezeichnet …"))
         run_in_background(lambda: report_models.draw_charts(content, style, width_in),
-                          lambda result: self._charts_arrived(generation, result), self._failed)
+                          lambda result: self._charts_arrived(generation, result),
+                          lambda error: self._failed(generation, error))
 
     def _figures_arrived(self, generation: tuple[int, int], content: ReportContent) -> None:
         if not isValid(self):
@@ -519,10 +521,13 @@ class ReportPage(QWidget):
         self._set_busy(None)
         self.charts_shown.emit()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, generation: tuple[int, int], error: BaseException) -> None:
         if not isValid(self):
             return
         self._in_flight = False
+        if generation != (self._generation, self._draw_generation):  # superseded: its error is no news either
+            self._start()
+            return
         self._set_busy(None)
         if isinstance(error, UserError):
             context.show_user_error(self, error.message)
