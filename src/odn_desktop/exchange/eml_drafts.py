@@ -84,7 +84,7 @@ class OutgoingMail:
     first_name: str = ""
     attachments: tuple[Attachment, ...] = ()  # after the invitation, in this order
     bcc: tuple[MailAddress, ...] = ()  # a draft to everyone at once (drafts only: SMTP sends one per person)
-    filename: str = ""  # the draft's file name when not made of prefix and name (e.g. the BCC draft)
+    filename: str = ""  # the draft's file name (ASCII) when not made of prefix and name (e.g. the BCC draft)
 
 
 _METHOD = re.compile(rb"^METHOD:([A-Za-z-]+)\s*$", re.MULTILINE)
@@ -186,7 +186,7 @@ def write_drafts(mails: Iterable[OutgoingMail], directory: Path, *, prefix: str,
     written: list[tuple[OutgoingMail, Path]] = []
     for mail in mails:
         if mail.filename:
-            stem = _UNSAFE.sub("_", fold_german(mail.filename.removesuffix(".eml"))).strip("_")[:80]
+            stem = _UNSAFE.sub("_", mail.filename.removesuffix(".eml")).strip("_")[:80]
             name = _unique(stem or "Nachricht", taken)
         else:
             name = draft_filename(prefix, mail.last_name, mail.first_name, taken)

@@ -55,7 +55,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.plurals import plural
 from odn_desktop.domain.timezone import format_german_datetime, utcnow
-from odn_desktop.exchange.eml_drafts import Attachment, MailAddress, OutgoingMail, build_message, write_drafts
+from odn_desktop.exchange.eml_drafts import (
+    Attachment,
+    MailAddress,
+    OutgoingMail,
+    build_message,
+    draft_filename,
+    write_drafts,
+)
 from odn_desktop.exchange.export_records import EventInfo, Participant
 from odn_desktop.exchange.ics_calendar import (
     ORGANIZER_MISSING,
@@ -749,8 +756,8 @@ def _write_test_draft(
         if not batch.mails:
             raise UserError(nobody_message(template_name, Selection((), batch.skipped)))
         first = batch.mails[0]
-        mail = replace(first, to=address, filename=f"Test_{FILE_PREFIX[template_name]}_{first.last_name}_"
-                                                   f"{first.first_name}")
+        filename = draft_filename(f"Test_{FILE_PREFIX[template_name]}", first.last_name, first.first_name, set())
+        mail = replace(first, to=address, filename=filename)
         sender, whose = batch.organizer, f"den Angaben von {person.display_name or person.email}"
     written = write_drafts([mail], Path(directory), prefix=FILE_PREFIX[template_name], sender=_draft_sender(sender))
     path = written[0][1]
