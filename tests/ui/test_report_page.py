@@ -289,6 +289,34 @@ def test_a_result_for_an_earlier_selection_is_dropped(qtbot: QtBot, page: Report
     assert page.key_text("registered") == "28" and not page.busy_label.isVisible()
 
 
+def test_an_error_for_an_earlier_selection_is_dropped(qtbot: QtBot, page: ReportPage, demo_db: Database,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      dialogs: DialogRecorder) -> None:
+    from odn_desktop.domain.errors import UserError
+    from odn_desktop.ui.pages import report_models
+
+    page.select_series(DEMO_SERIES_ID)
+    qtbot.waitUntil(lambda: page.meeting_combo.count() == 4 and not page.is_busy, timeout=20_000)
+    meetings = _meetings(demo_db)
+    real = report_models.compute_figures
+
+    def compute(db: Database, series_id: uuid.UUID, event_id: uuid.UUID | None) -> report_models.ReportContent:
+        if event_id == meetings["kickoff"]:
+            raise UserError("Die Veranstaltung wurde inzwischen gelöscht.")
+        return real(db, series_id, event_id)
+
+    monkeypatch.setattr(report_models, "compute_figures", compute)
+    page.select_meeting(meetings["kickoff"])  # fails on the worker ...
+    page.select_meeting(meetings["december"])  # ... but the selection moved on: the error is no news
+    qtbot.waitUntil(lambda: page.content is not None and page.content.event_id == meetings["december"]
+                    and not page.is_busy, timeout=20_000)
+    assert dialogs.of("user_error") == [] and page.key_text("registered") == "28"
+    page.select_meeting(meetings["kickoff"])  # the current selection's error is shown
+    qtbot.waitUntil(lambda: bool(dialogs.of("user_error")), timeout=20_000)
+    assert dialogs.of("user_error")[0][1] == "Die Veranstaltung wurde inzwischen gelöscht."
+    assert not page.is_busy and not page.busy_label.isVisible()
+
+
 def test_the_tables_pass_the_model_tester(qtbot: QtBot, qtmodeltester: ModelTester, page: ReportPage) -> None:
     page.select_series(DEMO_SERIES_ID)
     qtbot.waitUntil(lambda: page.key_text("registered") == "71" and not page.is_busy, timeout=20_000)
