@@ -102,7 +102,9 @@ class AttendanceOptionsDialog(QDialog):
         self.round_check.setObjectName("columnRound")
         self.role_check.setChecked("role" in options.columns)
         self.email_check.setChecked("email" in options.columns)
-        self.round_check.setChecked("round" in options.columns)
+        self._round_wanted = "round" in options.columns  # shown only while the column can be had
+        self.round_check.setChecked(self._round_wanted)
+        self.round_check.toggled.connect(self._round_toggled)
         columns_box = QGroupBox(self.tr("Zusätzliche Spalten"), self)
         columns_row = QHBoxLayout(columns_box)
         for check in (self.role_check, self.email_check, self.round_check):
@@ -117,6 +119,7 @@ class AttendanceOptionsDialog(QDialog):
         self.blank_spin.setRange(0, MAX_BLANK_ROWS)
         self.blank_spin.setValue(options.blank_rows)
         self.blank_spin.setAccessibleName(self.tr("Leerzeilen für Nachmeldungen"))
+        self.blank_spin.setMinimumWidth(self.blank_spin.fontMetrics().horizontalAdvance("00000") + 40)
         self.per_round_check = QCheckBox(self.tr("Eine Liste &je Runde (jede auf eigenen Seiten)"), self)
         self.per_round_check.setObjectName("perRound")
         self.per_round_check.setChecked(options.per_round and rounds > 0)
@@ -124,14 +127,15 @@ class AttendanceOptionsDialog(QDialog):
         if rounds:
             self.per_round_check.setToolTip(self.tr("Die Veranstaltung hat {n} parallele Runden.").format(n=rounds))
         else:
-            self.per_round_check.setToolTip(self.tr("Die Veranstaltung hat keine parallelen Runden."))
-        self.round_check.setEnabled(rounds > 0)
+            self.round_check.setToolTip(self.tr("Die Veranstaltung hat keine parallelen Runden."))
         self.per_round_check.toggled.connect(self._update_round_column)
         self._update_round_column()
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("&Leerzeilen für Nachmeldungen:"), self.blank_spin)
         form.addRow("", self.per_round_check)
+        form.setRowVisible(self.per_round_check, rounds > 0)  # without rounds there is nothing to choose
 
         signature_text = (self.tr("Mit der Spalte „Anwesend / Unterschrift“ (Präsenz oder hybrid).") if signature
                           else self.tr("Ohne Unterschriftenspalte: Die Teilnahme eines Online-Treffens kommt aus "
@@ -152,20 +156,26 @@ class AttendanceOptionsDialog(QDialog):
         layout.addWidget(always)
         layout.addLayout(form)
         layout.addWidget(self.signature_note)
-        layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self.adjustSize()
+
+    def _round_toggled(self, checked: bool) -> None:
+        if self.round_check.isEnabled():
+            self._round_wanted = checked
 
     def _update_round_column(self) -> None:
-        """With one list per round, every list is one round: the "Runde" column would say the same each row."""
-        self.round_check.setEnabled(self.rounds > 0 and not self.per_round_check.isChecked())
+        """Without rounds there is no "Runde" column; with one list per round every list is one round, so the
+        column would say the same in each row: then it is off and disabled (the wish is kept for later)."""
+        possible = self.rounds > 0 and not self.per_round_check.isChecked()
+        self.round_check.setEnabled(possible)
+        self.round_check.setChecked(self._round_wanted and possible)
 
     def options(self) -> AttendanceOptions:
-        """What the dialog shows, for storing: a disabled "Runde" keeps what was stored."""
+        """What the dialog shows, for storing: a disabled "Runde" keeps what was wished before."""
         columns = {key for key, check in (("role", self.role_check), ("email", self.email_check))
                    if check.isChecked()}
-        keep_round = self.round_check.isChecked() if self.round_check.isEnabled() else "round" in self._stored.columns
-        if keep_round:
+        if self._round_wanted:
             columns.add("round")
         per_round = self.per_round_check.isChecked() if self.rounds else self._stored.per_round
         return AttendanceOptions(columns=tuple(k for k in OPTIONAL_COLUMNS if k in columns),
