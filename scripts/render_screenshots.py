@@ -24,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,29 @@ def _access_link_mail(window: WorkspaceWindow, db: Database) -> QDialog:
     return MailDialog(window.ctx, event_id, window, template="access_link")
 
 
+#: a web form's export as the import chapter shows it: two new people, one already registered, a typo in an
+#: address, and someone who sent the form twice
+IMPORT_CSV = """Zeitstempel;Vorname;Nachname;E-Mail-Adresse;Organisation;Welche Runde?
+{day} 09:12;Greta;Lindner;greta.lindner@leipzig.example;Stadt Leipzig;Einsteiger:innen
+{day} 10:40;Omar;Haddad;omar.haddad@kassel.example;Stadt Kassel;Fortgeschrittene
+{day} 11:05;Julia;Arslan;julia.arslan@muenster.example;Stadt Münster;Fortgeschrittene
+{day} 13:27;Peter;Roth;peter.roth(at)fulda.example;Stadt Fulda;Einsteiger:innen
+{day} 14:02;Greta;Lindner;greta.lindner@leipzig.example;Stadt Leipzig;Einsteiger:innen
+"""  # {day}: yesterday (the demo's coming meeting is open for registration until a few days from today)
+
+
+def _registration_import(window: WorkspaceWindow, db: Database) -> QDialog:
+    """The import dialog on a small web-form export for the coming meeting (nothing is imported)."""
+    from odn_desktop.ui.import_mapping_dialog import build_import_dialog
+
+    event_id = _event(db)
+    window.open_event(event_id, "registrations")
+    path = db.path.parent / "Anmeldungen Webformular.csv"
+    yesterday = date.today() - timedelta(days=1)
+    path.write_text(IMPORT_CSV.format(day=f"{yesterday:%d.%m.%Y}"), encoding="utf-8")
+    return build_import_dialog(window, window.ctx, event_id, path)
+
+
 def _certificates(window: WorkspaceWindow, db: Database) -> QDialog:
     """Who of the December 2021 meeting gets a certificate."""
     from odn_desktop.ui.certificates_dialog import CertificatesDialog
@@ -122,6 +146,8 @@ SHOTS = (
     Shot("themenwuensche.png", "Themenwünsche: gesammelt, gruppiert, eingeplant", _page("wishes")),
     Shot("auswertung.png", "Auswertung: Kennzahlen und Diagramme der Reihe", _page("report")),
     # dialogs for the manual (last: the mail shot enters an access link into the temporary demo)
+    Shot("import.png", "Anmeldungen importieren: Zuordnung der Spalten und Vorschau", _registration_import,
+         page=False),
     Shot("bescheinigungen.png", "Teilnahmebescheinigungen des Treffens vom 02.12.2021", _certificates, page=False),
     Shot("zugangslink.png", "E-Mails an Angemeldete: die Vorlage „Zugangslink mit Einladung“", _access_link_mail,
          page=False),
