@@ -122,7 +122,11 @@ def test_the_options_drive_the_sheet_and_are_remembered(window: WorkspaceWindow,
 def test_cancelling_the_options_writes_nothing_and_asks_for_no_file(
     window: WorkspaceWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drive(monkeypatch, lambda dialog: (dialog.blank_spin.setValue(99), QDialog.DialogCode.Rejected.value)[1])
+    def change_then_cancel(dialog: AttendanceOptionsDialog) -> int:
+        dialog.blank_spin.setValue(99)
+        return QDialog.DialogCode.Rejected.value
+
+    drive(monkeypatch, change_then_cancel)
     monkeypatch.setattr(workspace_window, "choose_save_path", lambda *_a: pytest.fail("asked for a file"))
     window.export_actions[0].trigger()
     window.export_actions[4].trigger()
