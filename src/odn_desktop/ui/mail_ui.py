@@ -381,11 +381,13 @@ class MailDialog(QDialog):
     @property
     def registration_ids(self) -> list[uuid.UUID] | None:
         """The chosen people (a selection or a status group); None: as the template says."""
+        from odn_desktop.services import mailing
+
         choice = self.recipient_choice
         if choice == SELECTION:
             return list(self._selection or ())
-        if choice in self._groups:
-            return list(self._groups[choice])
+        if choice in self._groups:  # a status group; none for a template only meant for particular people
+            return [] if self.template_name in mailing.NO_GROUPS else list(self._groups[choice])
         return None
 
     @property
@@ -493,7 +495,7 @@ class MailDialog(QDialog):
             key = str(self.recipient_combo.itemData(i))
             n = found.get(key, 0)
             self.recipient_combo.setItemText(i, f"{self._choice_labels[i]} ({n})")
-            enabled = n > 0 or key == "template"
+            enabled = n > 0 or key in ("template", SELECTION)
             if isinstance(model, QStandardItemModel) and model.item(i) is not None:
                 model.item(i).setEnabled(enabled)
             if key in self._groups and name in mailing.NO_GROUPS:
@@ -504,10 +506,7 @@ class MailDialog(QDialog):
             else:
                 tip = ""
             self.recipient_combo.setItemData(i, tip or None, Qt.ItemDataRole.ToolTipRole)
-        current = self.recipient_combo.currentIndex()
-        if isinstance(model, QStandardItemModel) and model.item(current) is not None \
-                and not model.item(current).isEnabled():
-            self.recipient_combo.setCurrentIndex(self.recipient_combo.findData("template"))
+        # the current choice stays, even when it reaches nobody now: never a wider circle than chosen
         self.recipient_combo.blockSignals(False)
 
     def _min_percent(self) -> int | None:
