@@ -192,7 +192,10 @@ def test_import_attendance_json_shape_dry_run_and_host(capsys: pytest.CaptureFix
     dry = run_json(capsys, demo, "import", "attendance", str(report), "--event", "2021-12-02", "--dry-run",
                    "--host", "moderation@difu.example")
     assert table_dump(demo) == before
-    assert set(dry) == {"attended", "unmatched"}
+    assert set(dry) == {"summary", "attended", "unmatched", "excluded"}
+    assert dry["summary"] == {"attended": 1, "unmatched": 1, "excluded_speakers": 1, "excluded_hosts": 1}
+    assert sorted((e["name"], e["reason"]) for e in dry["excluded"]) == [("Moderation", "host"),
+                                                                         ("Sabine Manz", "speaker")]
     assert [(a["name"], a["minutes"]) for a in dry["attended"]] == [("Anna Testerin", 72)]
     assert set(dry["attended"][0]) == {"registration_id", "name", "minutes"}
     # Sabine Manz speaks at the meeting, the host is named: neither counts as a guest

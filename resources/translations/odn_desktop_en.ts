@@ -467,112 +467,202 @@
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="95"/>
         <source>– nicht zuordnen –</source>
         <translation>– do not assign –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="78"/>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="96"/>
+        <source>Gastgeber:in – nicht mitzählen</source>
+        <translation>Host – do not count</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="137"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="98"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="99"/>
         <source>von Hand</source>
         <translation>by hand</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="114"/>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="206"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="100"/>
+        <source>Referent:in</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="252"/>
+        <source>Gastgeber:in</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="137"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="250"/>
         <source>Name im Bericht</source>
         <translation>Name in the report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="115"/>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="207"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="138"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="251"/>
         <source>Minuten</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="138"/>
         <source>Zuordnen zu</source>
         <translation>Assign to</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="206"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="250"/>
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="207"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="251"/>
         <source>erkannt über</source>
         <translation>matched by</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="248"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="269"/>
+        <source>nicht mitzählen</source>
+        <translation>not counted</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="275"/>
+        <source>Als Gastgeber:in markieren: wird nicht als Gast gezählt</source>
+        <translation>Mark as host: not counted as a guest</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="318"/>
+        <source>Anwesenheit aus „{file}“</source>
+        <translation>Attendance from “{file}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="344"/>
         <source>Anwesenheit übernehmen – {0}</source>
         <translation>Import attendance – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="255"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="354"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) für &lt;b&gt;{3}&lt;/b&gt;</source>
+        <extracomment>what &quot;Übernehmen&quot; will do with the current choices (matched again on every change)</extracomment>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) for &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="267"/>
-        <source>Nicht zugeordnet – bitte zuordnen oder frei lassen</source>
-        <translation>Not matched – please assign or leave empty</translation>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="367"/>
+        <source>Nicht zugeordnet – bitte zuordnen, als Gastgeber:in markieren oder frei lassen</source>
+        <translation>Not matched – please assign, mark as host or leave empty</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="274"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="377"/>
         <source>Zugeordnet</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="283"/>
-        <source>Nicht als Gäste gezählt: {0}</source>
-        <translation>Not counted as guests: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="293"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="396"/>
         <source>&amp;Übernehmen</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="297"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="400"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="315"/>
-        <source>{0} automatisch zugeordnet, {1} von Hand, 1 bleibt ohne Zuordnung.</source>
-        <translation>{0} matched automatically, {1} by hand, 1 remains unmatched.</translation>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="432"/>
+        <source>Teilgenommen: {0} (davon von Hand zugeordnet: {1}) · nicht zugeordnet: {2} · nicht gezählt als Referent:in: {3}, als Gastgeber:in: {4}</source>
+        <translation>Attended: {0} (assigned by hand: {1}) · not matched: {2} · not counted as speaker: {3}, as host: {4}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="316"/>
-        <source>{0} automatisch zugeordnet, {1} von Hand, {2} bleiben ohne Zuordnung.</source>
-        <translation>{0} matched automatically, {1} by hand, {2} remain unmatched.</translation>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="437"/>
+        <source>Nicht als Gäste gezählt: {0}</source>
+        <translation>Not counted as guests: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="364"/>
-        <source>Anwesenheit übernehmen</source>
-        <translation>Import attendance</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="365"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="568"/>
         <source>Teilnehmerberichte (*.csv *.txt *.tsv);;Alle Dateien (*)</source>
         <translation>Participant reports (*.csv *.txt *.tsv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="383"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="569"/>
+        <source>Anwesenheit übernehmen</source>
+        <translation>Import attendance</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="586"/>
         <source> – bereits zugeordnet</source>
         <translation> – already assigned</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceSummaryDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="493"/>
+        <source>Anwesenheit übernommen</source>
+        <translation>Attendance taken over</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="496"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) für &lt;b&gt;{2}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) for &lt;b&gt;{2}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="502"/>
+        <source>Teilgenommen:</source>
+        <translation>Attended:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="503"/>
+        <source>Nicht zugeordnet:</source>
+        <translation>Not matched:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="504"/>
+        <source>Nicht gezählt – Referent:innen:</source>
+        <translation>Not counted – speakers:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="505"/>
+        <source>Nicht gezählt – Gastgeber:innen:</source>
+        <translation>Not counted – hosts:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="516"/>
+        <source>Einzelheiten</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="517"/>
+        <source>Rückgängig machen: Bearbeiten › Rückgängig (Strg+Z).</source>
+        <translation>To undo: Edit › Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="518"/>
+        <source>Es wurde nichts geändert: die Anwesenheit war schon so eingetragen.</source>
+        <translation>Nothing was changed: the attendance was already recorded like this.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="522"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="523"/>
+        <source>&amp;Speichern …</source>
+        <translation>&amp;Save …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="541"/>
+        <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
+        <translation>The report could not be saved: {0}</translation>
     </message>
 </context>
 <context>

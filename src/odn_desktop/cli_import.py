@@ -9,7 +9,9 @@ writes nothing: the same counts and, with ``--json``, the same keys as the impor
 unchanged, waiting, late, rejected, duplicates, rows: what happens to each row of the file, notes), decided by
 the same code as the window's preview. A column mapping confirmed in the window for files with the same header
 is used here too.
-Rows outside the registration window are listed as refused (exit 0) unless ``--late``; a file naming rounds the
+``import attendance --json`` carries the summary (attended, unmatched, excluded_speakers, excluded_hosts) and who
+was excluded as speaker or host. Rows outside the registration window are listed as refused (exit 0) unless
+``--late``; a file naming rounds the
 event does not have is refused as a whole (exit 2) unless ``--create-rounds`` (``services.registration_import``).
 """
 

@@ -16,6 +16,7 @@ from odn_desktop.services import attendance_import as svc
 from odn_desktop.services import registrations as regs
 from odn_desktop.services.contacts import ContactInput
 from odn_desktop.services.events import create_event
+from odn_desktop.services.import_undo import undo_attendance
 from odn_desktop.services.speakers import add_speaker_to_event, create_speaker
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
@@ -113,7 +114,7 @@ def test_json_shape(db: Database, tmp_path: Path, event: Any) -> None:
     path = tmp_path / "zoom.csv"
     path.write_text(ZOOM, encoding="utf-8")
     data = import_report(db, event_id, path, dry_run=True).to_json()
-    assert set(data) == {"attended", "unmatched"}
+    assert set(data) == {"summary", "attended", "unmatched", "excluded"}
     assert {"registration_id": str(ids["anna.becker@kiel.example"]), "name": "Anna Becker",
             "minutes": 87} in data["attended"]
     assert {"name": "iPhone von Max", "email": "", "minutes": 5} in data["unmatched"]
@@ -209,3 +210,73 @@ def test_not_a_report_is_a_user_error_and_writes_nothing(db: Database, tmp_path:
     with pytest.raises(UserError, match="weder ein Zoom-Teilnehmerbericht"):
         import_report(db, event_id, path)
     assert dump(db) == before
+
+
+# -- summary, the host marked by hand, undo ---------------------------------------------------------------------
+
+
+def test_the_summary_counts_attended_unmatched_and_excluded_speakers_and_hosts(db: Database, tmp_path: Path,
+                                                                             event: Any) -> None:
+    event_id, _ids = event
+    path = tmp_path / "zoom.csv"
+    path.write_text(ZOOM, encoding="utf-8")
+    report = import_report(db, event_id, path, dry_run=True)
+    # the meeting's own account is the host, Dr. Claus Arndt speaks; "Moderation Ute" is not recognised
+    assert report.summary == {"attended": 3, "unmatched": 4, "excluded_speakers": 1, "excluded_hosts": 1}
+    assert "Nicht als Gäste gezählt: 2 (Referent:innen: 1, Gastgeber:innen: 1)" in report.to_text()
+    data = report.to_json()
+    assert data["summary"] == report.summary
+    speaker = {"name": "Dr. Claus Arndt (Stadt Moers)", "email": "", "minutes": 30, "reason": "speaker"}
+    assert speaker in data["excluded"]
+
+
+def test_a_participant_marked_as_host_by_hand_is_excluded(db: Database, tmp_path: Path, event: Any) -> None:
+    event_id, ids = event
+    path = tmp_path / "zoom.csv"
+    path.write_text(ZOOM, encoding="utf-8")
+    report = svc.read_attendance_report(path.read_bytes())
+    with transaction(db.sessions) as s:
+        first = svc.match_attendance(s, event_id, report)
+    moderation = next(u.participant for u in first.unmatched if u.name == "Moderation Ute")
+    anna = next(a for a in first.attended if a.registration_id == ids["anna.becker@kiel.example"])
+    assert anna.participants == (2,)  # her two rows, one address: one participant
+    with transaction(db.sessions) as s:
+        # the coordinator marks "Moderation Ute" as the host, and Anna, who moderated this time
+        result = svc.import_attendance(s, event_id, report, host_participants={moderation, *anna.participants})
+    assert result.summary == {"attended": 2, "unmatched": 3, "excluded_speakers": 1, "excluded_hosts": 3}
+    assert {(s.name, s.reason) for s in result.skipped if s.participant in (moderation, 2)} == {
+        ("Moderation Ute", "Gastgeber:in"), ("Anna Becker", "Gastgeber:in")}
+    assert "Moderation Ute" not in {u.name for u in result.unmatched}
+    assert attendance(db, event_id)["anna.becker@kiel.example"] == (False, None)
+
+
+def test_undo_restores_the_minutes_of_every_touched_registration(db: Database, tmp_path: Path, event: Any) -> None:
+    event_id, ids = event
+    with transaction(db.sessions) as s:
+        regs.mark_attendance(s, ids["anna.becker@kiel.example"], True, 20)  # by hand, before the report came
+        regs.mark_attendance(s, ids["jan.weiss@ulm.example"], True, 45)  # not in the import: left alone
+    before = dump(db)
+    path = tmp_path / "zoom.csv"
+    path.write_text(ZOOM, encoding="utf-8")
+    report = import_report(db, event_id, path, hosts=["Moderation Ute"])
+    record = report.record
+    assert record is not None and {c.id for c in record.changes} == {
+        ids["anna.becker@kiel.example"], ids["j.gross@muenster.example"], ids["oezlem.kaya@bonn.example"]}
+    assert attendance(db, event_id)["anna.becker@kiel.example"] == (True, 87)
+    with transaction(db.sessions) as s:
+        assert undo_attendance(s, record) == 3
+    assert dump(db) == before  # minutes, flags, change markers and times as they were
+    assert attendance(db, event_id)["anna.becker@kiel.example"] == (True, 20)
+    assert attendance(db, event_id)["j.gross@muenster.example"] == (False, None)
+    assert attendance(db, event_id)["jan.weiss@ulm.example"] == (True, 45)
+
+    again = import_report(db, event_id, path, hosts=["Moderation Ute"])  # redo
+    assert again.record is not None and len(again.record.changes) == 3
+    assert import_report(db, event_id, path).record == svc.AttendanceRecord(event_id, "zoom.csv", ())  # no change
+    with transaction(db.sessions) as s:  # edited after the import: the coordinator's value stays
+        regs.mark_attendance(s, ids["oezlem.kaya@bonn.example"], True, 50)
+    with transaction(db.sessions) as s:
+        undo_attendance(s, again.record)
+    marks = attendance(db, event_id)
+    assert marks["oezlem.kaya@bonn.example"] == (True, 50)
+    assert marks["anna.becker@kiel.example"] == (True, 20) and marks["j.gross@muenster.example"] == (False, None)

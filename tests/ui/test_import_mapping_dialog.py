@@ -699,11 +699,11 @@ RENDERS = Path("/work/notes/renders")
                                               ((1280, 720), "import-preview-1280x720.png")])
 def test_render_the_preview_on_a_laptop_screen(qtbot: QtBot, ctx: AppContext, db: Database, tmp_path: Path,
                                                screen: tuple[int, int], name: str) -> None:
-    """The dialog as it opens on the laptop (the size ``_fit_to_screen`` gives it there): it fits, the status column
+    """The dialog as it opens on the laptop (the size ``fit_to_screen`` gives it there): it fits, the status column
     is readable, nothing is clipped. The picture is for a human look."""
     event_id, path = mixed_file(db, tmp_path)
     dialog = open_dialog(qtbot, ctx, event_id, path)
-    width, height = min(1240, screen[0] - 40), min(700, screen[1] - 60)  # what _fit_to_screen gives there
+    width, height = min(1240, screen[0] - 40), min(700, screen[1] - 60)  # what fit_to_screen gives there
     minimum = dialog.minimumSizeHint()
     assert minimum.width() <= width and minimum.height() <= height
     dialog.resize(width, height)

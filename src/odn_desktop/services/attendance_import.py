@@ -9,13 +9,20 @@ Several participants matched to one registration (a second device, a rejoin unde
 their intervals are united.
 
 Importing the same report again changes nothing: the same registrations get the same minutes.
+
+The coordinator can mark participants as the host by hand (``host_participants``: positions in the report; the
+meeting's own host account and the ``hosts`` named are recognised anyway). The report sums up who attended, who
+was not matched and who was excluded as speaker or host (``summary``).
+
+An import records the attended flag and minutes of every registration it changed, as they were
+(``report.record``, an ``import_undo.AttendanceRecord``): ``import_undo.undo_attendance`` puts them back.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +41,14 @@ from odn_desktop.exchange.attendance_reports import (
 from odn_desktop.store.models import Contact, Registration
 
 from .events import get_event
+from .import_undo import AttendanceRecord, ChangedRow
 from .registration_import import read_file
-from .registrations import CANCELLED, mark_attendance
+from .registrations import CANCELLED, get_registration, mark_attendance
 from .rows import RegistrationRow
 from .speakers import list_speaker_rows
 
+SPEAKER = "Referent:in"
+HOST = "Gastgeber:in"
 #: Words in front of a name that say nothing about the person ("Dr. Anna Becker", "Frau Becker").
 _NAME_PREFIXES = frozenset({"dr", "prof", "frau", "herr", "ing", "dipl", "mag", "med", "rer", "nat", "phil"})
 CANDIDATE_LIMIT = 3
@@ -60,6 +70,7 @@ class AttendedEntry:
     minutes: int
     matched_by: str  # "email", "name" or "manual"
     participant: str = ""  # the name shown in the report
+    participants: tuple[int, ...] = ()  # their positions in the report (a second device, a rejoin: several)
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,8 @@ class SkippedEntry:
     name: str
     email: str
     minutes: int
-    reason: str  # "Referent:in" or "Gastgeber:in"
+    reason: str  # SPEAKER or HOST
+    participant: int = -1  # position in the report's participants
 
 
 @dataclass(frozen=True)
@@ -88,12 +100,24 @@ class AttendanceImportReport:
     tool: str = ""
     file_name: str = ""
     dry_run: bool = False
+    #: what the import changed, for its undo; ``None`` for a dry run or a match
+    record: AttendanceRecord | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """attended, unmatched, excluded_speakers, excluded_hosts: the numbers the window and the CLI show."""
+        return {"attended": len(self.attended), "unmatched": len(self.unmatched),
+                "excluded_speakers": sum(s.reason == SPEAKER for s in self.skipped),
+                "excluded_hosts": sum(s.reason == HOST for s in self.skipped)}
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "summary": self.summary,
             "attended": [{"registration_id": str(a.registration_id), "name": a.name, "minutes": a.minutes}
                          for a in self.attended],
             "unmatched": [{"name": u.name, "email": u.email, "minutes": u.minutes} for u in self.unmatched],
+            "excluded": [{"name": s.name, "email": s.email, "minutes": s.minutes,
+                          "reason": "speaker" if s.reason == SPEAKER else "host"} for s in self.skipped],
         }
 
     def to_text(self) -> str:
@@ -103,13 +127,15 @@ class AttendanceImportReport:
         lines.append(f"Teilgenommen: {len(self.attended)}")
         lines.extend(f"  {a.name}: {a.minutes} Min." for a in self.attended)
         if self.skipped:
-            lines.append(f"Nicht als Gäste gezählt: {len(self.skipped)}")
+            counts = self.summary
+            lines.append(f"Nicht als Gäste gezählt: {len(self.skipped)} (Referent:innen: {counts['excluded_speakers']}"
+                         f", Gastgeber:innen: {counts['excluded_hosts']})")
             lines.extend(f"  {s.name} ({s.reason})" for s in self.skipped)
         lines.append(f"Nicht zugeordnet: {len(self.unmatched)}")
         for u in self.unmatched:
             hint = ", ".join(c.name for c in u.candidates)
-            lines.append(f"  {u.name} {('<' + u.email + '>') if u.email else ''}: {u.minutes} Min."
-                         + (f" – vielleicht: {hint}" if hint else ""))
+            who = f"{u.name} <{u.email}>" if u.email else u.name
+            lines.append(f"  {who}: {u.minutes} Min." + (f" – vielleicht: {hint}" if hint else ""))
         lines.extend(f"Hinweis: {n}" for n in self.notes)
         return "\n".join(lines) + "\n"
 
@@ -207,12 +233,14 @@ def match_attendance(
     *,
     hosts: Iterable[str] = (),
     manual: Mapping[int, uuid.UUID] | None = None,
+    host_participants: Iterable[int] = (),
     file_name: str = "",
 ) -> AttendanceImportReport:
     """Who in the report is which registrant; writes nothing.
 
     ``manual`` assigns participants (by position in ``report.participants``) to registrations by hand; they
-    are merged with whatever else matched that registration (intervals united).
+    are merged with whatever else matched that registration (intervals united). ``host_participants``: positions
+    the coordinator marked as the host; they are excluded like a recognised host (before any assignment).
     """
     get_event(session, event_id)
     speakers = _known((f"{s.first_name} {s.last_name}", s.email) for s in list_speaker_rows(session, event_id))
@@ -229,17 +257,22 @@ def match_attendance(
     unknown = set(manual.values()) - by_id.keys()
     if unknown:
         raise UserError("Diese Anmeldung gehört nicht (mehr) zu der Veranstaltung; bitte neu zuordnen.")
+    marked_hosts = set(host_participants)
     skipped: list[SkippedEntry] = []
     open_participants: list[tuple[int, Participant]] = []
+    positions: dict[uuid.UUID, list[int]] = {}
     for index, p in enumerate(report.participants):
-        if index in manual:
+        if index in marked_hosts:
+            skipped.append(SkippedEntry(p.name, p.email, p.minutes, HOST, index))
+        elif index in manual:
             target = by_id[manual[index]]
             target.participants.append(p)
+            positions.setdefault(target.id, []).append(index)
             target.matched_by = target.matched_by or "manual"
         elif speakers.knows(p):
-            skipped.append(SkippedEntry(p.name, p.email, p.minutes, "Referent:in"))
+            skipped.append(SkippedEntry(p.name, p.email, p.minutes, SPEAKER, index))
         elif p.role in ("host", "organizer") or known_hosts.knows(p):
-            skipped.append(SkippedEntry(p.name, p.email, p.minutes, "Gastgeber:in"))
+            skipped.append(SkippedEntry(p.name, p.email, p.minutes, HOST, index))
         else:
             open_participants.append((index, p))
     unmatched_participants: list[tuple[int, Participant]] = []
@@ -254,9 +287,11 @@ def match_attendance(
             unmatched_participants.append((index, p))
             continue
         hit.participants.append(p)
+        positions.setdefault(hit.id, []).append(index)
         hit.matched_by = hit.matched_by or how
     attended = tuple(
-        AttendedEntry(r.id, r.name, _minutes(r.participants), r.matched_by, r.participants[0].name)
+        AttendedEntry(r.id, r.name, _minutes(r.participants), r.matched_by, r.participants[0].name,
+                      tuple(sorted(positions.get(r.id, ()))))
         for r in registrants if r.participants
     )
     free = [r for r in registrants if not r.participants]
@@ -277,16 +312,37 @@ def import_attendance(
     *,
     hosts: Iterable[str] = (),
     manual: Mapping[int, uuid.UUID] | None = None,
+    host_participants: Iterable[int] = (),
     dry_run: bool = False,
     file_name: str = "",
 ) -> AttendanceImportReport:
-    """Match, then mark the matched registrations attended with their minutes (nothing when ``dry_run``)."""
-    result = match_attendance(session, event_id, report, hosts=hosts, manual=manual, file_name=file_name)
+    """Match, then mark the matched registrations attended with their minutes (nothing when ``dry_run``).
+
+    The report carries the record for the undo (``record``): every registration whose attended flag or minutes
+    changed, with both as they were."""
+    result = match_attendance(session, event_id, report, hosts=hosts, manual=manual,
+                              host_participants=host_participants, file_name=file_name)
+    record = None
     if not dry_run:
-        for entry in result.attended:
-            mark_attendance(session, entry.registration_id, True, entry.minutes)
-    return AttendanceImportReport(result.attended, result.unmatched, result.skipped, result.notes, result.tool,
-                                  result.file_name, dry_run)
+        record = AttendanceRecord(event_id, file_name, tuple(_mark(session, result.attended)))
+    return replace(result, dry_run=dry_run, record=record)
+
+
+def _mark(session: Session, entries: Sequence[AttendedEntry]) -> list[ChangedRow]:
+    """Mark each entry attended; the rows that changed, with their values and bookkeeping before."""
+    before = {}
+    for entry in entries:
+        reg = get_registration(session, entry.registration_id)
+        before[reg.id] = (reg, reg.attended, reg.attended_minutes, reg.updated_at, reg.dirty, reg.server_seq)
+        mark_attendance(session, entry.registration_id, True, entry.minutes)  # flushes: stamped if it changed
+    changes = []
+    for reg, attended, minutes, updated_at, dirty, server_seq in before.values():
+        if (reg.attended, reg.attended_minutes) == (attended, minutes):
+            continue  # the same report again: nothing changed, nothing to undo
+        changes.append(ChangedRow(reg.id, (("attended", attended, reg.attended),
+                                           ("attended_minutes", minutes, reg.attended_minutes)),
+                                  updated_at, dirty, reg.updated_at, server_seq))
+    return changes
 
 
 def import_attendance_file(

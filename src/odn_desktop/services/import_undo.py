@@ -19,6 +19,11 @@ and prior values, nothing bound to a session); ``undo_import`` reverts exactly t
 
 Redo is the same import again (``registration_import.redo_import``): idempotent by e-mail address, and it reuses
 the ids the undo freed, so later undone commands that refer to those registrations can be redone too.
+
+An attendance import (``attendance_import.import_attendance``) records the attended flag and minutes of every
+registration it changed (``AttendanceRecord``); ``undo_attendance`` puts them back the same way: exactly, with
+the change marker, where nobody touched the row since; otherwise the values only, as a new local change (an
+attendance set again since stays as it is). Redo is the same import again.
 """
 
 from __future__ import annotations
@@ -124,6 +129,20 @@ class ImportUndoResult:
     restored_contacts: int
     restored_registrations: int
     promoted: tuple[RegistrationRow, ...]
+
+
+@dataclass(frozen=True)
+class AttendanceRecord:
+    """What one attendance import changed: per registration, ``attended`` and ``attended_minutes`` before and after
+    (registrations it left as they were are not listed)."""
+
+    event_id: uuid.UUID
+    source: str  # the report's file name
+    changes: tuple[ChangedRow, ...] = ()
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.changes)
 
 
 # -- undo ------------------------------------------------------------------------------------------------------
@@ -286,3 +305,16 @@ def undo_import(session: Session, record: ImportRecord) -> ImportUndoResult:
         restored_registrations=restored_regs,
         promoted=tuple(to_row(r) for r in promoted),
     )
+
+
+def undo_attendance(session: Session, record: AttendanceRecord) -> int:
+    """Put back the attended flag and minutes of every registration the import ``record`` describes changed, in the
+    caller's transaction; how many were put back (a registration deleted since is left alone)."""
+    changes = list(record.changes)
+    current = _rows(session, _REGISTRATIONS, [c.id for c in changes], "attended", "attended_minutes")
+    # attended and minutes are one fact: a row whose attendance was set again since keeps it as a whole
+    as_imported = [c for c in changes if c.id in current
+                   and all(getattr(current[c.id], name) == new for name, _old, new in c.fields)]
+    restored = _restore(session, _REGISTRATIONS, as_imported, datetime.now(UTC), only_unchanged_fields=False)
+    session.expire_all()  # Core statements: the session's objects are read again
+    return restored

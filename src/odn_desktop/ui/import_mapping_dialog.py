@@ -298,7 +298,7 @@ class ImportMappingDialog(QDialog):
         layout.addLayout(self.options_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        _fit_to_screen(self, 1240, 700)
+        fit_to_screen(self, 1240, 700)
         self._open_editors()
         self._fit_preview()
         self._run_check()
@@ -600,7 +600,7 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
     """``width`` × ``height``, or less on a smaller screen (1280×720 at 150 %: the title bar and the taskbar too)."""
     screen = dialog.screen()
     if screen is not None:
