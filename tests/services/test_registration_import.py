@@ -687,3 +687,23 @@ def test_the_forecast_equals_the_report_of_the_import_on_the_same_file(db: Datab
     assert [e for e, r in rows.items() if r.status == "waiting"] == (
         ["neu2@kommune.example", "neu3@kommune.example"] + (["spaet@kommune.example"] if allow_late else []))
     assert rows["alt4@kommune.example"].status == "cancelled"
+
+
+def test_a_correction_rewrites_the_file_cell_and_the_row_is_validated_again(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "a.csv", [["Dr. Anna Becker", "anna(at)kiel.example"], ["", "j.gross@ulm.example"]],
+                     header=["Name", "E-Mail"])
+    table = read_registration_table(path.read_bytes())
+    plan = build_plan(table, detect_mapping(table))
+    anna, nameless = plan.rows
+    assert not anna.ok and not nameless.ok and svc.correctable_fields(plan.mapping) == {
+        "email", "salutation", "academic_title", "first_name", "last_name"}
+    table = svc.correct_cell(table, plan.mapping, anna, "email", " anna@kiel.example ")
+    table = svc.correct_cell(table, plan.mapping, nameless, "last_name", "Groß")
+    fixed = build_plan(table, plan.mapping)
+    assert [(r.ok, r.email, r.academic_title, r.first_name, r.last_name) for r in fixed.rows] == [
+        (True, "anna@kiel.example", "Dr.", "Anna", "Becker"), (True, "j.gross@ulm.example", "", "", "Groß")]
+    first = fixed.rows[0]
+    table = svc.correct_cell(table, plan.mapping, first, "first_name", "Anna Maria")  # the "Name" cell, rebuilt
+    assert table.rows[0][0] == "Dr. Anna Maria Becker"
+    with pytest.raises(ValueError):
+        svc.correct_cell(table, plan.mapping, first, "organisation", "Stadt Kiel")  # no column holds it
