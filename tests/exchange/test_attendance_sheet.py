@@ -133,7 +133,7 @@ def test_many_columns_turn_the_page_to_landscape(tmp_path: Path) -> None:
 
 def test_a_long_name_wraps_and_its_row_grows(tmp_path: Path) -> None:
     long = "Hohenstein-Wolkenburg-Katzenelnbogen-Schaumburg-Lippe-Detmold"
-    ws = _save(tmp_path, _sheet([person(long, "Anna", 1), person("Kaya", "Jan", 2)]))["Anwesenheitsliste"]
+    ws = _save(tmp_path, _sheet([person(long, "Anna", 1), person("Kaya", "Jan", 2)], in_person()))["Anwesenheitsliste"]
     assert ws["B9"].value == long
     assert ws["B9"].alignment.wrap_text is True
     assert ws.row_dimensions[9].height > 20

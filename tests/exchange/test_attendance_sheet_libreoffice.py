@@ -8,10 +8,12 @@ CI installs LibreOffice (``scripts/setup-system.sh --test``); the test is skippe
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from export_samples import crowd, december_event
@@ -86,3 +88,37 @@ def test_libreoffice_prints_every_page_with_the_whole_header_row(tmp_path: Path)
     assert "Dąbrowski" in everything and "Özdemir" in everything and "Hohenstein" in everything
     assert "Unterschrift" in everything
     assert str(PEOPLE + BLANK_ROWS) in table_pages[-1]
+
+
+def test_libreoffice_prints_the_online_list_without_signatures(db: Any, tmp_path: Path) -> None:
+    """The demo's December meeting (online) as the window saves it, printed by LibreOffice and kept as PNG in the
+    renders folder to look at: titles in their column, "von der Heide" under H, no signature column."""
+    from odn_desktop.services import exports
+    from odn_desktop.services.contacts import ContactInput
+    from odn_desktop.services.demo import load_demo
+    from odn_desktop.services.events import list_event_rows
+    from odn_desktop.services.registrations import register
+    from odn_desktop.store.database import transaction
+
+    with transaction(db.sessions) as s:
+        load_demo(s)
+        december = next(r for r in list_event_rows(s) if r.title == "Open-Data-Netzwerktreffen"
+                        and r.starts_at.month == 12)
+        register(s, december.id, ContactInput(email="anna.heide@kreis.example", first_name="Anna",
+                                               last_name="von der Heide", organisation="Kreis Kleve"),
+                 allow_late=True, force=True)
+        xlsx = tmp_path / "2021-12-02 Anwesenheitsliste Open-Data-Netzwerktreffen.xlsx"
+        exports.export_attendance_sheet(s, december.id, xlsx, columns=("role",), blank_rows=3)
+    pdf = _render(xlsx, tmp_path, tmp_path / "lo-profile")
+    pages = _pages_text(pdf)
+    table = "\n".join(pages[:-1])
+    assert "Unterschrift" not in table and "Anwesend" not in table
+    assert "Titel" in table and "Funktion" in table
+    heide = next(line for line in table.splitlines() if "Heide" in line)
+    assert "von der Heide" not in heide and "Anna von der" in heide
+    renders = Path(os.environ.get("ODN_RENDERS", "/work/notes/renders"))
+    renders.mkdir(parents=True, exist_ok=True)
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(renders / "attendance-sheet-online-libreoffice")], check=True, timeout=60)
+        assert (renders / "attendance-sheet-online-libreoffice.png").stat().st_size > 10_000

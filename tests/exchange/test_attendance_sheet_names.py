@@ -80,12 +80,18 @@ def test_the_signature_column_follows_the_format(tmp_path: Path, fmt: str, signe
     assert [row[0] for row in rows[1:]] == list(range(1, 10))  # 7 people, 2 numbered rows for walk-ins
 
 
-def test_the_online_list_gives_the_page_width_to_the_organisation(tmp_path: Path) -> None:
-    online = load_workbook(save(tmp_path, "online"))["Anwesenheitsliste"]
-    signed = load_workbook(save(tmp_path, "in_person"))["Anwesenheitsliste"]
+def test_the_online_list_gives_the_page_width_to_long_texts(tmp_path: Path) -> None:
+    listed = [*people(), person("Kaya", "Jan", 8, role="Beauftragte für Digitalisierung")]
+    online = load_workbook(save(tmp_path, "online", listed, columns=("role",)))["Anwesenheitsliste"]
+    signed = load_workbook(save(tmp_path, "in_person", listed, columns=("role",)))["Anwesenheitsliste"]
     assert online.max_column == signed.max_column - 1
+    assert online.page_setup.orientation == signed.page_setup.orientation == "portrait"
+    # the long role fits on one line where nobody signs; with the signature column it wraps
+    role_online = next(c for c in online["F"] if c.value and str(c.value).startswith("Beauftragte"))
+    role_signed = next(c for c in signed["F"] if c.value and str(c.value).startswith("Beauftragte"))
+    assert online.column_dimensions["F"].width > signed.column_dimensions["F"].width
+    assert not role_online.alignment.wrap_text and role_signed.alignment.wrap_text
     assert online.column_dimensions["E"].width >= signed.column_dimensions["E"].width  # Organisation/Kommune
-    assert online.page_setup.orientation == "portrait"
 
 
 def test_the_registrant_export_moves_a_typed_title_to_its_column(tmp_path: Path) -> None:

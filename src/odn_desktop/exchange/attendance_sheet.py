@@ -211,24 +211,34 @@ def plan_layout(columns: list[Column], rows: Sequence[Sequence[str]]) -> Layout:
 
     Portrait when the columns fit the A4 width at 100 % or slightly reduced, otherwise landscape (and, if
     even that is too narrow, the fit-to-width setting scales the print down). The signature column takes
-    what is left of the page width; a list without one gives it to the organisation column (up to its limit).
+    what is left of the page width; a list without one (online) gives it first to the columns whose longest
+    text was capped (one line instead of two), then to the organisation column (up to its limit).
     """
     widths: list[float] = []
+    wanted: list[float] = []  # what each column's longest text would need
     for index, column in enumerate(columns):
         if column.value is None:
             widths.append(column.min_width)
+            wanted.append(column.min_width)
             continue
         longest = max((len(row[index]) for row in rows), default=0)
         widths.append(min(column.max_width, max(column.min_width, longest + 2)))
+        wanted.append(max(column.min_width, longest + 2))
     needed = sum(_px(w) for w in widths)
     # Portrait while the columns fit at 100 %, or at a slight reduction (fit-to-width scales down to ~85 %);
     # landscape when they need more.
     orientation = "portrait" if needed <= _PRINTABLE_PX["portrait"] / PORTRAIT_MIN_SCALE else "landscape"
-    spare_px = _PRINTABLE_PX[orientation] - needed - 2
+    spare_chars = math.floor((_PRINTABLE_PX[orientation] - needed - 2) / 7)
     spare = spare_column(columns)
-    if spare_px > 0 and spare is not None:
+    if spare is not None and columns[spare] is not _SIGNATURE:
+        # no signature column: the room first lets capped columns show their texts on one line
+        for index, want in enumerate(wanted):
+            extra = min(max(0.0, want - widths[index]), max(0, spare_chars))
+            widths[index] += extra
+            spare_chars -= math.ceil(extra)
+    if spare_chars > 0 and spare is not None:
         grow = columns[spare]
-        widths[spare] = max(widths[spare], min(grow.max_width, widths[spare] + math.floor(spare_px / 7)))
+        widths[spare] = max(widths[spare], min(grow.max_width, widths[spare] + spare_chars))
     return Layout(columns, widths, orientation)
 
 
