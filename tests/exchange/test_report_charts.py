@@ -186,3 +186,15 @@ def test_no_pyplot_and_no_matplotlib_at_import() -> None:
 def test_a_cell_of_a_date_is_written_german() -> None:
     table = ChartTable("attendance_per_round", "Runden", ("Runde", "Angemeldet"), ((date(2021, 12, 2), 3),))
     assert "02.12.2021" in _texts(_svg(table))
+
+
+def test_a_deadline_still_ahead_is_on_the_axis_and_every_path_has_data() -> None:
+    """The coming meeting: registrations up to day −5, the deadline (day 0) ahead. The deadline line must be drawn
+    (an axis ending at −5 left it out as a path without data, which Qt's SVG renderer rejects)."""
+    ahead = ChartTable("registrations_over_time", "Eingang der Anmeldungen bis zum Anmeldeschluss",
+                       ("Tag (0 = Anmeldeschluss)", MEETINGS[2]), ((-9, 3), (-7, 6), (-5, 9)),
+                       marks=(ChartMark(0, "Anmeldeschluss", "deadline"),))
+    root = _svg(ahead)
+    paths = list(root.iter(f"{SVG}path"))
+    assert all(p.get("d") for p in paths), [p.attrib for p in paths if not p.get("d")]
+    assert "Anmeldeschluss" in _texts(root)

@@ -274,7 +274,10 @@ def _curves(fig: Figure, ax: Axes, table: ChartTable, style: ChartStyle) -> None
     ax.set_ylabel(REGISTRATIONS_AXIS, color=style.muted)
     ax.set_ylim(bottom=0)
     if days:
-        ax.set_xlim(min(days) - 0.5, max(days) + 0.5)
+        # the whole time axis, also a deadline still ahead (a vertical line outside the limits would be written
+        # as an SVG path without data, which Qt's SVG renderer reports as invalid)
+        marked = [_float(m.category) for m in table.marks if m.series is None]
+        ax.set_xlim(min([*days, *marked]) - 0.5, max([*days, *marked]) + 0.5)
 
     handles, _labels = ax.get_legend_handles_labels()
     kinds_shown: dict[str, str] = {}
