@@ -350,107 +350,102 @@
 <context>
     <name>AnnouncementDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="72"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="71"/>
         <source>Ankündigung – {title}</source>
         <translation>Announcement – {title}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="77"/>
         <source>HTML (für die Website)</source>
         <translation>HTML (for the website)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="77"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="77"/>
         <source>Text</source>
         <translation>Plain text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="79"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="81"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="88"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="87"/>
         <source>Vorschau der Ankündigung</source>
         <translation>Preview of the announcement</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="88"/>
         <source>&amp;Vorschau:</source>
         <translation>&amp;Preview:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="91"/>
         <source>Ohne Zugangslink. Stand jetzt: „{status}“ – vor dem Veröffentlichen neu erstellen, wenn sich die Anmeldungen ändern.</source>
         <translation>Without the access link. As of now: “{status}” – create it again before publishing if the registrations change.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="96"/>
         <source>Ungespeicherte Änderungen in den Details sind noch nicht enthalten.</source>
         <translation>Unsaved changes in the details are not included yet.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="106"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="105"/>
         <source>Als formatierten Text &amp;kopieren</source>
         <translation>&amp;Copy as formatted text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="107"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="106"/>
         <source>HTML und reinen Text in die Zwischenablage, zum Einfügen in den Editor der Website</source>
         <translation>HTML and plain text to the clipboard, for pasting into the website’s editor</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="109"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="108"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="110"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="109"/>
         <source>Als HTML-, Markdown- oder Textdatei speichern</source>
         <translation>Save as an HTML, Markdown or text file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="163"/>
         <source>Die Ankündigung ist in der Zwischenablage (formatiert und als Text).</source>
         <translation>The announcement is on the clipboard (formatted and as plain text).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="168"/>
-        <source>Ankündigung {date}</source>
-        <translation>Announcement {date}</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="172"/>
         <source>HTML-Datei (*.html *.htm)</source>
         <translation>HTML file (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="172"/>
         <source>Markdown-Datei (*.md)</source>
         <translation>Markdown file (*.md)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="173"/>
         <source>Textdatei (*.txt)</source>
         <translation>Text file (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="173"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="174"/>
         <source>Ankündigung speichern</source>
         <translation>Save announcement</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/announcement_dialog.py" line="186"/>
         <source>Gespeichert ({format}): {path}</source>
         <translation>Saved ({format}): {path}</translation>
     </message>
@@ -600,6 +595,84 @@
         <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="586"/>
         <source> – bereits zugeordnet</source>
         <translation> – already assigned</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceOptionsDialog</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="93"/>
+        <source>Teilnehmendenliste als PDF</source>
+        <translation>Participant list as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="93"/>
+        <source>Anwesenheitsliste</source>
+        <translation>Attendance sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="97"/>
+        <source>&amp;Funktion</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="99"/>
+        <source>&amp;E-Mail</source>
+        <translation>&amp;Email</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="101"/>
+        <source>&amp;Runde</source>
+        <translation>R&amp;ound</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="108"/>
+        <source>Zusätzliche Spalten</source>
+        <translation>Additional columns</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="113"/>
+        <source>Immer dabei: Nr., Nachname, Vorname, Titel (wenn jemand einen hat), Organisation/Kommune.</source>
+        <translation>Always included: No., last name, first name, title (if anyone has one), organisation/municipality.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="121"/>
+        <source>Leerzeilen für Nachmeldungen</source>
+        <translation>Empty rows for walk-ins</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="123"/>
+        <source>Eine Liste &amp;je Runde (jede auf eigenen Seiten)</source>
+        <translation>One list &amp;per round (each on pages of its own)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="128"/>
+        <source>Die Veranstaltung hat {n} parallele Runden.</source>
+        <translation>The event has {n} parallel rounds.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="130"/>
+        <source>Die Veranstaltung hat keine parallelen Runden.</source>
+        <translation>The event has no parallel rounds.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="136"/>
+        <source>&amp;Leerzeilen für Nachmeldungen:</source>
+        <translation>Empty rows for &amp;walk-ins:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="140"/>
+        <source>Mit der Spalte „Anwesend / Unterschrift“ (Präsenz oder hybrid).</source>
+        <translation>With the column “Present / signature” (in person or hybrid).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="141"/>
+        <source>Ohne Unterschriftenspalte: Die Teilnahme eines Online-Treffens kommt aus dem Teilnehmerbericht des Videokonferenz-Programms.</source>
+        <translation>Without a signature column: the attendance of an online meeting comes from the video conference program's participant report.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_options.py" line="149"/>
+        <source>&amp;Weiter …</source>
+        <translation>&amp;Next …</translation>
     </message>
 </context>
 <context>
@@ -805,92 +878,93 @@ Restore now?</translation>
 <context>
     <name>CertificatesDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="99"/>
         <source>PDF-Datei (*.pdf)</source>
+        <extracomment>what drafting or sending certificates changes (the registrations show &quot;Teilnahmebescheinigung versendet am …&quot;)</extracomment>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="205"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="237"/>
         <source>Teilnahmebescheinigungen – {title} ({date})</source>
         <translation>Certificates of attendance – {title} ({date})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="213"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="245"/>
         <source>Mindestanteil der Dauer</source>
         <translation>Minimum share of the duration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="214"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="246"/>
         <source>&amp;Mindestanteil der Dauer:</source>
         <translation>&amp;Minimum share of the duration:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="265"/>
         <source>Wer eine Bescheinigung erhält</source>
         <translation>Who receives a certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="237"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="272"/>
         <source>erhält Bescheinigung</source>
         <translation>receives certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="245"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="280"/>
         <source>&amp;Einzeln speichern …</source>
         <translation>Save &amp;individually …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="247"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="282"/>
         <source>Eine PDF-Datei je Person in einen Ordner speichern</source>
         <translation>Save one PDF file per person into a folder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="248"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="283"/>
         <source>Sammel-&amp;PDF zum Drucken …</source>
         <translation>Combined &amp;PDF for printing …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="250"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="285"/>
         <source>Alle Bescheinigungen in einer PDF-Datei, eine Seite je Person</source>
         <translation>All certificates in one PDF file, one page per person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="251"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="286"/>
         <source>Als E-Mail-Ent&amp;würfe …</source>
         <translation>As e-mail &amp;drafts …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="253"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="288"/>
         <source>Eine .eml-Datei je Person mit ihrer Bescheinigung im Anhang, die Outlook als Entwurf öffnet (Vorlage „Teilnahmebescheinigung“)</source>
         <translation>One .eml file per person with their certificate attached, which Outlook opens as a draft (template “Certificate of attendance”)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="255"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="290"/>
         <source>Per E-Mail &amp;senden …</source>
         <translation>&amp;Send by e-mail …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="257"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="292"/>
         <source>Über den Mailserver senden; wer die Bescheinigung schon erhalten hat, wird übersprungen</source>
         <translation>Send through the mail server; anyone who already received the certificate is skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="259"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="294"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="321"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="356"/>
         <source>Eine Bescheinigung erhält, wer laut Teilnahmebericht mindestens {minutes} von {duration} Minuten anwesend war oder von Hand als anwesend markiert ist.</source>
         <translation>A certificate goes to everyone present for at least {minutes} of {duration} minutes according to the attendance report, or marked as attended by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="328"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="363"/>
         <source>Für diese Veranstaltung ist noch keine Teilnahme erfasst. Importieren Sie den Teilnahmebericht (Zoom/Teams) oder markieren Sie die Anwesenheit in den Anmeldungen.</source>
         <translation>No attendance has been recorded for this event yet. Import the attendance report (Zoom/Teams) or mark attendance in the registrations.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="331"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="366"/>
         <source>%n erhalten eine Bescheinigung</source>
         <translation>
             <numerusform>%n receives a certificate</numerusform>
@@ -898,22 +972,22 @@ Restore now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="331"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="366"/>
         <source>{n} nicht</source>
         <translation>{n} do not</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="363"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="404"/>
         <source>Ordner für die Teilnahmebescheinigungen</source>
         <translation>Folder for the certificates of attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="372"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="414"/>
         <source>Teilnahmebescheinigungen gespeichert</source>
         <translation>Certificates of attendance saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="373"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="415"/>
         <source>%n Bescheinigungen gespeichert in {folder}</source>
         <translation>
             <numerusform>%n certificate saved in {folder}</numerusform>
@@ -921,17 +995,17 @@ Restore now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="382"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="424"/>
         <source>Sammel-PDF speichern</source>
         <translation>Save combined PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="391"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="433"/>
         <source>Sammel-PDF gespeichert</source>
         <translation>Combined PDF saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="392"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="434"/>
         <source>%n Bescheinigungen (eine Seite je Person) gespeichert: {path}</source>
         <translation>
             <numerusform>%n certificate (one page per person) saved: {path}</numerusform>
@@ -939,12 +1013,12 @@ Restore now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="407"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="449"/>
         <source>Ordner für die E-Mail-Entwürfe</source>
         <translation>Folder for the e-mail drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="420"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="462"/>
         <source>%n Entwürfe mit Bescheinigung gespeichert in {folder}</source>
         <translation>
             <numerusform>%n draft with certificate saved in {folder}</numerusform>
@@ -952,7 +1026,7 @@ Restore now?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="423"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="465"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n person skipped)</numerusform>
@@ -960,12 +1034,12 @@ Restore now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="424"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="466"/>
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="425"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="467"/>
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
@@ -973,47 +1047,47 @@ Restore now?</translation>
 <context>
     <name>CertificatesModel</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="125"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="125"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="125"/>
         <source>Minuten</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="125"/>
         <source>Anteil</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
         <source>Bescheinigung</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="126"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="196"/>
         <source>{reason}; Nummer {number}</source>
         <translation>{reason}; number {number}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="183"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="214"/>
         <source>erhält Bescheinigung</source>
         <translation>receives certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="183"/>
+        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="214"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
@@ -1021,12 +1095,12 @@ Restore now?</translation>
 <context>
     <name>ChartSection</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="194"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="190"/>
         <source>Tabelle: {title}</source>
         <translation>Table: {title}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="199"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="195"/>
         <source>Diagramm: {title}</source>
         <translation>Chart: {title}</translation>
     </message>
@@ -2026,58 +2100,58 @@ Please let them know.</translation>
         <translation>Public announcement for the website or newsletter: preview, copy, save (without the access link)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="75"/>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="214"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="228"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="81"/>
         <source>Programm</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="82"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="83"/>
         <source>Runden</source>
         <translation>Rounds</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="84"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="85"/>
         <source>Aufgaben</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="108"/>
         <source>Die Anmeldungen dieser Veranstaltung erscheinen hier.</source>
         <translation>The registrations for this event appear here.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="214"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="228"/>
         <source>Details •</source>
         <translation>Details •</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="222"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="236"/>
         <source>(ohne Titel)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="224"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="238"/>
         <source>(ungespeichert)</source>
         <translation>(unsaved)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="86"/>
         <source>Raumplan</source>
         <translation>Room plan</translation>
     </message>
@@ -2308,6 +2382,100 @@ Please let them know.</translation>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="59"/>
+        <source>Anwesenheitsliste</source>
+        <extracomment>kind -&gt; what the file is, as the start of its name (German; the English window translates it)</extracomment>
+        <translation>Attendance sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="60"/>
+        <source>Teilnehmendenliste</source>
+        <translation>Participant list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="61"/>
+        <source>Anmeldungen</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="62"/>
+        <source>Kalenderdatei</source>
+        <translation>Calendar file</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="63"/>
+        <source>Einladungen</source>
+        <translation>Invitations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="64"/>
+        <source>Ankündigung</source>
+        <translation>Announcement</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="65"/>
+        <source>Raumplan</source>
+        <translation>Room plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="66"/>
+        <source>Raumliste</source>
+        <translation>Room list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="67"/>
+        <source>Auswertung</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="68"/>
+        <source>Teilnahmebescheinigungen</source>
+        <translation>Certificates of attendance</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="69"/>
+        <source>E-Mail-Entwürfe</source>
+        <translation>Email drafts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="70"/>
+        <source>Importbericht</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="71"/>
+        <source>Auskunft</source>
+        <translation>Data access report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="72"/>
+        <source>Teilnehmerbericht</source>
+        <translation>Participant report</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="156"/>
+        <source>{what} speichern</source>
+        <translation>Save {what}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="169"/>
+        <source>{what} öffnen</source>
+        <translation>Open {what}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="186"/>
+        <source>Ordner für {what}</source>
+        <translation>Folder for {what}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="189"/>
+        <source>{title} – darin wird der Ordner „{name}“ angelegt</source>
+        <translation>{title} – the folder “{name}” is created in it</translation>
+    </message>
+</context>
+<context>
     <name>ImportMappingDialog</name>
     <message>
         <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="116"/>
@@ -2340,82 +2508,82 @@ Please let them know.</translation>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="217"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="219"/>
         <source>Zuordnung der Spalten</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="219"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="221"/>
         <source>Erkannt aus den Spaltennamen und Werten; bitte prüfen und bei Bedarf ändern.</source>
         <translation>Detected from the column names and values; please check and change if necessary.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="243"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="245"/>
         <source>&amp;Anzeigen:</source>
         <translation>Sho&amp;w:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="245"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="247"/>
         <source>Abgelehnte Zeilen lassen sich hier korrigieren: Zelle doppelklicken oder F2.</source>
         <translation>Rejected rows can be corrected here: double-click a cell or press F2.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="253"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="255"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="280"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="282"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="284"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="286"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="315"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="317"/>
         <source>&amp;Verspätet zulassen</source>
         <translation>Allow &amp;late registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="317"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="319"/>
         <source>Verspätet zulassen</source>
         <translation>Allow late registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="318"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="320"/>
         <source>Zeilen außerhalb der Anmeldefrist werden übernommen und als verspätet markiert.</source>
         <translation>Rows outside the registration period are imported and marked as late.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="321"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="323"/>
         <source>Fehlende &amp;Runden anlegen (ohne Platzgrenze)</source>
         <translation>Create missing &amp;rounds (no seat limit)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="323"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="325"/>
         <source>Fehlende Runden anlegen (ohne Platzgrenze)</source>
         <translation>Create missing rounds (no seat limit)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="466"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="468"/>
         <source>Die Spalte „{0}“ wird nicht verwendet: die Veranstaltung hat keine parallelen Runden (Werte: {1}).</source>
         <translation>The column “{0}” is not used: the event has no parallel rounds (values: {1}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="485"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="487"/>
         <source>Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Sie werden beim Import ohne Platzgrenze angelegt.</source>
         <translation>The file names rounds the event does not have: {0}. They will be created without a seat limit.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="487"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="489"/>
         <source>Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Ohne „Fehlende Runden anlegen“ wird nichts importiert.</source>
         <translation>The file names rounds the event does not have: {0}. Without “Create missing rounds” nothing is imported.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="497"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="499"/>
         <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>
             <numerusform>%n row in the file. Please complete the mapping first.</numerusform>
@@ -2423,7 +2591,7 @@ Please let them know.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="499"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="501"/>
         <source>%n Zeilen in der Datei</source>
         <translation>
             <numerusform>%n row in the file</numerusform>
@@ -2431,42 +2599,42 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="503"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="505"/>
         <source>Die Anmeldungen werden mit der Veranstaltung abgeglichen …</source>
         <translation>Checking the registrations against the event …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="505"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="507"/>
         <source>{0} neu</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="507"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="509"/>
         <source>{0} bereits angemeldet</source>
         <translation>{0} already registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="509"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="511"/>
         <source>{0} aktualisiert</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="511"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="513"/>
         <source>{0} verspätet</source>
         <translation>{0} late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="513"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="515"/>
         <source>{0} auf der Warteliste</source>
         <translation>{0} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="515"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="517"/>
         <source>{0} abgelehnt</source>
         <translation>{0} rejected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="517"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="519"/>
         <source>%n doppelte Zeilen zusammengeführt</source>
         <translation>
             <numerusform>%n duplicate row merged</numerusform>
@@ -2474,12 +2642,12 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="520"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="522"/>
         <source>Nichts wird importiert, solange die Datei Runden nennt, die es nicht gibt.</source>
         <translation>Nothing is imported while the file names rounds that do not exist.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="522"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="524"/>
         <source>%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen</source>
         <translation>
             <numerusform>%n row outside the registration period will only be imported with “Allow late registration”</numerusform>
@@ -2487,27 +2655,27 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="525"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="527"/>
         <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
         <translation>The preview shows the first {0} rows.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="622"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="624"/>
         <source>Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)</source>
         <translation>Registrations (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="624"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="626"/>
         <source>Anmeldungen importieren</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="631"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="633"/>
         <source>Textdateien (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="632"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="634"/>
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
@@ -2761,98 +2929,98 @@ Please let them know.</translation>
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="194"/>
         <source>Nachrichten – {title} ({date})</source>
         <translation>Messages – {title} ({date})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="206"/>
         <source>&amp;Vorlage:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="209"/>
         <source>Vorschau &amp;für:</source>
         <translation>Preview &amp;for:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="179"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="246"/>
         <source>Doppelklick oder Eingabetaste fügt den Platzhalter ein</source>
         <translation>Double-click or Enter inserts the placeholder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="252"/>
         <source>Vorlage &amp;speichern</source>
         <translation>&amp;Save template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="187"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="254"/>
         <source>Standard&amp;text</source>
         <translation>&amp;Default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="189"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="256"/>
         <source>Den mitgelieferten Text wiederherstellen</source>
         <translation>Restore the default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="192"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="259"/>
         <source>Vorlage bearbeiten</source>
         <translation>Edit template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="194"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="261"/>
         <source>&amp;Betreff:</source>
         <translation>Su&amp;bject:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="198"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="265"/>
         <source>&amp;Platzhalter:</source>
         <translation>&amp;Placeholders:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="225"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="294"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="243"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="317"/>
         <source>&amp;Entwürfe für Outlook speichern …</source>
         <translation>Save drafts for &amp;Outlook …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="245"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="319"/>
         <source>Per E-&amp;Mail senden …</source>
         <translation>Send by e&amp;mail …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="247"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="321"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="314"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="438"/>
         <source>Anhang: persönliche Kalendereinladung (invite.ics)</source>
         <translation>Attachment: personal calendar invitation (invite.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="322"/>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="365"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="537"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="607"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="324"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="539"/>
         <source>Eigener Text</source>
         <translation>Custom text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="326"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="541"/>
         <source>Mitgelieferter Text</source>
         <translation>Default text</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="354"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="578"/>
         <source>Empfänger: %n Personen</source>
         <translation>
             <numerusform>Recipients: %n person</numerusform>
@@ -2860,27 +3028,27 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="356"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="580"/>
         <source> ({n} übersprungen)</source>
         <translation> ({n} skipped)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="389"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="638"/>
         <source>An: {name} &lt;{email}&gt;</source>
         <translation>To: {name} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="408"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="658"/>
         <source>Vorlage „{label}“ gespeichert</source>
         <translation>Template “{label}” saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="424"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="720"/>
         <source>Ordner für die Entwürfe</source>
         <translation>Folder for the drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="436"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="739"/>
         <source>%n Entwürfe gespeichert in {folder}</source>
         <translation>
             <numerusform>%n draft saved in {folder}</numerusform>
@@ -2888,7 +3056,7 @@ Please let them know.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="438"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="742"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n person skipped)</numerusform>
@@ -2896,27 +3064,28 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="439"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="750"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="753"/>
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="440"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="743"/>
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="464"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="807"/>
         <source>Vorlagen</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="465"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="808"/>
         <source>Die geänderten Vorlagen speichern?</source>
         <translation>Save the changed templates?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="316"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="440"/>
         <source>Anhang: persönliche Teilnahmebescheinigung (PDF), für alle mit mindestens {percent} % der Dauer</source>
         <translation>Attachment: personal certificate of attendance (PDF), for everyone present for at least {percent} % of the duration</translation>
     </message>
@@ -2924,47 +3093,47 @@ Please let them know.</translation>
 <context>
     <name>MailUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="68"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="75"/>
         <source>Anmeldebestätigung</source>
         <translation>Registration confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="69"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="76"/>
         <source>Wartelisten-Hinweis</source>
         <translation>Waiting list notice</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="70"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="77"/>
         <source>Nachgerückt von der Warteliste</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="71"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="78"/>
         <source>Zugangslink mit Einladung</source>
         <translation>Access link with invitation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="72"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="79"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="73"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="80"/>
         <source>Absage der Veranstaltung</source>
         <translation>Event cancellation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="81"/>
         <source>Dank nach der Veranstaltung</source>
         <translation>Thank-you after the event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="117"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="82"/>
         <source>Teilnahmebescheinigung</source>
         <translation>Certificate of attendance</translation>
     </message>
@@ -3297,108 +3466,108 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RegistrationColumns</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="96"/>
         <source>Angemeldet</source>
         <extracomment>status -&gt; (background, text); light backgrounds with dark text stay readable in dark themes too (background, text) per status; called when a cell is drawn, so they follow the palette (see theme)</extracomment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="99"/>
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="100"/>
         <source>Warteliste #{position}</source>
         <translation>Waiting list #{position}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="88"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="102"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="116"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="103"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="117"/>
         <source>Teilgenommen ({minutes} Minuten)</source>
         <translation>Attended ({minutes} minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="118"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="132"/>
         <source>Platz {position} auf der Warteliste</source>
         <translation>Position {position} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="124"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="138"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="128"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="142"/>
         <source>Nach dem Anmeldeschluss angemeldet</source>
         <translation>Registered after the deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="147"/>
         <source>{when} Uhr (Berlin)</source>
         <translation>{when} (Berlin)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="163"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="165"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="176"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="178"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="174"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="168"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="180"/>
         <source>Angemeldet am</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="185"/>
         <source>verspätet</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="175"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="189"/>
         <source>Teilnahme (Minuten)</source>
         <translation>Attendance (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="182"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="196"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="317"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="331"/>
         <source>Kopieren</source>
         <extracomment>initial widths: the width of a typical long value (plus padding); the last column takes what is left</extracomment>
         <translation>Copy</translation>
@@ -3407,88 +3576,88 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RegistrationsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="80"/>
         <source>Alle</source>
         <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact&apos;s name, the event&apos;s capacity, the registrations)</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="81"/>
         <source>Angemeldet</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="80"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="180"/>
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="83"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="84"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="168"/>
         <source>Alle Runden</source>
-        <extracomment>the seat summary&apos;s colour per seat status (a style sheet built at use time: it follows the palette) the round filter&apos;s key for &quot;registered without a round&quot;</extracomment>
+        <extracomment>the round filter&apos;s key for &quot;registered without a round&quot;</extracomment>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="166"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="583"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="687"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="178"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="658"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="762"/>
         <source>ohne Runde</source>
         <translation>no round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="179"/>
         <source>angemeldet</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="207"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="219"/>
         <source>Name, E-Mail oder Organisation …</source>
         <extracomment>the seat figures after every reload (``SeatCounts``, or None without an event)</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="210"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="222"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="230"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="225"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="237"/>
         <source>&amp;Runde:</source>
         <translation>&amp;Round:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="246"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="258"/>
         <source>Anmeldung hin&amp;zufügen …</source>
         <translation>&amp;Add registration …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="260"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="272"/>
         <source>St&amp;ornieren</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="261"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="273"/>
         <source>Auf die &amp;Warteliste</source>
         <translation>Move to &amp;waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="263"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="275"/>
         <source>Von der Warteliste &amp;nachrücken</source>
         <translation>Move u&amp;p from waiting list</translation>
     </message>
@@ -3503,116 +3672,116 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>Change waiting-list p&amp;lace …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="265"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="281"/>
         <source>Teilnahme &amp;markieren</source>
         <translation>&amp;Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="267"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="283"/>
         <source>Teilnahme ent&amp;fernen</source>
         <translation>&amp;Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="269"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="285"/>
         <source>In R&amp;unde verschieben …</source>
         <translation>Move to ro&amp;und …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="278"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="743"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="296"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="821"/>
         <source>{n} ausgewählt:</source>
         <translation>{n} selected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="445"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="464"/>
         <source>Anmeldung hinzufügen</source>
         <translation>Add registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="454"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="473"/>
         <source>{name} steht auf der Warteliste für Runde „{round}“ (Platz {position}).</source>
         <translation>{name} is on the waiting list for round “{round}” (place {position}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="457"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="476"/>
         <source>{name} steht auf der Warteliste (Platz {position}).</source>
         <translation>{name} is on the waiting list (position {position}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="460"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="479"/>
         <source>{name} ist in Runde „{round}“ angemeldet.</source>
         <translation>{name} is registered in round “{round}”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="463"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="482"/>
         <source>{name} ist angemeldet.</source>
         <translation>{name} is registered.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="465"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="484"/>
         <source>(verspätet zugelassen)</source>
         <translation>(admitted late)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="483"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="502"/>
         <source>Anmeldung stornieren</source>
         <translation>Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="483"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="502"/>
         <source>{n} Anmeldungen stornieren</source>
         <translation>Cancel {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="488"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="507"/>
         <source>Storniert: {names}.</source>
         <translation>Cancelled: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="493"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="512"/>
         <source>Nachgerückt: {names}.</source>
         <translation>Moved up: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="494"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="570"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="607"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="502"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="521"/>
         <source>Auf die Warteliste setzen</source>
         <translation>Move to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="503"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="522"/>
         <source>{n} Anmeldungen auf die Warteliste setzen</source>
         <translation>Move {n} registrations to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="507"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="526"/>
         <source>Auf die Warteliste gesetzt: {names}.</source>
         <translation>Moved to the waiting list: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="565"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="566"/>
         <source>Ans Ende der Warteliste setzen</source>
         <translation>Move to the end of the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="566"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="567"/>
         <source>{n} Personen ans Ende der Warteliste setzen</source>
         <translation>Move {n} people to the end of the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="570"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="571"/>
         <source>Ans Ende der Warteliste gesetzt: {names}.</source>
         <translation>Moved to the end of the waiting list: {names}.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="121"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="588"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="589"/>
         <source>Wartelistenplatz ändern</source>
+        <extracomment>the seat summary&apos;s colour per seat status (a style sheet built at use time: it follows the palette)</extracomment>
         <translation>Change waiting-list place</translation>
     </message>
     <message>
@@ -3621,137 +3790,137 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>New waiting-list place for {name} (1 to {maximum}):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="594"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="595"/>
         <source>{name} steht jetzt auf Platz {position} der Warteliste.</source>
         <translation>{name} is now number {position} on the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="522"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="541"/>
         <source>Es ist kein Platz mehr frei. Sollen {n} Personen trotzdem nachrücken (Überbuchung)?</source>
         <translation>There are no seats left. Move {n} people up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="525"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="544"/>
         <source>Es sind nur noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
         <translation>Only {free} seats are left, but {n} people are selected. Move them all up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="530"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="549"/>
         <source>Überbuchen?</source>
         <translation>Overbook?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="533"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="552"/>
         <source>Von der Warteliste nachrücken</source>
         <translation>Move up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="534"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="553"/>
         <source>{n} Personen von der Warteliste nachrücken</source>
         <translation>Move {n} people up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="538"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="557"/>
         <source>Nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
         <translation>Moved up: {names}. Please let them know.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="550"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="627"/>
         <source>In der Runde „{round}“ sind noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
         <translation>Round “{round}” has {free} seats left, {n} people are selected. Move all of them up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="561"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="638"/>
         <source>In andere Runde verschieben</source>
         <translation>Move to another round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="562"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="639"/>
         <source>{n} Anmeldungen in eine andere Runde verschieben</source>
         <translation>Move {n} registrations to another round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="567"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="644"/>
         <source>Verschoben: {names}.</source>
         <translation>Moved: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="597"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="672"/>
         <source>Teilnahme markieren</source>
         <translation>Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="597"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="672"/>
         <source>Teilnahme von {n} Personen markieren</source>
         <translation>Mark attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="599"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="674"/>
         <source>Teilnahme entfernen</source>
         <translation>Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="599"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="674"/>
         <source>Teilnahme von {n} Personen entfernen</source>
         <translation>Remove attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="604"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="679"/>
         <source>{text}: {names}.</source>
         <translation>{text}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="649"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="724"/>
         <source>Keine Veranstaltung ausgewählt.</source>
         <translation>No event selected.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="701"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="776"/>
         <source>Keine Platzbegrenzung.</source>
         <translation>No seat limit.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="703"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="778"/>
         <source>{capacity} Plätze + Überbuchung = {limit} Plätze.</source>
         <translation>{capacity} seats + overbooking = {limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="706"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="781"/>
         <source>{limit} Plätze.</source>
         <translation>{limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="707"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="782"/>
         <source>{n} storniert.</source>
         <translation>{n} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="713"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="788"/>
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="716"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="791"/>
         <source>Anmeldeschluss {when} (abgelaufen)</source>
         <translation>Registration deadline {when} (passed)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="717"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="792"/>
         <source>Anmeldeschluss {when}</source>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="723"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="798"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="725"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="800"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="744"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="822"/>
         <source>Auswahl:</source>
         <translation>Selection:</translation>
     </message>
@@ -3759,17 +3928,17 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="645"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="647"/>
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="651"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="653"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="666"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="668"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -3777,135 +3946,137 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="106"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="108"/>
         <source>PDF (*.pdf)</source>
+        <extracomment>data whose change alters the figures the table under a chart shows at most this many rows before it scrolls itself the columns&apos; widths are measured on the header and this many rows (not on 300 meetings: one frame) the narrowest column of a table under a chart (pixels) charts are drawn at least this wide (pixels), also in a narrow window after a resize the charts are drawn again at the new width when it changed by more than this (inches) (key, German label, term of ``report_figures.DEFINITIONS`` for the tooltip)</extracomment>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="107"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="109"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="109"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="111"/>
         <source>Auswertung speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="250"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="246"/>
         <source>Veranstaltungsreihe</source>
+        <extracomment>the key figures and tables of the current selection are shown (the charts follow) the charts are drawn (after the figures, and again after the palette or the width changed) the report was saved (its path) milliseconds from the last selection to its figures on the page (shown in tests and the benchmark)</extracomment>
         <translation>Event series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="254"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="250"/>
         <source>&amp;Reihe:</source>
         <translation>&amp;Series:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="254"/>
         <source>Treffen</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="262"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="258"/>
         <source>&amp;Treffen:</source>
         <translation>&amp;Meeting:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="264"/>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="471"/>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="492"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="260"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="467"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="488"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="268"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="264"/>
         <source>&amp;Exportieren …</source>
         <translation>&amp;Export …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="270"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="266"/>
         <source>Die Auswertung der Reihe als PDF oder Excel-Arbeitsmappe speichern (Kennzahlen, Diagramme mit Tabellen, Erläuterungen)</source>
-        <translation>Save the series' report as PDF or Excel workbook (key figures, charts with tables, definitions)</translation>
+        <translation>Save the series&apos; report as PDF or Excel workbook (key figures, charts with tables, definitions)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="340"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="336"/>
         <source>angemeldet</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="340"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="336"/>
         <source>teilgenommen</source>
         <translation>attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="341"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="337"/>
         <source>Quote</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="341"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="337"/>
         <source>nicht erschienen</source>
         <translation>no-shows</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="342"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="338"/>
         <source>Warteliste</source>
         <translation>waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="342"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="338"/>
         <source>verspätet</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="343"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="339"/>
         <source>Organisationen</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="343"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="339"/>
         <source>wiederkehrend</source>
         <translation>returning</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="363"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="359"/>
         <source>Noch keine Veranstaltungsreihe. Die Auswertung zeigt die Treffen einer Reihe; Reihen entstehen unter „Veranstaltungen“.</source>
         <translation>No event series yet. The report shows the meetings of a series; series are created under “Events”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="430"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="426"/>
         <source>Alle Treffen der Reihe</source>
         <translation>All meetings of the series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="471"/>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="498"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="467"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="495"/>
         <source>Diagramme werden gezeichnet …</source>
         <translation>Drawing charts …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="576"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="577"/>
         <source>Für dieses Treffen gibt es noch keine Teilnahmedaten: Quote und „nicht erschienen“ folgen, wenn es stattgefunden hat.</source>
         <translation>There is no attendance data for this meeting yet: the rate and “no-shows” follow once it has taken place.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="578"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="579"/>
         <source>„wiederkehrend“: Anmeldungen von Personen, die schon für ein früheres Treffen der Reihe angemeldet waren.</source>
         <translation>“returning”: registrations of people who were already registered for an earlier meeting of the series.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="580"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="581"/>
         <source>Treffen gezählt: {meetings}, davon mit Teilnahmedaten: {rated} (nur diese zählen für Quote und „nicht erschienen“). „wiederkehrend“: Personen, die nach einem früheren Treffen der Reihe wiederkamen.</source>
         <translation>Meetings counted: {meetings}, with attendance data: {rated} (only these count for the rate and “no-shows”). “returning”: people who came back after an earlier meeting of the series.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="649"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="650"/>
         <source>Auswertung wird gespeichert …</source>
         <translation>Saving report …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="666"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="667"/>
         <source>Die Auswertung konnte nicht gespeichert werden: {reason}</source>
         <translation>The report could not be saved: {reason}</translation>
     </message>
@@ -4009,92 +4180,92 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RoomPlanTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="71"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="66"/>
         <source>Breakout-Räume für Zoom. Für die Vernetzung werden die Angemeldeten in kleine Räume gemischt; Personen derselben Organisation oder Kommune kommen möglichst in verschiedene Räume. Die Datei lädt man in Zoom beim Planen des Meetings unter „Breakout Room pre-assign“ › „Import from CSV“ hoch.</source>
         <translation>Breakout rooms for Zoom. For networking, the registered people are mixed into small rooms; people of the same organisation or municipality go into different rooms where possible. Upload the file in Zoom when scheduling the meeting under “Breakout Room pre-assign” › “Import from CSV”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="75"/>
         <source>Personen je &amp;Raum:</source>
         <translation>People per &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="84"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="79"/>
         <source>je Raum eine Person</source>
         <translation>one per room</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="80"/>
         <source>nicht zuteilen (bleiben im Hauptraum)</source>
         <translation>not assigned (stay in the main room)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="81"/>
         <source>Referent:innen und &amp;Veranstaltende:</source>
         <translation>Speakers and &amp;hosts:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="88"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="83"/>
         <source>Nach R&amp;unden (ein Raum je Runde)</source>
         <translation>By ro&amp;und (one room per round)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="85"/>
         <source>Neu &amp;mischen</source>
         <translation>New &amp;mix</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="87"/>
         <source>Eine andere Mischung derselben Personen</source>
         <translation>Another mix of the same people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="112"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="107"/>
         <source>Raumplan</source>
         <translation>Room plan</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="109"/>
         <source>Für &amp;Zoom exportieren …</source>
         <translation>Export for &amp;Zoom …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="116"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="111"/>
         <source>Datei zur Vorab-Zuteilung der Breakout-Räume (CSV) speichern</source>
         <translation>Save the breakout room pre-assignment file (CSV)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="117"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="112"/>
         <source>Raumliste als &amp;PDF …</source>
         <translation>Room list as &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="119"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="114"/>
         <source>Raumliste &amp;drucken …</source>
         <translation>&amp;Print room list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="235"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="230"/>
         <source>Ein Raum je paralleler Runde, benannt wie die Runde</source>
         <translation>One room per parallel round, named like the round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="236"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="231"/>
         <source>Diese Veranstaltung hat keine parallelen Runden.</source>
         <translation>This event has no parallel rounds.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="240"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="235"/>
         <source>Mischung Nr. {seed}</source>
         <translation>Mix no. {seed}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="242"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="237"/>
         <source>(niemand)</source>
         <translation>(nobody)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="253"/>
         <source>%n Personen</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4102,7 +4273,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="253"/>
         <source>in %n Räumen</source>
         <translation>
             <numerusform>in %n room</numerusform>
@@ -4110,12 +4281,12 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="260"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="255"/>
         <source>zu höchstens {size}</source>
         <translation>of at most {size}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="259"/>
         <source>%n Personen ohne Runde bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n person without a round stays in the main room</numerusform>
@@ -4123,7 +4294,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="266"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="261"/>
         <source>%n Referent:innen und Veranstaltende bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n speaker or host stays in the main room</numerusform>
@@ -4131,7 +4302,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="269"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="264"/>
         <source>in %n Räumen treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</source>
         <translation>
             <numerusform>in %n room people of the same organisation or municipality meet (unavoidable)</numerusform>
@@ -4139,52 +4310,52 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="281"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="276"/>
         <source>Raum</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="282"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="277"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="278"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="285"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="280"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="300"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="298"/>
         <source>Raumplan für Zoom speichern</source>
         <translation>Save room plan for Zoom</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="301"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="299"/>
         <source>CSV für Zoom (*.csv)</source>
         <translation>CSV for Zoom (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="311"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="309"/>
         <source>Raumplan gespeichert</source>
         <translation>Room plan saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="320"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="318"/>
         <source>Raumliste als PDF speichern</source>
         <translation>Save room list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="321"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="319"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="329"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="327"/>
         <source>Raumliste gespeichert: {path}</source>
         <translation>Room list saved: {path}</translation>
     </message>
@@ -4447,32 +4618,32 @@ Please inform them.</translation>
 <context>
     <name>SeatSummary</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="174"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="186"/>
         <source>{n} auf der Warteliste</source>
         <translation>{n} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="188"/>
         <source>{n} angemeldet</source>
         <translation>{n} registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="189"/>
         <source>keine Platzbegrenzung</source>
         <translation>no seat limit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="178"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="190"/>
         <source>{registered} von {limit} Plätzen belegt</source>
         <translation>{registered} of {limit} seats taken</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="181"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="193"/>
         <source>Ausgebucht</source>
         <translation>Fully booked</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="182"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="194"/>
         <source>{n} frei</source>
         <translation>{n} free</translation>
     </message>
@@ -4480,119 +4651,119 @@ Please inform them.</translation>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="66"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="67"/>
         <source>Senden: {label}</source>
         <translation>Send: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="92"/>
         <source>Verschlüsselt (STARTTLS)</source>
         <translation>Encrypted (STARTTLS)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="100"/>
         <source>aus dem Schlüsselbund</source>
         <translation>from the keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="98"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="101"/>
         <source>Passwort im Schlüsselbund des Systems speichern</source>
         <translation>Store the password in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="111"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="114"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="113"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="116"/>
         <source>auch an Personen, die diese Nachricht schon erhalten haben</source>
         <translation>also to people who have already received this message</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="118"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="121"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="122"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="125"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="126"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="124"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="129"/>
         <source>Absender (&amp;Name):</source>
         <translation>Sender (&amp;name):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="130"/>
         <source>Absender (&amp;E-Mail):</source>
         <translation>Sender (&amp;email):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="128"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="131"/>
         <source>P&amp;ause zwischen Nachrichten:</source>
         <translation>P&amp;ause between messages:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="136"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="136"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="136"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="147"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="150"/>
         <source>&amp;Senden</source>
         <translation>Sen&amp;d</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="150"/>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="332"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="153"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="338"/>
         <source>&amp;Pause</source>
         <translation>Pa&amp;use</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="152"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="155"/>
         <source>A&amp;bbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="157"/>
         <source>&amp;Fehlgeschlagene erneut senden</source>
         <translation>&amp;Retry failed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="159"/>
         <source>Schl&amp;ießen</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="212"/>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="315"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="216"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="321"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="215"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="219"/>
         <source>%n Empfänger:innen</source>
         <translation>
             <numerusform>%n recipient</numerusform>
@@ -4600,42 +4771,42 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="217"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="221"/>
         <source>, {n} übersprungen (haben die Nachricht schon oder keine Adresse)</source>
         <translation>, {n} skipped (already have the message or no address)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="256"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="260"/>
         <source>Bitte geben Sie den SMTP-Server an.</source>
         <translation>Please enter the SMTP server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="295"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="301"/>
         <source>versendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="296"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="302"/>
         <source>fehlgeschlagen: {detail}</source>
         <translation>failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="316"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="322"/>
         <source>nicht versendet (abgebrochen)</source>
         <translation>not sent (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="335"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="341"/>
         <source>&amp;Fortsetzen</source>
         <translation>Resu&amp;me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="336"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="342"/>
         <source>Angehalten – „Fortsetzen“ sendet weiter.</source>
         <translation>Paused – “Resume” continues sending.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="341"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="347"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
@@ -5750,22 +5921,22 @@ Please inform them.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="63"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="64"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="65"/>
         <source>Es gibt ungespeicherte Änderungen. Vor dem Beenden speichern?</source>
         <translation>There are unsaved changes. Save before exiting?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="96"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="96"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="97"/>
         <source>Soll der Zugangslink in die Kalenderdatei?
 
 Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit den persönlichen Einladungen an die Angemeldeten.</source>
@@ -5774,57 +5945,37 @@ Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit d
 The file is meant for the website and the newsletter; otherwise the link only goes out with the personal invitations to registered people.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="110"/>
-        <source>Parallele Runden</source>
-        <translation>Parallel rounds</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="111"/>
-        <source>Die Veranstaltung hat {n} parallele Runden. Eine eigene Liste je Runde (mit Leerzeilen für Nachmeldungen in jeder Runde) oder eine gemeinsame Liste mit einer Spalte „Runde“?</source>
-        <translation>The event has {n} parallel rounds. One list per round (with blank rows for late registrations in each round) or one list with a “Round” column?</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="115"/>
-        <source>Eine Liste &amp;je Runde</source>
-        <translation>One list &amp;per round</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="116"/>
-        <source>&amp;Eine gemeinsame Liste</source>
-        <translation>One &amp;shared list</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="138"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="139"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="140"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="141"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="142"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="153"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="143"/>
         <source>Themenwünsche</source>
         <translation>Topic wishes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="144"/>
         <source>Auswertung</source>
         <translation>Reports</translation>
     </message>
@@ -5832,67 +5983,67 @@ The file is meant for the website and the newsletter; otherwise the link only go
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="145"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="146"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="147"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="157"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="159"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150"/>
         <source>Themenwünsche</source>
         <translation>Topic wishes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152"/>
         <source>&amp;Neue Veranstaltung</source>
         <translation>&amp;New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="153"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="154"/>
         <source>&amp;Beenden</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="155"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="156"/>
         <source>&amp;Löschen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="157"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="158"/>
         <source>Über &amp;odn-desktop</source>
         <translation>&amp;About odn-desktop</translation>
     </message>
@@ -5902,102 +6053,102 @@ The file is meant for the website and the newsletter; otherwise the link only go
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="160"/>
         <source>Anwesenheitsliste (Excel) …</source>
         <translation>Attendance list (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="161"/>
         <source>Anmeldungen (Excel) …</source>
         <translation>Registrations (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="162"/>
         <source>Kalenderdatei (ICS) …</source>
         <translation>Calendar file (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="170"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="163"/>
         <source>Persönliche Einladungen (ICS) …</source>
         <translation>Personal invitations (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="164"/>
         <source>Teilnehmendenliste als PDF …</source>
         <translation>Participant list as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="165"/>
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="173"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="166"/>
         <source>Anmeldungen importieren (CSV/Excel) …</source>
         <translation>Import registrations (CSV/Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="174"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="167"/>
         <source>Teilnahme importieren (Zoom/Teams) …</source>
         <translation>Import attendance (Zoom/Teams) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="175"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="168"/>
         <source>E-Mails an Angemeldete …</source>
         <translation>Emails to registrants …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="169"/>
         <source>Datenschutz …</source>
         <translation>Data protection …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="211"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="298"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="295"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="301"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="298"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="335"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="332"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="339"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="336"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="342"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="339"/>
         <source>&amp;Exportieren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="349"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="346"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="355"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="352"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="358"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="355"/>
         <source>E&amp;xtras</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="364"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="361"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
@@ -6038,57 +6189,57 @@ The file is meant for the website and the newsletter; otherwise the link only go
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/workspace_window.py" line="542"/>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="561"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="572"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="560"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="570"/>
         <source>Anmeldungen speichern</source>
         <translation>Save registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="570"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="581"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="571"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="583"/>
         <source>Kalenderdatei (*.ics)</source>
         <translation>Calendar file (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="589"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="601"/>
         <source>Ordner für die Einladungen</source>
         <translation>Folder for the invitations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="601"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="614"/>
         <source>Teilnehmendenliste als PDF</source>
         <translation>Participant list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="601"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="615"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="607"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="622"/>
         <source>PDF gespeichert ({pages} Seiten): {path}</source>
         <translation>PDF saved ({pages} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="661"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="676"/>
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="663"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="678"/>
         <source>Einstellungen gespeichert.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151"/>
         <source>Auswertung</source>
         <translation>Reports</translation>
     </message>
@@ -6167,33 +6318,33 @@ Details are in the log file: {log}</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="324"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="336"/>
         <source>Stand: {when}</source>
         <translation>As of: {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="346"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="358"/>
         <source>Seite {page} von {pages}</source>
         <translation>Page {page} of {pages}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="361"/>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="393"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="373"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="405"/>
         <source>Teilnehmendenliste – {title}</source>
         <translation>Participant list – {title}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="395"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="407"/>
         <source>Teilnehmendenliste drucken</source>
         <translation>Print participant list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="406"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="418"/>
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="408"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="420"/>
         <source>Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen</source>
         <translation>Open the event&apos;s participant list in the print preview</translation>
     </message>
