@@ -342,3 +342,33 @@ def test_access_link_marked_when_the_coordinator_confirms_right_away(
     dialog.drafts_button.click()  # written again, and this time they went out
     assert link_sent(meeting) and not dialog.mark_sent_button.isVisible()
     assert notes[-1] == "2 Entwürfe als verschickt vermerkt. Die Frist „Zugangslink verschicken“ ist erledigt."
+
+
+# -- test mail over SMTP -----------------------------------------------------------------------------------
+
+
+def test_test_mail_to_me_over_smtp_records_nothing(qtbot: QtBot, meeting: Meeting,
+                                                    no_real_dialogs: list[QDialog]) -> None:
+    from mail_smtp_server import smtp_server
+    from odn_desktop.ui.mail_send_dialog import SendDialog
+
+    dialog = editor(qtbot, meeting, template="reminder")
+    dialog.send_button.click()
+    send = no_real_dialogs[-1]
+    assert isinstance(send, SendDialog)  # a child of the editor: closed with it
+    send.show()
+    with smtp_server() as server:
+        send.host_edit.setText(server.host)
+        send.port_spin.setValue(server.port)
+        send.starttls_check.setChecked(False)
+        assert send.test_button.text() == "Test&mail an mich" and send.test_button.isEnabled()
+        qtbot.mouseClick(send.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: send.test_sent is not None, timeout=20000)
+    assert send.test_sent is not None and send.test_sent.ok
+    assert server.handler.recipients() == [COORDINATOR]
+    [received] = server.handler.received
+    body = received.message.get_body(("plain",)).get_content()
+    assert body.splitlines()[0] == "Sehr geehrter Herr Becker,"  # the first recipient (German order)
+    assert send.status_label.text().startswith(f"Testmail an {COORDINATOR} versendet.")
+    assert meeting.ctx.read(lambda s: mailing.messages_of_event(s, meeting.event_id)) == {}
+    assert send.report is None  # nothing was sent to the recipients

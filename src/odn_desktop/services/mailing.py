@@ -925,6 +925,43 @@ def send_mails(
                       len(envelopes) - len(results), done)
 
 
+def send_test_mail(
+    sessions: sessionmaker[Session],
+    event_id: uuid.UUID,
+    template_name: str,
+    smtp: SmtpSettings,
+    *,
+    to: MailAddress,
+    template: MailTemplate | None = None,
+    registration_ids: Collection[uuid.UUID] | None = None,
+    password: str | None = None,
+    organizer: Organizer | None = None,
+    attachments: AttachmentSource | None = None,
+    min_percent: int | None = None,
+    test_person: uuid.UUID | None = None,
+) -> DeliveryResult:
+    """One message to ``to`` (the coordinator) with the data of the first recipient (or ``test_person``), sent
+    over SMTP exactly as the recipients would get it; recorded nowhere. ``UserError`` as for drafts and sending."""
+    organizer = organizer_for(smtp, organizer)
+    address = _test_address(to)
+    with transaction(sessions) as session:
+        chosen = check_drafts(session, event_id, template_name, template=template,
+                              registration_ids=registration_ids, organizer=organizer, min_percent=min_percent)
+        person = next((p for p in chosen.people if p.registration_id == test_person), chosen.people[0])
+        batch = build_mails(session, event_id, template_name, template=template,
+                            registration_ids=[person.registration_id], organizer=organizer,
+                            attachments=attachments, min_percent=min_percent)
+    if not batch.mails:
+        raise UserError(nobody_message(template_name, Selection((), batch.skipped)))
+    mail = replace(batch.mails[0], to=address)
+    sender = MailAddress(organizer.name, organizer.email)
+    envelope = Envelope(mail.registration_id, address.name, address.email,
+                        build_message(mail, sender=sender, draft=False))
+    results, _cancelled = deliver([envelope], smtp, sender=organizer.email,
+                                  password=password if password is not None else smtp_password(smtp), pause=0)
+    return results[0]
+
+
 def retry_failed(
     sessions: sessionmaker[Session],
     event_id: uuid.UUID,

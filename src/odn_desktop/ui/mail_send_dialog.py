@@ -1,9 +1,10 @@
 """Sending one template over SMTP from the window: settings, progress, pause, cancel, a result per recipient.
 
-Opened from the template editor (``mail_ui.MailDialog``). The delivery runs on a worker thread
-(``ui.worker.run_in_background``) with ``services.mailing.send_mails``, which records every result in its own
-short transaction; each recipient's result comes back through a queued signal and fills its row at once.
-Server, port, STARTTLS, user, sender and pause are remembered in QSettings; a typed password goes into the OS
+Opened from the template editor (``mail_ui.MailDialog``). "Testmail an mich" first sends one message to the sender's
+own address with the first recipient's data (``services.mailing.send_test_mail``; recorded nowhere). The delivery
+runs on a worker thread (``ui.worker.run_in_background``) with ``services.mailing.send_mails``, which records every
+result in its own short transaction; each recipient's result comes back through a queued signal and fills its row at
+once. Server, port, STARTTLS, user, sender and pause are remembered in QSettings; a typed password goes into the OS
 keyring (if wanted), never into the settings.
 """
 
@@ -74,6 +75,7 @@ class SendDialog(QDialog):
         self.attachments = attachments  # files per registration, made beforehand (the certificates' PDFs)
         self.min_percent = min_percent  # the certificate threshold
         self.report: SendReport | None = None
+        self.test_sent: DeliveryResult | None = None  # the last test mail's result
         self._control: Any = None
         self._rows: dict[uuid.UUID, int] = {}
         self._close_when_done = False
@@ -156,12 +158,19 @@ class SendDialog(QDialog):
         self.cancel_button.setObjectName("cancelButton")
         self.retry_button = QPushButton(self.tr("&Fehlgeschlagene erneut senden"))
         self.retry_button.setObjectName("retryButton")
+        self.test_button = QPushButton(self.tr("Test&mail an mich"))
+        self.test_button.setObjectName("testMailButton")
+        self.test_button.setToolTip(self.tr("Eine Nachricht an die Absenderadresse mit den Angaben der ersten "
+                                            "Person – so, wie sie die Empfänger:innen erhalten; wird nirgends "
+                                            "vermerkt."))
         self.close_button = QPushButton(self.tr("Schl&ießen"))
         self.close_button.setObjectName("closeButton")
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.pause_button, self.cancel_button, self.retry_button):
+        for button in (self.test_button, self.start_button, self.pause_button, self.cancel_button,
+                       self.retry_button):
             buttons.addWidget(button)
-        for button in (self.pause_button, self.cancel_button, self.retry_button, self.close_button):
+        for button in (self.test_button, self.pause_button, self.cancel_button, self.retry_button,
+                       self.close_button):
             button.setAutoDefault(False)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -174,6 +183,7 @@ class SendDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(760, 620)
 
+        self.test_button.clicked.connect(self.send_test)
         self.start_button.clicked.connect(lambda: self.start(retry=False))
         self.retry_button.clicked.connect(lambda: self.start(retry=True))
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -192,7 +202,7 @@ class SendDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         for widget in (self.host_edit, self.port_spin, self.starttls_check, self.user_edit, self.password_edit,
                        self.remember_check, self.sender_name_edit, self.sender_email_edit, self.pause_spin,
-                       self.again_check, self.start_button, self.close_button):
+                       self.again_check, self.start_button, self.close_button, self.test_button):
             widget.setEnabled(not running)
         self.pause_button.setEnabled(running)
         self.cancel_button.setEnabled(running)
@@ -223,6 +233,7 @@ class SendDialog(QDialog):
         self.status_label.setText(text)
         self.progress.setValue(0)
         self.start_button.setEnabled(n > 0 and not self.running)
+        self.test_button.setEnabled(n > 0 and not self.running)
 
     def _smtp(self) -> Any:
         from odn_desktop.services.smtp_delivery import SmtpSettings
@@ -243,13 +254,13 @@ class SendDialog(QDialog):
 
     # -- running -------------------------------------------------------------------------------------------
 
-    def start(self, *, retry: bool = False) -> None:
+    def _prepared(self) -> tuple[Any, str | None, Any] | None:
+        """Server, password and sender from the form, checked (a missing server or sender is said before
+        anything starts); None when something is missing (shown)."""
         from odn_desktop.exchange.ics_calendar import ORGANIZER_MISSING, environment_name
         from odn_desktop.services import mailing
-        from odn_desktop.services.smtp_delivery import SendControl, store_smtp_password
+        from odn_desktop.services.smtp_delivery import store_smtp_password
 
-        if self.running or self._ctx.db is None:
-            return
         smtp = self._smtp()
         password = self.password_edit.text() or None
         email = self.sender_email_edit.text().strip()
@@ -262,10 +273,72 @@ class SendDialog(QDialog):
                 raise UserError(ORGANIZER_MISSING)
             if password and smtp.user and self.remember_check.isChecked():
                 store_smtp_password(smtp, password)
-            mailing.organizer_for(smtp, organizer)  # a missing sender is reported before anything starts
+            organizer = mailing.organizer_for(smtp, organizer)  # a missing sender is said before anything starts
         except UserError as exc:
             context.show_user_error(self, exc.message)
+            return None
+        return smtp, password, organizer
+
+    def send_test(self) -> None:
+        """"Testmail an mich": one message to the sender's address with the first recipient's data."""
+        from odn_desktop.services import mailing
+
+        if self.running or self._ctx.db is None:
             return
+        prepared = self._prepared()
+        if prepared is None:
+            return
+        smtp, password, organizer = prepared
+        self._save_settings()
+        sessions = self._ctx.db.sessions
+        event_id, name, template, ids = self.event_id, self.template_name, self.template, self.registration_ids
+        attachments, min_percent = self.attachments, self.min_percent
+        to = mailing.MailAddress(organizer.name, organizer.email)
+        self.test_button.setEnabled(False)
+        self.start_button.setEnabled(False)
+        self.status_label.setText(self.tr("Testmail an {email} wird gesendet …").format(email=organizer.email))
+
+        def work() -> Any:
+            return mailing.send_test_mail(sessions, event_id, name, smtp, to=to, template=template,
+                                          registration_ids=ids, password=password, organizer=organizer,
+                                          attachments=attachments, min_percent=min_percent)
+
+        def done(result: Any) -> None:
+            self.test_sent = result
+            self.test_button.setEnabled(True)
+            self.start_button.setEnabled(bool(self._rows))
+            if result.ok:
+                self.status_label.setText(self.tr("Testmail an {email} versendet. Prüfen Sie sie in Ihrem Postfach, "
+                                                  "dann „Senden“.").format(email=result.email))
+            else:
+                self.status_label.setText(self.tr("Testmail an {email} fehlgeschlagen: {detail}").format(
+                    email=result.email, detail=result.detail))
+
+        def failed(exc: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            self.start_button.setEnabled(bool(self._rows))
+            if isinstance(exc, UserError):
+                self.status_label.setText(exc.message)
+                context.show_user_error(self, exc.message)
+                return
+            raise exc
+
+        run_in_background(work, done, failed)
+
+    def start(self, *, retry: bool = False) -> None:
+        from odn_desktop.exchange.ics_calendar import environment_name
+        from odn_desktop.services import mailing
+        from odn_desktop.services.smtp_delivery import SendControl
+
+        if self.running or self._ctx.db is None:
+            return
+        prepared = self._prepared()
+        if prepared is None:
+            return
+        smtp, password, _checked = prepared
+        email = self.sender_email_edit.text().strip()
+        sender_name = self.sender_name_edit.text().strip() or environment_name()
+        organizer = mailing.Organizer(sender_name, email) if email and sender_name else None
         self._save_settings()
         self._fill_table(retry=retry)
         if not self._rows:
