@@ -162,6 +162,54 @@
             <numerusform>(%n Personen übersprungen)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="576"/>
+        <source>Empfänger: %n Personen in BCC (ein Entwurf)</source>
+        <translation>
+            <numerusform>Empfänger: %n Person in BCC (ein Entwurf)</numerusform>
+            <numerusform>Empfänger: %n Personen in BCC (ein Entwurf)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="599"/>
+        <source>%n Entwürfe noch nicht als verschickt vermerkt</source>
+        <translation>
+            <numerusform>%n Entwurf noch nicht als verschickt vermerkt</numerusform>
+            <numerusform>%n Entwürfe noch nicht als verschickt vermerkt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="635"/>
+        <source>An: {to} · BCC: %n Personen</source>
+        <translation>
+            <numerusform>An: {to} · BCC: %n Person</numerusform>
+            <numerusform>An: {to} · BCC: %n Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="736"/>
+        <source>Ein Entwurf an %n Personen in BCC gespeichert in {folder}</source>
+        <translation>
+            <numerusform>Ein Entwurf an %n Person in BCC gespeichert in {folder}</numerusform>
+            <numerusform>Ein Entwurf an %n Personen in BCC gespeichert in {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="763"/>
+        <source>%n Entwürfe „{label}“ sind noch nicht als verschickt vermerkt. Haben Sie die Entwürfe aus Outlook verschickt?</source>
+        <translation>
+            <numerusform>%n Entwurf „{label}“ ist noch nicht als verschickt vermerkt. Haben Sie den Entwurf aus Outlook verschickt?</numerusform>
+            <numerusform>%n Entwürfe „{label}“ sind noch nicht als verschickt vermerkt. Haben Sie die Entwürfe aus Outlook verschickt?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="776"/>
+        <source>%n Entwürfe als verschickt vermerkt.</source>
+        <translation>
+            <numerusform>%n Entwurf als verschickt vermerkt.</numerusform>
+            <numerusform>%n Entwürfe als verschickt vermerkt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PrivacyDialog</name>

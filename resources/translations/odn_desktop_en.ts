@@ -3089,6 +3089,160 @@ Please let them know.</translation>
         <source>Anhang: persönliche Teilnahmebescheinigung (PDF), für alle mit mindestens {percent} % der Dauer</source>
         <translation>Attachment: personal certificate of attendance (PDF), for everyone present for at least {percent} % of the duration</translation>
     </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="217"/>
+        <source>Auswahl</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="221"/>
+        <source>Eine Nachricht an alle in B&amp;CC</source>
+        <translation>One message to everyone in B&amp;CC</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="225"/>
+        <source>Als versc&amp;hickt markieren …</source>
+        <translation>Mark as s&amp;ent …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="227"/>
+        <source>Erst wenn die Entwürfe aus Outlook verschickt sind, gelten sie als versendet (beim Zugangslink: die Frist ist dann erledigt).</source>
+        <translation>Drafts count as sent only once they went out of Outlook (for the access link: the deadline is done then).</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="230"/>
+        <source>Empfän&amp;ger:</source>
+        <translation>Reci&amp;pients:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="312"/>
+        <source>Testentwurf &amp;an mich</source>
+        <translation>Test draft to &amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="314"/>
+        <source>Ein Entwurf an Ihre eigene Adresse mit den Angaben der Person in der Vorschau; er öffnet sich in Ihrem E-Mail-Programm und wird nirgends vermerkt.</source>
+        <translation>A draft to your own address with the data of the person in the preview; it opens in your mail program and is recorded nowhere.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="436"/>
+        <source>Anhang: Kalenderdatei der Veranstaltung ohne Namen (Absage für alle Kalender)</source>
+        <translation>Attachment: the event&apos;s calendar file without names (cancellation for every calendar)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="459"/>
+        <source>Ein einziger Entwurf: Sie selbst im An-Feld, alle Empfänger:innen in BCC, Anrede „Guten Tag,“ – für Informationen ohne persönlichen Inhalt. Der Versand per E-Mail schickt weiterhin jeder Person eine eigene Nachricht.</source>
+        <translation>A single draft: you in the To field, all recipients in BCC, salutation “Guten Tag,” – for information without personal content. Sending by e-mail still sends each person a message of their own.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="465"/>
+        <source>Nicht für diese Vorlage: Sie geht an jede Person einzeln, denn {reason}. Eine Nachricht an alle in BCC gibt es nur für Erinnerung, Dank und Absage.</source>
+        <translation>Not for this template: it goes to each person individually, because {reason}. One message to everyone in BCC exists only for the reminder, the thanks and the cancellation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="502"/>
+        <source>„{label}“ geht nur an die Nachgerückten: über „Benachrichtigen …“ oder eine Auswahl in der Tabelle.</source>
+        <translation>“{label}” goes only to the people who moved up: through “Notify …” or a selection in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="505"/>
+        <source>Niemand aus dieser Gruppe erhält „{label}“.</source>
+        <translation>Nobody in this group gets “{label}”.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="576"/>
+        <source>Empfänger: %n Personen in BCC (ein Entwurf)</source>
+        <translation>
+            <numerusform>Recipients: %n person in BCC (one draft)</numerusform>
+            <numerusform>Recipients: %n people in BCC (one draft)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="584"/>
+        <source>Übersprungen:</source>
+        <translation>Skipped:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="599"/>
+        <source>%n Entwürfe noch nicht als verschickt vermerkt</source>
+        <translation>
+            <numerusform>%n draft not yet marked as sent</numerusform>
+            <numerusform>%n drafts not yet marked as sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="634"/>
+        <source>Sie selbst</source>
+        <translation>You</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="635"/>
+        <source>An: {to} · BCC: %n Personen</source>
+        <translation>
+            <numerusform>To: {to} · BCC: %n person</numerusform>
+            <numerusform>To: {to} · BCC: %n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="706"/>
+        <source>Testentwurf an {email} gespeichert: {path}</source>
+        <translation>Test draft to {email} saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="709"/>
+        <source>Testentwurf</source>
+        <translation>Test draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="710"/>
+        <source>Der Testentwurf an {email} ist gespeichert:
+{path}
+
+Ein Doppelklick auf die Datei öffnet sie in Outlook.</source>
+        <translation>The test draft to {email} is saved:
+{path}
+
+Double-clicking the file opens it in Outlook.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="736"/>
+        <source>Ein Entwurf an %n Personen in BCC gespeichert in {folder}</source>
+        <translation>
+            <numerusform>One draft to %n person in BCC saved in {folder}</numerusform>
+            <numerusform>One draft to %n people in BCC saved in {folder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="747"/>
+        <source>Haben Sie die Entwürfe aus Outlook verschickt? Erst dann gilt der Zugangslink als versendet und die Frist „Zugangslink verschicken“ als erledigt. Sie können das auch später mit „Als verschickt markieren …“ nachholen.</source>
+        <translation>Have you sent the drafts from Outlook? Only then does the access link count as sent and the deadline “Send access link” as done. You can also do this later with “Mark as sent …”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="762"/>
+        <source>Als verschickt markieren</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="763"/>
+        <source>%n Entwürfe „{label}“ sind noch nicht als verschickt vermerkt. Haben Sie die Entwürfe aus Outlook verschickt?</source>
+        <translation>
+            <numerusform>%n draft “{label}” is not yet marked as sent. Have you sent the drafts from Outlook?</numerusform>
+            <numerusform>%n drafts “{label}” are not yet marked as sent. Have you sent the drafts from Outlook?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="776"/>
+        <source>%n Entwürfe als verschickt vermerkt.</source>
+        <translation>
+            <numerusform>%n draft marked as sent.</numerusform>
+            <numerusform>%n drafts marked as sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="778"/>
+        <source>Die Frist „Zugangslink verschicken“ ist erledigt.</source>
+        <translation>The deadline “Send access link” is done.</translation>
+    </message>
 </context>
 <context>
     <name>MailUi</name>
@@ -3136,6 +3290,66 @@ Please let them know.</translation>
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="82"/>
         <source>Teilnahmebescheinigung</source>
         <translation>Certificate of attendance</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="84"/>
+        <source>sie bestätigt die persönliche Anmeldung</source>
+        <translation>it confirms the personal registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="85"/>
+        <source>sie nennt den persönlichen Platz auf der Warteliste</source>
+        <translation>it names the personal place on the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="86"/>
+        <source>sie teilt der Person persönlich mit, dass sie nachgerückt ist</source>
+        <translation>it tells the person personally that they moved up</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="87"/>
+        <source>sie enthält den Zugangslink und eine persönliche Kalendereinladung</source>
+        <translation>it contains the access link and a personal calendar invitation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="88"/>
+        <source>sie trägt die persönliche Teilnahmebescheinigung im Anhang</source>
+        <translation>it carries the personal certificate of attendance as an attachment</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="92"/>
+        <source>Wie in der Vorlage vorgesehen</source>
+        <translation>As the template intends</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="93"/>
+        <source>Alle Angemeldeten</source>
+        <translation>Everyone registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="94"/>
+        <source>Alle auf der Warteliste</source>
+        <translation>Everyone on the waiting list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="95"/>
+        <source>Alle Stornierten</source>
+        <translation>Everyone cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="96"/>
+        <source>Alle, die teilgenommen haben</source>
+        <translation>Everyone who attended</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="843"/>
+        <source>Auswahl aus der Tabelle</source>
+        <translation>Selection from the table</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="881"/>
+        <source>Nachgerückte</source>
+        <translation>Moved up</translation>
     </message>
 </context>
 <context>
@@ -3923,6 +4137,11 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="822"/>
         <source>Auswahl:</source>
         <translation>Selection:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="290"/>
+        <source>E-Mail an &amp;Auswahl …</source>
+        <translation>E-mail to s&amp;election …</translation>
     </message>
 </context>
 <context>
@@ -4809,6 +5028,31 @@ Please inform them.</translation>
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="347"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="161"/>
+        <source>Test&amp;mail an mich</source>
+        <translation>Test &amp;mail to me</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="163"/>
+        <source>Eine Nachricht an die Absenderadresse mit den Angaben der ersten Person – so, wie sie die Empfänger:innen erhalten; wird nirgends vermerkt.</source>
+        <translation>One message to the sender address with the first person&apos;s data – as the recipients get it; recorded nowhere.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="299"/>
+        <source>Testmail an {email} wird gesendet …</source>
+        <translation>Sending test mail to {email} …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="311"/>
+        <source>Testmail an {email} versendet. Prüfen Sie sie in Ihrem Postfach, dann „Senden“.</source>
+        <translation>Test mail to {email} sent. Check it in your mailbox, then “Send”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="314"/>
+        <source>Testmail an {email} fehlgeschlagen: {detail}</source>
+        <translation>Test mail to {email} failed: {detail}</translation>
     </message>
 </context>
 <context>
@@ -6347,6 +6591,19 @@ Details are in the log file: {log}</translation>
         <location filename="../../src/odn_desktop/ui/printing.py" line="420"/>
         <source>Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen</source>
         <translation>Open the event&apos;s participant list in the print preview</translation>
+    </message>
+</context>
+<context>
+    <name>PromotedNotice</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="854"/>
+        <source>&amp;Benachrichtigen …</source>
+        <translation>&amp;Notify …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="856"/>
+        <source>Die Nachricht „Nachgerückt von der Warteliste“ an genau diese Personen schreiben</source>
+        <translation>Write the message “Moved up from the waiting list” to exactly these people</translation>
     </message>
 </context>
 </TS>
