@@ -3097,7 +3097,7 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="221"/>
         <source>Eine Nachricht an alle in B&amp;CC</source>
-        <translation>One message to everyone in B&amp;CC</translation>
+        <translation>One message to e&amp;veryone in BCC</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="225"/>
@@ -3112,12 +3112,12 @@ Please let them know.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="230"/>
         <source>Empfän&amp;ger:</source>
-        <translation>Reci&amp;pients:</translation>
+        <translation>Rec&amp;ipients:</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="312"/>
         <source>Testentwurf &amp;an mich</source>
-        <translation>Test draft to &amp;me</translation>
+        <translation>Test d&amp;raft to me</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="314"/>
@@ -4141,7 +4141,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="290"/>
         <source>E-Mail an &amp;Auswahl …</source>
-        <translation>E-mail to s&amp;election …</translation>
+        <translation>E-mail to selec&amp;tion …</translation>
     </message>
 </context>
 <context>
@@ -5032,7 +5032,7 @@ Please inform them.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="161"/>
         <source>Test&amp;mail an mich</source>
-        <translation>Test &amp;mail to me</translation>
+        <translation>&amp;Test mail to me</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="163"/>
