@@ -183,3 +183,16 @@ def test_every_new_option_has_german_help(capsys: pytest.CaptureFixture[str]) ->
     with pytest.raises(SystemExit):
         main(["mail", "--help"])
     assert "mark-sent" in capsys.readouterr().out
+
+
+def test_send_only_to_the_given_addresses(capsys: pytest.CaptureFixture[str], meeting: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from mail_smtp_server import smtp_server
+
+    monkeypatch.setattr(cli_mail, "DEFAULT_PAUSE", 0.0)
+    with smtp_server() as server:
+        code, out, err = run(capsys, meeting, "mail", "send", "--event", "2031-12-02", "--template", "reminder",
+                             "--smtp", server.address, "--only", "juergen.mueller@ulm.example")
+    assert code == 0, err
+    assert server.handler.recipients() == ["juergen.mueller@ulm.example"]
+    assert out.strip().endswith("Erinnerung: 1 versendet.")
