@@ -123,7 +123,10 @@ class AgendaTab(QWidget):
         QWidget.setTabOrder(self.add_button, self.remove_button)
         QWidget.setTabOrder(self.remove_button, self.up_button)
         QWidget.setTabOrder(self.up_button, self.down_button)
+        # a mouse click sets the current row first and selects it afterwards, the keyboard does both at once:
+        # the buttons follow both signals, so they are right whichever came last
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.layoutChanged.connect(self._update_buttons)
         self._update_buttons()
