@@ -123,6 +123,48 @@ def _registration_import(window: WorkspaceWindow, db: Database) -> QDialog:
     return build_import_dialog(window, window.ctx, event_id, path)
 
 
+def _zoom_report(db: Database, event_id: uuid.UUID) -> str:
+    """A Zoom participant report of the meeting ``event_id`` as the attendance chapter shows it: most people with
+    their address (one of them twice: laptop and phone), one without an address under her name the other way
+    round, one phone nobody can tell, and the host."""
+    from odn_desktop.domain.timezone import to_berlin
+    from odn_desktop.services.events import get_event
+    from odn_desktop.services.registrations import list_registration_rows
+    from odn_desktop.store.database import transaction
+
+    with transaction(db.sessions) as session:
+        event = get_event(session, event_id)
+        start, end = to_berlin(event.starts_at), to_berlin(event.ends_at)
+        people = [r for r in list_registration_rows(session, event_id) if r.status == "registered"][:12]
+
+    def at(minutes: int) -> str:
+        return f"{start + timedelta(minutes=minutes):%m/%d/%Y %I:%M:%S %p}"
+
+    span = int((end - start).total_seconds() // 60)
+    rows = [f"{COORDINATOR[0]} (Host),{COORDINATOR[1]},{at(-10)},{at(span + 5)},{span + 15},No"]
+    for n, person in enumerate(people[:9]):
+        left = span - (n % 4) * 20
+        rows.append(f"{person.first_name} {person.last_name},{person.email},{at(n % 3)},{at(left)},{left - n % 3},Yes")
+    first = people[0]
+    rows.append(f"{first.first_name} {first.last_name} (Handy),{first.email},{at(30)},{at(50)},20,Yes")
+    other = people[9]
+    rows.append(f"{other.last_name} {other.first_name},,{at(5)},{at(span)},{span - 5},Yes")
+    rows.append(f"iPhone von {people[10].first_name},,{at(2)},{at(span - 10)},{span - 12},Yes")
+    header = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest"
+    return "\n".join([header, *rows]) + "\n"
+
+
+def _attendance_import(window: WorkspaceWindow, db: Database) -> QDialog:
+    """The attendance dialog on a Zoom report of the December 2021 meeting (nothing is imported)."""
+    from odn_desktop.ui.attendance_dialog import build_attendance_dialog
+
+    event_id = _event(db, "2021-12-02")
+    window.open_event(event_id, "registrations")
+    path = db.path.parent / "participants_81234567890.csv"
+    path.write_text(_zoom_report(db, event_id), encoding="utf-8")
+    return build_attendance_dialog(window, window.ctx, event_id, path)
+
+
 def _certificates(window: WorkspaceWindow, db: Database) -> QDialog:
     """Who of the December 2021 meeting gets a certificate."""
     from odn_desktop.ui.certificates_dialog import CertificatesDialog
@@ -147,6 +189,8 @@ SHOTS = (
     Shot("auswertung.png", "Auswertung: Kennzahlen und Diagramme der Reihe", _page("report")),
     # dialogs for the manual (last: the mail shot enters an access link into the temporary demo)
     Shot("import.png", "Anmeldungen importieren: Zuordnung der Spalten und Vorschau", _registration_import,
+         page=False),
+    Shot("teilnahme.png", "Teilnahme importieren: ein Zoom-Bericht, den Anmeldungen zugeordnet", _attendance_import,
          page=False),
     Shot("bescheinigungen.png", "Teilnahmebescheinigungen des Treffens vom 02.12.2021", _certificates, page=False),
     Shot("zugangslink.png", "E-Mails an Angemeldete: die Vorlage „Zugangslink mit Einladung“", _access_link_mail,
