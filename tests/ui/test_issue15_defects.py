@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from tests.ui.conftest import DialogRecorder
 from tests.ui.test_events_page import Answers, agenda_titles, make_page
 
 from odn_desktop.services.rows import EventRow
@@ -64,3 +65,32 @@ def test_a_mouse_click_on_an_agenda_item_enables_its_buttons(qtbot: QtBot, page:
     qtbot.mouseClick(agenda.down_button, Qt.MouseButton.LeftButton)
     assert agenda_titles(page)[1] != second and agenda_titles(page)[0] == second
     assert agenda.current_row() == 1 and agenda.up_button.isEnabled()
+
+
+# -- undoing "Neue Veranstaltung" while it is open -------------------------------------------------------------
+
+
+def test_undoing_a_new_event_closes_it_quietly(qtbot: QtBot, page: EventsPage, dialogs: DialogRecorder) -> None:
+    before = [r.id for r in page.model.visible_rows()]
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    new_id = page.current_event_id()
+    assert new_id is not None and page.editor.event_id == new_id
+    page.editor.show_tab("agenda")  # the tabs that reload on "events" all see the undo
+    page.ctx.undo_stack.undo()
+    assert dialogs.calls == []  # no "Die Veranstaltung 8290f341-… gibt es nicht (mehr)." (it came twice)
+    assert [r.id for r in page.model.visible_rows()] == before
+    shown = page.current_event_id()  # the neighbour in the list takes over, as after a delete
+    assert shown in before and page.editor.event_id == shown
+    assert page.editor.details.ui.titleEdit.text() == page.model.row_at(page.model.row_of(shown) or 0).title
+    page.ctx.undo_stack.redo()  # the same draft again, nothing said either
+    assert page.model.row_of(new_id) is not None and dialogs.calls == []
+
+
+def test_undoing_a_new_event_from_another_page_forgets_it(qtbot: QtBot, page: EventsPage,
+                                                          dialogs: DialogRecorder) -> None:
+    page.new_event()
+    new_id = page.current_event_id()
+    page.hide()  # the coordinator went to another page, then pressed Ctrl+Z
+    page.ctx.undo_stack.undo()
+    assert dialogs.calls == [] and page.current_event_id() not in (None, new_id)
+    assert page.editor.event_id == page.current_event_id()

@@ -213,6 +213,12 @@ def get_event(session: Session, event_id: uuid.UUID) -> Event:
     return event
 
 
+def event_exists(session: Session, event_id: uuid.UUID) -> bool:
+    """Whether the event is stored and not deleted (e.g. its creation was undone a moment ago)."""
+    event = session.get(Event, event_id)
+    return event is not None and event.deleted_at is None
+
+
 def resolve_event(session: Session, ref: str) -> Event:
     """``--event E``: the event's id, or its start date YYYY-MM-DD (Berlin) when exactly one starts that day."""
     ref = ref.strip()

@@ -201,7 +201,19 @@ class EventEditor(QWidget):
     def _on_changed(self, kinds: object) -> None:
         if self._event_id is None or not self.ctx.is_ready:
             return
-        self._reload_tabs(frozenset(kinds if isinstance(kinds, tuple | list | set | frozenset) else ()))
+        changed = frozenset(kinds if isinstance(kinds, tuple | list | set | frozenset) else ())
+        if "events" in changed and not self._event_still_exists():
+            # deleted, or its creation undone: close it quietly (no tab reports the missing event); the
+            # events page then shows the neighbour in the list
+            self.set_event(None)
+            return
+        self._reload_tabs(changed)
+
+    def _event_still_exists(self) -> bool:
+        from odn_desktop.services.events import event_exists
+
+        event_id = self._event_id
+        return event_id is not None and self.ctx.read(lambda s: event_exists(s, event_id))
 
     def _reload_tabs(self, kinds: frozenset[str]) -> None:
         if self._event_id is None:

@@ -467,7 +467,8 @@ class EventsPage(QWidget):
         if not self.ctx.is_ready or not isinstance(kinds, tuple | list | set | frozenset):
             return
         if LIST_KINDS.intersection(kinds):
-            if self.isVisible():
+            if self.isVisible() or (self._current is not None and self.editor.event_id is None):
+                # (the editor closed the shown event: deleted, or its creation undone from another page)
                 self._reload_list()
             else:  # a hidden page catches up when shown (many registration edits elsewhere cost nothing here)
                 self._list_stale = True
