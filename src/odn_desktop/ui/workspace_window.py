@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from odn_desktop.domain.errors import UserError
 
-from . import context
+from . import context, screen_fit
 from .context import AppContext
 from .resources import app_icon, icon
 
@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 Answer = Literal["save", "discard", "cancel"]
 SETTINGS_GROUP = "Workspace"
-DEFAULT_SIZE = (1500, 900)
 
 # WORKAROUND: PySide6 builds the Python enums of the whole ``Qt`` namespace (~95 enum types, ~12 ms) the first
 # time anything uses it, which would be a tenth of the time to the first paint. Until the window has painted,
@@ -180,6 +179,7 @@ class WorkspaceWindow(QMainWindow):
         self._settings = settings
         self._icons: list[tuple[QAction | QListWidgetItem, str]] = []  # re-set when the palette changes
         self._after_paint: Callable[[], None] | None = None
+        self._fitted = False  # fit_window once more when first shown (the frame is known then)
         self.setWindowIcon(app_icon())
         self._set_title()
         self.pages: dict[str, QWidget] = {}
@@ -414,12 +414,28 @@ class WorkspaceWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = self.settings()
         geometry = settings.value(f"{SETTINGS_GROUP}/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            if not (self.isMaximized() or self.isFullScreen()):
+                screen_fit.fit_window(self)  # saved on a larger (or a second, now missing) screen
         else:
-            self.resize(*DEFAULT_SIZE)
+            self._set_default_geometry()
         page = str(settings.value(f"{SETTINGS_GROUP}/page", "overview"))
         self.show_page(page if page in {k for k, _, _ in PAGES} else "overview")
+
+    def _set_default_geometry(self) -> None:
+        """A first start: 1500×900 where that fits, maximized on a laptop (1366×768, 1280×720) with a normal
+        size of 95 % of the free area to return to."""
+        free = screen_fit.available_geometry(self)
+        self.setGeometry(screen_fit.default_rect(free))
+        if screen_fit.opens_maximized(free):
+            screen_fit.open_maximized(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # the window system's frame may be known now: keep it on the screen as well
+            self._fitted = True
+            if not (self.isMaximized() or self.isFullScreen()):
+                screen_fit.fit_window(self)
 
     def _save_state(self) -> None:
         settings = self.settings()
