@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow
 
 def _render(xlsx: Path, outdir: Path, profile: Path) -> Path:
     soffice = SOFFICE or missing("LibreOffice (soffice) is not installed; CI installs it (libreoffice-calc-nogui) "
-                                 "to check how the sheet prints")
+                                 "to check how the sheet prints", program="soffice")
     done = subprocess.run(
         [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
          "--convert-to", "pdf", "--outdir", str(outdir), str(xlsx)],

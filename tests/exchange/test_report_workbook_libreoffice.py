@@ -24,7 +24,8 @@ pytestmark = pytest.mark.slow
 
 def _pdf(tmp_path: Path) -> Path:
     soffice = shutil.which("soffice") or shutil.which("libreoffice") or missing(
-        "LibreOffice (soffice) is not installed; CI installs it (libreoffice-calc-nogui) to render the report")
+        "LibreOffice (soffice) is not installed; CI installs it (libreoffice-calc-nogui) to render the report",
+        program="soffice")
     xlsx = tmp_path / "Auswertung.xlsx"
     write_report_workbook(small_series(), small_tables(), xlsx, definitions=DEFINITIONS)
     done = subprocess.run(
