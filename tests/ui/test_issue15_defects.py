@@ -7,14 +7,17 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateTimeEdit
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import DialogRecorder
 from tests.ui.test_events_page import Answers, agenda_titles, make_page
 
+from odn_desktop.domain.timezone import to_berlin
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.open import Database
 from odn_desktop.ui.event_editor import signal_guard
 from odn_desktop.ui.event_editor.agenda_model import AgendaColumn
+from odn_desktop.ui.event_editor.tasks_model import TaskColumn
 from odn_desktop.ui.pages.events_page import EventsPage
 
 
@@ -94,3 +97,66 @@ def test_undoing_a_new_event_from_another_page_forgets_it(qtbot: QtBot, page: Ev
     page.ctx.undo_stack.undo()
     assert dialogs.calls == [] and page.current_event_id() not in (None, new_id)
     assert page.editor.event_id == page.current_event_id()
+
+
+# -- typing a date ---------------------------------------------------------------------------------------------
+
+
+def test_a_date_typed_as_written_is_taken_as_written(qtbot: QtBot, page: EventsPage,
+                                                     december_row: EventRow) -> None:
+    """"17.02.2022" typed into the deadline gave 27.02.2022 / 17.12.2021: the day's auto-advance plus the "."."""
+    page.open_event(december_row.id)
+    ui = page.editor.details.ui
+    deadline = ui.deadlineEdit
+    deadline.setFocus(Qt.FocusReason.TabFocusReason)  # Tab into the field selects the day
+    qtbot.keyClicks(deadline, "17.02.2022")
+    assert deadline.date().toString("dd.MM.yyyy") == "17.02.2022"
+    # a click into the day (no part selected) and a shorter spelling
+    line = deadline.lineEdit()
+    line.setCursorPosition(1)
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=line.cursorRect().center())
+    qtbot.keyClicks(deadline, "7.1.2022")
+    assert deadline.date().toString("dd.MM.yyyy") == "07.01.2022"
+    # a day the shown month does not have (February: the 30th) is taken once the month follows
+    deadline.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(deadline, "03.02.2022")
+    qtbot.keyClick(deadline, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(deadline, "30.03.2022")
+    assert deadline.date().toString("dd.MM.yyyy") == "30.03.2022"
+
+    # start: date and time in one field
+    start = ui.startEdit
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(start, "17.02.2022 09:30")
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    assert start.dateTime().toString("dd.MM.yyyy HH:mm") == "17.02.2022 09:30"
+    assert page.editor.details.values()["starts_at"].isoformat() == "2022-02-17T08:30:00+00:00"  # Berlin 09:30
+    # only the hour, after a click into it
+    line = start.lineEdit()
+    line.setCursorPosition(12)
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton, pos=line.cursorRect().center())
+    qtbot.keyClicks(start, "14")
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    assert start.dateTime().toString("dd.MM.yyyy HH:mm") == "17.02.2022 14:30"
+    # only a day its month lacks: the month stays, the day is the month's last
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(start, "30")
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    assert start.dateTime().toString("dd.MM.yyyy HH:mm") == "28.02.2022 14:30"
+
+
+def test_a_task_due_date_typed_in_its_cell(qtbot: QtBot, page: EventsPage, december_row: EventRow) -> None:
+    page.open_event(december_row.id, "tasks")
+    tab = page.editor.tasks
+    tab.view.setFocus()
+    index = tab.model.index(0, TaskColumn.DUE)
+    task_id = tab.model.row_at(0).id
+    tab.view.setCurrentIndex(index)
+    tab.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QDateTimeEdit)
+    qtbot.keyClicks(editor, "17.02.2022 09:30")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.view.state() != QAbstractItemView.State.EditingState)
+    task = next(r for r in tab.model.rows() if r.id == task_id)
+    assert f"{to_berlin(task.due_at):%d.%m.%Y %H:%M}" == "17.02.2022 09:30"

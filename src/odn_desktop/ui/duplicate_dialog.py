@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from odn_desktop.domain.deadlines import default_access_link_dispatch
 from odn_desktop.domain.timezone import to_berlin, to_utc, utcnow
 from odn_desktop.ui import theme
-from odn_desktop.ui.dates import display_date
+from odn_desktop.ui.dates import display_date, typing_friendly
 
 if TYPE_CHECKING:  # the window paints before SQLAlchemy loads: the service is imported when the dialog opens
     from odn_desktop.services.next_meeting import DuplicateSource, MeetingTimes
@@ -91,6 +91,7 @@ class DuplicateDialog(QDialog):
         self.date_edit.setObjectName("duplicateDate")
         self.date_edit.setDisplayFormat("dd.MM.yyyy (ddd)")
         self.date_edit.setCalendarPopup(True)
+        typing_friendly(self.date_edit)
         self.time_edit = QTimeEdit(QTime(start.hour, start.minute))
         self.time_edit.setObjectName("duplicateTime")
         self.time_edit.setDisplayFormat("HH:mm")

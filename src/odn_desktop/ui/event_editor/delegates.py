@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from odn_desktop.ui.dates import typing_friendly
+
 from . import wall_time
 from .signal_guard import emit
 
@@ -85,6 +87,7 @@ class DateTimeDelegate(QStyledItemDelegate):
         wall_time.prepare(edit)
         edit.setDisplayFormat("dd.MM.yyyy HH:mm")
         edit.setCalendarPopup(True)
+        typing_friendly(edit)
         return edit
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:

@@ -25,6 +25,7 @@ from odn_desktop.domain.deadlines import default_access_link_dispatch, end_of_da
 from odn_desktop.domain.timezone import to_berlin
 from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS
 from odn_desktop.ui import context, theme
+from odn_desktop.ui.dates import typing_friendly
 from odn_desktop.ui.generated.ui_event_details import Ui_EventDetails
 from odn_desktop.ui.undo import ServiceCommand
 
@@ -131,7 +132,9 @@ class DetailsTab(QWidget):
         metrics = self.fontMetrics()
         for edit in (self.ui.startEdit, self.ui.endEdit, self.ui.dispatchEdit):
             wall_time.prepare(edit)
+            typing_friendly(edit)
             edit.setMinimumWidth(metrics.horizontalAdvance("30.12.2029 23:59 (Mi.)") + 48)
+        typing_friendly(self.ui.deadlineEdit)
         self.ui.deadlineEdit.setMinimumWidth(metrics.horizontalAdvance("30.12.2029 (Mi.)") + 48)
         self._align_label_columns()
         self._connect()

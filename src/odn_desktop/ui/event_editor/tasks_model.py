@@ -64,11 +64,24 @@ class TasksModel(QAbstractTableModel):
         }
 
     def set_rows(self, rows: Iterable[Any]) -> None:
+        """New snapshots; the same tasks in another order (a new due date) move their persistent indexes
+        along, so an open cell editor and the selection stay with their task instead of a model reset."""
         new = list(rows)
-        if [r.id for r in new] == [r.id for r in self._rows]:
+        old_ids = [r.id for r in self._rows]
+        new_ids = [r.id for r in new]
+        if new_ids == old_ids:
             self._rows = new
             if new:
                 emit(self.dataChanged, self.index(0, 0), self.index(len(new) - 1, len(TaskColumn) - 1))
+            return
+        if sorted(map(str, new_ids)) == sorted(map(str, old_ids)):
+            emit(self.layoutAboutToBeChanged)
+            where = {task_id: row for row, task_id in enumerate(new_ids)}
+            old = self.persistentIndexList()
+            moved = [self.index(where[old_ids[i.row()]], i.column()) if i.isValid() else QModelIndex() for i in old]
+            self._rows = new
+            self.changePersistentIndexList(old, moved)
+            emit(self.layoutChanged)
             return
         self.beginResetModel()
         self._rows = new
