@@ -874,6 +874,59 @@ Restore now?</translation>
         <source>&amp;Datenordner öffnen</source>
         <translation>Open &amp;data folder</translation>
     </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <source>Datenbank beschädigt</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <source>Die Datenbankdatei {name} ist beschädigt und kann nicht mehr sicher gelesen werden.</source>
+        <translation>The database file {name} is damaged and can no longer be read safely.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <source>Eine unveränderte Kopie der beschädigten Datei wurde aufbewahrt:
+„{name}“
+im Ordner {folder}</source>
+        <translation>An unchanged copy of the damaged file was kept:
+“{name}”
+in the folder {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <source>Die neueste Sicherung ist vom {date} um {time} Uhr ({name}). Was danach eingegeben wurde, fehlt darin und muss neu erfasst werden.
+
+Soll diese Sicherung jetzt zurückgespielt werden?</source>
+        <translation>The newest backup is from {date} at {time} ({name}). Whatever was entered after that is missing from it and must be entered again.
+
+Restore this backup now?</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <source>Im Ordner {folder} wurde keine lesbare Sicherung gefunden. Sie können eine Sicherungsdatei auswählen oder das Programm beenden.</source>
+        <translation>No readable backup was found in the folder {folder}. You can choose a backup file or quit the program.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <source>Sicherung &amp;zurückspielen</source>
+        <translation>&amp;Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <source>&amp;Andere Sicherung wählen …</source>
+        <translation>Choose &amp;another backup …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <source>Sicherung &amp;wählen …</source>
+        <translation>&amp;Choose backup …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
 </context>
 <context>
     <name>CertificatesDialog</name>
@@ -2924,6 +2977,19 @@ Please let them know.</translation>
         <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="116"/>
         <source>Zusammenführen</source>
         <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>LockWait</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/lock_wait.py" line="1"/>
+        <source>Datenbank ist gesperrt – es wird gewartet … ({seconds} s)</source>
+        <translation>Database is locked – waiting … ({seconds} s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/lock_wait.py" line="1"/>
+        <source>Die Datenbank ist wieder frei.</source>
+        <translation>The database is free again.</translation>
     </message>
 </context>
 <context>
@@ -6524,6 +6590,25 @@ Details are in the log file: {log}</translation>
         <location filename="../../src/odn_desktop/ui/app.py" line="222"/>
         <source>odn-desktop ist bereits geöffnet (mit dieser Datenbank: {path}). Bitte wechseln Sie zum vorhandenen Fenster.</source>
         <translation>odn-desktop is already open (with this database: {path}). Please switch to the existing window.</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/app.py" line="1"/>
+        <source>Datenbank beschädigt</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/app.py" line="1"/>
+        <source>Die Datenbankdatei {path} ist beschädigt. Von ihr konnte keine Kopie angelegt werden, deshalb wurde sie nicht ersetzt.
+
+{reason}</source>
+        <translation>The database file {path} is damaged. No copy of it could be made, so it was not replaced.
+
+{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/app.py" line="1"/>
+        <source>Datenbankdatei: {path}</source>
+        <translation>Database file: {path}</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     monkeypatch.setattr(backup_ui, "choose_backup_file", recorder.record("choose_backup"))
     monkeypatch.setattr(backup_ui, "confirm_restore", recorder.record("confirm_restore"))
     monkeypatch.setattr(backup_ui, "open_folder", recorder.record("open_folder"))
+    monkeypatch.setattr(backup_ui, "ask_restore_damaged", recorder.record("ask_restore_damaged"))  # None: quit
     monkeypatch.setattr(context, "show_user_error", recorder.record("user_error"))
     monkeypatch.setattr(context, "show_information", recorder.record("information"))
     # who moved up: recorded like an information; None = "Schließen" (no mail editor)

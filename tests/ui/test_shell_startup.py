@@ -130,7 +130,9 @@ def test_a_database_error_after_the_window_is_up_is_shown_and_ends_with_code_2(
         assert exits == [EXIT_DATABASE_ERROR]  # the event loop ends with code 2 (run_gui returns it)
         (_parent, title, text), = dialogs.of("error")
         assert title == "Datenbank kann nicht geöffnet werden"
-        assert "disk I/O error" in text and str(existing_database.database) in text
+        assert text.startswith("Die Datenbankdatei konnte nicht gelesen oder geschrieben werden (Fehler beim "
+                               "Zugriff auf den Datenträger).")  # the I/O error in German (store.faults)
+        assert str(existing_database.database) in text
         assert not started.ctx.is_ready
     finally:
         started.shutdown()

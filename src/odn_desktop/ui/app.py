@@ -158,24 +158,36 @@ def _daily_backup(paths: AppPaths) -> None:
         log.warning("daily backup of %s failed", paths.database, exc_info=True)
 
 
-def _open(paths: AppPaths, demo: bool) -> Database | int:
+def _open(paths: AppPaths, demo: bool, *, recovering: bool = False) -> Database | int:
+    """Check (``quick_check``), migrate and open the database; an exit code when the start must stop.
+
+    A damaged file is kept as a copy and the newest intact backup offered in its place (``_recover_damaged``);
+    the other storage faults (disk full, locked, read-only) end in their German message (``store.faults``)."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from odn_desktop.store.faults import DAMAGED, classify, describe
     from odn_desktop.store.open import open_database
 
     title = translate("app", "Datenbank kann nicht geöffnet werden")
     existed = paths.database.exists() and paths.database.stat().st_size > 0  # a new file has nothing to back up
     try:
-        db = open_database(paths.database, backup_dir=paths.backup_dir)
-    except UserError as exc:
-        log.warning("database refused: %s", exc.message)
-        show_error(None, title, exc.message)
-        return EXIT_DATABASE_ERROR
-    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
-        log.exception("database could not be opened")
-        show_error(None, title, translate("app", "Die Datenbank {path} konnte nicht geöffnet werden: {error}\n\n"
-                                              "Details stehen in der Protokolldatei: {log}").format(
-            path=paths.database, error=exc, log=paths.log_file))
+        db = open_database(paths.database, backup_dir=paths.backup_dir, check=existed)
+    except (UserError, OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        fault = classify(exc)
+        if fault is not None and fault.kind == DAMAGED and existed and not recovering:
+            return _recover_damaged(paths, demo, fault.detail)
+        if fault is not None:
+            log.warning("database could not be opened: %s (%s)", fault.kind, fault.detail)
+            show_error(None, title, fault.message + "\n\n" + translate("app", "Datenbankdatei: {path}").format(
+                path=paths.database))
+        elif isinstance(exc, UserError):
+            log.warning("database refused: %s", exc.message)
+            show_error(None, title, exc.message)
+        else:
+            log.error("database could not be opened: %s", describe(exc), exc_info=True)  # SQL parameters hidden
+            show_error(None, title, translate("app", "Die Datenbank {path} konnte nicht geöffnet werden: {error}\n\n"
+                                                  "Details stehen in der Protokolldatei: {log}").format(
+                path=paths.database, error=describe(exc), log=paths.log_file))
         return EXIT_DATABASE_ERROR
     if db.backup_taken is not None:
         log.info("database migrated; backup taken before: %s", db.backup_taken)
@@ -194,6 +206,41 @@ def _open(paths: AppPaths, demo: bool) -> Database | int:
             return EXIT_DATABASE_ERROR
         log.info("demo data %s", "loaded" if result.created else "already present")
     return db
+
+
+def _recover_damaged(paths: AppPaths, demo: bool, detail: str) -> Database | int:
+    """The database file is damaged: keep a copy of it, offer the newest intact backup, put it in place, open."""
+    from odn_desktop.store import recovery
+    from odn_desktop.store.faults import classify
+
+    from . import backup_ui
+
+    title = translate("app", "Datenbank beschädigt")
+    log.error("database %s is damaged (%s)", paths.database, detail)
+    try:
+        copy = recovery.keep_damaged_copy(paths.database)
+    except OSError as exc:
+        fault = classify(exc)
+        log.error("no copy of the damaged database: %s", exc)
+        text = translate("app", "Die Datenbankdatei {path} ist beschädigt. Von ihr konnte keine Kopie angelegt "
+                                "werden, deshalb wurde sie nicht ersetzt.\n\n{reason}")
+        show_error(None, title, text.format(path=paths.database, reason=fault.message if fault is not None else exc))
+        return EXIT_DATABASE_ERROR
+    newest = recovery.newest_intact_backup(paths.database, paths.backup_dir)
+    chosen = backup_ui.ask_restore_damaged(None, paths.database, copy, newest, paths.backup_dir)
+    if chosen is None:
+        log.info("restoring a backup declined; the damaged file stays (copy: %s)", copy)
+        return EXIT_DATABASE_ERROR
+    try:
+        recovery.replace_with_backup(paths.database, chosen)
+    except (UserError, OSError, sqlite3.Error) as exc:
+        fault = classify(exc)
+        message = exc.message if isinstance(exc, UserError) else fault.message if fault is not None else str(exc)
+        log.error("restoring %s over the damaged database failed: %s", chosen, message)
+        show_error(None, title, message)
+        return EXIT_DATABASE_ERROR
+    log.warning("damaged database replaced by %s; the damaged file is kept as %s", chosen, copy)
+    return _open(paths, demo, recovering=True)
 
 
 def start_app(

@@ -1,7 +1,8 @@
 """Datei menu: "Sicherung wiederherstellen …" and "Datenordner öffnen"; the About dialog with version and paths.
 
 ``add_backup_actions(window, menu)`` is the one call the main window makes. Every dialog sits behind a
-module-level function (``choose_backup_file``, ``confirm_restore``, ``open_folder``, ``show_about_box``) that
+module-level function (``choose_backup_file``, ``confirm_restore``, ``open_folder``, ``show_about_box``,
+``ask_restore_damaged`` – the offer of the newest backup when the start found the database damaged) that
 tests replace. The restore itself (``store.backups.restore_backup``) needs the program's own connections closed:
 ``restore_interactive`` closes the database, restores, opens it again (migrating an older backup) and hands the
 new database to the context, whose ``ready``/``changed`` signals make every page reload.
@@ -13,12 +14,13 @@ import logging
 import platform
 import sqlite3
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl  # not ``Qt``: importing it builds ~95 enums (start-up time)
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMenu, QMessageBox, QWidget
 
 from odn_desktop import __version__
 from odn_desktop.domain.errors import UserError
@@ -27,6 +29,7 @@ from . import context
 
 if TYPE_CHECKING:
     from odn_desktop.paths import AppPaths
+    from odn_desktop.store.backups import BackupFile
 
     from .context import AppContext
 
@@ -55,6 +58,68 @@ def confirm_restore(parent: QWidget | None, backup: Path, database: Path) -> boo
             database=database, backup=backup.name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+@dataclass
+class DamagedPrompt:
+    """The question after a damaged database file was found at start-up, and its buttons."""
+
+    box: QMessageBox
+    restore: QAbstractButton | None  # only when there is an intact backup to offer
+    choose: QAbstractButton
+    quit: QAbstractButton
+
+
+def damaged_database_box(parent: QWidget | None, database: Path, damaged_copy: Path, newest: BackupFile | None,
+                         backup_dir: Path) -> DamagedPrompt:
+    """The message box ``ask_restore_damaged`` shows (built apart, so tests and renders can read it)."""
+    from odn_desktop.domain.timezone import BERLIN
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(translate("BackupUi", "Datenbank beschädigt"))
+    box.setText(translate("BackupUi", "Die Datenbankdatei {name} ist beschädigt und kann nicht mehr sicher gelesen "
+                                      "werden.").format(name=database.name))
+    kept = translate("BackupUi", "Eine unveränderte Kopie der beschädigten Datei wurde aufbewahrt:\n„{name}“\nim "
+                                 "Ordner {folder}").format(name=damaged_copy.name, folder=damaged_copy.parent)
+    if newest is not None:
+        local = newest.modified.astimezone(BERLIN)
+        offer = translate("BackupUi", "Die neueste Sicherung ist vom {date} um {time} Uhr ({name}). Was danach "
+                                      "eingegeben wurde, fehlt darin und muss neu erfasst werden.\n\nSoll diese "
+                                      "Sicherung jetzt zurückgespielt werden?").format(
+            date=f"{local:%d.%m.%Y}", time=f"{local:%H:%M}", name=newest.path.name)
+    else:
+        offer = translate("BackupUi", "Im Ordner {folder} wurde keine lesbare Sicherung gefunden. Sie können eine "
+                                      "Sicherungsdatei auswählen oder das Programm beenden.").format(folder=backup_dir)
+    box.setInformativeText(kept + "\n\n" + offer)
+    restore = None
+    if newest is not None:
+        restore = box.addButton(translate("BackupUi", "Sicherung &zurückspielen"), QMessageBox.ButtonRole.AcceptRole)
+        choose = box.addButton(translate("BackupUi", "&Andere Sicherung wählen …"), QMessageBox.ButtonRole.ActionRole)
+    else:
+        choose = box.addButton(translate("BackupUi", "Sicherung &wählen …"), QMessageBox.ButtonRole.ActionRole)
+    quit_button = box.addButton(translate("BackupUi", "&Beenden"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore or choose)
+    box.setEscapeButton(quit_button)
+    return DamagedPrompt(box=box, restore=restore, choose=choose, quit=quit_button)
+
+
+def ask_restore_damaged(parent: QWidget | None, database: Path, damaged_copy: Path, newest: BackupFile | None,
+                        backup_dir: Path) -> Path | None:
+    """Offer the newest intact backup (or a file of the coordinator's choice) for the damaged ``database``; the
+    backup to put in its place, or None to end the program."""
+    prompt = damaged_database_box(parent, database, damaged_copy, newest, backup_dir)
+    while True:
+        prompt.box.exec()
+        clicked = prompt.box.clickedButton()
+        if newest is not None and clicked is prompt.restore:
+            return newest.path
+        if clicked is prompt.choose:
+            chosen = choose_backup_file(parent, backup_dir if backup_dir.is_dir() else database.parent)
+            if chosen is not None:
+                return chosen
+            continue  # the file dialog was cancelled: ask again
+        return None
 
 
 def open_folder(folder: Path) -> bool:

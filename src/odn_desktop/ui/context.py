@@ -74,10 +74,17 @@ class AppContext(QObject):
         """Run ``fn`` in a short transaction and return its (plain, snapshot) result."""
         from odn_desktop.store.database import transaction
 
+        from .lock_wait import run_waiting
+
         if self.db is None:
             raise RuntimeError("database not open yet")
-        with transaction(self.db.sessions) as session:
-            return fn(session)
+        sessions = self.db.sessions
+
+        def attempt() -> T:
+            with transaction(sessions) as session:
+                return fn(session)
+
+        return run_waiting(attempt, self)  # a lock held by another program: waited for visibly, then retried
 
     def write(self, fn: Callable[[Session], T], kinds: tuple[str, ...] = ()) -> T:
         """A change that is not undoable (rare: e.g. settings-like data). Prefer ``push``."""

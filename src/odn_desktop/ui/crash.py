@@ -1,8 +1,10 @@
 """Uncaught exceptions: log them with the traceback, then tell the coordinator without ending the program.
 
 Two kinds (see DESIGN.md §4): a ``UserError`` that slipped through to the hook carries a German message meant
-for the coordinator and is shown as a plain warning; anything else is a bug and gets the crash dialog with the
-log file's path. The dialogs are module-level functions so tests (and a later, richer crash report) can
+for the coordinator and is shown as a plain warning – so is a storage fault (disk full, database locked or
+damaged, read-only file; ``store.faults`` classifies also the raw sqlite3/SQLAlchemy/OS errors), without a
+traceback and without the SQL text in the log; anything else is a bug and gets the crash dialog with the log
+file's path. The dialogs are module-level functions so tests (and a later, richer crash report) can
 replace them. Exceptions raised in other threads are logged there and shown on the GUI thread via a queued
 signal: widgets are only ever touched from the GUI thread.
 """
@@ -20,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.store.faults import classify, describe
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +107,14 @@ class ExceptHook:
         if issubclass(exc_type, KeyboardInterrupt):
             log.info("interrupted (Ctrl+C)")
             QCoreApplication.exit(130)
+            return
+        fault = classify(exc)
+        if fault is not None:
+            # disk full, database locked/damaged, read-only file: the German message, no crash dialog. The log
+            # gets the frames and a safe description only: the text of SQLAlchemy's error carries the SQL.
+            log.warning("storage fault (%s) reached the exception hook: %s\n%s", fault.kind, describe(exc),
+                        "".join(traceback.format_tb(tb)).rstrip())
+            self._report("user", fault.message, "")
             return
         if isinstance(exc, UserError):
             log.warning("user error reached the exception hook: %s", exc.message, exc_info=info)
