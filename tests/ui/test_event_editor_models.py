@@ -235,12 +235,13 @@ def test_speaker_list_model_passes_qtmodeltester(qtmodeltester: ModelTester, dem
 def test_domain_labels_are_all_known_to_lupdate() -> None:
     """labels.KNOWN lists every domain label the editor translates at run time (lupdate reads that list)."""
     from odn_desktop.domain.agenda import GERMAN_KIND_LABELS
-    from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS
+    from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, MEETING_STATE_LABELS
     from odn_desktop.domain.seats import SeatStatus
     from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS
     from odn_desktop.ui.event_editor.labels import KNOWN, label
 
     used = {*FORMAT_LABELS.values(), *STATUS_LABELS.values(), *GERMAN_STATE_LABELS.values(),
+            *MEETING_STATE_LABELS.values(),
             *GERMAN_KIND_LABELS.values(), *(s.value for s in SeatStatus)}
     assert used == set(KNOWN)
     assert label("Präsenz") == "Präsenz"  # German is the source language

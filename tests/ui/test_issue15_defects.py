@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,13 +13,18 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import DialogRecorder
 from tests.ui.test_events_page import Answers, agenda_titles, make_page
 
+from odn_desktop.domain.deadlines import DeadlineState
 from odn_desktop.domain.timezone import to_berlin
+from odn_desktop.services.events import update_event
 from odn_desktop.services.rows import EventRow
+from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
+from odn_desktop.ui.context import AppContext
 from odn_desktop.ui.event_editor import signal_guard
 from odn_desktop.ui.event_editor.agenda_model import AgendaColumn
 from odn_desktop.ui.event_editor.tasks_model import TaskColumn
-from odn_desktop.ui.pages.events_page import EventsPage
+from odn_desktop.ui.pages.dashboard_page import DashboardPage
+from odn_desktop.ui.pages.events_page import DEADLINE_COLUMN, EventsPage
 
 
 @pytest.fixture(autouse=True)
@@ -160,3 +166,49 @@ def test_a_task_due_date_typed_in_its_cell(qtbot: QtBot, page: EventsPage, decem
     qtbot.waitUntil(lambda: tab.view.state() != QAbstractItemView.State.EditingState)
     task = next(r for r in tab.model.rows() if r.id == task_id)
     assert f"{to_berlin(task.due_at):%d.%m.%Y %H:%M}" == "17.02.2022 09:30"
+
+
+# -- a meeting that has ended shows "Beendet" ------------------------------------------------------------------
+
+
+def test_an_ended_meeting_shows_beendet_in_the_list_and_the_editor(page: EventsPage, demo_db: Database,
+                                                                  december_row: EventRow) -> None:
+    with transaction(demo_db.sessions) as s:  # a 2021 meeting whose status was never changed after it
+        update_event(s, december_row.id, status="open")
+    page.reload()
+    row = page.model.row_of(december_row.id)
+    assert row is not None
+    tooltip = page.model.data(page.model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.splitlines()[1] == "Beendet" and "Anmeldung offen" not in tooltip
+    deadline_tip = page.model.data(page.model.index(row, DEADLINE_COLUMN), Qt.ItemDataRole.ToolTipRole)
+    assert deadline_tip.endswith("(erledigt)")  # not "(überfällig)" in red for years
+    page.open_event(december_row.id)
+    editor = page.editor
+    assert editor.state_label.text() == "Beendet" and editor.state_label.isVisible()
+    note = editor.details.ended_note
+    assert note.isVisible()
+    assert note.text() == "Beendet: Die Veranstaltung ist am 02.12.2021 um 11:30 Uhr zu Ende gegangen."
+    assert editor.details.ui.statusCombo.currentText() == "Anmeldung offen"  # what registration still follows
+    coming = page.model.row_at(0)  # newest first: the demo's coming meeting
+    page.open_event(coming.id)
+    assert editor.state_label.text() == "Anmeldung offen" and not editor.details.ended_note.isVisible()
+
+
+def test_the_overview_shows_ended_meetings_as_beendet_without_their_deadlines(qtbot: QtBot, demo_db: Database) -> None:
+    later = datetime(2031, 1, 15, 9, tzinfo=UTC)  # every demo meeting is over
+    overview = DashboardPage(AppContext(demo_db), clock=lambda: later)
+    qtbot.addWidget(overview)
+    overview.resize(1366, 700)
+    overview.show()
+    overview.reload()
+    model = overview.events_model
+    assert model.rowCount() == 3 and model.headerData(2, Qt.Orientation.Horizontal) == "Stand"
+    assert [model.data(model.index(r, 2)) for r in range(3)] == ["Beendet"] * 3
+    assert overview.deadlines_model.rowCount() == 0  # no "Anmeldeschluss" of meetings long past
+    tasks = overview.tasks_model.visible_rows()
+    assert tasks and all(t.state is DeadlineState.OVERDUE for t in tasks)  # their open tasks stay
+    now = datetime.now(UTC)
+    overview._clock = lambda: now
+    overview.reload()  # today: the coming meeting is open, the 2021 ones are not listed
+    assert [model.data(model.index(r, 2)) for r in range(model.rowCount())] == ["Anmeldung offen"]
+    assert all(d.event_id == model.row_at(0).id for d in overview.deadlines_model.visible_rows())

@@ -36,6 +36,45 @@ GERMAN_STATE_LABELS: dict[DeadlineState, str] = {
 }
 
 
+class MeetingState(StrEnum):
+    """What a meeting is now, as every list shows it (overview, event list, editor); see ``meeting_state``."""
+
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+    ENDED = "ended"
+    CANCELLED = "cancelled"
+
+
+MEETING_STATE_LABELS: dict[MeetingState, str] = {
+    MeetingState.DRAFT: "Entwurf",
+    MeetingState.OPEN: "Anmeldung offen",
+    MeetingState.CLOSED: "Anmeldung geschlossen",
+    MeetingState.ENDED: "Beendet",
+    MeetingState.CANCELLED: "Abgesagt",
+}
+
+
+def meeting_state(status: str, ends_at: datetime, now: datetime) -> MeetingState:
+    """The one rule for a meeting's shown state: cancelled stays cancelled; once it has ended (or was marked
+    as held) it is "Beendet", whatever its registration status says; before that, its status."""
+    if status == "cancelled":
+        return MeetingState.CANCELLED
+    if status == "held" or now >= ends_at:
+        return MeetingState.ENDED
+    if status == "closed":
+        return MeetingState.CLOSED
+    if status == "open":
+        return MeetingState.OPEN
+    return MeetingState.DRAFT
+
+
+def registration_deadline_done(status: str, ends_at: datetime, now: datetime) -> bool:
+    """The registration deadline needs nobody any more: registration closed, or the meeting is over."""
+    return status == "closed" or meeting_state(status, ends_at, now) in (MeetingState.ENDED,
+                                                                         MeetingState.CANCELLED)
+
+
 class DeadlineKind(StrEnum):
     REGISTRATION = "registration"
     ACCESS_LINK = "access_link"

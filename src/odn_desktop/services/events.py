@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from odn_desktop.domain.deadlines import deadline_state
+from odn_desktop.domain.deadlines import deadline_state, meeting_state, registration_deadline_done
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import german_sort_key, search_key
 from odn_desktop.domain.seats import Pool, seat_counts
@@ -291,8 +291,8 @@ def _row(event: Event, counts: dict[str, int], speakers: list[tuple[str, str]], 
                         counts["cancelled"])
     state = None
     if event.registration_deadline is not None:
-        closed = event.status in ("closed", "held", "cancelled")
-        state = deadline_state(event.registration_deadline, now, done=closed)
+        done = registration_deadline_done(event.status, event.ends_at, now)
+        state = deadline_state(event.registration_deadline, now, done=done)
     return EventRow(
         id=event.id,
         title=event.title,
@@ -312,6 +312,7 @@ def _row(event: Event, counts: dict[str, int], speakers: list[tuple[str, str]], 
         registration_deadline=event.registration_deadline,
         deadline_state=state,
         status=event.status,
+        state=meeting_state(event.status, event.ends_at, now),
         speakers=tuple(name for name, _ in speakers),
         search_key=search_key(event.title, series_title, event.venue, *(f"{n} {o}" for n, o in speakers)),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from odn_desktop.domain.deadlines import DeadlineState
+from odn_desktop.domain.deadlines import DeadlineState, MeetingState
 from odn_desktop.domain.seats import SeatStatus
 from odn_desktop.domain.timezone import iso_berlin
 
@@ -46,6 +46,8 @@ class EventRow:
     registration_deadline: datetime | None
     deadline_state: DeadlineState | None
     status: str
+    #: what the meeting is now (``domain.deadlines.meeting_state``): "Beendet" once it has ended
+    state: MeetingState
     speakers: tuple[str, ...]
     search_key: str = field(default="", compare=False)
 
@@ -69,6 +71,7 @@ class EventRow:
             "registration_deadline": iso_berlin(self.registration_deadline),
             "deadline_state": None if self.deadline_state is None else str(self.deadline_state),
             "status": self.status,
+            "state": str(self.state),
             "speakers": list(self.speakers),
         }
 

@@ -6,10 +6,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from odn_desktop.domain.deadlines import Deadline, DeadlineKind, default_access_link_dispatch, make_deadline
+from odn_desktop.domain.deadlines import (
+    Deadline,
+    DeadlineKind,
+    default_access_link_dispatch,
+    make_deadline,
+    registration_deadline_done,
+)
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.models import Event, Task
@@ -57,14 +63,14 @@ def event_deadlines(session: Session, now: datetime | None = None, event_id: uui
     query = select(Event).where(Event.deleted_at.is_(None), Event.status != "cancelled")
     if event_id is not None:
         query = query.where(Event.id == event_id)
-    elif not include_past_events:
-        query = query.where(Event.ends_at >= now)
+    elif not include_past_events:  # ended meetings (``meeting_state``) leave the list; open_tasks_of_ended_events
+        query = query.where(Event.ends_at > now, Event.status != "held")
     result: list[EventDeadline] = []
     for event in session.scalars(query):
         if event.registration_deadline is not None:
-            closed = event.status in ("closed", "held")
+            done = registration_deadline_done(event.status, event.ends_at, now)
             result.append(EventDeadline(event.id, event.title, None, make_deadline(
-                DeadlineKind.REGISTRATION, "Anmeldeschluss", event.registration_deadline, closed, now)))
+                DeadlineKind.REGISTRATION, "Anmeldeschluss", event.registration_deadline, done, now)))
         result.append(EventDeadline(event.id, event.title, None, make_deadline(
             DeadlineKind.ACCESS_LINK, "Versand Zugangslink", access_link_due(event),
             event.access_link_sent_at is not None, now)))
@@ -84,7 +90,7 @@ def open_tasks_of_ended_events(session: Session, now: datetime | None = None) ->
     query = (select(Task, Event.title)
              .join(Event, Task.event_id == Event.id)
              .where(Task.deleted_at.is_(None), Task.done_at.is_(None), Event.deleted_at.is_(None),
-                    Event.status != "cancelled", Event.ends_at < now))
+                    Event.status != "cancelled", or_(Event.ends_at <= now, Event.status == "held")))
     result = [EventDeadline(task.event_id, title, task.id,
                             make_deadline(DeadlineKind.TASK, task.title, task.due_at, False, now))
               for task, title in session.execute(query) if task.event_id is not None]

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from odn_desktop.domain.deadlines import MEETING_STATE_LABELS
+
 from .agenda_tab import AgendaTab
 from .details_tab import DetailsTab
 from .event_speakers_tab import EventSpeakersTab
+from .labels import label
 from .room_plan_tab import RoomPlanTab
 from .rounds_tab import RoundsTab
 from .tasks_tab import TasksTab
@@ -55,6 +58,8 @@ class EventEditor(QWidget):
         self.heading.setObjectName("eventHeading")
         self.heading.setStyleSheet(HEADING_STYLE)
         self.heading.setWordWrap(True)
+        self.state_label = QLabel(self)  # what the lists show too: "Anmeldung offen", "Beendet", …
+        self.state_label.setObjectName("eventState")
         self.empty_hint = QLabel(self.tr("Links eine Veranstaltung wählen oder mit „Neu“ eine anlegen."), self)
         self.announce_button = QPushButton(self.tr("Ankündigung …"), self)
         self.announce_button.setObjectName("announceButton")
@@ -92,6 +97,7 @@ class EventEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
         header.addWidget(self.heading, 1)
+        header.addWidget(self.state_label)
         header.addWidget(self.announce_button)
         header.addWidget(self.certificates_button)
         layout.addLayout(header)
@@ -147,6 +153,7 @@ class EventEditor(QWidget):
     def _show_empty(self, empty: bool) -> None:
         self.tabs.setVisible(not empty)
         self.heading.setVisible(not empty)
+        self.state_label.setVisible(not empty)
         self.announce_button.setVisible(not empty)
         self.certificates_button.setVisible(not empty)
         self.empty_hint.setVisible(empty)
@@ -222,7 +229,7 @@ class EventEditor(QWidget):
             self.details.reload()
             if not self.details.has_unsaved_changes():
                 self._title = self.details.ui.titleEdit.text()
-                self._update_heading()
+            self._update_heading()
         if kinds & TAB_KINDS["agenda"]:
             self.agenda.reload()
         if kinds & TAB_KINDS["speakers"]:
@@ -245,6 +252,8 @@ class EventEditor(QWidget):
         self._update_heading()
 
     def _update_heading(self) -> None:
+        state = self.details.stored_state()
+        self.state_label.setText("" if state is None else label(MEETING_STATE_LABELS[state]))
         title = self._title.strip() or self.tr("(ohne Titel)")
         if self.details.has_unsaved_changes():
             title += " " + self.tr("(ungespeichert)")

@@ -21,8 +21,8 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from odn_desktop.domain.deadlines import default_access_link_dispatch, end_of_day
-from odn_desktop.domain.timezone import to_berlin
+from odn_desktop.domain.deadlines import MeetingState, default_access_link_dispatch, end_of_day, meeting_state
+from odn_desktop.domain.timezone import to_berlin, utcnow
 from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS
 from odn_desktop.ui import context, theme
 from odn_desktop.ui.dates import typing_friendly
@@ -117,6 +117,7 @@ class DetailsTab(QWidget):
         self._move_tasks = False  # the open tasks move with the start when saved
         self.errors: dict[str, str] = {}
         self._add_copied_note()
+        self._add_ended_note()
         self._error_labels: dict[str, QLabel] = {
             "title": self.ui.titleError, "times": self.ui.timeError, "url": self.ui.urlError,
             "deadline": self.ui.deadlineError, "dispatch": self.ui.dispatchError,
@@ -165,6 +166,35 @@ class DetailsTab(QWidget):
         QWidget.setTabOrder(self.ui.descriptionEdit, self.copied_checked_button)
         QWidget.setTabOrder(self.copied_checked_button, self.ui.hostsEdit)
         self.copied_note.hide()
+
+    def _add_ended_note(self) -> None:
+        """"Die Veranstaltung ist beendet …" under the status, once the meeting is over (the status itself only
+        governs registration; ``domain.deadlines.meeting_state`` decides what lists show)."""
+        self.ended_note = QLabel(self)
+        self.ended_note.setObjectName("endedNote")
+        self.ended_note.setWordWrap(True)
+        theme.keep_style(self.ended_note, lambda: theme.text_style(theme.muted_text))
+        form = self.ui.generalForm
+        position = next(row for row in range(form.rowCount())
+                        if (item := form.itemAt(row, QFormLayout.ItemRole.FieldRole)) is not None
+                        and item.widget() is self.ui.statusCombo)
+        form.insertRow(position + 1, "", self.ended_note)
+        self.ended_note.hide()
+
+    def stored_state(self) -> MeetingState | None:
+        """The shown event's state as the lists show it ("Beendet" once over), from its stored values."""
+        if self._form is None:
+            return None
+        return meeting_state(self._form.status, self._form.ends_at, utcnow())
+
+    def _show_ended_note(self) -> None:
+        form = self._form
+        ended = form is not None and self.stored_state() is MeetingState.ENDED and form.status != "held"
+        if form is not None and ended:
+            self.ended_note.setText(self.tr("Beendet: Die Veranstaltung ist am {date} um {time} Uhr zu Ende "
+                                            "gegangen.").format(date=f"{to_berlin(form.ends_at):%d.%m.%Y}",
+                                                               time=f"{to_berlin(form.ends_at):%H:%M}"))
+        self.ended_note.setVisible(ended)
 
     def _mark_description_checked(self) -> None:
         self._copied = False
@@ -234,12 +264,14 @@ class DetailsTab(QWidget):
 
         if self._event_id is None or not self.ctx.is_ready:
             self._form = None
+            self._show_ended_note()
             self.setEnabled(False)
             return
         event_id = self._event_id
         loaded = self.ctx.try_read(lambda s: (event_form(s, event_id), series_titles(s)), self)
         if loaded is None:
             self._form = None
+            self._show_ended_note()
             self.setEnabled(False)
             return
         self._fill(*loaded)
@@ -286,6 +318,7 @@ class DetailsTab(QWidget):
             del blockers
         finally:
             self._loading = False
+        self._show_ended_note()
         # the baseline is what the widgets show, so untouched fields never count as changed
         self._baseline = self.values()
         self._baseline_series = self.series_title()

@@ -1,4 +1,4 @@
-"""German labels of domain values (formats, statuses, deadline states, agenda kinds, seat status), translatable.
+"""German labels of domain values (formats, statuses, meeting and deadline states, agenda kinds, seats), translatable.
 
 The labels live in ``domain`` and ``services.rows`` (no Qt there); the UI translates them at run time under one
 context. The list below only lets ``pyside6-lupdate`` find them; a test keeps it in step with the domain.
@@ -19,6 +19,7 @@ KNOWN = (
     QT_TRANSLATE_NOOP("DomainLabels", "Anmeldung geschlossen"),
     QT_TRANSLATE_NOOP("DomainLabels", "Durchgeführt"),
     QT_TRANSLATE_NOOP("DomainLabels", "Abgesagt"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Beendet"),
     QT_TRANSLATE_NOOP("DomainLabels", "anstehend"),
     QT_TRANSLATE_NOOP("DomainLabels", "bald fällig"),
     QT_TRANSLATE_NOOP("DomainLabels", "überfällig"),

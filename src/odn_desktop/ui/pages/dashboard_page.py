@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, DeadlineKind, DeadlineState
+from odn_desktop.domain.deadlines import (
+    GERMAN_STATE_LABELS,
+    MEETING_STATE_LABELS,
+    DeadlineKind,
+    DeadlineState,
+    MeetingState,
+)
 from odn_desktop.domain.names import search_key
 from odn_desktop.domain.timezone import format_german_datetime, to_berlin, utcnow
 from odn_desktop.services.rows import EventRow
@@ -58,7 +64,7 @@ STATE_COLOURS: dict[DeadlineState, tuple[theme.SemanticColour | None, theme.Sema
     DeadlineState.UPCOMING: (None, theme.upcoming_text),
     DeadlineState.DONE: (None, theme.muted_text),
 }
-GAUGE_COLUMN = 2
+GAUGE_COLUMN = 3
 ROUND_GAUGE_COLUMN = 3
 GAUGE_BAR_MAX = 140  # a wide last column keeps a bar of this size, its text right beside it
 SHOWN_KINDS = frozenset({"events", "registrations", "tasks"})
@@ -87,20 +93,18 @@ class DashboardData:
 
 
 def load_dashboard(session: Session, now: datetime) -> DashboardData:
-    """Upcoming events (or, when none, the last three), every open deadline of upcoming events, and every open
-    task, also of events that have ended (the follow-up work)."""
+    """Upcoming events (or, when none, the last three, "Beendet"), every open deadline of meetings that have not
+    ended, and every open task, also of meetings that have ended (the follow-up work)."""
     from odn_desktop.services.events import list_event_rows
     from odn_desktop.services.round_views import current_over_limit, round_seat_rows
     from odn_desktop.services.tasks import event_deadlines, open_tasks_of_ended_events
 
-    rows = [r for r in list_event_rows(session, now) if r.status != "cancelled"]
-    upcoming = [r for r in rows if r.ends_at >= now]
+    rows = [r for r in list_event_rows(session, now) if r.state is not MeetingState.CANCELLED]
+    upcoming = [r for r in rows if r.state is not MeetingState.ENDED]
     past_only = not upcoming
     events = upcoming if upcoming else rows[-3:][::-1]
-    deadlines: list[EventDeadline] = event_deadlines(session, now, include_past_events=past_only)
-    if past_only:
-        shown = {r.id for r in events}
-        deadlines = [d for d in deadlines if d.event_id in shown]
+    # deadlines of meetings that have not ended; an ended meeting's open tasks stay (the follow-up work)
+    deadlines: list[EventDeadline] = event_deadlines(session, now)
     listed = {d.task_id for d in deadlines if d.task_id is not None}
     deadlines += [d for d in open_tasks_of_ended_events(session, now) if d.task_id not in listed]
     deadlines.sort(key=lambda d: d.deadline.due)
@@ -159,6 +163,8 @@ def _event_columns() -> list[ColumnSpec[EventRow]]:
                    lambda r: f"{display_date(r.starts_at)} {to_berlin(r.starts_at):%H:%M}",
                    lambda r: r.starts_at),
         ColumnSpec(translate("DashboardPage", "Veranstaltung"), lambda r: r.title, lambda r: r.title.casefold()),
+        ColumnSpec(translate("DashboardPage", "Stand"), lambda r: label(MEETING_STATE_LABELS[r.state]),
+                   lambda r: str(r.state)),
         ColumnSpec(translate("DashboardPage", "Plätze"), seats, lambda r: r.registered,
                    tooltip=lambda r: translate("DashboardPage", "{s}; {w} auf der Warteliste, {f} frei").format(
                        s=label(r.seat_status), w=r.waiting, f="–" if r.free_seats is None else r.free_seats)),

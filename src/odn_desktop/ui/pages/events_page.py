@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, DeadlineState
+from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, MEETING_STATE_LABELS, DeadlineState
 from odn_desktop.domain.names import german_sort_key
 from odn_desktop.domain.seats import SeatStatus
 from odn_desktop.domain.timezone import format_german_datetime, to_berlin
-from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS, EventRow
+from odn_desktop.services.rows import FORMAT_LABELS, EventRow
 from odn_desktop.ui import duplicate_dialog, theme
 from odn_desktop.ui.dates import display_date
 from odn_desktop.ui.event_editor import TAB_NAMES, EventEditor
@@ -144,7 +144,7 @@ def _deadline_colour(row: EventRow) -> QColor | None:
 
 
 def _title_tooltip(row: EventRow) -> str:
-    lines = [row.title, label(STATUS_LABELS.get(row.status, row.status))]
+    lines = [row.title, label(MEETING_STATE_LABELS[row.state])]  # "Beendet" once over, as everywhere
     if row.series:
         lines.append(translate("EventsPage", "Reihe: {series}").format(series=row.series))
     if row.speakers:
