@@ -83,13 +83,13 @@ def database_emails(db: Path) -> list[str]:
         conn.close()
 
 
-def run_cli(db: Path, *args: str, mode: str = "plain", timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(db.parent / "home"),
-           "XDG_DATA_HOME": str(db.parent / "data")}
-    harness = db.parent / "harness.py"
+def run_cli(db: Path, *args: str, mode: str = "plain", work: Path | None = None) -> subprocess.CompletedProcess[str]:
+    work = work or db.parent  # the harness and the user folders: not on a full or read-only drive
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "HOME": str(work / "home"), "XDG_DATA_HOME": str(work / "data")}
+    harness = work / "harness.py"
     harness.write_text(HARNESS, encoding="utf-8")
     return subprocess.run([sys.executable, str(harness), mode, "--db", str(db), *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=timeout)
+                          text=True, encoding="utf-8", env=env, timeout=120)
 
 
 def assert_clean_failure(done: subprocess.CompletedProcess[str], message: str, secrets: list[str]) -> None:
@@ -162,7 +162,7 @@ def test_a_really_full_file_system_during_an_import(demo: Path, tmp_path: Path, 
     assert db.stat().st_size < 500_000
     source = csv_file(tmp_path, 3000)
     before = table_dump(db)
-    done = run_cli(db, "import", "registrations", str(source), "--event", "2021-12-02", "--late")
+    done = run_cli(db, "import", "registrations", str(source), "--event", "2021-12-02", "--late", work=tmp_path)
     assert shutil.disk_usage(tiny_disk).free < 300_000  # 3000 rows do not fit (the rollback freed the -wal again)
     assert_clean_failure(done, "Auf dem Datenträger ist kein Platz mehr frei.",
                          [person(i)[1] for i in range(3000)] + database_emails(db))
@@ -241,8 +241,20 @@ def test_an_export_onto_a_full_file_system_exits_2_in_german(demo: Path, tiny_di
         except OSError:
             pass
     target = tiny_disk / "Anmeldungen.xlsx"
-    done = run_cli(demo, "export", "registrants", "--event", "2021-12-02", "-o", str(target))
+    done = run_cli(demo, "export", "registrants", "--event", "2021-12-02", "-o", str(target), work=demo.parent)
     assert_clean_failure(done, f"Die Datei „{target}“ konnte nicht geschrieben werden: Der Datenträger ist voll. "
                                "Bitte schaffen Sie Platz", database_emails(demo))
     assert "Exception ignored" not in done.stderr  # zipfile, finalised after the file was closed (atomic_write)
     assert not target.exists()
+
+
+def test_a_read_only_drive_exits_2_in_german(demo: Path, tiny_disk: Path, tmp_path: Path) -> None:
+    db = tiny_disk / demo.name
+    shutil.copyfile(demo, db)
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    before = db.read_bytes()
+    done = run_cli(db, "registrations", "add", "--event", "2021-12-02", "--first-name", "Eva", "--last-name", "Nur",
+                   "--email", "eva.nur@beispiel.example", "--late", work=tmp_path)
+    assert_clean_failure(done, "Die Datenbankdatei kann nicht geöffnet werden: Ihr Ordner ist schreibgeschützt "
+                               "oder nicht erreichbar", ["eva.nur@beispiel.example", *database_emails(demo)])
+    assert db.read_bytes() == before

@@ -181,6 +181,13 @@ def test_a_read_only_connection_and_os_errors_are_classified(db_path: Path, tmp_
     assert fault is not None and fault.kind == READ_ONLY
     assert fault.message.startswith("Die Datenbank kann nicht geändert werden")
 
+    with pytest.raises(sqlite3.OperationalError) as cannot_open:
+        sqlite3.connect(tmp_path / "getrenntes Laufwerk" / "odn.sqlite")
+    unreachable = classify(cannot_open.value)
+    assert unreachable is not None and unreachable.kind == READ_ONLY
+    assert unreachable.message.startswith("Die Datenbankdatei kann nicht geöffnet werden: Ihr Ordner ist "
+                                          "schreibgeschützt oder nicht erreichbar")
+
     full = classify(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / "Anmeldungen.xlsx")))
     assert full is not None and full.kind == DISK_FULL
     denied = classify(PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "Liste.xlsx")))

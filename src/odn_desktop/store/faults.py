@@ -75,7 +75,7 @@ _SQLITE_KINDS = {
     10: IO_ERROR,  # SQLITE_IOERR (also a file grown past the process' size limit)
     11: DAMAGED,  # SQLITE_CORRUPT
     13: DISK_FULL,  # SQLITE_FULL
-    14: IO_ERROR,  # SQLITE_CANTOPEN (a folder gone, a drive disconnected)
+    14: READ_ONLY,  # SQLITE_CANTOPEN (no -wal/-shm in a read-only folder; a drive gone): _CANT_OPEN says both
     26: DAMAGED,  # SQLITE_NOTADB
 }
 
@@ -88,8 +88,14 @@ _SQLITE_MESSAGES = {
     "file is not a database": DAMAGED,
     "attempt to write a readonly database": READ_ONLY,
     "disk i/o error": IO_ERROR,
-    "unable to open database file": IO_ERROR,
+    "unable to open database file": READ_ONLY,
 }
+
+_CANT_OPEN = (
+    "Die Datenbankdatei kann nicht geöffnet werden: Ihr Ordner ist schreibgeschützt oder nicht erreichbar (z. B. "
+    "ein schreibgeschütztes oder getrenntes Laufwerk), oder Ihnen fehlen dort die Schreibrechte – odn-desktop "
+    "braucht sie im Ordner der Datenbank auch zum Lesen. " + _UNCHANGED + " Bitte prüfen Sie das und versuchen "
+    "Sie es dann erneut.")
 
 _OS_KINDS = {
     errno.ENOSPC: DISK_FULL,
@@ -141,6 +147,14 @@ def _sqlite_kind(exc: sqlite3.Error) -> str | None:
     return _SQLITE_MESSAGES.get(text)
 
 
+def _sqlite_fault(exc: sqlite3.Error) -> StorageError | None:
+    kind = _sqlite_kind(exc)
+    if kind is None:
+        return None
+    cant_open = getattr(exc, "sqlite_errorcode", None) == 14 or str(exc).lower() == "unable to open database file"
+    return StorageError(kind, _CANT_OPEN if cant_open else None, detail=_sqlite_detail(exc))
+
+
 def _sqlite_detail(exc: sqlite3.Error) -> str:
     name = getattr(exc, "sqlite_errorname", None) or "?"
     text = str(exc.args[0]) if exc.args else ""
@@ -158,9 +172,9 @@ def classify(exc: BaseException) -> StorageError | None:
         if isinstance(cause, StorageError):
             return cause
         if isinstance(cause, sqlite3.Error):
-            kind = _sqlite_kind(cause)
-            if kind is not None:
-                return StorageError(kind, detail=_sqlite_detail(cause))
+            fault = _sqlite_fault(cause)
+            if fault is not None:
+                return fault
         elif isinstance(cause, OSError):
             fault = _os_fault(cause)
             if fault is not None:
@@ -177,8 +191,7 @@ def classify_database_error(exc: BaseException) -> StorageError | None:
         if isinstance(cause, StorageError):
             return cause
         if isinstance(cause, sqlite3.Error):
-            kind = _sqlite_kind(cause)
-            return StorageError(kind, detail=_sqlite_detail(cause)) if kind is not None else None
+            return _sqlite_fault(cause)
     return None
 
 
