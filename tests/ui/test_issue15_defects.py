@@ -16,6 +16,7 @@ from tests.ui.test_events_page import Answers, agenda_titles, make_page
 from odn_desktop.domain.deadlines import DeadlineState
 from odn_desktop.domain.timezone import to_berlin
 from odn_desktop.services.events import update_event
+from odn_desktop.services.registration_views import all_registration_rows, load_event_registrations
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
@@ -23,8 +24,10 @@ from odn_desktop.ui.context import AppContext
 from odn_desktop.ui.event_editor import signal_guard
 from odn_desktop.ui.event_editor.agenda_model import AgendaColumn
 from odn_desktop.ui.event_editor.tasks_model import TaskColumn
+from odn_desktop.ui.pages.contacts_page import ContactsPage
 from odn_desktop.ui.pages.dashboard_page import DashboardPage
 from odn_desktop.ui.pages.events_page import DEADLINE_COLUMN, EventsPage
+from odn_desktop.ui.workspace_window import WorkspaceWindow
 
 
 @pytest.fixture(autouse=True)
@@ -212,3 +215,69 @@ def test_the_overview_shows_ended_meetings_as_beendet_without_their_deadlines(qt
     overview.reload()  # today: the coming meeting is open, the 2021 ones are not listed
     assert [model.data(model.index(r, 2)) for r in range(model.rowCount())] == ["Anmeldung offen"]
     assert all(d.event_id == model.row_at(0).id for d in overview.deadlines_model.visible_rows())
+
+
+# -- Ctrl+F finds participants; Kontakte follows its search ------------------------------------------------------
+
+
+def test_ctrl_f_on_the_events_page_finds_participants(qtbot: QtBot, demo_db: Database,
+                                                      december_row: EventRow) -> None:
+    with transaction(demo_db.sessions) as s:
+        registrants = load_event_registrations(s, december_row.id).rows
+    person = next(r for r in registrants if r.organisation)
+    window = WorkspaceWindow(AppContext(demo_db))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.ctx.ready.emit()
+    window.show_page("events")
+    page = window.events_page()
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    for term in (person.last_name, person.organisation):
+        page.search.clear()
+        qtbot.keyClicks(page.search, fold_for_typing(term))
+        assert december_row.id in {r.id for r in page.model.visible_rows()}, term
+    page.search.clear()
+    qtbot.keyClicks(page.search, person.email)  # exactly the meetings this address registered for
+    with transaction(demo_db.sessions) as s:
+        registered = {r.event_id for r in all_registration_rows(s) if r.email == person.email}
+    assert {r.id for r in page.model.visible_rows()} == registered and december_row.id in registered
+    page.search.clear()
+    qtbot.keyClicks(page.search, "Manz")  # speakers are still found
+    assert page.model.visible_rows() and page.model.rowCount() < page.model.total_count()
+    page.search.clear()
+    qtbot.keyClicks(page.search, "zzqx")
+    assert page.model.rowCount() == 0
+
+
+def fold_for_typing(text: str) -> str:
+    """QTest types ASCII only: the umlauts as the search folds them ("Müller" -> "mueller")."""
+    return text.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                                         "ß": "ss"}))
+
+
+def test_kontakte_does_not_keep_showing_a_person_the_search_hides(qtbot: QtBot, demo_db: Database) -> None:
+    contacts = ContactsPage(AppContext(demo_db))
+    qtbot.addWidget(contacts)
+    contacts.resize(1366, 700)
+    contacts.show()
+    contacts.reload()
+    first = contacts.model.row_at(0)
+    assert contacts.current_id == first.id
+    assert contacts.contact_editor.ui.lastNameEdit.text() == first.last_name
+    other = next(r for r in contacts.model.all_rows() if r.last_name[:3].casefold() != first.last_name[:3].casefold()
+                 and first.last_name.casefold() not in r.search_key)
+    qtbot.keyClicks(contacts.search_edit, fold_for_typing(other.last_name))
+    shown = contacts.model.visible_rows()
+    assert first not in shown and shown
+    assert contacts.current_id == shown[0].id  # the first one the search shows, not the hidden one
+    assert contacts.contact_editor.ui.lastNameEdit.text() == shown[0].last_name
+    assert contacts.table.selectionModel().isRowSelected(0)
+    contacts.search_edit.clear()
+    qtbot.keyClicks(contacts.search_edit, "zzqx")
+    assert contacts.model.rowCount() == 0 and contacts.current_id is None
+    assert contacts.contact_editor.ui.lastNameEdit.text() == ""

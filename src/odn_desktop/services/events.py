@@ -21,7 +21,7 @@ from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import german_sort_key, search_key
 from odn_desktop.domain.seats import Pool, seat_counts
 from odn_desktop.domain.timezone import BERLIN, format_german_datetime, utcnow
-from odn_desktop.store.models import Event, EventSpeaker, Registration, Series, Speaker
+from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration, Series, Speaker
 
 from . import calendar_sequence
 from .rows import EventRow
@@ -329,6 +329,25 @@ def list_event_rows(session: Session, now: datetime | None = None) -> list[Event
     return [
         _row(e, counts[e.id], speakers.get(e.id, []), e.series.title if e.series else None, now) for e in events
     ]
+
+
+def event_participant_keys(session: Session) -> dict[uuid.UUID, str]:
+    """Per event, the search text of its registrants (name, e-mail, organisation, town): what the event list's
+    search adds to each event's own key once something is typed, so "Müller" finds the meetings she is
+    registered for. One query; read only when a search is typed (the list's reload stays cheap)."""
+    from .registration_views import registration_search_key
+
+    query = (
+        select(Registration.event_id, Contact.first_name, Contact.last_name, Contact.email, Contact.organisation,
+               Contact.municipality)
+        .join(Contact, Contact.id == Registration.contact_id)
+        .join(Event, Event.id == Registration.event_id)
+        .where(Registration.deleted_at.is_(None), Contact.deleted_at.is_(None), Event.deleted_at.is_(None))
+    )
+    parts: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for event_id, first, last, email, organisation, town in session.execute(query):
+        parts[event_id].append(registration_search_key(first, last, email, organisation, town))
+    return {event_id: " ".join(keys) for event_id, keys in parts.items()}
 
 
 def event_row(session: Session, event_id: uuid.UUID, now: datetime | None = None) -> EventRow:

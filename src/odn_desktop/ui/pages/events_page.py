@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -184,7 +185,10 @@ class EventsPage(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("eventSearch")
-        self.search.setPlaceholderText(self.tr("Suchen: Titel, Reihe, Ort, Referent:in … (Strg+F)"))
+        self.search.setPlaceholderText(self.tr("Suchen: Titel, Referent:in, Teilnehmer:in … (Strg+F)"))
+        self.search.setToolTip(self.tr("Findet Veranstaltungen nach Titel, Reihe, Ort, Referent:innen und "
+                                       "Angemeldeten (Name, E-Mail, Organisation)"))
+        self._participants: dict[uuid.UUID, str] | None = None  # registrants' search text, read on first search
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
 
@@ -389,6 +393,9 @@ class EventsPage(QWidget):
         if rows is None:
             return
         previous_row = self._visible_row(self._current)
+        self._participants = None
+        if self.search.text().strip():
+            rows = self._searchable_rows(rows)
         self.model.set_rows(rows)
         if self._current is not None and self.model.row_of(self._current) is None:
             if self._current in {r.id for r in rows}:
@@ -453,7 +460,19 @@ class EventsPage(QWidget):
             return True
         return False
 
+    def _searchable_rows(self, rows: list[EventRow]) -> list[EventRow]:
+        """The rows with their registrants in the search key (read once per load of the list, when a search is
+        typed: a reload after every registration edit stays as cheap as before)."""
+        from odn_desktop.services.events import event_participant_keys
+
+        if self._participants is None:
+            self._participants = self.ctx.try_read(event_participant_keys, self) or {}
+        keys = self._participants
+        return [replace(r, search_key=f"{r.search_key} {keys[r.id]}") if r.id in keys else r for r in rows]
+
     def _on_search(self, text: str) -> None:
+        if text.strip() and self._participants is None and self.ctx.is_ready and self.model.total_count():
+            self.model.set_rows(self._searchable_rows(self.model.all_rows()))
         self.model.set_filter(text)
         self._select_in_view(self._current)
 

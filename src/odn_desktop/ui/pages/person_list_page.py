@@ -328,6 +328,20 @@ class PersonListPage(QWidget):
             if self._current_id is not None:
                 self._select_id(self._current_id)
         self._update_count()
+        self._follow_search()
+
+    def _follow_search(self) -> None:
+        """The editor never shows a person the search hides: the first one shown takes over (nobody when the
+        search finds no one). Unsaved edits (or a new person) keep the editor as it is."""
+        if self.editor.is_new or self.editor.is_dirty():
+            return
+        if self._current_id is not None and self.model.row_of(self._current_id) is not None:
+            return
+        if self.model.rowCount() > 0:
+            self._select_row(0)
+            self._show(self.model.row_at(0).id)
+        elif self._current_id is not None:
+            self._show(None)
 
     def _update_count(self) -> None:
         self.count_label.setText(self.count_text(self.model.rowCount(), len(self.model.all_rows())))
