@@ -14,6 +14,7 @@ from odn_desktop.exchange.attendance_reports import (
     Interval,
     Participant,
     attended_minutes,
+    looks_like_attendance_report,
     merge_intervals,
     parse_duration_minutes,
     read_attendance_report,
@@ -266,3 +267,25 @@ def test_teams_legacy_join_leave_list() -> None:
 def test_other_files_are_user_errors(data: bytes, message: str) -> None:
     with pytest.raises(UserError, match=message):
         read_attendance_report(data)
+
+
+# -- recognising a report by its header (a file dropped on the window) -------------------------------------------
+
+
+@pytest.mark.parametrize(("data", "report"), [
+    ((ZOOM_MEETING_BLOCK + ZOOM_PARTICIPANTS).encode(), True),
+    (ZOOM_PARTICIPANTS.encode("utf-8-sig"), True),
+    ("Name (Originalname);E-Mail des Benutzers;Beitrittszeit;Zeit des Verlassens;Dauer (Minuten)\n"
+     "Anna Becker;anna@kiel.example;02.12.2021 09:58:00;02.12.2021 10:30:00;32\n".encode("cp1252"), True),
+    (TEAMS.encode("utf-16"), True),
+    # registration lists: a web form's export, Zoom's registrant list (no join time, no duration)
+    (b"Vorname;Nachname;E-Mail;Organisation\nAnna;Becker;a@b.example;Stadt Kiel\n", False),
+    (b"First Name,Last Name,Email,Registration Time,Approval Status\nAnna,Becker,a@b.example,12/01/2021,approved\n",
+     False),
+    (b"Name,E-Mail,Organisation\nAnna Becker,a@b.example,Stadt Kiel\n", False),
+    (b"", False),
+    (b"PK\x03\x04xxxx", False),  # an Excel workbook: registrations, never a report
+    (b"\x89PNG\r\n\x1a\n\x00\x00", False),
+])
+def test_an_attendance_report_is_recognised_by_its_header(data: bytes, report: bool) -> None:
+    assert looks_like_attendance_report(data) is report

@@ -497,3 +497,22 @@ def read_attendance_report(data: bytes) -> AttendanceReport:
     if _looks_like_teams(text):
         return parse_teams(text)
     return parse_zoom(text)
+
+
+def looks_like_attendance_report(data: bytes) -> bool:
+    """Whether ``data`` is a Zoom or Teams attendance report, judged by its header as ``read_attendance_report``
+    finds it (a Teams summary, or a Zoom participant header with join time or duration) – e.g. to tell a
+    dropped file from a registration list. Excel files and unreadable text are not reports."""
+    if not data.strip() or is_xlsx(data) or is_old_excel(data):
+        return False
+    try:
+        text = decode_bytes(data[:200_000]).text
+    except (UserError, UnicodeError, ValueError):
+        return False
+    if _looks_like_teams(text):
+        return True
+    head = "\n".join(text.splitlines()[:40])
+    try:
+        return any(_is_zoom_header(record) for record in _records(head))
+    except UserError:
+        return False
