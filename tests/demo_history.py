@@ -10,8 +10,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from odn_desktop.services.events import delete_event, list_event_rows, resolve_event, update_event
-from odn_desktop.store.models import Registration
 from odn_desktop.store.database import transaction
+from odn_desktop.store.models import Registration
 from odn_desktop.store.open import Database
 
 
