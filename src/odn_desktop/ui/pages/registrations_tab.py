@@ -62,6 +62,7 @@ from odn_desktop.ui.registrations_columns import (
 )
 from odn_desktop.ui.seat_gauge import Gauge, SeatGaugeWidget, over_limit_text
 from odn_desktop.ui.snapshot_model import SnapshotTableModel
+from odn_desktop.ui.table_actions import install_row_actions
 from odn_desktop.ui.undo import ServiceCommand
 
 if TYPE_CHECKING:
@@ -197,6 +198,8 @@ def seat_summary(seats: SeatCounts) -> str:
 class RegistrationsTab(QWidget):
     #: the seat figures after every reload (``SeatCounts``, or None without an event)
     seats_changed = Signal(object)
+    #: "Kontakt öffnen" (double click on a registrant): the contact's id, for the Kontakte page
+    open_contact_requested = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -266,8 +269,6 @@ class RegistrationsTab(QWidget):
         self.table.setModel(self.model)
         setup_registration_table(self.table, with_event=False)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.cancel_action = self._action(self.tr("St&ornieren"), self.cancel_selected, "cancelRegistrations")
         self.to_waiting_action = self._action(self.tr("Auf die &Warteliste"), self.move_selected_to_waiting_list,
@@ -291,6 +292,10 @@ class RegistrationsTab(QWidget):
         self.bulk_actions = [self.cancel_action, self.to_waiting_action, self.from_waiting_action,
                              self.end_of_queue_action, self.waiting_place_action, self.attended_action,
                              self.not_attended_action, self.round_action, self.mail_action]
+        # right-click menu: the bulk actions; double click opens the person in Kontakte
+        self.open_contact_action = self._action(self.tr("Kontakt ö&ffnen"), self.open_selected_contact,
+                                                "openContact")
+        self.row_actions = install_row_actions(self.table, self._menu_entries, open_action=self.open_contact_action)
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selectionLabel")
         self.selection_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("{n} ausgewählt:")) + 4)
@@ -815,19 +820,24 @@ class RegistrationsTab(QWidget):
         self.round_action.setEnabled(has_rounds and any(r.status != CANCELLED for r in rows))
         self.round_action.setVisible(has_rounds)
         self.mail_action.setEnabled(bool(rows))
+        self.open_contact_action.setEnabled(bool(rows))
         for button in self.bulk_buttons:
             if button.menu() is self.round_menu:
                 button.setVisible(has_rounds)
         self.selection_label.setText(self.tr("{n} ausgewählt:").format(n=len(rows)) if rows else
                                      self.tr("Auswahl:"))
 
-    def _context_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
+    def _menu_entries(self) -> list[QAction]:
         self._fill_round_menu()
-        for action in self.bulk_actions:
-            if action.isVisible():
-                menu.addAction(action)
-        menu.exec(self.table.viewport().mapToGlobal(position))
+        return list(self.bulk_actions)
+
+    def open_selected_contact(self) -> None:
+        """The registrant under the cursor (else the first selected) in Kontakte."""
+        current = self.table.currentIndex()
+        rows = self.selected_rows()
+        row = self.model.row_at(current.row()) if current.isValid() else (rows[0] if rows else None)
+        if row is not None:
+            self.open_contact_requested.emit(row.contact_id)
 
 
 class FlowLayout(QLayout):
