@@ -20,6 +20,7 @@ from odn_desktop.domain.errors import UserError
 
 from . import context, screen_fit
 from .context import AppContext
+from .file_drops import FileDrops
 from .resources import app_icon, icon
 
 if TYPE_CHECKING:
@@ -186,13 +187,15 @@ class WorkspaceWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("Navigation")
-        self.nav.setMaximumWidth(210)
         self._build_pages()
+        # the navigation as wide as its longest entry: on a laptop's screen the pages get the rest
+        nav_width = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12
+        self.nav.setMaximumWidth(nav_width + 40)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([190, 1300])
+        splitter.setSizes([nav_width, 1300])
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self._on_nav)
         self._build_actions()
@@ -202,6 +205,8 @@ class WorkspaceWindow(QMainWindow):
         self._restore_state()
         ctx.ready.connect(self._on_ready)
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # a registration list or attendance report dropped on the window: its import for the open event
+        self.file_drops = FileDrops(self, self, ctx, lambda _drop: self.events_page().current_event_id())
 
     # -- construction --------------------------------------------------------------------------------------
 
@@ -225,6 +230,7 @@ class WorkspaceWindow(QMainWindow):
             from .pages.events_page import EventsPage
 
             page = EventsPage(self.ctx)
+            page.open_contact_requested.connect(self.open_contact)
         elif key == "speakers":
             from .pages.speakers_page import SpeakersPage
 
@@ -247,6 +253,7 @@ class WorkspaceWindow(QMainWindow):
 
             page = AllRegistrationsPage(self.ctx)
             page.open_event_requested.connect(self.open_event)
+            page.open_contact_requested.connect(self.open_contact)
         return page
 
     def page(self, key: str) -> QWidget:
@@ -470,6 +477,15 @@ class WorkspaceWindow(QMainWindow):
     def open_event(self, event_id: uuid.UUID, tab: str = "details") -> None:
         self.show_page("events")
         self.events_page().open_event(event_id, tab)
+
+    def open_contact(self, contact_id: uuid.UUID) -> None:
+        """A registrant's contact in Kontakte (double click in a registrant table)."""
+        from .pages.contacts_page import ContactsPage
+
+        self.show_page("contacts")
+        page = self.page("contacts")
+        if isinstance(page, ContactsPage):
+            page.show_person(contact_id)
 
     # -- start-up ------------------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from odn_desktop.domain.timezone import to_berlin
 from odn_desktop.ui import theme
+from odn_desktop.ui.table_actions import action, install_row_actions
 from odn_desktop.ui.undo import ServiceCommand
 
 from .agenda_model import AgendaColumn, AgendaModel, kind_choices
@@ -129,6 +130,11 @@ class AgendaTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.layoutChanged.connect(self._update_buttons)
+        self.edit_action = action(self, self.tr("Bearbeiten"), self._edit_current, "editAgendaCell")
+        self.edit_action.setShortcut("F2")
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # shown in the menu; F2 is the view's
+        self.row_actions = install_row_actions(self.view, [self.edit_action, self.up_button, self.down_button, None,
+                                                           self.add_button, self.remove_button])
         self._update_buttons()
 
     # -- loading ---------------------------------------------------------------------------------------------
@@ -205,9 +211,15 @@ class AgendaTab(QWidget):
                 self.model.index(row, column),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
+    def _edit_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.view.edit(index)
+
     def _update_buttons(self, *_args: object) -> None:
         row = self.current_row()
         count = self.model.rowCount()
+        self.edit_action.setEnabled(row is not None)
         self.remove_button.setEnabled(row is not None)
         self.up_button.setEnabled(row is not None and row > 0)
         self.down_button.setEnabled(row is not None and row < count - 1)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from odn_desktop.domain.names import german_sort_key, person_sort_key
 from odn_desktop.services.rows import SpeakerRow
 from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
+from odn_desktop.ui.table_actions import install_row_actions
 from odn_desktop.ui.undo import ServiceCommand
 
 #: lupdate finds ``translate("Context", "text")`` calls by this name
@@ -136,6 +137,7 @@ class EventSpeakersTab(QWidget):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.row_actions = install_row_actions(self.view, [self.remove_button])
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
 

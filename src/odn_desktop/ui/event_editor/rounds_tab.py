@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from odn_desktop.ui import context, theme
 from odn_desktop.ui.seat_gauge import over_limit_text
+from odn_desktop.ui.table_actions import install_row_actions
 from odn_desktop.ui.undo import ServiceCommand
 
 from .round_dialog import RoundDialog, RoundValues
@@ -129,6 +130,8 @@ class RoundsTab(QWidget):
             QWidget.setTabOrder(previous, widget)
             previous = widget
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.row_actions = install_row_actions(self.view, [self.edit_button, self.up_button, self.down_button, None,
+                                                           self.add_button, self.remove_button])
         self.model.modelReset.connect(self._update_buttons)
         self._show_overview()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from odn_desktop.ui.table_actions import action, install_row_actions
 from odn_desktop.ui.undo import ServiceCommand
 
 from .delegates import DateTimeDelegate
@@ -76,7 +78,22 @@ class TasksTab(QWidget):
         QWidget.setTabOrder(self.add_button, self.remove_button)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
+        self.done_action = action(self, self.tr("Erledigt"), self._toggle_done, "toggleTaskDone")
+        self.done_action.setCheckable(True)
+        self.row_actions = install_row_actions(self.view, lambda: self._menu_entries())
         self._update_buttons()
+
+    def _menu_entries(self) -> list[QAction | QPushButton | None]:
+        row = self.selected_row()
+        self.done_action.setEnabled(row is not None)
+        self.done_action.setChecked(row is not None and bool(self.model.row_at(row).done))
+        return [self.done_action, None, self.add_button, self.remove_button]
+
+    def _toggle_done(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.model.setData(self.model.index(row, TaskColumn.DONE), not self.model.row_at(row).done,
+                               Qt.ItemDataRole.CheckStateRole)
 
     def set_event(self, event_id: uuid.UUID | None) -> None:
         self._event_id = event_id

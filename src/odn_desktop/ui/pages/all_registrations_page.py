@@ -43,6 +43,7 @@ from odn_desktop.ui.pages.registrations_tab import (
 )
 from odn_desktop.ui.registrations_columns import registration_columns, round_column, setup_registration_table, text_key
 from odn_desktop.ui.snapshot_model import SearchIndex, SnapshotTableModel
+from odn_desktop.ui.table_actions import action, install_row_actions
 from odn_desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ def load_all_rows(db: Database) -> LoadedRows:
 class AllRegistrationsPage(QWidget):
     #: event id and editor tab, e.g. (uuid, "registrations")
     open_event_requested = Signal(object, str)
+    #: "Kontakt öffnen": the registrant's contact id, for the Kontakte page
+    open_contact_requested = Signal(object)
     #: the complete list is shown
     loaded = Signal()
 
@@ -128,7 +131,11 @@ class AllRegistrationsPage(QWidget):
         self.table.setObjectName("allRegistrationsTable")
         self.table.setModel(self.model)
         setup_registration_table(self.table, with_event=True)
-        self.table.activated.connect(self._on_activated)
+        self.table.activated.connect(self._on_activated)  # double click or Enter: the event's registrant table
+        self.open_event_action = action(self, self.tr("Anmeldungen der Veranstaltung öffnen"),
+                                        lambda: self._on_activated(self.table.currentIndex()), "openEvent")
+        self.open_contact_action = action(self, self.tr("Kontakt öffnen"), self._open_contact, "openContact")
+        install_row_actions(self.table, [self.open_event_action, self.open_contact_action])
         self.loading_label = QLabel(self.tr("Lade …"))
         self.loading_label.setObjectName("loadingLabel")
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -301,6 +308,11 @@ class AllRegistrationsPage(QWidget):
         self.round_filter_label.setVisible(has_rounds)
         self.round_combo.setVisible(has_rounds)
         self.table.setColumnHidden(round_column(with_event=True), not has_rounds)
+
+    def _open_contact(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_contact_requested.emit(self.model.row_at(index.row()).contact_id)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -45,6 +45,7 @@ from odn_desktop.ui.person_forms import (
     text_column,
 )
 from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
+from odn_desktop.ui.table_actions import action, install_row_actions
 from odn_desktop.ui.undo import ServiceCommand
 
 if TYPE_CHECKING:
@@ -218,6 +219,7 @@ class ContactsPage(PersonListPage):
         self.merge_button.setToolTip(self.tr("Zwei ausgewählte Kontakte zu einem zusammenführen"))
         self.merge_button.clicked.connect(self.merge_selected)
         self.tool_row.addWidget(self.merge_button)
+        self.row_entries = [self.merge_button]
 
         header = self.table.horizontalHeader()
         for column, width in enumerate((160, 230, 180, 105)):
@@ -242,6 +244,10 @@ class ContactsPage(PersonListPage):
         reg_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         reg_header.setHighlightSections(False)
         self.registrations_table.activated.connect(self._open_registration)
+        self.open_registration_action = action(self, self.tr("Veranstaltung öffnen"),
+                                               lambda: self._open_registration(self.registrations_table.currentIndex()),
+                                               "openRegistrationEvent")
+        install_row_actions(self.registrations_table, [self.open_registration_action])
         self.registrations_label = QLabel(self.tr("Anme&ldungen zu Veranstaltungen"))
         self.registrations_label.setBuddy(self.registrations_table)
         bold = self.registrations_label.font()

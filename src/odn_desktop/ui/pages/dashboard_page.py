@@ -46,6 +46,7 @@ from odn_desktop.ui.dates import display_date
 from odn_desktop.ui.event_editor.labels import label
 from odn_desktop.ui.seat_gauge import Gauge, gauge_text, over_limit_text, paint_gauge
 from odn_desktop.ui.snapshot_model import ROW_ROLE, ColumnSpec, SnapshotTableModel
+from odn_desktop.ui.table_actions import action, install_row_actions
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -214,6 +215,11 @@ def _deadline_columns(event_header: str) -> list[ColumnSpec[DeadlineRow]]:
     ]
 
 
+def _current_row_opener(view: QTableView, handler: Callable[[QModelIndex], None]) -> Callable[[], None]:
+    """The row menu's "Öffnen": what a click on the current row does."""
+    return lambda: handler(view.currentIndex())
+
+
 def _table(model: SnapshotTableModel[object]) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -277,6 +283,7 @@ class DashboardPage(QWidget):
                               (self.tasks_view, self._open_from_tasks)):
             view.activated.connect(handler)
             view.clicked.connect(handler)
+            install_row_actions(view, [action(view, self.tr("Öffnen"), _current_row_opener(view, handler), "openRow")])
         self.setTabOrder(self.over_limit_label, self.events_view)
         self.setTabOrder(self.events_view, self.rounds_view)
         self.setTabOrder(self.rounds_view, self.deadlines_view)

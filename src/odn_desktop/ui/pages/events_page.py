@@ -37,7 +37,9 @@ from odn_desktop.ui.dates import display_date
 from odn_desktop.ui.event_editor import TAB_NAMES, EventEditor
 from odn_desktop.ui.event_editor.labels import label
 from odn_desktop.ui.event_editor.signal_guard import emit
+from odn_desktop.ui.file_drops import event_list_drops
 from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
+from odn_desktop.ui.table_actions import action, install_row_actions
 from odn_desktop.ui.undo import ServiceCommand
 
 #: lupdate finds ``translate("Context", "text")`` calls by this name
@@ -175,6 +177,8 @@ def event_columns() -> list[ColumnSpec[EventRow]]:
 class EventsPage(QWidget):
     #: the event shown in the editor changed (None: none)
     current_event_changed = Signal(object)
+    #: a registrant's "Kontakt öffnen" (double click in the Anmeldungen tab): the contact id, for Kontakte
+    open_contact_requested = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -224,8 +228,24 @@ class EventsPage(QWidget):
         self.new_button.clicked.connect(self.new_event)
         self.duplicate_button.clicked.connect(self.duplicate_selected)
         self.delete_button.clicked.connect(self._delete_current_event)
+        # Windows habits: right-click menu, double click opens, a dropped file starts its import (file_drops)
+        self.open_action = action(self, self.tr("Öffnen"), self._focus_editor, "openEvent")
+        self.registrations_action = action(self, self.tr("Anmeldungen anzeigen"),
+                                           lambda: self._open_current("registrations"), "showRegistrations")
+        self.import_registrations_action = action(self, self.tr("Anmeldungen importieren …"),
+                                                  self._import_registrations, "importRegistrations")
+        self.import_attendance_action = action(self, self.tr("Teilnahme importieren …"), self._import_attendance,
+                                               "importAttendance")
+        self.row_actions = install_row_actions(
+            self.view, [self.registrations_action, self.duplicate_button, None, self.import_registrations_action,
+                        self.import_attendance_action, None, self.delete_button], open_action=self.open_action)
+        self.drops = event_list_drops(self.view, ctx, lambda row: self.model.row_at(row).id, self.current_event_id,
+                                      self._open_for_import)
 
         self.editor = EventEditor(ctx, self)
+        contact_signal = getattr(self.editor.registrations, "open_contact_requested", None)
+        if contact_signal is not None:
+            contact_signal.connect(self.open_contact_requested)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -469,6 +489,35 @@ class EventsPage(QWidget):
             self._participants = self.ctx.try_read(event_participant_keys, self) or {}
         keys = self._participants
         return [replace(r, search_key=f"{r.search_key} {keys[r.id]}") if r.id in keys else r for r in rows]
+
+    # -- the list's row menu, double click and dropped files ------------------------------------------------
+
+    def _focus_editor(self) -> None:
+        """Double click / Öffnen: the event's details, the cursor in its title."""
+        if self._current is not None:
+            self.editor.show_tab("details")
+            self.editor.details.ui.titleEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_current(self, tab: str) -> None:
+        if self._current is not None:
+            self.open_event(self._current, tab)
+
+    def _import_registrations(self) -> None:
+        from odn_desktop.ui.import_mapping_dialog import import_registrations
+
+        if self._current is not None:
+            import_registrations(self.window(), self.ctx, self._current)
+
+    def _import_attendance(self) -> None:
+        from odn_desktop.ui.attendance_dialog import import_attendance_interactive
+
+        if self._current is not None:
+            import_attendance_interactive(self.window(), self.ctx, self._current)
+
+    def _open_for_import(self, event_id: uuid.UUID) -> bool:
+        """A file dropped on an event: show that event's registrant table (False: the coordinator stayed)."""
+        self.open_event(event_id, "registrations")
+        return self._current == event_id
 
     def _on_search(self, text: str) -> None:
         if text.strip() and self._participants is None and self.ctx.is_ready and self.model.total_count():

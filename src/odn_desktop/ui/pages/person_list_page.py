@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from odn_desktop.ui import person_forms
 from odn_desktop.ui.person_forms import PersonEditor
 from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
+from odn_desktop.ui.table_actions import Entry, action, install_row_actions
 
 if TYPE_CHECKING:
     from odn_desktop.ui.context import AppContext
@@ -108,6 +109,12 @@ class PersonListPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+
+        #: the page's own row actions (buttons or QActions) for the list's right-click menu; double click edits
+        self.row_entries: list[Entry] = []
+        self.edit_action = action(self, QCoreApplication.translate("PersonListPage", "Bearbeiten"),
+                                  self.focus_editor, "editPerson")
+        self.row_actions = install_row_actions(self.table, lambda: self.row_entries, open_action=self.edit_action)
 
         editor.save_requested.connect(self.save_changes)
         editor.revert_requested.connect(self.discard_changes)
@@ -204,6 +211,27 @@ class PersonListPage(QWidget):
 
     def delete_selected(self) -> None:
         """The Del key; pages that can delete override this."""
+
+    def focus_editor(self) -> None:
+        """Double click / Bearbeiten: the cursor into the editor's first field."""
+        widget = self.editor.nextInFocusChain()
+        while widget is not None and widget is not self.editor and self.editor.isAncestorOf(widget):
+            if widget.isEnabled() and widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_person(self, row_id: uuid.UUID) -> bool:
+        """Show this person (e.g. from a registrant table), clearing a search that hides them; False when the
+        coordinator stayed with unsaved changes or the person is not listed."""
+        if self.ctx.is_ready and not self._loaded:
+            self.reload()
+        if self.model.row_of(row_id) is None and self._still_stored(row_id):
+            self.search_edit.clear()
+        if self._current_id == row_id:
+            return True
+        return self.select_id(row_id)
 
     # -- selection and editor ------------------------------------------------------------------------------
 

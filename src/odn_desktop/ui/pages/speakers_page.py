@@ -96,6 +96,7 @@ class SpeakersPage(PersonListPage):
         self.delete_button.clicked.connect(self.delete_selected)
         self.tool_row.addWidget(self.new_button)
         self.tool_row.addWidget(self.delete_button)
+        self.row_entries = [self.new_button, self.delete_button]
 
         header = self.table.horizontalHeader()
         for column, width in enumerate((150, 200, 115, 200)):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.ui import wish_plan_dialog
+from odn_desktop.ui.table_actions import install_row_actions
 from odn_desktop.ui.undo import ServiceCommand
 from odn_desktop.ui.wish_tree_model import ID_ROLE, WishTreeModel
 
@@ -113,6 +114,8 @@ class WishesPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.tree.selectionModel().selectionChanged.connect(self._update_actions)
+        install_row_actions(self.tree, [self.merge_button, self.split_button, self.rename_button, self.plan_button,
+                                        self.treated_button])
         self.tree.collapsed.connect(lambda index: self._remember(index, expanded=False))
         self.tree.expanded.connect(lambda index: self._remember(index, expanded=True))
         self.count_label = QLabel()
