@@ -6,10 +6,9 @@ page's buttons (the menu entry then reads, enables and clicks the button, so but
 when its action or button is visible, enabled when it is. A right click on a row that is not selected selects
 it first (as Explorer does); on a selected row the selection stays, so a menu entry applies to all of it.
 
-``open_action`` is what a double click (and Enter, through the view's ``activated``) does, unless the view
-edits on double click. The Del key stays the window's: its "Löschen" calls the page's ``delete_selected``,
-which removes the focused table's selection through the page's undoable command; ``delete_action`` makes the
-menu entry for it, showing "Entf" beside it.
+``open_action`` is what a double click does, unless it edits the cell clicked. The Del key stays the
+window's: its "Löschen" calls the page's ``delete_selected``, which removes the focused table's selection through
+the page's undoable command (the same command as the page's delete button, which the menu offers).
 """
 
 from __future__ import annotations
@@ -17,24 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QMenu, QPushButton, QWidget
 
 #: one entry of a row menu: an action, a page's button, or a separator
 Entry = QAction | QAbstractButton | None
 Entries = Sequence[Entry] | Callable[[], Sequence[Entry]]
-
-
-def delete_action(parent: QObject, text: str, slot: Callable[[], object]) -> QAction:
-    """A menu entry for the page's delete command, with "Entf" shown beside it (the key itself stays the
-    window's shortcut, so it is never ambiguous)."""
-    action = QAction(text, parent)
-    action.setObjectName("deleteRow")
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # only while its menu has the focus
-    action.setShortcutVisibleInContextMenu(True)
-    action.triggered.connect(lambda _checked=False: slot())
-    return action
 
 
 def action(parent: QObject, text: str, slot: Callable[[], object], name: str = "") -> QAction:
@@ -56,7 +43,7 @@ class RowActions(QObject):
         self.open_action = open_action
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._show_menu)
-        if open_action is not None and not view.editTriggers() & QAbstractItemView.EditTrigger.DoubleClicked:
+        if open_action is not None:
             view.doubleClicked.connect(self._open)
 
     def entries(self) -> list[Entry]:
@@ -125,8 +112,12 @@ class RowActions(QObject):
         menu.deleteLater()
 
     def _open(self, index: QModelIndex) -> None:
-        if index.isValid() and self.open_action is not None and self.open_action.isEnabled():
-            self.open_action.trigger()
+        if not index.isValid() or self.open_action is None or not self.open_action.isEnabled():
+            return
+        if (self.view.editTriggers() & QAbstractItemView.EditTrigger.DoubleClicked
+                and index.flags() & Qt.ItemFlag.ItemIsEditable):
+            return  # the double click edits this cell
+        self.open_action.trigger()
 
 
 def install_row_actions(view: QAbstractItemView, entries: Entries, open_action: QAction | None = None) -> RowActions:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.room_plan import DEFAULT_ROOM_SIZE, DEFAULT_SEED, MIN_ROOM_SIZE, StaffMode
 from odn_desktop.ui import context, theme
+from odn_desktop.ui.table_actions import install_row_actions
 
 from .room_plan_model import PlanColumn, RoomPlanModel, plan_lines
 
@@ -113,6 +114,8 @@ class RoomPlanTab(QWidget):
         self.pdf_button.setObjectName("roomListPdf")
         self.print_button = QPushButton(self.tr("Raumliste &drucken …"), self)
         self.print_button.setObjectName("printRoomList")
+        install_row_actions(self.view, [self.shuffle_button, None, self.export_button, self.pdf_button,
+                                        self.print_button])
 
         options = QHBoxLayout()
         option_widgets: tuple[QWidget, ...] = (self.size_label, self.size_spin, self.staff_label, self.staff_combo)
