@@ -292,6 +292,10 @@
         <source>Programmpunkt „{title}“ entfernen</source>
         <translation>Remove agenda item “{title}”</translation>
     </message>
+    <message>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
 </context>
 <context>
     <name>AllRegistrationsPage</name>
@@ -345,6 +349,14 @@
         <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="319"/>
         <source>(weitere werden geladen …)</source>
         <translation>(loading more …)</translation>
+    </message>
+    <message>
+        <source>Anmeldungen der Veranstaltung öffnen</source>
+        <translation>Open the event&apos;s registrations</translation>
+    </message>
+    <message>
+        <source>Kontakt öffnen</source>
+        <translation>Open contact</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1433,10 @@ Restore this backup now?</translation>
         <source>Kontakte zusammenführen ({name})</source>
         <translation>Merge contacts ({name})</translation>
     </message>
+    <message>
+        <source>Veranstaltung öffnen</source>
+        <translation>Open event</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1518,6 +1534,10 @@ Restore this backup now?</translation>
         <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="348"/>
         <source>Die Plätze bleiben, bis Stornierungen oder mehr Plätze es ausgleichen.</source>
         <translation>The seats stay until cancellations or more seats even it out.</translation>
+    </message>
+    <message>
+        <source>Öffnen</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1670,10 @@ Bitte informieren Sie die Nachgerückten.</source>
         <translation>Thanks to the additional seats, these people have moved up: {names}.
 Please let them know.</translation>
     </message>
+    <message>
+        <source>Beendet: Die Veranstaltung ist am {date} um {time} Uhr zu Ende gegangen.</source>
+        <translation>Ended: the event ended on {date} at {time}.</translation>
+    </message>
 </context>
 <context>
     <name>DomainLabels</name>
@@ -1763,6 +1787,10 @@ Please let them know.</translation>
         <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="39"/>
         <source>Versand Zugangslink</source>
         <translation>Send access link</translation>
+    </message>
+    <message>
+        <source>Beendet</source>
+        <translation>Ended</translation>
     </message>
 </context>
 <context>
@@ -2384,9 +2412,9 @@ Please let them know.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="187"/>
-        <source>Suchen: Titel, Reihe, Ort, Referent:in … (Strg+F)</source>
+        <source>Suchen: Titel, Referent:in, Teilnehmer:in … (Strg+F)</source>
         <extracomment>the event shown in the editor changed (None: none)</extracomment>
-        <translation>Search: title, series, location, speaker … (Ctrl+F)</translation>
+        <translation>Search: title, speaker, participant … (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="212"/>
@@ -2432,6 +2460,26 @@ Please let them know.</translation>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="374"/>
         <source>Veranstaltung „{title}“ löschen</source>
         <translation>Delete event “{title}”</translation>
+    </message>
+    <message>
+        <source>Anmeldungen anzeigen</source>
+        <translation>Show registrations</translation>
+    </message>
+    <message>
+        <source>Anmeldungen importieren …</source>
+        <translation>Import registrations …</translation>
+    </message>
+    <message>
+        <source>Findet Veranstaltungen nach Titel, Reihe, Ort, Referent:innen und Angemeldeten (Name, E-Mail, Organisation)</source>
+        <translation>Finds events by title, series, location, speakers and registrants (name, e-mail, organisation)</translation>
+    </message>
+    <message>
+        <source>Teilnahme importieren …</source>
+        <translation>Import attendance …</translation>
+    </message>
+    <message>
+        <source>Öffnen</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -2526,6 +2574,13 @@ Please let them know.</translation>
         <location filename="../../src/odn_desktop/ui/file_dialogs.py" line="189"/>
         <source>{title} – darin wird der Ordner „{name}“ angelegt</source>
         <translation>{title} – the folder “{name}” is created in it</translation>
+    </message>
+</context>
+<context>
+    <name>FileDrops</name>
+    <message>
+        <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ die Veranstaltung aus, zu der die Datei „{name}“ gehört, oder ziehen Sie die Datei auf die Veranstaltung.</source>
+        <translation>Please first choose, under “Events”, the event the file “{name}” belongs to, or drag the file onto the event.</translation>
     </message>
 </context>
 <context>
@@ -3487,6 +3542,10 @@ Double-clicking the file opens it in Outlook.</translation>
         <extracomment>kinds of ``AppContext.changed`` that make this page reload</extracomment>
         <translation>Sear&amp;ch:</translation>
     </message>
+    <message>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -4208,6 +4267,10 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="290"/>
         <source>E-Mail an &amp;Auswahl …</source>
         <translation>E-mail to selec&amp;tion …</translation>
+    </message>
+    <message>
+        <source>&amp;Kontakt öffnen</source>
+        <translation>&amp;Open contact</translation>
     </message>
 </context>
 <context>
@@ -6002,6 +6065,10 @@ Please inform them.</translation>
         <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="171"/>
         <source>Aufgabe „{title}“ entfernen</source>
         <translation>Remove task “{title}”</translation>
+    </message>
+    <message>
+        <source>Erledigt</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>

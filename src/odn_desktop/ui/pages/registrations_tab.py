@@ -293,7 +293,7 @@ class RegistrationsTab(QWidget):
                              self.end_of_queue_action, self.waiting_place_action, self.attended_action,
                              self.not_attended_action, self.round_action, self.mail_action]
         # right-click menu: the bulk actions; double click opens the person in Kontakte
-        self.open_contact_action = self._action(self.tr("Kontakt ö&ffnen"), self.open_selected_contact,
+        self.open_contact_action = self._action(self.tr("&Kontakt öffnen"), self.open_selected_contact,
                                                 "openContact")
         self.row_actions = install_row_actions(self.table, self._menu_entries, open_action=self.open_contact_action)
         self.selection_label = QLabel()
