@@ -2366,6 +2366,41 @@ Please let them know.</translation>
         <translation>{registered} registered, {waiting} on the waiting list, {cancelled} cancelled</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="165"/>
+        <source>{format} · Plätze: {seats} · {deadline}</source>
+        <translation>{format} · Seats: {seats} · {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="267"/>
+        <source>Veranstaltungsliste ein-/ausblenden</source>
+        <translation>Show or hide the event list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="276"/>
+        <source>Veranstaltungsliste ausblenden</source>
+        <translation>Hide the event list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="277"/>
+        <source>Liste ausblenden: mehr Platz für den Editor ({key})</source>
+        <translation>Hide the list: more room for the editor ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="283"/>
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="285"/>
+        <source>Veranstaltungsliste einblenden</source>
+        <translation>Show the event list</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="286"/>
+        <source>Liste der Veranstaltungen einblenden ({key})</source>
+        <translation>Show the list of events ({key})</translation>
+    </message>
+    <message>
         <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="132"/>
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>

@@ -209,13 +209,17 @@ def round_column(with_event: bool = False) -> int:
     return int(Column.ROUND) + (1 if with_event else 0)
 
 
+#: the status pill (``StatusDelegate``): padding around its text, and its distance to the cell's edges
+PILL_PADDING = 14
+PILL_MARGIN = 4
+
 #: initial widths: the width of a typical long value (plus padding); the last column takes what is left
 WIDTH_SAMPLES = {
     Column.LAST_NAME: "Zimmermann-Schulte",
     Column.FIRST_NAME: "Franziska M.",
     Column.EMAIL: "franziska.zimmermann@muenster.de",
     Column.ORGANISATION: "Landeshauptstadt Potsdam",
-    Column.STATUS: "Warteliste #12",
+    Column.STATUS: "Warteliste #12",  # (measured as the pills of the translated texts: status_width)
     Column.ROUND: "Runde B: Haushalt",
     Column.REGISTERED_AT: "29.11.2021 23:59",
     Column.LATE: "verspätet",
@@ -224,10 +228,20 @@ WIDTH_SAMPLES = {
 EVENT_WIDTH_SAMPLE = "Do 02.12.2021 · Open-Data-Netzwerk"
 
 
+def status_width(text_width: Callable[[str], int]) -> int:
+    """The Status column's width: the widest pill ("Angemeldet", "Warteliste #12", "Storniert" as translated)
+    whole, with its margins and a pixel to spare."""
+    samples = (translate("RegistrationColumns", "Angemeldet"), translate("RegistrationColumns", "Storniert"),
+               translate("RegistrationColumns", "Warteliste #{position}").format(position=12),
+               translate("RegistrationColumns", "Status"))
+    return max(text_width(s) for s in samples) + PILL_PADDING + 2 * PILL_MARGIN + 2
+
+
 def column_widths(text_width: Callable[[str], int], with_event: bool = False) -> list[int]:
     """Initial column widths, given how wide a text is in the table's font."""
     padding = text_width("M") + 10
     widths = [text_width(WIDTH_SAMPLES[c]) + padding for c in Column]
+    widths[Column.STATUS] = status_width(text_width)
     if with_event:
         widths.insert(0, text_width(EVENT_WIDTH_SAMPLE) + padding)
     return widths
@@ -261,9 +275,9 @@ class StatusDelegate(QStyledItemDelegate):
         rect = option.rect
         pill = self._pill(text, row.status, rect.height(), painter.device().devicePixelRatioF(),
                           option.font, view.isEnabled())
-        width = min(pill.width() / pill.devicePixelRatioF(), rect.width() - 8)
+        width = min(pill.width() / pill.devicePixelRatioF(), rect.width() - 2 * PILL_MARGIN)
         height = pill.height() / pill.devicePixelRatioF()
-        target = QRectF(rect.left() + 4, rect.top() + (rect.height() - height) / 2, width, height)
+        target = QRectF(rect.left() + PILL_MARGIN, rect.top() + (rect.height() - height) / 2, width, height)
         painter.drawPixmap(target, pill, QRectF(0, 0, width * pill.devicePixelRatioF(), pill.height()))
 
     def _pill(self, text: str, status: str, cell_height: int, ratio: float, font: QFont, enabled: bool) -> QPixmap:
@@ -273,7 +287,7 @@ class StatusDelegate(QStyledItemDelegate):
             return pixmap
         metrics = QFontMetrics(font)
         height = min(cell_height - 4, metrics.height() + 4)
-        width = metrics.horizontalAdvance(text) + 14
+        width = metrics.horizontalAdvance(text) + PILL_PADDING
         pixmap = QPixmap(int(width * ratio), int(height * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)

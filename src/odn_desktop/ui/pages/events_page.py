@@ -12,8 +12,8 @@ import uuid
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,7 @@ from odn_desktop.ui.event_editor import TAB_NAMES, EventEditor
 from odn_desktop.ui.event_editor.labels import label
 from odn_desktop.ui.event_editor.signal_guard import emit
 from odn_desktop.ui.file_drops import event_list_drops
+from odn_desktop.ui.pages.registrations_tab import FlowLayout
 from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
 from odn_desktop.ui.table_actions import action, install_row_actions
 from odn_desktop.ui.undo import ServiceCommand
@@ -55,11 +57,18 @@ Answer = Literal["save", "discard", "cancel"]
 #: follow "agenda" and "tasks" themselves
 LIST_KINDS = frozenset({"events", "registrations", "speakers"})
 
-#: first split of the page: the list shows a useful part of each title, the editor its (stacked) form
-LIST_MIN_WIDTH = 540
-EDITOR_MIN_WIDTH = 620
+#: first split of the page: the editor gets the width first, up to this (its registrant table with name, status,
+#: organisation, round and e-mail); the list what is left – date and title at least (a 1366×768 laptop), every
+#: column at most (a large screen)
+EDITOR_WIDTH = 1100
+#: a title shorter than this gets no further columns beside it ("Open-Data-Netzwerktreffen" whole)
+TITLE_SAMPLE = "Open-Data-Netzwerktreffen"
 
 DATE_COLUMN, TITLE_COLUMN, FORMAT_COLUMN, SEATS_COLUMN, DEADLINE_COLUMN = range(5)
+#: the columns besides date and title, shown while the list is wide enough for them, in this order
+OPTIONAL_COLUMNS = (SEATS_COLUMN, DEADLINE_COLUMN, FORMAT_COLUMN)
+#: shows or hides the event list (a visible button does it too: "«" above the list, "»" when it is hidden)
+TOGGLE_LIST_SHORTCUT = "Ctrl+Shift+L"
 
 #: looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)
 _DEADLINE_COLOURS = {
@@ -147,11 +156,14 @@ def _deadline_colour(row: EventRow) -> QColor | None:
 
 
 def _title_tooltip(row: EventRow) -> str:
+    """Title, state, series and speakers, and what the columns a narrow list hides would show."""
     lines = [row.title, label(MEETING_STATE_LABELS[row.state])]  # "Beendet" once over, as everywhere
     if row.series:
         lines.append(translate("EventsPage", "Reihe: {series}").format(series=row.series))
     if row.speakers:
         lines.append(translate("EventsPage", "Referent:innen: {names}").format(names=", ".join(row.speakers)))
+    lines.append(translate("EventsPage", "{format} · Plätze: {seats} · {deadline}").format(
+        format=label(FORMAT_LABELS.get(row.format, row.format)), seats=_seats(row), deadline=_deadline_tooltip(row)))
     return "\n".join(lines)
 
 
@@ -215,6 +227,10 @@ class EventsPage(QWidget):
         for column, sample in ((DATE_COLUMN, "Do 02.12.2021"), (FORMAT_COLUMN, "Präsenz"),
                                (SEATS_COLUMN, "888 / 888"), (DEADLINE_COLUMN, "Anmeldeschluss")):
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+        #: the optional columns' widths (a hidden column's width reads 0)
+        self._column_widths = {c: self.view.columnWidth(c) for c in OPTIONAL_COLUMNS}
+        self._title_width = metrics.horizontalAdvance(TITLE_SAMPLE) + 14
+        self.view.viewport().installEventFilter(self)  # a resized list shows the columns that fit
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
         self.new_button = QPushButton(self.tr("Neu"), self)
@@ -247,32 +263,64 @@ class EventsPage(QWidget):
         if contact_signal is not None:
             contact_signal.connect(self.open_contact_requested)
 
+        # the list makes room for the editor: "«" hides it, "»" (or Ctrl+Shift+L) brings it back
+        self.toggle_list_action = QAction(self.tr("Veranstaltungsliste ein-/ausblenden"), self)
+        self.toggle_list_action.setObjectName("toggleEventList")
+        self.toggle_list_action.setShortcut(QKeySequence(TOGGLE_LIST_SHORTCUT))
+        self.toggle_list_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.toggle_list_action.triggered.connect(lambda _checked=False: self.toggle_list())
+        self.addAction(self.toggle_list_action)
+        shortcut = QKeySequence(TOGGLE_LIST_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        self.hide_list_button = QToolButton(self)
+        self.hide_list_button.setObjectName("hideEventList")
+        self.hide_list_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.hide_list_button.setAccessibleName(self.tr("Veranstaltungsliste ausblenden"))
+        self.hide_list_button.setToolTip(self.tr("Liste ausblenden: mehr Platz für den Editor ({key})").format(
+            key=shortcut))
+        self.hide_list_button.clicked.connect(lambda: self.set_list_visible(False))
+        self.show_list_button = QToolButton(self)
+        self.show_list_button.setObjectName("showEventList")
+        self.show_list_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.show_list_button.setText(self.tr("Liste"))
+        self.show_list_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.show_list_button.setAccessibleName(self.tr("Veranstaltungsliste einblenden"))
+        self.show_list_button.setToolTip(self.tr("Liste der Veranstaltungen einblenden ({key})").format(key=shortcut))
+        self.show_list_button.clicked.connect(lambda: self.set_list_visible(True))
+        self.show_list_button.hide()
+        self._list_width = 0  # the list's width before it was hidden
+
         left = QWidget(self)
+        left.setObjectName("eventListPanel")
+        self.list_panel = left
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
+        search_line = QHBoxLayout()
+        search_line.addWidget(self.search, 1)
+        search_line.addWidget(self.hide_list_button)
+        left_layout.addLayout(search_line)
         left_layout.addWidget(self.view, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # side by side, or on two lines in a narrow list
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.duplicate_button)
         buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
         left_layout.addLayout(buttons)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("eventsSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)  # a wider window widens the editor
+        self.splitter.setStretchFactor(1, 1)
         self._sized = False
         self._list_stale = False
         self.splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.show_list_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.splitter, 1)
 
+        # the search leads into the list; "«" comes after the list's buttons (Ctrl+Shift+L does it from anywhere)
         chain = [self.search, self.view, self.new_button, self.duplicate_button, self.delete_button,
-                 self.editor.announce_button, self.editor.tabs]
+                 self.hide_list_button, self.show_list_button, self.editor.announce_button, self.editor.tabs]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         ctx.changed.connect(self._on_changed)
@@ -295,9 +343,11 @@ class EventsPage(QWidget):
         self.editor.discard_changes()
 
     def focus_search(self) -> None:
-        """Ctrl+F: the event list's search (inside the registrant table: that table's search)."""
+        """Ctrl+F: the event list's search (inside the registrant table: that table's search); a hidden list
+        comes back for it."""
         if self.editor.focus_search(self.window().focusWidget()):
             return
+        self.set_list_visible(True)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
@@ -326,6 +376,57 @@ class EventsPage(QWidget):
                 return
             self._show_event(event_id)
         self.editor.show_tab(tab)
+
+    # -- the list beside the editor ----------------------------------------------------------------------------
+
+    def list_visible(self) -> bool:
+        return not self.list_panel.isHidden()
+
+    def toggle_list(self) -> None:
+        self.set_list_visible(not self.list_visible())
+
+    def set_list_visible(self, visible: bool) -> None:
+        """Hide the event list (the editor takes the whole width; "»" at the left brings it back) or show it
+        again as wide as it was. The focus moves along: into the editor, or back to the list."""
+        if visible == self.list_visible():
+            return
+        total = sum(self.splitter.sizes())
+        if visible:
+            self.list_panel.show()
+            width = self._list_width or self._first_list_width(total)
+            self.splitter.setSizes([width, max(total - width, 0)])
+            self.show_list_button.hide()
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._list_width = self.splitter.sizes()[0]
+            focus = self.window().focusWidget()
+            had_focus = focus is not None and (focus is self.list_panel or self.list_panel.isAncestorOf(focus))
+            self.show_list_button.show()
+            self.list_panel.hide()
+            if had_focus:
+                self.show_list_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def fit_list_columns(self) -> None:
+        """Date and title always; seats, deadline and format while they fit beside a whole title (their values
+        are in the title's tooltip as well)."""
+        available = self.view.viewport().width() - self.view.columnWidth(DATE_COLUMN) - self._title_width
+        for column in OPTIONAL_COLUMNS:
+            available -= self._column_widths[column]
+            self.view.setColumnHidden(column, available < 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_list_columns()
+        return super().eventFilter(watched, event)
+
+    def _first_list_width(self, total: int) -> int:
+        """The list's part of the page's ``total`` width: what the editor leaves of it (``EDITOR_WIDTH``), but
+        date and a whole title at least and every column at most."""
+        frame = 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
+        least = max(self.view.columnWidth(DATE_COLUMN) + self._title_width + frame,
+                    self.list_panel.minimumSizeHint().width())
+        full = least + sum(self._column_widths.values())
+        return min(max(least, total - EDITOR_WIDTH), full)
 
     # -- new, duplicate, delete ------------------------------------------------------------------------------
 
@@ -543,10 +644,10 @@ class EventsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._sized:  # the list wide enough for its titles, the editor for its stacked form
+        if not self._sized:  # the list wide enough for date and title, the editor gets the rest
             self._sized = True
             total = max(self.width() - 24, 600)  # the splitter itself is laid out only after this
-            left = min(max(LIST_MIN_WIDTH, int(total * 0.42)), max(total - EDITOR_MIN_WIDTH, total // 3))
+            left = self._first_list_width(total)
             self.splitter.setSizes([left, total - left])
         if self.ctx.is_ready and (self._list_stale or not self.model.all_rows()):
             self._list_stale = False
