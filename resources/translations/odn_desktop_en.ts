@@ -1671,8 +1671,8 @@ Bitte informieren Sie die Nachgerückten.</source>
 Please let them know.</translation>
     </message>
     <message>
-        <source>Beendet: Die Veranstaltung ist am {date} um {time} Uhr zu Ende gegangen.</source>
-        <translation>Ended: the event ended on {date} at {time}.</translation>
+        <source>Beendet am {date} um {time} Uhr.</source>
+        <translation>Ended on {date} at {time}.</translation>
     </message>
 </context>
 <context>

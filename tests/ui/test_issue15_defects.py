@@ -190,7 +190,7 @@ def test_an_ended_meeting_shows_beendet_in_the_list_and_the_editor(page: EventsP
     assert editor.state_label.text() == "Beendet" and editor.state_label.isVisible()
     note = editor.details.ended_note
     assert note.isVisible()
-    assert note.text() == "Beendet: Die Veranstaltung ist am 02.12.2021 um 11:30 Uhr zu Ende gegangen."
+    assert note.text() == "Beendet am 02.12.2021 um 11:30 Uhr."
     assert editor.details.ui.statusCombo.currentText() == "Anmeldung offen"  # what registration still follows
     coming = page.model.row_at(0)  # newest first: the demo's coming meeting
     page.open_event(coming.id)

@@ -19,7 +19,16 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from odn_desktop.domain.deadlines import MeetingState, default_access_link_dispatch, end_of_day, meeting_state
 from odn_desktop.domain.timezone import to_berlin, utcnow
@@ -172,7 +181,7 @@ class DetailsTab(QWidget):
         governs registration; ``domain.deadlines.meeting_state`` decides what lists show)."""
         self.ended_note = QLabel(self)
         self.ended_note.setObjectName("endedNote")
-        self.ended_note.setWordWrap(True)
+        self.ended_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # one short line
         theme.keep_style(self.ended_note, lambda: theme.text_style(theme.muted_text))
         form = self.ui.generalForm
         position = next(row for row in range(form.rowCount())
@@ -191,9 +200,8 @@ class DetailsTab(QWidget):
         form = self._form
         ended = form is not None and self.stored_state() is MeetingState.ENDED and form.status != "held"
         if form is not None and ended:
-            self.ended_note.setText(self.tr("Beendet: Die Veranstaltung ist am {date} um {time} Uhr zu Ende "
-                                            "gegangen.").format(date=f"{to_berlin(form.ends_at):%d.%m.%Y}",
-                                                               time=f"{to_berlin(form.ends_at):%H:%M}"))
+            self.ended_note.setText(self.tr("Beendet am {date} um {time} Uhr.").format(
+                date=f"{to_berlin(form.ends_at):%d.%m.%Y}", time=f"{to_berlin(form.ends_at):%H:%M}"))
         self.ended_note.setVisible(ended)
 
     def _mark_description_checked(self) -> None:
