@@ -347,3 +347,18 @@ def test_double_click_on_a_person_puts_the_cursor_into_the_editor(qtbot: QtBot, 
     assert contacts.current_id == contacts.model.row_at(1).id
     focus = window.focusWidget()
     assert focus is not None and contacts.editor.isAncestorOf(focus) and focus.isEnabled()
+
+
+@pytest.mark.qt_log_ignore(POPUP_NOISE)
+def test_the_task_menu_ticks_a_task_off(qtbot: QtBot, window: WorkspaceWindow) -> None:
+    page = events_page(window)
+    page.open_event(coming_meeting(page).id, "tasks")
+    tasks = page.editor.tasks
+    row = next(r for r in range(tasks.model.rowCount()) if not tasks.model.row_at(r).done)
+    task = tasks.model.row_at(row)
+    entries = right_click(qtbot, tasks.view, tasks.model.index(row, 1))
+    assert entries == ["Erledigt", "-", "Aufgabe hinzufügen", "Entfernen"]
+    right_click(qtbot, tasks.view, tasks.model.index(row, 1), choose="Erledigt")
+    assert next(r for r in tasks.model.rows() if r.id == task.id).done
+    window.ctx.undo_stack.undo()
+    assert not next(r for r in tasks.model.rows() if r.id == task.id).done
