@@ -81,9 +81,9 @@ def _measured(widget: QWidget) -> bool:
 
 def fit_problems(top: QWidget, screen: Any) -> list[str]:
     """What of the window or dialog ``top`` does not fit: larger than ``screen`` (the free area, a QRect), a
-    visible widget reaching out of its parent, smaller than its minimum size hint (text cut), a tab bar that
-    scrolls. Content inside scroll areas and item views is not clipping."""
-    from PySide6.QtWidgets import QSizePolicy, QTabBar, QWidget
+    visible widget reaching out of its parent, smaller than its minimum size hint or lower than its wrapped text
+    needs (text cut), a tab bar that scrolls. Content inside scroll areas and item views is not clipping."""
+    from PySide6.QtWidgets import QLabel, QSizePolicy, QTabBar, QWidget
 
     problems = []
     frame = top.frameGeometry()
@@ -106,6 +106,10 @@ def fit_problems(top: QWidget, screen: Any) -> list[str]:
                 or (widget.height() < hint.height() and policy.verticalPolicy() != ignored)):
             problems.append(f"{describe(widget)}: {widget.width()}×{widget.height()}, needs "
                             f"{hint.width()}×{hint.height()} (cut)")
+        if (isinstance(widget, QLabel) and widget.wordWrap()  # (a layout's height for width is what it prefers)
+                and widget.height() < widget.heightForWidth(widget.width())):
+            problems.append(f"{describe(widget)}: {widget.height()} px high, its wrapped text needs "
+                            f"{widget.heightForWidth(widget.width())} (cut)")
         if isinstance(widget, QTabBar) and widget.count():
             last = widget.tabRect(widget.count() - 1)
             if widget.tabRect(0).left() < 0 or last.right() >= widget.width():
@@ -317,6 +321,9 @@ def check_registrant_table(walk: Walk, name: str) -> None:
 
 
 def walk_dialogs(walk: Walk, work: Path) -> None:
+    from odn_desktop.ui import mail_ui, organizer_settings
+    from odn_desktop.ui.pages import events_page
+
     window = walk.window
     upcoming = upcoming_event(walk.db)
     december = december_event(walk.db)
@@ -356,6 +363,13 @@ def walk_dialogs(walk: Walk, work: Path) -> None:
     step("keep-contact", lambda: keep_contact(walk))
     step("wish-plan", lambda: wish_plan(walk))
     step("sync-settings", window.sync_actions[1].trigger)  # "Server für den Abgleich …"
+    step("organizer", lambda: organizer_settings.ask_organizer(window, {"name": "", "email": ""}))
+    step("promoted-notice", lambda: mail_ui.ask_notify_promoted(window, "Von der Warteliste nachgerückt", (
+        "Bernd Brandt (Runde Fortgeschrittene) ist von der Warteliste nachgerückt und hat jetzt einen Platz.")))
+    step("unsaved-changes", lambda: events_page.ask_unsaved_changes(window))
+    window.open_event(upcoming, "rooms")
+    walk.settle()
+    step("room-list-print", lambda: click(editor, "Raumliste drucken"))
     step("sync-conflicts", lambda: conflict_dialog(walk))
 
 

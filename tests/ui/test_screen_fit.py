@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QScrollArea, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QScrollArea, QTableView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui import fit_walk
 
@@ -150,6 +150,29 @@ def test_the_check_finds_a_widget_reaching_out_of_its_dialog_and_a_cut_label(qtb
     assert any("QLabel 'Anmeldeschluss" in p and "(cut)" in p for p in problems), problems
     assert not any("gescrollt" in p for p in problems)
     assert len(problems) == 2
+
+
+def test_the_check_finds_a_wrapped_text_lower_than_it_needs_and_a_scrolling_tab_bar(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(400, 300)
+    note = QLabel("Die Datei lädt man in Zoom beim Planen des Meetings unter „Breakout Room pre-assign“ hoch. " * 3,
+                  dialog)
+    note.setWordWrap(True)
+    note.setGeometry(QRect(10, 10, 300, 30))
+    tabs = QTabWidget(dialog)
+    for title in ("Details", "Programm", "Referent:innen", "Runden", "Anmeldungen", "Aufgaben", "Raumplan"):
+        tabs.addTab(QWidget(), title)
+    tabs.setGeometry(QRect(10, 60, 300, 200))
+    dialog.show()
+    problems = fit_walk.fit_problems(dialog, QRect(0, 0, 1366, 768))
+    assert any("QLabel 'Die Datei" in p and "wrapped text needs" in p for p in problems), problems
+    assert any("its 7 tabs need scrolling" in p for p in problems), problems
+    note.setGeometry(QRect(10, 10, 300, note.heightForWidth(300)))
+    wide = tabs.tabBar().sizeHint().width() + 20
+    dialog.resize(wide + 40, 300)
+    tabs.setGeometry(QRect(10, 60, wide, 200))
+    assert fit_walk.fit_problems(dialog, QRect(0, 0, 1366, 768)) == []
 
 
 def test_the_check_finds_a_dialog_larger_than_the_screen(qtbot: QtBot) -> None:
@@ -298,7 +321,7 @@ EXPECTED_VISITS = (
         "settings", "about", "manual", "mail", "privacy", "import-registrations", "import-attendance",
         "attendance-summary", "attendance-list-options", "print-preview", "certificates", "announcement",
         "duplicate", "round", "add-registrant", "send-mail", "import-report", "keep-contact", "wish-plan",
-        "sync-settings", "sync-conflicts")]
+        "sync-settings", "sync-conflicts", "organizer", "promoted-notice", "unsaved-changes", "room-list-print")]
 )
 
 
@@ -323,3 +346,25 @@ def test_the_status_column_holds_the_widest_pill_whole() -> None:
     widths = column_widths(lambda text: 7 * len(text))
     assert widths[Column.STATUS] >= 7 * len("Warteliste #12") + PILL_PADDING + 2 * PILL_MARGIN
     assert status_width(lambda text: 7 * len(text)) == widths[Column.STATUS]
+
+
+def test_a_hidden_event_list_stays_hidden_next_time(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    first = window(qtbot, demo_db, settings)
+    first.show()
+    first.ctx.ready.emit()
+    first.show_page("events")
+    first.events_page().set_list_visible(False)
+    assert first.close()
+    second = window(qtbot, demo_db, settings)
+    second.show()
+    second.ctx.ready.emit()
+    page = second.events_page()
+    assert not page.list_visible() and page.show_list_button.isVisibleTo(page)
+    page.set_list_visible(True)  # comes back as wide as a first list
+    assert page.list_visible() and page.splitter.sizes()[0] >= page.list_panel.minimumSizeHint().width()
+    assert second.close()
+    third = window(qtbot, demo_db, settings)
+    third.show()
+    third.ctx.ready.emit()
+    assert third.events_page().list_visible()

@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 Answer = Literal["save", "discard", "cancel"]
 SETTINGS_GROUP = "Workspace"
+#: the event list hidden beside the editor ("«" on the events page), as when the window last closed
+EVENT_LIST_HIDDEN = f"{SETTINGS_GROUP}/event_list_hidden"
 
 # WORKAROUND: PySide6 builds the Python enums of the whole ``Qt`` namespace (~95 enum types, ~12 ms) the first
 # time anything uses it, which would be a tenth of the time to the first paint. Until the window has painted,
@@ -263,6 +265,8 @@ class WorkspaceWindow(QMainWindow):
             page = self._make_page(key)
             if self.ctx.is_ready:  # loaded before it is shown: a page that loads itself on show has nothing to do
                 page.reload()  # type: ignore[attr-defined]
+            if key == "events" and self.settings().value(EVENT_LIST_HIDDEN, False, type=bool):
+                page.set_list_visible(False)  # type: ignore[attr-defined]  # hidden when the window last closed
             holder = self.stack.widget(index)
             shown = self.stack.currentIndex()
             self.stack.insertWidget(index, page)
@@ -451,6 +455,7 @@ class WorkspaceWindow(QMainWindow):
         if "events" in self.pages:
             event_id = self.events_page().current_event_id()
             settings.setValue(f"{SETTINGS_GROUP}/last_event", "" if event_id is None else str(event_id))
+            settings.setValue(EVENT_LIST_HIDDEN, not self.events_page().list_visible())
         settings.sync()
 
     # -- pages ---------------------------------------------------------------------------------------------

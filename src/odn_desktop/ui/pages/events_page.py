@@ -644,7 +644,7 @@ class EventsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._sized:  # the list wide enough for date and title, the editor gets the rest
+        if not self._sized and self.list_visible():  # the list wide enough for date and title, the editor the rest
             self._sized = True
             total = max(self.width() - 24, 600)  # the splitter itself is laid out only after this
             left = self._first_list_width(total)
