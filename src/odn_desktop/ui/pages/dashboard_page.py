@@ -268,6 +268,12 @@ class DashboardPage(QWidget):
         self.rounds_view.setItemDelegateForColumn(ROUND_GAUGE_COLUMN, SeatGaugeDelegate(self.rounds_view))
         self.deadlines_view = _table(self.deadlines_model)  # type: ignore[arg-type]
         self.tasks_view = _table(self.tasks_model)  # type: ignore[arg-type]
+        # the headings are rich text (a buddy's markup would be read out): the tables carry their names
+        for view, name in ((self.events_view, self.tr("Anstehende Veranstaltungen")),
+                           (self.rounds_view, self.tr("Parallele Runden")),
+                           (self.deadlines_view, self.tr("Offene Fristen")),
+                           (self.tasks_view, self.tr("Offene Aufgaben"))):
+            view.setAccessibleName(name)
         layout = QVBoxLayout(self)
         layout.addWidget(self.over_limit_label)
         layout.addWidget(self.events_heading)
