@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -129,6 +129,7 @@ class AllRegistrationsPage(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("allRegistrationsTable")
+        self.table.setAccessibleName(QCoreApplication.translate("Workspace", "Alle Anmeldungen"))  # the page's title
         self.table.setModel(self.model)
         setup_registration_table(self.table, with_event=True)
         self.table.activated.connect(self._on_activated)  # double click or Enter: the event's registrant table

@@ -210,6 +210,7 @@ class ContactsPage(PersonListPage):
         ]
         super().__init__(ctx, columns, ContactEditor(), parent)
         self.setObjectName("ContactsPage")
+        self.table.setAccessibleName(translate("Workspace", "Kontakte"))  # the page's title
         self.search_edit.setPlaceholderText(self.tr("Name, E-Mail, Organisation oder Kommune …"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setToolTip(self.tr("Zwei Kontakte mit Strg+Klick auswählen, um sie zusammenzuführen."))

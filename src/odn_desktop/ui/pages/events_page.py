@@ -201,6 +201,7 @@ class EventsPage(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("eventSearch")
+        self.search.setAccessibleName(self.tr("Veranstaltungen suchen"))
         self.search.setPlaceholderText(self.tr("Suchen: Titel, Referent:in, Teilnehmer:in … (Strg+F)"))
         self.search.setToolTip(self.tr("Findet Veranstaltungen nach Titel, Reihe, Ort, Referent:innen und "
                                        "Angemeldeten (Name, E-Mail, Organisation)"))
@@ -211,6 +212,7 @@ class EventsPage(QWidget):
         self.model: SnapshotTableModel[EventRow] = SnapshotTableModel(event_columns(), self)
         self.view = QTableView(self)
         self.view.setObjectName("eventList")
+        self.view.setAccessibleName(translate("Workspace", "Veranstaltungen"))  # the page's title
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

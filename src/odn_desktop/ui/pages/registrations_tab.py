@@ -266,6 +266,7 @@ class RegistrationsTab(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("registrationsTable")
+        self.table.setAccessibleName(translate("EventEditor", "Anmeldungen"))  # its tab's title
         self.table.setModel(self.model)
         setup_registration_table(self.table, with_event=False)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)

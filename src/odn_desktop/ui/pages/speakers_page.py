@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from odn_desktop.ui.generated.ui_speaker_form import Ui_SpeakerForm
@@ -84,6 +84,7 @@ class SpeakersPage(PersonListPage):
         ]
         super().__init__(ctx, columns, SpeakerEditor(), parent)
         self.setObjectName("SpeakersPage")
+        self.table.setAccessibleName(QCoreApplication.translate("Workspace", "Referent:innen"))  # the page's title
         self.search_edit.setPlaceholderText(self.tr("Name, Organisation, Funktion oder Veranstaltung …"))
 
         self.new_button = QPushButton(self.tr("&Neu"))
