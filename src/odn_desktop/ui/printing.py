@@ -396,6 +396,25 @@ def exec_dialog(dialog: Any) -> int:
     return result
 
 
+def keyboard_friendly_preview(dialog: Any) -> None:
+    """Qt's print preview for keyboard and screen reader: its tool bar's buttons (print, zoom, pages) are reached
+    with Tab – Qt leaves them to the mouse, and there is no menu with the same actions – and the page number,
+    the zoom and the preview have names."""
+    from PySide6.QtWidgets import QComboBox, QGraphicsView, QLineEdit, QToolBar, QToolButton
+
+    for toolbar in dialog.findChildren(QToolBar):
+        for button in toolbar.findChildren(QToolButton):
+            if button.defaultAction() is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        for combo in toolbar.findChildren(QComboBox):
+            combo.setAccessibleName(translate("printing", "Zoom"))
+        for edit in toolbar.findChildren(QLineEdit):
+            if not isinstance(edit.parentWidget(), QComboBox):
+                edit.setAccessibleName(translate("printing", "Seite"))
+    for view in dialog.findChildren(QGraphicsView):
+        view.setAccessibleName(translate("printing", "Vorschau"))
+
+
 def show_print_preview(parent: Any, sheet: AttendanceSheet) -> int:
     """The print preview of the list; printing from it goes to the chosen printer."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -406,6 +425,7 @@ def show_print_preview(parent: Any, sheet: AttendanceSheet) -> int:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(translate("printing", "Teilnehmendenliste drucken"))
     dialog.paintRequested.connect(lambda device: paint_participant_list(device, sheet))
+    keyboard_friendly_preview(dialog)
     try:
         return exec_dialog(dialog)
     finally:

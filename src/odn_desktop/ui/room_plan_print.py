@@ -132,6 +132,7 @@ def show_room_list_preview(parent: Any, view: Any, heading: str) -> int:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(translate("RoomPlan", "Raumliste drucken"))
     dialog.paintRequested.connect(lambda device: paint_room_list(device, view, heading))
+    printing.keyboard_friendly_preview(dialog)
     try:
         return printing.exec_dialog(dialog)
     finally:
