@@ -206,6 +206,8 @@ class AssignDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName(f"assignCombo{index.row()}")
+        name = index.siblingAtColumn(0).data(_DISPLAY)
+        combo.setAccessibleName(translate("AttendanceDialog", "„{0}“ zuordnen zu").format(name))
         for label, value in index.data(CHOICES_ROLE) or []:
             combo.addItem(label, value)
         combo.currentIndexChanged.connect(lambda _i, c=combo: self.commitData.emit(c))

@@ -649,6 +649,7 @@ class ReportDialog(QDialog):
         self._suggested = suggested_name
         view = QPlainTextEdit(text)
         view.setReadOnly(True)
+        view.setAccessibleName(self.tr("Importbericht"))  # the window's title
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         save = buttons.addButton(self.tr("&Speichern …"), QDialogButtonBox.ButtonRole.ActionRole)
         save.clicked.connect(self.save)

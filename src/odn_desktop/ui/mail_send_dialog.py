@@ -120,7 +120,7 @@ class SendDialog(QDialog):
 
         server_row = QHBoxLayout()
         server_row.addWidget(self.host_edit, 1)
-        server_row.addWidget(QLabel(self.tr("Port:")))
+        server_row.addWidget(_buddy(self.tr("Port:"), self.port_spin))
         server_row.addWidget(self.port_spin)
         server_row.addWidget(self.starttls_check)
         form = QFormLayout()
@@ -135,6 +135,7 @@ class SendDialog(QDialog):
 
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("resultTable")
+        self.table.setAccessibleName(self.tr("Ergebnis"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("E-Mail"), self.tr("Ergebnis")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -54,6 +54,7 @@ class PrivacyDialog(QDialog):
         self.months_spin.setValue(int(str(_settings().value("privacy/retention_months", 24) or 24)))
         self.candidates_table = QTableWidget(0, 5)
         self.candidates_table.setObjectName("candidatesTable")
+        self.candidates_table.setAccessibleName(self.tr("Aufbewahrung"))  # its tab's title
         self.candidates_table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("E-Mail"), self.tr("Organisation"), self.tr("Zuletzt am"),
             self.tr("Letzte Veranstaltung")])
@@ -82,7 +83,7 @@ class PrivacyDialog(QDialog):
         bottom.addWidget(self.summary_label, 1)
         bottom.addWidget(self.anonymize_button)
         rl.addLayout(bottom)
-        rl.addWidget(QLabel(self.tr("Protokoll (nur Anzahlen, keine Namen):")))
+        rl.addWidget(_buddy(self.tr("Protokoll (nur Anzahlen, keine Namen):"), self.log_list))
         rl.addWidget(self.log_list)
 
         # one person

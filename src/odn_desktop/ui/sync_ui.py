@@ -474,6 +474,7 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(len(conflicts), len(self.COLUMNS))
         self.table.setObjectName("conflictTable")
+        self.table.setAccessibleName(translate("SyncUi", "Konflikte"))
         self.table.setHorizontalHeaderLabels([translate("SyncUi", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -488,6 +489,8 @@ class ConflictDialog(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
             combo = QComboBox()
+            combo.setAccessibleName(translate("SyncUi", "Entscheidung: {record}, {field}").format(
+                record=record_label(c), field=field_label(c)))
             combo.addItem(translate("SyncUi", "später entscheiden"), KEEP_OPEN)
             combo.addItem(translate("SyncUi", "meine Fassung behalten"), KEEP_LOCAL)
             combo.addItem(translate("SyncUi", "Fassung des Servers übernehmen"), KEEP_REMOTE)

@@ -189,6 +189,7 @@ class WorkspaceWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("Navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self._build_pages()
         # the navigation as wide as its longest entry: on a laptop's screen the pages get the rest
         nav_width = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12
