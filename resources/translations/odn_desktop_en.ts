@@ -206,53 +206,53 @@
 <context>
     <name>AgendaTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="88"/>
         <source>F2 oder Doppelklick bearbeitet eine Zelle; Ziehen oder Alt+↑/↓ verschiebt.</source>
         <translation>F2 or double-click edits a cell; drag or Alt+↑/↓ moves.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="96"/>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="277"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="98"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="293"/>
         <source>Programmpunkt hinzufügen</source>
         <translation>Add agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="99"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="98"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="100"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="99"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="101"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="102"/>
         <source>Ausgewählten Programmpunkt nach oben schieben (Alt+↑)</source>
         <translation>Move the selected agenda item up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="103"/>
         <source>Ausgewählten Programmpunkt nach unten schieben (Alt+↓)</source>
         <translation>Move the selected agenda item down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="104"/>
         <source>Ausgewählten Programmpunkt entfernen (Entf)</source>
         <translation>Remove the selected agenda item (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="175"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="185"/>
         <source>Zeitfenster {start}–{end} Uhr · Programm: {items}, {minutes}, Ende {agenda_end} Uhr</source>
         <translation>Time slot {start}–{end} · Agenda: {items}, {minutes}, ends {agenda_end}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="187"/>
         <source>%n Punkte</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="187"/>
         <source>%n Minuten</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -268,31 +268,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="184"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="194"/>
         <source>– niemand –</source>
         <translation>– nobody –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="221"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="237"/>
         <source>Programmpunkt ändern ({field})</source>
         <translation>Change agenda item ({field})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="237"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="253"/>
         <source>Programmpunkt verschieben</source>
         <translation>Move agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="265"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="281"/>
         <source>Neuer Programmpunkt</source>
         <translation>New agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="293"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="309"/>
         <source>Programmpunkt „{title}“ entfernen</source>
         <translation>Remove agenda item “{title}”</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="134"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
@@ -300,61 +301,63 @@
 <context>
     <name>AllRegistrationsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="104"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="107"/>
         <source>Name, E-Mail oder Organisation …</source>
-        <extracomment>event id and editor tab, e.g. (uuid, &quot;registrations&quot;) the complete list is shown</extracomment>
+        <extracomment>event id and editor tab, e.g. (uuid, &quot;registrations&quot;) &quot;Kontakt öffnen&quot;: the registrant&apos;s contact id, for the Kontakte page the complete list is shown</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="107"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="110"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="117"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="121"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="124"/>
         <source>&amp;Runde:</source>
         <translation>&amp;Round:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="140"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="297"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="305"/>
         <source>ohne Runde</source>
         <translation>no round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="314"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="327"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="316"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="329"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="319"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="332"/>
         <source>(wird aktualisiert …)</source>
         <translation>(updating …)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="319"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="332"/>
         <source>(weitere werden geladen …)</source>
         <translation>(loading more …)</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="136"/>
         <source>Anmeldungen der Veranstaltung öffnen</source>
         <translation>Open the event&apos;s registrations</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="138"/>
         <source>Kontakt öffnen</source>
         <translation>Open contact</translation>
     </message>
@@ -506,19 +509,19 @@
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="101"/>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="252"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="254"/>
         <source>Gastgeber:in</source>
         <translation>Host</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="137"/>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="250"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="252"/>
         <source>Name im Bericht</source>
         <translation>Name in the report</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="138"/>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="251"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="253"/>
         <source>Minuten</source>
         <translation>Minutes</translation>
     </message>
@@ -528,83 +531,88 @@
         <translation>Assign to</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="250"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="210"/>
+        <source>„{0}“ zuordnen zu</source>
+        <translation>Assign “{0}” to</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="252"/>
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="251"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="253"/>
         <source>erkannt über</source>
         <translation>matched by</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="269"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="271"/>
         <source>nicht mitzählen</source>
         <translation>not counted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="275"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="277"/>
         <source>Als Gastgeber:in markieren: wird nicht als Gast gezählt</source>
         <translation>Mark as host: not counted as a guest</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="318"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="320"/>
         <source>Anwesenheit aus „{file}“</source>
         <translation>Attendance from “{file}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="344"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="346"/>
         <source>Anwesenheit übernehmen – {0}</source>
         <translation>Import attendance – {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="354"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="356"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) für &lt;b&gt;{3}&lt;/b&gt;</source>
         <extracomment>what &quot;Übernehmen&quot; will do with the current choices (matched again on every change)</extracomment>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) for &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="367"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="369"/>
         <source>Nicht zugeordnet – bitte zuordnen, als Gastgeber:in markieren oder frei lassen</source>
         <translation>Not matched – please assign, mark as host or leave empty</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="377"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="379"/>
         <source>Zugeordnet</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="396"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="398"/>
         <source>&amp;Übernehmen</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="400"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="402"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="432"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="434"/>
         <source>Teilgenommen: {0} (davon von Hand zugeordnet: {1}) · nicht zugeordnet: {2} · nicht gezählt als Referent:in: {3}, als Gastgeber:in: {4}</source>
         <translation>Attended: {0} (assigned by hand: {1}) · not matched: {2} · not counted as speaker: {3}, as host: {4}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="437"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="439"/>
         <source>Nicht als Gäste gezählt: {0}</source>
         <translation>Not counted as guests: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="568"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="570"/>
         <source>Teilnehmerberichte (*.csv *.txt *.tsv);;Alle Dateien (*)</source>
         <translation>Participant reports (*.csv *.txt *.tsv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="569"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="571"/>
         <source>Anwesenheit übernehmen</source>
         <translation>Import attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="586"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="588"/>
         <source> – bereits zugeordnet</source>
         <translation> – already assigned</translation>
     </message>
@@ -679,7 +687,7 @@
     <message>
         <location filename="../../src/odn_desktop/ui/attendance_options.py" line="141"/>
         <source>Ohne Unterschriftenspalte: Die Teilnahme eines Online-Treffens kommt aus dem Teilnehmerbericht des Videokonferenz-Programms.</source>
-        <translation>Without a signature column: the attendance of an online meeting comes from the video conference program's participant report.</translation>
+        <translation>Without a signature column: the attendance of an online meeting comes from the video conference program&apos;s participant report.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/attendance_options.py" line="149"/>
@@ -690,62 +698,62 @@
 <context>
     <name>AttendanceSummaryDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="493"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="495"/>
         <source>Anwesenheit übernommen</source>
         <translation>Attendance taken over</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="496"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="498"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) für &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) for &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="502"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="504"/>
         <source>Teilgenommen:</source>
         <translation>Attended:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="503"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="505"/>
         <source>Nicht zugeordnet:</source>
         <translation>Not matched:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="504"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="506"/>
         <source>Nicht gezählt – Referent:innen:</source>
         <translation>Not counted – speakers:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="505"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="507"/>
         <source>Nicht gezählt – Gastgeber:innen:</source>
         <translation>Not counted – hosts:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="516"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="518"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="517"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="519"/>
         <source>Rückgängig machen: Bearbeiten › Rückgängig (Strg+Z).</source>
         <translation>To undo: Edit › Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="518"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="520"/>
         <source>Es wurde nichts geändert: die Anwesenheit war schon so eingetragen.</source>
         <translation>Nothing was changed: the attendance was already recorded like this.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="522"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="524"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="523"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="525"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="541"/>
+        <location filename="../../src/odn_desktop/ui/attendance_dialog.py" line="543"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -753,18 +761,18 @@
 <context>
     <name>BackupUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="44"/>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="51"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="47"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="54"/>
         <source>Sicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="45"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="48"/>
         <source>Datenbank-Sicherungen (*.sqlite);;Alle Dateien (*)</source>
         <translation>Database backups (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="52"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="55"/>
         <source>Die Datenbank {database} wird durch die Sicherung {backup} ersetzt.
 
 Der jetzige Stand wird vorher ebenfalls gesichert, es geht also nichts verloren. Ungespeicherte Änderungen in offenen Formularen werden verworfen.
@@ -777,127 +785,127 @@ The current state is backed up first, so nothing is lost. Unsaved changes in ope
 Restore now?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="72"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="137"/>
         <source>Datenordner öffnen</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="160"/>
         <source>Der Ordner {folder} konnte nicht geöffnet werden.</source>
         <translation>The folder {folder} could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="105"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="170"/>
         <source>Die Datenbank ist noch nicht geöffnet.</source>
         <translation>The database is not open yet.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="121"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="186"/>
         <source>Die Sicherung {backup} konnte nicht wiederhergestellt werden: {error}</source>
         <translation>The backup {backup} could not be restored: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="129"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="194"/>
         <source>Bitte beenden Sie odn-desktop. Der Stand vor der Wiederherstellung liegt in {before}.</source>
         <translation>Please quit odn-desktop. The state before the restore is kept in {before}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="136"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="201"/>
         <source>Die Sicherung {backup} wurde wiederhergestellt. Der Stand davor liegt in {before}.</source>
         <translation>The backup {backup} has been restored. The state before is kept in {before}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="140"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="205"/>
         <source>Sicherung wiederhergestellt</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="223"/>
         <source>odn-desktop {version}</source>
         <translation>odn-desktop {version}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="159"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="224"/>
         <source>Koordination der Open-Data-Netzwerktreffen.</source>
         <translation>Coordination of the Open Data network meetings.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="226"/>
         <source>Python {python}, PySide6 {pyside}, Qt {qt}</source>
         <translation>Python {python}, PySide6 {pyside}, Qt {qt}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="228"/>
         <source>System: {system}</source>
         <translation>System: {system}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="229"/>
         <source>Programm: {path}</source>
         <translation>Program: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="234"/>
         <source>Datenbank: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="236"/>
         <source>Datenordner: {path}</source>
         <translation>Data folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="237"/>
         <source>Protokolle: {path}</source>
         <translation>Logs: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="173"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="238"/>
         <source>Sicherungen: {path}</source>
         <translation>Backups: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="241"/>
         <source>1 Sicherung: {name}</source>
         <translation>1 backup: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="178"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="243"/>
         <source>{count} Sicherungen, die neueste: {name}</source>
         <translation>{count} backups, the newest: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="181"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="246"/>
         <source>Noch keine Sicherungen.</source>
         <translation>No backups yet.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="186"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="251"/>
         <source>Über odn-desktop</source>
         <translation>About odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="210"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="275"/>
         <source>Sicherung &amp;wiederherstellen …</source>
         <translation>&amp;Restore backup …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="213"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="278"/>
         <source>&amp;Datenordner öffnen</source>
         <translation>Open &amp;data folder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="80"/>
         <source>Datenbank beschädigt</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="81"/>
         <source>Die Datenbankdatei {name} ist beschädigt und kann nicht mehr sicher gelesen werden.</source>
         <translation>The database file {name} is damaged and can no longer be read safely.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="83"/>
         <source>Eine unveränderte Kopie der beschädigten Datei wurde aufbewahrt:
 „{name}“
 im Ordner {folder}</source>
@@ -906,7 +914,7 @@ im Ordner {folder}</source>
 in the folder {folder}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="87"/>
         <source>Die neueste Sicherung ist vom {date} um {time} Uhr ({name}). Was danach eingegeben wurde, fehlt darin und muss neu erfasst werden.
 
 Soll diese Sicherung jetzt zurückgespielt werden?</source>
@@ -915,27 +923,27 @@ Soll diese Sicherung jetzt zurückgespielt werden?</source>
 Restore this backup now?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="92"/>
         <source>Im Ordner {folder} wurde keine lesbare Sicherung gefunden. Sie können eine Sicherungsdatei auswählen oder das Programm beenden.</source>
         <translation>No readable backup was found in the folder {folder}. You can choose a backup file or quit the program.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="97"/>
         <source>Sicherung &amp;zurückspielen</source>
         <translation>&amp;Restore backup</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="98"/>
         <source>&amp;Andere Sicherung wählen …</source>
         <translation>Choose &amp;another backup …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="100"/>
         <source>Sicherung &amp;wählen …</source>
         <translation>&amp;Choose backup …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/backup_ui.py" line="101"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1292,105 +1300,105 @@ Restore this backup now?</translation>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="65"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="66"/>
         <source>Angemeldet</source>
         <extracomment>an edit changes names in registration lists; a merge moves registrations and may move up waiting people</extracomment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="66"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="67"/>
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="68"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="178"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="179"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="180"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="180"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="181"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="184"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="185"/>
         <source>Teilnahme</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="186"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="186"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="187"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="202"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="203"/>
         <source>Name</source>
         <extracomment>a registration in the contact&apos;s list was activated: (event id, tab name of the event editor)</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="203"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="204"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="204"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="205"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="205"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="206"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="208"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="209"/>
         <source>Bundesland</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="214"/>
         <source>Name, E-Mail, Organisation oder Kommune …</source>
         <translation>Name, email, organisation or municipality …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="214"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="216"/>
         <source>Zwei Kontakte mit Strg+Klick auswählen, um sie zusammenzuführen.</source>
         <translation>Select two contacts with Ctrl+click to merge them.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="216"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="218"/>
         <source>&amp;Zusammenführen …</source>
         <translation>&amp;Merge …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="220"/>
         <source>Zwei ausgewählte Kontakte zu einem zusammenführen</source>
         <translation>Merge two selected contacts into one</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="245"/>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="316"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="252"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="323"/>
         <source>Anme&amp;ldungen zu Veranstaltungen</source>
         <translation>Event &amp;registrations</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="304"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="311"/>
         <source>{shown} von %n Kontakten</source>
         <translation>
             <numerusform>{shown} of %n contact</numerusform>
@@ -1398,7 +1406,7 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="312"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -1406,7 +1414,7 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="377"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="384"/>
         <source>Kontakte zusammengeführt: %n Anmeldungen übernommen, {dropped} doppelte entfernt.</source>
         <translation>
             <numerusform>Contacts merged: %n registration transferred, {dropped} duplicates removed.</numerusform>
@@ -1414,26 +1422,27 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="308"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="315"/>
         <source>Kontakt ohne Namen</source>
         <translation>Unnamed contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="319"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="326"/>
         <source>Anme&amp;ldungen zu Veranstaltungen ({count})</source>
         <translation>Event &amp;registrations ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="343"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="350"/>
         <source>Kontakt „{name}“ bearbeiten</source>
         <translation>Edit contact “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="361"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="368"/>
         <source>Kontakte zusammenführen ({name})</source>
         <translation>Merge contacts ({name})</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="248"/>
         <source>Veranstaltung öffnen</source>
         <translation>Open event</translation>
     </message>
@@ -1441,101 +1450,123 @@ Restore this backup now?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="156"/>
         <source>{n} angemeldet (unbegrenzt)</source>
         <translation>{n} registered (unlimited)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="158"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="184"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="161"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="180"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="206"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="187"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="213"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="162"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="183"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="190"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="170"/>
         <source>{s}; {w} auf der Warteliste, {f} frei</source>
         <translation>{s}; {w} on the waiting list, {f} free</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="172"/>
         <source>Platzstatus</source>
         <translation>Seat status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="174"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="182"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="189"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="200"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="207"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="202"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="209"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="239"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="251"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="240"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="252"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="250"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="289"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="262"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="308"/>
         <source>&lt;b&gt;Anstehende Veranstaltungen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Upcoming events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="253"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="265"/>
         <source>&lt;b&gt;Parallele Runden&lt;/b&gt;</source>
         <translation>&lt;b&gt;Parallel rounds&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="265"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="272"/>
+        <source>Anstehende Veranstaltungen</source>
+        <translation>Upcoming events</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="273"/>
+        <source>Parallele Runden</source>
+        <translation>Parallel rounds</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="274"/>
+        <source>Offene Fristen</source>
+        <translation>Open deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="275"/>
+        <source>Offene Aufgaben</source>
+        <translation>Open tasks</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="283"/>
         <source>&lt;b&gt;Offene Fristen&lt;/b&gt; (rot: überfällig, gelb: in den nächsten 3 Tagen)</source>
         <translation>&lt;b&gt;Open deadlines&lt;/b&gt; (red: overdue, yellow: within the next 3 days)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="267"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="285"/>
         <source>&lt;b&gt;Offene Aufgaben&lt;/b&gt;</source>
         <translation>&lt;b&gt;Open tasks&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="288"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="307"/>
         <source>&lt;b&gt;Keine anstehenden Veranstaltungen&lt;/b&gt; – die letzten Treffen:</source>
         <translation>&lt;b&gt;No upcoming events&lt;/b&gt; – the most recent meetings:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="348"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="367"/>
         <source>Die Plätze bleiben, bis Stornierungen oder mehr Plätze es ausgleichen.</source>
         <translation>The seats stay until cancellations or more seats even it out.</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="292"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -1543,38 +1574,38 @@ Restore this backup now?</translation>
 <context>
     <name>Dates</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="18"/>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="23"/>
         <source>Mo</source>
         <extracomment>Only for pyside6-lupdate: the abbreviations reach translate() through a variable.</extracomment>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="19"/>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="24"/>
         <source>Di</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="20"/>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="25"/>
         <source>Mi</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="21"/>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="26"/>
         <source>Do</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="22"/>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="27"/>
         <source>Fr</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="23"/>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="28"/>
         <source>Sa</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dates.py" line="24"/>
+        <location filename="../../src/odn_desktop/ui/dates.py" line="29"/>
         <source>So</source>
         <translation>Sun</translation>
     </message>
@@ -1582,95 +1613,96 @@ Restore this backup now?</translation>
 <context>
     <name>DetailsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="61"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="71"/>
         <source>Beginn geändert</source>
         <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name Which error label shows a message about which rule. From this width on the form shows two columns; narrower, the groups stack (the form scrolls).</extracomment>
         <translation>Start changed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="62"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="72"/>
         <source>Ende, Anmeldeschluss, Versand des Zugangslinks und Aufgaben mit verschieben?</source>
         <translation>Move the end, registration deadline, access link dispatch and tasks along?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="65"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="75"/>
         <source>Sie behalten ihren Abstand zum Beginn (Uhrzeit in deutscher Zeit, auch über eine Zeitumstellung hinweg).</source>
         <translation>They keep their distance to the start (German clock time, also across a daylight saving change).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="77"/>
         <source>Mit verschieben</source>
         <translation>Move along</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="68"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="78"/>
         <source>Nicht verschieben</source>
         <translation>Do not move</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="88"/>
         <source>Bitte geben Sie einen Titel an.</source>
         <translation>Please enter a title.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="91"/>
         <source>Das Ende muss nach dem Beginn liegen.</source>
         <translation>The end must be after the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="96"/>
         <source>Bitte einen vollständigen https-Link angeben, z. B. https://zoom.us/j/123.</source>
         <translation>Please enter a complete https link, e.g. https://zoom.us/j/123.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="99"/>
         <source>Der Anmeldeschluss muss vor dem Beginn liegen.</source>
         <translation>The registration deadline must be before the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="102"/>
         <source>Der Zugangslink muss vor dem Beginn verschickt werden.</source>
         <translation>The access link must be sent before the start.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="146"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="159"/>
         <source>Beschreibung vom vorigen Treffen übernommen – bitte prüfen</source>
         <extracomment>True while the form holds changes that are not saved the event&apos;s title as typed (for the editor&apos;s heading)</extracomment>
         <translation>Description copied from the previous meeting – please check</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="163"/>
         <source>Geprüft</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="152"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="165"/>
         <source>Die Beschreibung passt so; der Hinweis verschwindet beim Speichern</source>
         <translation>The description is fine as it is; the note goes when you save</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="398"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="442"/>
         <source>• ungespeicherte Änderungen</source>
         <translation>• unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="439"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="483"/>
         <source>Veranstaltung „{title}“ bearbeiten</source>
         <translation>Edit event “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="457"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="501"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="458"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="502"/>
         <source>Durch die zusätzlichen Plätze sind nachgerückt: {names}.
 Bitte informieren Sie die Nachgerückten.</source>
         <translation>Thanks to the additional seats, these people have moved up: {names}.
 Please let them know.</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/details_tab.py" line="203"/>
         <source>Beendet am {date} um {time} Uhr.</source>
         <translation>Ended on {date} at {time}.</translation>
     </message>
@@ -1718,77 +1750,78 @@ Please let them know.</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="22"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="23"/>
         <source>anstehend</source>
         <translation>upcoming</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="23"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="24"/>
         <source>bald fällig</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="24"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="25"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="25"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="26"/>
         <source>erledigt</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="26"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="27"/>
         <source>Vernetzung</source>
         <translation>Networking</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="27"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="28"/>
         <source>Vortrag</source>
         <translation>Talk</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="28"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="29"/>
         <source>Fragen und Diskussion</source>
         <translation>Questions, discussion</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="29"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="30"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="30"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="31"/>
         <source>Sonstiges</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="31"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="32"/>
         <source>Freie Plätze verfügbar</source>
         <translation>Seats available</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="32"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="33"/>
         <source>Nur noch wenige Plätze</source>
         <translation>Few seats left</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="33"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="34"/>
         <source>Ausgebucht – Warteliste</source>
         <translation>Fully booked – waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="38"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="39"/>
         <source>Anmeldeschluss</source>
         <extracomment>The labels of the fixed deadlines ``services.tasks.event_deadlines`` makes (own tasks keep their typed title).</extracomment>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="39"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="40"/>
         <source>Versand Zugangslink</source>
         <translation>Send access link</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/labels.py" line="22"/>
         <source>Beendet</source>
         <translation>Ended</translation>
     </message>
@@ -1806,57 +1839,57 @@ Please let them know.</translation>
         <translation>Copy of “{title}” of {date}. Registrations and the access link are not copied.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="102"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="102"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="103"/>
         <source>&amp;Beginn:</source>
         <translation>&amp;Start:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="112"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="113"/>
         <source>Beginn in deutscher Zeit (Europe/Berlin)</source>
         <translation>Start in German time (Europe/Berlin)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="115"/>
         <source>Daraus folgt (gleicher Abstand zum Beginn)</source>
         <translation>Resulting times (same distance to the start)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="124"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="125"/>
         <source>Ende:</source>
         <translation>End:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="125"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="126"/>
         <source>Anmeldung ab:</source>
         <translation>Registration from:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="127"/>
         <source>Anmeldeschluss:</source>
         <translation>Registration deadline:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="128"/>
         <source>Versand des Zugangslinks:</source>
         <translation>Access link sent:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="128"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="129"/>
         <source>Aufgaben fällig:</source>
         <translation>Tasks due:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="138"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="139"/>
         <source>&amp;Programm (%n Programmpunkte)</source>
         <translation>
             <numerusform>&amp;Programme (%n item)</numerusform>
@@ -1864,80 +1897,80 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="139"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="140"/>
         <source>&amp;Referent:innen ({count})</source>
         <translation>Spea&amp;kers ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="140"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="141"/>
         <source>R&amp;unden ({count})</source>
         <translation>&amp;Rounds ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="141"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="142"/>
         <source>&amp;Aufgaben ({count})</source>
         <translation>T&amp;asks ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="143"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="144"/>
         <source>Übernehmen</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="155"/>
         <source>Die Beschreibung wird übernommen und im neuen Treffen als „bitte prüfen“ markiert, bis sie geändert wird.</source>
         <translation>The description is copied and marked “please check” in the new meeting until it is edited.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="168"/>
         <source>Dupli&amp;zieren</source>
         <translation>Dupli&amp;cate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="169"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="224"/>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="226"/>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="228"/>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="233"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="225"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="227"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="229"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="234"/>
         <source>{when} Uhr</source>
         <translation>{when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="227"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="228"/>
         <source>kein Anmeldeschluss</source>
         <translation>no registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="231"/>
         <source>{when} Uhr (Standard: am Vortag)</source>
         <translation>{when} (default: the day before)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="235"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="236"/>
         <source>keine Aufgaben</source>
         <translation>no tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="237"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="238"/>
         <source>werden nicht übernommen</source>
         <translation>not copied</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="240"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="241"/>
         <source>{first} bis {last}</source>
         <translation>{first} to {last}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="244"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="245"/>
         <source>Der Beginn liegt in der Vergangenheit.</source>
         <translation>The start lies in the past.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="246"/>
+        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="247"/>
         <source>Der Anmeldeschluss ist dann schon vorbei; bitte im neuen Treffen anpassen.</source>
         <translation>The registration deadline would already be over then; please adjust it in the new meeting.</translation>
     </message>
@@ -2165,84 +2198,89 @@ Please let them know.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="58"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="63"/>
         <source>Links eine Veranstaltung wählen oder mit „Neu“ eine anlegen.</source>
         <extracomment>which kinds of change each tab shows a tab needing more width than this scrolls horizontally (the editor shares the page with the event list)</extracomment>
         <translation>Choose an event on the left or create one with “New”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="59"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="64"/>
         <source>Ankündigung …</source>
         <translation>Announcement …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="62"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="67"/>
         <source>Öffentliche Ankündigung für Website oder Newsletter: Vorschau, kopieren, speichern (ohne Zugangslink)</source>
         <translation>Public announcement for the website or newsletter: preview, copy, save (without the access link)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="80"/>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="228"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="247"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="63"/>
         <source>Programm</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="87"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="67"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="88"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="85"/>
         <source>Runden</source>
         <translation>Rounds</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="84"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="269"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="43"/>
         <source>Aufgaben</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="108"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="114"/>
         <source>Die Anmeldungen dieser Veranstaltung erscheinen hier.</source>
         <translation>The registrations for this event appear here.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="228"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="247"/>
         <source>Details •</source>
         <translation>Details •</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="236"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="257"/>
         <source>(ohne Titel)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="238"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="259"/>
         <source>(ungespeichert)</source>
         <translation>(unsaved)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="91"/>
         <source>Raumplan</source>
         <translation>Room plan</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="69"/>
         <source>Teilnahmebescheinigungen …</source>
         <translation>Certificates of attendance …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/__init__.py" line="72"/>
         <source>Wer eine Teilnahmebescheinigung erhält und warum; als PDF speichern, drucken oder per E-Mail senden</source>
         <translation>Who receives a certificate of attendance and why; save as PDF, print or send by e-mail</translation>
     </message>
@@ -2250,89 +2288,89 @@ Please let them know.</translation>
 <context>
     <name>EventSpeakersTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="47"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="48"/>
         <source>Name</source>
         <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="48"/>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="106"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="49"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="108"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="50"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="51"/>
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="52"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="53"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="81"/>
         <source>Von der Veranstaltung entfernen</source>
         <translation>Remove from the event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="82"/>
         <source>Die Person bleibt in der Liste aller Referent:innen (Entf)</source>
         <translation>The person stays in the list of all speakers (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="92"/>
         <source>Name oder Organisation tippen …</source>
         <translation>Type a name or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="96"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="98"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="104"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="104"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="106"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="107"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="109"/>
         <source>Neu anlegen</source>
         <translation>Create new</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="113"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="115"/>
         <source>Referent:in hinzufügen</source>
         <translation>Add speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="117"/>
         <source>Bekannte Person:</source>
         <translation>Existing person:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="118"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="120"/>
         <source>Neue Person:</source>
         <translation>New person:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="208"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="211"/>
         <source>Referent:in {name} hinzufügen</source>
         <translation>Add speaker {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="239"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="242"/>
         <source>Referent:in {name} anlegen</source>
         <translation>Create speaker {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="256"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/event_speakers_tab.py" line="259"/>
         <source>Referent:in {name} entfernen</source>
         <translation>Remove speaker {name}</translation>
     </message>
@@ -2340,28 +2378,28 @@ Please let them know.</translation>
 <context>
     <name>EventsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="73"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="85"/>
         <source>Ungespeicherte Änderungen</source>
-        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor&apos;s tabs follow &quot;agenda&quot; and &quot;tasks&quot; themselves first split of the page: the list shows a useful part of each title, the editor its (stacked) form looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
+        <extracomment>lupdate finds ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls by this name kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor&apos;s tabs follow &quot;agenda&quot; and &quot;tasks&quot; themselves first split of the page: the editor gets the width first, up to this (its registrant table with name, status, organisation, round and e-mail); the list what is left – date and title at least (a 1366×768 laptop), every column at most (a large screen) a title shorter than this gets no further columns beside it (&quot;Open-Data-Netzwerktreffen&quot; whole) the columns besides date and title, shown while the list is wide enough for them, in this order shows or hides the event list (a visible button does it too: &quot;«&quot; above the list, &quot;»&quot; when it is hidden) looked up when a cell is drawn, so the colours follow the palette (light or dark, see theme)</extracomment>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="86"/>
         <source>Die Details dieser Veranstaltung wurden geändert. Änderungen speichern?</source>
         <translation>The details of this event have been changed. Save the changes?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="109"/>
         <source>{date}, {start}–{end} Uhr</source>
         <translation>{date}, {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="103"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="115"/>
         <source>unbegrenzt</source>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="108"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="120"/>
         <source>{registered} angemeldet, {waiting} auf der Warteliste, {cancelled} storniert</source>
         <translation>{registered} registered, {waiting} on the waiting list, {cancelled} cancelled</translation>
     </message>
@@ -2371,148 +2409,159 @@ Please let them know.</translation>
         <translation>{format} · Seats: {seats} · {deadline}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="267"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="269"/>
         <source>Veranstaltungsliste ein-/ausblenden</source>
         <translation>Show or hide the event list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="276"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="279"/>
         <source>Veranstaltungsliste ausblenden</source>
         <translation>Hide the event list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="277"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="280"/>
         <source>Liste ausblenden: mehr Platz für den Editor ({key})</source>
         <translation>Hide the list: more room for the editor ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="286"/>
         <source>Liste</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="285"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="288"/>
         <source>Veranstaltungsliste einblenden</source>
         <translation>Show the event list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="286"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="289"/>
         <source>Liste der Veranstaltungen einblenden ({key})</source>
         <translation>Show the list of events ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="144"/>
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="135"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="147"/>
         <source>Anmeldeschluss {when} Uhr</source>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="162"/>
         <source>Reihe: {series}</source>
         <translation>Series: {series}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="164"/>
         <source>Referent:innen: {names}</source>
         <translation>Speakers: {names}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="157"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="172"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="159"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="174"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="177"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="180"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="183"/>
         <source>Anmeldeschluss</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="187"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="204"/>
+        <source>Veranstaltungen suchen</source>
+        <extracomment>the event shown in the editor changed (None: none) a registrant&apos;s &quot;Kontakt öffnen&quot; (double click in the Anmeldungen tab): the contact id, for Kontakte</extracomment>
+        <translation>Search events</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="205"/>
         <source>Suchen: Titel, Referent:in, Teilnehmer:in … (Strg+F)</source>
-        <extracomment>the event shown in the editor changed (None: none)</extracomment>
         <translation>Search: title, speaker, participant … (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="238"/>
         <source>Neu</source>
+        <extracomment>the optional columns&apos; widths (a hidden column&apos;s width reads 0)</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="213"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="239"/>
         <source>Neue Veranstaltung als Entwurf anlegen</source>
         <translation>Create a new event as a draft</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="214"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="240"/>
         <source>Duplizieren als nächstes Treffen</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="216"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="242"/>
         <source>Kopie mit Programm, Referent:innen, Runden, Aufgaben und Einstellungen, ohne Anmeldungen; Datum und Umfang wählen Sie im nächsten Schritt</source>
         <translation>Copy with programme, speakers, rounds, tasks and settings, without registrations; you choose the date and the parts in the next step</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="244"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="219"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="245"/>
         <source>Ausgewählte Veranstaltung löschen (Entf; rückgängig machbar)</source>
         <translation>Delete the selected event (Del; can be undone)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="325"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="452"/>
         <source>Neue Veranstaltung</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="356"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="483"/>
         <source>Als nächstes Treffen duplizieren</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="374"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="501"/>
         <source>Veranstaltung „{title}“ löschen</source>
         <translation>Delete event “{title}”</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="251"/>
         <source>Anmeldungen anzeigen</source>
         <translation>Show registrations</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="253"/>
         <source>Anmeldungen importieren …</source>
         <translation>Import registrations …</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="206"/>
         <source>Findet Veranstaltungen nach Titel, Reihe, Ort, Referent:innen und Angemeldeten (Name, E-Mail, Organisation)</source>
         <translation>Finds events by title, series, location, speakers and registrants (name, e-mail, organisation)</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="255"/>
         <source>Teilnahme importieren …</source>
         <translation>Import attendance …</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="250"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -2614,6 +2663,7 @@ Please let them know.</translation>
 <context>
     <name>FileDrops</name>
     <message>
+        <location filename="../../src/odn_desktop/ui/file_drops.py" line="110"/>
         <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ die Veranstaltung aus, zu der die Datei „{name}“ gehört, oder ziehen Sie die Datei auf die Veranstaltung.</source>
         <translation>Please first choose, under “Events”, the event the file “{name}” belongs to, or drag the file onto the event.</translation>
     </message>
@@ -2914,99 +2964,104 @@ Please let them know.</translation>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="229"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="198"/>
+        <source>Spalte „{0}“ übernehmen als</source>
+        <translation>Import column “{0}” as</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="231"/>
         <source>Alle Zeilen</source>
         <extracomment>The preview&apos;s filters: every row, or the rows of one kind (a row can be new, late and on the waiting list).</extracomment>
         <translation>All rows</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="230"/>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="377"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="232"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="379"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="231"/>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="374"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="233"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="376"/>
         <source>bereits angemeldet</source>
         <translation>already registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="232"/>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="376"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="378"/>
         <source>aktualisiert</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="233"/>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="380"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="235"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="382"/>
         <source>verspätet</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="234"/>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="382"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="236"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="384"/>
         <source>Warteliste</source>
         <translation>waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="235"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="237"/>
         <source>abgelehnt</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="236"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="238"/>
         <source>doppelt</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="319"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="321"/>
         <source>Zeile</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="320"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="322"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="364"/>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="371"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="366"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="373"/>
         <source>abgelehnt: {0}</source>
         <translation>rejected: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="366"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="368"/>
         <source>doppelt – zusammengeführt mit Zeile {0}</source>
         <translation>duplicate – merged into row {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="373"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="375"/>
         <source>storniert – bleibt unverändert</source>
         <translation>cancelled – stays unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="378"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="380"/>
         <source>aktualisiert (erneut angemeldet)</source>
         <translation>updated (registered again)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="390"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="392"/>
         <source>Leere Felder werden ergänzt: {0}</source>
         <translation>Empty fields are filled in: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="392"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="394"/>
         <source>Außerhalb der Anmeldefrist: {0}</source>
         <translation>Outside the registration period: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="395"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="397"/>
         <source>Zum Korrigieren eine Zelle doppelklicken (oder F2).</source>
         <translation>Double-click a cell (or press F2) to correct it.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="473"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_models.py" line="475"/>
         <source>Zum Korrigieren doppelklicken (oder F2).</source>
         <translation>Double-click (or press F2) to correct.</translation>
     </message>
@@ -3014,57 +3069,57 @@ Please let them know.</translation>
 <context>
     <name>KeepContactDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="81"/>
         <source>Kontakte zusammenführen</source>
         <translation>Merge contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="84"/>
         <source>Welcher Kontakt soll bleiben? Seine Angaben und seine E-Mail-Adresse werden behalten, leere Felder aus dem anderen Kontakt ergänzt. Die Anmeldungen des anderen Kontakts werden übernommen (je Veranstaltung bleibt eine), danach wird er entfernt. Rückgängig mit Strg+Z.</source>
         <translation>Which contact should remain? Its details and email address are kept; empty fields are filled in from the other contact. The other contact&apos;s registrations are transferred (one remains per event), and then it is removed. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="94"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="95"/>
         <source>&amp;{number}: diesen Kontakt behalten</source>
         <translation>&amp;{number}: keep this contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="101"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="102"/>
         <source>E-Mail:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="103"/>
         <source>Organisation:</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="103"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="104"/>
         <source>Kommune:</source>
         <translation>Municipality:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="104"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="105"/>
         <source>Bundesland:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="105"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="106"/>
         <source>Funktion:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="106"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="107"/>
         <source>Anmeldungen:</source>
         <translation>Registrations:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="116"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="117"/>
         <source>Zusammenführen</source>
         <translation>Merge</translation>
     </message>
@@ -3072,12 +3127,13 @@ Please let them know.</translation>
 <context>
     <name>LockWait</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/lock_wait.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/lock_wait.py" line="43"/>
         <source>Datenbank ist gesperrt – es wird gewartet … ({seconds} s)</source>
+        <extracomment>how long one try waits inside SQLite (the longest the window goes without repainting) the event loop between two tries how long the window keeps trying before it reports the lock</extracomment>
         <translation>Database is locked – waiting … ({seconds} s)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/lock_wait.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/lock_wait.py" line="48"/>
         <source>Die Datenbank ist wieder frei.</source>
         <translation>The database is free again.</translation>
     </message>
@@ -3475,6 +3531,7 @@ Double-clicking the file opens it in Outlook.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_ui.py" line="92"/>
         <source>Wie in der Vorlage vorgesehen</source>
+        <extracomment>the recipient choices besides a given selection: (key, label); the status groups are services.mailing&apos;s</extracomment>
         <translation>As the template intends</translation>
     </message>
     <message>
@@ -3572,13 +3629,15 @@ Double-clicking the file opens it in Outlook.</translation>
 <context>
     <name>PersonListPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="63"/>
+        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="64"/>
         <source>Su&amp;chen:</source>
         <extracomment>kinds of ``AppContext.changed`` that make this page reload</extracomment>
         <translation>Sear&amp;ch:</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="115"/>
         <source>Bearbeiten</source>
+        <extracomment>the page&apos;s own row actions (buttons or QActions) for the list&apos;s right-click menu; double click edits</extracomment>
         <translation>Edit</translation>
     </message>
 </context>
@@ -3648,62 +3707,62 @@ Double-clicking the file opens it in Outlook.</translation>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="59"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="59"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="59"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="58"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="59"/>
         <source>Zuletzt am</source>
         <translation>Last date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="59"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="60"/>
         <source>Letzte Veranstaltung</source>
         <translation>Last event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="66"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="67"/>
         <source>&amp;Anonymisieren …</source>
         <translation>&amp;Anonymise …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="75"/>
         <source>Kontakte anonymisieren, deren letzte Veranstaltung mehr als</source>
         <translation>Anonymise contacts whose last event was more than</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="78"/>
         <source>zurückliegt.</source>
         <translation>ago.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="86"/>
         <source>Protokoll (nur Anzahlen, keine Namen):</source>
         <translation>Log (counts only, no names):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="93"/>
         <source>Auskunft e&amp;xportieren (Art. 15) …</source>
         <translation>E&amp;xport access report (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="94"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="95"/>
         <source>Person &amp;löschen (Art. 17) …</source>
         <translation>&amp;Delete person (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="98"/>
         <source>Die Auskunft enthält alles, was zu der Person gespeichert ist: Kontaktdaten, Einwilligung, alle Anmeldungen mit Veranstaltung und die versendeten Nachrichten – als Excel- und JSON-Datei.
 
 Beim Löschen werden Kontakt, Anmeldungen und Nachrichten entfernt und unkenntlich gemacht; mit dem nächsten Abgleich auch in der gemeinsamen Datenbank. Freie Plätze künftiger Veranstaltungen gehen an die Warteliste. Das Löschen kann nicht rückgängig gemacht werden.</source>
@@ -3712,32 +3771,33 @@ Beim Löschen werden Kontakt, Anmeldungen und Nachrichten entfernt und unkenntli
 Deleting removes the contact, registrations and messages and makes them unrecognisable; with the next synchronisation, in the shared database as well. Seats freed at future events go to the waiting list. Deletion cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="106"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="107"/>
         <source>&amp;E-Mail-Adresse:</source>
         <translation>&amp;Email address:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="117"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="57"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="118"/>
         <source>Aufbewahrung</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="118"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="119"/>
         <source>Auskunft und Löschung</source>
         <translation>Access and erasure</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="119"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="120"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="152"/>
         <source>(keine Anmeldung)</source>
         <translation>(no registration)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="157"/>
         <source>%n Kontakte würden anonymisiert.</source>
         <translation>
             <numerusform>%n contact would be anonymised.</numerusform>
@@ -3745,12 +3805,12 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="162"/>
         <source>{when}: {contacts}, {registrations} {what}</source>
         <translation>{when}: {contacts}, {registrations} {what}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="163"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -3758,7 +3818,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="164"/>
         <source>%n Anmeldungen</source>
         <translation>
             <numerusform>%n registration</numerusform>
@@ -3766,7 +3826,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="178"/>
         <source>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
         <translation>
             <numerusform>Permanently anonymise %n contact and their registrations? The events&apos; participant numbers are kept; names and addresses cannot be recovered afterwards.</numerusform>
@@ -3774,7 +3834,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="233"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="234"/>
         <source>%n Personen sind nachgerückt. Jetzt benachrichtigen?</source>
         <translation>
             <numerusform>%n person moved up. Notify now?</numerusform>
@@ -3782,67 +3842,83 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="159"/>
         <source>anonymisiert</source>
         <translation>anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="159"/>
         <source>gelöscht (Art. 17)</source>
         <translation>deleted (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="177"/>
         <source>Anonymisieren</source>
         <translation>Anonymise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="184"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="185"/>
         <source>Anonymisiert</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="189"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="190"/>
         <source>Bitte geben Sie die E-Mail-Adresse der Person an.</source>
         <translation>Please enter the person&apos;s email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="200"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="201"/>
         <source>Auskunft speichern</source>
         <translation>Save access report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="210"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="211"/>
         <source>Auskunft gespeichert</source>
         <translation>Access report saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="216"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="217"/>
         <source>Person löschen</source>
         <translation>Delete person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="217"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="218"/>
         <source>Alle Daten von {email} endgültig löschen (Art. 17 DSGVO)? Dies kann nicht rückgängig gemacht werden.</source>
         <translation>Permanently delete all data of {email} (Art. 17 GDPR)? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="227"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="228"/>
         <source>Person gelöscht</source>
         <translation>Person deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="232"/>
+        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="233"/>
         <source>Nachgerückte benachrichtigen</source>
         <translation>Notify people who moved up</translation>
+    </message>
+</context>
+<context>
+    <name>PromotedNotice</name>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="854"/>
+        <source>&amp;Benachrichtigen …</source>
+        <translation>&amp;Notify …</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="856"/>
+        <source>Die Nachricht „Nachgerückt von der Warteliste“ an genau diese Personen schreiben</source>
+        <translation>Write the message “Moved up from the waiting list” to exactly these people</translation>
     </message>
 </context>
 <context>
     <name>RegistrationColumns</name>
     <message>
         <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="96"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="234"/>
         <source>Angemeldet</source>
-        <extracomment>status -&gt; (background, text); light backgrounds with dark text stay readable in dark themes too (background, text) per status; called when a cell is drawn, so they follow the palette (see theme)</extracomment>
+        <extracomment>status -&gt; (background, text); light backgrounds with dark text stay readable in dark themes too (background, text) per status; called when a cell is drawn, so they follow the palette (see theme)
+----------
+the status pill (``StatusDelegate``): padding around its text, and its distance to the cell&apos;s edges initial widths: the width of a typical long value (plus padding); the last column takes what is left</extracomment>
         <translation>Registered</translation>
     </message>
     <message>
@@ -3852,11 +3928,13 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="235"/>
         <source>Warteliste #{position}</source>
         <translation>Waiting list #{position}</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="234"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
@@ -3917,6 +3995,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="236"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3941,369 +4020,369 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="331"/>
+        <location filename="../../src/odn_desktop/ui/registrations_columns.py" line="345"/>
         <source>Kopieren</source>
-        <extracomment>initial widths: the width of a typical long value (plus padding); the last column takes what is left</extracomment>
         <translation>Copy</translation>
     </message>
 </context>
 <context>
     <name>RegistrationsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="81"/>
         <source>Alle</source>
         <extracomment>kinds of ``AppContext.changed`` the tab shows (a contact&apos;s name, the event&apos;s capacity, the registrations)</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="82"/>
         <source>Angemeldet</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="82"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="180"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="181"/>
         <source>Warteliste</source>
         <translation>Waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="84"/>
         <source>Storniert</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="84"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="85"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="169"/>
         <source>Alle Runden</source>
         <extracomment>the round filter&apos;s key for &quot;registered without a round&quot;</extracomment>
         <translation>All rounds</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="178"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="658"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="762"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="179"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="664"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="768"/>
         <source>ohne Runde</source>
         <translation>no round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="179"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="180"/>
         <source>angemeldet</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="219"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="222"/>
         <source>Name, E-Mail oder Organisation …</source>
-        <extracomment>the seat figures after every reload (``SeatCounts``, or None without an event)</extracomment>
+        <extracomment>the seat figures after every reload (``SeatCounts``, or None without an event) &quot;Kontakt öffnen&quot; (double click on a registrant): the contact&apos;s id, for the Kontakte page</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="222"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="225"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="233"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="237"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="240"/>
         <source>&amp;Runde:</source>
         <translation>&amp;Round:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="261"/>
         <source>Anmeldung hin&amp;zufügen …</source>
         <translation>&amp;Add registration …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="272"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="274"/>
         <source>St&amp;ornieren</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="273"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="275"/>
         <source>Auf die &amp;Warteliste</source>
         <translation>Move to &amp;waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="275"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="277"/>
         <source>Von der Warteliste &amp;nachrücken</source>
         <translation>Move u&amp;p from waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="277"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="279"/>
         <source>Ans &amp;Ende der Warteliste</source>
         <translation>To the &amp;end of the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="279"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="281"/>
         <source>Wartelisten&amp;platz ändern …</source>
         <translation>Change waiting-list p&amp;lace …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="281"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="283"/>
         <source>Teilnahme &amp;markieren</source>
         <translation>&amp;Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="285"/>
         <source>Teilnahme ent&amp;fernen</source>
         <translation>&amp;Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="285"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="287"/>
         <source>In R&amp;unde verschieben …</source>
         <translation>Move to ro&amp;und …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="296"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="821"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="302"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="828"/>
         <source>{n} ausgewählt:</source>
         <translation>{n} selected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="464"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="470"/>
         <source>Anmeldung hinzufügen</source>
         <translation>Add registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="473"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="479"/>
         <source>{name} steht auf der Warteliste für Runde „{round}“ (Platz {position}).</source>
         <translation>{name} is on the waiting list for round “{round}” (place {position}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="476"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="482"/>
         <source>{name} steht auf der Warteliste (Platz {position}).</source>
         <translation>{name} is on the waiting list (position {position}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="479"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="485"/>
         <source>{name} ist in Runde „{round}“ angemeldet.</source>
         <translation>{name} is registered in round “{round}”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="482"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="488"/>
         <source>{name} ist angemeldet.</source>
         <translation>{name} is registered.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="484"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="490"/>
         <source>(verspätet zugelassen)</source>
         <translation>(admitted late)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="502"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="508"/>
         <source>Anmeldung stornieren</source>
         <translation>Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="502"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="508"/>
         <source>{n} Anmeldungen stornieren</source>
         <translation>Cancel {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="507"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="513"/>
         <source>Storniert: {names}.</source>
         <translation>Cancelled: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="512"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="518"/>
         <source>Nachgerückt: {names}.</source>
         <translation>Moved up: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="607"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="613"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="521"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="527"/>
         <source>Auf die Warteliste setzen</source>
         <translation>Move to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="522"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="528"/>
         <source>{n} Anmeldungen auf die Warteliste setzen</source>
         <translation>Move {n} registrations to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="526"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="532"/>
         <source>Auf die Warteliste gesetzt: {names}.</source>
         <translation>Moved to the waiting list: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="566"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="572"/>
         <source>Ans Ende der Warteliste setzen</source>
         <translation>Move to the end of the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="567"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="573"/>
         <source>{n} Personen ans Ende der Warteliste setzen</source>
         <translation>Move {n} people to the end of the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="571"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="577"/>
         <source>Ans Ende der Warteliste gesetzt: {names}.</source>
         <translation>Moved to the end of the waiting list: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="121"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="589"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="122"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="595"/>
         <source>Wartelistenplatz ändern</source>
         <extracomment>the seat summary&apos;s colour per seat status (a style sheet built at use time: it follows the palette)</extracomment>
         <translation>Change waiting-list place</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="122"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="123"/>
         <source>Neuer Wartelistenplatz für {name} (1 bis {maximum}):</source>
         <translation>New waiting-list place for {name} (1 to {maximum}):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="595"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="601"/>
         <source>{name} steht jetzt auf Platz {position} der Warteliste.</source>
         <translation>{name} is now number {position} on the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="541"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="547"/>
         <source>Es ist kein Platz mehr frei. Sollen {n} Personen trotzdem nachrücken (Überbuchung)?</source>
         <translation>There are no seats left. Move {n} people up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="544"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="550"/>
         <source>Es sind nur noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
         <translation>Only {free} seats are left, but {n} people are selected. Move them all up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="549"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="555"/>
         <source>Überbuchen?</source>
         <translation>Overbook?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="552"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="558"/>
         <source>Von der Warteliste nachrücken</source>
         <translation>Move up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="553"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="559"/>
         <source>{n} Personen von der Warteliste nachrücken</source>
         <translation>Move {n} people up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="557"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="563"/>
         <source>Nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
         <translation>Moved up: {names}. Please let them know.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="627"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="633"/>
         <source>In der Runde „{round}“ sind noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
         <translation>Round “{round}” has {free} seats left, {n} people are selected. Move all of them up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="638"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="644"/>
         <source>In andere Runde verschieben</source>
         <translation>Move to another round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="639"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="645"/>
         <source>{n} Anmeldungen in eine andere Runde verschieben</source>
         <translation>Move {n} registrations to another round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="644"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="650"/>
         <source>Verschoben: {names}.</source>
         <translation>Moved: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="672"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="678"/>
         <source>Teilnahme markieren</source>
         <translation>Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="672"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="678"/>
         <source>Teilnahme von {n} Personen markieren</source>
         <translation>Mark attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="674"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="680"/>
         <source>Teilnahme entfernen</source>
         <translation>Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="674"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="680"/>
         <source>Teilnahme von {n} Personen entfernen</source>
         <translation>Remove attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="679"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="685"/>
         <source>{text}: {names}.</source>
         <translation>{text}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="724"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="730"/>
         <source>Keine Veranstaltung ausgewählt.</source>
         <translation>No event selected.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="776"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="782"/>
         <source>Keine Platzbegrenzung.</source>
         <translation>No seat limit.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="778"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="784"/>
         <source>{capacity} Plätze + Überbuchung = {limit} Plätze.</source>
         <translation>{capacity} seats + overbooking = {limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="781"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="787"/>
         <source>{limit} Plätze.</source>
         <translation>{limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="782"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="788"/>
         <source>{n} storniert.</source>
         <translation>{n} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="788"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="794"/>
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="791"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="797"/>
         <source>Anmeldeschluss {when} (abgelaufen)</source>
         <translation>Registration deadline {when} (passed)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="792"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="798"/>
         <source>Anmeldeschluss {when}</source>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="798"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="804"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="800"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="806"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="822"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="829"/>
         <source>Auswahl:</source>
         <translation>Selection:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="290"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="292"/>
         <source>E-Mail an &amp;Auswahl …</source>
         <translation>E-mail to selec&amp;tion …</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="297"/>
         <source>&amp;Kontakt öffnen</source>
         <translation>&amp;Open contact</translation>
     </message>
@@ -4312,16 +4391,17 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
     <name>ReportDialog</name>
     <message>
         <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="647"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="652"/>
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="653"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="654"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="668"/>
+        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="669"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -4563,92 +4643,92 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RoomPlanTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="66"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="67"/>
         <source>Breakout-Räume für Zoom. Für die Vernetzung werden die Angemeldeten in kleine Räume gemischt; Personen derselben Organisation oder Kommune kommen möglichst in verschiedene Räume. Die Datei lädt man in Zoom beim Planen des Meetings unter „Breakout Room pre-assign“ › „Import from CSV“ hoch.</source>
         <translation>Breakout rooms for Zoom. For networking, the registered people are mixed into small rooms; people of the same organisation or municipality go into different rooms where possible. Upload the file in Zoom when scheduling the meeting under “Breakout Room pre-assign” › “Import from CSV”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="76"/>
         <source>Personen je &amp;Raum:</source>
         <translation>People per &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="80"/>
         <source>je Raum eine Person</source>
         <translation>one per room</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="81"/>
         <source>nicht zuteilen (bleiben im Hauptraum)</source>
         <translation>not assigned (stay in the main room)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="82"/>
         <source>Referent:innen und &amp;Veranstaltende:</source>
         <translation>Speakers and &amp;hosts:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="84"/>
         <source>Nach R&amp;unden (ein Raum je Runde)</source>
         <translation>By ro&amp;und (one room per round)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="86"/>
         <source>Neu &amp;mischen</source>
         <translation>New &amp;mix</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="87"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="88"/>
         <source>Eine andere Mischung derselben Personen</source>
         <translation>Another mix of the same people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="107"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="108"/>
         <source>Raumplan</source>
         <translation>Room plan</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="109"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="110"/>
         <source>Für &amp;Zoom exportieren …</source>
         <translation>Export for &amp;Zoom …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="111"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="112"/>
         <source>Datei zur Vorab-Zuteilung der Breakout-Räume (CSV) speichern</source>
         <translation>Save the breakout room pre-assignment file (CSV)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="112"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="113"/>
         <source>Raumliste als &amp;PDF …</source>
         <translation>Room list as &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="115"/>
         <source>Raumliste &amp;drucken …</source>
         <translation>&amp;Print room list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="233"/>
         <source>Ein Raum je paralleler Runde, benannt wie die Runde</source>
         <translation>One room per parallel round, named like the round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="231"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="234"/>
         <source>Diese Veranstaltung hat keine parallelen Runden.</source>
         <translation>This event has no parallel rounds.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="235"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="238"/>
         <source>Mischung Nr. {seed}</source>
         <translation>Mix no. {seed}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="237"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="240"/>
         <source>(niemand)</source>
         <translation>(nobody)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="253"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="256"/>
         <source>%n Personen</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4656,7 +4736,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="253"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="256"/>
         <source>in %n Räumen</source>
         <translation>
             <numerusform>in %n room</numerusform>
@@ -4664,12 +4744,12 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="255"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="258"/>
         <source>zu höchstens {size}</source>
         <translation>of at most {size}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="259"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="262"/>
         <source>%n Personen ohne Runde bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n person without a round stays in the main room</numerusform>
@@ -4677,7 +4757,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="261"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="264"/>
         <source>%n Referent:innen und Veranstaltende bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n speaker or host stays in the main room</numerusform>
@@ -4685,7 +4765,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="267"/>
         <source>in %n Räumen treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</source>
         <translation>
             <numerusform>in %n room people of the same organisation or municipality meet (unavoidable)</numerusform>
@@ -4693,52 +4773,52 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="276"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="279"/>
         <source>Raum</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="277"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="280"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="278"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="281"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="280"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="283"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="298"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="301"/>
         <source>Raumplan für Zoom speichern</source>
         <translation>Save room plan for Zoom</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="299"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="302"/>
         <source>CSV für Zoom (*.csv)</source>
         <translation>CSV for Zoom (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="309"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="312"/>
         <source>Raumplan gespeichert</source>
         <translation>Room plan saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="318"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="321"/>
         <source>Raumliste als PDF speichern</source>
         <translation>Save room list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="319"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="322"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="327"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="330"/>
         <source>Raumliste gespeichert: {path}</source>
         <translation>Room list saved: {path}</translation>
     </message>
@@ -4847,100 +4927,100 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>RoundsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="69"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="70"/>
         <source>Parallele Runden teilen das Treffen in Gruppen mit eigenen Plätzen (z. B. zwei Themen zur selben Zeit). Wer sich anmeldet, wählt eine Runde; die Plätze der Veranstaltung gelten zusätzlich.</source>
         <extracomment>what a round change touches: the event&apos;s seats and every registrant list</extracomment>
         <translation>Parallel rounds split the meeting into groups with seats of their own (e.g. two topics at the same time). Whoever registers chooses a round; the event’s seats apply as well.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="73"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="74"/>
         <source>Anmeldung &amp;ohne Runde erlaubt</source>
         <translation>Registration with&amp;out a round allowed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="76"/>
         <source>Wer keine Runde wählt, zählt nur gegen die Plätze der Veranstaltung.</source>
         <translation>Whoever chooses no round counts only against the event’s seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="96"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="98"/>
         <source>Enter oder Doppelklick: Runde bearbeiten · Entf: entfernen</source>
         <translation>Enter or double click: edit round · Del: remove</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="99"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="101"/>
         <source>Runde &amp;hinzufügen …</source>
         <translation>Add &amp;round …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="103"/>
         <source>&amp;Bearbeiten …</source>
         <translation>&amp;Edit …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="103"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="105"/>
         <source>&amp;Entfernen</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="105"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="107"/>
         <source>Ausgewählte Runde entfernen (Entf); nur ohne Anmeldungen möglich</source>
         <translation>Remove the selected round (Del); only possible without registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="106"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="108"/>
         <source>&amp;Nach oben</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="108"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="110"/>
         <source>Nach &amp;unten</source>
         <translation>Move &amp;down</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="254"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="258"/>
         <source>Runde „{title}“ hinzufügen</source>
         <translation>Add round “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="274"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="278"/>
         <source>Runde „{title}“ ändern</source>
         <translation>Change round “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="287"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="284"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="288"/>
         <source>Durch die zusätzlichen Plätze sind nachgerückt: {names}.
 Bitte informieren Sie die Nachgerückten.</source>
         <translation>The additional seats moved up: {names}.
 Please inform them.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="298"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="302"/>
         <source>Runde „{title}“ entfernen</source>
         <translation>Remove round “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="309"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="313"/>
         <source>Runde „{title}“ nach oben</source>
         <translation>Move round “{title}” up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="309"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="313"/>
         <source>Runde „{title}“ nach unten</source>
         <translation>Move round “{title}” down</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="323"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="327"/>
         <source>Anmeldung ohne Runde erlauben</source>
         <translation>Allow registration without a round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="323"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="327"/>
         <source>Runde bei der Anmeldung verlangen</source>
         <translation>Require a round when registering</translation>
     </message>
@@ -5001,32 +5081,32 @@ Please inform them.</translation>
 <context>
     <name>SeatSummary</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="186"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="187"/>
         <source>{n} auf der Warteliste</source>
         <translation>{n} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="188"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="189"/>
         <source>{n} angemeldet</source>
         <translation>{n} registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="189"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="190"/>
         <source>keine Platzbegrenzung</source>
         <translation>no seat limit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="190"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="191"/>
         <source>{registered} von {limit} Plätzen belegt</source>
         <translation>{registered} of {limit} seats taken</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="193"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="194"/>
         <source>Ausgebucht</source>
         <translation>Fully booked</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="194"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="195"/>
         <source>{n} frei</source>
         <translation>{n} free</translation>
     </message>
@@ -5034,119 +5114,120 @@ Please inform them.</translation>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="68"/>
         <source>Senden: {label}</source>
         <translation>Send: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="94"/>
         <source>Verschlüsselt (STARTTLS)</source>
         <translation>Encrypted (STARTTLS)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="102"/>
         <source>aus dem Schlüsselbund</source>
         <translation>from the keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="103"/>
         <source>Passwort im Schlüsselbund des Systems speichern</source>
         <translation>Store the password in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="116"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="116"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="118"/>
         <source>auch an Personen, die diese Nachricht schon erhalten haben</source>
         <translation>also to people who have already received this message</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="121"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="123"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="125"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="128"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="129"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="129"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="131"/>
         <source>Absender (&amp;Name):</source>
         <translation>Sender (&amp;name):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="130"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="132"/>
         <source>Absender (&amp;E-Mail):</source>
         <translation>Sender (&amp;email):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="131"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="133"/>
         <source>P&amp;ause zwischen Nachrichten:</source>
         <translation>P&amp;ause between messages:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="136"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="139"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="136"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="139"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="136"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="138"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="139"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="153"/>
         <source>&amp;Senden</source>
         <translation>Sen&amp;d</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="153"/>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="338"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="412"/>
         <source>&amp;Pause</source>
         <translation>Pa&amp;use</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="158"/>
         <source>A&amp;bbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="157"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="160"/>
         <source>&amp;Fehlgeschlagene erneut senden</source>
         <translation>&amp;Retry failed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="159"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="167"/>
         <source>Schl&amp;ießen</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="216"/>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="321"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="227"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="395"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="219"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="230"/>
         <source>%n Empfänger:innen</source>
         <translation>
             <numerusform>%n recipient</numerusform>
@@ -5154,67 +5235,67 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="221"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="232"/>
         <source>, {n} übersprungen (haben die Nachricht schon oder keine Adresse)</source>
         <translation>, {n} skipped (already have the message or no address)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="260"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="272"/>
         <source>Bitte geben Sie den SMTP-Server an.</source>
         <translation>Please enter the SMTP server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="301"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="375"/>
         <source>versendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="302"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="376"/>
         <source>fehlgeschlagen: {detail}</source>
         <translation>failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="322"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="396"/>
         <source>nicht versendet (abgebrochen)</source>
         <translation>not sent (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="341"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="415"/>
         <source>&amp;Fortsetzen</source>
         <translation>Resu&amp;me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="342"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="416"/>
         <source>Angehalten – „Fortsetzen“ sendet weiter.</source>
         <translation>Paused – “Resume” continues sending.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="347"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="421"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="162"/>
         <source>Test&amp;mail an mich</source>
         <translation>&amp;Test mail to me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="164"/>
         <source>Eine Nachricht an die Absenderadresse mit den Angaben der ersten Person – so, wie sie die Empfänger:innen erhalten; wird nirgends vermerkt.</source>
         <translation>One message to the sender address with the first person&apos;s data – as the recipients get it; recorded nowhere.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="299"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="300"/>
         <source>Testmail an {email} wird gesendet …</source>
         <translation>Sending test mail to {email} …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="311"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="312"/>
         <source>Testmail an {email} versendet. Prüfen Sie sie in Ihrem Postfach, dann „Senden“.</source>
         <translation>Test mail to {email} sent. Check it in your mailbox, then “Send”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="314"/>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="315"/>
         <source>Testmail an {email} fehlgeschlagen: {detail}</source>
         <translation>Test mail to {email} failed: {detail}</translation>
     </message>
@@ -5376,7 +5457,7 @@ Please inform them.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="80"/>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="151"/>
         <source>Noch bei keiner Veranstaltung eingetragen.</source>
         <translation>Not yet assigned to any event.</translation>
     </message>
@@ -5391,32 +5472,32 @@ Please inform them.</translation>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="87"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="88"/>
         <source>Name, Organisation, Funktion oder Veranstaltung …</source>
         <translation>Name, organisation, role or event …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="90"/>
         <source>&amp;Neu</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="91"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="92"/>
         <source>Neue Referentin oder neuen Referenten anlegen</source>
         <translation>Create a new speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="93"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="94"/>
         <source>Lösc&amp;hen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="96"/>
         <source>Ausgewählte Person löschen (Entf; rückgängig mit Strg+Z)</source>
         <translation>Delete the selected person (Del; undo with Ctrl+Z)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="138"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="140"/>
         <source>{shown} von %n Referent:innen</source>
         <translation>
             <numerusform>{shown} of %n speaker</numerusform>
@@ -5424,7 +5505,7 @@ Please inform them.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="141"/>
         <source>%n Referent:innen</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -5432,42 +5513,42 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="147"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="149"/>
         <source>Veranstaltungen: {events}</source>
         <translation>Events: {events}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="170"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="172"/>
         <source>Referent:in „{name}“ bearbeiten</source>
         <translation>Edit speaker “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="190"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="192"/>
         <source>Referent:in „{name}“ anlegen</source>
         <translation>Create speaker “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="198"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="200"/>
         <source>Neue:r Referent:in</source>
         <translation>New speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="214"/>
         <source>ohne Namen</source>
         <translation>unnamed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="213"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="215"/>
         <source>Referent:in „{name}“ löschen</source>
         <translation>Delete speaker “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="225"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="227"/>
         <source>„{name}“ gelöscht – rückgängig mit Strg+Z.</source>
         <translation>“{name}” deleted – undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="236"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="238"/>
         <source>Referent:in ohne Namen</source>
         <translation>Unnamed speaker</translation>
     </message>
@@ -5739,7 +5820,8 @@ Please inform them.</translation>
     <name>SyncUi</name>
     <message>
         <location filename="../../src/odn_desktop/ui/sync_ui.py" line="91"/>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="536"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="477"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="539"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
@@ -5956,37 +6038,42 @@ Please inform them.</translation>
         <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="491"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="492"/>
+        <source>Entscheidung: {record}, {field}</source>
+        <translation>Decision: {record}, {field}</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="494"/>
         <source>später entscheiden</source>
         <translation>decide later</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="492"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="495"/>
         <source>meine Fassung behalten</source>
         <translation>keep my version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="493"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="496"/>
         <source>Fassung des Servers übernehmen</source>
         <translation>take the server&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="496"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="499"/>
         <source>Überall &amp;meine Fassung</source>
         <translation>&amp;My version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="497"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="500"/>
         <source>Überall Fassung des &amp;Servers</source>
         <translation>&amp;Server&apos;s version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="536"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="539"/>
         <source>Es gibt keine offenen Konflikte.</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="550"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="553"/>
         <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
         <translation>
             <numerusform>%n conflict decided; the next sync transfers it.</numerusform>
@@ -5994,27 +6081,27 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="559"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="562"/>
         <source>&amp;Synchronisieren</source>
         <translation>&amp;Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="561"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="564"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="562"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="565"/>
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
         <translation>Synchronise changes with the team&apos;s shared database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="564"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="567"/>
         <source>Server für den &amp;Abgleich …</source>
         <translation>Synchronisation &amp;server …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="567"/>
+        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="570"/>
         <source>&amp;Konflikte entscheiden …</source>
         <translation>Resolve &amp;conflicts …</translation>
     </message>
@@ -6043,7 +6130,7 @@ Please inform them.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="146"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_model.py" line="159"/>
         <source>Leertaste hakt die Aufgabe ab</source>
         <translation>Space ticks off the task</translation>
     </message>
@@ -6051,57 +6138,58 @@ Please inform them.</translation>
 <context>
     <name>TasksTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="56"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="59"/>
         <source>Leertaste: erledigt an/aus · F2: bearbeiten</source>
         <translation>Space: done on/off · F2: edit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="58"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="61"/>
         <source>Fristen der Veranstaltung (Anmeldeschluss, Versand des Zugangslinks) stehen in den Details; hier stehen Ihre eigenen Aufgaben.</source>
         <translation>The event&apos;s deadlines (registration deadline, sending the access link) are in the details; your own tasks are listed here.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="61"/>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="173"/>
         <source>Aufgabe hinzufügen</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="62"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="65"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="63"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="66"/>
         <source>Ausgewählte Aufgabe entfernen (Entf)</source>
         <translation>Remove the selected task (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="141"/>
         <source>Aufgabe erledigt</source>
         <translation>Task done</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="141"/>
         <source>Aufgabe wieder offen</source>
         <translation>Task reopened</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="129"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="147"/>
         <source>Aufgabe ändern</source>
         <translation>Change task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="143"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="161"/>
         <source>Neue Aufgabe</source>
         <translation>New task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="189"/>
         <source>Aufgabe „{title}“ entfernen</source>
         <translation>Remove task “{title}”</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/event_editor/tasks_tab.py" line="82"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
@@ -6167,148 +6255,148 @@ Please inform them.</translation>
 <context>
     <name>WishesPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="46"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="47"/>
         <source>Gruppe umbenennen</source>
         <extracomment>data a change of wishes touches: planning adds an agenda item to an event</extracomment>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="47"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="48"/>
         <source>Neuer &amp;Titel:</source>
         <translation>New &amp;title:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="69"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="70"/>
         <source>&amp;Reihe:</source>
         <translation>&amp;Series:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="75"/>
         <source>Thema, Wunsch oder Organisation …</source>
         <translation>Topic, wish or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="77"/>
         <source>Su&amp;chen:</source>
         <translation>Sear&amp;ch:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="80"/>
         <source>&amp;Zusammenführen</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="81"/>
         <source>Die markierten Gruppen zu einer zusammenführen (sie behält den Titel der größten); rückgängig mit Strg+Z</source>
         <translation>Merge the selected groups into one (it keeps the title of the largest); undo with Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="83"/>
         <source>&amp;Herauslösen</source>
         <translation>&amp;Split out</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="84"/>
         <source>Den markierten Wunsch in eine eigene Gruppe lösen</source>
         <translation>Move the selected wish into a group of its own</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="86"/>
         <source>&amp;Umbenennen …</source>
         <translation>&amp;Rename …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="87"/>
         <source>Der markierten Gruppe einen neuen Titel geben</source>
         <translation>Give the selected group a new title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="88"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="89"/>
         <source>Für Treffen &amp;einplanen …</source>
         <translation>&amp;Plan for a meeting …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="90"/>
         <source>Die markierte Gruppe als Programmpunkt in ein Treffen der Reihe aufnehmen</source>
         <translation>Add the selected group as a programme item to a meeting of the series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="91"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="92"/>
         <source>Als &amp;behandelt markieren</source>
         <translation>Mark as &amp;treated</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="93"/>
         <source>Das Thema wurde behandelt (auch ohne Einplanung)</source>
         <translation>The topic has been treated (also without planning)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="94"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="95"/>
         <source>&amp;Neu gruppieren</source>
         <translation>Re&amp;group</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="96"/>
         <source>Alle Wünsche, die nicht von Hand zugeordnet wurden, neu nach Ähnlichkeit ordnen; Zusammengeführtes, Herausgelöstes und Eingeplantes bleibt</source>
         <translation>Group all wishes not placed by hand again by similarity; merged, split out and planned groups stay</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="108"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="109"/>
         <source>Themenwünsche nach Gruppen</source>
         <translation>Topic wishes by group</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="271"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="274"/>
         <source>Themen zu „{title}“ zusammenführen</source>
         <translation>Merge topics into “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="274"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="277"/>
         <source>Zusammengeführt – rückgängig mit Strg+Z.</source>
         <translation>Merged – undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="286"/>
         <source>Wunsch „{text}“ herauslösen</source>
         <translation>Split out wish “{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="304"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="307"/>
         <source>Gruppe „{old}“ umbenennen</source>
         <translation>Rename group “{old}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="321"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="324"/>
         <source>Die Reihe hat kein kommendes Treffen. Bitte zuerst eines anlegen (z. B. „Duplizieren als nächstes Treffen“).</source>
         <translation>The series has no upcoming meeting. Please create one first (e.g. “Duplicate as next meeting”).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="327"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="330"/>
         <source>„{title}“ für ein Treffen einplanen</source>
         <translation>Plan “{title}” for a meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="332"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="335"/>
         <source>„{title}“ steht jetzt im Programm von „{meeting}“.</source>
         <translation>“{title}” is now on the programme of “{meeting}”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="342"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="345"/>
         <source>„{title}“ als behandelt markieren</source>
         <translation>Mark “{title}” as treated</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="349"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="352"/>
         <source>Themenwünsche neu gruppieren</source>
         <translation>Regroup topic wishes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="359"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="362"/>
         <source>Treffen ohne Reihe</source>
         <translation>Meetings without a series</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="386"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="389"/>
         <source>%n Themen</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -6316,8 +6404,8 @@ Please inform them.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="360"/>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="386"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="363"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="389"/>
         <source>%n Wünsche</source>
         <translation>
             <numerusform>%n wish</numerusform>
@@ -6325,7 +6413,7 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="388"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="391"/>
         <source>Noch keine Themenwünsche in dieser Reihe. Sie kommen aus dem Import einer Umfrage (Spalte „Themenwünsche“) oder mit „odn-desktop wishes add“.</source>
         <translation>No topic wishes in this series yet. They come from importing a survey (column “Themenwünsche”) or with “odn-desktop wishes add”.</translation>
     </message>
@@ -6333,22 +6421,23 @@ Please inform them.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="66"/>
         <source>Ungespeicherte Änderungen</source>
+        <extracomment>the event list hidden beside the editor (&quot;«&quot; on the events page), as when the window last closed</extracomment>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="65"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="67"/>
         <source>Es gibt ungespeicherte Änderungen. Vor dem Beenden speichern?</source>
         <translation>There are unsaved changes. Save before exiting?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="96"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="98"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="99"/>
         <source>Soll der Zugangslink in die Kalenderdatei?
 
 Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit den persönlichen Einladungen an die Angemeldeten.</source>
@@ -6357,37 +6446,41 @@ Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit d
 The file is meant for the website and the newsletter; otherwise the link only goes out with the personal invitations to registered people.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="138"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="140"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="139"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="215"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="141"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="140"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="87"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="142"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="141"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="213"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="143"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="142"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="144"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="143"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="145"/>
         <source>Themenwünsche</source>
         <translation>Topic wishes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="144"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="146"/>
         <source>Auswertung</source>
         <translation>Reports</translation>
     </message>
@@ -6395,263 +6488,268 @@ The file is meant for the website and the newsletter; otherwise the link only go
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="145"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="147"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="146"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="147"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="148"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="150"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152"/>
         <source>Themenwünsche</source>
         <translation>Topic wishes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="152"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="154"/>
         <source>&amp;Neue Veranstaltung</source>
         <translation>&amp;New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="153"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="155"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="156"/>
         <source>&amp;Beenden</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="157"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="158"/>
         <source>&amp;Löschen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="157"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="159"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="160"/>
         <source>Über &amp;odn-desktop</source>
         <translation>&amp;About odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="159"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="161"/>
         <source>&amp;Handbuch</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="162"/>
         <source>Anwesenheitsliste (Excel) …</source>
         <translation>Attendance list (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="163"/>
         <source>Anmeldungen (Excel) …</source>
         <translation>Registrations (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="164"/>
         <source>Kalenderdatei (ICS) …</source>
         <translation>Calendar file (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="165"/>
         <source>Persönliche Einladungen (ICS) …</source>
         <translation>Personal invitations (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="166"/>
         <source>Teilnehmendenliste als PDF …</source>
         <translation>Participant list as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="167"/>
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="168"/>
         <source>Anmeldungen importieren (CSV/Excel) …</source>
         <translation>Import registrations (CSV/Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="169"/>
         <source>Teilnahme importieren (Zoom/Teams) …</source>
         <translation>Import attendance (Zoom/Teams) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="170"/>
         <source>E-Mails an Angemeldete …</source>
         <translation>Emails to registrants …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="171"/>
         <source>Datenschutz …</source>
         <translation>Data protection …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="211"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="192"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="219"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="295"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="307"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="298"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="310"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="332"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="344"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="336"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="348"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="339"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="351"/>
         <source>&amp;Exportieren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="346"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="358"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="352"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="364"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="355"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="367"/>
         <source>E&amp;xtras</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="361"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="373"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="368"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="380"/>
         <source>Werkzeuge</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="380"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="392"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening database …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="407"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="419"/>
         <source>odn-desktop – {name}</source>
         <translation>odn-desktop – {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="476"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="514"/>
         <source>Datenbank: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="510"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="548"/>
         <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ eine Veranstaltung aus.</source>
         <translation>Please select an event under “Events” first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="532"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="570"/>
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="541"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="579"/>
         <source>Anwesenheitsliste speichern</source>
         <translation>Save attendance list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="542"/>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="572"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="580"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="610"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="570"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="608"/>
         <source>Anmeldungen speichern</source>
         <translation>Save registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="581"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="619"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="583"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="621"/>
         <source>Kalenderdatei (*.ics)</source>
         <translation>Calendar file (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="601"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="639"/>
         <source>Ordner für die Einladungen</source>
         <translation>Folder for the invitations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="614"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="652"/>
         <source>Teilnehmendenliste als PDF</source>
         <translation>Participant list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="615"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="653"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="622"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="660"/>
         <source>PDF gespeichert ({pages} Seiten): {path}</source>
         <translation>PDF saved ({pages} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="676"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="714"/>
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="678"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="716"/>
         <source>Einstellungen gespeichert.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="151"/>
+        <location filename="../../src/odn_desktop/ui/workspace_window.py" line="153"/>
         <source>Auswertung</source>
         <translation>Reports</translation>
     </message>
@@ -6659,12 +6757,12 @@ The file is meant for the website and the newsletter; otherwise the link only go
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="172"/>
         <source>Datenbank kann nicht geöffnet werden</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="189"/>
         <source>Die Datenbank {path} konnte nicht geöffnet werden: {error}
 
 Details stehen in der Protokolldatei: {log}</source>
@@ -6673,33 +6771,33 @@ Details stehen in der Protokolldatei: {log}</source>
 Details are in the log file: {log}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="193"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="206"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="217"/>
-        <location filename="../../src/odn_desktop/ui/app.py" line="222"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="265"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="270"/>
         <source>odn-desktop</source>
         <translation>odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="217"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="265"/>
         <source>Die Sperrdatei {path} konnte nicht angelegt werden. Bitte prüfen Sie, ob der Ordner der Datenbank beschreibbar ist.</source>
         <translation>The lock file {path} could not be created. Please check that the database folder is writable.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="222"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="270"/>
         <source>odn-desktop ist bereits geöffnet (mit dieser Datenbank: {path}). Bitte wechseln Sie zum vorhandenen Fenster.</source>
         <translation>odn-desktop is already open (with this database: {path}). Please switch to the existing window.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="219"/>
         <source>Datenbank beschädigt</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="226"/>
         <source>Die Datenbankdatei {path} ist beschädigt. Von ihr konnte keine Kopie angelegt werden, deshalb wurde sie nicht ersetzt.
 
 {reason}</source>
@@ -6708,7 +6806,7 @@ Details are in the log file: {log}</translation>
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/app.py" line="1"/>
+        <location filename="../../src/odn_desktop/ui/app.py" line="182"/>
         <source>Datenbankdatei: {path}</source>
         <translation>Database file: {path}</translation>
     </message>
@@ -6716,32 +6814,32 @@ Details are in the log file: {log}</translation>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="35"/>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="38"/>
         <source>Ein unerwarteter Fehler ist aufgetreten. Das Programm läuft weiter; bitte prüfen Sie, ob Ihre letzte Änderung gespeichert wurde.</source>
         <translation>An unexpected error occurred. The program keeps running; please check whether your last change was saved.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="38"/>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="41"/>
         <source>Details stehen in der Protokolldatei: {path}</source>
         <translation>Details are in the log file: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="49"/>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="52"/>
         <source>odn-desktop – unerwarteter Fehler</source>
         <translation>odn-desktop – unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="52"/>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="55"/>
         <source>Weiterarbeiten</source>
         <translation>Continue working</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="53"/>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="56"/>
         <source>Programm beenden</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/crash.py" line="60"/>
+        <location filename="../../src/odn_desktop/ui/crash.py" line="63"/>
         <source>odn-desktop</source>
         <translation>odn-desktop</translation>
     </message>
@@ -6760,37 +6858,39 @@ Details are in the log file: {log}</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/printing.py" line="373"/>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="405"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="424"/>
         <source>Teilnehmendenliste – {title}</source>
         <translation>Participant list – {title}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="407"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="410"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="413"/>
+        <source>Seite</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="415"/>
+        <source>Vorschau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="426"/>
         <source>Teilnehmendenliste drucken</source>
         <translation>Print participant list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="418"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="438"/>
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/printing.py" line="420"/>
+        <location filename="../../src/odn_desktop/ui/printing.py" line="440"/>
         <source>Die Teilnehmendenliste der Veranstaltung in der Druckvorschau öffnen</source>
         <translation>Open the event&apos;s participant list in the print preview</translation>
-    </message>
-</context>
-<context>
-    <name>PromotedNotice</name>
-    <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="854"/>
-        <source>&amp;Benachrichtigen …</source>
-        <translation>&amp;Notify …</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="856"/>
-        <source>Die Nachricht „Nachgerückt von der Warteliste“ an genau diese Personen schreiben</source>
-        <translation>Write the message “Moved up from the waiting list” to exactly these people</translation>
     </message>
 </context>
 </TS>
