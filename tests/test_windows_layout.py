@@ -139,22 +139,7 @@ def test_plain_device_names_become_ordinary_names(name: str) -> None:
     assert not reserved_on_windows(safe + ".pdf"), safe  # as the stem of a file with an ending
 
 
-#: safe_file_part appends its underscore after the whole text: "CON.txt_" is still CON followed by an ending
-#: (domain/file_names.py, another room's file; the fix is the underscore after the part before the first dot)
-_DOT_AFTER_DEVICE = pytest.mark.xfail(strict=True, reason="domain.file_names: the '_' goes after the ending")
-#: the superscript ports and the console devices are not in domain.file_names' list
-_NOT_IN_LIST = pytest.mark.xfail(strict=True, reason="domain.file_names: COM¹–³, LPT¹–³, CONIN$, CONOUT$ missing")
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param("CON.txt", marks=_DOT_AFTER_DEVICE),
-    pytest.param("nul.2021", marks=_DOT_AFTER_DEVICE),
-    pytest.param("AUX .Daten", marks=_DOT_AFTER_DEVICE),
-    pytest.param("COM¹", marks=_NOT_IN_LIST),
-    pytest.param("LPT³", marks=_NOT_IN_LIST),
-    pytest.param("CONIN$", marks=_NOT_IN_LIST),
-    pytest.param("conout$", marks=_NOT_IN_LIST),
-])
+@pytest.mark.parametrize("name", ["CON.txt", "nul.2021", "AUX .Daten", "COM¹", "LPT³", "CONIN$", "conout$"])
 def test_device_names_with_an_ending_or_less_common_devices(name: str) -> None:
     safe = safe_file_part(name)
     assert not reserved_on_windows(safe), safe

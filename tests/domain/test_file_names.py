@@ -42,7 +42,7 @@ def test_long_titles_are_shortened_at_a_word() -> None:
 
 def test_reserved_device_names_and_empty_names() -> None:
     assert safe_file_part("CON") == "CON_"
-    assert safe_file_part("nul.txt") == "nul.txt_"
+    assert safe_file_part("nul.txt") == "nul_.txt"
     assert safe_file_part("Конференция") == "Конференция"
     assert safe_file_part(" ... ", fallback="Person") == "Person"
     assert export_file_name("", "", ".txt") == "Export.txt"

@@ -19,8 +19,8 @@ from .timezone import to_berlin
 #: characters Windows forbids in a file name, and control characters
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 #: names Windows reserves for devices, with or without an ending ("CON.txt" is refused as well)
-_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
-                       *(f"lpt{n}" for n in range(1, 10))})
+_RESERVED = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",
+                       *(f"{port}{n}" for port in ("com", "lpt") for n in (*range(1, 10), "¹", "²", "³"))})
 #: the longest stem (name without ending) a whole name may have
 MAX_STEM = 120
 #: how long the title part of a dated export name may be
@@ -38,8 +38,9 @@ def safe_file_part(text: str, limit: int = MAX_STEM, fallback: str = "") -> str:
         cleaned = (cut[:space] if space >= limit * 2 // 3 else cut).rstrip(" .-–,;")
     if not cleaned:
         return fallback
-    if cleaned.split(".")[0].strip().casefold() in _RESERVED:
-        cleaned = f"{cleaned}_"
+    device, dot, ending = cleaned.partition(".")
+    if device.strip().casefold() in _RESERVED:  # "CON.txt" is the device too: the underscore before the ending
+        cleaned = f"{device.rstrip()}_{dot}{ending}"
     return cleaned
 
 
