@@ -9,7 +9,7 @@
   same row and the sync merges it field by field instead of creating two.
 * ``privacy_log`` – what a retention run or an Art. 17 deletion did, in counts only (no personal data).
 
-Imported at the end of ``store.models`` so that Alembic's comparison sees these tables. Each table declares
+Imported by ``store.schema`` so that Alembic's comparison and the sync see these tables. Each table declares
 its ``server_seq`` index itself (the sync asks the server for "everything after N" with it).
 """
 

@@ -168,13 +168,13 @@ def schema_differences(url: str) -> list[object]:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from .models import Base
+    from .schema import METADATA
 
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
             ctx = MigrationContext.configure(connection, opts={"compare_type": True})
-            return list(compare_metadata(ctx, Base.metadata))
+            return list(compare_metadata(ctx, METADATA))
     finally:
         engine.dispose()

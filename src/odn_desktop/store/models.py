@@ -1,4 +1,8 @@
-"""The schema: SQLAlchemy 2 typed models of DESIGN.md §2.
+"""The core of the schema: SQLAlchemy 2 typed models of DESIGN.md §2.
+
+The tables of other concerns live beside it (``sync_models``, ``mail_models``, ``wish_models``) and import
+this module, never the other way round; ``store.schema`` imports them all: what needs the whole metadata
+(Alembic, the sync's table list) imports ``store.schema``.
 
 Every synced table carries the same bookkeeping from the first migration on (``SyncedMixin``): a UUID key
 that laptops can create offline without colliding, UTC ``created_at``/``updated_at``, a local change marker
@@ -264,7 +268,9 @@ class Task(SyncedMixin, Base):
     event: Mapped[Event | None] = relationship(back_populates="tasks")
 
 
-SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
+#: The synced tables declared here, parents before children (the sync writes them in this order). The whole
+#: list, with the mail and wish tables, is ``store.schema.SYNCED_MODELS``.
+CORE_SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Series,
     Event,
     Round,
@@ -275,20 +281,3 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Registration,
     Task,
 )
-
-# The sync bookkeeping tables belong to the same metadata (Alembic compares them too); imported last because
-# they refer to the models above.
-from . import sync_models as _sync_models  # noqa: E402, F401
-
-# isort: split
-# Mail and data protection (migration 0003); their tables sync too. Appended after ``sync_models`` was imported:
-# these tables declare their own ``server_seq`` index.
-from . import mail_models as _mail_models  # noqa: E402
-
-SYNCED_MODELS = (*SYNCED_MODELS, *_mail_models.MAIL_SYNCED_MODELS)
-
-# isort: split
-# Topic wishes (migration 0005), after everything they refer to.
-from . import wish_models as _wish_models  # noqa: E402
-
-SYNCED_MODELS = (*SYNCED_MODELS, *_wish_models.WISH_SYNCED_MODELS)

@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import SYNCED_MODELS, Base
+from .models import CORE_SYNCED_MODELS, Base
 from .types import UTCDateTime
 
 
@@ -84,8 +84,9 @@ class SyncPush(Base):
     row_count: Mapped[int] = mapped_column(Integer)
 
 
-#: "everything after sequence N" on the server, per synced table
+#: "everything after sequence N" on the server, per synced table of ``models`` (the mail and wish tables declare
+#: theirs themselves)
 SERVER_SEQ_INDEXES = tuple(
     Index(f"ix_{model.__table__.name}_server_seq", model.__table__.c.server_seq)  # type: ignore[attr-defined]
-    for model in SYNCED_MODELS
+    for model in CORE_SYNCED_MODELS
 )

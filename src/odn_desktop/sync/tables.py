@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Integer, Table, Uuid
 
-from odn_desktop.store.models import SYNCED_MODELS
+from odn_desktop.store.schema import SYNCED_MODELS
 from odn_desktop.store.types import UTCDateTime
 
 Stored = str | int | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from odn_desktop.store.models import Base
+from odn_desktop.store.schema import METADATA
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -13,7 +13,7 @@ if connection is None:  # pragma: no cover - we never run alembic from the comma
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=METADATA,
     # SQLite cannot ALTER most things; batch mode recreates the table under its (named) constraints.
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
