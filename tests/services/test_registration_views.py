@@ -6,12 +6,9 @@ import uuid
 from datetime import datetime, timedelta
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.names import person_sort_key, search_key
 from odn_desktop.domain.timezone import BERLIN, utcnow
 from odn_desktop.services import registration_views as views
 from odn_desktop.services import registrations as regs
@@ -148,33 +145,6 @@ def test_active_contact_ids_leave_out_cancellations(db: Database) -> None:
         active = views.active_contact_ids(s, event_id)
         contacts = {r.id: r.contact_id for r in views.event_registration_rows(s, event_id)}
     assert active == {contacts[ids[0]]: "registered", contacts[ids[1]]: "waiting"}
-
-
-_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12) | st.text(
-    alphabet="aAbäÄöÖüÜßẞ ſﬁﬅKÅµİı\u0308\u0301.-@ \t\x1f", max_size=12)
-
-
-@settings(max_examples=600, deadline=None)
-@given(_TEXT, _TEXT, _TEXT, _TEXT, _TEXT)
-def test_search_key_is_the_domain_search_key(first: str, last: str, email: str, org: str, town: str) -> None:
-    assert views.registration_search_key(first, last, email, org, town) == search_key(first, last, email, org, town)
-
-
-@pytest.mark.parametrize("parts", [
-    ("Jürgen", "Groß", "j.gross@moers.example", "Stadt Moers", "Moers"),
-    ("Łukasz", "Dąbrowski", "LD@X.example", "", ""),
-    ("", "  Müller ", "", "Landeshauptstadt  Düsseldorf", "Düsseldorf"),
-    ("u\u0308", "\u0301x", "ǣ", "ﬁ", "⒜"),
-])
-def test_search_key_examples(parts: tuple[str, str, str, str, str]) -> None:
-    assert views.registration_search_key(*parts) == search_key(*parts)
-
-
-def test_name_sort_key_is_german_order() -> None:
-    assert views.name_sort_key("Müller", "Anna") == person_sort_key("Müller", "Anna")
-    names = ["Zimmermann", "Müller", "Mueller", "Muller", "Öztürk", "Albers"]
-    assert sorted(names, key=lambda n: views.name_sort_key(n, "")) == [
-        "Albers", "Mueller", "Muller", "Müller", "Öztürk", "Zimmermann"]
 
 
 # -- bulk changes ------------------------------------------------------------------------------------------

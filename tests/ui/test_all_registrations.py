@@ -16,9 +16,10 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from odn_desktop.domain.names import matches_search
+from odn_desktop.domain.person_keys import registration_search_key
 from odn_desktop.services import registration_views as views
 from odn_desktop.services import registrations as regs
-from odn_desktop.services.registration_views import EventRegistrationRow, registration_search_key
+from odn_desktop.services.registration_views import EventRegistrationRow
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database

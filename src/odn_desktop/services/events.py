@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from odn_desktop.domain.deadlines import deadline_state, meeting_state, registration_deadline_done
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import german_sort_key, search_key
+from odn_desktop.domain.person_keys import registration_search_key
 from odn_desktop.domain.seats import Pool, seat_counts
 from odn_desktop.domain.timezone import BERLIN, format_german_datetime, utcnow
 from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration, Series, Speaker
@@ -335,8 +336,6 @@ def event_participant_keys(session: Session) -> dict[uuid.UUID, str]:
     """Per event, the search text of its registrants (name, e-mail, organisation, town): what the event list's
     search adds to each event's own key once something is typed, so "Müller" finds the meetings she is
     registered for. One query; read only when a search is typed (the list's reload stays cheap)."""
-    from .registration_views import registration_search_key
-
     query = (
         select(Registration.event_id, Contact.first_name, Contact.last_name, Contact.email, Contact.organisation,
                Contact.municipality)

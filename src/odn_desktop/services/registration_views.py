@@ -4,8 +4,8 @@ Reading: ``load_event_registrations`` (one event: its seat figures and rows) and
 ``newest_registration_rows`` (every event, or the newest ones first so a big list can show something at once).
 Rows are built from plain column tuples; on SQLite the identifiers and times are fetched as text and converted
 here with caches (one UUID object per event and contact, one search key per person), which is three times
-faster than the generic type processing. Search keys are ``domain.names.search_key`` (an ASCII-only text takes
-a shortcut that gives the identical result); the rows come in the order the coordinator expects (seat holders,
+faster than the generic type processing. Search keys are ``domain.names.search_key``, cached by
+``domain.person_keys``; the rows come in the order the coordinator expects (seat holders,
 then the waiting list in order, then cancellations, each by name in German order; all events newest first).
 
 Changing: each bulk action (cancel, to/from the waiting list, a new waiting place, attendance) takes the seat
@@ -25,7 +25,7 @@ from sqlalchemy import Integer, Select, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from odn_desktop.domain.deadlines import is_late
-from odn_desktop.domain.names import SEARCH_SEPARATOR, person_sort_key, search_key
+from odn_desktop.domain.person_keys import name_sort_key, registration_search_key
 from odn_desktop.domain.seats import Pool, SeatCounts, seat_counts
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.database import soft_delete
@@ -94,67 +94,7 @@ def count_seats(pool: Pool, rows: Iterable[RegistrationRow]) -> SeatCounts:
     return seat_counts(pool, counts[regs.REGISTERED], counts[regs.WAITING], counts[regs.CANCELLED])
 
 
-# -- keys (cached: the same people and names come back on every reload) ----------------------------------
-
-_search_keys: dict[tuple[str, ...], str] = {}
-_name_keys: dict[tuple[str, str], Any] = {}
-_CACHE_LIMIT = 250_000
-
-
-def registration_search_key(first: str, last: str, email: str, organisation: str, municipality: str) -> str:
-    """``domain.names.search_key`` of a registrant (the same parts ``services.registrations.to_row`` uses).
-
-    Folding works character by character and the parts are joined by a space, so the key is assembled from
-    the folded parts; names, organisations and towns repeat, and each is folded once.
-    """
-    parts = (first, last, email, organisation, municipality)
-    key = _search_keys.get(parts)
-    if key is None:
-        folded = [_fold_part(p) for p in parts if p]
-        expanded = " ".join(e for e, _ in folded if e)
-        plain = " ".join(p for _, p in folded if p)
-        key = expanded if expanded == plain else f"{expanded}{SEARCH_SEPARATOR}{plain}"
-        if len(_search_keys) > _CACHE_LIMIT:
-            _search_keys.clear()
-        _search_keys[parts] = key
-    return key
-
-
-_folded_parts: dict[str, tuple[str, str]] = {}
-_EXPANDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
-
-
-def _fold_part(text: str) -> tuple[str, str]:
-    """The expanded (``mueller``) and plain (``muller``) folding of one part."""
-    found = _folded_parts.get(text)
-    if found is None:
-        if text.isascii():  # NFKC, the umlaut tables and accent removal change nothing; casefold is lower()
-            folded = " ".join(text.lower().split())
-            found = (folded, folded)
-        else:
-            lower = text.casefold()
-            expanded = lower.translate(_EXPANDED)
-            if expanded.isascii():  # only German letters beyond ASCII ("Jürgen Groß"): the tables are all
-                found = (" ".join(expanded.split()), " ".join(lower.translate(_PLAIN).split()))
-            else:
-                expanded, _, plain = search_key(text).partition(SEARCH_SEPARATOR)
-                found = (expanded, plain or expanded)
-        if len(_folded_parts) > _CACHE_LIMIT:
-            _folded_parts.clear()
-        _folded_parts[text] = found
-    return found
-
-
-def name_sort_key(last: str, first: str) -> Any:
-    """``person_sort_key`` (DIN 5007-1), cached per name."""
-    pair = (last, first)
-    key = _name_keys.get(pair)
-    if key is None:
-        if len(_name_keys) > _CACHE_LIMIT:
-            _name_keys.clear()
-        key = _name_keys[pair] = person_sort_key(last, first)
-    return key
+# -- keys ------------------------------------------------------------------------------------------------
 
 
 def registration_order_key(row: RegistrationRow) -> tuple[int, int, Any]:

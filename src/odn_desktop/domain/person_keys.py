@@ -1,0 +1,72 @@
+"""Search and sort keys of persons, cached: the same people and names come back on every reload of a big list.
+
+``registration_search_key`` is ``names.search_key`` of a registrant's parts (an ASCII-only text takes a shortcut
+that gives the identical result), ``name_sort_key`` is ``names.person_sort_key`` (DIN 5007-1). Each cache is
+cleared when it outgrows ``_CACHE_LIMIT`` entries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .names import SEARCH_SEPARATOR, person_sort_key, search_key
+
+_search_keys: dict[tuple[str, ...], str] = {}
+_name_keys: dict[tuple[str, str], Any] = {}
+_CACHE_LIMIT = 250_000
+
+
+def registration_search_key(first: str, last: str, email: str, organisation: str, municipality: str) -> str:
+    """``domain.names.search_key`` of a registrant (the same parts ``services.registrations.to_row`` uses).
+
+    Folding works character by character and the parts are joined by a space, so the key is assembled from
+    the folded parts; names, organisations and towns repeat, and each is folded once.
+    """
+    parts = (first, last, email, organisation, municipality)
+    key = _search_keys.get(parts)
+    if key is None:
+        folded = [_fold_part(p) for p in parts if p]
+        expanded = " ".join(e for e, _ in folded if e)
+        plain = " ".join(p for _, p in folded if p)
+        key = expanded if expanded == plain else f"{expanded}{SEARCH_SEPARATOR}{plain}"
+        if len(_search_keys) > _CACHE_LIMIT:
+            _search_keys.clear()
+        _search_keys[parts] = key
+    return key
+
+
+_folded_parts: dict[str, tuple[str, str]] = {}
+_EXPANDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def _fold_part(text: str) -> tuple[str, str]:
+    """The expanded (``mueller``) and plain (``muller``) folding of one part."""
+    found = _folded_parts.get(text)
+    if found is None:
+        if text.isascii():  # NFKC, the umlaut tables and accent removal change nothing; casefold is lower()
+            folded = " ".join(text.lower().split())
+            found = (folded, folded)
+        else:
+            lower = text.casefold()
+            expanded = lower.translate(_EXPANDED)
+            if expanded.isascii():  # only German letters beyond ASCII ("Jürgen Groß"): the tables are all
+                found = (" ".join(expanded.split()), " ".join(lower.translate(_PLAIN).split()))
+            else:
+                expanded, _, plain = search_key(text).partition(SEARCH_SEPARATOR)
+                found = (expanded, plain or expanded)
+        if len(_folded_parts) > _CACHE_LIMIT:
+            _folded_parts.clear()
+        _folded_parts[text] = found
+    return found
+
+
+def name_sort_key(last: str, first: str) -> Any:
+    """``person_sort_key`` (DIN 5007-1), cached per name."""
+    pair = (last, first)
+    key = _name_keys.get(pair)
+    if key is None:
+        if len(_name_keys) > _CACHE_LIMIT:
+            _name_keys.clear()
+        key = _name_keys[pair] = person_sort_key(last, first)
+    return key
