@@ -21,7 +21,7 @@ from odn_desktop.paths import (
 )
 from odn_desktop.selftest import REPORT_FILE_NAME
 from odn_desktop.store.backups import MIGRATION_MARK, SUFFIX, daily_backup, restore_backup
-from odn_desktop.store.migrate import known_revisions
+from odn_desktop.store.migration_scripts import known_revisions
 from odn_desktop.store.open import open_database
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 
 from odn_desktop.store.migrate import (
-    MIGRATIONS_DIR,
     MigrationFailedError,
     NewerDatabaseError,
     current_revision,
-    head_revision,
     migrate,
     schema_differences,
 )
+from odn_desktop.store.migration_scripts import MIGRATIONS_DIR, head_revision
 from odn_desktop.store.open import open_database
 
 SYNCED_TABLES = {

@@ -28,7 +28,8 @@ def _check(fields: dict[str, Any]) -> None:
         raise UserError("Die Dauer eines Programmpunkts muss 0 Minuten oder mehr betragen.")
 
 
-def _live_items(session: Session, event_id: uuid.UUID) -> list[AgendaItem]:
+def live_items(session: Session, event_id: uuid.UUID) -> list[AgendaItem]:
+    """The event's agenda items that are not deleted, in their order."""
     return list(
         session.scalars(
             select(AgendaItem)
@@ -83,7 +84,7 @@ def move_agenda_item(session: Session, item_id: uuid.UUID, new_index: int) -> No
     item = session.get(AgendaItem, item_id)
     if item is None or item.deleted_at is not None:
         raise UserError("Diesen Programmpunkt gibt es nicht (mehr).")
-    live = _live_items(session, item.event_id)
+    live = live_items(session, item.event_id)
     items = [i for i in live if i.id != item.id]
     items.insert(max(0, min(new_index, len(items))), item)
     for pos, it in enumerate(items, start=1):
@@ -100,7 +101,7 @@ def delete_agenda_item(session: Session, item_id: uuid.UUID) -> None:
         raise UserError("Diesen Programmpunkt gibt es nicht (mehr).")
     soft_delete(session, item)
     session.flush()
-    for pos, it in enumerate(_live_items(session, item.event_id), start=1):
+    for pos, it in enumerate(live_items(session, item.event_id), start=1):
         it.position = pos
     raise_sequence(session, [item.event_id])
     session.flush()
@@ -109,7 +110,7 @@ def delete_agenda_item(session: Session, item_id: uuid.UUID) -> None:
 def agenda_rows(session: Session, event_id: uuid.UUID) -> tuple[list[AgendaRow], str | None]:
     """The programme with derived start times, and a German warning when it overruns the event's slot."""
     event = get_event(session, event_id)
-    items = _live_items(session, event_id)
+    items = live_items(session, event_id)
     plan = [(i.id, i.duration_minutes) for i in items]
     slots = schedule(event.starts_at, plan)
     rows = []

@@ -220,7 +220,7 @@ def _agenda_item(session: Session, item_id: uuid.UUID) -> AgendaItem:
 def agenda_index(session: Session, item_id: uuid.UUID) -> int:
     """The 0-based place of a live agenda item in its event's programme."""
     item = _agenda_item(session, item_id)
-    ids = [i.id for i in agenda_service._live_items(session, item.event_id)]
+    ids = [i.id for i in agenda_service.live_items(session, item.event_id)]
     if item.id not in ids:
         raise UserError("Diesen Programmpunkt gibt es nicht (mehr).")
     return ids.index(item.id)
@@ -239,7 +239,7 @@ def restore_agenda_item(session: Session, item_id: uuid.UUID, index: int | None 
     event_service.get_event(session, item.event_id)
     item.deleted_at = None
     session.flush()
-    live = [i for i in agenda_service._live_items(session, item.event_id) if i.id != item.id]
+    live = [i for i in agenda_service.live_items(session, item.event_id) if i.id != item.id]
     live.insert(len(live) if index is None else max(0, min(index, len(live))), item)
     for pos, it in enumerate(live, start=1):
         if it.position != pos:

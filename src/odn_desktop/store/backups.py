@@ -65,7 +65,7 @@ def _berlin_day(now: datetime | None) -> date:
     return moment.astimezone(BERLIN).date()
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot change ``path`` (a percent-encoded URI: spaces, umlauts, ``#`` and ``%`` are safe)."""
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
 
@@ -167,14 +167,14 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
     return sorted(files, key=lambda f: (f.modified, f.path.name), reverse=True)
 
 
-def _check_restorable(backup_file: Path) -> None:
+def check_restorable(backup_file: Path) -> None:
     """Refuse files that are not intact SQLite databases of odn-desktop (nothing is changed then)."""
     from .revision import current_revision
 
     if not backup_file.is_file():
         raise UserError(f"Die Sicherung {backup_file} wurde nicht gefunden.")
     try:
-        conn = _connect_read_only(backup_file)
+        conn = connect_read_only(backup_file)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchone()
         finally:
@@ -188,7 +188,7 @@ def _check_restorable(backup_file: Path) -> None:
     revision = current_revision(backup_file)
     if revision is None:
         raise UserError(f"Die Datei {backup_file} ist keine Sicherung von odn-desktop. Es wurde nichts verändert.")
-    from .migrate import known_revisions
+    from .migration_scripts import known_revisions
 
     if revision not in known_revisions():
         raise UserError(f"Die Sicherung {backup_file} stammt von einer neueren Version von odn-desktop "
@@ -206,7 +206,7 @@ def restore_backup(db_path: Path, backup_file: Path, backup_dir: Path, now: date
     db_path, backup_file, backup_dir = Path(db_path), Path(backup_file), Path(backup_dir)
     if backup_file.resolve() == db_path.resolve():
         raise UserError("Die Datenbank kann nicht aus sich selbst wiederhergestellt werden.")
-    _check_restorable(backup_file)
+    check_restorable(backup_file)
     moment = now if now is not None else datetime.now(UTC)
     stamp = moment.astimezone(BERLIN).strftime("%Y-%m-%d-%H%M%S")
     before = backup_dir / f"{db_path.stem}-{RESTORE_MARK}-{stamp}{SUFFIX}"
@@ -217,7 +217,7 @@ def restore_backup(db_path: Path, backup_file: Path, backup_dir: Path, now: date
     if db_path.exists() and db_path.stat().st_size > 0:
         copy_database(db_path, before)
         log.info("state before restore saved: %s", before)
-    src = _connect_read_only(backup_file)
+    src = connect_read_only(backup_file)
     try:
         dst = sqlite3.connect(str(db_path), timeout=10)
         try:

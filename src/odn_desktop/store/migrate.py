@@ -23,14 +23,17 @@ from odn_desktop.domain.errors import UserError
 from .backups import copy_database
 from .database import make_engine
 from .faults import describe
+from .migration_scripts import alembic_config, head_revision
+
+# re-exported for sync.server until it imports migration_scripts itself (issue 16: no cycle backups <-> migrate)
+from .migration_scripts import known_revisions as known_revisions
 from .revision import HEAD_REVISION, current_revision
 
 if TYPE_CHECKING:
-    from alembic.config import Config
+    pass
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 class NewerDatabaseError(UserError):
     """The file was written by a newer odn-desktop; we must not touch it."""
@@ -38,29 +41,6 @@ class NewerDatabaseError(UserError):
 
 class MigrationFailedError(UserError):
     """A migration failed; the file was restored from the backup taken before it."""
-
-
-def alembic_config(script_location: Path | None = None) -> Config:
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(script_location or MIGRATIONS_DIR))
-    return config
-
-
-def head_revision(script_location: Path | None = None) -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions(script_location: Path | None = None) -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(alembic_config(script_location))
-    return {rev.revision for rev in script.walk_revisions()}
 
 
 def backup_database(source: Path, target: Path) -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from odn_desktop.domain.timezone import BERLIN
 
-from .backups import BackupFile, _check_restorable, _connect_read_only, copy_database, daily_backups, list_backups
+from .backups import BackupFile, check_restorable, connect_read_only, copy_database, daily_backups, list_backups
 from .faults import DAMAGED, StorageError, classify, describe
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ def _problems(path: Path) -> list[str]:
     """``quick_check``'s findings for ``path`` (empty: intact), read through a read-only connection (which
     never checkpoints the ``-wal`` into a damaged file). Raises ``StorageError`` (damaged) when SQLite cannot
     even read the file; other errors (no file, no permission) are raised as they are."""
-    conn = _connect_read_only(path)
+    conn = connect_read_only(path)
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
@@ -127,7 +127,7 @@ def replace_with_backup(db_path: Path, backup_file: Path) -> None:
     old ``-wal`` would be replayed over the backup's pages), then the backup is written next to the file and
     renamed over it, so the file is never half a backup. The program's own connections must be closed."""
     db_path, backup_file = Path(db_path), Path(backup_file)
-    _check_restorable(backup_file)
+    check_restorable(backup_file)
     for ending in COMPANIONS:
         db_path.with_name(db_path.name + ending).unlink(missing_ok=True)
     copy_database(backup_file, db_path)
