@@ -24,14 +24,14 @@ and the same sync pushes them):
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from odn_desktop.services.seat_allocation import OverLimitPool, apply_to_events
+from odn_desktop.store.batches import in_batches
 from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration
 from odn_desktop.store.wish_models import TopicWish
 
@@ -113,6 +113,10 @@ def reconcile(session: Session, pull: PullOutcome) -> ReconcileOutcome:
             affected.add(reg.event_id)
     left_over = leftovers(session, [_uuid(c) for c in pull.erased_contacts])
     affected.update(r.event_id for r in left_over if r.deleted_at is None and r.contact.deleted_at is not None)
+    # the events in one query, held until the seat rule has run (it gets each of them; one by one they cost a
+    # first pull 300 queries)
+    events = [event for chunk in in_batches(sorted(affected, key=lambda e: e.hex))
+              for event in session.scalars(select(Event).where(Event.id.in_(chunk)))]
     before = _seat_snapshot(session, affected)
     erased = erase_leftovers(session, left_over)
     erased += erase_wish_leftovers(session, [_uuid(c) for c in pull.erased_contacts])
@@ -138,6 +142,7 @@ def reconcile(session: Session, pull: PullOutcome) -> ReconcileOutcome:
 
     reports = apply_to_events(session, affected)
     session.flush()
+    del events
     overbooked = [pool for report in reports for pool in report.over_limit]
     return ReconcileOutcome(merged, _seat_changes(session, affected, before), erased, overbooked)
 
@@ -191,31 +196,38 @@ def _fold_registration(winner: Registration, loser: Registration) -> None:
         winner.notes = f"{winner.notes}\n{loser.notes}".strip()
 
 
-def _live(event_ids: Iterable[uuid.UUID]) -> Any:
-    return select(Registration).where(Registration.event_id.in_(list(event_ids)), Registration.deleted_at.is_(None))
-
-
-def _seat_snapshot(session: Session, event_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
-    if not event_ids:
-        return {}
+def _live_statuses(session: Session, event_ids: set[uuid.UUID]) -> dict[str, str]:
+    """Who holds what in these events: live registration id (stored hex) -> status, with one Core query (a
+    first pull touches every event: 100,000 ORM objects twice had cost seconds)."""
     session.flush()
-    return {r.id: r.status for r in session.scalars(_live(event_ids))}
+    stored_id = type_coerce(Registration.id, String)  # the stored hex, no UUID object per row
+    found: dict[str, str] = {}
+    for chunk in in_batches(sorted(event_ids, key=lambda e: e.hex)):
+        found.update((str(i), str(s)) for i, s in session.execute(
+            select(stored_id, Registration.status)
+            .where(Registration.event_id.in_(chunk), Registration.deleted_at.is_(None))))
+    return found
 
 
-def _seat_changes(session: Session, event_ids: set[uuid.UUID], before: dict[uuid.UUID, str]) -> list[SeatChange]:
+def _seat_snapshot(session: Session, event_ids: set[uuid.UUID]) -> dict[str, str]:
+    return _live_statuses(session, event_ids) if event_ids else {}
+
+
+def _seat_changes(session: Session, event_ids: set[uuid.UUID], before: dict[str, str]) -> list[SeatChange]:
     if not event_ids:
         return []
-    titles = {r[0]: r[1] for r in session.execute(select(Event.id, Event.title).where(Event.id.in_(event_ids)))}
-    changes = []
-    for reg in session.scalars(_live(event_ids)):
-        was = before.get(reg.id, "")
-        if was == reg.status or REGISTERED not in (was, reg.status):
-            continue  # only who holds a seat matters here (waiting-list renumbering is no news)
-        contact = reg.contact
-        changes.append(SeatChange(
-            event_id=reg.event_id, event_title=titles.get(reg.event_id, ""), registration_id=reg.id,
-            name=f"{contact.first_name} {contact.last_name}".strip(), email=contact.email, before=was,
-            after=reg.status, waitlist_position=reg.waitlist_position,
-        ))
+    moved = [_uuid(i) for i, status in _live_statuses(session, event_ids).items()
+             if before.get(i, "") != status and REGISTERED in (before.get(i, ""), status)]
+    changes = []  # only who holds a seat matters here (waiting-list renumbering is no news)
+    for chunk in in_batches(moved):
+        for reg, title in session.execute(
+                select(Registration, Event.title).join(Event, Event.id == Registration.event_id)
+                .where(Registration.id.in_(chunk))):
+            contact = reg.contact
+            changes.append(SeatChange(
+                event_id=reg.event_id, event_title=title, registration_id=reg.id,
+                name=f"{contact.first_name} {contact.last_name}".strip(), email=contact.email,
+                before=before.get(reg.id.hex, ""), after=reg.status, waitlist_position=reg.waitlist_position,
+            ))
     changes.sort(key=lambda c: (c.event_title, c.after, c.name))
     return changes
