@@ -90,6 +90,11 @@ def apply_changes(txn: LocalTransaction, fetch: Callable[[TableSpec], list[tuple
             outcome.local_seats = txn.seat_counts(outcome.both_sides)  # before the server's rows arrive
         if spec.name == "contact":
             erasures.note_contacts(incoming, own_pushes)  # before they are merged and their shadows replaced
+        if not txn.has_rows(spec):  # a table the laptop has no row of (a first pull): nothing to merge, and no
+            # key held here (the server's unique indexes keep its own rows from sharing one)
+            txn.upsert(spec, [(row, False, seq) for row, seq in incoming])
+            txn.put_shadows_of_all_rows(spec)  # they are the server's rows as they are
+            continue
         writes = _merge_table(txn, spec, incoming, own_pushes, outcome, erasures)
         if spec.name in NATURAL_KEYS:
             _reconcile_keys(txn, spec, incoming, writes, now, outcome)

@@ -52,6 +52,11 @@ from .tables import SPECS, Row, TableSpec
 
 log = logging.getLogger(__name__)
 
+#: from this many rows pushed since the last sync on (an estimate of the pull: the push log's row counts), the pull
+#: writes with SQLite's foreign key checks off and checks every synced table once before its commit
+#: (``LocalFile.transaction``): row by row they cost a first pull of 130,000 rows 1.5 s, at the end 0.08 s
+BULK_PULL_ROWS = 10_000
+
 Progress = Callable[[int, str], None]
 Checkpoint = Callable[[str], None]
 
@@ -315,9 +320,15 @@ def sync(
                 report(10 + int(30 * (SPECS.index(spec) + 1) / len(SPECS)),
                        f"{fetched} Änderungen vom Server eingearbeitet …")
 
-            with local.transaction(write=True) as txn, _local_errors():
+            def fetch(spec: TableSpec) -> list[tuple[Row, int]]:
+                # no row on the server has a sequence above the server's newest one: nothing new, nothing to ask
+                return stx.changes_since(spec, last) if position.last_seq > last else []
+
+            # a large pull (a new laptop's first one) checks the foreign keys once at its end instead of row by row
+            bulk = position.last_seq > last and (not last or stx.rows_pushed_since(last) >= BULK_PULL_ROWS)
+            with _local_errors(), local.transaction(write=True, check_keys_at_end=bulk) as txn:
                 _settle_staged_push(txn, own)
-                pull = apply_changes(txn, lambda spec: stx.changes_since(spec, last), own, pulled_table)
+                pull = apply_changes(txn, fetch, own, pulled_table)
                 pulled = pull.pulled
                 erased = [*pull.erased_over_edits, *settle_erasures(txn)]
                 session = txn.session()

@@ -429,17 +429,28 @@ class ServerTransaction:
     @_guarded
     def changes_since(self, spec: TableSpec, seq: int) -> list[tuple[Row, int]]:
         """The table's rows written after sequence ``seq``, in stored form, with their sequence."""
-        cols = ", ".join(spec.columns)
-        rows = self.conn.execute(
-            text(f"SELECT {cols}, server_seq FROM {spec.name} WHERE server_seq > :s ORDER BY server_seq"),
-            {"s": seq},
-        ).all()
         n = len(spec.columns)
         if self.dialect == "sqlite":
+            cols = ", ".join(spec.columns)
+            rows = self.conn.execute(
+                text(f"SELECT {cols}, server_seq FROM {spec.name} WHERE server_seq > :s ORDER BY server_seq"),
+                {"s": seq},
+            ).all()
             return [(dict(zip(spec.columns, r[:n], strict=True)), int(r[n])) for r in rows]
-        encoders = [spec.encoders[c] for c in spec.columns]
-        return [({c: enc(v) for c, enc, v in zip(spec.columns, encoders, r[:n], strict=True)}, int(r[n]))
-                for r in rows]
+        # PostgreSQL puts the values into stored form itself (``stored_form_sql``), and the driver's cursor hands
+        # them over as they are: a first pull of 100,000 rows spent seconds building UUID and datetime objects
+        # only to turn them back into text
+        raw = self.conn.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as cur:
+            cur.execute(
+                f"SELECT {stored_form_sql(spec)}, server_seq FROM {spec.name} WHERE server_seq > %(s)s "
+                "ORDER BY server_seq",
+                {"s": seq},
+            )
+            found = cur.fetchall()
+        columns = spec.columns
+        return [(dict(zip(columns, r[:n], strict=True)), r[n]) for r in found]
 
     @_guarded
     def own_pushes(self, since: int, client_id: uuid.UUID) -> set[int]:
@@ -449,6 +460,13 @@ class ServerTransaction:
             {"s": since, "c": self.server._uuid_param(client_id)},
         ).all()
         return {int(r[0]) for r in rows}
+
+    @_guarded
+    def rows_pushed_since(self, since: int) -> int:
+        """How many rows the pushes after ``since`` carried (the push log's counts: at least the rows to pull)."""
+        value = self.conn.execute(
+            text("SELECT coalesce(sum(row_count), 0) FROM sync_push WHERE seq > :s"), {"s": since}).scalar()
+        return int(value or 0)
 
     @_guarded
     def push(
@@ -516,6 +534,23 @@ class ServerTransaction:
 
     def rollback(self) -> None:
         self.conn.rollback()
+
+
+def stored_form_sql(spec: TableSpec) -> str:
+    """PostgreSQL select expressions giving the table's columns in stored form (``tables.encode_row``: UUIDs as
+    32 hex digits, times as UTC ``YYYY-MM-DD HH:MM:SS.ffffff``, booleans as 0/1), in ``spec.columns`` order."""
+    parts = []
+    for column in spec.columns:
+        kind = spec.kinds[column]
+        if kind == "uuid":
+            parts.append(f"replace({column}::text, '-', '')")
+        elif kind == "datetime":
+            parts.append(f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')")
+        elif kind == "bool":
+            parts.append(f"{column}::int")
+        else:
+            parts.append(column)
+    return ", ".join(parts)
 
 
 def _as_uuid(value: Any) -> uuid.UUID:
