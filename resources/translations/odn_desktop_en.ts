@@ -1188,7 +1188,7 @@ Restore this backup now?</translation>
     </message>
     <message>
         <location filename="../ui/contact_form.ui" line="38"/>
-        <source>&amp;Anrede:</source>
+        <source>An&amp;rede:</source>
         <translation>Sal&amp;utation:</translation>
     </message>
     <message>
@@ -1238,18 +1238,23 @@ Restore this backup now?</translation>
     </message>
     <message>
         <location filename="../ui/contact_form.ui" line="173"/>
-        <source>&amp;Bundesland:</source>
+        <source>Bu&amp;ndesland:</source>
         <translation>St&amp;ate:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="199"/>
+        <source>Erfahrun&amp;g:</source>
+        <translation>E&amp;xperience:</translation>
+    </message>
+    <message>
+        <location filename="../ui/contact_form.ui" line="233"/>
+        <source>Not&amp;izen:</source>
+        <translation>&amp;Notes:</translation>
     </message>
     <message>
         <location filename="../ui/contact_form.ui" line="186"/>
         <source>&amp;Funktion:</source>
         <translation>&amp;Role:</translation>
-    </message>
-    <message>
-        <location filename="../ui/contact_form.ui" line="199"/>
-        <source>Erfa&amp;hrung:</source>
-        <translation>E&amp;xperience:</translation>
     </message>
     <message>
         <location filename="../ui/contact_form.ui" line="216"/>
@@ -1265,11 +1270,6 @@ Restore this backup now?</translation>
         <location filename="../ui/contact_form.ui" line="226"/>
         <source>Die Person ist einverstanden, zu weiteren Treffen eingeladen zu werden.</source>
         <translation>The person agrees to be invited to further meetings.</translation>
-    </message>
-    <message>
-        <location filename="../ui/contact_form.ui" line="233"/>
-        <source>&amp;Notizen:</source>
-        <translation>&amp;Notes:</translation>
     </message>
     <message>
         <location filename="../ui/contact_form.ui" line="266"/>
@@ -4139,6 +4139,11 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         <translation>Move to ro&amp;und …</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="292"/>
+        <source>E-Mai&amp;l an Auswahl …</source>
+        <translation>E-mail to selec&amp;tion …</translation>
+    </message>
+    <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="302"/>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="828"/>
         <source>{n} ausgewählt:</source>
@@ -4375,11 +4380,6 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="829"/>
         <source>Auswahl:</source>
         <translation>Selection:</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="292"/>
-        <source>E-Mail an &amp;Auswahl …</source>
-        <translation>E-mail to selec&amp;tion …</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="297"/>
@@ -4704,7 +4704,7 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="115"/>
-        <source>Raumliste &amp;drucken …</source>
+        <source>Raumliste dru&amp;cken …</source>
         <translation>&amp;Print room list …</translation>
     </message>
     <message>
@@ -4949,13 +4949,13 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="101"/>
-        <source>Runde &amp;hinzufügen …</source>
+        <source>Runde hin&amp;zufügen …</source>
         <translation>Add &amp;round …</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="103"/>
-        <source>&amp;Bearbeiten …</source>
-        <translation>&amp;Edit …</translation>
+        <source>Bearbei&amp;ten …</source>
+        <translation>Ed&amp;it …</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/event_editor/rounds_tab.py" line="105"/>
@@ -5149,21 +5149,6 @@ Please inform them.</translation>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
-        <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="128"/>
-        <source>&amp;Benutzer:</source>
-        <translation>&amp;User name:</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="129"/>
-        <source>&amp;Passwort:</source>
-        <translation>&amp;Password:</translation>
-    </message>
-    <message>
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="131"/>
         <source>Absender (&amp;Name):</source>
         <translation>Sender (&amp;name):</translation>
@@ -5193,6 +5178,21 @@ Please inform them.</translation>
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="139"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="127"/>
+        <source>Se&amp;rver:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="128"/>
+        <source>Ben&amp;utzer:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="129"/>
+        <source>Pass&amp;wort:</source>
+        <translation>&amp;Password:</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="153"/>
@@ -5352,11 +5352,6 @@ Please inform them.</translation>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../ui/speaker_form.ui" line="38"/>
-        <source>&amp;Anrede:</source>
-        <translation>Sal&amp;utation:</translation>
-    </message>
-    <message>
         <location filename="../ui/speaker_form.ui" line="55"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
@@ -5392,8 +5387,13 @@ Please inform them.</translation>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
+        <location filename="../ui/speaker_form.ui" line="38"/>
+        <source>An&amp;rede:</source>
+        <translation>Sal&amp;utation:</translation>
+    </message>
+    <message>
         <location filename="../ui/speaker_form.ui" line="158"/>
-        <source>Kurz&amp;biografie:</source>
+        <source>&amp;Kurzbiografie:</source>
         <translation>Short &amp;biography:</translation>
     </message>
     <message>
@@ -5488,7 +5488,7 @@ Please inform them.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="94"/>
-        <source>Lösc&amp;hen</source>
+        <source>L&amp;öschen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
@@ -6291,11 +6291,6 @@ Please inform them.</translation>
         <translation>Merge the selected groups into one (it keeps the title of the largest); undo with Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="83"/>
-        <source>&amp;Herauslösen</source>
-        <translation>&amp;Split out</translation>
-    </message>
-    <message>
         <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="84"/>
         <source>Den markierten Wunsch in eine eigene Gruppe lösen</source>
         <translation>Move the selected wish into a group of its own</translation>
@@ -6319,11 +6314,6 @@ Please inform them.</translation>
         <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="90"/>
         <source>Die markierte Gruppe als Programmpunkt in ein Treffen der Reihe aufnehmen</source>
         <translation>Add the selected group as a programme item to a meeting of the series</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="92"/>
-        <source>Als &amp;behandelt markieren</source>
-        <translation>Mark as &amp;treated</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="93"/>
@@ -6411,6 +6401,16 @@ Please inform them.</translation>
             <numerusform>%n wish</numerusform>
             <numerusform>%n wishes</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="83"/>
+        <source>Heraus&amp;lösen</source>
+        <translation>&amp;Split out</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="92"/>
+        <source>Als behandelt &amp;markieren</source>
+        <translation>Mark as t&amp;reated</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="391"/>

@@ -160,7 +160,7 @@ def test_email_to_the_tables_selection(qtbot: QtBot, meeting: Meeting, no_real_d
     assert not tab.mail_action.isEnabled()
     tab.select_ids([meeting.reg[ANNA], meeting.reg[OEZLEM]])
     button = next(b for b in tab.bulk_buttons if b.objectName() == "mailSelectionButton")
-    assert button.isEnabled() and button.text() == "E-Mail an &Auswahl …"
+    assert button.isEnabled() and button.text() == "E-Mai&l an Auswahl …"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = no_real_dialogs[-1]
     assert isinstance(dialog, MailDialog)

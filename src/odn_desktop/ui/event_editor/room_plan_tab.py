@@ -112,7 +112,7 @@ class RoomPlanTab(QWidget):
         self.export_button.setToolTip(self.tr("Datei zur Vorab-Zuteilung der Breakout-Räume (CSV) speichern"))
         self.pdf_button = QPushButton(self.tr("Raumliste als &PDF …"), self)
         self.pdf_button.setObjectName("roomListPdf")
-        self.print_button = QPushButton(self.tr("Raumliste &drucken …"), self)
+        self.print_button = QPushButton(self.tr("Raumliste dru&cken …"), self)
         self.print_button.setObjectName("printRoomList")
         install_row_actions(self.view, [self.shuffle_button, None, self.export_button, self.pdf_button,
                                         self.print_button])

@@ -98,9 +98,9 @@ class RoundsTab(QWidget):
         self.view.setToolTip(self.tr("Enter oder Doppelklick: Runde bearbeiten · Entf: entfernen"))
         self.view.activated.connect(self._on_activated)
 
-        self.add_button = QPushButton(self.tr("Runde &hinzufügen …"), self)
+        self.add_button = QPushButton(self.tr("Runde hin&zufügen …"), self)
         self.add_button.setObjectName("addRound")
-        self.edit_button = QPushButton(self.tr("&Bearbeiten …"), self)
+        self.edit_button = QPushButton(self.tr("Bearbei&ten …"), self)
         self.edit_button.setObjectName("editRound")
         self.remove_button = QPushButton(self.tr("&Entfernen"), self)
         self.remove_button.setObjectName("removeRound")

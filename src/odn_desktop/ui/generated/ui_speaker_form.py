@@ -223,7 +223,7 @@ class Ui_SpeakerForm(object):
     def retranslateUi(self, SpeakerForm):
         SpeakerForm.setWindowTitle(QCoreApplication.translate("SpeakerForm", u"Referent:in", None))
         self.headingLabel.setText(QCoreApplication.translate("SpeakerForm", u"Referent:in", None))
-        self.salutationLabel.setText(QCoreApplication.translate("SpeakerForm", u"&Anrede:", None))
+        self.salutationLabel.setText(QCoreApplication.translate("SpeakerForm", u"An&rede:", None))
         self.academicTitleLabel.setText(QCoreApplication.translate("SpeakerForm", u"&Titel:", None))
         self.academicTitleEdit.setPlaceholderText(QCoreApplication.translate("SpeakerForm", u"z. B. Dr. oder Prof. Dr.", None))
         self.firstNameLabel.setText(QCoreApplication.translate("SpeakerForm", u"&Vorname:", None))
@@ -231,7 +231,7 @@ class Ui_SpeakerForm(object):
         self.lastNameEdit.setPlaceholderText(QCoreApplication.translate("SpeakerForm", u"Pflichtfeld", None))
         self.roleLabel.setText(QCoreApplication.translate("SpeakerForm", u"&Funktion / Rolle:", None))
         self.organisationLabel.setText(QCoreApplication.translate("SpeakerForm", u"&Organisation:", None))
-        self.bioLabel.setText(QCoreApplication.translate("SpeakerForm", u"Kurz&biografie:", None))
+        self.bioLabel.setText(QCoreApplication.translate("SpeakerForm", u"&Kurzbiografie:", None))
         self.emailLabel.setText(QCoreApplication.translate("SpeakerForm", u"&E-Mail:", None))
         self.emailEdit.setPlaceholderText(QCoreApplication.translate("SpeakerForm", u"name@beispiel.de", None))
         self.phoneLabel.setText(QCoreApplication.translate("SpeakerForm", u"Te&lefon:", None))

@@ -289,7 +289,7 @@ class RegistrationsTab(QWidget):
         self.round_menu = QMenu(self)
         self.round_menu.setObjectName("roundMenu")
         self.round_action.setMenu(self.round_menu)
-        self.mail_action = self._action(self.tr("E-Mail an &Auswahl …"), self.mail_selected, "mailSelection")
+        self.mail_action = self._action(self.tr("E-Mai&l an Auswahl …"), self.mail_selected, "mailSelection")
         self.bulk_actions = [self.cancel_action, self.to_waiting_action, self.from_waiting_action,
                              self.end_of_queue_action, self.waiting_place_action, self.attended_action,
                              self.not_attended_action, self.round_action, self.mail_action]

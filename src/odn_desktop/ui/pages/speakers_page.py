@@ -91,7 +91,7 @@ class SpeakersPage(PersonListPage):
         self.new_button.setObjectName("newSpeakerButton")
         self.new_button.setToolTip(self.tr("Neue Referentin oder neuen Referenten anlegen"))
         self.new_button.clicked.connect(self.new_speaker)
-        self.delete_button = QPushButton(self.tr("Lösc&hen"))
+        self.delete_button = QPushButton(self.tr("L&öschen"))
         self.delete_button.setObjectName("deleteSpeakerButton")
         self.delete_button.setToolTip(self.tr("Ausgewählte Person löschen (Entf; rückgängig mit Strg+Z)"))
         self.delete_button.clicked.connect(self.delete_selected)

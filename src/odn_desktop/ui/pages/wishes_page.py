@@ -80,7 +80,7 @@ class WishesPage(QWidget):
         self.merge_button = self._button("mergeButton", self.tr("&Zusammenführen"),
                                          self.tr("Die markierten Gruppen zu einer zusammenführen (sie behält den "
                                                  "Titel der größten); rückgängig mit Strg+Z"), self.merge_selected)
-        self.split_button = self._button("splitButton", self.tr("&Herauslösen"),
+        self.split_button = self._button("splitButton", self.tr("Heraus&lösen"),
                                          self.tr("Den markierten Wunsch in eine eigene Gruppe lösen"),
                                          self.split_selected)
         self.rename_button = self._button("renameButton", self.tr("&Umbenennen …"),
@@ -89,7 +89,7 @@ class WishesPage(QWidget):
         self.plan_button = self._button("planButton", self.tr("Für Treffen &einplanen …"),
                                         self.tr("Die markierte Gruppe als Programmpunkt in ein Treffen der Reihe "
                                                 "aufnehmen"), self.plan_selected)
-        self.treated_button = self._button("treatedButton", self.tr("Als &behandelt markieren"),
+        self.treated_button = self._button("treatedButton", self.tr("Als behandelt &markieren"),
                                            self.tr("Das Thema wurde behandelt (auch ohne Einplanung)"),
                                            self.mark_selected_treated)
         self.regroup_button = self._button("regroupButton", self.tr("&Neu gruppieren"),
