@@ -23,10 +23,7 @@ from odn_desktop.domain.errors import UserError
 from .backups import copy_database
 from .database import make_engine
 from .faults import describe
-from .migration_scripts import alembic_config, head_revision
-
-# re-exported for sync.server until it imports migration_scripts itself (issue 16: no cycle backups <-> migrate)
-from .migration_scripts import known_revisions as known_revisions
+from .migration_scripts import alembic_config, head_revision, known_revisions
 from .revision import HEAD_REVISION, current_revision
 
 if TYPE_CHECKING:

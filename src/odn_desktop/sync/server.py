@@ -38,7 +38,8 @@ from sqlalchemy.pool import NullPool
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.loopback import is_loopback_host
-from odn_desktop.store.migrate import known_revisions, run_upgrade
+from odn_desktop.store.migrate import run_upgrade
+from odn_desktop.store.migration_scripts import known_revisions
 from odn_desktop.store.revision import HEAD_REVISION
 
 from .tables import Row, TableSpec
