@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,9 +18,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
     QSpinBox,
     QTableView,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -76,6 +81,79 @@ def test_an_input_tab_does_not_reach_and_a_form_out_of_order_are_found(qtbot: Qt
     QWidget.setTabOrder(third, second)  # first, third, second
     [problem] = a11y_walk.focus_problems(dialog)
     assert problem.startswith("QComboBox") and "before QSpinBox" in problem
+
+
+def test_a_radio_group_and_a_toolbar_button_with_a_menu_action_count_as_reached(qtbot: QtBot) -> None:
+    """Windows' way: Tab reaches a radio group's checked button (the arrows the others), a tool bar's buttons are
+    reached through the menu bar (Alt) – unless their action is in no menu."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    first, second = QRadioButton("&Eins"), QRadioButton("&Zwei")
+    first.setChecked(True)
+    layout.addWidget(first)
+    layout.addWidget(second)
+    window.setCentralWidget(central)
+    in_menu, nowhere = QAction("&Speichern", window), QAction("Drucken", window)
+    window.menuBar().addMenu("&Datei").addAction(in_menu)
+    toolbar = window.addToolBar("Werkzeuge")
+    toolbar.addAction(in_menu)
+    toolbar.addAction(nowhere)
+    window.show()
+    [problem] = a11y_walk.focus_problems(window)
+    assert "QToolButton 'Drucken'" in problem and "not reached by Tab" in problem
+
+
+def test_a_text_field_that_keeps_the_tab_key_is_found(qtbot: QtBot) -> None:
+    notes = QPlainTextEdit()
+
+    def build(dialog: QDialog) -> None:
+        form = QFormLayout(dialog)
+        form.addRow("&Notizen:", notes)
+
+    dialog = dialog_with(qtbot, build)
+    [problem] = a11y_walk.trap_problems(dialog)
+    assert problem.startswith("QPlainTextEdit") and "Tab is typed into it" in problem
+    notes.setTabChangesFocus(True)
+    assert a11y_walk.trap_problems(dialog) == []
+    notes.setTabChangesFocus(False)
+    notes.setReadOnly(True)  # a report to read: Tab does not type
+    assert a11y_walk.trap_problems(dialog) == []
+
+
+def test_an_alt_letter_taken_twice_is_found_also_against_the_menu_bar(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("&Ansicht")
+    central = QWidget()
+    form = QFormLayout(central)
+    form.addRow("&Anrede:", QLineEdit())
+    later = QPushButton("&Senden")
+    later.setEnabled(False)  # clashes as soon as it is enabled
+    form.addRow("&Server:", QLineEdit())
+    form.addRow(later)
+    form.addRow(QPushButton("Fertig && &gut"))  # "&&" is a plain "&"
+    window.setCentralWidget(central)
+    window.show()
+    problems = a11y_walk.mnemonic_problems(window)
+    assert sorted(p.split(" for ")[0] for p in problems) == ["Alt+A", "Alt+S"], problems
+    assert any("menu '&Ansicht'" in p for p in problems)
+    assert a11y_walk.mnemonic("Fertig && &gut") == "g" and a11y_walk.mnemonic("A && B") == ""
+
+
+def test_a_style_sheet_that_hides_the_focus_is_found(qtbot: QtBot) -> None:
+    def build(dialog: QDialog) -> None:
+        QFormLayout(dialog).addRow("&Titel:", QLineEdit())
+
+    dialog = dialog_with(qtbot, build)
+    assert a11y_walk.hidden_focus_problems(dialog) == []
+    dialog.setStyleSheet("QLineEdit { padding: 2px; }")
+    assert a11y_walk.hidden_focus_problems(dialog) == []
+    dialog.setStyleSheet("QLineEdit:focus { border: none; }")
+    assert len(a11y_walk.hidden_focus_problems(dialog)) == 1
+    dialog.setStyleSheet("QPushButton { outline: none; }")
+    assert len(a11y_walk.hidden_focus_problems(dialog)) == 1
 
 
 class ColouredModel(QAbstractTableModel):

@@ -206,7 +206,7 @@ class AssignDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName(f"assignCombo{index.row()}")
-        name = index.siblingAtColumn(0).data(_DISPLAY)
+        name = index.sibling(index.row(), 0).data(_DISPLAY)
         combo.setAccessibleName(translate("AttendanceDialog", "„{0}“ zuordnen zu").format(name))
         for label, value in index.data(CHOICES_ROLE) or []:
             combo.addItem(label, value)

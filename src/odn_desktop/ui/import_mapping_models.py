@@ -194,7 +194,7 @@ class FieldDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName(f"fieldCombo{index.row()}")
-        column = index.siblingAtColumn(0).data(_DISPLAY)
+        column = index.sibling(index.row(), 0).data(_DISPLAY)
         combo.setAccessibleName(translate("ImportMappingDialog", "Spalte „{0}“ übernehmen als").format(column))
         combo.addItem(translate("ImportMappingDialog", IGNORE_LABEL), "")
         for key in IMPORT_FIELDS:
