@@ -479,32 +479,24 @@ def _user_message(exc: BaseException) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """One headless command (``odn-desktop COMMAND``). The window and ``--selftest`` start in ``__main__``, which
+    stands above both front ends: the CLI imports nothing of the window."""
     try:
         parser = build_parser()
     except CommandModuleError as exc:
-        return _broken_installation(exc, sys.argv[1:] if argv is None else list(argv))
+        return report_broken_installation(exc)
     args = parser.parse_args(argv)
-    if args.selftest:
-        from .selftest import main as selftest_main
-
-        return selftest_main()
-    if args.command is None:
-        from .ui.app import run_gui  # Qt is imported only when the window is wanted
-
-        return run_gui(db=args.db, demo=args.demo)
+    if args.selftest or args.command is None:
+        parser.error("kein Befehl angegeben (das Programmfenster und --selftest startet odn-desktop selbst)")
     return run_command(args)
 
 
-def _broken_installation(exc: CommandModuleError, argv: list[str]) -> int:
+def report_broken_installation(exc: CommandModuleError) -> int:
     """A command module failed to import: say which and why (with the traceback), exit 1.
 
-    ``--selftest`` still runs: its module check reports the same failure in its own line. Without a console (the
-    windowed build has no stderr) the exception propagates, so the frozen build's start-up shows it.
+    Without a console (the windowed build has no stderr) the exception propagates, so the frozen build's start-up
+    shows it.
     """
-    if argv == ["--selftest"]:
-        from .selftest import main as selftest_main
-
-        return selftest_main()
     if sys.stderr is None:
         raise exc
     import traceback
