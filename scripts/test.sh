@@ -12,6 +12,8 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/mypy
 # the same types as Windows sees them (POSIX-only calls unguarded there fail here); a cache of its own
 .venv/bin/mypy --platform win32 --cache-dir .mypy_cache/win32
+# the layers of DESIGN.md §1: import-linter contracts in pyproject.toml (more: tests/test_architecture.py)
+.venv/bin/lint-imports --no-logo
 # the GitHub Actions workflow (Windows job), which cannot run here: at least valid against the workflow schema
 .venv/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/ci.yml
 .venv/bin/python -m pytest -p no:cacheprovider "$@"
