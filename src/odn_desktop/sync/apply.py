@@ -71,7 +71,7 @@ def apply_changes(txn: LocalTransaction, fetch: Callable[[TableSpec], list[tuple
     """Pull table by table (``fetch(spec)`` → the server's newer rows of that table), parents first."""
     outcome = PullOutcome()
     erasures = ErasureSides(txn)
-    local_events = txn.dirty_registration_event_ids()
+    local_events: set[str] | None = None  # read when rounds or registrations come (two scans of big tables)
     remote_events: set[str] = set()
     now = stored_now()
     for spec in SPECS:
@@ -82,10 +82,12 @@ def apply_changes(txn: LocalTransaction, fetch: Callable[[TableSpec], list[tuple
             continue
         outcome.pulled += len(incoming)
         if spec.name in ("round", "registration"):
+            if local_events is None:  # before the first of them is written (rounds come before registrations)
+                local_events = txn.dirty_registration_event_ids()
             remote_events.update(str(row["event_id"]) for row, _ in incoming)
         if spec.name == "event":
             outcome.touched_events.update(str(row["id"]) for row, _ in incoming)
-        if spec.name == "registration" and remote_events & local_events:
+        if spec.name == "registration" and local_events and remote_events & local_events:
             outcome.both_sides = remote_events & local_events
             outcome.local_seats = txn.seat_counts(outcome.both_sides)  # before the server's rows arrive
         if spec.name == "contact":
@@ -101,7 +103,8 @@ def apply_changes(txn: LocalTransaction, fetch: Callable[[TableSpec], list[tuple
         ordered = sorted(writes.values(), key=lambda w: w[0][DELETED] is None)
         txn.upsert(spec, ordered)
         txn.put_shadows(spec, [row for row, _ in incoming])
-    if not outcome.both_sides and remote_events & local_events:  # rounds changed, registrations did not
+    # rounds changed, registrations did not
+    if not outcome.both_sides and local_events and remote_events & local_events:
         outcome.both_sides = remote_events & local_events
         outcome.local_seats = txn.seat_counts(outcome.both_sides)
     outcome.erased_contacts = erasures.newly_erased()

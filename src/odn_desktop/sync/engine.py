@@ -281,7 +281,7 @@ def sync(
             if "client_id" not in state or state.get("client_host") != here:
                 state["client_id"] = uuid.uuid4().hex
                 txn.set_state(client_id=state["client_id"], client_host=here)
-            pending = txn.pending_count()
+            pending = txn.has_pending()
         client_id = uuid.UUID(hex=state["client_id"])
         report(2, "Verbindung zum Server wird aufgebaut …")
         server = Server(url)
@@ -300,7 +300,7 @@ def sync(
                 "Datenbank mit dem neuen Server abgleichen."
             )
         _check_history(state, last, position.last_seq, mark_seen)
-        if known and position.last_seq == last and pending == 0:
+        if known and position.last_seq == last and not pending:
             report(100, "Nichts zu tun.")
             return _finish(local, url, last, position.now, _PushBatch(), pulled=0, mark=mark_seen)
         check_cancel()

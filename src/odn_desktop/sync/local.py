@@ -125,6 +125,11 @@ class LocalTransaction:
 
     # -- synced rows -------------------------------------------------------------------------------------------
 
+    def has_pending(self) -> bool:
+        """Whether any synced row carries the change marker (stops at the first one; ``pending_count`` counts)."""
+        return any(self.raw.execute(f"SELECT 1 FROM {spec.name} WHERE dirty = 1 LIMIT 1").fetchone() is not None
+                   for spec in SPECS)
+
     def pending_count(self) -> int:
         return sum(
             int(self.raw.execute(f"SELECT count(*) FROM {spec.name} WHERE dirty = 1").fetchone()[0])

@@ -36,7 +36,7 @@ from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration
 from odn_desktop.store.wish_models import TopicWish
 
 from .apply import PullOutcome
-from .erasure import ErasureOverride, erase_leftovers, erase_wish_leftovers, leftovers
+from .erasure import ErasureOverride, erase_leftovers, erase_wish_leftovers, erased_people, leftovers
 
 REGISTERED, WAITING, CANCELLED = "registered", "waiting", "cancelled"
 _RANK = {REGISTERED: 0, WAITING: 1, CANCELLED: 2}
@@ -111,7 +111,8 @@ def reconcile(session: Session, pull: PullOutcome) -> ReconcileOutcome:
         reg = session.get(Registration, winner_id)
         if reg is not None:
             affected.add(reg.event_id)
-    left_over = leftovers(session, [_uuid(c) for c in pull.erased_contacts])
+    people = erased_people(session, [_uuid(c) for c in pull.erased_contacts])
+    left_over = leftovers(session, people)
     affected.update(r.event_id for r in left_over if r.deleted_at is None and r.contact.deleted_at is not None)
     # the events in one query, held until the seat rule has run (it gets each of them; one by one they cost a
     # first pull 300 queries)
@@ -119,7 +120,7 @@ def reconcile(session: Session, pull: PullOutcome) -> ReconcileOutcome:
               for event in session.scalars(select(Event).where(Event.id.in_(chunk)))]
     before = _seat_snapshot(session, affected)
     erased = erase_leftovers(session, left_over)
-    erased += erase_wish_leftovers(session, [_uuid(c) for c in pull.erased_contacts])
+    erased += erase_wish_leftovers(session, people)
 
     for loser_id, winner_id in registration_pairs:
         winner, loser = session.get(Registration, winner_id), session.get(Registration, loser_id)

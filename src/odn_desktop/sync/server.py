@@ -34,7 +34,7 @@ import psycopg
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.loopback import is_loopback_host
@@ -276,8 +276,10 @@ class Server:
         if self.dialect == "postgresql":
             security = connection_security(self.url)
             try:
+                # one connection for the whole sync (a Server lives for one run and is closed after it): each
+                # step used to open its own, three connects per sync, each a round trip or more over a network
                 return create_engine(
-                    self.url, poolclass=NullPool,
+                    self.url, poolclass=QueuePool, pool_size=1, max_overflow=-1,
                     connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": "-c TimeZone=UTC",
                                   "application_name": "odn-desktop sync", **security.parameters},
                 )
