@@ -137,6 +137,12 @@ def test_blank_rows_are_skipped_but_counted() -> None:
     assert table.row_numbers == (2, 5)
 
 
+def test_rows_of_whitespace_only_are_blank_and_one_filled_cell_keeps_a_row() -> None:
+    table = read_csv_text("Vorname;Nachname;Ort\n  ;\t; \u00a0\nAnna;Becker;\n ; ;Kiel\n")
+    assert table.rows == (("Anna", "Becker", ""), (" ", " ", "Kiel"))
+    assert table.row_numbers == (3, 4)
+
+
 def test_short_rows_are_padded_and_long_rows_cut_to_the_header() -> None:
     table = read_csv_text("A;B;C\n1\n1;2;3;4;5\n")
     assert table.rows == (("1", "", ""), ("1", "2", "3"))

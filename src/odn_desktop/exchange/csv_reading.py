@@ -113,7 +113,7 @@ def read_csv_text(text: str, *, encoding: str = "utf-8") -> Table:
         header = tuple(cell.strip(_EDGE) for cell in next(reader))
         width = len(header)
         for offset, record in enumerate(reader, start=1):
-            if not any(cell.strip() for cell in record):
+            if not "".join(record).strip():
                 continue  # blank rows, also the trailing ";;;;" lines Excel leaves behind
             if len(record) < width:
                 record = [*record, *([""] * (width - len(record)))]

@@ -462,6 +462,7 @@ LEVEL_LENGTH = 40
 LEVELS = ("Einsteiger:innen", "Fortgeschrittene")
 
 
+@lru_cache(maxsize=1024)  # a file holds a few spellings of its levels, in every row
 def level_value(text: str) -> str:
     """"Einsteiger:in", "Anfänger" → Einsteiger:innen; "fortgeschritten", "Expertin" → Fortgeschrittene; anything
     else as written (at most ``LEVEL_LENGTH`` characters, the column's width)."""

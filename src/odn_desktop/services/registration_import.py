@@ -618,22 +618,26 @@ def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         process = processors[name]
         values = [row[name] for row in rows]
         if process is not None:
-            cache: dict[Any, Any] = {}
-            values = [cache[v] if v in cache else cache.setdefault(v, process(v)) for v in values]
+            distinct = dict.fromkeys(values)
+            if len(distinct) == len(values):  # ids, times: every value once
+                values = list(map(process, values))
+            else:
+                for value in distinct:
+                    distinct[value] = process(value)
+                values = [distinct[v] for v in values]
         converted[name] = values
     for column in table.columns:  # columns the rows leave out get their Python-side defaults, as Core does
         if column.key in converted:
             continue
         default = column.default
-        if default is None or not (default.is_scalar or default.is_callable):
-            defaults: list[Any] = [None] * len(rows)
-        elif default.is_scalar:
-            defaults = [getattr(default, "arg", None)] * len(rows)
-        else:
-            make = getattr(default, "arg")  # noqa: B009 - typed loosely in SQLAlchemy; takes a context argument
-            defaults = [make(None) for _ in rows]
         process = column.type.dialect_impl(dialect).bind_processor(dialect)
-        converted[column.key] = [process(v) for v in defaults] if process is not None else defaults
+        if default is not None and default.is_callable:
+            make = getattr(default, "arg")  # noqa: B009 - typed loosely in SQLAlchemy; takes a context argument
+            defaults: list[Any] = [make(None) for _ in rows]
+            converted[column.key] = [process(v) for v in defaults] if process is not None else defaults
+            continue
+        value = getattr(default, "arg", None) if default is not None and default.is_scalar else None
+        converted[column.key] = [process(value) if process is not None else value] * len(rows)  # one value, once
     if compiled.positional:
         order = [compiled.binds[key].key for key in (compiled.positiontup or [])]
         params: list[Any] = list(zip(*(converted[key] for key in order), strict=True))
