@@ -482,11 +482,13 @@ def _decide(
     reuse = dict(reuse_registration_ids or {})
     next_place = iter(range(next_queue_order(session, event.id), 2**62, QUEUE_STEP))
     decisions: list[_Decision] = []
+    # the event's fields once, not five ORM attribute reads per person
+    status, opens, deadline = event.status, event.registration_opens_at, event.registration_deadline
+    late_allowed, rounds_optional = event.allow_late_registration, event.rounds_optional
     for person in people:
-        round_id, problem = _round_id(person, rounds, event.rounds_optional)
-        admitted = admission(event.status, event.registration_opens_at, event.registration_deadline,
-                             person.registered_at or now, allow_late=allow_late,
-                             late_allowed_by_event=event.allow_late_registration)
+        round_id, problem = _round_id(person, rounds, rounds_optional)
+        admitted = admission(status, opens, deadline, person.registered_at or now, allow_late=allow_late,
+                             late_allowed_by_event=late_allowed)
         window = admitted.reason or ""
         contact = contacts.get(person.email_key)
         registration = registrations.get(contact.id) if contact is not None else None
