@@ -90,6 +90,7 @@ class EventEditor(QWidget):
         self.tabs.addTab(self.tasks, self.tr("Aufgaben"))
         self.tabs.addTab(self.room_plan, self.tr("Raumplan"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._add_tab_keys()
         self.details.dirty_changed.connect(self._on_dirty_changed)
         self.details.title_edited.connect(self._on_title_edited)
 
@@ -105,6 +106,24 @@ class EventEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
         self._show_empty(True)
+
+    def _add_tab_keys(self) -> None:
+        """Strg+Tab / Strg+Bild↓ to the next tab, Strg+Umschalt+Tab / Strg+Bild↑ to the previous one, wherever the
+        focus is in the editor: a date field keeps Strg+Tab to itself (Qt's QDateTimeEdit), so the tab widget
+        alone would not switch from the Details tab's dates."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self._step_tab(step))
+
+    def _step_tab(self, step: int) -> None:
+        from PySide6.QtCore import Qt
+
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        self.tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)  # Tab goes on into the page
 
     def _make_registrations_tab(self) -> QWidget:
         try:
