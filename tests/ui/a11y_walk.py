@@ -316,13 +316,18 @@ HIDDEN_FOCUS = re.compile(r"outline\s*:\s*(none|0)|:focus\s*\{[^}]*border\s*:\s*
 
 
 def trap_problems(top: QWidget) -> list[str]:
-    """Editable text fields that type the Tab key into the text: Tab cannot leave them (and Ctrl+Tab switches the
-    editor's tab instead). ``setTabChangesFocus(True)`` lets Tab move on."""
+    """Where Tab does not move on: editable text fields that type the Tab key into the text (and Ctrl+Tab
+    switches the editor's tab instead; ``setTabChangesFocus(True)`` lets Tab move on), and read-only tables
+    whose Tab walks cell by cell through every row (``setTabKeyNavigation(False)``: the arrows move in the
+    table, Tab leaves it; a table one edits in keeps Tab from cell to cell, as a spreadsheet does)."""
     problems = []
     for widget in shown_inputs(top):
         if isinstance(widget, QTextEdit | QPlainTextEdit) and not widget.isReadOnly() \
                 and not widget.tabChangesFocus():
             problems.append(f"{describe(widget)}: Tab is typed into it, focus cannot leave by Tab")
+        if isinstance(widget, QAbstractItemView) and widget.tabKeyNavigation() \
+                and widget.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers:
+            problems.append(f"{describe(widget)}: Tab goes from cell to cell of a read-only table")
     return problems
 
 

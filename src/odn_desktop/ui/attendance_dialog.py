@@ -373,6 +373,7 @@ class AttendanceDialog(QDialog):
         self.attended_model = AttendedModel(matched.attended, self)
         self.attended_model.hosts_changed.connect(self._update_summary)
         self.attended_view = _table(self.attended_model, "attendedView")
+        self.attended_view.setTabKeyNavigation(False)  # the arrows move in it (Space ticks), Tab leaves it
         self.attended_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.attended_view.resizeColumnsToContents()
         _limit_columns(self.attended_view, 240)

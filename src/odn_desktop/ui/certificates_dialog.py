@@ -252,6 +252,7 @@ class CertificatesDialog(QDialog):
         self.model = CertificatesModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("certificatesView")
+        self.view.setTabKeyNavigation(False)  # the arrows move in it, Tab leaves it
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

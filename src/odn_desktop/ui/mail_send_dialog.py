@@ -135,6 +135,7 @@ class SendDialog(QDialog):
 
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("resultTable")
+        self.table.setTabKeyNavigation(False)  # the arrows move in it, Tab leaves it
         self.table.setAccessibleName(self.tr("Ergebnis"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("E-Mail"), self.tr("Ergebnis")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

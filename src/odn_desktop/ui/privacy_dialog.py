@@ -54,6 +54,7 @@ class PrivacyDialog(QDialog):
         self.months_spin.setValue(int(str(_settings().value("privacy/retention_months", 24) or 24)))
         self.candidates_table = QTableWidget(0, 5)
         self.candidates_table.setObjectName("candidatesTable")
+        self.candidates_table.setTabKeyNavigation(False)  # the arrows move in it, Tab leaves it
         self.candidates_table.setAccessibleName(self.tr("Aufbewahrung"))  # its tab's title
         self.candidates_table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("E-Mail"), self.tr("Organisation"), self.tr("Zuletzt am"),

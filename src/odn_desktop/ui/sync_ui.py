@@ -474,6 +474,7 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(len(conflicts), len(self.COLUMNS))
         self.table.setObjectName("conflictTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves it for the choices in its last column
         self.table.setAccessibleName(translate("SyncUi", "Konflikte"))
         self.table.setHorizontalHeaderLabels([translate("SyncUi", c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

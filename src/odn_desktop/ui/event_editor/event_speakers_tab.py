@@ -64,6 +64,7 @@ class EventSpeakersTab(QWidget):
         self.model: SnapshotTableModel[SpeakerRow] = SnapshotTableModel(speaker_columns(), self)
         self.view = QTableView(self)
         self.view.setObjectName("eventSpeakersView")
+        self.view.setTabKeyNavigation(False)  # the arrows move in it, Tab leaves it
         self.view.setAccessibleName(translate("EventEditor", "Referent:innen"))  # its tab's title
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -212,6 +212,8 @@ class EventsPage(QWidget):
         self.model: SnapshotTableModel[EventRow] = SnapshotTableModel(event_columns(), self)
         self.view = QTableView(self)
         self.view.setObjectName("eventList")
+        # the arrows choose an event, Tab goes on to the editor (cell by cell it would open the next event)
+        self.view.setTabKeyNavigation(False)
         self.view.setAccessibleName(translate("Workspace", "Veranstaltungen"))  # the page's title
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -163,6 +163,7 @@ class ChartSection(QWidget):
         self.model = ChartTableModel(parent=self)
         self.table = QTableView()
         self.table.setObjectName(f"chartTable-{table.key}")
+        self.table.setTabKeyNavigation(False)  # the arrows move in it, Tab leaves it
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
