@@ -128,6 +128,7 @@ TEXT_ON_BACKGROUND: tuple[tuple[SemanticColour, SemanticColour], ...] = (
     (problem_text, problem_background), (error_text, problem_background),
     (warning_strong_text, warning_background), (warning_text, warning_background),
     (ok_text, ok_background), (secondary_text, neutral_background), (neutral_text, neutral_background),
+    (muted_text, warning_background),  # the import preview: an unchanged or duplicate row that is late or waiting
 )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -88,8 +88,26 @@ def chart_style(palette: QPalette) -> ChartStyle:
 
     role = QPalette.ColorRole
     base = ChartStyle.from_colours(palette.color(role.Window).name(), palette.color(role.WindowText).name())
-    return replace(base, grid=palette.color(role.Mid).name(),
-                   series=(palette.color(role.Highlight).name(), *base.series[1:]))
+    highlight = palette.color(role.Highlight)
+    if _contrast(highlight, palette.color(role.Window)) < MIN_SERIES_CONTRAST:  # a dark blue on a dark window
+        return replace(base, grid=palette.color(role.Mid).name())
+    return replace(base, grid=palette.color(role.Mid).name(), series=(highlight.name(), *base.series[1:]))
+
+
+#: a data series against the chart's background (WCAG 2.1 SC 1.4.11, graphics)
+MIN_SERIES_CONTRAST = 3.0
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours."""
+
+    def luminance(colour: QColor) -> float:
+        channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+                    for c in (colour.redF(), colour.greenF(), colour.blueF())]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def report_file_name(title: str, when: date | None = None) -> str:
