@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -119,6 +120,22 @@ def test_a_text_field_that_keeps_the_tab_key_is_found(qtbot: QtBot) -> None:
     assert a11y_walk.trap_problems(dialog) == []
     notes.setTabChangesFocus(False)
     notes.setReadOnly(True)  # a report to read: Tab does not type
+    assert a11y_walk.trap_problems(dialog) == []
+
+
+def test_a_read_only_table_that_tab_walks_cell_by_cell_is_found(qtbot: QtBot) -> None:
+    read_only, editable = QTableView(), QTableView()
+
+    def build(dialog: QDialog) -> None:
+        form = QFormLayout(dialog)
+        form.addRow("&Liste:", read_only)
+        form.addRow("&Programm:", editable)  # a table one edits in keeps Tab from cell to cell
+        read_only.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    dialog = dialog_with(qtbot, build)
+    [problem] = a11y_walk.trap_problems(dialog)
+    assert "Tab goes from cell to cell of a read-only table" in problem
+    read_only.setTabKeyNavigation(False)
     assert a11y_walk.trap_problems(dialog) == []
 
 
