@@ -1,26 +1,5 @@
-"""Every figure of the hosts' report against counts made by hand on a small series (tests/report_samples.py).
-
-The fixture (times Europe/Berlin):
-
-Meeting A, 14.10.2021 10–12 Uhr, 3 seats, deadline 12.10.2021 23:59
-  anna   01.10. 09:00  Stadt Köln / Köln / NRW          seat      attended 110 min
-  ben    01.10. 12:00  " stadt köln " / Köln / NRW      seat      attended 30 min
-  cara   03.10.        Kreis Lippe / Detmold / (empty)  seat      did not come
-  dora   05.10.        Stadt Jena / Jena / Thüringen    waiting   attended (marked by hand, no minutes)
-  emil   05.10.        Stadt Ulm / Ulm / BW             cancelled
-  fritz  13.10. (late) Stadt Gera / Gera / Thüringen    waiting (admitted late)
-  a reminder draft on 08.10., the access link sent on 13.10.
-
-Meeting B, 02.12.2021 10–12 Uhr, rounds R1 (2 seats) and R2 (unlimited), round optional
-  anna   R1 seat  attended 90      (returning)
-  gina   R1 seat  attended 60      (first time)
-  hans   R1 waiting                (first time)
-  cara   R2 cancelled              (excluded from first/returning)
-  emil   R2 seat  attended 20      (first time: his registration for A was cancelled)
-  dora   no round, seat, absent    (returning: waiting for A is not cancelled)
-
-Meeting C, 03.02.2022, a draft without registrations.
-"""
+"""Every figure of the hosts' report against counts made by hand on a small series: the fixture and its
+hand count are described once, in ``tests/report_samples.py``."""
 
 from __future__ import annotations
 
