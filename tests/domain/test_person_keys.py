@@ -24,6 +24,8 @@ def test_search_key_is_the_domain_search_key(first: str, last: str, email: str, 
     ("Łukasz", "Dąbrowski", "LD@X.example", "", ""),
     ("", "  Müller ", "", "Landeshauptstadt  Düsseldorf", "Düsseldorf"),
     ("u\u0308", "\u0301x", "ǣ", "ﬁ", "⒜"),
+    ("Hakan", "Yılmaz", "hakan.yılmaz@kiel.example", "Øresund Æbeltoft", "Œuvre Đakovo ŁÓDŹ"),  # fast path
+    ("ǿ", "ø\u0301", "ı\u0307", "İ", "Ç"),  # left to the full folding
 ])
 def test_search_key_examples(parts: tuple[str, str, str, str, str]) -> None:
     assert registration_search_key(*parts) == search_key(*parts)

@@ -17,7 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 
 # Letters NFKD does not decompose, folded by hand so "Łukasz" and "Søren" can be found as "lukasz", "soren".
-_OTHER_LETTERS = {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"}
+#: letters without a decomposition that folding spells as their base letters (shared with ``person_keys``)
+OTHER_LETTERS = {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"}
+_OTHER_LETTERS = OTHER_LETTERS
 _EXPANDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", **_OTHER_LETTERS})
 _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", **_OTHER_LETTERS})
 

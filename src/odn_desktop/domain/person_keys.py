@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .names import SEARCH_SEPARATOR, person_sort_key, search_key
+from .names import OTHER_LETTERS, SEARCH_SEPARATOR, person_sort_key, search_key
 
 _search_keys: dict[tuple[str, ...], str] = {}
 _name_keys: dict[tuple[str, str], Any] = {}
@@ -36,8 +36,8 @@ def registration_search_key(first: str, last: str, email: str, organisation: str
 
 
 _folded_parts: dict[str, tuple[str, str]] = {}
-_EXPANDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+_EXPANDED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", **OTHER_LETTERS})
+_PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", **OTHER_LETTERS})
 
 
 def _fold_part(text: str) -> tuple[str, str]:
@@ -50,7 +50,7 @@ def _fold_part(text: str) -> tuple[str, str]:
         else:
             lower = text.casefold()
             expanded = lower.translate(_EXPANDED)
-            if expanded.isascii():  # only German letters beyond ASCII ("Jürgen Groß"): the tables are all
+            if expanded.isascii():  # only German (and a few other) letters beyond ASCII ("Jürgen Groß", "Yılmaz")
                 found = (" ".join(expanded.split()), " ".join(lower.translate(_PLAIN).split()))
             else:
                 expanded, _, plain = search_key(text).partition(SEARCH_SEPARATOR)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, fields
 
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -38,6 +37,8 @@ def check_email(email: str) -> str:
     email = email.strip()
     if not email:
         raise UserError("Bitte geben Sie eine E-Mail-Adresse an.")
+    from email_validator import EmailNotValidError, validate_email  # 25 ms to import: only when checking
+
     try:
         validate_email(email, check_deliverability=False)
     except EmailNotValidError as exc:
