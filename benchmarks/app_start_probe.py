@@ -5,7 +5,7 @@
     app_start_probe.py DB --filled=events  # until the list of "Veranstaltungen" shows its rows
 
 Runs the real start-up path (logging, lock, revision check, window, then the database and the first page's
-data) through ``odn_desktop.ui.app.start_app``; only the event loop is left early. "Shows its rows" is judged
+data) through ``odn_desktop.ui.shell.app.start_app``; only the event loop is left early. "Shows its rows" is judged
 from outside, the way a coordinator would: a visible item view of that page has rows, however the page loads
 them (in the ``ready`` slot or later on a worker).
 """
@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from odn_desktop.paths import resolve_paths
-from odn_desktop.ui.app import StartedApp, start_app
+from odn_desktop.ui.shell.app import StartedApp, start_app
 
 
 class _PaintWatcher(QObject):

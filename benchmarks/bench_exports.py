@@ -214,7 +214,7 @@ def bench_pdf(db_path: Path, event_id: uuid.UUID, runs: int, count: int) -> None
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter, QTextDocument
 
-    from odn_desktop.ui.printing import (
+    from odn_desktop.ui.pdf.participant_list import (
         _content,
         ensure_gui_application,
         page_layout,

@@ -90,8 +90,8 @@ def bench_reports(workdir: Path, scale: float, runs: int) -> None:
     page = median_of(figures, runs)
     emit("report_figures_page", page, "s", baseline, target=3.0, status_counts_only=round(status_only, 4),
          ratio_to_status_counts=round(page / status_only, 1), **counts)
-    from odn_desktop.ui.printing import ensure_gui_application
-    from odn_desktop.ui.report_export import export_report
+    from odn_desktop.ui.pdf.participant_list import ensure_gui_application
+    from odn_desktop.ui.pdf.report_export import export_report
 
     ensure_gui_application()  # the PDF paints through Qt (as the CLI does)
     figures_only = median_of(figures, runs)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QDialog
 
     from odn_desktop.store.open import Database
-    from odn_desktop.ui.workspace_window import WorkspaceWindow
+    from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _access_link_mail(window: WorkspaceWindow, db: Database) -> QDialog:
     """The template editor with the access-link template for the coming meeting, its link entered as the manual
     says (the demo's coming meeting has none yet)."""
     from odn_desktop.services.events import update_event
-    from odn_desktop.ui.mail_ui import MailDialog
+    from odn_desktop.ui.dialogs.mail_ui import MailDialog
 
     event_id = _event(db)
     window.ctx.write(lambda s: update_event(s, event_id, online_url=EXAMPLE_LINK), ("events",))
@@ -113,7 +113,7 @@ IMPORT_CSV = """Zeitstempel;Vorname;Nachname;E-Mail-Adresse;Organisation;Welche 
 
 def _registration_import(window: WorkspaceWindow, db: Database) -> QDialog:
     """The import dialog on a small web-form export for the coming meeting (nothing is imported)."""
-    from odn_desktop.ui.import_mapping_dialog import build_import_dialog
+    from odn_desktop.ui.dialogs.import_mapping_dialog import build_import_dialog
 
     event_id = _event(db)
     window.open_event(event_id, "registrations")
@@ -156,7 +156,7 @@ def _zoom_report(db: Database, event_id: uuid.UUID) -> str:
 
 def _attendance_import(window: WorkspaceWindow, db: Database) -> QDialog:
     """The attendance dialog on a Zoom report of the December 2021 meeting (nothing is imported)."""
-    from odn_desktop.ui.attendance_dialog import build_attendance_dialog
+    from odn_desktop.ui.dialogs.attendance_dialog import build_attendance_dialog
 
     event_id = _event(db, "2021-12-02")
     window.open_event(event_id, "registrations")
@@ -167,7 +167,7 @@ def _attendance_import(window: WorkspaceWindow, db: Database) -> QDialog:
 
 def _certificates(window: WorkspaceWindow, db: Database) -> QDialog:
     """Who of the December 2021 meeting gets a certificate."""
-    from odn_desktop.ui.certificates_dialog import CertificatesDialog
+    from odn_desktop.ui.dialogs.certificates_dialog import CertificatesDialog
 
     event_id = _event(db, "2021-12-02")
     window.open_event(event_id, "registrations")
@@ -323,17 +323,17 @@ def render(out: Path, shots: tuple[Shot, ...] = SHOTS) -> tuple[list[Path], list
         from odn_desktop.services.demo import load_demo
         from odn_desktop.store.database import transaction
         from odn_desktop.store.open import open_database
-        from odn_desktop.ui.app import ensure_application
-        from odn_desktop.ui.context import AppContext
-        from odn_desktop.ui.language import install_translators
-        from odn_desktop.ui.workspace_window import WorkspaceWindow
+        from odn_desktop.ui.infra.context import AppContext
+        from odn_desktop.ui.shell.app import ensure_application
+        from odn_desktop.ui.shell.language import install_translators
+        from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
         _quiet_qt()
         for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(work / "settings"))
         app = ensure_application([sys.argv[0]])
         install_translators(app, "de")
-        from odn_desktop.ui import organizer_settings
+        from odn_desktop.ui.dialogs import organizer_settings
 
         organizer_settings.save(*COORDINATOR)  # as "Erste Schritte" asks (e-mail sender, certificates' signature)
         data = work / "Daten"

@@ -30,7 +30,7 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture(scope="session")
 def german_translators(qapp: Any) -> Any:
     """The window's translators as the program installs them at start (German: the counts' singular forms)."""
-    from odn_desktop.ui.language import install_translators
+    from odn_desktop.ui.shell.language import install_translators
 
     install_translators(qapp, "de")
     return qapp

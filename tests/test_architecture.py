@@ -40,9 +40,9 @@ WIDGET_MODULES = {"QtWidgets", "QtPrintSupport"}
 #: Import cycles that are known and still to be broken (each the set of modules of one strongly connected
 #: component). Must only shrink; a test fails when an entry is gone, so that it is taken out.
 KNOWN_CYCLES: set[frozenset[str]] = {
-    frozenset({"odn_desktop.ui.resources", "odn_desktop.ui.themed_icons"}),
-    frozenset({"odn_desktop.ui.certificates_dialog", "odn_desktop.ui.mail_send_dialog", "odn_desktop.ui.mail_ui",
-               "odn_desktop.ui.privacy_dialog"}),
+    frozenset({"odn_desktop.ui.infra.resources", "odn_desktop.ui.infra.themed_icons"}),
+    frozenset({"odn_desktop.ui.dialogs.certificates_dialog", "odn_desktop.ui.dialogs.mail_send_dialog",
+               "odn_desktop.ui.dialogs.mail_ui", "odn_desktop.ui.dialogs.privacy_dialog"}),
 }
 #: Uses of another module's private name still to be made public: (importer, name used). Must only shrink.
 KNOWN_PRIVATE: set[tuple[str, str]] = {
@@ -52,7 +52,7 @@ KNOWN_PRIVATE: set[tuple[str, str]] = {
                             "cli_rounds": ("_print_json", "_say"), "cli_stats": ("_print_json", "_say"),
                             "cli_sync": ("_print_json", "_say"), "cli_wishes": ("_print_json", "_say")}.items()
       for name in names),
-    *((f"odn_desktop.ui.{module}", f"odn_desktop.ui.mail_ui.{name}")
+    *((f"odn_desktop.ui.dialogs.{module}", f"odn_desktop.ui.dialogs.mail_ui.{name}")
       for module in ("mail_send_dialog", "privacy_dialog") for name in ("_buddy", "_settings")),
 }
 
@@ -224,3 +224,52 @@ def test_the_qt_check_reads_which_qt_module(tmp_path: Path, monkeypatch: pytest.
     found = qt_imports(made_up, sorted(descendants(made_up, name)))
 
     assert found == {f"{name}.gui": {"QtGui", "QtCore"}, f"{name}.widgets": {"QtWidgets"}}
+
+
+# -- the layout shows the architecture -------------------------------------------------------------------
+
+#: The rooms of ``ui`` (issue 16): each a package; at most this many modules may stay directly in ``ui/``.
+UI_ROOMS = ("shell", "pages", "editors", "dialogs", "models", "infra", "widgets", "pdf", "generated")
+MAX_MODULES_DIRECTLY_IN_UI = 8
+DOCS = (ROOT / "README.md", ROOT / "docs" / "architecture.md")
+
+
+def _rooms(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+
+
+def test_ui_is_in_rooms() -> None:
+    ui = PACKAGE_DIR / "ui"
+    loose = sorted(p.name for p in ui.glob("*.py") if p.name != "__init__.py")
+    assert len(loose) <= MAX_MODULES_DIRECTLY_IN_UI, f"too many modules directly in ui/: {loose}"
+    assert _rooms(ui) == set(UI_ROOMS), "a room was added or removed: update UI_ROOMS, the README and the docs"
+
+
+def _paths_named(text: str) -> set[str]:
+    """Every path the text names in backticks or in the layout block: ``ui/shell/app.py``, ``src/odn_desktop/ui/``."""
+    import re
+
+    found = set(re.findall(r"`((?:src/odn_desktop/)?(?:ui|cli|sync|services|exchange|store|domain)/[\w/]*(?:\.py)?)",
+                           text))
+    found |= set(re.findall(r"^(src/odn_desktop/[\w/]+(?:\.py)?)", text, flags=re.MULTILINE))
+    return found
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_the_layout_described_matches_the_folders(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    named = _paths_named(text)
+    missing = sorted(p for p in named
+                     if not (PACKAGE_DIR.parent.parent / p if p.startswith("src/") else PACKAGE_DIR / p).exists())
+    assert not missing, f"{doc.name} names paths that do not exist: {missing}"
+    for room in UI_ROOMS:
+        if room != "generated":
+            assert f"ui/{room}/" in text, f"{doc.name} does not describe the room ui/{room}/"
+    for package in _rooms(PACKAGE_DIR):
+        assert f"{package}/" in text, f"{doc.name} does not describe {package}/"
+
+
+def test_the_layout_check_finds_a_path_that_is_gone() -> None:
+    named = _paths_named("The flow: `ui/undo.py` and `ui/shell/app.py`.\nsrc/odn_desktop/cli.py  old CLI\n")
+    assert named == {"ui/undo.py", "ui/shell/app.py", "src/odn_desktop/cli.py"}
+    assert not (PACKAGE_DIR / "ui/undo.py").exists()

@@ -18,7 +18,7 @@ from odn_desktop import APP_AUTHOR, APP_NAME
 from odn_desktop.cli import main
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import open_database
-from odn_desktop.ui import organizer_settings
+from odn_desktop.ui.dialogs import organizer_settings
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:

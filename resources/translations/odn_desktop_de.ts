@@ -4,7 +4,7 @@
 <context>
     <name>AgendaTab</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="187"/>
         <source>%n Punkte</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/agenda_tab.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="187"/>
         <source>%n Minuten</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>CertificatesDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="331"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="364"/>
         <source>%n erhalten eine Bescheinigung</source>
         <translation>
             <numerusform>%n erhält eine Bescheinigung</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="373"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="413"/>
         <source>%n Bescheinigungen gespeichert in {folder}</source>
         <translation>
             <numerusform>%n Bescheinigung gespeichert in {folder}</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="392"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="432"/>
         <source>%n Bescheinigungen (eine Seite je Person) gespeichert: {path}</source>
         <translation>
             <numerusform>%n Bescheinigung (eine Seite je Person) gespeichert: {path}</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="420"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="460"/>
         <source>%n Entwürfe mit Bescheinigung gespeichert in {folder}</source>
         <translation>
             <numerusform>%n Entwurf mit Bescheinigung gespeichert in {folder}</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/certificates_dialog.py" line="423"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="463"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n Person übersprungen)</numerusform>
@@ -66,7 +66,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="304"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="311"/>
         <source>{shown} von %n Kontakten</source>
         <translation>
             <numerusform>{shown} von %n Kontakt</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="305"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="312"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n Kontakt</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="377"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="384"/>
         <source>Kontakte zusammengeführt: %n Anmeldungen übernommen, {dropped} doppelte entfernt.</source>
         <translation>
             <numerusform>Kontakte zusammengeführt: %n Anmeldung übernommen, {dropped} doppelte entfernt.</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>DuplicateDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/duplicate_dialog.py" line="138"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="139"/>
         <source>&amp;Programm (%n Programmpunkte)</source>
         <translation>
             <numerusform>&amp;Programm (%n Programmpunkt)</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>ImportMappingDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="497"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="498"/>
         <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>
             <numerusform>%n Zeile in der Datei. Bitte zuerst die Zuordnung vervollständigen.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="499"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="500"/>
         <source>%n Zeilen in der Datei</source>
         <translation>
             <numerusform>%n Zeile in der Datei</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="517"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="518"/>
         <source>%n doppelte Zeilen zusammengeführt</source>
         <translation>
             <numerusform>%n doppelte Zeile zusammengeführt</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/import_mapping_dialog.py" line="522"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="523"/>
         <source>%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen</source>
         <translation>
             <numerusform>%n Zeile außerhalb der Anmeldefrist wird nur mit „Verspätet zulassen“ übernommen</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>MailDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="354"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="576"/>
         <source>Empfänger: %n Personen</source>
         <translation>
             <numerusform>Empfänger: %n Person</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="436"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="737"/>
         <source>%n Entwürfe gespeichert in {folder}</source>
         <translation>
             <numerusform>%n Entwurf gespeichert in {folder}</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="438"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="740"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n Person übersprungen)</numerusform>
@@ -163,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="576"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="574"/>
         <source>Empfänger: %n Personen in BCC (ein Entwurf)</source>
         <translation>
             <numerusform>Empfänger: %n Person in BCC (ein Entwurf)</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="599"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="597"/>
         <source>%n Entwürfe noch nicht als verschickt vermerkt</source>
         <translation>
             <numerusform>%n Entwurf noch nicht als verschickt vermerkt</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="635"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="633"/>
         <source>An: {to} · BCC: %n Personen</source>
         <translation>
             <numerusform>An: {to} · BCC: %n Person</numerusform>
@@ -187,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="736"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="734"/>
         <source>Ein Entwurf an %n Personen in BCC gespeichert in {folder}</source>
         <translation>
             <numerusform>Ein Entwurf an %n Person in BCC gespeichert in {folder}</numerusform>
@@ -195,7 +195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="763"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="761"/>
         <source>%n Entwürfe „{label}“ sind noch nicht als verschickt vermerkt. Haben Sie die Entwürfe aus Outlook verschickt?</source>
         <translation>
             <numerusform>%n Entwurf „{label}“ ist noch nicht als verschickt vermerkt. Haben Sie den Entwurf aus Outlook verschickt?</numerusform>
@@ -203,7 +203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_ui.py" line="776"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="774"/>
         <source>%n Entwürfe als verschickt vermerkt.</source>
         <translation>
             <numerusform>%n Entwurf als verschickt vermerkt.</numerusform>
@@ -214,7 +214,7 @@
 <context>
     <name>PrivacyDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="158"/>
         <source>%n Kontakte würden anonymisiert.</source>
         <translation>
             <numerusform>%n Kontakt würde anonymisiert.</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="164"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n Kontakt</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="165"/>
         <source>%n Anmeldungen</source>
         <translation>
             <numerusform>%n Anmeldung</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="179"/>
         <source>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
         <translation>
             <numerusform>%n Kontakt und seine Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</numerusform>
@@ -246,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/privacy_dialog.py" line="233"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="235"/>
         <source>%n Personen sind nachgerückt. Jetzt benachrichtigen?</source>
         <translation>
             <numerusform>%n Person ist nachgerückt. Jetzt benachrichtigen?</numerusform>
@@ -257,7 +257,7 @@
 <context>
     <name>RoomPlanModel</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_model.py" line="124"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_model.py" line="124"/>
         <source>%n Personen</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -268,7 +268,7 @@
 <context>
     <name>RoomPlanTab</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="256"/>
         <source>%n Personen</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="256"/>
         <source>in %n Räumen</source>
         <translation>
             <numerusform>in %n Raum</numerusform>
@@ -284,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="262"/>
         <source>%n Personen ohne Runde bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n Person ohne Runde bleibt im Hauptraum</numerusform>
@@ -292,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="266"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="264"/>
         <source>%n Referent:innen und Veranstaltende bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n Referent:in oder Veranstaltende:r bleibt im Hauptraum</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/event_editor/room_plan_tab.py" line="269"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="267"/>
         <source>in %n Räumen treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</source>
         <translation>
             <numerusform>in %n Raum treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</numerusform>
@@ -311,7 +311,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/mail_send_dialog.py" line="215"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="231"/>
         <source>%n Empfänger:innen</source>
         <translation>
             <numerusform>%n Empfänger:in</numerusform>
@@ -322,7 +322,7 @@
 <context>
     <name>SpeakersPage</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="138"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="140"/>
         <source>{shown} von %n Referent:innen</source>
         <translation>
             <numerusform>{shown} von %n Referent:in</numerusform>
@@ -330,7 +330,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="139"/>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="141"/>
         <source>%n Referent:innen</source>
         <translation>
             <numerusform>%n Referent:in</numerusform>
@@ -341,7 +341,7 @@
 <context>
     <name>SyncUi</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="90"/>
         <source>%n Änderungen wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</source>
         <translation>
             <numerusform>%n Änderung wurde auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</numerusform>
@@ -349,7 +349,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="104"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="102"/>
         <source>%n ungesendete Änderungen</source>
         <translation>
             <numerusform>%n ungesendete Änderung</numerusform>
@@ -357,7 +357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="135"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="133"/>
         <source>%n Konflikte</source>
         <translation>
             <numerusform>%n Konflikt</numerusform>
@@ -365,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="339"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="337"/>
         <source>%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
         <translation>
             <numerusform>%n Änderung an Personendaten wurde durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</numerusform>
@@ -373,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/sync_ui.py" line="550"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="552"/>
         <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
         <translation>
             <numerusform>%n Konflikt entschieden; der nächste Abgleich überträgt das.</numerusform>
@@ -384,7 +384,7 @@
 <context>
     <name>WishesPage</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="386"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="389"/>
         <source>%n Themen</source>
         <translation>
             <numerusform>%n Thema</numerusform>
@@ -392,8 +392,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="360"/>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="386"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="363"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="389"/>
         <source>%n Wünsche</source>
         <translation>
             <numerusform>%n Wunsch</numerusform>

@@ -27,7 +27,7 @@ def run(argv: Sequence[str]) -> int:
     if args.selftest:
         return _selftest()
     if args.command is None:
-        from .ui.app import run_gui  # Qt is imported only when the window is wanted
+        from .ui.shell.app import run_gui
 
         return run_gui(db=args.db, demo=args.demo)
     return run_command(args)

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
     from odn_desktop.paths import AppPaths
     from odn_desktop.store.open import Database
-    from odn_desktop.ui.context import AppContext
-    from odn_desktop.ui.workspace_window import WorkspaceWindow
+    from odn_desktop.ui.infra.context import AppContext
+    from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 FAIL_ENV_VAR = "ODN_SELFTEST_FAIL"
 REPORT_FILE_NAME = "selbsttest.txt"
@@ -287,9 +287,9 @@ def check_qt(state: SelftestState) -> None:
 
 def check_icons(_state: SelftestState) -> None:
     """The SVG icons: Qt's SVG icon engine and image plugin (light palette) and the recolouring engine of the
-    dark mode (``ui.themed_icons``, QtSvg from Python) are bundled."""
-    from odn_desktop.ui.resources import app_icon, icon
-    from odn_desktop.ui.themed_icons import themed_icon
+    dark mode (``ui.infra.themed_icons``, QtSvg from Python) are bundled."""
+    from odn_desktop.ui.infra.resources import app_icon, icon
+    from odn_desktop.ui.infra.themed_icons import themed_icon
 
     for name, qicon in (("odn-desktop", app_icon()), ("events", icon("events")),
                         ("events (dunkel)", themed_icon("events"))):
@@ -302,7 +302,7 @@ def check_translations(state: SelftestState) -> None:
     """Our English translation and Qt's own German strings."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
-    from odn_desktop.ui.resources import resource_path
+    from odn_desktop.ui.infra.resources import resource_path
 
     ours = QTranslator(state.app)
     path = resource_path("translations", "odn_desktop_en.qm")
@@ -328,8 +328,8 @@ def check_window(state: SelftestState) -> None:
     """The main window on the demo database (built, shown off-screen, the database announced)."""
     from PySide6.QtCore import QSettings, Qt
 
-    from odn_desktop.ui.context import AppContext
-    from odn_desktop.ui.workspace_window import WorkspaceWindow
+    from odn_desktop.ui.infra.context import AppContext
+    from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
     assert state.app is not None and state.db is not None
     state.ctx = AppContext(None, state.paths)
@@ -374,7 +374,7 @@ def view_check(index: int, key: str) -> Callable[[SelftestState], None]:
 
 def check_event_editor(state: SelftestState) -> None:
     """The event editor with every tab (the compiled Qt Designer forms)."""
-    from odn_desktop.ui.event_editor import TAB_NAMES
+    from odn_desktop.ui.editors.event import TAB_NAMES
 
     window = state.window
     assert window is not None and state.event_id is not None
@@ -431,7 +431,7 @@ def check_pdf(state: SelftestState) -> None:
 
     from odn_desktop.services.exports import attendance_sheet
     from odn_desktop.store.database import transaction
-    from odn_desktop.ui.printing import save_participant_list_pdf
+    from odn_desktop.ui.pdf.participant_list import save_participant_list_pdf
 
     assert state.db is not None and state.event_id is not None
     event_id = state.event_id
@@ -458,7 +458,7 @@ def check_chart(state: SelftestState) -> None:
     from odn_desktop.services.report_figures import series_figures
     from odn_desktop.services.report_tables import series_tables
     from odn_desktop.store.database import transaction
-    from odn_desktop.ui.chart_view import QT_CHART_FAMILY, ChartView, register_chart_fonts
+    from odn_desktop.ui.widgets.chart_view import QT_CHART_FAMILY, ChartView, register_chart_fonts
 
     assert state.db is not None and state.app is not None
     with transaction(state.db.sessions) as session:
@@ -482,7 +482,7 @@ def check_manual(state: SelftestState) -> None:
     picture readable."""
     from PySide6.QtCore import Qt
 
-    from odn_desktop.ui.manual_dialog import ManualDialog, manual_folder
+    from odn_desktop.ui.dialogs.manual_dialog import ManualDialog, manual_folder
 
     assert state.app is not None
     folder = manual_folder()
@@ -504,7 +504,7 @@ def check_manual(state: SelftestState) -> None:
 
 
 def all_checks() -> list[Check]:
-    from odn_desktop.ui.workspace_window import PAGES
+    from odn_desktop.ui.shell.workspace_window import PAGES
 
     checks = [
         Check("module", check_modules),

@@ -14,8 +14,8 @@ from sync_helpers import Laptop, MemoryKeyring, future
 from odn_desktop.services.events import create_event, update_event
 from odn_desktop.store.models import Event
 from odn_desktop.sync import engine
-from odn_desktop.ui import sync_ui
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.dialogs import sync_ui
+from odn_desktop.ui.infra.context import AppContext
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)"),
               pytest.mark.usefixtures("german_translators")]
@@ -185,7 +185,7 @@ def test_every_record_kind_is_offered_to_the_translators_and_replaces_the_german
     import uuid
 
     from odn_desktop.sync.conflicts import TABLE_LABELS, Conflict
-    from odn_desktop.ui.language import install_translators
+    from odn_desktop.ui.shell.language import install_translators
 
     assert set(sync_ui.TABLE_LABELS_FOR_LUPDATE) == set(TABLE_LABELS.values())
     conflict = Conflict(1, "contact", uuid.uuid4(), "organisation", "A", "B", row_label="Kontakt Anna Becker <a@b.de>")

@@ -426,7 +426,7 @@ def make_walk(app: Any, window: Any, db: Any, found: Found) -> Any:
 
 def extra_steps(walk: Any, work: Path) -> list[tuple[str, Callable[[], object]]]:
     """Dialogs the fit walk does not open: the offer of a backup for a damaged database, the About box."""
-    from odn_desktop.ui import backup_ui
+    from odn_desktop.ui.shell import backup_ui
 
     def damaged() -> None:
         prompt = backup_ui.damaged_database_box(walk.window, work / "odn.sqlite", work / "odn beschädigt.sqlite",
@@ -451,10 +451,10 @@ def run(size: tuple[int, int]) -> dict[str, Any]:
         from odn_desktop.services.demo import load_demo
         from odn_desktop.store.database import transaction
         from odn_desktop.store.open import open_database
-        from odn_desktop.ui import organizer_settings
-        from odn_desktop.ui.context import AppContext
-        from odn_desktop.ui.language import install_translators
-        from odn_desktop.ui.workspace_window import WorkspaceWindow
+        from odn_desktop.ui.dialogs import organizer_settings
+        from odn_desktop.ui.infra.context import AppContext
+        from odn_desktop.ui.shell.language import install_translators
+        from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
         messages: list[str] = []
         qInstallMessageHandler(lambda _mode, _context, message: messages.append(message))

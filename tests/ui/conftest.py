@@ -16,9 +16,11 @@ from odn_desktop.services.events import list_event_rows
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import app as app_module
-from odn_desktop.ui import attendance_options, backup_ui, context, crash, duplicate_dialog, mail_ui, organizer_settings
-from odn_desktop.ui.event_editor import details_tab
+from odn_desktop.ui.dialogs import attendance_options, duplicate_dialog, mail_ui, organizer_settings
+from odn_desktop.ui.editors.event import details_tab
+from odn_desktop.ui.infra import context
+from odn_desktop.ui.shell import app as app_module
+from odn_desktop.ui.shell import backup_ui, crash
 
 # WORKAROUND: the offscreen platform plugin warns on every top-level window shown; it says nothing about our
 # code, and qt_log_level_fail = WARNING would fail each window test on it.

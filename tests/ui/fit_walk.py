@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
     from odn_desktop.store.open import Database
-    from odn_desktop.ui.workspace_window import WorkspaceWindow
+    from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 #: the registrant table's columns that must be whole without scrolling
@@ -139,7 +139,7 @@ def priority_columns_problems(table: QTableView, titles: tuple[str, ...] = PRIOR
         if left < 0 or right > width:
             problems.append(f"{describe(table)}: column {title!r} at {left}–{right} not whole in the "
                             f"{width} px viewport")
-    from odn_desktop.ui.registrations_columns import PILL_MARGIN, PILL_PADDING
+    from odn_desktop.ui.models.registrations_columns import PILL_MARGIN, PILL_PADDING
 
     status = headers.get("Status")
     if status is not None and status_texts:
@@ -216,7 +216,7 @@ def replaced_dialogs(walk: Walk, files: dict[str, Path]) -> Iterator[None]:
     ``files[kind]`` or nothing; no message box blocks."""
     from PySide6.QtWidgets import QDialog, QMessageBox
 
-    from odn_desktop.ui import context, file_dialogs
+    from odn_desktop.ui.infra import context, file_dialogs
 
     statics = ("information", "question", "warning", "critical")
     saved: list[tuple[Any, str, Any]] = [(QMessageBox, name, getattr(QMessageBox, name)) for name in statics]
@@ -279,8 +279,8 @@ def december_event(db: Database) -> uuid.UUID:
 
 
 def walk_pages(walk: Walk) -> None:
-    from odn_desktop.ui.event_editor import TAB_NAMES
-    from odn_desktop.ui.workspace_window import PAGES
+    from odn_desktop.ui.editors.event import TAB_NAMES
+    from odn_desktop.ui.shell.workspace_window import PAGES
 
     window = walk.window
     for key, _title, _icon in PAGES:
@@ -309,7 +309,7 @@ def walk_pages(walk: Walk) -> None:
 
 def status_texts(model: Any) -> tuple[str, ...]:
     """Every status a registrant table's rows show ("Angemeldet", "Warteliste #3", ...)."""
-    from odn_desktop.ui.registrations_columns import status_text
+    from odn_desktop.ui.models.registrations_columns import status_text
 
     return tuple({status_text(row) for row in model.all_rows()})
 
@@ -321,7 +321,7 @@ def check_registrant_table(walk: Walk, name: str) -> None:
 
 
 def walk_dialogs(walk: Walk, work: Path) -> None:
-    from odn_desktop.ui import mail_ui, organizer_settings
+    from odn_desktop.ui.dialogs import mail_ui, organizer_settings
     from odn_desktop.ui.pages import events_page
 
     window = walk.window
@@ -381,7 +381,7 @@ def click(root: QWidget, text: str) -> None:
 
 
 def attendance_summary(walk: Walk, report_file: Path) -> None:
-    from odn_desktop.ui.attendance_dialog import AttendanceSummaryDialog, build_attendance_dialog
+    from odn_desktop.ui.dialogs.attendance_dialog import AttendanceSummaryDialog, build_attendance_dialog
 
     dialog = build_attendance_dialog(walk.window, walk.window.ctx, december_event(walk.db), report_file)
     summary = AttendanceSummaryDialog(dialog.matched, dialog.event_label, undoable=True, parent=walk.window)
@@ -391,14 +391,14 @@ def attendance_summary(walk: Walk, report_file: Path) -> None:
 
 def send_dialog(walk: Walk, event_id: uuid.UUID) -> None:
     from odn_desktop.services.mailing import load_template
-    from odn_desktop.ui.mail_send_dialog import SendDialog
+    from odn_desktop.ui.dialogs.mail_send_dialog import SendDialog
 
     template = walk.window.ctx.read(lambda s: load_template(s, "reminder"))
     SendDialog(walk.window.ctx, event_id, "reminder", template, None, walk.window).exec()
 
 
 def import_report(walk: Walk) -> None:
-    from odn_desktop.ui.import_mapping_dialog import ReportDialog
+    from odn_desktop.ui.dialogs.import_mapping_dialog import ReportDialog
 
     text = "\n".join(f"Zeile {n}: Greta Lindner <greta.lindner@leipzig.example> – neu angemeldet" for n in range(40))
     ReportDialog(text, "Importbericht Anmeldungen.txt", walk.window).exec()
@@ -414,7 +414,7 @@ def keep_contact(walk: Walk) -> None:
 
 def wish_plan(walk: Walk) -> None:
     from odn_desktop.services.wish_rows import plan_candidates
-    from odn_desktop.ui.wish_plan_dialog import PlanDialog
+    from odn_desktop.ui.dialogs.wish_plan_dialog import PlanDialog
 
     event_id = upcoming_event(walk.db)
     meetings = walk.window.ctx.read(lambda s: plan_candidates(s, series_of(s, event_id)))
@@ -431,7 +431,7 @@ def conflict_dialog(walk: Walk) -> None:
     import uuid
 
     from odn_desktop.sync.conflicts import Conflict
-    from odn_desktop.ui.sync_ui import ConflictDialog
+    from odn_desktop.ui.dialogs.sync_ui import ConflictDialog
 
     conflicts = [Conflict(n, "contacts", uuid.uuid4(), "organisation", "Stadt Münster",
                           "Stadt Münster – Amt für Digitalisierung", f"Kontakt Person {n}") for n in range(1, 4)]
@@ -467,10 +467,10 @@ def run(size: tuple[int, int], png: Path | None) -> dict[str, Any]:
         from odn_desktop.services.demo import load_demo
         from odn_desktop.store.database import transaction
         from odn_desktop.store.open import open_database
-        from odn_desktop.ui import organizer_settings
-        from odn_desktop.ui.context import AppContext
-        from odn_desktop.ui.language import install_translators
-        from odn_desktop.ui.workspace_window import WorkspaceWindow
+        from odn_desktop.ui.dialogs import organizer_settings
+        from odn_desktop.ui.infra.context import AppContext
+        from odn_desktop.ui.shell.language import install_translators
+        from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
         messages: list[str] = []
         qInstallMessageHandler(lambda _mode, _context, message: messages.append(message))

@@ -23,9 +23,9 @@ from odn_desktop.services.registration_views import EventRegistrationRow
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.models.snapshot_model import SearchIndex
 from odn_desktop.ui.pages.all_registrations_page import AllRegistrationsPage
-from odn_desktop.ui.snapshot_model import SearchIndex
 
 SCREENSHOT = Path("/tmp/odn-all-registrations.png")
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from odn_desktop.domain.names import fold_german, matches_search, search_key
-from odn_desktop.ui.snapshot_model import ColumnSpec, SearchIndex, SnapshotTableModel, _compact
+from odn_desktop.ui.models.snapshot_model import ColumnSpec, SearchIndex, SnapshotTableModel, _compact
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ _WORDS = st.text(alphabet="amülerkigoßnäa .", max_size=8)
 def test_every_keystroke_shows_the_rows_a_brute_force_check_finds(
     names: list[str], terms: list[str], pairs: bool, small: int,
 ) -> None:
-    import odn_desktop.ui.snapshot_model as module
+    import odn_desktop.ui.models.snapshot_model as module
 
     saved = module._SMALL
     module._SMALL = small  # 0: always the index path; large: always the plain loop

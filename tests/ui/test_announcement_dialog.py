@@ -22,10 +22,10 @@ from odn_desktop.services.events import resolve_event, update_event
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import announcement_dialog
-from odn_desktop.ui.announcement_dialog import AnnouncementDialog, load_announcement
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.event_editor import signal_guard
+from odn_desktop.ui.dialogs import announcement_dialog
+from odn_desktop.ui.dialogs.announcement_dialog import AnnouncementDialog, load_announcement
+from odn_desktop.ui.editors.event import signal_guard
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages.events_page import EventsPage
 
 BEFORE = datetime(2021, 11, 20, 12, tzinfo=BERLIN)

@@ -23,9 +23,9 @@ from odn_desktop import logging_setup
 from odn_desktop.domain.errors import UserError
 from odn_desktop.paths import AppPaths, resolve_paths
 from odn_desktop.store.open import open_database
-from odn_desktop.ui import app as app_module
-from odn_desktop.ui import crash
-from odn_desktop.ui.app import (
+from odn_desktop.ui.shell import app as app_module
+from odn_desktop.ui.shell import crash
+from odn_desktop.ui.shell.app import (
     EXIT_ALREADY_RUNNING,
     EXIT_CRASH,
     EXIT_DATABASE_ERROR,
@@ -34,8 +34,8 @@ from odn_desktop.ui.app import (
     run_gui,
     start_app,
 )
-from odn_desktop.ui.instance_lock import InstanceLock
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.shell.instance_lock import InstanceLock
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 REPO = Path(__file__).resolve().parents[2]
 

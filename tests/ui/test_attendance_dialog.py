@@ -20,8 +20,8 @@ from odn_desktop.services.contacts import ContactInput
 from odn_desktop.services.events import create_event
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import attendance_dialog as dlg
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.dialogs import attendance_dialog as dlg
+from odn_desktop.ui.infra.context import AppContext
 
 START = datetime(2021, 12, 2, 10, 0, tzinfo=BERLIN)
 REPORT = (

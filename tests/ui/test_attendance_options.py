@@ -18,10 +18,11 @@ from pytestqt.qtbot import QtBot
 
 from odn_desktop.services.events import list_event_rows
 from odn_desktop.store.open import Database
-from odn_desktop.ui import attendance_options, workspace_window
-from odn_desktop.ui.attendance_options import AttendanceOptions, AttendanceOptionsDialog, load_options
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.dialogs import attendance_options
+from odn_desktop.ui.dialogs.attendance_options import AttendanceOptions, AttendanceOptionsDialog, load_options
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.shell import workspace_window
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 RENDERS = Path(os.environ.get("ODN_RENDERS", "/work/notes/renders"))
 

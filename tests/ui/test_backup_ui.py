@@ -22,11 +22,11 @@ from odn_desktop.store.backups import daily_backup, daily_backups, list_backups
 from odn_desktop.store.migrate import migrate
 from odn_desktop.store.open import Database, open_database
 from odn_desktop.store.revision import HEAD_REVISION, current_revision
-from odn_desktop.ui import backup_ui
-from odn_desktop.ui.app import StartedApp, start_app
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.undo import ServiceCommand
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.infra.undo import ServiceCommand
+from odn_desktop.ui.shell import backup_ui
+from odn_desktop.ui.shell.app import StartedApp, start_app
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 
 @pytest.fixture

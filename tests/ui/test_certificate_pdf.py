@@ -15,7 +15,7 @@ from odn_desktop.domain.errors import UserError
 from odn_desktop.services.certificates import CertificateContent, ProgrammeLine, certificate_contents
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import certificate_pdf as pdf
+from odn_desktop.ui.pdf import certificate_pdf as pdf
 
 
 @pytest.fixture

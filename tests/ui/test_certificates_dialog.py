@@ -25,12 +25,12 @@ from odn_desktop.services import registrations as regs
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import certificates_dialog, mail_ui, organizer_settings
-from odn_desktop.ui.certificates_dialog import MIN_PERCENT_KEY, CertificatesDialog, CertificatesModel
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.event_editor import EventEditor
-from odn_desktop.ui.mail_send_dialog import SendDialog
-from odn_desktop.ui.mail_ui import MailDialog
+from odn_desktop.ui.dialogs import certificates_dialog, mail_ui, organizer_settings
+from odn_desktop.ui.dialogs.certificates_dialog import MIN_PERCENT_KEY, CertificatesDialog, CertificatesModel
+from odn_desktop.ui.dialogs.mail_send_dialog import SendDialog
+from odn_desktop.ui.dialogs.mail_ui import MailDialog
+from odn_desktop.ui.editors.event import EventEditor
+from odn_desktop.ui.infra.context import AppContext
 
 COORDINATOR = "Kim Schäfer"
 

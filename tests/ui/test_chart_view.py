@@ -20,7 +20,14 @@ from pytestqt.qtbot import QtBot
 
 from odn_desktop.exchange.chart_data import ChartTable
 from odn_desktop.exchange.report_charts import DARK, LIGHT, chart_svg
-from odn_desktop.ui.chart_view import QT_CHART_FAMILY, ChartView, fitted_rect, paint_svg, qt_svg, register_chart_fonts
+from odn_desktop.ui.widgets.chart_view import (
+    QT_CHART_FAMILY,
+    ChartView,
+    fitted_rect,
+    paint_svg,
+    qt_svg,
+    register_chart_fonts,
+)
 
 TABLE = ChartTable(
     "attendance_per_meeting", "Angemeldet, teilgenommen und nicht erschienen je Treffen",
@@ -133,7 +140,7 @@ def test_fitted_rect_keeps_the_ratio_at_the_top_left() -> None:
 _START = textwrap.dedent("""
     import sys, time
     from odn_desktop.paths import resolve_paths
-    from odn_desktop.ui.app import StartedApp, start_app
+    from odn_desktop.ui.shell.app import StartedApp, start_app
 
     def settle(seconds, until=lambda: False):
         end = time.monotonic() + seconds

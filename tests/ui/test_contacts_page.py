@@ -20,8 +20,8 @@ from odn_desktop.services.events import list_event_rows
 from odn_desktop.services.people import contact_values
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import person_forms
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.editors import person_forms
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages import contacts_page
 from odn_desktop.ui.pages.contacts_page import ContactsPage, KeepContactDialog
 

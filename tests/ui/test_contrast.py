@@ -13,11 +13,11 @@ from tests.ui.test_dark_mode import app_palette, contrast, dark_palette, light_p
 
 from odn_desktop.exchange import report_charts
 from odn_desktop.exchange.report_charts import ChartStyle
-from odn_desktop.ui import theme
-from odn_desktop.ui.event_editor.tasks_model import STATE_BACKGROUNDS, STATE_COLOURS
+from odn_desktop.ui.editors.event.tasks_model import STATE_BACKGROUNDS, STATE_COLOURS
+from odn_desktop.ui.infra import theme
+from odn_desktop.ui.models.registrations_columns import STATUS_COLOURS
 from odn_desktop.ui.pages import dashboard_page
 from odn_desktop.ui.pages.report_page import KeyFigure, chart_style
-from odn_desktop.ui.registrations_columns import STATUS_COLOURS
 
 #: WCAG 2.1 SC 1.4.11: graphical objects needed to understand the content (lines, bars, marks)
 MIN_GRAPHICS_CONTRAST = 3.0

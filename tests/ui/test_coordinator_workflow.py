@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from odn_desktop.services.contacts import ContactInput
 from odn_desktop.store.open import Database
-from odn_desktop.ui import workspace_window
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages import registrations_tab
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.shell import workspace_window
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 PEOPLE = [
     ContactInput(email="anna.mueller@kiel.example", first_name="Anna", last_name="Müller", organisation="Stadt Kiel"),

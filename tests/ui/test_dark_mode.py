@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from demo_history import as_in_november_2021
 from odn_desktop.domain.deadlines import DeadlineState
 from odn_desktop.store.open import Database
-from odn_desktop.ui import theme
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.infra import theme
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.infra.resources import icon
 from odn_desktop.ui.pages.dashboard_page import STATE_COLOURS, DashboardPage
-from odn_desktop.ui.resources import icon
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 #: the December meeting's tasks are overdue and due soon, its deadlines due soon
 NOW = datetime(2021, 11, 30, 9, 0, tzinfo=UTC)

@@ -20,11 +20,11 @@ from odn_desktop.services.rows import AgendaRow, EventRow, SpeakerRow
 from odn_desktop.services.speakers import list_speaker_rows
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui.event_editor.agenda_model import MIME_TYPE, AgendaColumn, AgendaModel
-from odn_desktop.ui.event_editor.event_speakers_tab import speaker_columns
-from odn_desktop.ui.event_editor.tasks_model import TaskColumn, TasksModel
+from odn_desktop.ui.editors.event.agenda_model import MIME_TYPE, AgendaColumn, AgendaModel
+from odn_desktop.ui.editors.event.event_speakers_tab import speaker_columns
+from odn_desktop.ui.editors.event.tasks_model import TaskColumn, TasksModel
+from odn_desktop.ui.models.snapshot_model import SnapshotTableModel
 from odn_desktop.ui.pages.events_page import event_columns
-from odn_desktop.ui.snapshot_model import SnapshotTableModel
 
 
 @pytest.fixture
@@ -238,7 +238,7 @@ def test_domain_labels_are_all_known_to_lupdate() -> None:
     from odn_desktop.domain.deadlines import GERMAN_STATE_LABELS, MEETING_STATE_LABELS
     from odn_desktop.domain.seats import SeatStatus
     from odn_desktop.services.rows import FORMAT_LABELS, STATUS_LABELS
-    from odn_desktop.ui.event_editor.labels import KNOWN, label
+    from odn_desktop.ui.editors.event.labels import KNOWN, label
 
     used = {*FORMAT_LABELS.values(), *STATUS_LABELS.values(), *GERMAN_STATE_LABELS.values(),
             *MEETING_STATE_LABELS.values(),
@@ -251,7 +251,7 @@ def test_fixed_deadline_labels_are_known_to_lupdate(demo_db: Database) -> None:
     """labels.DEADLINE_LABELS lists the labels of the fixed deadlines (the overview translates them)."""
     from odn_desktop.domain.deadlines import DeadlineKind
     from odn_desktop.services.tasks import event_deadlines
-    from odn_desktop.ui.event_editor.labels import DEADLINE_LABELS
+    from odn_desktop.ui.editors.event.labels import DEADLINE_LABELS
 
     with demo_db.sessions() as session:
         deadlines = event_deadlines(session, include_past_events=True)

@@ -21,11 +21,11 @@ from odn_desktop.services.next_meeting import DuplicateSource
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import duplicate_dialog
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.duplicate_dialog import DuplicateDialog, NextMeetingChoice
-from odn_desktop.ui.event_editor import signal_guard
-from odn_desktop.ui.event_editor.agenda_model import AgendaColumn
+from odn_desktop.ui.dialogs import duplicate_dialog
+from odn_desktop.ui.dialogs.duplicate_dialog import DuplicateDialog, NextMeetingChoice
+from odn_desktop.ui.editors.event import signal_guard
+from odn_desktop.ui.editors.event.agenda_model import AgendaColumn
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages import events_page
 from odn_desktop.ui.pages.events_page import EventsPage
 

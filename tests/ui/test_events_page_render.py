@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.open import Database
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.event_editor import TAB_NAMES, signal_guard
+from odn_desktop.ui.editors.event import TAB_NAMES, signal_guard
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages.events_page import EventsPage
 
 SIZES = {"wide": (1600, 900), "narrow": (1240, 760)}

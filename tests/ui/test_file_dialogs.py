@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from odn_desktop.services.events import list_event_rows
 from odn_desktop.store.open import Database
-from odn_desktop.ui import file_dialogs, organizer_settings
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.dialogs import organizer_settings
+from odn_desktop.ui.infra import file_dialogs
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 
 class FakeDialogs:

@@ -8,7 +8,7 @@ import sys
 
 
 def test_freeze_heap_once_freezes_once() -> None:
-    script = ("import gc; from odn_desktop.ui.app import freeze_heap_once; assert gc.get_freeze_count() == 0; "
+    script = ("import gc; from odn_desktop.ui.shell.app import freeze_heap_once; assert gc.get_freeze_count() == 0; "
               "freeze_heap_once(); first = gc.get_freeze_count(); assert first > 1000, first; "
               "[object() for _ in range(10)]; freeze_heap_once(); assert gc.get_freeze_count() == first")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False,

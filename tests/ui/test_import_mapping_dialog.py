@@ -26,8 +26,8 @@ from odn_desktop.services.registrations import cancel, list_registration_rows, r
 from odn_desktop.services.rounds import add_round, list_rounds, remove_round
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import import_mapping_dialog as dlg
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.dialogs import import_mapping_dialog as dlg
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages.registrations_tab import RegistrationsTab
 
 START = datetime(2021, 12, 2, 10, 0, tzinfo=BERLIN)

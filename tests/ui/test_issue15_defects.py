@@ -20,14 +20,14 @@ from odn_desktop.services.registration_views import all_registration_rows, load_
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.event_editor import signal_guard
-from odn_desktop.ui.event_editor.agenda_model import AgendaColumn
-from odn_desktop.ui.event_editor.tasks_model import TaskColumn
+from odn_desktop.ui.editors.event import signal_guard
+from odn_desktop.ui.editors.event.agenda_model import AgendaColumn
+from odn_desktop.ui.editors.event.tasks_model import TaskColumn
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages.contacts_page import ContactsPage
 from odn_desktop.ui.pages.dashboard_page import DashboardPage
 from odn_desktop.ui.pages.events_page import DEADLINE_COLUMN, EventsPage
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 
 @pytest.fixture(autouse=True)

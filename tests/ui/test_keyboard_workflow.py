@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 
 from odn_desktop.paths import AppPaths
 from odn_desktop.store.open import Database
-from odn_desktop.ui import workspace_window
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.shell import workspace_window
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

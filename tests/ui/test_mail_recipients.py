@@ -28,9 +28,9 @@ from odn_desktop.services.events import create_event, update_event
 from odn_desktop.store.database import transaction
 from odn_desktop.store.models import Event
 from odn_desktop.store.open import Database
-from odn_desktop.ui import mail_ui, organizer_settings
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.mail_ui import MailDialog, PromotedNotice
+from odn_desktop.ui.dialogs import mail_ui, organizer_settings
+from odn_desktop.ui.dialogs.mail_ui import MailDialog, PromotedNotice
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages.registrations_tab import RegistrationsTab
 
 REAL_ASK_NOTIFY = mail_ui.ask_notify_promoted  # the conftest records it; one test clicks the real button
@@ -350,7 +350,7 @@ def test_access_link_marked_when_the_coordinator_confirms_right_away(
 def test_test_mail_to_me_over_smtp_records_nothing(qtbot: QtBot, meeting: Meeting,
                                                     no_real_dialogs: list[QDialog]) -> None:
     from mail_smtp_server import smtp_server
-    from odn_desktop.ui.mail_send_dialog import SendDialog
+    from odn_desktop.ui.dialogs.mail_send_dialog import SendDialog
 
     dialog = editor(qtbot, meeting, template="reminder")
     dialog.send_button.click()

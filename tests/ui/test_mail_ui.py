@@ -30,11 +30,11 @@ from odn_desktop.store.database import transaction
 from odn_desktop.store.mail_models import RegistrationMessage
 from odn_desktop.store.models import Event, Registration
 from odn_desktop.store.open import Database
-from odn_desktop.ui import mail_ui, organizer_settings
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.mail_send_dialog import SendDialog
-from odn_desktop.ui.mail_ui import MailDialog
-from odn_desktop.ui.privacy_dialog import PrivacyDialog
+from odn_desktop.ui.dialogs import mail_ui, organizer_settings
+from odn_desktop.ui.dialogs.mail_send_dialog import SendDialog
+from odn_desktop.ui.dialogs.mail_ui import MailDialog
+from odn_desktop.ui.dialogs.privacy_dialog import PrivacyDialog
+from odn_desktop.ui.infra.context import AppContext
 
 SCREENSHOT = Path("/tmp/odn-mail.png")
 LINK = "https://zoom.example/j/2021"
@@ -389,6 +389,6 @@ def test_rendered_template_editor(qtbot: QtBot, ctx: AppContext, december_row: E
 
 
 def test_module_does_not_load_sqlalchemy_on_import() -> None:
-    code = "import sys; import odn_desktop.ui.mail_ui; print('sqlalchemy' in sys.modules)"
+    code = "import sys; import odn_desktop.ui.dialogs.mail_ui; print('sqlalchemy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

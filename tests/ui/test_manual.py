@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from conftest import DialogRecorder
 from odn_desktop.store.open import Database
-from odn_desktop.ui import manual_dialog
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.manual_dialog import ManualDialog, chapters, manual_folder
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.dialogs import manual_dialog
+from odn_desktop.ui.dialogs.manual_dialog import ManualDialog, chapters, manual_folder
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 #: the tasks the issue asks the manual to cover, in order
 TASKS = ["Erste Schritte", "Ein neues Treffen anlegen", "Anmeldungen importieren", "Den Zugangslink verschicken",

@@ -18,9 +18,9 @@ from odn_desktop.services.events import create_event
 from odn_desktop.services.registrations import list_registration_rows, register
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui.person_forms import name_column
-from odn_desktop.ui.registrations_columns import Column, registration_columns
-from odn_desktop.ui.snapshot_model import SnapshotTableModel
+from odn_desktop.ui.editors.person_forms import name_column
+from odn_desktop.ui.models.registrations_columns import Column, registration_columns
+from odn_desktop.ui.models.snapshot_model import SnapshotTableModel
 
 PEOPLE = [("Vogel", "Jan", ""), ("von der Heide", "Anna", ""), ("Arslan", "Dr. Nils", ""), ("Hansen", "Ole", ""),
           ("Özdemir", "Elif", "Prof. Dr."), ("Otto", "Zoe", ""), ("de Vries", "Lotte", ""), ("Arslan", "Ayla", "")]

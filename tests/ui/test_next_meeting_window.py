@@ -23,11 +23,11 @@ from odn_desktop.services.next_meeting import DuplicateSource
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import duplicate_dialog
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.duplicate_dialog import DuplicateDialog, NextMeetingChoice
-from odn_desktop.ui.event_editor import details_tab, signal_guard
-from odn_desktop.ui.event_editor.wall_time import to_wall
+from odn_desktop.ui.dialogs import duplicate_dialog
+from odn_desktop.ui.dialogs.duplicate_dialog import DuplicateDialog, NextMeetingChoice
+from odn_desktop.ui.editors.event import details_tab, signal_guard
+from odn_desktop.ui.editors.event.wall_time import to_wall
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages.events_page import EventsPage
 
 RENDERS = Path(os.environ.get("ODN_RENDERS", "/work/notes/renders"))

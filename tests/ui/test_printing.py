@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from odn_desktop.domain.timezone import BERLIN
 from odn_desktop.exchange.attendance_sheet import AttendanceSheet
 from odn_desktop.exchange.export_records import EventInfo, Participant, RegistrationCounts
-from odn_desktop.ui import printing
+from odn_desktop.ui.dialogs import print_preview
+from odn_desktop.ui.pdf import participant_list as printing
 
 LAST = ("Becker", "Groß", "Schäfer", "Yılmaz", "Özdemir", "Müller", "Krüger", "Çelik", "Dąbrowski", "Äbersold",
         "Zimmermann", "Hübner", "Straße", "Köhler")
@@ -101,14 +102,14 @@ def test_print_preview_paints_the_same_list(qtbot: QtBot, tmp_path: Path, monkey
         dialog.paintRequested.emit(printer)
         return 0
 
-    monkeypatch.setattr(printing, "exec_dialog", fake_exec)
+    monkeypatch.setattr(print_preview, "exec_dialog", fake_exec)
     sheet = _sheet(80)
-    action = printing.make_print_action(None, lambda: sheet)
+    action = print_preview.make_print_action(None, lambda: sheet)
     action.trigger()
     assert shown == ["Teilnehmendenliste drucken"]
     pages = _pages(tmp_path / "vorschau.pdf")
     assert len(pages) > 1 and all("Nachname" in p for p in pages)
 
     shown.clear()
-    printing.make_print_action(None, lambda: None).trigger()  # nothing to print: no dialog
+    print_preview.make_print_action(None, lambda: None).trigger()  # nothing to print: no dialog
     assert shown == []

@@ -16,7 +16,7 @@ from odn_desktop.domain.names import person_sort_key
 from odn_desktop.domain.timezone import BERLIN
 from odn_desktop.exchange.attendance_sheet import AttendanceSheet
 from odn_desktop.exchange.export_records import EventInfo, Participant, RegistrationCounts
-from odn_desktop.ui import printing
+from odn_desktop.ui.pdf import participant_list as printing
 
 PEOPLE = [("Vogel", "Jan", ""), ("von der Heide", "Anna", ""), ("Arslan", "Dr. Nils", ""), ("Hansen", "Ole", ""),
           ("Özdemir", "Elif", "Prof. Dr."), ("Otto", "Zoe", "")]

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from odn_desktop.domain.timezone import BERLIN
 from odn_desktop.exchange.attendance_sheet import AttendanceSheet
 from odn_desktop.exchange.export_records import EventInfo, Participant, RegistrationCounts
-from odn_desktop.ui import printing
+from odn_desktop.ui.pdf import participant_list as printing
 
 ROUNDS = ("Offene Haushaltsdaten", "Geodaten und Karten")
 

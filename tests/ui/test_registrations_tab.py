@@ -27,11 +27,11 @@ from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.models import Contact
 from odn_desktop.store.open import Database
-from odn_desktop.ui.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.dialogs.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.models.registrations_columns import Column
 from odn_desktop.ui.pages import registrations_tab
 from odn_desktop.ui.pages.registrations_tab import RegistrationsTab
-from odn_desktop.ui.registrations_columns import Column
 
 SCREENSHOT = Path("/tmp/odn-registrations.png")
 START = datetime(2031, 12, 2, 10, 0, tzinfo=BERLIN)

@@ -32,7 +32,7 @@ from odn_desktop.services.report_tables import ChartTable, format_cell
 from odn_desktop.store.database import transaction
 from odn_desktop.store.models import Contact, Event, Registration
 from odn_desktop.store.open import Database
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages import report_page
 from odn_desktop.ui.pages.report_models import (
     ChartTableModel,
@@ -41,7 +41,7 @@ from odn_desktop.ui.pages.report_models import (
     series_key_figures,
 )
 from odn_desktop.ui.pages.report_page import ReportPage, chart_style, report_file_name
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 RENDERS = Path("/work/notes/renders")
 Role = QPalette.ColorRole

@@ -18,8 +18,8 @@ from odn_desktop.services.report_figures import Counts, EventFigures, RoundFigur
 from odn_desktop.services.report_tables import ChartTable, series_tables
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui.report_export import chart_svgs
-from odn_desktop.ui.report_pdf import save_report_pdf
+from odn_desktop.ui.pdf.report_export import chart_svgs
+from odn_desktop.ui.pdf.report_pdf import save_report_pdf
 
 SERIES = "Open Data in Kommunen – Netzwerktreffen"
 HOSTS = ("Deutsches Institut für Urbanistik gGmbH (Difu)", "Bertelsmann Stiftung")

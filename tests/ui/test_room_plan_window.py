@@ -30,12 +30,12 @@ from odn_desktop.services.rounds import add_round
 from odn_desktop.services.speakers import add_speaker_to_event, create_speaker
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import printing
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.event_editor import room_plan_tab as tab_module
-from odn_desktop.ui.event_editor.room_plan_model import PlanColumn
-from odn_desktop.ui.event_editor.room_plan_tab import RoomPlanTab
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.editors.event import room_plan_tab as tab_module
+from odn_desktop.ui.editors.event.room_plan_model import PlanColumn
+from odn_desktop.ui.editors.event.room_plan_tab import RoomPlanTab
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.dialogs import print_preview
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 RENDERS = Path(os.environ.get("ODN_RENDERS", "/work/notes/renders"))
 SIZE = (1366, 768)
@@ -206,7 +206,7 @@ def test_the_room_plan_from_preview_to_zoom_file_and_room_list(
         dialog.paintRequested.emit(printer)
         return 0
 
-    monkeypatch.setattr(printing, "exec_dialog", fake_exec)
+    monkeypatch.setattr(print_preview, "exec_dialog", fake_exec)
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
     assert printed == ["Raumliste drucken"]
     assert "Raum 2" in " ".join(" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "gedruckt.pdf").pages)

@@ -27,18 +27,18 @@ from odn_desktop.services.events import create_event
 from odn_desktop.services.registrations import list_registration_rows
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import workspace_window
-from odn_desktop.ui.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
-from odn_desktop.ui.attendance_options import AttendanceOptions
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.event_editor import rounds_tab as rounds_module
-from odn_desktop.ui.event_editor.round_dialog import RoundDialog
-from odn_desktop.ui.event_editor.rounds_model import RoundColumn
+from odn_desktop.ui.dialogs.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
+from odn_desktop.ui.dialogs.attendance_options import AttendanceOptions
+from odn_desktop.ui.editors.event import rounds_tab as rounds_module
+from odn_desktop.ui.editors.event.round_dialog import RoundDialog
+from odn_desktop.ui.editors.event.rounds_model import RoundColumn
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.models.registrations_columns import Column
 from odn_desktop.ui.pages import registrations_tab as registrations_module
 from odn_desktop.ui.pages.dashboard_page import DashboardPage
 from odn_desktop.ui.pages.registrations_tab import NO_ROUND, RegistrationsTab
-from odn_desktop.ui.registrations_columns import Column
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.shell import workspace_window
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 RENDERS = Path(os.environ.get("ODN_RENDERS", "/work/notes/renders"))
 SIZE = (1366, 768)

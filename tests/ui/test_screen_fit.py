@@ -21,8 +21,8 @@ from tests.ui import fit_walk
 
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.open import Database
-from odn_desktop.ui import screen_fit
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.models.registrations_columns import PILL_MARGIN, PILL_PADDING, Column, column_widths, status_width
 from odn_desktop.ui.pages.events_page import (
     DATE_COLUMN,
     DEADLINE_COLUMN,
@@ -31,8 +31,8 @@ from odn_desktop.ui.pages.events_page import (
     TITLE_COLUMN,
     EventsPage,
 )
-from odn_desktop.ui.registrations_columns import PILL_MARGIN, PILL_PADDING, Column, column_widths, status_width
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.shell import screen_fit
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366×768 with a 40 px taskbar at the bottom
 SCALED = QRect(0, 0, 1280, 680)  # 1920×1080 at 150 %

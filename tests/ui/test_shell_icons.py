@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
-from odn_desktop.ui.resources import icon, resource_path
+from odn_desktop.ui.infra.resources import icon, resource_path
 
 NAMES = ("new", "duplicate", "delete", "save", "undo", "redo", "search", "sync", "overview", "events", "speakers",
          "contacts", "registrations", "export", "wishes", "report")

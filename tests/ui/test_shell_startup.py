@@ -21,9 +21,9 @@ from odn_desktop.paths import AppPaths
 from odn_desktop.services.demo import load_demo
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database, open_database
-from odn_desktop.ui import workspace_window
-from odn_desktop.ui.app import EXIT_DATABASE_ERROR, StartedApp, ensure_application, start_app
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.shell import workspace_window
+from odn_desktop.ui.shell.app import EXIT_DATABASE_ERROR, StartedApp, ensure_application, start_app
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_up_to_the_window_nothing_heavy_is_loaded(existing_database: AppPaths, t
         enum.EnumType._create_ = spy
         from PySide6.QtCore import QSettings
         from odn_desktop.paths import AppPaths
-        from odn_desktop.ui.app import StartedApp, start_app
+        from odn_desktop.ui.shell.app import StartedApp, start_app
         from pathlib import Path
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, {str(tmp_path / "qs")!r})
         paths = AppPaths(database=Path({str(existing_database.database)!r}), data_dir=Path({str(tmp_path)!r}),
@@ -159,7 +159,7 @@ def test_up_to_the_window_nothing_heavy_is_loaded(existing_database: AppPaths, t
         started = start_app(paths, show=False)
         assert isinstance(started, StartedApp)
         heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "alembic", "openpyxl"))
-        print(heavy, "AlignmentFlag" in made, "odn_desktop.ui.sync_ui" in sys.modules)
+        print(heavy, "AlignmentFlag" in made, "odn_desktop.ui.dialogs.sync_ui" in sys.modules)
         started.shutdown()
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,

@@ -22,8 +22,8 @@ from odn_desktop.services.events import list_event_rows
 from odn_desktop.services.people import SpeakerEntry, list_speaker_entries, speaker_values
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import person_forms
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.editors import person_forms
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages.speakers_page import SpeakersPage
 
 SCREENSHOT = Path("/tmp/odn-speakers.png")

@@ -33,10 +33,10 @@ from odn_desktop.store.database import transaction
 from odn_desktop.store.faults import MESSAGES
 from odn_desktop.store.open import Database, open_database
 from odn_desktop.store.recovery import DAMAGED_MARK
-from odn_desktop.ui import backup_ui, crash, lock_wait
-from odn_desktop.ui.app import EXIT_DATABASE_ERROR, StartedApp, start_app
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.shell import backup_ui, crash, lock_wait
+from odn_desktop.ui.shell.app import EXIT_DATABASE_ERROR, StartedApp, start_app
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 RENDERS = Path(os.environ.get("ODN_RENDERS", "/work/notes/renders"))
 SCREEN = (1366, 768)

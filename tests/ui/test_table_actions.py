@@ -21,14 +21,14 @@ from odn_desktop.services.events import list_event_rows
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
-from odn_desktop.ui import attendance_dialog, import_mapping_dialog
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.event_editor import signal_guard
+from odn_desktop.ui.dialogs import attendance_dialog, import_mapping_dialog
+from odn_desktop.ui.editors.event import signal_guard
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.infra.table_actions import row_actions_of
 from odn_desktop.ui.pages.contacts_page import ContactsPage
 from odn_desktop.ui.pages.events_page import EventsPage
 from odn_desktop.ui.pages.registrations_tab import RegistrationsTab
-from odn_desktop.ui.table_actions import row_actions_of
-from odn_desktop.ui.workspace_window import PAGES, WorkspaceWindow
+from odn_desktop.ui.shell.workspace_window import PAGES, WorkspaceWindow
 
 #: WORKAROUND: the offscreen platform warns when a popup menu opens; nothing about our code.
 POPUP_NOISE = r"This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))"

@@ -19,9 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from external_programs import missing
 from odn_desktop.store.open import Database
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.language import install_translators
-from odn_desktop.ui.workspace_window import PAGES, WorkspaceWindow
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.shell.language import install_translators
+from odn_desktop.ui.shell.workspace_window import PAGES, WorkspaceWindow
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 TS = TRANSLATIONS / "odn_desktop_en.ts"

@@ -16,11 +16,12 @@ from pytestqt.qtbot import QtBot
 
 from odn_desktop.services.events import list_event_rows, update_event
 from odn_desktop.store.open import Database
-from odn_desktop.ui import organizer_settings, workspace_window
-from odn_desktop.ui.context import AppContext
-from odn_desktop.ui.language import LANGUAGE_KEY
-from odn_desktop.ui.settings_dialog import SettingsDialog
-from odn_desktop.ui.workspace_window import WorkspaceWindow
+from odn_desktop.ui.dialogs import organizer_settings
+from odn_desktop.ui.dialogs.settings_dialog import SettingsDialog
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.shell import workspace_window
+from odn_desktop.ui.shell.language import LANGUAGE_KEY
+from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 
 @pytest.fixture

@@ -23,11 +23,11 @@ from odn_desktop.services.events import create_event, find_or_create_series
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.store.wish_models import TopicWish
-from odn_desktop.ui import wish_plan_dialog
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.dialogs import wish_plan_dialog
+from odn_desktop.ui.dialogs.wish_plan_dialog import PlanChoice, PlanDialog
+from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.pages import wishes_page
 from odn_desktop.ui.pages.wishes_page import WishesPage
-from odn_desktop.ui.wish_plan_dialog import PlanChoice, PlanDialog
 from wish_samples import WISHES_BY_TOPIC
 
 RENDER = Path("/work/notes/renders/wishes-page.png")
@@ -210,7 +210,7 @@ def test_the_plan_dialog_offers_the_meetings_and_returns_the_choice(qtbot: QtBot
 
 
 def test_keyboard_selection_and_the_page_in_the_window_navigation(qtbot: QtBot, page: WishesPage) -> None:
-    from odn_desktop.ui.workspace_window import PAGES
+    from odn_desktop.ui.shell.workspace_window import PAGES
 
     assert ("wishes", "Themenwünsche", "wishes") in PAGES
     page.tree.setFocus()
@@ -222,7 +222,7 @@ def test_keyboard_selection_and_the_page_in_the_window_navigation(qtbot: QtBot, 
 
 def test_rendered_page(qtbot: QtBot, db: Database, meetings: dict[str, uuid.UUID]) -> None:
     """The page in the window as the coordinator sees it at 1366×768: LOOK at the PNG."""
-    from odn_desktop.ui.workspace_window import WorkspaceWindow
+    from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
     with transaction(db.sessions) as s:  # one topic renamed and planned already, as after the kick-off
         first = s.scalars(select(TopicWish).where(TopicWish.text.startswith("Wie die Ämter"))).one()

@@ -19,11 +19,11 @@ from demo_history import as_in_november_2021
 from odn_desktop.domain.deadlines import DeadlineState
 from odn_desktop.services.events import list_event_rows
 from odn_desktop.store.open import Database
-from odn_desktop.ui import workspace_window
-from odn_desktop.ui.context import AppContext
+from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.infra.undo import ServiceCommand
 from odn_desktop.ui.pages.dashboard_page import DashboardPage, load_dashboard
-from odn_desktop.ui.undo import ServiceCommand
-from odn_desktop.ui.workspace_window import PAGES, WorkspaceWindow
+from odn_desktop.ui.shell import workspace_window
+from odn_desktop.ui.shell.workspace_window import PAGES, WorkspaceWindow
 
 NOW = datetime(2021, 11, 29, 9, 0, tzinfo=UTC)  # three days before the December meeting
 
@@ -181,7 +181,7 @@ def test_each_page_renders_with_the_demo_data(window: WorkspaceWindow, qtbot: Qt
 def test_the_window_module_loads_no_database_layer() -> None:
     """The window paints before SQLAlchemy is imported (start-up stays light)."""
     code = (
-        "import sys; import odn_desktop.ui.app, odn_desktop.ui.workspace_window; "
+        "import sys; import odn_desktop.ui.shell.app, odn_desktop.ui.shell.workspace_window; "
         "import odn_desktop.ui.pages.events_page, odn_desktop.ui.pages.dashboard_page; "
         "import odn_desktop.ui.pages.speakers_page, odn_desktop.ui.pages.contacts_page; "
         "import odn_desktop.ui.pages.all_registrations_page; "

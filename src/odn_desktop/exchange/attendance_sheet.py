@@ -22,7 +22,7 @@ hybrid meetings keep "Anwesend / Unterschrift".
 
 An event with parallel rounds can have one list per round (``per_round``): one worksheet each, named after the
 round and headed by it, with the people of that round (and one "Ohne Runde" for people without one); the printed
-list (``ui.printing``) starts each round on a new page the same way (``AttendanceSheet.round_sheets``).
+list (``ui.pdf.participant_list``) starts each round on a new page the same way (``AttendanceSheet.round_sheets``).
 """
 
 from __future__ import annotations

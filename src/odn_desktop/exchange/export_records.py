@@ -1,7 +1,7 @@
 """The plain records every export is written from: an event with its programme, and its registrants.
 
 ``services.exports`` fills them from the database; the writers in this package (Excel sheets, calendar files)
-and the printed list in ``ui.printing`` only read them. Times are aware datetimes (UTC or Berlin, both work).
+and the printed list in ``ui.pdf.participant_list`` only read them. Times are aware datetimes (UTC or Berlin).
 """
 
 from __future__ import annotations

@@ -287,7 +287,7 @@ class ProgrammeLine:
 
 @dataclass(frozen=True)
 class CertificateContent:
-    """Everything one certificate shows, as plain text; ``ui.certificate_pdf`` only lays it out."""
+    """Everything one certificate shows, as plain text; ``ui.pdf.certificate_pdf`` only lays it out."""
 
     registration_id: uuid.UUID
     email: str

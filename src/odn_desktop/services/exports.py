@@ -6,7 +6,7 @@ cancelled; an export only writes what is stored. Participant lists are in German
 (``domain.names.person_sort_key``).
 
 For the GUI: every ``export_*`` function takes its own Session and a target path, so it can run on the
-worker thread (``ui.worker.run_in_background``); a ``UserError`` (file open in Excel, folder missing) carries
+worker thread (``ui.infra.worker.run_in_background``); a ``UserError`` (file open in Excel, folder missing) carries
 the German message to show.
 """
 

@@ -17,7 +17,7 @@ certificate     people who qualify for a certificate of attendance (``services.c
 
 Attachments: the caller may give files per registration (``attachments``: a mapping registration id → files,
 or a callable). The certificate template needs them – a certificate is a PDF drawn with Qt, which this layer
-does not import, so the window and the CLI make the PDFs (``ui.certificate_mail``) and pass them in; a recipient
+does not import, so the window and the CLI make the PDFs (``ui.pdf.certificate_mail``) and pass them in; a recipient
 without a file is skipped ("keine Bescheinigung") rather than sent a mail that promises a missing attachment.
 
 Choosing recipients: by default the template's own rule above; or chosen people (``registration_ids``: a

@@ -1,6 +1,6 @@
 """"Alle Anmeldungen": every registration of every event in one searchable table (100,000 rows and more).
 
-Loading never blocks the window. A worker (``ui.worker.run_in_background``, its own session) first reads the
+Loading never blocks the window. A worker (``ui.infra.worker.run_in_background``, its own session) first reads the
 registrations of the newest events (whole events, about ``FIRST_CHUNK`` rows: visible within a fraction of a
 second), then everything; the complete list, with its search index built on the worker too, replaces the first
 rows without anything moving (it starts with the same rows). Until the first rows arrive the page says
@@ -31,7 +31,16 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.ui import context
+from odn_desktop.ui.infra import context
+from odn_desktop.ui.infra.table_actions import action, install_row_actions
+from odn_desktop.ui.infra.worker import run_in_background
+from odn_desktop.ui.models.registrations_columns import (
+    registration_columns,
+    round_column,
+    setup_registration_table,
+    text_key,
+)
+from odn_desktop.ui.models.snapshot_model import SearchIndex, SnapshotTableModel
 from odn_desktop.ui.pages.registrations_tab import (
     NO_ROUND,
     STATUS_FILTERS,
@@ -41,15 +50,11 @@ from odn_desktop.ui.pages.registrations_tab import (
     status_filter_label,
     status_predicate,
 )
-from odn_desktop.ui.registrations_columns import registration_columns, round_column, setup_registration_table, text_key
-from odn_desktop.ui.snapshot_model import SearchIndex, SnapshotTableModel
-from odn_desktop.ui.table_actions import action, install_row_actions
-from odn_desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from odn_desktop.services.registration_views import EventRegistrationRow
     from odn_desktop.store.open import Database
-    from odn_desktop.ui.context import AppContext
+    from odn_desktop.ui.infra.context import AppContext
 
 KINDS = frozenset({"registrations", "contacts", "events"})
 

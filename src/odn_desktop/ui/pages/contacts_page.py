@@ -32,10 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.services.rows import REGISTRATION_STATUS_LABELS
-from odn_desktop.ui.dates import display_date
-from odn_desktop.ui.generated.ui_contact_form import Ui_ContactForm
-from odn_desktop.ui.pages.person_list_page import PersonListPage
-from odn_desktop.ui.person_forms import (
+from odn_desktop.ui.editors.person_forms import (
     EXPERIENCE_LEVELS,
     FEDERAL_STATES,
     SALUTATIONS,
@@ -44,15 +41,18 @@ from odn_desktop.ui.person_forms import (
     name_column,
     text_column,
 )
-from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
-from odn_desktop.ui.table_actions import action, install_row_actions
-from odn_desktop.ui.undo import ServiceCommand
+from odn_desktop.ui.generated.ui_contact_form import Ui_ContactForm
+from odn_desktop.ui.infra.dates import display_date
+from odn_desktop.ui.infra.table_actions import action, install_row_actions
+from odn_desktop.ui.infra.undo import ServiceCommand
+from odn_desktop.ui.models.snapshot_model import ColumnSpec, SnapshotTableModel
+from odn_desktop.ui.pages.person_list_page import PersonListPage
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from odn_desktop.services.contact_directory import ContactRegistrationRow, ContactRow
-    from odn_desktop.ui.context import AppContext
+    from odn_desktop.ui.infra.context import AppContext
 
 #: an edit changes names in registration lists; a merge moves registrations and may move up waiting people
 CONTACT_KINDS = ("contacts", "registrations")

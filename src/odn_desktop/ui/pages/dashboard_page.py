@@ -41,12 +41,12 @@ from odn_desktop.domain.deadlines import (
 from odn_desktop.domain.names import search_key
 from odn_desktop.domain.timezone import format_german_datetime, to_berlin, utcnow
 from odn_desktop.services.rows import EventRow
-from odn_desktop.ui import theme
-from odn_desktop.ui.dates import display_date
-from odn_desktop.ui.event_editor.labels import label
-from odn_desktop.ui.seat_gauge import Gauge, gauge_text, over_limit_text, paint_gauge
-from odn_desktop.ui.snapshot_model import ROW_ROLE, ColumnSpec, SnapshotTableModel
-from odn_desktop.ui.table_actions import action, install_row_actions
+from odn_desktop.ui.editors.event.labels import label
+from odn_desktop.ui.infra import theme
+from odn_desktop.ui.infra.dates import display_date
+from odn_desktop.ui.infra.table_actions import action, install_row_actions
+from odn_desktop.ui.models.snapshot_model import ROW_ROLE, ColumnSpec, SnapshotTableModel
+from odn_desktop.ui.widgets.seat_gauge import Gauge, gauge_text, over_limit_text, paint_gauge
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from odn_desktop.services.round_views import RoundSeatRow
     from odn_desktop.services.seat_allocation import OverLimitPool
     from odn_desktop.services.tasks import EventDeadline
-    from odn_desktop.ui.context import AppContext
+    from odn_desktop.ui.infra.context import AppContext
 
 translate = QCoreApplication.translate
 

@@ -33,16 +33,17 @@ from odn_desktop.domain.names import german_sort_key
 from odn_desktop.domain.seats import SeatStatus
 from odn_desktop.domain.timezone import format_german_datetime, to_berlin
 from odn_desktop.services.rows import FORMAT_LABELS, EventRow
-from odn_desktop.ui import duplicate_dialog, theme
-from odn_desktop.ui.dates import display_date
-from odn_desktop.ui.event_editor import TAB_NAMES, EventEditor
-from odn_desktop.ui.event_editor.labels import label
-from odn_desktop.ui.event_editor.signal_guard import emit
-from odn_desktop.ui.file_drops import event_list_drops
+from odn_desktop.ui.dialogs import duplicate_dialog
+from odn_desktop.ui.editors.event import TAB_NAMES, EventEditor
+from odn_desktop.ui.editors.event.labels import label
+from odn_desktop.ui.editors.event.signal_guard import emit
+from odn_desktop.ui.infra import theme
+from odn_desktop.ui.infra.dates import display_date
+from odn_desktop.ui.infra.file_drops import event_list_drops
+from odn_desktop.ui.infra.table_actions import action, install_row_actions
+from odn_desktop.ui.infra.undo import ServiceCommand
+from odn_desktop.ui.models.snapshot_model import ColumnSpec, SnapshotTableModel
 from odn_desktop.ui.pages.registrations_tab import FlowLayout
-from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
-from odn_desktop.ui.table_actions import action, install_row_actions
-from odn_desktop.ui.undo import ServiceCommand
 
 #: lupdate finds ``translate("Context", "text")`` calls by this name
 translate = QCoreApplication.translate
@@ -50,7 +51,7 @@ translate = QCoreApplication.translate
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from odn_desktop.ui.context import AppContext
+    from odn_desktop.ui.infra.context import AppContext
 
 Answer = Literal["save", "discard", "cancel"]
 #: kinds of change that alter a row of the list (seats, speakers in the search key, ...); the editor's tabs
@@ -608,13 +609,13 @@ class EventsPage(QWidget):
             self.open_event(self._current, tab)
 
     def _import_registrations(self) -> None:
-        from odn_desktop.ui.import_mapping_dialog import import_registrations
+        from odn_desktop.ui.dialogs.import_mapping_dialog import import_registrations
 
         if self._current is not None:
             import_registrations(self.window(), self.ctx, self._current)
 
     def _import_attendance(self) -> None:
-        from odn_desktop.ui.attendance_dialog import import_attendance_interactive
+        from odn_desktop.ui.dialogs.attendance_dialog import import_attendance_interactive
 
         if self._current is not None:
             import_attendance_interactive(self.window(), self.ctx, self._current)

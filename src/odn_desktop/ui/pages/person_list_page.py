@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from odn_desktop.ui import person_forms
-from odn_desktop.ui.person_forms import PersonEditor
-from odn_desktop.ui.snapshot_model import ColumnSpec, SnapshotTableModel
-from odn_desktop.ui.table_actions import Entry, action, install_row_actions
+from odn_desktop.ui.editors import person_forms
+from odn_desktop.ui.editors.person_forms import PersonEditor
+from odn_desktop.ui.infra.table_actions import Entry, action, install_row_actions
+from odn_desktop.ui.models.snapshot_model import ColumnSpec, SnapshotTableModel
 
 if TYPE_CHECKING:
-    from odn_desktop.ui.context import AppContext
+    from odn_desktop.ui.infra.context import AppContext
 
 
 class PersonListPage(QWidget):

@@ -50,9 +50,11 @@ from PySide6.QtWidgets import (
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.seats import SeatCounts, SeatStatus
 from odn_desktop.services.rows import RegistrationRow
-from odn_desktop.ui import theme
-from odn_desktop.ui.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
-from odn_desktop.ui.registrations_columns import (
+from odn_desktop.ui.dialogs.add_registrant_dialog import AddRegistrantDialog, NewRegistrant
+from odn_desktop.ui.infra import theme
+from odn_desktop.ui.infra.table_actions import install_row_actions
+from odn_desktop.ui.infra.undo import ServiceCommand
+from odn_desktop.ui.models.registrations_columns import (
     CANCELLED,
     REGISTERED,
     WAITING,
@@ -60,16 +62,14 @@ from odn_desktop.ui.registrations_columns import (
     round_column,
     setup_registration_table,
 )
-from odn_desktop.ui.seat_gauge import Gauge, SeatGaugeWidget, over_limit_text
-from odn_desktop.ui.snapshot_model import SnapshotTableModel
-from odn_desktop.ui.table_actions import install_row_actions
-from odn_desktop.ui.undo import ServiceCommand
+from odn_desktop.ui.models.snapshot_model import SnapshotTableModel
+from odn_desktop.ui.widgets.seat_gauge import Gauge, SeatGaugeWidget, over_limit_text
 
 if TYPE_CHECKING:
     from odn_desktop.services.contacts import ContactInput
     from odn_desktop.services.registration_views import BulkChange, EventHeader, Registered
     from odn_desktop.services.round_views import RoundsOverview
-    from odn_desktop.ui.context import AppContext
+    from odn_desktop.ui.infra.context import AppContext
 
 #: kinds of ``AppContext.changed`` the tab shows (a contact's name, the event's capacity, the registrations)
 KINDS = frozenset({"registrations", "contacts", "events"})
@@ -607,7 +607,7 @@ class RegistrationsTab(QWidget):
         """Who moved up, with "Benachrichtigen …" (the mail editor for exactly them: ``mail_ui.tell_promoted``)."""
         message = change.message()
         if message and self._event_id is not None:
-            from odn_desktop.ui import mail_ui
+            from odn_desktop.ui.dialogs import mail_ui
 
             mail_ui.tell_promoted(self, self.ctx, self._event_id, [r.id for r in change.promoted],
                                   self.tr("Von der Warteliste nachgerückt"), message)
@@ -617,7 +617,7 @@ class RegistrationsTab(QWidget):
         rows = self.selected_rows()
         if self._event_id is None or not rows:
             return
-        from odn_desktop.ui import mail_ui
+        from odn_desktop.ui.dialogs import mail_ui
 
         mail_ui.mail_selection(self, self.ctx, self._event_id, [r.id for r in rows],
                                all_waiting=all(r.status == WAITING for r in rows))

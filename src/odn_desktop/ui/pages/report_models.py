@@ -1,6 +1,6 @@
 """What the Auswertung page shows, computed off the GUI thread, and the table model under each chart.
 
-Two steps, each on a worker (``ui.worker.run_in_background``): ``compute_figures`` reads the figures with its own
+Two steps, each on a worker (``ui.infra.worker.run_in_background``): ``compute_figures`` reads the figures with its own
 session (``services.report_figures``) and makes the chart tables (``services.report_tables``) – the key figures
 and tables are shown at once; ``draw_charts`` then draws the charts (``exchange.report_charts``, SVG, a few
 hundred milliseconds), again after the palette or the page's width changed (no database). Everything that may

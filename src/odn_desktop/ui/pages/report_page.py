@@ -37,7 +37,8 @@ from shiboken6 import isValid
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.timezone import to_berlin, utcnow
-from odn_desktop.ui import context, theme
+from odn_desktop.ui.infra import context, theme
+from odn_desktop.ui.infra.worker import run_in_background
 from odn_desktop.ui.pages.report_models import (
     ChartTableModel,
     KeyFigures,
@@ -45,14 +46,13 @@ from odn_desktop.ui.pages.report_models import (
     ReportContent,
     key_texts,
 )
-from odn_desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from odn_desktop.exchange.report_charts import ChartStyle
     from odn_desktop.services.report_tables import ChartTable
-    from odn_desktop.ui.chart_view import ChartView
-    from odn_desktop.ui.context import AppContext
-    from odn_desktop.ui.report_export import ReportExport
+    from odn_desktop.ui.infra.context import AppContext
+    from odn_desktop.ui.pdf.report_export import ReportExport
+    from odn_desktop.ui.widgets.chart_view import ChartView
 
 #: data whose change alters the figures
 KINDS = frozenset({"registrations", "contacts", "events"})
@@ -112,8 +112,8 @@ def _contrast(a: QColor, b: QColor) -> float:
 
 def report_file_name(title: str, when: date | None = None) -> str:
     """„2022-03-01 Auswertung Open Data in Kommunen – Netzwerktreffen.pdf“: the day of the report (today in
-    Berlin), then the series' title made safe for Windows (``ui.file_dialogs.suggested_name``)."""
-    from odn_desktop.ui.file_dialogs import suggested_name
+    Berlin), then the series' title made safe for Windows (``ui.infra.file_dialogs.suggested_name``)."""
+    from odn_desktop.ui.infra.file_dialogs import suggested_name
 
     return suggested_name("report", title, ".pdf", when or to_berlin(utcnow()).date())
 
@@ -121,7 +121,7 @@ def report_file_name(title: str, when: date | None = None) -> str:
 def choose_report_path(parent: QWidget | None, suggestion: str) -> Path | None:
     """Where the report goes, PDF or Excel by the chosen type (the ending added when typed without); None:
     cancelled. Replaced in tests."""
-    from odn_desktop.ui.file_dialogs import save_path
+    from odn_desktop.ui.infra.file_dialogs import save_path
 
     pdf = QCoreApplication.translate("ReportPage", "PDF (*.pdf)")
     xlsx = QCoreApplication.translate("ReportPage", "Excel-Arbeitsmappe (*.xlsx)")
@@ -167,7 +167,7 @@ class ChartSection(QWidget):
     """One chart (its title is part of the picture), the sentence under it and its table."""
 
     def __init__(self, table: ChartTable, parent: QWidget | None = None) -> None:
-        from odn_desktop.ui.chart_view import ChartView
+        from odn_desktop.ui.widgets.chart_view import ChartView
 
         super().__init__(parent)
         self.setObjectName(f"chart-{table.key}")
@@ -642,7 +642,7 @@ class ReportPage(QWidget):
     # -- export --------------------------------------------------------------------------------------------
 
     def export_report(self) -> None:
-        """The series' report as PDF or Excel workbook (``ui.report_export``: the same figures and tables as the
+        """The series' report as PDF or Excel workbook (``ui.pdf.report_export``: the same figures and tables as the
         page), written on a worker with its own session; the status bar says where it went."""
         series_id = self._series_id
         db = self.ctx.db
@@ -653,7 +653,7 @@ class ReportPage(QWidget):
         if path is None:
             return
         from odn_desktop.store.database import transaction
-        from odn_desktop.ui.report_export import check_report_path, export_report
+        from odn_desktop.ui.pdf.report_export import check_report_path, export_report
 
         try:
             check_report_path(path)

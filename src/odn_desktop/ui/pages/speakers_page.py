@@ -13,23 +13,23 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from odn_desktop.ui.generated.ui_speaker_form import Ui_SpeakerForm
-from odn_desktop.ui.pages.person_list_page import PersonListPage
-from odn_desktop.ui.person_forms import (
+from odn_desktop.ui.editors.person_forms import (
     SALUTATIONS,
     PersonEditor,
     fill_combo,
     name_column,
     text_column,
 )
-from odn_desktop.ui.snapshot_model import ColumnSpec
-from odn_desktop.ui.undo import ServiceCommand
+from odn_desktop.ui.generated.ui_speaker_form import Ui_SpeakerForm
+from odn_desktop.ui.infra.undo import ServiceCommand
+from odn_desktop.ui.models.snapshot_model import ColumnSpec
+from odn_desktop.ui.pages.person_list_page import PersonListPage
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from odn_desktop.services.people import SpeakerEntry
-    from odn_desktop.ui.context import AppContext
+    from odn_desktop.ui.infra.context import AppContext
 
 #: data a speaker edit touches: names appear in event rows and agenda items too
 SPEAKER_KINDS = ("speakers", "agenda", "events")

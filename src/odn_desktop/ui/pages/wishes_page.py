@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from odn_desktop.ui import wish_plan_dialog
-from odn_desktop.ui.table_actions import install_row_actions
-from odn_desktop.ui.undo import ServiceCommand
-from odn_desktop.ui.wish_tree_model import ID_ROLE, WishTreeModel
+from odn_desktop.ui.dialogs import wish_plan_dialog
+from odn_desktop.ui.infra.table_actions import install_row_actions
+from odn_desktop.ui.infra.undo import ServiceCommand
+from odn_desktop.ui.models.wish_tree_model import ID_ROLE, WishTreeModel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from odn_desktop.services.wish_rows import SeriesChoice, WishGroupRow, WishRow
-    from odn_desktop.ui.context import AppContext
+    from odn_desktop.ui.infra.context import AppContext
 
 #: data a change of wishes touches: planning adds an agenda item to an event
 WISH_KINDS = ("wishes", "agenda", "events")
@@ -319,7 +319,7 @@ class WishesPage(QWidget):
         assert group_id is not None
         meetings = self.ctx.read(lambda s: plan_candidates(s, group.series_id))
         if not meetings:
-            from odn_desktop.ui.context import show_user_error
+            from odn_desktop.ui.infra.context import show_user_error
 
             show_user_error(self, self.tr("Die Reihe hat kein kommendes Treffen. Bitte zuerst eines anlegen "
                                           "(z. B. „Duplizieren als nächstes Treffen“)."))
