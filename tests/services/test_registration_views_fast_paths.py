@@ -6,13 +6,23 @@ import gc
 import random
 import threading
 import uuid
-from dataclasses import replace
+from dataclasses import astuple, replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 
+from odn_desktop.domain.timezone import BERLIN, utcnow
 from odn_desktop.services import registration_views as views
+from odn_desktop.services import registrations as regs
+from odn_desktop.services.contacts import ContactInput
+from odn_desktop.services.events import create_event, delete_event
 from odn_desktop.services.registration_views import EventRegistrationRow
+from odn_desktop.services.rounds import add_round
+from odn_desktop.store.database import transaction
+from odn_desktop.store.models import Contact, Registration, Round
+from odn_desktop.store.open import Database
 
 
 def test_uuid_from_hex_text_is_the_ordinary_uuid() -> None:
@@ -104,3 +114,47 @@ def test_two_workers_building_at_once_resume_the_collector_once_both_are_done() 
     second_done.set()
     worker.join(5)
     assert states == [False, False] and gc.isenabled()
+
+
+def _joined(session: Session) -> list[EventRegistrationRow]:
+    """``all_registration_rows`` as one join read it (the select the event tab still uses)."""
+    rows: list[EventRegistrationRow] = views._build_rows(
+        views._fetch(session, views._select(session, with_event=True)), with_event=True)
+    views._all_order(rows)
+    return rows
+
+
+def _fields(rows: list[EventRegistrationRow]) -> list[tuple[object, ...]]:
+    return [(*astuple(r), r.search_key) for r in rows]  # the search key is left out of ==
+
+
+def test_all_rows_read_apart_equal_the_join_on_the_demo(demo_db: Database) -> None:
+    with transaction(demo_db.sessions) as s:
+        rows, joined = views.all_registration_rows(s), _joined(s)
+    assert any(r.round for r in rows) and any(r.status == "waiting" for r in rows)
+    assert _fields(rows) == _fields(joined)
+
+
+def test_all_rows_read_apart_leave_out_what_the_join_leaves_out(db: Database) -> None:
+    start = datetime(2031, 12, 2, 10, tzinfo=BERLIN)
+    with transaction(db.sessions) as s:
+        kept = create_event(s, title="Netzwerktreffen", starts_at=start, ends_at=start + timedelta(hours=1),
+                            capacity=1).id
+        gone = create_event(s, title="Abgesagt", starts_at=start, ends_at=start + timedelta(hours=1)).id
+        round_id = add_round(s, kept, title="Runde A", capacity=5).id
+        people = [ContactInput(email=f"p{n}@kommune.example", first_name="Jürgen", last_name=f"Groß {n}",
+                               organisation="Stadt Kiel") for n in range(4)]
+        ids = [regs.register(s, kept, p, now=start - timedelta(days=9), round_id=round_id)
+               .registration.id for p in people]
+        s.execute(update(Registration).where(Registration.id == ids[0]).values(round_id=None))  # one without
+        regs.register(s, gone, people[0], now=start - timedelta(days=9))
+    with transaction(db.sessions) as s:
+        regs.delete_registration(s, ids[3])
+        delete_event(s, gone)
+        s.execute(update(Contact).where(Contact.email == "p2@kommune.example").values(deleted_at=utcnow()))
+        s.execute(update(Round).where(Round.id == round_id).values(deleted_at=utcnow()))  # its title stays
+    with transaction(db.sessions) as s:
+        rows, joined = views.all_registration_rows(s), _joined(s)
+    assert [r.id for r in rows] == [r.id for r in joined] and len(rows) == 3
+    assert _fields(rows) == _fields(joined)
+    assert {r.round for r in rows} == {"Runde A", None}

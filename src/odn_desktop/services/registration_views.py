@@ -285,11 +285,71 @@ def _all_order(rows: list[EventRegistrationRow]) -> None:
 
 
 def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
-    """Every live registration of every live event, newest event first."""
-    query = _select(session, with_event=True)
+    """Every live registration of every live event, newest event first.
+
+    Read as four plain selects instead of one join: the registrations' own columns, and the live events, the
+    contacts and the rounds once each (joined here through dictionaries). Each person's names and search key
+    are then made once instead of once per registration, and SQLite does not copy the texts of the contacts
+    and events into 100,000 result rows (half the time of the read)."""
+    fast = session.get_bind().dialect.name == "sqlite"
+
+    def raw(column: Any, kind: type[Any]) -> Any:
+        return type_coerce(column, kind) if fast else column
+
+    execute = session.connection().execute
     with _no_collection():
-        rows: list[EventRegistrationRow] = _build(_fetch(session, query), with_event=True)
+        events = {r[0]: r for r in execute(select(raw(Event.id, String), Event.title, raw(Event.starts_at, String))
+                                           .where(Event.deleted_at.is_(None)))}
+        round_titles: dict[Any, str] = {r[0]: r[1] for r in execute(select(raw(Round.id, String), Round.title))}
+        contacts = {r[0]: r for r in execute(select(
+            raw(Contact.id, String), Contact.first_name, Contact.last_name, Contact.email, Contact.organisation,
+            Contact.municipality))}
+        query = select(
+            raw(Registration.id, String), raw(Registration.event_id, String), raw(Registration.contact_id, String),
+            Registration.status, Registration.waitlist_position, raw(Registration.late, Integer),
+            raw(Registration.registered_at, String), raw(Registration.attended, Integer),
+            Registration.attended_minutes, raw(Registration.round_id, String), raw(Registration.forced_seat, Integer),
+        ).where(Registration.deleted_at.is_(None))
+        rows = _join_rows(execute(query).partitions(4_000), events, contacts, round_titles)
+        del contacts, events
         _all_order(rows)
+    return rows
+
+
+def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: dict[Any, Sequence[Any]],
+               contacts: dict[Any, Sequence[Any]], round_titles: dict[Any, str]) -> list[EventRegistrationRow]:
+    """The snapshots of ``all_registration_rows``: what the join of ``_select`` gives (a registration of a deleted
+    event, or without its contact, is left out), the texts shared, a person's key made once."""
+    texts: dict[str, str] = {}
+    share = texts.setdefault
+    people: dict[Any, tuple[uuid.UUID, str, str, str, str, str]] = {}
+    shown_events: dict[Any, tuple[uuid.UUID, str, datetime]] = {}
+    round_uuid = _uuid_cache()
+    new_uuid, to_time = _uuid, _to_time
+    rows: list[EventRegistrationRow] = []
+    append = rows.append
+    for batch in batches:
+        for r in batch:
+            event = shown_events.get(r[1])
+            if event is None:
+                found = events.get(r[1])
+                if found is None:  # a deleted event
+                    continue
+                event = shown_events[r[1]] = (new_uuid(r[1]), share(found[1], found[1]), to_time(found[2]))
+            person = people.get(r[2])
+            if person is None:
+                c = contacts.get(r[2])
+                if c is None:
+                    continue
+                first, last, organisation = share(c[1], c[1]), share(c[2], c[2]), share(c[4], c[4])
+                person = people[r[2]] = (new_uuid(r[2]), first, last, c[3], organisation,
+                                         registration_search_key(first, last, c[3], organisation, c[5]))
+            round_id = r[9]
+            append(EventRegistrationRow(
+                new_uuid(r[0]), event[0], person[0], person[1], person[2], person[3], person[4], share(r[3], r[3]),
+                r[4], bool(r[5]), to_time(r[6]), bool(r[7]), r[8],
+                None if round_id is None else round_titles.get(round_id), person[5],
+                None if round_id is None else round_uuid(round_id), bool(r[10]), event[1], event[2]))
     return rows
 
 
