@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -316,8 +316,8 @@ def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
     return rows
 
 
-def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: dict[Any, Sequence[Any]],
-               contacts: dict[Any, Sequence[Any]], round_titles: dict[Any, str]) -> list[EventRegistrationRow]:
+def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, Sequence[Any]],
+               contacts: Mapping[Any, Sequence[Any]], round_titles: Mapping[Any, str]) -> list[EventRegistrationRow]:
     """The snapshots of ``all_registration_rows``: what the join of ``_select`` gives (a registration of a deleted
     event, or without its contact, is left out), the texts shared, a person's key made once."""
     texts: dict[str, str] = {}
