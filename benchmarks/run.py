@@ -87,8 +87,9 @@ def bench_startup(db: Path, runs: int) -> None:
             events_times.append(_time_to_paint(events_cmd, env))
     bare = statistics.median(bare_times)
     emit("startup_to_painted_main_window", statistics.median(app_times), "s", bare,
-         runs=runs, target_ratio=1.5, note="median; baseline: bare PySide6 QMainWindow+QTableView, same way")
-    emit("startup_to_overview_filled", statistics.median(filled_times), "s", bare, runs=runs,
+         runs=runs, target_ratio=1.36,
+         note="must not rise above 1.36 (issue 16); median; baseline: bare PySide6 QMainWindow+QTableView, same way")
+    emit("startup_to_overview_filled", statistics.median(filled_times), "s", bare, runs=runs, target_ratio=3,
          note="median; until the database is open and the overview shows its rows")
     emit("startup_to_event_list_filled", statistics.median(events_times), "s", bare, runs=runs,
          note="median; started on the Veranstaltungen page, until its event list shows its rows")
