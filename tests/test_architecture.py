@@ -40,7 +40,6 @@ WIDGET_MODULES = {"QtWidgets", "QtPrintSupport"}
 #: Import cycles that are known and still to be broken (each the set of modules of one strongly connected
 #: component). Must only shrink; a test fails when an entry is gone, so that it is taken out.
 KNOWN_CYCLES: set[frozenset[str]] = {
-    frozenset({"odn_desktop.ui.infra.resources", "odn_desktop.ui.infra.themed_icons"}),
     frozenset({"odn_desktop.ui.dialogs.certificates_dialog", "odn_desktop.ui.dialogs.mail_send_dialog",
                "odn_desktop.ui.dialogs.mail_ui", "odn_desktop.ui.dialogs.privacy_dialog"}),
 }

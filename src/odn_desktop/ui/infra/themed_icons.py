@@ -1,4 +1,4 @@
-"""The SVG icon engine for a dark palette: draws the recoloured SVG (``resources.DARK_ICON_COLOURS``) or the
+"""The SVG icon engine for a dark palette: draws the recoloured SVG (``DARK_ICON_COLOURS``) or the
 original one, chosen by the palette in effect each time a pixmap is made, at the size and scale asked for.
 
 Only loaded when the palette is dark (``resources.icon``): in a light palette Qt's own SVG engine draws the
@@ -17,9 +17,30 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyleOption
 
 from . import theme
-from .resources import recolour_for_dark, resource_path
+from .resource_files import resource_path
 
 log = logging.getLogger(__name__)
+
+#: In a dark palette the toolbar icons' dark-blue outlines (and the green and red marks) are redrawn lighter and
+#: their near-white fills darker, so that the drawings keep their contrast on a dark toolbar. The SVG text is
+#: otherwise the same: only these exact colour values (the palette of resources/icons/README.md) are replaced.
+DARK_ICON_COLOURS = {
+    "#1f5f8b": "#7fb3e0",  # outlines
+    "#1b4f8c": "#7fb3e0",
+    "#e6f0f7": "#1d3b52",  # paper-like fill
+    "#ffffff": "#2a4a63",  # white fill inside a filled shape (clip, disk label)
+    "#1e8c6e": "#4cc3a0",  # what is added or moves
+    "#b3261e": "#f28b82",  # deleting
+    "#fbe9e7": "#4a1f1c",  # the bin's fill
+}
+
+
+def recolour_for_dark(svg: str) -> str:
+    """``svg`` with the colours of ``DARK_ICON_COLOURS`` replaced (exact ``#rrggbb`` values, lower or upper case)."""
+    for light, dark in DARK_ICON_COLOURS.items():
+        svg = svg.replace(light, dark).replace(light.upper(), dark)
+    return svg
+
 
 #: pixmaps kept per icon engine (size, mode, state and light/dark); a toolbar asks for a handful
 _PIXMAP_CACHE_SIZE = 24
