@@ -311,31 +311,34 @@ def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
             Registration.attended_minutes, raw(Registration.round_id, String), raw(Registration.forced_seat, Integer),
         ).where(Registration.deleted_at.is_(None))
         rows = _join_rows(execute(query).partitions(4_000), events, contacts, round_titles)
-        del contacts, events
-        _all_order(rows)
     return rows
 
 
 def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, Sequence[Any]],
                contacts: Mapping[Any, Sequence[Any]], round_titles: Mapping[Any, str]) -> list[EventRegistrationRow]:
-    """The snapshots of ``all_registration_rows``: what the join of ``_select`` gives (a registration of a deleted
-    event, or without its contact, is left out), the texts shared, a person's key made once."""
+    """The snapshots of ``all_registration_rows`` in ``_all_order``: what the join of ``_select`` gives (a
+    registration of a deleted event, or without its contact, is left out), the texts shared, a person's key and
+    name order made once, each row's place computed while it is built (one sort of plain tuples)."""
     texts: dict[str, str] = {}
     share = texts.setdefault
-    people: dict[Any, tuple[uuid.UUID, str, str, str, str, str]] = {}
-    shown_events: dict[Any, tuple[uuid.UUID, str, datetime]] = {}
-    round_uuid = _uuid_cache()
     new_uuid, to_time = _uuid, _to_time
+    # the events newest first (by start, title, id): a row's event is its rank in this list
+    shown_events: dict[Any, tuple[int, uuid.UUID, str, datetime]] = {}
+    live = [(to_time(e[2]), share(e[1], e[1]), new_uuid(e[0]), raw_id) for raw_id, e in events.items()]
+    live.sort(key=lambda e: (e[0], e[1], e[2].int), reverse=True)
+    for rank, (starts, title, event_id, raw_id) in enumerate(live):
+        shown_events[raw_id] = (rank, event_id, title, starts)
+    people: dict[Any, tuple[uuid.UUID, str, str, str, str, str, Any]] = {}
+    round_uuid = _uuid_cache()
+    status_rank = STATUS_RANK.get
     rows: list[EventRegistrationRow] = []
-    append = rows.append
+    places: list[tuple[int, int, int, Any, int]] = []
+    append, place = rows.append, places.append
     for batch in batches:
         for r in batch:
             event = shown_events.get(r[1])
-            if event is None:
-                found = events.get(r[1])
-                if found is None:  # a deleted event
-                    continue
-                event = shown_events[r[1]] = (new_uuid(r[1]), share(found[1], found[1]), to_time(found[2]))
+            if event is None:  # a deleted event
+                continue
             person = people.get(r[2])
             if person is None:
                 c = contacts.get(r[2])
@@ -343,14 +346,17 @@ def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, 
                     continue
                 first, last, organisation = share(c[1], c[1]), share(c[2], c[2]), share(c[4], c[4])
                 person = people[r[2]] = (new_uuid(r[2]), first, last, c[3], organisation,
-                                         registration_search_key(first, last, c[3], organisation, c[5]))
-            round_id = r[9]
+                                         registration_search_key(first, last, c[3], organisation, c[5]),
+                                         name_sort_key(last, first))
+            round_id, status, position = r[9], share(r[3], r[3]), r[4]
+            place((event[0], status_rank(status, 3), position or 0, person[6], len(rows)))
             append(EventRegistrationRow(
-                new_uuid(r[0]), event[0], person[0], person[1], person[2], person[3], person[4], share(r[3], r[3]),
-                r[4], bool(r[5]), to_time(r[6]), bool(r[7]), r[8],
+                new_uuid(r[0]), event[1], person[0], person[1], person[2], person[3], person[4], status,
+                position, bool(r[5]), to_time(r[6]), bool(r[7]), r[8],
                 None if round_id is None else round_titles.get(round_id), person[5],
-                None if round_id is None else round_uuid(round_id), bool(r[10]), event[1], event[2]))
-    return rows
+                None if round_id is None else round_uuid(round_id), bool(r[10]), event[2], event[3]))
+    places.sort()  # the row's number last: equal places keep the order they were read in, as a stable sort
+    return [rows[p[4]] for p in places]
 
 
 def newest_registration_rows(session: Session, min_rows: int = FIRST_CHUNK) -> list[EventRegistrationRow]:
