@@ -199,17 +199,33 @@ class EventsPage(QWidget):
         self.ctx = ctx
         self._current: uuid.UUID | None = None
         self._syncing = False
+        self._participants: dict[uuid.UUID, str] | None = None  # registrants' search text, read on first search
+        self._list_width = 0  # the list's width before it was hidden
+        self._sized = False
+        self._list_stale = False
+        self._build_search()
+        self._build_list()
+        self._build_list_buttons()
+        self._build_row_actions()
+        self._build_editor()
+        self._build_list_toggle()
+        self._build_splitter(self._build_list_panel())
+        self._set_tab_order()
+        ctx.changed.connect(self._on_changed)
+        self._update_buttons()
 
+    def _build_search(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("eventSearch")
         self.search.setAccessibleName(self.tr("Veranstaltungen suchen"))
         self.search.setPlaceholderText(self.tr("Suchen: Titel, Referent:in, Teilnehmer:in … (Strg+F)"))
         self.search.setToolTip(self.tr("Findet Veranstaltungen nach Titel, Reihe, Ort, Referent:innen und "
                                        "Angemeldeten (Name, E-Mail, Organisation)"))
-        self._participants: dict[uuid.UUID, str] | None = None  # registrants' search text, read on first search
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
 
+    def _build_list(self) -> None:
+        """The events' table: sorted by date, the title stretched, the optional columns' widths remembered."""
         self.model: SnapshotTableModel[EventRow] = SnapshotTableModel(event_columns(), self)
         self.view = QTableView(self)
         self.view.setObjectName("eventList")
@@ -238,6 +254,7 @@ class EventsPage(QWidget):
         self.view.viewport().installEventFilter(self)  # a resized list shows the columns that fit
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
+    def _build_list_buttons(self) -> None:
         self.new_button = QPushButton(self.tr("Neu"), self)
         self.new_button.setToolTip(self.tr("Neue Veranstaltung als Entwurf anlegen"))
         self.duplicate_button = QPushButton(self.tr("Duplizieren als nächstes Treffen"), self)
@@ -249,6 +266,8 @@ class EventsPage(QWidget):
         self.new_button.clicked.connect(self.new_event)
         self.duplicate_button.clicked.connect(self.duplicate_selected)
         self.delete_button.clicked.connect(self._delete_current_event)
+
+    def _build_row_actions(self) -> None:
         # Windows habits: right-click menu, double click opens, a dropped file starts its import (file_drops)
         self.open_action = action(self, self.tr("Öffnen"), self._focus_editor, "openEvent")
         self.registrations_action = action(self, self.tr("Anmeldungen anzeigen"),
@@ -260,14 +279,16 @@ class EventsPage(QWidget):
         self.row_actions = install_row_actions(
             self.view, [self.registrations_action, self.duplicate_button, None, self.import_registrations_action,
                         self.import_attendance_action, None, self.delete_button], open_action=self.open_action)
-        self.drops = event_list_drops(self.view, ctx, lambda row: self.model.row_at(row).id, self.current_event_id,
+        self.drops = event_list_drops(self.view, self.ctx, lambda row: self.model.row_at(row).id, self.current_event_id,
                                       self._open_for_import)
 
-        self.editor = EventEditor(ctx, self)
+    def _build_editor(self) -> None:
+        self.editor = EventEditor(self.ctx, self)
         contact_signal = getattr(self.editor.registrations, "open_contact_requested", None)
         if contact_signal is not None:
             contact_signal.connect(self.open_contact_requested)
 
+    def _build_list_toggle(self) -> None:
         # the list makes room for the editor: "«" hides it, "»" (or Ctrl+Shift+L) brings it back
         self.toggle_list_action = QAction(self.tr("Veranstaltungsliste ein-/ausblenden"), self)
         self.toggle_list_action.setObjectName("toggleEventList")
@@ -292,8 +313,9 @@ class EventsPage(QWidget):
         self.show_list_button.setToolTip(self.tr("Liste der Veranstaltungen einblenden ({key})").format(key=shortcut))
         self.show_list_button.clicked.connect(lambda: self.set_list_visible(True))
         self.show_list_button.hide()
-        self._list_width = 0  # the list's width before it was hidden
 
+    def _build_list_panel(self) -> QWidget:
+        """The splitter's left side: the search line with «, the list and its buttons."""
         left = QWidget(self)
         left.setObjectName("eventListPanel")
         self.list_panel = left
@@ -309,27 +331,26 @@ class EventsPage(QWidget):
         buttons.addWidget(self.duplicate_button)
         buttons.addWidget(self.delete_button)
         left_layout.addLayout(buttons)
+        return left
 
+    def _build_splitter(self, left: QWidget) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("eventsSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 0)  # a wider window widens the editor
         self.splitter.setStretchFactor(1, 1)
-        self._sized = False
-        self._list_stale = False
         self.splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.addWidget(self.show_list_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.splitter, 1)
 
+    def _set_tab_order(self) -> None:
         # the search leads into the list; "«" comes after the list's buttons (Ctrl+Shift+L does it from anywhere)
         chain = [self.search, self.view, self.new_button, self.duplicate_button, self.delete_button,
                  self.hide_list_button, self.show_list_button, self.editor.announce_button, self.editor.tabs]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-        ctx.changed.connect(self._on_changed)
-        self._update_buttons()
 
     # -- the contract's page API -----------------------------------------------------------------------------
 
