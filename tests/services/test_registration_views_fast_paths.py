@@ -78,18 +78,18 @@ def test_all_order_is_the_order_of_the_two_sorts() -> None:
 def test_the_collector_is_paused_while_building_and_resumed_after() -> None:
     assert gc.isenabled()
     inside: list[bool] = []
-    with views._no_collection():
+    with views.collector_paused():
         inside.append(gc.isenabled())
-        with views._no_collection():  # nested (or a second worker)
+        with views.collector_paused():  # nested (or a second worker)
             inside.append(gc.isenabled())
         inside.append(gc.isenabled())
     assert inside == [False, False, False] and gc.isenabled()
-    with pytest.raises(RuntimeError), views._no_collection():
+    with pytest.raises(RuntimeError), views.collector_paused():
         raise RuntimeError
     assert gc.isenabled()
     gc.disable()
     try:  # a program that runs without the collector keeps it off
-        with views._no_collection():
+        with views.collector_paused():
             pass
         assert not gc.isenabled()
     finally:
@@ -100,7 +100,7 @@ def test_two_workers_building_at_once_resume_the_collector_once_both_are_done() 
     first_in, second_done, states = threading.Event(), threading.Event(), []
 
     def first() -> None:
-        with views._no_collection():
+        with views.collector_paused():
             first_in.set()
             second_done.wait(5)
             states.append(gc.isenabled())
@@ -108,7 +108,7 @@ def test_two_workers_building_at_once_resume_the_collector_once_both_are_done() 
     worker = threading.Thread(target=first)
     worker.start()
     first_in.wait(5)
-    with views._no_collection():
+    with views.collector_paused():
         pass
     states.append(gc.isenabled())  # the first is still building
     second_done.set()

@@ -191,7 +191,7 @@ def _to_time(value: Any) -> datetime:
 
 
 @contextmanager
-def _no_collection() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector paused while a big list of snapshots is built: they hold no cycles, yet every
     few hundred new objects it would walk the growing heap again (a third of the time of 100,000 rows). Nested
     and concurrent uses (two workers) resume it only when the last one ends."""
@@ -216,7 +216,7 @@ _was_enabled = [True]
 
 
 def _build_rows(results: Iterable[Sequence[Any]], with_event: bool) -> list[Any]:
-    with _no_collection():
+    with collector_paused():
         return _build(results, with_event)
 
 
@@ -262,7 +262,7 @@ def event_header(session: Session, event_id: uuid.UUID) -> EventHeader:
 def event_registration_rows(session: Session, event_id: uuid.UUID) -> list[RegistrationRow]:
     """The rows of ``services.registrations.list_registration_rows(session, event_id)``, without ORM objects."""
     query = _select(session, with_event=False)
-    with _no_collection():
+    with collector_paused():
         rows = _build(_fetch(session, query.where(Registration.event_id == event_id)), with_event=False)
         rows.sort(key=registration_order_key)
     return rows
@@ -297,7 +297,7 @@ def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
         return type_coerce(column, kind) if fast else column
 
     execute = session.connection().execute
-    with _no_collection():
+    with collector_paused():
         events = {r[0]: r for r in execute(select(raw(Event.id, String), Event.title, raw(Event.starts_at, String))
                                            .where(Event.deleted_at.is_(None)))}
         round_titles: dict[Any, str] = {r[0]: r[1] for r in execute(select(raw(Round.id, String), Round.title))}
