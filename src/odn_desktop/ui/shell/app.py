@@ -16,8 +16,10 @@ import platform
 import signal
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
@@ -164,15 +166,19 @@ def _open(paths: AppPaths, demo: bool, *, recovering: bool = False) -> Database 
 
     A damaged file is kept as a copy and the newest intact backup offered in its place (``_recover_damaged``);
     the other storage faults (disk full, locked, read-only) end in their German message (``store.faults``)."""
+    existed = paths.database.exists() and paths.database.stat().st_size > 0  # a new file has nothing to back up
+    # the check reads the whole file in SQLite's C code: on a thread of its own it runs while SQLAlchemy loads
+    checked = _integrity_check_started(paths.database) if existed else None
     from sqlalchemy.exc import SQLAlchemyError
 
     from odn_desktop.store.faults import DAMAGED, classify, describe
     from odn_desktop.store.open import open_database
 
     title = translate("app", "Datenbank kann nicht geöffnet werden")
-    existed = paths.database.exists() and paths.database.stat().st_size > 0  # a new file has nothing to back up
     try:
-        db = open_database(paths.database, backup_dir=paths.backup_dir, check=existed)
+        if checked is not None:
+            checked()
+        db = open_database(paths.database, backup_dir=paths.backup_dir)
     except (UserError, OSError, sqlite3.Error, SQLAlchemyError) as exc:
         fault = classify(exc)
         if fault is not None and fault.kind == DAMAGED and existed and not recovering:
@@ -207,6 +213,32 @@ def _open(paths: AppPaths, demo: bool, *, recovering: bool = False) -> Database 
             return EXIT_DATABASE_ERROR
         log.info("demo data %s", "loaded" if result.created else "already present")
     return db
+
+
+def _integrity_check_started(path: Path) -> Callable[[], None]:
+    """``store.recovery.check_integrity`` (as ``open_database(check=True)`` runs it) started on a thread; the
+    function returned waits for it and raises what it raised (a damaged file: ``StorageError``)."""
+    from odn_desktop.store.faults import database_faults
+    from odn_desktop.store.recovery import check_integrity
+
+    failed: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            with database_faults():
+                check_integrity(path)
+        except BaseException as exc:  # handed to the thread that waits
+            failed.append(exc)
+
+    thread = threading.Thread(target=check, name="odn-integrity-check", daemon=True)
+    thread.start()
+
+    def result() -> None:
+        thread.join()
+        if failed:
+            raise failed[0]
+
+    return result
 
 
 def _recover_damaged(paths: AppPaths, demo: bool, detail: str) -> Database | int:
