@@ -260,6 +260,25 @@ class ReportPage(QWidget):
         #: milliseconds from the last selection to its figures on the page (shown in tests and the benchmark)
         self.last_shown_ms: float | None = None
 
+        top = self._build_selection_bar()
+        figures_row = self._build_key_figures()
+        self._build_charts_area()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(figures_row)
+        layout.addWidget(self.scope_label)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.scroll_area, 1)
+        QWidget.setTabOrder(self.series_combo, self.meeting_combo)
+        QWidget.setTabOrder(self.meeting_combo, self.export_button)
+        self._build_timers()
+        ctx.changed.connect(self._on_context_changed)
+        ctx.ready.connect(self.reload)
+        self._show_key(None)
+        self._set_busy(None)
+
+    def _build_selection_bar(self) -> QHBoxLayout:
+        """The line above the report: series and meeting to show, the busy note, the export button."""
         self.series_combo = QComboBox()
         self.series_combo.setObjectName("reportSeriesCombo")
         self.series_combo.setAccessibleName(self.tr("Veranstaltungsreihe"))
@@ -285,7 +304,6 @@ class ReportPage(QWidget):
         self.export_button.setToolTip(self.tr("Die Auswertung der Reihe als PDF oder Excel-Arbeitsmappe speichern "
                                               "(Kennzahlen, Diagramme mit Tabellen, Erläuterungen)"))
         self.export_button.clicked.connect(self.export_report)
-
         top = QHBoxLayout()
         top.addWidget(series_label)
         top.addWidget(self.series_combo, 2)
@@ -296,7 +314,10 @@ class ReportPage(QWidget):
         top.addWidget(self.busy_label)
         top.addStretch(1)
         top.addWidget(self.export_button)
+        return top
 
+    def _build_key_figures(self) -> QHBoxLayout:
+        """The row of key figures (each with its definition as tool tip)."""
         from odn_desktop.services.report_figures import DEFINITIONS
 
         definitions = dict(DEFINITIONS)
@@ -308,6 +329,10 @@ class ReportPage(QWidget):
             box = KeyFigure(key, labels[key], f"{term}: {definitions.get(term, '')}")
             self.key_figures[key] = box
             figures_row.addWidget(box, 1)
+        return figures_row
+
+    def _build_charts_area(self) -> None:
+        """The scope line, the note for an empty selection and the scrolled charts."""
         self.scope_label = QLabel()
         self.scope_label.setObjectName("scopeLabel")
         self.scope_label.setWordWrap(True)
@@ -329,15 +354,8 @@ class ReportPage(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(self.charts_widget)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(figures_row)
-        layout.addWidget(self.scope_label)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.scroll_area, 1)
-        QWidget.setTabOrder(self.series_combo, self.meeting_combo)
-        QWidget.setTabOrder(self.meeting_combo, self.export_button)
-
+    def _build_timers(self) -> None:
+        """Redraws after a palette change (at once) and a resize (after a pause)."""
         self._restyle_timer = QTimer(self)
         self._restyle_timer.setSingleShot(True)
         self._restyle_timer.setInterval(0)
@@ -346,10 +364,6 @@ class ReportPage(QWidget):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(250)
         self._resize_timer.timeout.connect(self._redraw)
-        ctx.changed.connect(self._on_context_changed)
-        ctx.ready.connect(self.reload)
-        self._show_key(None)
-        self._set_busy(None)
 
     def _key_labels(self) -> dict[str, str]:
         return {"registered": self.tr("angemeldet"), "attended": self.tr("teilgenommen"),
