@@ -69,6 +69,22 @@ class RoomPlanTab(QWidget):
             "beim Planen des Meetings unter „Breakout Room pre-assign“ › „Import from CSV“ hoch."), self)
         self.hint.setWordWrap(True)
 
+        options, mixing = self._build_option_rows()
+        self._build_plan_view()
+        buttons = self._build_export_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addLayout(options)
+        layout.addLayout(mixing)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self._set_tab_order()
+        self._connect_signals()
+        self._show()
+
+    def _build_option_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The room size and the staff's place; the rounds, the shuffle button and the mixing's number."""
         self.size_spin = QSpinBox(self)
         self.size_spin.setObjectName("roomSize")
         self.size_spin.setRange(MIN_ROOM_SIZE, MAX_ROOM_SIZE)
@@ -89,7 +105,20 @@ class RoomPlanTab(QWidget):
         self.seed_label = QLabel(self)
         self.seed_label.setObjectName("seedLabel")
         theme.keep_style(self.seed_label, lambda: theme.text_style(theme.secondary_text))
+        options = QHBoxLayout()
+        option_widgets: tuple[QWidget, ...] = (self.size_label, self.size_spin, self.staff_label, self.staff_combo)
+        for widget in option_widgets:
+            options.addWidget(widget)
+        options.addStretch(1)
+        mixing = QHBoxLayout()
+        mixing_widgets: tuple[QWidget, ...] = (self.by_round_check, self.shuffle_button, self.seed_label)
+        for widget in mixing_widgets:
+            mixing.addWidget(widget)
+        mixing.addStretch(1)
+        return options, mixing
 
+    def _build_plan_view(self) -> None:
+        """The summary line and the table of rooms."""
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("roomSummary")
         self.summary_label.setWordWrap(True)
@@ -107,6 +136,8 @@ class RoomPlanTab(QWidget):
         header.setSectionResizeMode(PlanColumn.ORGANISATION, QHeaderView.ResizeMode.Stretch)
         self.view.setAccessibleName(self.tr("Raumplan"))
 
+    def _build_export_buttons(self) -> QHBoxLayout:
+        """Zoom's CSV, the room list as PDF and printed (also in the table's right-click menu)."""
         self.export_button = QPushButton(self.tr("Für &Zoom exportieren …"), self)
         self.export_button.setObjectName("exportRooms")
         self.export_button.setToolTip(self.tr("Datei zur Vorab-Zuteilung der Breakout-Räume (CSV) speichern"))
@@ -116,34 +147,20 @@ class RoomPlanTab(QWidget):
         self.print_button.setObjectName("printRoomList")
         install_row_actions(self.view, [self.shuffle_button, None, self.export_button, self.pdf_button,
                                         self.print_button])
-
-        options = QHBoxLayout()
-        option_widgets: tuple[QWidget, ...] = (self.size_label, self.size_spin, self.staff_label, self.staff_combo)
-        for widget in option_widgets:
-            options.addWidget(widget)
-        options.addStretch(1)
-        mixing = QHBoxLayout()
-        mixing_widgets: tuple[QWidget, ...] = (self.by_round_check, self.shuffle_button, self.seed_label)
-        for widget in mixing_widgets:
-            mixing.addWidget(widget)
-        mixing.addStretch(1)
         buttons = QHBoxLayout()
         for button in (self.export_button, self.pdf_button, self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addLayout(options)
-        layout.addLayout(mixing)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        return buttons
+
+    def _set_tab_order(self) -> None:
         previous: QWidget = self.size_spin
         for widget in (self.staff_combo, self.by_round_check, self.shuffle_button, self.view, self.export_button,
                        self.pdf_button, self.print_button):
             QWidget.setTabOrder(previous, widget)
             previous = widget
 
+    def _connect_signals(self) -> None:
         self.size_spin.valueChanged.connect(self._replan)
         self.staff_combo.currentIndexChanged.connect(self._replan)
         self.by_round_check.toggled.connect(self._replan)
@@ -151,7 +168,6 @@ class RoomPlanTab(QWidget):
         self.export_button.clicked.connect(self.export_csv)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.print_button.clicked.connect(self.print_list)
-        self._show()
 
     # -- loading -------------------------------------------------------------------------------------------
 
