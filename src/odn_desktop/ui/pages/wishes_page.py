@@ -63,6 +63,22 @@ class WishesPage(QWidget):
         self._expanded: set[uuid.UUID] = set()  # groups open in the tree (all closed at first: the overview)
         self._loaded = self._stale = self._reload_pending = False
 
+        top = self._build_filter_row()
+        actions = self._build_action_buttons()
+        self._build_tree()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.count_label)
+        self._set_tab_order()
+
+        ctx.changed.connect(self._on_context_changed)
+        ctx.ready.connect(self._schedule_reload)
+        self._update_actions()
+
+    def _build_filter_row(self) -> QHBoxLayout:
+        """The series shown and the search."""
         self.series_combo = QComboBox()
         self.series_combo.setObjectName("seriesCombo")
         self.series_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -76,7 +92,16 @@ class WishesPage(QWidget):
         self.search_edit.textChanged.connect(self._on_search)
         search_label = QLabel(self.tr("Su&chen:"))
         search_label.setBuddy(self.search_edit)
+        top = QHBoxLayout()
+        top.addWidget(series_label)
+        top.addWidget(self.series_combo)
+        top.addSpacing(12)
+        top.addWidget(search_label)
+        top.addWidget(self.search_edit, 1)
+        return top
 
+    def _build_action_buttons(self) -> QHBoxLayout:
+        """Merge, split, rename, plan, mark as treated (also in the tree's right-click menu); regroup."""
         self.merge_button = self._button("mergeButton", self.tr("&Zusammenführen"),
                                          self.tr("Die markierten Gruppen zu einer zusammenführen (sie behält den "
                                                  "Titel der größten); rückgängig mit Strg+Z"), self.merge_selected)
@@ -96,7 +121,16 @@ class WishesPage(QWidget):
                                            self.tr("Alle Wünsche, die nicht von Hand zugeordnet wurden, neu nach "
                                                    "Ähnlichkeit ordnen; Zusammengeführtes, Herausgelöstes und "
                                                    "Eingeplantes bleibt"), self.regroup)
+        actions = QHBoxLayout()
+        for button in (self.merge_button, self.split_button, self.rename_button, self.plan_button,
+                       self.treated_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.regroup_button)
+        return actions
 
+    def _build_tree(self) -> None:
+        """The groups of wishes (closed at first) and the count below."""
         self.model = WishTreeModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("wishTree")
@@ -121,32 +155,12 @@ class WishesPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
 
-        top = QHBoxLayout()
-        top.addWidget(series_label)
-        top.addWidget(self.series_combo)
-        top.addSpacing(12)
-        top.addWidget(search_label)
-        top.addWidget(self.search_edit, 1)
-        actions = QHBoxLayout()
-        for button in (self.merge_button, self.split_button, self.rename_button, self.plan_button,
-                       self.treated_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.regroup_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(actions)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.count_label)
+    def _set_tab_order(self) -> None:
         for first, second in ((self.series_combo, self.search_edit), (self.search_edit, self.merge_button),
                               (self.merge_button, self.split_button), (self.split_button, self.rename_button),
                               (self.rename_button, self.plan_button), (self.plan_button, self.treated_button),
                               (self.treated_button, self.regroup_button), (self.regroup_button, self.tree)):
             QWidget.setTabOrder(first, second)
-
-        ctx.changed.connect(self._on_context_changed)
-        ctx.ready.connect(self._schedule_reload)
-        self._update_actions()
 
     def _button(self, name: str, text: str, tip: str, slot: Any) -> QPushButton:
         button = QPushButton(text)
