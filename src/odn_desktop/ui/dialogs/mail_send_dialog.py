@@ -38,12 +38,17 @@ from odn_desktop.ui.infra import context, theme
 from odn_desktop.ui.infra.worker import run_in_background
 
 from . import organizer_settings
-from .mail_ui import CHANGED_KINDS, SETTINGS_GROUP, _buddy, _settings
+from .form_helpers import buddy, user_settings
 
 if TYPE_CHECKING:
     from odn_desktop.services.mailing import SendReport
     from odn_desktop.services.smtp_delivery import DeliveryResult
     from odn_desktop.ui.infra.context import AppContext
+
+#: where server, port, user and pause are remembered (QSettings group)
+SETTINGS_GROUP = "mail"
+#: what a sent or drafted message changes in the window
+CHANGED_KINDS = ("registrations", "events", "tasks")
 
 
 class _Bridge(QObject):
@@ -61,7 +66,6 @@ class SendDialog(QDialog):
                  registration_ids: list[uuid.UUID] | None = None, parent: QWidget | None = None, *,
                  attachments: Any = None, min_percent: int | None = None) -> None:
         super().__init__(parent)
-        from odn_desktop.exchange.ics_calendar import environment_name
         from odn_desktop.services.mailing import TEMPLATE_LABELS
 
         self.setObjectName("sendDialog")
@@ -82,7 +86,27 @@ class SendDialog(QDialog):
         self._bridge = _Bridge()
         self._bridge.result.connect(self._on_result)
 
-        settings = _settings()
+        form = self._build_settings_form()
+        self._build_result_area()
+        buttons = self._build_button_row()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        self.resize(760, 620)
+
+        self._connect_signals()
+        self._set_running(False)
+        self._fill_table(retry=False)
+
+    # -- building the form ---------------------------------------------------------------------------------
+
+    def _build_server_fields(self) -> None:
+        """Server, port, STARTTLS, user, password and "remember" as last saved."""
+        settings = user_settings()
         g = SETTINGS_GROUP
         self.host_edit = QLineEdit(str(settings.value(f"{g}/smtp_host", "") or ""))
         self.host_edit.setObjectName("hostEdit")
@@ -103,6 +127,12 @@ class SendDialog(QDialog):
         self.remember_check = QCheckBox(self.tr("Passwort im Schlüsselbund des Systems speichern"))
         self.remember_check.setObjectName("rememberCheck")
         self.remember_check.setChecked(True)
+
+    def _build_sender_fields(self) -> None:
+        """Sender's name and address, the pause between messages and "also to those who have it"."""
+        from odn_desktop.exchange.ics_calendar import environment_name
+
+        settings = user_settings()
         self.sender_name_edit = QLineEdit(organizer_settings.saved_name(settings) or environment_name())
         self.sender_name_edit.setObjectName("senderNameEdit")
         self.sender_email_edit = QLineEdit(organizer_settings.saved_email(settings))
@@ -114,17 +144,21 @@ class SendDialog(QDialog):
         self.pause_spin.setDecimals(1)
         self.pause_spin.setSingleStep(0.5)
         self.pause_spin.setSuffix(self.tr(" s"))
-        self.pause_spin.setValue(float(str(settings.value(f"{g}/pause", 2.0) or 0.0)))
+        self.pause_spin.setValue(float(str(settings.value(f"{SETTINGS_GROUP}/pause", 2.0) or 0.0)))
         self.again_check = QCheckBox(self.tr("auch an Personen, die diese Nachricht schon erhalten haben"))
         self.again_check.setObjectName("againCheck")
 
+    def _build_settings_form(self) -> QFormLayout:
+        """The SMTP and sender settings as a form."""
+        self._build_server_fields()
+        self._build_sender_fields()
         server_row = QHBoxLayout()
         server_row.addWidget(self.host_edit, 1)
-        server_row.addWidget(_buddy(self.tr("Port:"), self.port_spin))
+        server_row.addWidget(buddy(self.tr("Port:"), self.port_spin))
         server_row.addWidget(self.port_spin)
         server_row.addWidget(self.starttls_check)
         form = QFormLayout()
-        form.addRow(_buddy(self.tr("Se&rver:"), self.host_edit), server_row)
+        form.addRow(buddy(self.tr("Se&rver:"), self.host_edit), server_row)
         form.addRow(self.tr("Ben&utzer:"), self.user_edit)
         form.addRow(self.tr("Pass&wort:"), self.password_edit)
         form.addRow("", self.remember_check)
@@ -132,7 +166,10 @@ class SendDialog(QDialog):
         form.addRow(self.tr("Absender (&E-Mail):"), self.sender_email_edit)
         form.addRow(self.tr("P&ause zwischen Nachrichten:"), self.pause_spin)
         form.addRow("", self.again_check)
+        return form
 
+    def _build_result_area(self) -> None:
+        """The result per recipient, the progress bar and the status line."""
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("resultTable")
         self.table.setTabKeyNavigation(False)  # the arrows move in it, Tab leaves it
@@ -151,6 +188,8 @@ class SendDialog(QDialog):
         self.status_label.setObjectName("sendStatusLabel")
         self.status_label.setWordWrap(True)
 
+    def _build_button_row(self) -> QHBoxLayout:
+        """Test mail, send, pause, cancel, retry the failed ones; close."""
         self.start_button = QPushButton(self.tr("&Senden"))
         self.start_button.setObjectName("startButton")
         self.start_button.setDefault(True)
@@ -176,15 +215,9 @@ class SendDialog(QDialog):
             button.setAutoDefault(False)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status_label)
-        layout.addLayout(buttons)
-        self.resize(760, 620)
-
+    def _connect_signals(self) -> None:
         self.test_button.clicked.connect(self.send_test)
         self.start_button.clicked.connect(lambda: self.start(retry=False))
         self.retry_button.clicked.connect(lambda: self.start(retry=True))
@@ -192,8 +225,6 @@ class SendDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self.again_check.toggled.connect(lambda _on: self._fill_table(retry=False))
-        self._set_running(False)
-        self._fill_table(retry=False)
 
     # -- helpers -------------------------------------------------------------------------------------------
 
@@ -246,7 +277,7 @@ class SendDialog(QDialog):
                             user=self.user_edit.text().strip(), ssl=port == 465)
 
     def _save_settings(self) -> None:
-        settings, g = _settings(), SETTINGS_GROUP
+        settings, g = user_settings(), SETTINGS_GROUP
         settings.setValue(f"{g}/smtp_host", self.host_edit.text().strip())
         settings.setValue(f"{g}/smtp_port", self.port_spin.value())
         settings.setValue(f"{g}/smtp_starttls", "true" if self.starttls_check.isChecked() else "false")

@@ -14,7 +14,8 @@ The main window calls two module-level functions (it never talks to the mail or 
 * ``mail_selection(...)``: the editor for the rows chosen in the Anmeldungen tab ("E-Mail an Auswahl …");
 * ``tell_promoted(...)``: "Von der Warteliste nachgerückt" with a "Benachrichtigen …" button that opens the
   editor with the template "promoted" and exactly the people who moved up;
-* ``open_privacy_dialog(parent, ctx)`` (``ui.dialogs.privacy_dialog.PrivacyDialog``): retention (preview of who is
+* ``ui.dialogs.privacy_dialog.open_privacy_dialog(parent, ctx)`` (``PrivacyDialog``, it uses the questions and
+  file choosers below and the editor for who moved up): retention (preview of who is
   past the period, anonymise, the log), export of everything about one person (Art. 15) and deleting one
   person (Art. 17).
 
@@ -55,14 +56,14 @@ from PySide6.QtWidgets import (
 from odn_desktop.domain.errors import UserError
 from odn_desktop.ui.infra import context, theme
 
+from .form_helpers import buddy
+from .mail_send_dialog import CHANGED_KINDS
+
 if TYPE_CHECKING:
     from odn_desktop.services.mailing import PreviewContext
     from odn_desktop.ui.infra.context import AppContext
 
 log = logging.getLogger(__name__)
-
-SETTINGS_GROUP = "mail"
-CHANGED_KINDS = ("registrations", "events", "tasks")
 
 
 translate = QCoreApplication.translate
@@ -137,12 +138,6 @@ def draft_test_folder() -> Path:
     return Path(tempfile.gettempdir()) / "odn-desktop Testentwuerfe"
 
 
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
-
-
 def _settings() -> QSettings:
     return QSettings()
 
@@ -172,7 +167,6 @@ class MailDialog(QDialog):
                  template: str = "confirmation", registration_ids: Collection[uuid.UUID] | None = None,
                  selection_label: str | None = None) -> None:
         super().__init__(parent)
-        from odn_desktop.services import mailing
         from odn_desktop.services.events import event_row
 
         self.setObjectName("mailDialog")
@@ -192,6 +186,42 @@ class MailDialog(QDialog):
         self.setWindowTitle(self.tr("Nachrichten – {title} ({date})").format(
             title=row.title, date=display_date(row.starts_at)))
 
+        top = self._build_template_row()
+        who = self._build_recipient_row(selection_label)
+        editor = self._build_editor_box()
+        preview = self._build_preview_box()
+        splitter = QSplitter()
+        splitter.addWidget(editor)
+        splitter.addWidget(preview)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([520, 520])
+        bottom = self._build_button_row()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(who)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        screen = self.screen().availableGeometry()  # a laptop's 1366×768 or 1280×720: within the screen
+        self.resize(min(1100, screen.width() - 40), min(720, screen.height() - 60))
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh_preview)
+        self._connect_signals()
+        self._set_tab_order()
+
+        index = self.template_combo.findData(template)
+        self.template_combo.setCurrentIndex(max(0, index))
+        self._template_changed()
+
+    # -- building the dialog -------------------------------------------------------------------------------
+
+    def _build_template_row(self) -> QHBoxLayout:
+        """The template to edit and the person whose data fill the preview."""
+        from odn_desktop.services import mailing
+
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("templateCombo")
         for name, label in mailing.template_choices():
@@ -201,13 +231,15 @@ class MailDialog(QDialog):
         self.person_combo.setMinimumContentsLength(30)
         self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         top = QHBoxLayout()
-        top.addWidget(_buddy(self.tr("&Vorlage:"), self.template_combo))
+        top.addWidget(buddy(self.tr("&Vorlage:"), self.template_combo))
         top.addWidget(self.template_combo, 1)
         top.addSpacing(16)
-        top.addWidget(_buddy(self.tr("Vorschau &für:"), self.person_combo))
+        top.addWidget(buddy(self.tr("Vorschau &für:"), self.person_combo))
         top.addWidget(self.person_combo, 2)
+        return top
 
-        # recipients
+    def _build_recipient_row(self, selection_label: str | None) -> QHBoxLayout:
+        """Who gets the message, BCC, the drafts still waiting and "Als verschickt markieren …"."""
         self.recipient_combo = QComboBox()
         self.recipient_combo.setObjectName("recipientCombo")
         self.recipient_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -225,15 +257,19 @@ class MailDialog(QDialog):
         self.mark_sent_button.setToolTip(self.tr("Erst wenn die Entwürfe aus Outlook verschickt sind, gelten sie als "
                                                  "versendet (beim Zugangslink: die Frist ist dann erledigt)."))
         who = QHBoxLayout()
-        who.addWidget(_buddy(self.tr("Empfän&ger:"), self.recipient_combo))
+        who.addWidget(buddy(self.tr("Empfän&ger:"), self.recipient_combo))
         who.addWidget(self.recipient_combo)
         who.addSpacing(16)
         who.addWidget(self.bcc_check)
         who.addStretch(1)
         who.addWidget(self.pending_label)
         who.addWidget(self.mark_sent_button)
+        return who
 
-        # editor
+    def _build_editor_box(self) -> QGroupBox:
+        """Subject, text, the placeholders and the buttons to save or reset the wording."""
+        from odn_desktop.services import mailing
+
         self.subject_edit = QLineEdit()
         self.subject_edit.setObjectName("subjectEdit")
         self.body_edit = QPlainTextEdit()
@@ -260,15 +296,17 @@ class MailDialog(QDialog):
         editor_layout = QVBoxLayout(editor)
         editor_layout.addLayout(form)
         editor_layout.addWidget(self.body_edit, 3)
-        editor_layout.addWidget(_buddy(self.tr("&Platzhalter:"), self.placeholder_list))
+        editor_layout.addWidget(buddy(self.tr("&Platzhalter:"), self.placeholder_list))
         editor_layout.addWidget(self.placeholder_list, 1)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.state_label, 1)
         buttons_row.addWidget(self.reset_button)
         buttons_row.addWidget(self.save_button)
         editor_layout.addLayout(buttons_row)
+        return editor
 
-        # preview
+    def _build_preview_box(self) -> QGroupBox:
+        """The message filled in for one person: recipient, subject, text, attachment and what is missing."""
         self.preview_subject = QLabel()
         self.preview_subject.setObjectName("previewSubject")
         self.preview_subject.setWordWrap(True)
@@ -296,14 +334,10 @@ class MailDialog(QDialog):
         preview_layout.addWidget(self.preview_body, 1)
         preview_layout.addWidget(self.attachment_label)
         preview_layout.addWidget(self.problem_label)
+        return preview
 
-        splitter = QSplitter()
-        splitter.addWidget(editor)
-        splitter.addWidget(preview)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([520, 520])
-
-        # delivery
+    def _build_button_row(self) -> QHBoxLayout:
+        """How many get it, test draft, drafts for Outlook, sending, close."""
         self.recipients_label = QLabel()
         self.recipients_label.setObjectName("recipientsLabel")
         self.recipients_label.setWordWrap(True)
@@ -328,19 +362,9 @@ class MailDialog(QDialog):
         bottom.addWidget(self.drafts_button)
         bottom.addWidget(self.send_button)
         bottom.addWidget(close)
+        return bottom
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(who)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
-        screen = self.screen().availableGeometry()  # a laptop's 1366×768 or 1280×720: within the screen
-        self.resize(min(1100, screen.width() - 40), min(720, screen.height() - 60))
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.refresh_preview)
+    def _connect_signals(self) -> None:
         self.template_combo.currentIndexChanged.connect(self._template_changed)
         self.person_combo.currentIndexChanged.connect(self.refresh_preview)
         self.recipient_combo.currentIndexChanged.connect(self._recipients_changed)
@@ -354,6 +378,8 @@ class MailDialog(QDialog):
         self.test_button.clicked.connect(self.write_test_draft)
         self.drafts_button.clicked.connect(self.write_drafts)
         self.send_button.clicked.connect(self.open_send_dialog)
+
+    def _set_tab_order(self) -> None:
         self.setTabOrder(self.template_combo, self.person_combo)
         self.setTabOrder(self.person_combo, self.recipient_combo)
         self.setTabOrder(self.recipient_combo, self.bcc_check)
@@ -361,10 +387,6 @@ class MailDialog(QDialog):
         self.setTabOrder(self.mark_sent_button, self.subject_edit)
         self.setTabOrder(self.subject_edit, self.body_edit)
         self.setTabOrder(self.body_edit, self.placeholder_list)
-
-        index = self.template_combo.findData(template)
-        self.template_combo.setCurrentIndex(max(0, index))
-        self._template_changed()
 
     # -- state ---------------------------------------------------------------------------------------------
 
@@ -878,13 +900,3 @@ def tell_promoted(parent: QWidget | None, ctx: AppContext, event_id: uuid.UUID,
     return open_mail_dialog(parent, ctx, event_id, template="promoted", registration_ids=ids,
                             selection_label=translate("MailUi", "Nachgerückte"))
 
-
-def open_privacy_dialog(parent: QWidget | None, ctx: AppContext) -> QDialog | None:
-    """Retention, Art. 15 export and Art. 17 deletion (``ui.dialogs.privacy_dialog.PrivacyDialog``)."""
-    if ctx.db is None:
-        return None
-    from .privacy_dialog import PrivacyDialog
-
-    dialog = PrivacyDialog(ctx, parent)
-    exec_dialog(dialog)
-    return dialog

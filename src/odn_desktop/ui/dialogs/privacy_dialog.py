@@ -1,6 +1,6 @@
 """Data protection in the window: retention (preview, anonymise, the log), Art. 15 export, Art. 17 deletion.
 
-Opened by ``mail_ui.open_privacy_dialog``. Questions and file choosers go through ``mail_ui``'s replaceable
+Opened by ``open_privacy_dialog``. Questions and file choosers go through ``mail_ui``'s replaceable
 functions. After a change the undo stack is cleared: undoing an earlier edit must never bring a deleted or
 anonymised person's data back.
 """
@@ -31,7 +31,7 @@ from odn_desktop.domain.errors import UserError
 from odn_desktop.ui.infra import context
 
 from . import mail_ui
-from .mail_ui import _buddy, _settings
+from .form_helpers import buddy, user_settings
 
 if TYPE_CHECKING:
     from odn_desktop.ui.infra.context import AppContext
@@ -47,12 +47,32 @@ class PrivacyDialog(QDialog):
         self._ctx = ctx
         self._candidates: list[Any] = []
 
-        # retention
+        retention = self._build_retention_tab()
+        person = self._build_person_tab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(retention, self.tr("Aufbewahrung"))
+        self.tabs.addTab(person, self.tr("Auskunft und Löschung"))
+        close_row = self._build_close_row()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addLayout(close_row)
+        self.resize(900, 600)
+
+        self.months_spin.valueChanged.connect(self.refresh)
+        self.anonymize_button.clicked.connect(self.anonymize)
+        self.export_button.clicked.connect(self.export_person)
+        self.delete_button.clicked.connect(self.delete_person)
+        self.refresh()
+
+    # -- building the dialog -------------------------------------------------------------------------------
+
+    def _build_retention_tab(self) -> QWidget:
+        """The period, who is past it, "Anonymisieren …" and the log."""
         self.months_spin = QSpinBox()
         self.months_spin.setObjectName("monthsSpin")
         self.months_spin.setRange(1, 240)
         self.months_spin.setSuffix(self.tr(" Monate"))
-        self.months_spin.setValue(int(str(_settings().value("privacy/retention_months", 24) or 24)))
+        self.months_spin.setValue(int(str(user_settings().value("privacy/retention_months", 24) or 24)))
         self.candidates_table = QTableWidget(0, 5)
         self.candidates_table.setObjectName("candidatesTable")
         self.candidates_table.setTabKeyNavigation(False)  # the arrows move in it, Tab leaves it
@@ -74,8 +94,8 @@ class PrivacyDialog(QDialog):
         retention = QWidget()
         rl = QVBoxLayout(retention)
         row = QHBoxLayout()
-        row.addWidget(_buddy(self.tr("Kontakte anonymisieren, deren letzte Veranstaltung mehr als"),
-                             self.months_spin))
+        row.addWidget(buddy(self.tr("Kontakte anonymisieren, deren letzte Veranstaltung mehr als"),
+                            self.months_spin))
         row.addWidget(self.months_spin)
         row.addWidget(QLabel(self.tr("zurückliegt.")))
         row.addStretch(1)
@@ -85,10 +105,12 @@ class PrivacyDialog(QDialog):
         bottom.addWidget(self.summary_label, 1)
         bottom.addWidget(self.anonymize_button)
         rl.addLayout(bottom)
-        rl.addWidget(_buddy(self.tr("Protokoll (nur Anzahlen, keine Namen):"), self.log_list))
+        rl.addWidget(buddy(self.tr("Protokoll (nur Anzahlen, keine Namen):"), self.log_list))
         rl.addWidget(self.log_list)
+        return retention
 
-        # one person
+    def _build_person_tab(self) -> QWidget:
+        """One person by address: export (Art. 15) and deletion (Art. 17)."""
         self.email_edit = QLineEdit()
         self.email_edit.setObjectName("emailEdit")
         self.email_edit.setPlaceholderText("name@kommune.de")
@@ -115,10 +137,9 @@ class PrivacyDialog(QDialog):
         prow.addStretch(1)
         pl.addLayout(prow)
         pl.addStretch(1)
+        return person
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(retention, self.tr("Aufbewahrung"))
-        self.tabs.addTab(person, self.tr("Auskunft und Löschung"))
+    def _build_close_row(self) -> QHBoxLayout:
         close = QPushButton(self.tr("Schl&ießen"))
         close.setObjectName("closeButton")
         close.clicked.connect(self.reject)
@@ -127,16 +148,7 @@ class PrivacyDialog(QDialog):
         close_row = QHBoxLayout()
         close_row.addStretch(1)
         close_row.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addLayout(close_row)
-        self.resize(900, 600)
-
-        self.months_spin.valueChanged.connect(self.refresh)
-        self.anonymize_button.clicked.connect(self.anonymize)
-        self.export_button.clicked.connect(self.export_person)
-        self.delete_button.clicked.connect(self.delete_person)
-        self.refresh()
+        return close_row
 
     def refresh(self, *_args: Any) -> None:
         from odn_desktop.domain.timezone import format_german_datetime
@@ -144,7 +156,7 @@ class PrivacyDialog(QDialog):
         from odn_desktop.ui.infra.dates import display_date
 
         months = self.months_spin.value()
-        _settings().setValue("privacy/retention_months", months)
+        user_settings().setValue("privacy/retention_months", months)
         self._candidates = self._ctx.read(lambda s: privacy.retention_candidates(s, months))
         table = self.candidates_table
         table.setRowCount(len(self._candidates))
@@ -234,3 +246,12 @@ class PrivacyDialog(QDialog):
             if mail_ui.ask_confirmation(self, self.tr("Nachgerückte benachrichtigen"),
                                 self.tr("%n Personen sind nachgerückt. Jetzt benachrichtigen?", "", len(ids))):
                 mail_ui.open_mail_dialog(self, self._ctx, event_id, template="promoted", registration_ids=ids)
+
+
+def open_privacy_dialog(parent: QWidget | None, ctx: AppContext) -> QDialog | None:
+    """Retention, Art. 15 export and Art. 17 deletion (``PrivacyDialog``)."""
+    if ctx.db is None:
+        return None
+    dialog = PrivacyDialog(ctx, parent)
+    mail_ui.exec_dialog(dialog)
+    return dialog

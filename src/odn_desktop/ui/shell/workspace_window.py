@@ -692,7 +692,7 @@ class WorkspaceWindow(QMainWindow):
             open_mail_dialog(self, self.ctx, event_id)
 
     def open_privacy(self) -> None:
-        from odn_desktop.ui.dialogs.mail_ui import open_privacy_dialog
+        from odn_desktop.ui.dialogs.privacy_dialog import open_privacy_dialog
 
         open_privacy_dialog(self, self.ctx)
 
