@@ -234,6 +234,30 @@ class CertificatesDialog(QDialog):
         self.setWindowTitle(self.tr("Teilnahmebescheinigungen – {title} ({date})").format(
             title=row.title, date=display_date(row.starts_at)))
 
+        top = self._build_threshold_row()
+        self._build_table()
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("certificateSummary")
+        self.summary_label.setWordWrap(True)
+        buttons = self._build_button_row()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(buttons)
+        self.resize(900, 560)
+
+        self.save_button.clicked.connect(self.save_single_files)
+        self.print_button.clicked.connect(self.save_single_pdf)
+        self.drafts_button.clicked.connect(self.write_drafts)
+        self.send_button.clicked.connect(self.open_send_dialog)
+        self.percent_spin.valueChanged.connect(self._percent_changed)
+        self.reload()
+
+    # -- building the dialog -------------------------------------------------------------------------------
+
+    def _build_threshold_row(self) -> QHBoxLayout:
+        """The minimum share of the duration and the rule it gives."""
         self.percent_spin = QSpinBox(self)
         self.percent_spin.setObjectName("minPercentSpin")
         self.percent_spin.setRange(0, 100)
@@ -245,7 +269,15 @@ class CertificatesDialog(QDialog):
         self.rule_label = QLabel(self)
         self.rule_label.setObjectName("certificateRule")
         self.rule_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(percent_label)
+        top.addWidget(self.percent_spin)
+        top.addSpacing(12)
+        top.addWidget(self.rule_label, 1)
+        return top
 
+    def _build_table(self) -> None:
+        """Who receives a certificate: the table with its column widths."""
         self.model = CertificatesModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("certificatesView")
@@ -271,10 +303,8 @@ class CertificatesDialog(QDialog):
         for column, sample in widths.items():
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample))
 
-        self.summary_label = QLabel(self)
-        self.summary_label.setObjectName("certificateSummary")
-        self.summary_label.setWordWrap(True)
-
+    def _build_button_row(self) -> QHBoxLayout:
+        """Single files, one PDF for printing, drafts, sending; close."""
         self.save_button = QPushButton(self.tr("&Einzeln speichern …"), self)
         self.save_button.setObjectName("saveCertificatesButton")
         self.save_button.setToolTip(self.tr("Eine PDF-Datei je Person in einen Ordner speichern"))
@@ -294,12 +324,6 @@ class CertificatesDialog(QDialog):
         close.clicked.connect(self.reject)
         for button in (self.save_button, self.print_button, self.drafts_button, self.send_button, close):
             button.setAutoDefault(False)  # Enter in the spin box must not start anything
-
-        top = QHBoxLayout()
-        top.addWidget(percent_label)
-        top.addWidget(self.percent_spin)
-        top.addSpacing(12)
-        top.addWidget(self.rule_label, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
@@ -307,19 +331,7 @@ class CertificatesDialog(QDialog):
         buttons.addWidget(self.send_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary_label)
-        layout.addLayout(buttons)
-        self.resize(900, 560)
-
-        self.save_button.clicked.connect(self.save_single_files)
-        self.print_button.clicked.connect(self.save_single_pdf)
-        self.drafts_button.clicked.connect(self.write_drafts)
-        self.send_button.clicked.connect(self.open_send_dialog)
-        self.percent_spin.valueChanged.connect(self._percent_changed)
-        self.reload()
+        return buttons
 
     # -- state ---------------------------------------------------------------------------------------------
 
