@@ -183,7 +183,33 @@ class ImportMappingDialog(QDialog):
             _html(path.name), _html(table.description), _html(event_label)))
         intro.setObjectName("introLabel")
         intro.setWordWrap(True)
+        self._build_sheet_row(table)
+        splitter = self._build_splitter()
+        self._build_status_widgets()
+        self._build_buttons()
 
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self._sheet_widget)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.rounds_label)
+        layout.addWidget(self.unused_round_label)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(self.options_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        fit_to_screen(self, 1240, 700)
+        self._open_editors()
+        self._fit_preview()
+        self._run_check()
+        self.mapping_view.setCurrentIndex(QModelIndex())  # no cell looks selected before the first click
+        self.import_button.setFocus()
+
+    # -- building the dialog -------------------------------------------------------------------------------
+
+    def _build_sheet_row(self, table: Table) -> None:
+        """The sheet to read (shown only for a workbook with more than one)."""
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("sheetCombo")
         self.sheet_combo.addItems(list(table.sheet_names))
@@ -200,6 +226,21 @@ class ImportMappingDialog(QDialog):
         sheet_row.setContentsMargins(0, 0, 0, 0)
         self._sheet_widget.setVisible(len(table.sheet_names) > 1)
 
+    def _build_splitter(self) -> QSplitter:
+        """The mapping of the columns beside the preview of the rows."""
+        mapping_box = self._build_mapping_box()
+        preview_box = self._build_preview_box()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(mapping_box)
+        splitter.addWidget(preview_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([470, 770])
+        return splitter
+
+    def _build_mapping_box(self) -> QGroupBox:
+        """Which column of the file goes into which field (a combo box per row)."""
         self.mapping_view = QTableView()
         self.mapping_view.setObjectName("mappingView")
         self.mapping_view.setModel(self.mapping_model)
@@ -222,7 +263,10 @@ class ImportMappingDialog(QDialog):
         mapping_hint.setWordWrap(True)
         mapping_layout.addWidget(mapping_hint)
         mapping_layout.addWidget(self.mapping_view)
+        return mapping_box
 
+    def _build_preview_box(self) -> QGroupBox:
+        """The rows as they would be imported, with a filter; rejected rows can be corrected here."""
         self.preview_view = QTableView()
         self.preview_view.setObjectName("previewView")
         self.preview_view.setModel(self.preview_model)
@@ -255,15 +299,10 @@ class ImportMappingDialog(QDialog):
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addLayout(filter_row)
         preview_layout.addWidget(self.preview_view)
+        return preview_box
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(mapping_box)
-        splitter.addWidget(preview_box)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([470, 770])
-
+    def _build_status_widgets(self) -> None:
+        """Summary, errors, the check's lines and choices, the progress bar."""
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summaryLabel")
         self.summary_label.setWordWrap(True)
@@ -277,6 +316,7 @@ class ImportMappingDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton(self.tr("&Importieren"))
         self.import_button.setObjectName("importButton")
@@ -285,24 +325,6 @@ class ImportMappingDialog(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
         self.import_button.clicked.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self._sheet_widget)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.rounds_label)
-        layout.addWidget(self.unused_round_label)
-        layout.addWidget(self.summary_label)
-        layout.addLayout(self.options_row)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
-        fit_to_screen(self, 1240, 700)
-        self._open_editors()
-        self._fit_preview()
-        self._run_check()
-        self.mapping_view.setCurrentIndex(QModelIndex())  # no cell looks selected before the first click
-        self.import_button.setFocus()
 
     def _build_check_widgets(self) -> None:
         """The lines and choices that follow from the plan's check against the event (hidden until they apply)."""
