@@ -280,30 +280,15 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
     """Sync on a worker thread; progress dialog with "Abbrechen". Returns the worker's signals (or None)."""
     if ctx.db is None or id(ctx) in _running:
         return None
-    from odn_desktop.sync import credentials, engine
-    from odn_desktop.sync.server import parse_remote
+    from odn_desktop.sync import engine
 
-    remote = engine.remembered_remote(ctx.db)
-    if not remote:
-        if not show_sync_settings(parent, ctx):
-            return None
-        remote = engine.remembered_remote(ctx.db)
-        assert remote is not None
-    try:
-        password = credentials.find_password(parse_remote(remote))
-    except UserError as exc:
-        show_warning(parent, exc.message)
+    found = _remote_and_password(parent, ctx)
+    if found is None:
         return None
+    remote, password = found
     db = ctx.db
     cancel = threading.Event()
-    dialog = QProgressDialog(translate("SyncUi", "Synchronisieren …"), translate("SyncUi", "Abbrechen"), 0, 100, parent)
-    dialog.setObjectName("syncProgress")
-    dialog.setWindowTitle(translate("SyncUi", "Synchronisieren"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.canceled.connect(cancel.set)
+    dialog = _progress_dialog(parent, cancel)
     _running.add(id(ctx))
 
     def work(progress: Any) -> SyncResult:
@@ -317,29 +302,7 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
 
     def done(result: SyncResult) -> None:
         finished()
-        if (result.pulled or result.merged_contacts or result.seat_changes or result.erased_over_edits
-                or result.overbooked):
-            ctx.undo_stack.clear()  # the rows under the undo history may have changed
-            ctx.changed.emit(context.KINDS)
-        else:
-            ctx.changed.emit(())
-        ctx.status_message.emit(_summary(result))
-        notes = [translate("SyncUi", "Zwei Kontakte mit der E-Mail-Adresse {email} wurden zusammengeführt.").format(
-                 email=m.email) for m in result.merged_contacts]
-        if result.seat_changes:
-            notes.append(translate("SyncUi", "Geänderte Platzvergabe – bitte die Betroffenen informieren:"))
-            notes += [f"• {c.message()}" for c in result.seat_changes]
-        if result.overbooked:
-            notes.append(translate("SyncUi", "Nach dem Abgleich sind mehr Plätze vergeben als verfügbar – die "
-                                             "Plätze bleiben, bis Stornierungen es ausgleichen:"))
-            notes += [f"• {pool.message()}" for pool in result.overbooked]
-        if result.erased_over_edits:
-            notes.append(SyncUi.tr("%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung "
-                                   "(Datenschutz) ersetzt.", "", len(result.erased_over_edits)))
-        if notes:
-            show_message(parent, translate("SyncUi", "Synchronisiert"), "\n".join(notes))
-        if result.new_conflicts and ask_open_conflicts(parent, len(result.conflicts)):
-            show_conflicts_dialog(parent, ctx)
+        _show_result(parent, ctx, result)
 
     def failed(exc: BaseException) -> None:
         finished()
@@ -356,6 +319,73 @@ def sync_now(parent: QWidget | None, ctx: AppContext) -> Any:
             dialog.setLabelText(text)
 
     return run_in_background(work, done, failed, on_progress)
+
+
+def _remote_and_password(parent: QWidget | None, ctx: AppContext) -> tuple[str, str | None] | None:
+    """The remembered server (asked for in the settings when there is none yet) and its stored password (None:
+    none stored); None when the settings were cancelled or the address is not understood."""
+    from odn_desktop.sync import credentials, engine
+    from odn_desktop.sync.server import parse_remote
+
+    assert ctx.db is not None
+    remote = engine.remembered_remote(ctx.db)
+    if not remote:
+        if not show_sync_settings(parent, ctx):
+            return None
+        remote = engine.remembered_remote(ctx.db)
+        assert remote is not None
+    try:
+        return remote, credentials.find_password(parse_remote(remote))
+    except UserError as exc:
+        show_warning(parent, exc.message)
+        return None
+
+
+def _progress_dialog(parent: QWidget | None, cancel: threading.Event) -> QProgressDialog:
+    """The window-modal progress of a sync; "Abbrechen" sets ``cancel``."""
+    dialog = QProgressDialog(translate("SyncUi", "Synchronisieren …"), translate("SyncUi", "Abbrechen"), 0, 100, parent)
+    dialog.setObjectName("syncProgress")
+    dialog.setWindowTitle(translate("SyncUi", "Synchronisieren"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(cancel.set)
+    return dialog
+
+
+def _show_result(parent: QWidget | None, ctx: AppContext, result: SyncResult) -> None:
+    """After a sync: the pages reload (and the undo history goes) when rows came in, the summary in the status
+    line, what the coordinator should know in a message, and the offer to open new conflicts."""
+    if (result.pulled or result.merged_contacts or result.seat_changes or result.erased_over_edits
+            or result.overbooked):
+        ctx.undo_stack.clear()  # the rows under the undo history may have changed
+        ctx.changed.emit(context.KINDS)
+    else:
+        ctx.changed.emit(())
+    ctx.status_message.emit(_summary(result))
+    notes = _result_notes(result)
+    if notes:
+        show_message(parent, translate("SyncUi", "Synchronisiert"), "\n".join(notes))
+    if result.new_conflicts and ask_open_conflicts(parent, len(result.conflicts)):
+        show_conflicts_dialog(parent, ctx)
+
+
+def _result_notes(result: SyncResult) -> list[str]:
+    """Merged contacts, changed seats, overbooked pools and personal data replaced by an erasure."""
+    notes = [translate("SyncUi", "Zwei Kontakte mit der E-Mail-Adresse {email} wurden zusammengeführt.").format(
+             email=m.email) for m in result.merged_contacts]
+    if result.seat_changes:
+        notes.append(translate("SyncUi", "Geänderte Platzvergabe – bitte die Betroffenen informieren:"))
+        notes += [f"• {c.message()}" for c in result.seat_changes]
+    if result.overbooked:
+        notes.append(translate("SyncUi", "Nach dem Abgleich sind mehr Plätze vergeben als verfügbar – die "
+                                         "Plätze bleiben, bis Stornierungen es ausgleichen:"))
+        notes += [f"• {pool.message()}" for pool in result.overbooked]
+    if result.erased_over_edits:
+        notes.append(SyncUi.tr("%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung "
+                               "(Datenschutz) ersetzt.", "", len(result.erased_over_edits)))
+    return notes
 
 
 # -- conflicts -----------------------------------------------------------------------------------------------
