@@ -67,6 +67,28 @@ class RoundsTab(QWidget):
         self._overview: RoundsOverview | None = None
         self.model = RoundsModel(self)
 
+        self._build_notes()
+        self._build_view()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.optional_check)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        previous: QWidget = self.optional_check
+        for widget in (self.view, self.add_button, self.edit_button, self.remove_button, self.up_button,
+                       self.down_button):
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.row_actions = install_row_actions(self.view, [self.edit_button, self.up_button, self.down_button, None,
+                                                           self.add_button, self.remove_button])
+        self.model.modelReset.connect(self._update_buttons)
+        self._show_overview()
+
+    def _build_notes(self) -> None:
+        """The explanation, "Anmeldung ohne Runde erlaubt" and the warning when rounds exceed the seats."""
         self.hint = QLabel(self.tr("Parallele Runden teilen das Treffen in Gruppen mit eigenen Plätzen (z. B. zwei "
                                    "Themen zur selben Zeit). Wer sich anmeldet, wählt eine Runde; die Plätze der "
                                    "Veranstaltung gelten zusätzlich."), self)
@@ -80,6 +102,8 @@ class RoundsTab(QWidget):
         self.warning_label.setWordWrap(True)
         theme.keep_style(self.warning_label, lambda: theme.text_style(theme.problem_text, "600"))
 
+    def _build_view(self) -> None:
+        """The rounds with their seat gauges (Enter or double click edits one)."""
         self.view = QTableView(self)
         self.view.setObjectName("roundsView")
         self.view.setAccessibleName(QCoreApplication.translate("EventEditor", "Runden"))  # its tab's title
@@ -98,6 +122,8 @@ class RoundsTab(QWidget):
         self.view.setToolTip(self.tr("Enter oder Doppelklick: Runde bearbeiten · Entf: entfernen"))
         self.view.activated.connect(self._on_activated)
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Add, edit, remove, up, down."""
         self.add_button = QPushButton(self.tr("Runde hin&zufügen …"), self)
         self.add_button.setObjectName("addRound")
         self.edit_button = QPushButton(self.tr("Bearbei&ten …"), self)
@@ -119,22 +145,7 @@ class RoundsTab(QWidget):
         for button in (self.add_button, self.edit_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.optional_check)
-        layout.addWidget(self.warning_label)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        previous: QWidget = self.optional_check
-        for widget in (self.view, self.add_button, self.edit_button, self.remove_button, self.up_button,
-                       self.down_button):
-            QWidget.setTabOrder(previous, widget)
-            previous = widget
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.row_actions = install_row_actions(self.view, [self.edit_button, self.up_button, self.down_button, None,
-                                                           self.add_button, self.remove_button])
-        self.model.modelReset.connect(self._update_buttons)
-        self._show_overview()
+        return buttons
 
     # -- loading -------------------------------------------------------------------------------------------
 
