@@ -58,6 +58,24 @@ class AgendaTab(QWidget):
         self.model.edit_handler = self._edit
         self.model.move_handler = self._move
 
+        self._build_view()
+        self._build_notes()
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(self.view, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.remove_button)
+        QWidget.setTabOrder(self.remove_button, self.up_button)
+        QWidget.setTabOrder(self.up_button, self.down_button)
+        self._connect_selection()
+        self._build_row_actions()
+        self._update_buttons()
+
+    def _build_view(self) -> None:
+        """The programme's table: edited in place, rows moved by dragging or Alt+↑/↓."""
         self.view = QTableView(self)
         self.view.setObjectName("agendaView")
         self.view.setAccessibleName(QCoreApplication.translate("EventEditor", "Programm"))  # its tab's title
@@ -87,6 +105,8 @@ class AgendaTab(QWidget):
         self.view.setItemDelegateForColumn(AgendaColumn.SPEAKER, ChoiceDelegate(self._speaker_choices, self.view))
         self.view.setToolTip(self.tr("F2 oder Doppelklick bearbeitet eine Zelle; Ziehen oder Alt+↑/↓ verschiebt."))
 
+    def _build_notes(self) -> None:
+        """The summary line and the warning banner above the table."""
         self.summary = QLabel(self)
         self.summary.setObjectName("agendaSummary")
         self.warning_label = QLabel(self)
@@ -95,6 +115,8 @@ class AgendaTab(QWidget):
         self.warning_label.setWordWrap(True)
         self.warning_label.hide()
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Add, remove, up, down (Alt+↑/↓ on the table)."""
         self.add_button = QPushButton(self.tr("Programmpunkt hinzufügen"), self)
         self.remove_button = QPushButton(self.tr("Entfernen"), self)
         self.up_button = QPushButton(self.tr("Nach oben"), self)
@@ -116,27 +138,23 @@ class AgendaTab(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.warning_label)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        QWidget.setTabOrder(self.view, self.add_button)
-        QWidget.setTabOrder(self.add_button, self.remove_button)
-        QWidget.setTabOrder(self.remove_button, self.up_button)
-        QWidget.setTabOrder(self.up_button, self.down_button)
+        return buttons
+
+    def _connect_selection(self) -> None:
         # a mouse click sets the current row first and selects it afterwards, the keyboard does both at once:
         # the buttons follow both signals, so they are right whichever came last
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.layoutChanged.connect(self._update_buttons)
+
+    def _build_row_actions(self) -> None:
+        """The table's right-click menu (F2 edits the cell)."""
         self.edit_action = action(self, self.tr("Bearbeiten"), self._edit_current, "editAgendaCell")
         self.edit_action.setShortcut("F2")
         self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # shown in the menu; F2 is the view's
         self.row_actions = install_row_actions(self.view, [self.edit_action, self.up_button, self.down_button, None,
                                                            self.add_button, self.remove_button])
-        self._update_buttons()
 
     # -- loading ---------------------------------------------------------------------------------------------
 
