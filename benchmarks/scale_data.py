@@ -18,6 +18,7 @@ from sqlalchemy import insert
 from odn_desktop.domain.deadlines import end_of_day
 from odn_desktop.domain.names import normalize_email
 from odn_desktop.domain.timezone import BERLIN
+from odn_desktop.services.seat_allocation import QUEUE_STEP
 from odn_desktop.store.database import transaction
 from odn_desktop.store.models import AgendaItem, Contact, Event, EventSpeaker, Registration, Series, Speaker
 from odn_desktop.store.open import open_database
@@ -109,7 +110,9 @@ def build_database(path: Path, spec: ScaleSpec = ScaleSpec()) -> dict[str, int]:
             "academic_title": "",
             "consent_contact": False, "notes": "", "created_at": now, "updated_at": now, "dirty": True,
         })
-    # registrations: each event gets a share; (event, contact) pairs unique; statuses by time order
+    # registrations: each event gets a share; (event, contact) pairs unique; statuses by time order. The queue is
+    # the order of entry (``next_queue_order``: QUEUE_STEP, 2 x QUEUE_STEP, ...), here the registration time, so
+    # the stored seats and waiting places are exactly what the seat rule (``apply_allocation``) decides
     per_event = _split(spec.registrations, spec.events, rng)
     registrations = []
     for ev, n in zip(events, per_event, strict=True):
@@ -127,7 +130,8 @@ def build_database(path: Path, spec: ScaleSpec = ScaleSpec()) -> dict[str, int]:
             registrations.append({
                 "id": uuid.uuid4(), "event_id": ev["id"], "contact_id": contacts[ci]["id"], "status": status,
                 "waitlist_position": waiting_pos if status == "waiting" else None, "source": "benchmark",
-                "registered_at": at, "late": False, "attended": came,
+                "registered_at": at, "queue_order": (k + 1) * QUEUE_STEP, "forced_seat": False,
+                "late": False, "attended": came,
                 "attended_minutes": rng.randint(20, 90) if came else None, "notes": "", "created_at": now,
                 "updated_at": now, "dirty": True,
             })
