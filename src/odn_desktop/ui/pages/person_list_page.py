@@ -57,6 +57,21 @@ class PersonListPage(QWidget):
         self._shown_once = False
 
         self.model: SnapshotTableModel[Any] = SnapshotTableModel(columns, self)
+        self._build_search_row()
+        self._build_people_table()
+        self._build_people_splitter(editor)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._install_row_actions()
+        editor.save_requested.connect(self.save_changes)
+        editor.revert_requested.connect(self.discard_changes)
+        ctx.changed.connect(self._on_context_changed)
+        ctx.ready.connect(self._on_ready)
+
+    def _build_search_row(self) -> None:
+        """The search above the list (subclasses add their buttons to ``tool_row``) and the count below."""
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
@@ -65,7 +80,11 @@ class PersonListPage(QWidget):
         self.search_label.setBuddy(self.search_edit)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
+        self.tool_row = QHBoxLayout()
+        self.tool_row.addWidget(self.search_label)
+        self.tool_row.addWidget(self.search_edit, 1)
 
+    def _build_people_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("peopleTable")
         self.table.setModel(self.model)
@@ -84,10 +103,8 @@ class PersonListPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
-        self.tool_row = QHBoxLayout()
-        self.tool_row.addWidget(self.search_label)
-        self.tool_row.addWidget(self.search_edit, 1)
-
+    def _build_people_splitter(self, editor: PersonEditor) -> None:
+        """The list with its search line on the left, the editor on the right."""
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -107,19 +124,12 @@ class PersonListPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
-
+    def _install_row_actions(self) -> None:
         #: the page's own row actions (buttons or QActions) for the list's right-click menu; double click edits
         self.row_entries: list[Entry] = []
         self.edit_action = action(self, QCoreApplication.translate("PersonListPage", "Bearbeiten"),
                                   self.focus_editor, "editPerson")
         self.row_actions = install_row_actions(self.table, lambda: self.row_entries, open_action=self.edit_action)
-
-        editor.save_requested.connect(self.save_changes)
-        editor.revert_requested.connect(self.discard_changes)
-        ctx.changed.connect(self._on_context_changed)
-        ctx.ready.connect(self._on_ready)
 
     # -- hooks for subclasses ------------------------------------------------------------------------------
 
