@@ -214,7 +214,27 @@ class ContactsPage(PersonListPage):
         self.search_edit.setPlaceholderText(self.tr("Name, E-Mail, Organisation oder Kommune …"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setToolTip(self.tr("Zwei Kontakte mit Strg+Klick auswählen, um sie zusammenzuführen."))
+        self._build_merge_button()
 
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((160, 230, 180, 105)):
+            header.resizeSection(column, width)
+
+        self._build_registrations_table()
+        self._build_editor_splitter()
+
+        ui = self.contact_editor.ui
+        for first, second in (
+            (self.search_edit, self.merge_button),
+            (self.merge_button, self.table),
+            (self.table, ui.salutationCombo),
+            (ui.saveButton, self.registrations_table),
+        ):
+            QWidget.setTabOrder(first, second)
+        self.on_selection()
+
+    def _build_merge_button(self) -> None:
+        """The button "Zusammenführen …" beside the search (also in the list's right-click menu)."""
         self.merge_button = QPushButton(self.tr("&Zusammenführen …"))
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.setToolTip(self.tr("Zwei ausgewählte Kontakte zu einem zusammenführen"))
@@ -222,11 +242,8 @@ class ContactsPage(PersonListPage):
         self.tool_row.addWidget(self.merge_button)
         self.row_entries = [self.merge_button]
 
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((160, 230, 180, 105)):
-            header.resizeSection(column, width)
-
-        # the contact's registrations across all events, below the form
+    def _build_registrations_table(self) -> None:
+        """The contact's registrations across all events, below the form."""
         self.registrations_model: SnapshotTableModel[ContactRegistrationRow] = SnapshotTableModel(
             registration_columns(), self)
         self.registrations_table = QTableView()
@@ -255,12 +272,13 @@ class ContactsPage(PersonListPage):
         bold.setBold(True)
         self.registrations_label.setFont(bold)
 
+    def _build_editor_splitter(self) -> None:
+        """Editor above, registrations below; the coordinator can move the border."""
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 6, 0, 0)
         lower_layout.addWidget(self.registrations_label)
         lower_layout.addWidget(self.registrations_table, 1)
-        # editor above, registrations below; the coordinator can move the border
         self.right_layout.removeWidget(self.editor)
         self.vertical = QSplitter(Qt.Orientation.Vertical)
         self.vertical.setChildrenCollapsible(False)
@@ -269,16 +287,6 @@ class ContactsPage(PersonListPage):
         self.vertical.setStretchFactor(0, 0)
         self.vertical.setStretchFactor(1, 1)
         self.right_layout.addWidget(self.vertical)
-
-        ui = self.contact_editor.ui
-        for first, second in (
-            (self.search_edit, self.merge_button),
-            (self.merge_button, self.table),
-            (self.table, ui.salutationCombo),
-            (ui.saveButton, self.registrations_table),
-        ):
-            QWidget.setTabOrder(first, second)
-        self.on_selection()
 
     def first_show(self) -> None:
         super().first_show()
