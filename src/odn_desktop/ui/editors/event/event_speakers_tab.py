@@ -62,6 +62,29 @@ class EventSpeakersTab(QWidget):
         self._all: list[SpeakerRow] = []
 
         self.model: SnapshotTableModel[SpeakerRow] = SnapshotTableModel(speaker_columns(), self)
+        self._build_view()
+        self._build_known_person_row()
+        self._build_new_person_row()
+        add_box = self._build_add_box()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(add_box)
+        chain = [self.view, self.remove_button, self.existing_combo, self.add_button, self.first_name,
+                 self.last_name, self.organisation, self.create_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.row_actions = install_row_actions(self.view, [self.remove_button])
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _build_view(self) -> None:
+        """The event's speakers and the button that takes one off the event."""
         self.view = QTableView(self)
         self.view.setObjectName("eventSpeakersView")
         self.view.setTabKeyNavigation(False)  # the arrows move in it, Tab leaves it
@@ -83,6 +106,7 @@ class EventSpeakersTab(QWidget):
         self.remove_button.setToolTip(self.tr("Die Person bleibt in der Liste aller Referent:innen (Entf)"))
         self.remove_button.clicked.connect(self.delete_selected)
 
+    def _build_known_person_row(self) -> None:
         # add someone known
         self.existing_combo = QComboBox(self)
         self.existing_combo.setObjectName("existingSpeakerCombo")
@@ -100,6 +124,7 @@ class EventSpeakersTab(QWidget):
         self.add_button.clicked.connect(self.add_selected_existing)
         combo_edit.returnPressed.connect(self.add_selected_existing)
 
+    def _build_new_person_row(self) -> None:
         # or create someone new
         self.first_name = QLineEdit(self)
         self.first_name.setPlaceholderText(self.tr("Vorname"))
@@ -113,6 +138,8 @@ class EventSpeakersTab(QWidget):
             edit.returnPressed.connect(self.create_new)
         self.last_name.textChanged.connect(self._update_buttons)
 
+    def _build_add_box(self) -> QGroupBox:
+        """The box "Referent:in hinzufügen": a known person (first line) or a new one (second line)."""
         add_box = QGroupBox(self.tr("Referent:in hinzufügen"), self)
         grid = QGridLayout(add_box)
         grid.addWidget(QLabel(self.tr("Bekannte Person:"), add_box), 0, 0)
@@ -126,22 +153,7 @@ class EventSpeakersTab(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setColumnStretch(3, 2)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(add_box)
-        chain = [self.view, self.remove_button, self.existing_combo, self.add_button, self.first_name,
-                 self.last_name, self.organisation, self.create_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.row_actions = install_row_actions(self.view, [self.remove_button])
-        self.model.modelReset.connect(self._update_buttons)
-        self._update_buttons()
+        return add_box
 
     # -- loading ---------------------------------------------------------------------------------------------
 
