@@ -194,6 +194,9 @@ class Contact(SyncedMixin, Base):
             sqlite_where=text("deleted_at IS NULL"),
             postgresql_where=text("deleted_at IS NULL"),
         ),
+        # the people deleted under Art. 17 (tombstones: few), read after every pull (``sync.erasure``)
+        Index("ix_contact_deleted", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL"),
+              postgresql_where=text("deleted_at IS NOT NULL")),
     )
 
     salutation: Mapped[str] = mapped_column(String(40), default="")
@@ -281,3 +284,15 @@ CORE_SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Registration,
     Task,
 )
+
+
+def dirty_index(model: type[SyncedMixin]) -> Index:
+    """The rows carrying the change marker, and only those (a partial index, revision 0006): the sync asks
+    "what changed here?" before every run, and scanning 100,000 registrations and 30,000 contacts for the few
+    marked ones cost it ~20 ms of a 1,000-row sync. Kept small by the marker being cleared after each push (the
+    shared database never sets it, so its index stays empty). Matches ``WHERE dirty = 1`` exactly, as the sync
+    queries it."""
+    table = model.__table__  # type: ignore[attr-defined]
+    return Index(f"ix_{table.name}_dirty", table.c.dirty, sqlite_where=text("dirty = 1"),
+                 postgresql_where=text("dirty"))
+

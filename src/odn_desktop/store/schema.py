@@ -16,7 +16,7 @@ from . import sync_models as sync_models
 from . import mail_models as mail_models
 from . import wish_models as wish_models
 # isort: on
-from .models import CORE_SYNCED_MODELS, Base, SyncedMixin
+from .models import CORE_SYNCED_MODELS, Base, SyncedMixin, dirty_index
 
 #: Every synced table, parents before children: the order the sync writes them in.
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
@@ -24,6 +24,9 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     *mail_models.MAIL_SYNCED_MODELS,
     *wish_models.WISH_SYNCED_MODELS,
 )
+
+#: one partial index per synced table on the rows carrying the change marker (``models.dirty_index``)
+DIRTY_INDEXES = tuple(dirty_index(model) for model in SYNCED_MODELS)
 
 #: The metadata of every table (Alembic's target).
 METADATA = Base.metadata

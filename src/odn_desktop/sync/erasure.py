@@ -43,6 +43,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from odn_desktop.store.batches import in_batches
 from odn_desktop.store.mail_models import RegistrationMessage
 from odn_desktop.store.models import Contact, Registration
 from odn_desktop.store.wish_models import TopicWish
@@ -269,10 +270,13 @@ def erased_people(session: Session, newly_erased: Collection[uuid.UUID]) -> dict
     """The people whose leftovers are erased after a pull: erased or anonymised on one side in this sync
     (``newly_erased``), and anyone deleted under Art. 17; contact id -> deleted under Art. 17 (a tombstone).
     One query for ``leftovers`` and ``erase_wish_leftovers`` both (each had scanned every contact itself)."""
-    return {cid: deleted is not None for cid, email, deleted in session.execute(
-        select(Contact.id, Contact.email_normalized, Contact.deleted_at)
-        .where(or_(Contact.deleted_at.is_not(None), Contact.id.in_(list(newly_erased)))))
-        if email == anonymised_address(cid.hex)}
+    # the tombstones through their partial index (ix_contact_deleted), the others by key: ORed in one query
+    # SQLite scans every contact (5 ms of every sync at 30,000 contacts)
+    columns = select(Contact.id, Contact.email_normalized, Contact.deleted_at)
+    rows = list(session.execute(columns.where(Contact.deleted_at.is_not(None))))
+    for chunk in in_batches(sorted(newly_erased, key=lambda c: c.hex)):
+        rows += session.execute(columns.where(Contact.id.in_(chunk)))
+    return {cid: deleted is not None for cid, email, deleted in rows if email == anonymised_address(cid.hex)}
 
 
 def leftovers(session: Session, people: Collection[uuid.UUID]) -> list[Registration]:
