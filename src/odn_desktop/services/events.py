@@ -319,14 +319,17 @@ def _row(event: Event, counts: dict[str, int], speakers: list[tuple[str, str]], 
     )
 
 
-def list_event_rows(session: Session, now: datetime | None = None) -> list[EventRow]:
-    """All live events, oldest first, with seat figures and deadline state."""
+def list_event_rows(session: Session, now: datetime | None = None,
+                    event_ids: list[uuid.UUID] | None = None) -> list[EventRow]:
+    """All live events (or those of ``event_ids``), oldest first, with seat figures and deadline state."""
     now = now or utcnow()
-    events = session.scalars(
-        select(Event).where(Event.deleted_at.is_(None)).order_by(Event.starts_at).options(selectinload(Event.series))
-    ).all()
-    counts = registration_counts(session)
-    speakers = event_speaker_names(session)
+    query = select(Event).where(Event.deleted_at.is_(None)).order_by(Event.starts_at).options(
+        selectinload(Event.series))
+    if event_ids is not None:
+        query = query.where(Event.id.in_(event_ids))
+    events = session.scalars(query).all()
+    counts = registration_counts(session, event_ids)
+    speakers = event_speaker_names(session, event_ids)
     return [
         _row(e, counts[e.id], speakers.get(e.id, []), e.series.title if e.series else None, now) for e in events
     ]

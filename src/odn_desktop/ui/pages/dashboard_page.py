@@ -96,14 +96,25 @@ class DashboardData:
 def load_dashboard(session: Session, now: datetime) -> DashboardData:
     """Upcoming events (or, when none, the last three, "Beendet"), every open deadline of meetings that have not
     ended, and every open task, also of meetings that have ended (the follow-up work)."""
+    from sqlalchemy import select
+
+    from odn_desktop.domain.deadlines import meeting_state
     from odn_desktop.services.events import list_event_rows
     from odn_desktop.services.round_views import current_over_limit, round_seat_rows
     from odn_desktop.services.tasks import event_deadlines, open_tasks_of_ended_events
+    from odn_desktop.store.models import Event
 
-    rows = [r for r in list_event_rows(session, now) if r.state is not MeetingState.CANCELLED]
-    upcoming = [r for r in rows if r.state is not MeetingState.ENDED]
-    past_only = not upcoming
-    events = upcoming if upcoming else rows[-3:][::-1]
+    # which meetings are shown, from three columns; the seat figures and search keys only of those
+    states = [(event_id, meeting_state(status, ends_at, now)) for event_id, status, ends_at in session.execute(
+        select(Event.id, Event.status, Event.ends_at).where(Event.deleted_at.is_(None)).order_by(Event.starts_at))]
+    shown = [event_id for event_id, state in states if state is not MeetingState.CANCELLED]
+    upcoming_ids = [event_id for event_id, state in states if state not in (MeetingState.CANCELLED,
+                                                                            MeetingState.ENDED)]
+    past_only = not upcoming_ids
+    wanted = upcoming_ids if upcoming_ids else shown[-3:][::-1]
+    by_id = {r.id: r for r in list_event_rows(session, now, wanted)} if wanted else {}
+    events = [by_id[event_id] for event_id in wanted if event_id in by_id]
+    upcoming = [] if past_only else events
     # deadlines of meetings that have not ended; an ended meeting's open tasks stay (the follow-up work)
     deadlines: list[EventDeadline] = event_deadlines(session, now)
     listed = {d.task_id for d in deadlines if d.task_id is not None}
