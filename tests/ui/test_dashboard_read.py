@@ -6,12 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 from odn_desktop.domain.deadlines import MeetingState
 from odn_desktop.services.events import cancel_event, create_event, list_event_rows
+from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.ui.pages.dashboard_page import load_dashboard
 
 
-def _shown_from_the_full_list(db: Database, now: datetime) -> tuple[list[object], bool]:
+def _shown_from_the_full_list(db: Database, now: datetime) -> tuple[list[EventRow], bool]:
     with transaction(db.sessions) as s:
         rows = [r for r in list_event_rows(s, now) if r.state is not MeetingState.CANCELLED]
     upcoming = [r for r in rows if r.state is not MeetingState.ENDED]
