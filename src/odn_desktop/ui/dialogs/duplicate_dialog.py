@@ -84,80 +84,9 @@ class DuplicateDialog(QDialog):
                                "übernommen.").format(title=source.title, date=display_date(source.times.starts_at)))
         intro.setObjectName("duplicateIntro")
         intro.setWordWrap(True)
-
-        self.title_edit = QLineEdit(source.title)
-        self.title_edit.setObjectName("duplicateTitle")
-        self.date_edit = QDateEdit(QDate(start.year, start.month, start.day))
-        self.date_edit.setObjectName("duplicateDate")
-        self.date_edit.setDisplayFormat("dd.MM.yyyy (ddd)")
-        self.date_edit.setCalendarPopup(True)
-        typing_friendly(self.date_edit)
-        self.time_edit = QTimeEdit(QTime(start.hour, start.minute))
-        self.time_edit.setObjectName("duplicateTime")
-        self.time_edit.setDisplayFormat("HH:mm")
-        metrics = self.fontMetrics()
-        self.date_edit.setMinimumWidth(metrics.horizontalAdvance("30.12.2029 (Mi.)") + 48)
-        self.time_edit.setMinimumWidth(metrics.horizontalAdvance("23:59") + 48)
-        form = QFormLayout()
-        for text, widget in ((self.tr("&Titel:"), self.title_edit), (self.tr("&Datum:"), self.date_edit),
-                             (self.tr("&Beginn:"), self.time_edit)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            if widget is self.title_edit:
-                form.addRow(label, widget)
-            else:  # a date or a time needs no full row
-                row = QHBoxLayout()
-                row.addWidget(widget)
-                row.addStretch(1)
-                form.addRow(label, row)
-        self.time_edit.setToolTip(self.tr("Beginn in deutscher Zeit (Europe/Berlin)"))
-
-        self.derived = QGroupBox(self.tr("Daraus folgt (gleicher Abstand zum Beginn)"))
-        self.derived.setObjectName("duplicateDerived")
-        derived_form = QFormLayout(self.derived)
-        self.end_value = self._value_label("duplicateEnd")
-        self.deadline_value = self._value_label("duplicateDeadline")
-        self.opens_value = self._value_label("duplicateOpens")
-        self.dispatch_value = self._value_label("duplicateDispatch")
-        self.tasks_value = self._value_label("duplicateTasks")
-        self._derived_rows: dict[str, QLabel] = {}
-        for key, text, value in (
-            ("end", self.tr("Ende:"), self.end_value),
-            ("opens", self.tr("Anmeldung ab:"), self.opens_value),
-            ("deadline", self.tr("Anmeldeschluss:"), self.deadline_value),
-            ("dispatch", self.tr("Versand des Zugangslinks:"), self.dispatch_value),
-            ("tasks", self.tr("Aufgaben fällig:"), self.tasks_value),
-        ):
-            label = QLabel(text)
-            label.setBuddy(value)
-            derived_form.addRow(label, value)
-            self._derived_rows[key] = label
-        derived_form.setRowVisible(self._derived_rows["opens"], source.times.registration_opens_at is not None)
-
-        counts = source.counts
-        self.part_checks: dict[str, QCheckBox] = {
-            "programme": QCheckBox(self.tr("&Programm (%n Programmpunkte)", "", counts["programme"])),
-            "speakers": QCheckBox(self.tr("&Referent:innen ({count})").format(count=counts["speakers"])),
-            "rounds": QCheckBox(self.tr("R&unden ({count})").format(count=counts["rounds"])),
-            "tasks": QCheckBox(self.tr("&Aufgaben ({count})").format(count=counts["tasks"])),
-        }
-        parts_box = QGroupBox(self.tr("Übernehmen"))
-        parts_box.setObjectName("duplicateParts")
-        parts_layout = QVBoxLayout(parts_box)
-        for part in PARTS:
-            check = self.part_checks[part]
-            check.setObjectName(f"duplicate_{part}")
-            check.setChecked(counts[part] > 0)
-            check.setEnabled(counts[part] > 0)
-            check.toggled.connect(self._update)
-            parts_layout.addWidget(check)
-        self.description_note = QLabel(self.tr(
-            "Die Beschreibung wird übernommen und im neuen Treffen als „bitte prüfen“ markiert, bis sie "
-            "geändert wird."))
-        self.description_note.setObjectName("duplicateDescriptionNote")
-        self.description_note.setWordWrap(True)
-        parts_layout.addStretch(1)
-        self.description_note.setVisible(source.has_description)
+        form = self._build_when_form(start)
+        self._build_derived_box()
+        parts_box = self._build_parts_box()
 
         self.warning_label = QLabel()
         self.warning_label.setObjectName("duplicateWarning")
@@ -193,6 +122,91 @@ class DuplicateDialog(QDialog):
         self.date_edit.setFocus()
         self.setMinimumWidth(760)
         self.adjustSize()
+
+    # -- building the dialog -------------------------------------------------------------------------------
+
+    def _build_when_form(self, start: datetime) -> QFormLayout:
+        """Title, date and start of the new meeting (the proposed start given)."""
+        self.title_edit = QLineEdit(self.source.title)
+        self.title_edit.setObjectName("duplicateTitle")
+        self.date_edit = QDateEdit(QDate(start.year, start.month, start.day))
+        self.date_edit.setObjectName("duplicateDate")
+        self.date_edit.setDisplayFormat("dd.MM.yyyy (ddd)")
+        self.date_edit.setCalendarPopup(True)
+        typing_friendly(self.date_edit)
+        self.time_edit = QTimeEdit(QTime(start.hour, start.minute))
+        self.time_edit.setObjectName("duplicateTime")
+        self.time_edit.setDisplayFormat("HH:mm")
+        metrics = self.fontMetrics()
+        self.date_edit.setMinimumWidth(metrics.horizontalAdvance("30.12.2029 (Mi.)") + 48)
+        self.time_edit.setMinimumWidth(metrics.horizontalAdvance("23:59") + 48)
+        form = QFormLayout()
+        for text, widget in ((self.tr("&Titel:"), self.title_edit), (self.tr("&Datum:"), self.date_edit),
+                             (self.tr("&Beginn:"), self.time_edit)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            if widget is self.title_edit:
+                form.addRow(label, widget)
+            else:  # a date or a time needs no full row
+                row = QHBoxLayout()
+                row.addWidget(widget)
+                row.addStretch(1)
+                form.addRow(label, row)
+        self.time_edit.setToolTip(self.tr("Beginn in deutscher Zeit (Europe/Berlin)"))
+        return form
+
+    def _build_derived_box(self) -> None:
+        """What follows from the new start: end, registration window, dispatch of the link, tasks."""
+        self.derived = QGroupBox(self.tr("Daraus folgt (gleicher Abstand zum Beginn)"))
+        self.derived.setObjectName("duplicateDerived")
+        derived_form = QFormLayout(self.derived)
+        self.end_value = self._value_label("duplicateEnd")
+        self.deadline_value = self._value_label("duplicateDeadline")
+        self.opens_value = self._value_label("duplicateOpens")
+        self.dispatch_value = self._value_label("duplicateDispatch")
+        self.tasks_value = self._value_label("duplicateTasks")
+        self._derived_rows: dict[str, QLabel] = {}
+        for key, text, value in (
+            ("end", self.tr("Ende:"), self.end_value),
+            ("opens", self.tr("Anmeldung ab:"), self.opens_value),
+            ("deadline", self.tr("Anmeldeschluss:"), self.deadline_value),
+            ("dispatch", self.tr("Versand des Zugangslinks:"), self.dispatch_value),
+            ("tasks", self.tr("Aufgaben fällig:"), self.tasks_value),
+        ):
+            label = QLabel(text)
+            label.setBuddy(value)
+            derived_form.addRow(label, value)
+            self._derived_rows[key] = label
+        derived_form.setRowVisible(self._derived_rows["opens"],
+                                   self.source.times.registration_opens_at is not None)
+
+    def _build_parts_box(self) -> QGroupBox:
+        """Which parts are copied (programme, speakers, rounds, tasks) and the note on the description."""
+        counts = self.source.counts
+        self.part_checks: dict[str, QCheckBox] = {
+            "programme": QCheckBox(self.tr("&Programm (%n Programmpunkte)", "", counts["programme"])),
+            "speakers": QCheckBox(self.tr("&Referent:innen ({count})").format(count=counts["speakers"])),
+            "rounds": QCheckBox(self.tr("R&unden ({count})").format(count=counts["rounds"])),
+            "tasks": QCheckBox(self.tr("&Aufgaben ({count})").format(count=counts["tasks"])),
+        }
+        parts_box = QGroupBox(self.tr("Übernehmen"))
+        parts_box.setObjectName("duplicateParts")
+        parts_layout = QVBoxLayout(parts_box)
+        for part in PARTS:
+            check = self.part_checks[part]
+            check.setObjectName(f"duplicate_{part}")
+            check.setChecked(counts[part] > 0)
+            check.setEnabled(counts[part] > 0)
+            check.toggled.connect(self._update)
+            parts_layout.addWidget(check)
+        self.description_note = QLabel(self.tr(
+            "Die Beschreibung wird übernommen und im neuen Treffen als „bitte prüfen“ markiert, bis sie "
+            "geändert wird."))
+        self.description_note.setObjectName("duplicateDescriptionNote")
+        self.description_note.setWordWrap(True)
+        parts_layout.addStretch(1)
+        self.description_note.setVisible(self.source.has_description)
+        return parts_box
 
     def _value_label(self, name: str) -> QLabel:
         label = QLabel()
