@@ -39,10 +39,7 @@ WIDGET_MODULES = {"QtWidgets", "QtPrintSupport"}
 
 #: Import cycles that are known and still to be broken (each the set of modules of one strongly connected
 #: component). Must only shrink; a test fails when an entry is gone, so that it is taken out.
-KNOWN_CYCLES: set[frozenset[str]] = {
-    frozenset({"odn_desktop.ui.dialogs.certificates_dialog", "odn_desktop.ui.dialogs.mail_send_dialog",
-               "odn_desktop.ui.dialogs.mail_ui", "odn_desktop.ui.dialogs.privacy_dialog"}),
-}
+KNOWN_CYCLES: set[frozenset[str]] = set()
 #: Uses of another module's private name still to be made public: (importer, name used). Must only shrink.
 KNOWN_PRIVATE: set[tuple[str, str]] = {
     *((f"odn_desktop.{module}", f"odn_desktop.cli.{name}")
@@ -51,8 +48,6 @@ KNOWN_PRIVATE: set[tuple[str, str]] = {
                             "cli_rounds": ("_print_json", "_say"), "cli_stats": ("_print_json", "_say"),
                             "cli_sync": ("_print_json", "_say"), "cli_wishes": ("_print_json", "_say")}.items()
       for name in names),
-    *((f"odn_desktop.ui.dialogs.{module}", f"odn_desktop.ui.dialogs.mail_ui.{name}")
-      for module in ("mail_send_dialog", "privacy_dialog") for name in ("_buddy", "_settings")),
 }
 
 
@@ -272,3 +267,67 @@ def test_the_layout_check_finds_a_path_that_is_gone() -> None:
     named = _paths_named("The flow: `ui/undo.py` and `ui/shell/app.py`.\nsrc/odn_desktop/cli.py  old CLI\n")
     assert named == {"ui/undo.py", "ui/shell/app.py", "src/odn_desktop/cli.py"}
     assert not (PACKAGE_DIR / "ui/undo.py").exists()
+
+# -- short functions -------------------------------------------------------------------------------------
+
+#: No function or method of ``ui`` longer than this (its ``def`` line to its last line); a dialog or page is
+#: built by small builder methods (one per group box, tab or button row) or a Qt Designer form.
+MAX_FUNCTION_LINES = 80
+#: Functions still longer: (module, qualified name). Must only shrink; a test fails when one is gone or short.
+KNOWN_LONG: set[tuple[str, str]] = {
+    ("odn_desktop.ui.pages.registrations_tab", "RegistrationsTab.__init__"),
+}
+
+
+def function_lengths(folder: Path, package: str) -> dict[tuple[str, str], int]:
+    """(module, qualified name) -> lines of every function in the package's modules under ``folder``, nested ones
+    and methods included; the forms compiled by ``scripts/build_ui.py`` (``generated``) left out."""
+    import ast
+
+    found: dict[tuple[str, str], int] = {}
+
+    def visit(node: ast.AST, module: str, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                name = prefix + child.name
+                found[(module, name)] = (child.end_lineno or child.lineno) - child.lineno + 1
+                visit(child, module, name + ".")
+            elif isinstance(child, ast.ClassDef):
+                visit(child, module, prefix + child.name + ".")
+            else:
+                visit(child, module, prefix)
+
+    for path in sorted(folder.rglob("*.py")):
+        relative = path.relative_to(folder).with_suffix("")
+        if "generated" in relative.parts:
+            continue
+        parts = relative.parts[:-1] if relative.name == "__init__" else relative.parts
+        visit(ast.parse(path.read_text(encoding="utf-8")), ".".join((package, *parts)), "")
+    return found
+
+
+def test_no_function_in_ui_is_long() -> None:
+    lengths = function_lengths(PACKAGE_DIR / "ui", f"{PACKAGE}.ui")
+    long = {key: n for key, n in lengths.items() if n > MAX_FUNCTION_LINES}
+    new = sorted(f"{module}.{name}: {n} lines" for (module, name), n in long.items()
+                 if (module, name) not in KNOWN_LONG)
+    assert not new, f"functions longer than {MAX_FUNCTION_LINES} lines (split them into builders):\n" + "\n".join(new)
+    gone = sorted(KNOWN_LONG - set(long))
+    assert not gone, f"gone or short now, take them out of KNOWN_LONG: {gone}"
+
+
+def test_the_length_check_counts_methods_and_nested_functions(tmp_path: Path) -> None:
+    body = "".join(f"    x{i} = {i}\n" for i in range(MAX_FUNCTION_LINES - 1))  # with its def: the limit
+    name = _write_package(tmp_path, {
+        "short.py": f"def fits():\n{body}",
+        "sub/__init__.py": f"class Dialog:\n    def __init__(self):\n    {body.replace(chr(10), chr(10) + '    ')}\n"
+                           "        def inner():\n            return 1\n",
+        "generated/__init__.py": "",
+        "generated/ui_form.py": f"def setupUi():\n{body}    more = 1\n",
+    })
+
+    found = function_lengths(tmp_path / name, name)
+
+    assert found == {(f"{name}.short", "fits"): MAX_FUNCTION_LINES,
+                     (f"{name}.sub", "Dialog.__init__"): MAX_FUNCTION_LINES + 3,
+                     (f"{name}.sub", "Dialog.__init__.inner"): 2}
