@@ -24,6 +24,7 @@ pull: a row whose newest server version it is serves as its own merge base.)
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import socket
 import sqlite3
@@ -217,25 +218,29 @@ def _collect_push(txn: LocalTransaction, seq: int) -> _PushBatch:
         rows = txn.dirty_rows(spec)
         if not rows:
             continue
-        has_shadows = txn.raw.execute(
-            "SELECT 1 FROM sync_shadow WHERE table_name = ? LIMIT 1", (spec.name,)).fetchone() is not None
-        shadows = txn.shadows(spec, [str(r["id"]) for r in rows]) if has_shadows else {}
         open_conf = conflict_store.open_fields(txn, spec)
         out: list[Row] = []
+        texts: list[tuple[str, str]] = []
         marks: list[tuple[str, str | None, bool, int | None]] = []
-        for row in rows:
+        for found in rows:
+            row = found.values
             row_id = str(row["id"])
             held = set(open_conf.get(row_id, ()))
-            shadow = shadows.get(row_id)
-            candidate = pushable(spec, row, shadow, held)
-            send = differs(spec, candidate, shadow)
+            if held and found.shadow is not None:  # fields in open conflict keep the server's values
+                shadow = json.loads(found.shadow)
+                candidate = pushable(spec, row, shadow, held)
+                send = differs(spec, candidate, shadow)
+                text = shadow_texts([candidate])[0][1]
+            else:
+                candidate, send, text = row, not found.unchanged, found.text
             if send:
                 out.append(candidate)
+                texts.append((row_id, text))
             updated = row["updated_at"]
             marks.append((row_id, None if updated is None else str(updated), bool(held), seq if send else None))
         if out:
             batch.tables.append((spec, out))
-            batch.texts.append((spec, shadow_texts(out)))
+            batch.texts.append((spec, texts))
         batch.marks.append((spec, marks))
     return batch
 
