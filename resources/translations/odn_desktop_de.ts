@@ -4,7 +4,7 @@
 <context>
     <name>AgendaTab</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="187"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="205"/>
         <source>%n Punkte</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="187"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="205"/>
         <source>%n Minuten</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>CertificatesDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="364"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="376"/>
         <source>%n erhalten eine Bescheinigung</source>
         <translation>
             <numerusform>%n erhält eine Bescheinigung</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="413"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="425"/>
         <source>%n Bescheinigungen gespeichert in {folder}</source>
         <translation>
             <numerusform>%n Bescheinigung gespeichert in {folder}</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="432"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="444"/>
         <source>%n Bescheinigungen (eine Seite je Person) gespeichert: {path}</source>
         <translation>
             <numerusform>%n Bescheinigung (eine Seite je Person) gespeichert: {path}</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="460"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="472"/>
         <source>%n Entwürfe mit Bescheinigung gespeichert in {folder}</source>
         <translation>
             <numerusform>%n Entwurf mit Bescheinigung gespeichert in {folder}</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="463"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="475"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n Person übersprungen)</numerusform>
@@ -66,7 +66,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="311"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="319"/>
         <source>{shown} von %n Kontakten</source>
         <translation>
             <numerusform>{shown} von %n Kontakt</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="312"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="320"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n Kontakt</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="384"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="392"/>
         <source>Kontakte zusammengeführt: %n Anmeldungen übernommen, {dropped} doppelte entfernt.</source>
         <translation>
             <numerusform>Kontakte zusammengeführt: %n Anmeldung übernommen, {dropped} doppelte entfernt.</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>DuplicateDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="139"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="187"/>
         <source>&amp;Programm (%n Programmpunkte)</source>
         <translation>
             <numerusform>&amp;Programm (%n Programmpunkt)</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>ImportMappingDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="498"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="520"/>
         <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>
             <numerusform>%n Zeile in der Datei. Bitte zuerst die Zuordnung vervollständigen.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="500"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="522"/>
         <source>%n Zeilen in der Datei</source>
         <translation>
             <numerusform>%n Zeile in der Datei</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="518"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="540"/>
         <source>%n doppelte Zeilen zusammengeführt</source>
         <translation>
             <numerusform>%n doppelte Zeile zusammengeführt</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="523"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="545"/>
         <source>%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen</source>
         <translation>
             <numerusform>%n Zeile außerhalb der Anmeldefrist wird nur mit „Verspätet zulassen“ übernommen</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>MailDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="576"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="598"/>
         <source>Empfänger: %n Personen</source>
         <translation>
             <numerusform>Empfänger: %n Person</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="737"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="759"/>
         <source>%n Entwürfe gespeichert in {folder}</source>
         <translation>
             <numerusform>%n Entwurf gespeichert in {folder}</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="740"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="762"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n Person übersprungen)</numerusform>
@@ -163,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="574"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="596"/>
         <source>Empfänger: %n Personen in BCC (ein Entwurf)</source>
         <translation>
             <numerusform>Empfänger: %n Person in BCC (ein Entwurf)</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="597"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="619"/>
         <source>%n Entwürfe noch nicht als verschickt vermerkt</source>
         <translation>
             <numerusform>%n Entwurf noch nicht als verschickt vermerkt</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="633"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="655"/>
         <source>An: {to} · BCC: %n Personen</source>
         <translation>
             <numerusform>An: {to} · BCC: %n Person</numerusform>
@@ -187,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="734"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="756"/>
         <source>Ein Entwurf an %n Personen in BCC gespeichert in {folder}</source>
         <translation>
             <numerusform>Ein Entwurf an %n Person in BCC gespeichert in {folder}</numerusform>
@@ -195,7 +195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="761"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="783"/>
         <source>%n Entwürfe „{label}“ sind noch nicht als verschickt vermerkt. Haben Sie die Entwürfe aus Outlook verschickt?</source>
         <translation>
             <numerusform>%n Entwurf „{label}“ ist noch nicht als verschickt vermerkt. Haben Sie den Entwurf aus Outlook verschickt?</numerusform>
@@ -203,7 +203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="774"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="796"/>
         <source>%n Entwürfe als verschickt vermerkt.</source>
         <translation>
             <numerusform>%n Entwurf als verschickt vermerkt.</numerusform>
@@ -214,7 +214,7 @@
 <context>
     <name>PrivacyDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="170"/>
         <source>%n Kontakte würden anonymisiert.</source>
         <translation>
             <numerusform>%n Kontakt würde anonymisiert.</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="176"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n Kontakt</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="177"/>
         <source>%n Anmeldungen</source>
         <translation>
             <numerusform>%n Anmeldung</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="179"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="191"/>
         <source>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
         <translation>
             <numerusform>%n Kontakt und seine Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</numerusform>
@@ -246,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="235"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="247"/>
         <source>%n Personen sind nachgerückt. Jetzt benachrichtigen?</source>
         <translation>
             <numerusform>%n Person ist nachgerückt. Jetzt benachrichtigen?</numerusform>
@@ -268,7 +268,7 @@
 <context>
     <name>RoomPlanTab</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="256"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="272"/>
         <source>%n Personen</source>
         <translation>
             <numerusform>%n Person</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="256"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="272"/>
         <source>in %n Räumen</source>
         <translation>
             <numerusform>in %n Raum</numerusform>
@@ -284,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="262"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="278"/>
         <source>%n Personen ohne Runde bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n Person ohne Runde bleibt im Hauptraum</numerusform>
@@ -292,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="280"/>
         <source>%n Referent:innen und Veranstaltende bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n Referent:in oder Veranstaltende:r bleibt im Hauptraum</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="267"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="283"/>
         <source>in %n Räumen treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</source>
         <translation>
             <numerusform>in %n Raum treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</numerusform>
@@ -311,7 +311,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="231"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="262"/>
         <source>%n Empfänger:innen</source>
         <translation>
             <numerusform>%n Empfänger:in</numerusform>
@@ -365,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="337"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="386"/>
         <source>%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
         <translation>
             <numerusform>%n Änderung an Personendaten wurde durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</numerusform>
@@ -373,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="552"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="582"/>
         <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
         <translation>
             <numerusform>%n Konflikt entschieden; der nächste Abgleich überträgt das.</numerusform>
@@ -384,7 +384,7 @@
 <context>
     <name>WishesPage</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="389"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="403"/>
         <source>%n Themen</source>
         <translation>
             <numerusform>%n Thema</numerusform>
@@ -392,8 +392,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="363"/>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="389"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="377"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="403"/>
         <source>%n Wünsche</source>
         <translation>
             <numerusform>%n Wunsch</numerusform>

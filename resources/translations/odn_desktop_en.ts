@@ -206,53 +206,53 @@
 <context>
     <name>AgendaTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="88"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="106"/>
         <source>F2 oder Doppelklick bearbeitet eine Zelle; Ziehen oder Alt+↑/↓ verschiebt.</source>
         <translation>F2 or double-click edits a cell; drag or Alt+↑/↓ moves.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="98"/>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="293"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="120"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="311"/>
         <source>Programmpunkt hinzufügen</source>
         <translation>Add agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="99"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="121"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="122"/>
         <source>Nach oben</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="123"/>
         <source>Nach unten</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="124"/>
         <source>Ausgewählten Programmpunkt nach oben schieben (Alt+↑)</source>
         <translation>Move the selected agenda item up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="103"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="125"/>
         <source>Ausgewählten Programmpunkt nach unten schieben (Alt+↓)</source>
         <translation>Move the selected agenda item down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="104"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="126"/>
         <source>Ausgewählten Programmpunkt entfernen (Entf)</source>
         <translation>Remove the selected agenda item (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="203"/>
         <source>Zeitfenster {start}–{end} Uhr · Programm: {items}, {minutes}, Ende {agenda_end} Uhr</source>
         <translation>Time slot {start}–{end} · Agenda: {items}, {minutes}, ends {agenda_end}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="187"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="205"/>
         <source>%n Punkte</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="187"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="205"/>
         <source>%n Minuten</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -268,32 +268,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="194"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="212"/>
         <source>– niemand –</source>
         <translation>– nobody –</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="237"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="255"/>
         <source>Programmpunkt ändern ({field})</source>
         <translation>Change agenda item ({field})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="253"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="271"/>
         <source>Programmpunkt verschieben</source>
         <translation>Move agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="281"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="299"/>
         <source>Neuer Programmpunkt</source>
         <translation>New agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="309"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="327"/>
         <source>Programmpunkt „{title}“ entfernen</source>
         <translation>Remove agenda item “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="134"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="153"/>
         <source>Bearbeiten</source>
         <translation>Edit</translation>
     </message>
@@ -301,63 +301,63 @@
 <context>
     <name>AllRegistrationsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="112"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="116"/>
         <source>Name, E-Mail oder Organisation …</source>
         <extracomment>event id and editor tab, e.g. (uuid, &quot;registrations&quot;) &quot;Kontakt öffnen&quot;: the registrant&apos;s contact id, for the Kontakte page the complete list is shown</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="119"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="122"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="126"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="129"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="133"/>
         <source>&amp;Runde:</source>
         <translation>&amp;Round:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="145"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="149"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="310"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="314"/>
         <source>ohne Runde</source>
         <translation>no round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="332"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="336"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="334"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="338"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="337"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="341"/>
         <source>(wird aktualisiert …)</source>
         <translation>(updating …)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="337"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="341"/>
         <source>(weitere werden geladen …)</source>
         <translation>(loading more …)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="141"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="145"/>
         <source>Anmeldungen der Veranstaltung öffnen</source>
         <translation>Open the event&apos;s registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="143"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="147"/>
         <source>Kontakt öffnen</source>
         <translation>Open contact</translation>
     </message>
@@ -370,97 +370,97 @@
         <translation>Announcement – {title}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="97"/>
         <source>HTML (für die Website)</source>
         <translation>HTML (for the website)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="97"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="97"/>
         <source>Text</source>
         <translation>Plain text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="99"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="101"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="114"/>
         <source>Vorschau der Ankündigung</source>
         <translation>Preview of the announcement</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="87"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="115"/>
         <source>&amp;Vorschau:</source>
         <translation>&amp;Preview:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="121"/>
         <source>Ohne Zugangslink. Stand jetzt: „{status}“ – vor dem Veröffentlichen neu erstellen, wenn sich die Anmeldungen ändern.</source>
         <translation>Without the access link. As of now: “{status}” – create it again before publishing if the registrations change.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="126"/>
         <source>Ungespeicherte Änderungen in den Details sind noch nicht enthalten.</source>
         <translation>Unsaved changes in the details are not included yet.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="104"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="137"/>
         <source>Als formatierten Text &amp;kopieren</source>
         <translation>&amp;Copy as formatted text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="105"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="138"/>
         <source>HTML und reinen Text in die Zwischenablage, zum Einfügen in den Editor der Website</source>
         <translation>HTML and plain text to the clipboard, for pasting into the website’s editor</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="107"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="140"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="108"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="141"/>
         <source>Als HTML-, Markdown- oder Textdatei speichern</source>
         <translation>Save as an HTML, Markdown or text file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="179"/>
         <source>Die Ankündigung ist in der Zwischenablage (formatiert und als Text).</source>
         <translation>The announcement is on the clipboard (formatted and as plain text).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="188"/>
         <source>HTML-Datei (*.html *.htm)</source>
         <translation>HTML file (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="188"/>
         <source>Markdown-Datei (*.md)</source>
         <translation>Markdown file (*.md)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="189"/>
         <source>Textdatei (*.txt)</source>
         <translation>Text file (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="173"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="190"/>
         <source>Ankündigung speichern</source>
         <translation>Save announcement</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/announcement_dialog.py" line="202"/>
         <source>Gespeichert ({format}): {path}</source>
         <translation>Saved ({format}): {path}</translation>
     </message>
@@ -572,47 +572,47 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}{2}) for &lt;b&gt;{3}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="369"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="401"/>
         <source>Nicht zugeordnet – bitte zuordnen, als Gastgeber:in markieren oder frei lassen</source>
         <translation>Not matched – please assign, mark as host or leave empty</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="380"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="415"/>
         <source>Zugeordnet</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="399"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="421"/>
         <source>&amp;Übernehmen</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="403"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="425"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="435"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="446"/>
         <source>Teilgenommen: {0} (davon von Hand zugeordnet: {1}) · nicht zugeordnet: {2} · nicht gezählt als Referent:in: {3}, als Gastgeber:in: {4}</source>
         <translation>Attended: {0} (assigned by hand: {1}) · not matched: {2} · not counted as speaker: {3}, as host: {4}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="440"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="451"/>
         <source>Nicht als Gäste gezählt: {0}</source>
         <translation>Not counted as guests: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="571"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="582"/>
         <source>Teilnehmerberichte (*.csv *.txt *.tsv);;Alle Dateien (*)</source>
         <translation>Participant reports (*.csv *.txt *.tsv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="572"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="583"/>
         <source>Anwesenheit übernehmen</source>
         <translation>Import attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="589"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="600"/>
         <source> – bereits zugeordnet</source>
         <translation> – already assigned</translation>
     </message>
@@ -630,67 +630,67 @@
         <translation>Attendance sheet</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="130"/>
         <source>&amp;Funktion</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="99"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="132"/>
         <source>&amp;E-Mail</source>
         <translation>&amp;Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="134"/>
         <source>&amp;Runde</source>
         <translation>R&amp;ound</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="108"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="141"/>
         <source>Zusätzliche Spalten</source>
         <translation>Additional columns</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="113"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="98"/>
         <source>Immer dabei: Nr., Nachname, Vorname, Titel (wenn jemand einen hat), Organisation/Kommune.</source>
         <translation>Always included: No., last name, first name, title (if anyone has one), organisation/municipality.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="121"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="155"/>
         <source>Leerzeilen für Nachmeldungen</source>
         <translation>Empty rows for walk-ins</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="157"/>
         <source>Eine Liste &amp;je Runde (jede auf eigenen Seiten)</source>
         <translation>One list &amp;per round (each on pages of its own)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="128"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="162"/>
         <source>Die Veranstaltung hat {n} parallele Runden.</source>
         <translation>The event has {n} parallel rounds.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="130"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="164"/>
         <source>Die Veranstaltung hat keine parallelen Runden.</source>
         <translation>The event has no parallel rounds.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="136"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="170"/>
         <source>&amp;Leerzeilen für Nachmeldungen:</source>
         <translation>Empty rows for &amp;walk-ins:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="140"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="103"/>
         <source>Mit der Spalte „Anwesend / Unterschrift“ (Präsenz oder hybrid).</source>
         <translation>With the column “Present / signature” (in person or hybrid).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="141"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="104"/>
         <source>Ohne Unterschriftenspalte: Die Teilnahme eines Online-Treffens kommt aus dem Teilnehmerbericht des Videokonferenz-Programms.</source>
         <translation>Without a signature column: the attendance of an online meeting comes from the video conference program&apos;s participant report.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="112"/>
         <source>&amp;Weiter …</source>
         <translation>&amp;Next …</translation>
     </message>
@@ -698,62 +698,62 @@
 <context>
     <name>AttendanceSummaryDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="496"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="507"/>
         <source>Anwesenheit übernommen</source>
         <translation>Attendance taken over</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="499"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="510"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) für &lt;b&gt;{2}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) for &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="505"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="516"/>
         <source>Teilgenommen:</source>
         <translation>Attended:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="506"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="517"/>
         <source>Nicht zugeordnet:</source>
         <translation>Not matched:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="507"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="518"/>
         <source>Nicht gezählt – Referent:innen:</source>
         <translation>Not counted – speakers:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="508"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="519"/>
         <source>Nicht gezählt – Gastgeber:innen:</source>
         <translation>Not counted – hosts:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="519"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="530"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="520"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="531"/>
         <source>Rückgängig machen: Bearbeiten › Rückgängig (Strg+Z).</source>
         <translation>To undo: Edit › Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="521"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="532"/>
         <source>Es wurde nichts geändert: die Anwesenheit war schon so eingetragen.</source>
         <translation>Nothing was changed: the attendance was already recorded like this.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="525"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="536"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="526"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="537"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="544"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_dialog.py" line="555"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -962,82 +962,82 @@ Restore this backup now?</translation>
         <translation>Certificates of attendance – {title} ({date})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="242"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="266"/>
         <source>Mindestanteil der Dauer</source>
         <translation>Minimum share of the duration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="243"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="267"/>
         <source>&amp;Mindestanteil der Dauer:</source>
         <translation>&amp;Minimum share of the duration:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="263"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="295"/>
         <source>Wer eine Bescheinigung erhält</source>
         <translation>Who receives a certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="270"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="302"/>
         <source>erhält Bescheinigung</source>
         <translation>receives certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="278"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="308"/>
         <source>&amp;Einzeln speichern …</source>
         <translation>Save &amp;individually …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="280"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="310"/>
         <source>Eine PDF-Datei je Person in einen Ordner speichern</source>
         <translation>Save one PDF file per person into a folder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="281"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="311"/>
         <source>Sammel-&amp;PDF zum Drucken …</source>
         <translation>Combined &amp;PDF for printing …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="313"/>
         <source>Alle Bescheinigungen in einer PDF-Datei, eine Seite je Person</source>
         <translation>All certificates in one PDF file, one page per person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="284"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="314"/>
         <source>Als E-Mail-Ent&amp;würfe …</source>
         <translation>As e-mail &amp;drafts …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="286"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="316"/>
         <source>Eine .eml-Datei je Person mit ihrer Bescheinigung im Anhang, die Outlook als Entwurf öffnet (Vorlage „Teilnahmebescheinigung“)</source>
         <translation>One .eml file per person with their certificate attached, which Outlook opens as a draft (template “Certificate of attendance”)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="288"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="318"/>
         <source>Per E-Mail &amp;senden …</source>
         <translation>&amp;Send by e-mail …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="290"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="320"/>
         <source>Über den Mailserver senden; wer die Bescheinigung schon erhalten hat, wird übersprungen</source>
         <translation>Send through the mail server; anyone who already received the certificate is skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="292"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="322"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="354"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="366"/>
         <source>Eine Bescheinigung erhält, wer laut Teilnahmebericht mindestens {minutes} von {duration} Minuten anwesend war oder von Hand als anwesend markiert ist.</source>
         <translation>A certificate goes to everyone present for at least {minutes} of {duration} minutes according to the attendance report, or marked as attended by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="361"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="373"/>
         <source>Für diese Veranstaltung ist noch keine Teilnahme erfasst. Importieren Sie den Teilnahmebericht (Zoom/Teams) oder markieren Sie die Anwesenheit in den Anmeldungen.</source>
         <translation>No attendance has been recorded for this event yet. Import the attendance report (Zoom/Teams) or mark attendance in the registrations.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="364"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="376"/>
         <source>%n erhalten eine Bescheinigung</source>
         <translation>
             <numerusform>%n receives a certificate</numerusform>
@@ -1045,22 +1045,22 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="364"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="376"/>
         <source>{n} nicht</source>
         <translation>{n} do not</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="402"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="414"/>
         <source>Ordner für die Teilnahmebescheinigungen</source>
         <translation>Folder for the certificates of attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="412"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="424"/>
         <source>Teilnahmebescheinigungen gespeichert</source>
         <translation>Certificates of attendance saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="413"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="425"/>
         <source>%n Bescheinigungen gespeichert in {folder}</source>
         <translation>
             <numerusform>%n certificate saved in {folder}</numerusform>
@@ -1068,17 +1068,17 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="422"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="434"/>
         <source>Sammel-PDF speichern</source>
         <translation>Save combined PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="431"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="443"/>
         <source>Sammel-PDF gespeichert</source>
         <translation>Combined PDF saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="432"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="444"/>
         <source>%n Bescheinigungen (eine Seite je Person) gespeichert: {path}</source>
         <translation>
             <numerusform>%n certificate (one page per person) saved: {path}</numerusform>
@@ -1086,12 +1086,12 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="447"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="459"/>
         <source>Ordner für die E-Mail-Entwürfe</source>
         <translation>Folder for the e-mail drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="460"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="472"/>
         <source>%n Entwürfe mit Bescheinigung gespeichert in {folder}</source>
         <translation>
             <numerusform>%n draft with certificate saved in {folder}</numerusform>
@@ -1099,7 +1099,7 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="463"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="475"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n person skipped)</numerusform>
@@ -1107,12 +1107,12 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="464"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="476"/>
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="465"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="477"/>
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
@@ -1382,23 +1382,23 @@ Restore this backup now?</translation>
         <translation>Select two contacts with Ctrl+click to merge them.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="238"/>
         <source>&amp;Zusammenführen …</source>
         <translation>&amp;Merge …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="220"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="240"/>
         <source>Zwei ausgewählte Kontakte zu einem zusammenführen</source>
         <translation>Merge two selected contacts into one</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="252"/>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="323"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="269"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="331"/>
         <source>Anme&amp;ldungen zu Veranstaltungen</source>
         <translation>Event &amp;registrations</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="311"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="319"/>
         <source>{shown} von %n Kontakten</source>
         <translation>
             <numerusform>{shown} of %n contact</numerusform>
@@ -1406,7 +1406,7 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="312"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="320"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -1414,7 +1414,7 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="384"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="392"/>
         <source>Kontakte zusammengeführt: %n Anmeldungen übernommen, {dropped} doppelte entfernt.</source>
         <translation>
             <numerusform>Contacts merged: %n registration transferred, {dropped} duplicates removed.</numerusform>
@@ -1422,27 +1422,27 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="315"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="323"/>
         <source>Kontakt ohne Namen</source>
         <translation>Unnamed contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="326"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="334"/>
         <source>Anme&amp;ldungen zu Veranstaltungen ({count})</source>
         <translation>Event &amp;registrations ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="350"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="358"/>
         <source>Kontakt „{name}“ bearbeiten</source>
         <translation>Edit contact “{name}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="368"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="376"/>
         <source>Kontakte zusammenführen ({name})</source>
         <translation>Merge contacts ({name})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="248"/>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="265"/>
         <source>Veranstaltung öffnen</source>
         <translation>Open event</translation>
     </message>
@@ -1450,123 +1450,123 @@ Restore this backup now?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="167"/>
         <source>{n} angemeldet (unbegrenzt)</source>
         <translation>{n} registered (unlimited)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="163"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="184"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="174"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="195"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="166"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="187"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="213"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="198"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="224"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="169"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="190"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="180"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="201"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="181"/>
         <source>{s}; {w} auf der Warteliste, {f} frei</source>
         <translation>{s}; {w} on the waiting list, {f} free</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="183"/>
         <source>Platzstatus</source>
         <translation>Seat status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="174"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="185"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="189"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="200"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="207"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="218"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="167"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="209"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="178"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="220"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="251"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="262"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="252"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="263"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="262"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="308"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="273"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="319"/>
         <source>&lt;b&gt;Anstehende Veranstaltungen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Upcoming events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="265"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="276"/>
         <source>&lt;b&gt;Parallele Runden&lt;/b&gt;</source>
         <translation>&lt;b&gt;Parallel rounds&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="272"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="283"/>
         <source>Anstehende Veranstaltungen</source>
         <translation>Upcoming events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="273"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="284"/>
         <source>Parallele Runden</source>
         <translation>Parallel rounds</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="274"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="285"/>
         <source>Offene Fristen</source>
         <translation>Open deadlines</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="275"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="286"/>
         <source>Offene Aufgaben</source>
         <translation>Open tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="294"/>
         <source>&lt;b&gt;Offene Fristen&lt;/b&gt; (rot: überfällig, gelb: in den nächsten 3 Tagen)</source>
         <translation>&lt;b&gt;Open deadlines&lt;/b&gt; (red: overdue, yellow: within the next 3 days)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="285"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="296"/>
         <source>&lt;b&gt;Offene Aufgaben&lt;/b&gt;</source>
         <translation>&lt;b&gt;Open tasks&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="307"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="318"/>
         <source>&lt;b&gt;Keine anstehenden Veranstaltungen&lt;/b&gt; – die letzten Treffen:</source>
         <translation>&lt;b&gt;No upcoming events&lt;/b&gt; – the most recent meetings:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="367"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="378"/>
         <source>Die Plätze bleiben, bis Stornierungen oder mehr Plätze es ausgleichen.</source>
         <translation>The seats stay until cancellations or more seats even it out.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="292"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="303"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -1839,57 +1839,57 @@ Please let them know.</translation>
         <translation>Copy of “{title}” of {date}. Registrations and the access link are not copied.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="144"/>
         <source>&amp;Titel:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="144"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="103"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="145"/>
         <source>&amp;Beginn:</source>
         <translation>&amp;Start:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="113"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="155"/>
         <source>Beginn in deutscher Zeit (Europe/Berlin)</source>
         <translation>Start in German time (Europe/Berlin)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="160"/>
         <source>Daraus folgt (gleicher Abstand zum Beginn)</source>
         <translation>Resulting times (same distance to the start)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="125"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="170"/>
         <source>Ende:</source>
         <translation>End:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="171"/>
         <source>Anmeldung ab:</source>
         <translation>Registration from:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="172"/>
         <source>Anmeldeschluss:</source>
         <translation>Registration deadline:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="128"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="173"/>
         <source>Versand des Zugangslinks:</source>
         <translation>Access link sent:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="129"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="174"/>
         <source>Aufgaben fällig:</source>
         <translation>Tasks due:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="139"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="187"/>
         <source>&amp;Programm (%n Programmpunkte)</source>
         <translation>
             <numerusform>&amp;Programme (%n item)</numerusform>
@@ -1897,80 +1897,80 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="140"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="188"/>
         <source>&amp;Referent:innen ({count})</source>
         <translation>Spea&amp;kers ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="141"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="189"/>
         <source>R&amp;unden ({count})</source>
         <translation>&amp;Rounds ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="142"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="190"/>
         <source>&amp;Aufgaben ({count})</source>
         <translation>T&amp;asks ({count})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="144"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="192"/>
         <source>Übernehmen</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="203"/>
         <source>Die Beschreibung wird übernommen und im neuen Treffen als „bitte prüfen“ markiert, bis sie geändert wird.</source>
         <translation>The description is copied and marked “please check” in the new meeting until it is edited.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="97"/>
         <source>Dupli&amp;zieren</source>
         <translation>Dupli&amp;cate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="98"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="225"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="227"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="229"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="239"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="241"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="243"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="248"/>
         <source>{when} Uhr</source>
         <translation>{when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="228"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="242"/>
         <source>kein Anmeldeschluss</source>
         <translation>no registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="231"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="245"/>
         <source>{when} Uhr (Standard: am Vortag)</source>
         <translation>{when} (default: the day before)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="236"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="250"/>
         <source>keine Aufgaben</source>
         <translation>no tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="238"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="252"/>
         <source>werden nicht übernommen</source>
         <translation>not copied</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="241"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="255"/>
         <source>{first} bis {last}</source>
         <translation>{first} to {last}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="245"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="259"/>
         <source>Der Beginn liegt in der Vergangenheit.</source>
         <translation>The start lies in the past.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="247"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/duplicate_dialog.py" line="261"/>
         <source>Der Anmeldeschluss ist dann schon vorbei; bitte im neuen Treffen anpassen.</source>
         <translation>The registration deadline would already be over then; please adjust it in the new meeting.</translation>
     </message>
@@ -2221,19 +2221,19 @@ Please let them know.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/editors/event/__init__.py" line="86"/>
-        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="63"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/agenda_tab.py" line="81"/>
         <source>Programm</source>
         <translation>Agenda</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/editors/event/__init__.py" line="87"/>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="68"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="91"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/editors/event/__init__.py" line="88"/>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="109"/>
         <source>Runden</source>
         <translation>Rounds</translation>
     </message>
@@ -2295,7 +2295,7 @@ Please let them know.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="49"/>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="109"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="134"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -2310,67 +2310,67 @@ Please let them know.</translation>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="105"/>
         <source>Von der Veranstaltung entfernen</source>
         <translation>Remove from the event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="106"/>
         <source>Die Person bleibt in der Liste aller Referent:innen (Entf)</source>
         <translation>The person stays in the list of all speakers (Del)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="93"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="117"/>
         <source>Name oder Organisation tippen …</source>
         <translation>Type a name or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="99"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="123"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="105"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="130"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="107"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="132"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="110"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="135"/>
         <source>Neu anlegen</source>
         <translation>Create new</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="116"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="143"/>
         <source>Referent:in hinzufügen</source>
         <translation>Add speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="118"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="145"/>
         <source>Bekannte Person:</source>
         <translation>Existing person:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="121"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="148"/>
         <source>Neue Person:</source>
         <translation>New person:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="224"/>
         <source>Referent:in {name} hinzufügen</source>
         <translation>Add speaker {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="243"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="255"/>
         <source>Referent:in {name} anlegen</source>
         <translation>Create speaker {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="260"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/event_speakers_tab.py" line="272"/>
         <source>Referent:in {name} entfernen</source>
         <translation>Remove speaker {name}</translation>
     </message>
@@ -2409,32 +2409,32 @@ Please let them know.</translation>
         <translation>{format} · Seats: {seats} · {deadline}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="272"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="293"/>
         <source>Veranstaltungsliste ein-/ausblenden</source>
         <translation>Show or hide the event list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="282"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="303"/>
         <source>Veranstaltungsliste ausblenden</source>
         <translation>Hide the event list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="304"/>
         <source>Liste ausblenden: mehr Platz für den Editor ({key})</source>
         <translation>Hide the list: more room for the editor ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="289"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="310"/>
         <source>Liste</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="291"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="312"/>
         <source>Veranstaltungsliste einblenden</source>
         <translation>Show the event list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="292"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="313"/>
         <source>Liste der Veranstaltungen einblenden ({key})</source>
         <translation>Show the list of events ({key})</translation>
     </message>
@@ -2484,84 +2484,84 @@ Please let them know.</translation>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="205"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="220"/>
         <source>Veranstaltungen suchen</source>
         <extracomment>the event shown in the editor changed (None: none) a registrant&apos;s &quot;Kontakt öffnen&quot; (double click in the Anmeldungen tab): the contact id, for Kontakte</extracomment>
         <translation>Search events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="206"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="221"/>
         <source>Suchen: Titel, Referent:in, Teilnehmer:in … (Strg+F)</source>
         <translation>Search: title, speaker, participant … (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="241"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="258"/>
         <source>Neu</source>
         <extracomment>the optional columns&apos; widths (a hidden column&apos;s width reads 0)</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="242"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="259"/>
         <source>Neue Veranstaltung als Entwurf anlegen</source>
         <translation>Create a new event as a draft</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="243"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="260"/>
         <source>Duplizieren als nächstes Treffen</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="245"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="262"/>
         <source>Kopie mit Programm, Referent:innen, Runden, Aufgaben und Einstellungen, ohne Anmeldungen; Datum und Umfang wählen Sie im nächsten Schritt</source>
         <translation>Copy with programme, speakers, rounds, tasks and settings, without registrations; you choose the date and the parts in the next step</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="247"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="264"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="248"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="265"/>
         <source>Ausgewählte Veranstaltung löschen (Entf; rückgängig machbar)</source>
         <translation>Delete the selected event (Del; can be undone)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="455"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="476"/>
         <source>Neue Veranstaltung</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="486"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="507"/>
         <source>Als nächstes Treffen duplizieren</source>
         <translation>Duplicate as next meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="504"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="525"/>
         <source>Veranstaltung „{title}“ löschen</source>
         <translation>Delete event “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="254"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="273"/>
         <source>Anmeldungen anzeigen</source>
         <translation>Show registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="256"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="275"/>
         <source>Anmeldungen importieren …</source>
         <translation>Import registrations …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="207"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="222"/>
         <source>Findet Veranstaltungen nach Titel, Reihe, Ort, Referent:innen und Angemeldeten (Name, E-Mail, Organisation)</source>
         <translation>Finds events by title, series, location, speakers and registrants (name, e-mail, organisation)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="277"/>
         <source>Teilnahme importieren …</source>
         <translation>Import attendance …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="253"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="272"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -2696,87 +2696,87 @@ Please let them know.</translation>
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) into &lt;b&gt;{2}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="194"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="220"/>
         <source>&amp;Tabellenblatt:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="259"/>
         <source>Zuordnung der Spalten</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="220"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="261"/>
         <source>Erkannt aus den Spaltennamen und Werten; bitte prüfen und bei Bedarf ändern.</source>
         <translation>Detected from the column names and values; please check and change if necessary.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="244"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="288"/>
         <source>&amp;Anzeigen:</source>
         <translation>Sho&amp;w:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="246"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="290"/>
         <source>Abgelehnte Zeilen lassen sich hier korrigieren: Zelle doppelklicken oder F2.</source>
         <translation>Rejected rows can be corrected here: double-click a cell or press F2.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="254"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="298"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="281"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="321"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="285"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="325"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="316"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="338"/>
         <source>&amp;Verspätet zulassen</source>
         <translation>Allow &amp;late registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="318"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="340"/>
         <source>Verspätet zulassen</source>
         <translation>Allow late registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="319"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="341"/>
         <source>Zeilen außerhalb der Anmeldefrist werden übernommen und als verspätet markiert.</source>
         <translation>Rows outside the registration period are imported and marked as late.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="322"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="344"/>
         <source>Fehlende &amp;Runden anlegen (ohne Platzgrenze)</source>
         <translation>Create missing &amp;rounds (no seat limit)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="324"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="346"/>
         <source>Fehlende Runden anlegen (ohne Platzgrenze)</source>
         <translation>Create missing rounds (no seat limit)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="467"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="489"/>
         <source>Die Spalte „{0}“ wird nicht verwendet: die Veranstaltung hat keine parallelen Runden (Werte: {1}).</source>
         <translation>The column “{0}” is not used: the event has no parallel rounds (values: {1}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="486"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="508"/>
         <source>Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Sie werden beim Import ohne Platzgrenze angelegt.</source>
         <translation>The file names rounds the event does not have: {0}. They will be created without a seat limit.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="488"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="510"/>
         <source>Die Datei nennt Runden, die die Veranstaltung nicht hat: {0}. Ohne „Fehlende Runden anlegen“ wird nichts importiert.</source>
         <translation>The file names rounds the event does not have: {0}. Without “Create missing rounds” nothing is imported.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="498"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="520"/>
         <source>%n Zeilen in der Datei. Bitte zuerst die Zuordnung vervollständigen.</source>
         <translation>
             <numerusform>%n row in the file. Please complete the mapping first.</numerusform>
@@ -2784,7 +2784,7 @@ Please let them know.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="500"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="522"/>
         <source>%n Zeilen in der Datei</source>
         <translation>
             <numerusform>%n row in the file</numerusform>
@@ -2792,42 +2792,42 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="504"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="526"/>
         <source>Die Anmeldungen werden mit der Veranstaltung abgeglichen …</source>
         <translation>Checking the registrations against the event …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="506"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="528"/>
         <source>{0} neu</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="508"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="530"/>
         <source>{0} bereits angemeldet</source>
         <translation>{0} already registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="510"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="532"/>
         <source>{0} aktualisiert</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="512"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="534"/>
         <source>{0} verspätet</source>
         <translation>{0} late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="514"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="536"/>
         <source>{0} auf der Warteliste</source>
         <translation>{0} on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="516"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="538"/>
         <source>{0} abgelehnt</source>
         <translation>{0} rejected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="518"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="540"/>
         <source>%n doppelte Zeilen zusammengeführt</source>
         <translation>
             <numerusform>%n duplicate row merged</numerusform>
@@ -2835,12 +2835,12 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="521"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="543"/>
         <source>Nichts wird importiert, solange die Datei Runden nennt, die es nicht gibt.</source>
         <translation>Nothing is imported while the file names rounds that do not exist.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="523"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="545"/>
         <source>%n Zeilen außerhalb der Anmeldefrist werden nur mit „Verspätet zulassen“ übernommen</source>
         <translation>
             <numerusform>%n row outside the registration period will only be imported with “Allow late registration”</numerusform>
@@ -2848,27 +2848,27 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="526"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="548"/>
         <source>Die Vorschau zeigt die ersten {0} Zeilen.</source>
         <translation>The preview shows the first {0} rows.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="623"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="645"/>
         <source>Anmeldungen (*.csv *.txt *.tsv *.xlsx *.xlsm);;Alle Dateien (*)</source>
         <translation>Registrations (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="625"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="647"/>
         <source>Anmeldungen importieren</source>
         <translation>Import registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="632"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="654"/>
         <source>Textdateien (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="633"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="655"/>
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
@@ -3141,98 +3141,98 @@ Please let them know.</translation>
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="192"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="186"/>
         <source>Nachrichten – {title} ({date})</source>
         <translation>Messages – {title} ({date})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="204"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="234"/>
         <source>&amp;Vorlage:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="207"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="237"/>
         <source>Vorschau &amp;für:</source>
         <translation>Preview &amp;for:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="244"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="280"/>
         <source>Doppelklick oder Eingabetaste fügt den Platzhalter ein</source>
         <translation>Double-click or Enter inserts the placeholder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="250"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="286"/>
         <source>Vorlage &amp;speichern</source>
         <translation>&amp;Save template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="252"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="288"/>
         <source>Standard&amp;text</source>
         <translation>&amp;Default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="254"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="290"/>
         <source>Den mitgelieferten Text wiederherstellen</source>
         <translation>Restore the default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="257"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="293"/>
         <source>Vorlage bearbeiten</source>
         <translation>Edit template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="259"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="295"/>
         <source>&amp;Betreff:</source>
         <translation>Su&amp;bject:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="263"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="299"/>
         <source>&amp;Platzhalter:</source>
         <translation>&amp;Placeholders:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="292"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="330"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="315"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="349"/>
         <source>&amp;Entwürfe für Outlook speichern …</source>
         <translation>Save drafts for &amp;Outlook …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="317"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="351"/>
         <source>Per E-&amp;Mail senden …</source>
         <translation>Send by e&amp;mail …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="319"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="353"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="436"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="458"/>
         <source>Anhang: persönliche Kalendereinladung (invite.ics)</source>
         <translation>Attachment: personal calendar invitation (invite.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="535"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="605"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="557"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="627"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="537"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="559"/>
         <source>Eigener Text</source>
         <translation>Custom text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="539"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="561"/>
         <source>Mitgelieferter Text</source>
         <translation>Default text</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="576"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="598"/>
         <source>Empfänger: %n Personen</source>
         <translation>
             <numerusform>Recipients: %n person</numerusform>
@@ -3240,27 +3240,27 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="578"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="600"/>
         <source> ({n} übersprungen)</source>
         <translation> ({n} skipped)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="636"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="658"/>
         <source>An: {name} &lt;{email}&gt;</source>
         <translation>To: {name} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="656"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="678"/>
         <source>Vorlage „{label}“ gespeichert</source>
         <translation>Template “{label}” saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="718"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="740"/>
         <source>Ordner für die Entwürfe</source>
         <translation>Folder for the drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="737"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="759"/>
         <source>%n Entwürfe gespeichert in {folder}</source>
         <translation>
             <numerusform>%n draft saved in {folder}</numerusform>
@@ -3268,7 +3268,7 @@ Please let them know.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="740"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="762"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n person skipped)</numerusform>
@@ -3276,93 +3276,93 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="748"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="751"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="770"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="773"/>
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="741"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="763"/>
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="805"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="827"/>
         <source>Vorlagen</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="806"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="828"/>
         <source>Die geänderten Vorlagen speichern?</source>
         <translation>Save the changed templates?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="438"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="460"/>
         <source>Anhang: persönliche Teilnahmebescheinigung (PDF), für alle mit mindestens {percent} % der Dauer</source>
         <translation>Attachment: personal certificate of attendance (PDF), for everyone present for at least {percent} % of the duration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="215"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="247"/>
         <source>Auswahl</source>
         <translation>Selection</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="219"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="251"/>
         <source>Eine Nachricht an alle in B&amp;CC</source>
         <translation>One message to e&amp;veryone in BCC</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="223"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="255"/>
         <source>Als versc&amp;hickt markieren …</source>
         <translation>Mark as s&amp;ent …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="225"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="257"/>
         <source>Erst wenn die Entwürfe aus Outlook verschickt sind, gelten sie als versendet (beim Zugangslink: die Frist ist dann erledigt).</source>
         <translation>Drafts count as sent only once they went out of Outlook (for the access link: the deadline is done then).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="228"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="260"/>
         <source>Empfän&amp;ger:</source>
         <translation>Rec&amp;ipients:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="310"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="344"/>
         <source>Testentwurf &amp;an mich</source>
         <translation>Test d&amp;raft to me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="312"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="346"/>
         <source>Ein Entwurf an Ihre eigene Adresse mit den Angaben der Person in der Vorschau; er öffnet sich in Ihrem E-Mail-Programm und wird nirgends vermerkt.</source>
         <translation>A draft to your own address with the data of the person in the preview; it opens in your mail program and is recorded nowhere.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="434"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="456"/>
         <source>Anhang: Kalenderdatei der Veranstaltung ohne Namen (Absage für alle Kalender)</source>
         <translation>Attachment: the event&apos;s calendar file without names (cancellation for every calendar)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="457"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="479"/>
         <source>Ein einziger Entwurf: Sie selbst im An-Feld, alle Empfänger:innen in BCC, Anrede „Guten Tag,“ – für Informationen ohne persönlichen Inhalt. Der Versand per E-Mail schickt weiterhin jeder Person eine eigene Nachricht.</source>
         <translation>A single draft: you in the To field, all recipients in BCC, salutation “Guten Tag,” – for information without personal content. Sending by e-mail still sends each person a message of their own.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="463"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="485"/>
         <source>Nicht für diese Vorlage: Sie geht an jede Person einzeln, denn {reason}. Eine Nachricht an alle in BCC gibt es nur für Erinnerung, Dank und Absage.</source>
         <translation>Not for this template: it goes to each person individually, because {reason}. One message to everyone in BCC exists only for the reminder, the thanks and the cancellation.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="500"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="522"/>
         <source>„{label}“ geht nur an die Nachgerückten: über „Benachrichtigen …“ oder eine Auswahl in der Tabelle.</source>
         <translation>“{label}” goes only to the people who moved up: through “Notify …” or a selection in the table.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="503"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="525"/>
         <source>Niemand aus dieser Gruppe erhält „{label}“.</source>
         <translation>Nobody in this group gets “{label}”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="574"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="596"/>
         <source>Empfänger: %n Personen in BCC (ein Entwurf)</source>
         <translation>
             <numerusform>Recipients: %n person in BCC (one draft)</numerusform>
@@ -3370,12 +3370,12 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="582"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="604"/>
         <source>Übersprungen:</source>
         <translation>Skipped:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="597"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="619"/>
         <source>%n Entwürfe noch nicht als verschickt vermerkt</source>
         <translation>
             <numerusform>%n draft not yet marked as sent</numerusform>
@@ -3383,12 +3383,12 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="632"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="654"/>
         <source>Sie selbst</source>
         <translation>You</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="633"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="655"/>
         <source>An: {to} · BCC: %n Personen</source>
         <translation>
             <numerusform>To: {to} · BCC: %n person</numerusform>
@@ -3396,17 +3396,17 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="704"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="726"/>
         <source>Testentwurf an {email} gespeichert: {path}</source>
         <translation>Test draft to {email} saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="707"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="729"/>
         <source>Testentwurf</source>
         <translation>Test draft</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="708"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="730"/>
         <source>Der Testentwurf an {email} ist gespeichert:
 {path}
 
@@ -3417,7 +3417,7 @@ Ein Doppelklick auf die Datei öffnet sie in Outlook.</source>
 Double-clicking the file opens it in Outlook.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="734"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="756"/>
         <source>Ein Entwurf an %n Personen in BCC gespeichert in {folder}</source>
         <translation>
             <numerusform>One draft to %n person in BCC saved in {folder}</numerusform>
@@ -3425,17 +3425,17 @@ Double-clicking the file opens it in Outlook.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="745"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="767"/>
         <source>Haben Sie die Entwürfe aus Outlook verschickt? Erst dann gilt der Zugangslink als versendet und die Frist „Zugangslink verschicken“ als erledigt. Sie können das auch später mit „Als verschickt markieren …“ nachholen.</source>
         <translation>Have you sent the drafts from Outlook? Only then does the access link count as sent and the deadline “Send access link” as done. You can also do this later with “Mark as sent …”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="760"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="782"/>
         <source>Als verschickt markieren</source>
         <translation>Mark as sent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="761"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="783"/>
         <source>%n Entwürfe „{label}“ sind noch nicht als verschickt vermerkt. Haben Sie die Entwürfe aus Outlook verschickt?</source>
         <translation>
             <numerusform>%n draft “{label}” is not yet marked as sent. Have you sent the drafts from Outlook?</numerusform>
@@ -3443,7 +3443,7 @@ Double-clicking the file opens it in Outlook.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="774"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="796"/>
         <source>%n Entwürfe als verschickt vermerkt.</source>
         <translation>
             <numerusform>%n draft marked as sent.</numerusform>
@@ -3451,7 +3451,7 @@ Double-clicking the file opens it in Outlook.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="776"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="798"/>
         <source>Die Frist „Zugangslink verschicken“ ist erledigt.</source>
         <translation>The deadline “Send access link” is done.</translation>
     </message>
@@ -3459,108 +3459,108 @@ Double-clicking the file opens it in Outlook.</translation>
 <context>
     <name>MailUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="73"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="74"/>
         <source>Anmeldebestätigung</source>
         <translation>Registration confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="75"/>
         <source>Wartelisten-Hinweis</source>
         <translation>Waiting list notice</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="76"/>
         <source>Nachgerückt von der Warteliste</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="77"/>
         <source>Zugangslink mit Einladung</source>
         <translation>Access link with invitation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="78"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="79"/>
         <source>Absage der Veranstaltung</source>
         <translation>Event cancellation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="80"/>
         <source>Dank nach der Veranstaltung</source>
         <translation>Thank-you after the event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="116"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="81"/>
         <source>Teilnahmebescheinigung</source>
         <translation>Certificate of attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="83"/>
         <source>sie bestätigt die persönliche Anmeldung</source>
         <translation>it confirms the personal registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="84"/>
         <source>sie nennt den persönlichen Platz auf der Warteliste</source>
         <translation>it names the personal place on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="84"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="85"/>
         <source>sie teilt der Person persönlich mit, dass sie nachgerückt ist</source>
         <translation>it tells the person personally that they moved up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="86"/>
         <source>sie enthält den Zugangslink und eine persönliche Kalendereinladung</source>
         <translation>it contains the access link and a personal calendar invitation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="87"/>
         <source>sie trägt die persönliche Teilnahmebescheinigung im Anhang</source>
         <translation>it carries the personal certificate of attendance as an attachment</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="91"/>
         <source>Wie in der Vorlage vorgesehen</source>
         <extracomment>the recipient choices besides a given selection: (key, label); the status groups are services.mailing&apos;s</extracomment>
         <translation>As the template intends</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="91"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="92"/>
         <source>Alle Angemeldeten</source>
         <translation>Everyone registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="93"/>
         <source>Alle auf der Warteliste</source>
         <translation>Everyone on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="93"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="94"/>
         <source>Alle Stornierten</source>
         <translation>Everyone cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="94"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="95"/>
         <source>Alle, die teilgenommen haben</source>
         <translation>Everyone who attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="841"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="863"/>
         <source>Auswahl aus der Tabelle</source>
         <translation>Selection from the table</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="879"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="901"/>
         <source>Nachgerückte</source>
         <translation>Moved up</translation>
     </message>
@@ -3629,13 +3629,13 @@ Double-clicking the file opens it in Outlook.</translation>
 <context>
     <name>PersonListPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="79"/>
         <source>Su&amp;chen:</source>
         <extracomment>kinds of ``AppContext.changed`` that make this page reload</extracomment>
         <translation>Sear&amp;ch:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/pages/person_list_page.py" line="130"/>
         <source>Bearbeiten</source>
         <extracomment>the page&apos;s own row actions (buttons or QActions) for the list&apos;s right-click menu; double click edits</extracomment>
         <translation>Edit</translation>
@@ -3702,67 +3702,67 @@ Double-clicking the file opens it in Outlook.</translation>
         <translation>Data protection</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="54"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="74"/>
         <source> Monate</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="61"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="81"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="61"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="81"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="61"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="81"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="61"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="81"/>
         <source>Zuletzt am</source>
         <translation>Last date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="62"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="82"/>
         <source>Letzte Veranstaltung</source>
         <translation>Last event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="69"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="89"/>
         <source>&amp;Anonymisieren …</source>
         <translation>&amp;Anonymise …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="97"/>
         <source>Kontakte anonymisieren, deren letzte Veranstaltung mehr als</source>
         <translation>Anonymise contacts whose last event was more than</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="100"/>
         <source>zurückliegt.</source>
         <translation>ago.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="88"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="108"/>
         <source>Protokoll (nur Anzahlen, keine Namen):</source>
         <translation>Log (counts only, no names):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="117"/>
         <source>Auskunft e&amp;xportieren (Art. 15) …</source>
         <translation>E&amp;xport access report (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="119"/>
         <source>Person &amp;löschen (Art. 17) …</source>
         <translation>&amp;Delete person (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="122"/>
         <source>Die Auskunft enthält alles, was zu der Person gespeichert ist: Kontaktdaten, Einwilligung, alle Anmeldungen mit Veranstaltung und die versendeten Nachrichten – als Excel- und JSON-Datei.
 
 Beim Löschen werden Kontakt, Anmeldungen und Nachrichten entfernt und unkenntlich gemacht; mit dem nächsten Abgleich auch in der gemeinsamen Datenbank. Freie Plätze künftiger Veranstaltungen gehen an die Warteliste. Das Löschen kann nicht rückgängig gemacht werden.</source>
@@ -3771,33 +3771,33 @@ Beim Löschen werden Kontakt, Anmeldungen und Nachrichten entfernt und unkenntli
 Deleting removes the contact, registrations and messages and makes them unrecognisable; with the next synchronisation, in the shared database as well. Seats freed at future events go to the waiting list. Deletion cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="109"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="131"/>
         <source>&amp;E-Mail-Adresse:</source>
         <translation>&amp;Email address:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="59"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="120"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="53"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="79"/>
         <source>Aufbewahrung</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="121"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="54"/>
         <source>Auskunft und Löschung</source>
         <translation>Access and erasure</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="122"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="143"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="153"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="165"/>
         <source>(keine Anmeldung)</source>
         <translation>(no registration)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="170"/>
         <source>%n Kontakte würden anonymisiert.</source>
         <translation>
             <numerusform>%n contact would be anonymised.</numerusform>
@@ -3805,12 +3805,12 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="175"/>
         <source>{when}: {contacts}, {registrations} {what}</source>
         <translation>{when}: {contacts}, {registrations} {what}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="176"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -3818,7 +3818,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="177"/>
         <source>%n Anmeldungen</source>
         <translation>
             <numerusform>%n registration</numerusform>
@@ -3826,7 +3826,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="179"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="191"/>
         <source>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
         <translation>
             <numerusform>Permanently anonymise %n contact and their registrations? The events&apos; participant numbers are kept; names and addresses cannot be recovered afterwards.</numerusform>
@@ -3834,7 +3834,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="235"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="247"/>
         <source>%n Personen sind nachgerückt. Jetzt benachrichtigen?</source>
         <translation>
             <numerusform>%n person moved up. Notify now?</numerusform>
@@ -3842,57 +3842,57 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="172"/>
         <source>anonymisiert</source>
         <translation>anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="172"/>
         <source>gelöscht (Art. 17)</source>
         <translation>deleted (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="178"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="190"/>
         <source>Anonymisieren</source>
         <translation>Anonymise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="186"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="198"/>
         <source>Anonymisiert</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="191"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="203"/>
         <source>Bitte geben Sie die E-Mail-Adresse der Person an.</source>
         <translation>Please enter the person&apos;s email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="202"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="214"/>
         <source>Auskunft speichern</source>
         <translation>Save access report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="224"/>
         <source>Auskunft gespeichert</source>
         <translation>Access report saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="230"/>
         <source>Person löschen</source>
         <translation>Delete person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="219"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="231"/>
         <source>Alle Daten von {email} endgültig löschen (Art. 17 DSGVO)? Dies kann nicht rückgängig gemacht werden.</source>
         <translation>Permanently delete all data of {email} (Art. 17 GDPR)? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="229"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="241"/>
         <source>Person gelöscht</source>
         <translation>Person deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="246"/>
         <source>Nachgerückte benachrichtigen</source>
         <translation>Notify people who moved up</translation>
     </message>
@@ -3900,12 +3900,12 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>PromotedNotice</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="852"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="874"/>
         <source>&amp;Benachrichtigen …</source>
         <translation>&amp;Notify …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="854"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="876"/>
         <source>Die Nachricht „Nachgerückt von der Warteliste“ an genau diese Personen schreiben</source>
         <translation>Write the message “Moved up from the waiting list” to exactly these people</translation>
     </message>
@@ -4390,18 +4390,18 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="646"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="651"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="668"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="673"/>
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="653"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="675"/>
         <source>&amp;Speichern …</source>
         <translation>&amp;Save …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="668"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/import_mapping_dialog.py" line="690"/>
         <source>Der Bericht konnte nicht gespeichert werden: {0}</source>
         <translation>The report could not be saved: {0}</translation>
     </message>
@@ -4425,121 +4425,121 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="265"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="284"/>
         <source>Veranstaltungsreihe</source>
         <extracomment>the key figures and tables of the current selection are shown (the charts follow) the charts are drawn (after the figures, and again after the palette or the width changed) the report was saved (its path) milliseconds from the last selection to its figures on the page (shown in tests and the benchmark)</extracomment>
         <translation>Event series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="269"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="288"/>
         <source>&amp;Reihe:</source>
         <translation>&amp;Series:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="273"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="292"/>
         <source>Treffen</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="277"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="296"/>
         <source>&amp;Treffen:</source>
         <translation>&amp;Meeting:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="279"/>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="486"/>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="507"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="298"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="500"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="521"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="302"/>
         <source>&amp;Exportieren …</source>
         <translation>&amp;Export …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="285"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="304"/>
         <source>Die Auswertung der Reihe als PDF oder Excel-Arbeitsmappe speichern (Kennzahlen, Diagramme mit Tabellen, Erläuterungen)</source>
         <translation>Save the series&apos; report as PDF or Excel workbook (key figures, charts with tables, definitions)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="355"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="369"/>
         <source>angemeldet</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="355"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="369"/>
         <source>teilgenommen</source>
         <translation>attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="356"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="370"/>
         <source>Quote</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="356"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="370"/>
         <source>nicht erschienen</source>
         <translation>no-shows</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="357"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="371"/>
         <source>Warteliste</source>
         <translation>waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="357"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="371"/>
         <source>verspätet</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="358"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="372"/>
         <source>Organisationen</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="358"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="372"/>
         <source>wiederkehrend</source>
         <translation>returning</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="378"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="392"/>
         <source>Noch keine Veranstaltungsreihe. Die Auswertung zeigt die Treffen einer Reihe; Reihen entstehen unter „Veranstaltungen“.</source>
         <translation>No event series yet. The report shows the meetings of a series; series are created under “Events”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="445"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="459"/>
         <source>Alle Treffen der Reihe</source>
         <translation>All meetings of the series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="486"/>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="514"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="500"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="528"/>
         <source>Diagramme werden gezeichnet …</source>
         <translation>Drawing charts …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="596"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="610"/>
         <source>Für dieses Treffen gibt es noch keine Teilnahmedaten: Quote und „nicht erschienen“ folgen, wenn es stattgefunden hat.</source>
         <translation>There is no attendance data for this meeting yet: the rate and “no-shows” follow once it has taken place.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="598"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="612"/>
         <source>„wiederkehrend“: Anmeldungen von Personen, die schon für ein früheres Treffen der Reihe angemeldet waren.</source>
         <translation>“returning”: registrations of people who were already registered for an earlier meeting of the series.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="600"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="614"/>
         <source>Treffen gezählt: {meetings}, davon mit Teilnahmedaten: {rated} (nur diese zählen für Quote und „nicht erschienen“). „wiederkehrend“: Personen, die nach einem früheren Treffen der Reihe wiederkamen.</source>
         <translation>Meetings counted: {meetings}, with attendance data: {rated} (only these count for the rate and “no-shows”). “returning”: people who came back after an earlier meeting of the series.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="669"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="683"/>
         <source>Auswertung wird gespeichert …</source>
         <translation>Saving report …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="686"/>
+        <location filename="../../src/odn_desktop/ui/pages/report_page.py" line="700"/>
         <source>Die Auswertung konnte nicht gespeichert werden: {reason}</source>
         <translation>The report could not be saved: {reason}</translation>
     </message>
@@ -4648,87 +4648,87 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         <translation>Breakout rooms for Zoom. For networking, the registered people are mixed into small rooms; people of the same organisation or municipality go into different rooms where possible. Upload the file in Zoom when scheduling the meeting under “Breakout Room pre-assign” › “Import from CSV”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="92"/>
         <source>Personen je &amp;Raum:</source>
         <translation>People per &amp;room:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="96"/>
         <source>je Raum eine Person</source>
         <translation>one per room</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="97"/>
         <source>nicht zuteilen (bleiben im Hauptraum)</source>
         <translation>not assigned (stay in the main room)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="98"/>
         <source>Referent:innen und &amp;Veranstaltende:</source>
         <translation>Speakers and &amp;hosts:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="84"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="100"/>
         <source>Nach R&amp;unden (ein Raum je Runde)</source>
         <translation>By ro&amp;und (one room per round)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="102"/>
         <source>Neu &amp;mischen</source>
         <translation>New &amp;mix</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="88"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="104"/>
         <source>Eine andere Mischung derselben Personen</source>
         <translation>Another mix of the same people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="108"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="137"/>
         <source>Raumplan</source>
         <translation>Room plan</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="110"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="141"/>
         <source>Für &amp;Zoom exportieren …</source>
         <translation>Export for &amp;Zoom …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="112"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="143"/>
         <source>Datei zur Vorab-Zuteilung der Breakout-Räume (CSV) speichern</source>
         <translation>Save the breakout room pre-assignment file (CSV)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="113"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="144"/>
         <source>Raumliste als &amp;PDF …</source>
         <translation>Room list as &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="115"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="146"/>
         <source>Raumliste dru&amp;cken …</source>
         <translation>&amp;Print room list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="233"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="249"/>
         <source>Ein Raum je paralleler Runde, benannt wie die Runde</source>
         <translation>One room per parallel round, named like the round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="250"/>
         <source>Diese Veranstaltung hat keine parallelen Runden.</source>
         <translation>This event has no parallel rounds.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="238"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="254"/>
         <source>Mischung Nr. {seed}</source>
         <translation>Mix no. {seed}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="240"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="256"/>
         <source>(niemand)</source>
         <translation>(nobody)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="256"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="272"/>
         <source>%n Personen</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -4736,7 +4736,7 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="256"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="272"/>
         <source>in %n Räumen</source>
         <translation>
             <numerusform>in %n room</numerusform>
@@ -4744,12 +4744,12 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="274"/>
         <source>zu höchstens {size}</source>
         <translation>of at most {size}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="262"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="278"/>
         <source>%n Personen ohne Runde bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n person without a round stays in the main room</numerusform>
@@ -4757,7 +4757,7 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="280"/>
         <source>%n Referent:innen und Veranstaltende bleiben im Hauptraum</source>
         <translation>
             <numerusform>%n speaker or host stays in the main room</numerusform>
@@ -4765,7 +4765,7 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="267"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="283"/>
         <source>in %n Räumen treffen sich Personen derselben Organisation oder Kommune (nicht vermeidbar)</source>
         <translation>
             <numerusform>in %n room people of the same organisation or municipality meet (unavoidable)</numerusform>
@@ -4773,52 +4773,52 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="279"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="295"/>
         <source>Raum</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="280"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="296"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="281"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="297"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="299"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="301"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="317"/>
         <source>Raumplan für Zoom speichern</source>
         <translation>Save room plan for Zoom</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="302"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="318"/>
         <source>CSV für Zoom (*.csv)</source>
         <translation>CSV for Zoom (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="312"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="328"/>
         <source>Raumplan gespeichert</source>
         <translation>Room plan saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="321"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="337"/>
         <source>Raumliste als PDF speichern</source>
         <translation>Save room list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="322"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="338"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="330"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/room_plan_tab.py" line="346"/>
         <source>Raumliste gespeichert: {path}</source>
         <translation>Room list saved: {path}</translation>
     </message>
@@ -4927,100 +4927,100 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
 <context>
     <name>RoundsTab</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="70"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="92"/>
         <source>Parallele Runden teilen das Treffen in Gruppen mit eigenen Plätzen (z. B. zwei Themen zur selben Zeit). Wer sich anmeldet, wählt eine Runde; die Plätze der Veranstaltung gelten zusätzlich.</source>
         <extracomment>what a round change touches: the event&apos;s seats and every registrant list</extracomment>
         <translation>Parallel rounds split the meeting into groups with seats of their own (e.g. two topics at the same time). Whoever registers chooses a round; the event’s seats apply as well.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="96"/>
         <source>Anmeldung &amp;ohne Runde erlaubt</source>
         <translation>Registration with&amp;out a round allowed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="98"/>
         <source>Wer keine Runde wählt, zählt nur gegen die Plätze der Veranstaltung.</source>
         <translation>Whoever chooses no round counts only against the event’s seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="98"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="122"/>
         <source>Enter oder Doppelklick: Runde bearbeiten · Entf: entfernen</source>
         <translation>Enter or double click: edit round · Del: remove</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="101"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="127"/>
         <source>Runde hin&amp;zufügen …</source>
         <translation>Add &amp;round …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="103"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="129"/>
         <source>Bearbei&amp;ten …</source>
         <translation>Ed&amp;it …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="105"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="131"/>
         <source>&amp;Entfernen</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="107"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="133"/>
         <source>Ausgewählte Runde entfernen (Entf); nur ohne Anmeldungen möglich</source>
         <translation>Remove the selected round (Del); only possible without registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="108"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="134"/>
         <source>&amp;Nach oben</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="110"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="136"/>
         <source>Nach &amp;unten</source>
         <translation>Move &amp;down</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="269"/>
         <source>Runde „{title}“ hinzufügen</source>
         <translation>Add round “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="278"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="289"/>
         <source>Runde „{title}“ ändern</source>
         <translation>Change round “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="287"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="298"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="288"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="299"/>
         <source>Durch die zusätzlichen Plätze sind nachgerückt: {names}.
 Bitte informieren Sie die Nachgerückten.</source>
         <translation>The additional seats moved up: {names}.
 Please inform them.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="302"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="313"/>
         <source>Runde „{title}“ entfernen</source>
         <translation>Remove round “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="313"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="324"/>
         <source>Runde „{title}“ nach oben</source>
         <translation>Move round “{title}” up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="313"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="324"/>
         <source>Runde „{title}“ nach unten</source>
         <translation>Move round “{title}” down</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="327"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="338"/>
         <source>Anmeldung ohne Runde erlauben</source>
         <translation>Allow registration without a round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="327"/>
+        <location filename="../../src/odn_desktop/ui/editors/event/rounds_tab.py" line="338"/>
         <source>Runde bei der Anmeldung verlangen</source>
         <translation>Require a round when registering</translation>
     </message>
@@ -5114,120 +5114,121 @@ Please inform them.</translation>
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="68"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="72"/>
         <source>Senden: {label}</source>
+        <extracomment>where server, port, user and pause are remembered (QSettings group) what a sent or drafted message changes in the window</extracomment>
         <translation>Send: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="94"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="118"/>
         <source>Verschlüsselt (STARTTLS)</source>
         <translation>Encrypted (STARTTLS)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="126"/>
         <source>aus dem Schlüsselbund</source>
         <translation>from the keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="103"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="127"/>
         <source>Passwort im Schlüsselbund des Systems speichern</source>
         <translation>Store the password in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="116"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="146"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="118"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="148"/>
         <source>auch an Personen, die diese Nachricht schon erhalten haben</source>
         <translation>also to people who have already received this message</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="157"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="131"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="165"/>
         <source>Absender (&amp;Name):</source>
         <translation>Sender (&amp;name):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="166"/>
         <source>Absender (&amp;E-Mail):</source>
         <translation>Sender (&amp;email):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="167"/>
         <source>P&amp;ause zwischen Nachrichten:</source>
         <translation>P&amp;ause between messages:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="140"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="177"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="140"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="177"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="139"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="140"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="177"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="161"/>
         <source>Se&amp;rver:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="128"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="162"/>
         <source>Ben&amp;utzer:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="129"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="163"/>
         <source>Pass&amp;wort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="193"/>
         <source>&amp;Senden</source>
         <translation>Sen&amp;d</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="157"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="413"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="196"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="444"/>
         <source>&amp;Pause</source>
         <translation>Pa&amp;use</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="159"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="198"/>
         <source>A&amp;bbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="200"/>
         <source>&amp;Fehlgeschlagene erneut senden</source>
         <translation>&amp;Retry failed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="207"/>
         <source>Schl&amp;ießen</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="228"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="396"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="259"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="427"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="231"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="262"/>
         <source>%n Empfänger:innen</source>
         <translation>
             <numerusform>%n recipient</numerusform>
@@ -5235,67 +5236,67 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="233"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="264"/>
         <source>, {n} übersprungen (haben die Nachricht schon oder keine Adresse)</source>
         <translation>, {n} skipped (already have the message or no address)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="273"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="304"/>
         <source>Bitte geben Sie den SMTP-Server an.</source>
         <translation>Please enter the SMTP server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="376"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="407"/>
         <source>versendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="377"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="408"/>
         <source>fehlgeschlagen: {detail}</source>
         <translation>failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="397"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="428"/>
         <source>nicht versendet (abgebrochen)</source>
         <translation>not sent (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="416"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="447"/>
         <source>&amp;Fortsetzen</source>
         <translation>Resu&amp;me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="417"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="448"/>
         <source>Angehalten – „Fortsetzen“ sendet weiter.</source>
         <translation>Paused – “Resume” continues sending.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="422"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="453"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="202"/>
         <source>Test&amp;mail an mich</source>
         <translation>&amp;Test mail to me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="204"/>
         <source>Eine Nachricht an die Absenderadresse mit den Angaben der ersten Person – so, wie sie die Empfänger:innen erhalten; wird nirgends vermerkt.</source>
         <translation>One message to the sender address with the first person&apos;s data – as the recipients get it; recorded nowhere.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="301"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="332"/>
         <source>Testmail an {email} wird gesendet …</source>
         <translation>Sending test mail to {email} …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="313"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="344"/>
         <source>Testmail an {email} versendet. Prüfen Sie sie in Ihrem Postfach, dann „Senden“.</source>
         <translation>Test mail to {email} sent. Check it in your mailbox, then “Send”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="316"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="347"/>
         <source>Testmail an {email} fehlgeschlagen: {detail}</source>
         <translation>Test mail to {email} failed: {detail}</translation>
     </message>
@@ -5556,203 +5557,203 @@ Please inform them.</translation>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="366"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="396"/>
         <source>Titel</source>
         <extracomment>Only for pyside6-lupdate: the field names of sync.conflicts.FIELD_LABELS (no Qt there) reach translate() through a variable; a test keeps this list in step with that dict.</extracomment>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="367"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="397"/>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="368"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="398"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="369"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="399"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="370"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="400"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="371"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="401"/>
         <source>Ort</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="372"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="402"/>
         <source>Zugangslink</source>
         <translation>Access link</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="373"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="403"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="374"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="404"/>
         <source>Überbuchung</source>
         <translation>Overbooking</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="375"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="405"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="376"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="406"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="377"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="407"/>
         <source>Gastgeber</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="378"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="408"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="379"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="409"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="380"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="410"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="381"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="411"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="382"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="412"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="383"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="413"/>
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="384"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="414"/>
         <source>Notizen</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="385"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="415"/>
         <source>Reihenfolge</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="386"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="416"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="387"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="417"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="388"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="418"/>
         <source>Anwesenheit (Minuten)</source>
         <translation>Attendance (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="389"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="419"/>
         <source>Gelöscht</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="390"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="420"/>
         <source>Thema</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="391"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="421"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="392"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="422"/>
         <source>Erledigt am</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="393"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="423"/>
         <source>Kurzbiografie</source>
         <translation>Short biography</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="394"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="424"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="395"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="425"/>
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="396"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="426"/>
         <source>Titel (akad.)</source>
         <translation>Title (academic)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="397"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="427"/>
         <source>Bundesland</source>
         <translation>Federal state</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="398"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="428"/>
         <source>Erfahrung</source>
         <translation>Experience</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="399"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="429"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="400"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="430"/>
         <source>Storniert am</source>
         <translation>Cancelled on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="401"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="431"/>
         <source>Verspätet</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="402"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="432"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="403"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="433"/>
         <source>Gruppe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="404"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="434"/>
         <source>Stand</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="405"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="435"/>
         <source>Eingeplant für</source>
         <translation>Planned for</translation>
     </message>
@@ -5760,58 +5761,58 @@ Please inform them.</translation>
 <context>
     <name>SyncTables</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="416"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="446"/>
         <source>Reihe</source>
         <extracomment>Only for pyside6-lupdate: the record kinds of sync.conflicts.TABLE_LABELS, kept in step by a test.</extracomment>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="417"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="447"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="418"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="448"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="419"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="449"/>
         <source>Referent:in</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="420"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="450"/>
         <source>Referent:in einer Veranstaltung</source>
         <translation>Speaker of an event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="421"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="451"/>
         <source>Programmpunkt</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="422"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="452"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="423"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="453"/>
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="424"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="454"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="425"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="455"/>
         <source>Themengruppe</source>
         <translation>Topic group</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="426"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="456"/>
         <source>Themenwunsch</source>
         <translation>Topic wish</translation>
     </message>
@@ -5820,8 +5821,8 @@ Please inform them.</translation>
     <name>SyncUi</name>
     <message>
         <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="89"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="476"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="538"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="506"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="568"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
@@ -5911,32 +5912,32 @@ Please inform them.</translation>
         <translation>Synchronised: {pushed} sent, {pulled} received.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="299"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="346"/>
         <source>Synchronisieren …</source>
         <translation>Synchronising …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="299"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="346"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="301"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="348"/>
         <source>Synchronisieren</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="327"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="376"/>
         <source>Zwei Kontakte mit der E-Mail-Adresse {email} wurden zusammengeführt.</source>
         <translation>Two contacts with the email address {email} were merged.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="330"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="379"/>
         <source>Geänderte Platzvergabe – bitte die Betroffenen informieren:</source>
         <translation>Seat allocation changed – please inform the people affected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="333"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="382"/>
         <source>Nach dem Abgleich sind mehr Plätze vergeben als verfügbar – die Plätze bleiben, bis Stornierungen es ausgleichen:</source>
         <translation>After the sync more seats are taken than available – the seats stay until cancellations make up for it:</translation>
     </message>
@@ -5965,7 +5966,7 @@ Please inform them.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="337"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="386"/>
         <source>%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
         <translation>
             <numerusform>%n change to personal data was replaced by a deletion or anonymisation (data protection).</numerusform>
@@ -5973,107 +5974,107 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="340"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="369"/>
         <source>Synchronisiert</source>
         <translation>Synchronised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="443"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="473"/>
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="443"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="473"/>
         <source>vorhanden</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="445"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="475"/>
         <source>(leer)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="447"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="477"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="447"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="477"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="461"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="491"/>
         <source>Datensatz</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="461"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="491"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="462"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="492"/>
         <source>Meine Fassung</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="462"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="492"/>
         <source>Fassung des Servers</source>
         <translation>Server&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="463"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="493"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="468"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="498"/>
         <source>Konflikte entscheiden</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="470"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="500"/>
         <source>Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere.</source>
         <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="491"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="521"/>
         <source>Entscheidung: {record}, {field}</source>
         <translation>Decision: {record}, {field}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="493"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="523"/>
         <source>später entscheiden</source>
         <translation>decide later</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="494"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="524"/>
         <source>meine Fassung behalten</source>
         <translation>keep my version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="495"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="525"/>
         <source>Fassung des Servers übernehmen</source>
         <translation>take the server&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="498"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="528"/>
         <source>Überall &amp;meine Fassung</source>
         <translation>&amp;My version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="499"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="529"/>
         <source>Überall Fassung des &amp;Servers</source>
         <translation>&amp;Server&apos;s version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="538"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="568"/>
         <source>Es gibt keine offenen Konflikte.</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="552"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="582"/>
         <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
         <translation>
             <numerusform>%n conflict decided; the next sync transfers it.</numerusform>
@@ -6081,27 +6082,27 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="561"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="591"/>
         <source>&amp;Synchronisieren</source>
         <translation>&amp;Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="563"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="593"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="564"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="594"/>
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
         <translation>Synchronise changes with the team&apos;s shared database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="566"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="596"/>
         <source>Server für den &amp;Abgleich …</source>
         <translation>Synchronisation &amp;server …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="569"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="599"/>
         <source>&amp;Konflikte entscheiden …</source>
         <translation>Resolve &amp;conflicts …</translation>
     </message>
@@ -6266,127 +6267,127 @@ Please inform them.</translation>
         <translation>New &amp;title:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="70"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="86"/>
         <source>&amp;Reihe:</source>
         <translation>&amp;Series:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="91"/>
         <source>Thema, Wunsch oder Organisation …</source>
         <translation>Topic, wish or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="93"/>
         <source>Su&amp;chen:</source>
         <translation>Sear&amp;ch:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="105"/>
         <source>&amp;Zusammenführen</source>
         <translation>&amp;Merge</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="106"/>
         <source>Die markierten Gruppen zu einer zusammenführen (sie behält den Titel der größten); rückgängig mit Strg+Z</source>
         <translation>Merge the selected groups into one (it keeps the title of the largest); undo with Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="84"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="109"/>
         <source>Den markierten Wunsch in eine eigene Gruppe lösen</source>
         <translation>Move the selected wish into a group of its own</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="111"/>
         <source>&amp;Umbenennen …</source>
         <translation>&amp;Rename …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="87"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="112"/>
         <source>Der markierten Gruppe einen neuen Titel geben</source>
         <translation>Give the selected group a new title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="114"/>
         <source>Für Treffen &amp;einplanen …</source>
         <translation>&amp;Plan for a meeting …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="115"/>
         <source>Die markierte Gruppe als Programmpunkt in ein Treffen der Reihe aufnehmen</source>
         <translation>Add the selected group as a programme item to a meeting of the series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="93"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="118"/>
         <source>Das Thema wurde behandelt (auch ohne Einplanung)</source>
         <translation>The topic has been treated (also without planning)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="120"/>
         <source>&amp;Neu gruppieren</source>
         <translation>Re&amp;group</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="96"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="121"/>
         <source>Alle Wünsche, die nicht von Hand zugeordnet wurden, neu nach Ähnlichkeit ordnen; Zusammengeführtes, Herausgelöstes und Eingeplantes bleibt</source>
         <translation>Group all wishes not placed by hand again by similarity; merged, split out and planned groups stay</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="109"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="143"/>
         <source>Themenwünsche nach Gruppen</source>
         <translation>Topic wishes by group</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="274"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="288"/>
         <source>Themen zu „{title}“ zusammenführen</source>
         <translation>Merge topics into “{title}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="277"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="291"/>
         <source>Zusammengeführt – rückgängig mit Strg+Z.</source>
         <translation>Merged – undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="286"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="300"/>
         <source>Wunsch „{text}“ herauslösen</source>
         <translation>Split out wish “{text}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="307"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="321"/>
         <source>Gruppe „{old}“ umbenennen</source>
         <translation>Rename group “{old}”</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="324"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="338"/>
         <source>Die Reihe hat kein kommendes Treffen. Bitte zuerst eines anlegen (z. B. „Duplizieren als nächstes Treffen“).</source>
         <translation>The series has no upcoming meeting. Please create one first (e.g. “Duplicate as next meeting”).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="330"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="344"/>
         <source>„{title}“ für ein Treffen einplanen</source>
         <translation>Plan “{title}” for a meeting</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="335"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="349"/>
         <source>„{title}“ steht jetzt im Programm von „{meeting}“.</source>
         <translation>“{title}” is now on the programme of “{meeting}”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="345"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="359"/>
         <source>„{title}“ als behandelt markieren</source>
         <translation>Mark “{title}” as treated</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="352"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="366"/>
         <source>Themenwünsche neu gruppieren</source>
         <translation>Regroup topic wishes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="362"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="376"/>
         <source>Treffen ohne Reihe</source>
         <translation>Meetings without a series</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="389"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="403"/>
         <source>%n Themen</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -6394,8 +6395,8 @@ Please inform them.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="363"/>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="389"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="377"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="403"/>
         <source>%n Wünsche</source>
         <translation>
             <numerusform>%n wish</numerusform>
@@ -6403,17 +6404,17 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="108"/>
         <source>Heraus&amp;lösen</source>
         <translation>&amp;Split out</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="117"/>
         <source>Als behandelt &amp;markieren</source>
         <translation>Mark as t&amp;reated</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="391"/>
+        <location filename="../../src/odn_desktop/ui/pages/wishes_page.py" line="405"/>
         <source>Noch keine Themenwünsche in dieser Reihe. Sie kommen aus dem Import einer Umfrage (Spalte „Themenwünsche“) oder mit „odn-desktop wishes add“.</source>
         <translation>No topic wishes in this series yet. They come from importing a survey (column “Themenwünsche”) or with “odn-desktop wishes add”.</translation>
     </message>
@@ -6451,7 +6452,7 @@ The file is meant for the website and the newsletter; otherwise the link only go
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="234"/>
         <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="142"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
@@ -6469,7 +6470,7 @@ The file is meant for the website and the newsletter; otherwise the link only go
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="137"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="141"/>
         <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="145"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
@@ -6757,12 +6758,12 @@ The file is meant for the website and the newsletter; otherwise the link only go
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="177"/>
         <source>Datenbank kann nicht geöffnet werden</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="189"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="195"/>
         <source>Die Datenbank {path} konnte nicht geöffnet werden: {error}
 
 Details stehen in der Protokolldatei: {log}</source>
@@ -6771,33 +6772,33 @@ Details stehen in der Protokolldatei: {log}</source>
 Details are in the log file: {log}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="206"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="212"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="265"/>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="270"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="297"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="302"/>
         <source>odn-desktop</source>
         <translation>odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="265"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="297"/>
         <source>Die Sperrdatei {path} konnte nicht angelegt werden. Bitte prüfen Sie, ob der Ordner der Datenbank beschreibbar ist.</source>
         <translation>The lock file {path} could not be created. Please check that the database folder is writable.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="270"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="302"/>
         <source>odn-desktop ist bereits geöffnet (mit dieser Datenbank: {path}). Bitte wechseln Sie zum vorhandenen Fenster.</source>
         <translation>odn-desktop is already open (with this database: {path}). Please switch to the existing window.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="219"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="251"/>
         <source>Datenbank beschädigt</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="226"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="258"/>
         <source>Die Datenbankdatei {path} ist beschädigt. Von ihr konnte keine Kopie angelegt werden, deshalb wurde sie nicht ersetzt.
 
 {reason}</source>
@@ -6806,7 +6807,7 @@ Details are in the log file: {log}</translation>
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="182"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="188"/>
         <source>Datenbankdatei: {path}</source>
         <translation>Database file: {path}</translation>
     </message>
