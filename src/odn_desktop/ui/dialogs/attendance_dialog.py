@@ -356,30 +356,8 @@ class AttendanceDialog(QDialog):
         intro = QLabel(self.tr("<b>{0}</b> ({1}{2}) für <b>{3}</b>").format(
             _html(path.name), _html(title), report.tool, _html(event_label)))
         intro.setWordWrap(True)
-
-        self.unmatched_model = UnmatchedModel(matched.unmatched, registrants, self)
-        self.unmatched_model.assignments_changed.connect(self._update_summary)
-        self.unmatched_view = _table(self.unmatched_model, "unmatchedView")
-        self.unmatched_view.setItemDelegateForColumn(UnmatchedModel.ASSIGNED, AssignDelegate(self.unmatched_view))
-        self.unmatched_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        for row in range(self.unmatched_model.rowCount()):
-            self.unmatched_view.openPersistentEditor(self.unmatched_model.index(row, UnmatchedModel.ASSIGNED))
-        self.unmatched_view.resizeColumnsToContents()
-        _limit_columns(self.unmatched_view, 240)
-        unmatched_box = QGroupBox(self.tr("Nicht zugeordnet – bitte zuordnen, als Gastgeber:in markieren oder frei "
-                                          "lassen"))
-        QVBoxLayout(unmatched_box).addWidget(self.unmatched_view)
-
-        self.attended_model = AttendedModel(matched.attended, self)
-        self.attended_model.hosts_changed.connect(self._update_summary)
-        self.attended_view = _table(self.attended_model, "attendedView")
-        self.attended_view.setTabKeyNavigation(False)  # the arrows move in it (Space ticks), Tab leaves it
-        self.attended_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.attended_view.resizeColumnsToContents()
-        _limit_columns(self.attended_view, 240)
-        attended_box = QGroupBox(self.tr("Zugeordnet"))
-        QVBoxLayout(attended_box).addWidget(self.attended_view)
-
+        unmatched_box = self._build_unmatched_box(registrants)
+        attended_box = self._build_attended_box()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(unmatched_box)
         splitter.addWidget(attended_box)
@@ -394,15 +372,7 @@ class AttendanceDialog(QDialog):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summaryLabel")
         self.summary_label.setWordWrap(True)
-
-        self.buttons = QDialogButtonBox()
-        self.apply_button = QPushButton(self.tr("&Übernehmen"))
-        self.apply_button.setObjectName("applyButton")
-        self.apply_button.setDefault(True)
-        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        self.apply_button.clicked.connect(self.start_import)
-        self.buttons.rejected.connect(self.reject)
+        self._build_buttons()
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -414,6 +384,47 @@ class AttendanceDialog(QDialog):
         fit_to_screen(self, 980, 680)
         self._update_summary()
         self.apply_button.setFocus()
+
+    # -- building the dialog -------------------------------------------------------------------------------
+
+    def _build_unmatched_box(self, registrants: list[tuple[uuid.UUID, str]]) -> QGroupBox:
+        """The participants not matched to a registrant, each with a choice of whom they are."""
+        self.unmatched_model = UnmatchedModel(self.matched.unmatched, registrants, self)
+        self.unmatched_model.assignments_changed.connect(self._update_summary)
+        self.unmatched_view = _table(self.unmatched_model, "unmatchedView")
+        self.unmatched_view.setItemDelegateForColumn(UnmatchedModel.ASSIGNED, AssignDelegate(self.unmatched_view))
+        self.unmatched_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        for row in range(self.unmatched_model.rowCount()):
+            self.unmatched_view.openPersistentEditor(self.unmatched_model.index(row, UnmatchedModel.ASSIGNED))
+        self.unmatched_view.resizeColumnsToContents()
+        _limit_columns(self.unmatched_view, 240)
+        unmatched_box = QGroupBox(self.tr("Nicht zugeordnet – bitte zuordnen, als Gastgeber:in markieren oder frei "
+                                          "lassen"))
+        QVBoxLayout(unmatched_box).addWidget(self.unmatched_view)
+        return unmatched_box
+
+    def _build_attended_box(self) -> QGroupBox:
+        """The participants matched to a registrant (a host can be ticked)."""
+        self.attended_model = AttendedModel(self.matched.attended, self)
+        self.attended_model.hosts_changed.connect(self._update_summary)
+        self.attended_view = _table(self.attended_model, "attendedView")
+        self.attended_view.setTabKeyNavigation(False)  # the arrows move in it (Space ticks), Tab leaves it
+        self.attended_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.attended_view.resizeColumnsToContents()
+        _limit_columns(self.attended_view, 240)
+        attended_box = QGroupBox(self.tr("Zugeordnet"))
+        QVBoxLayout(attended_box).addWidget(self.attended_view)
+        return attended_box
+
+    def _build_buttons(self) -> None:
+        self.buttons = QDialogButtonBox()
+        self.apply_button = QPushButton(self.tr("&Übernehmen"))
+        self.apply_button.setObjectName("applyButton")
+        self.apply_button.setDefault(True)
+        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
+        self.apply_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
 
     def host_participants(self) -> frozenset[int]:
         """The participants the coordinator marked as the host (positions in the report)."""
