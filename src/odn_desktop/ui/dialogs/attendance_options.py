@@ -94,48 +94,11 @@ class AttendanceOptionsDialog(QDialog):
         self.rounds = rounds
         self._stored = options
 
-        self.role_check = QCheckBox(self.tr("&Funktion"), self)
-        self.role_check.setObjectName("columnRole")
-        self.email_check = QCheckBox(self.tr("&E-Mail"), self)
-        self.email_check.setObjectName("columnEmail")
-        self.round_check = QCheckBox(self.tr("&Runde"), self)
-        self.round_check.setObjectName("columnRound")
-        self.role_check.setChecked("role" in options.columns)
-        self.email_check.setChecked("email" in options.columns)
-        self._round_wanted = "round" in options.columns  # shown only while the column can be had
-        self.round_check.setChecked(self._round_wanted)
-        self.round_check.toggled.connect(self._round_toggled)
-        columns_box = QGroupBox(self.tr("Zusätzliche Spalten"), self)
-        columns_row = QHBoxLayout(columns_box)
-        for check in (self.role_check, self.email_check, self.round_check):
-            columns_row.addWidget(check)
-        columns_row.addStretch(1)
+        columns_box = self._build_columns_box(options)
         always = QLabel(self.tr("Immer dabei: Nr., Nachname, Vorname, Titel (wenn jemand einen hat), "
                                 "Organisation/Kommune."), self)
         always.setWordWrap(True)
-
-        self.blank_spin = QSpinBox(self)
-        self.blank_spin.setObjectName("blankRows")
-        self.blank_spin.setRange(0, MAX_BLANK_ROWS)
-        self.blank_spin.setValue(options.blank_rows)
-        self.blank_spin.setAccessibleName(self.tr("Leerzeilen für Nachmeldungen"))
-        self.blank_spin.setMinimumWidth(self.blank_spin.fontMetrics().horizontalAdvance("00000") + 40)
-        self.per_round_check = QCheckBox(self.tr("Eine Liste &je Runde (jede auf eigenen Seiten)"), self)
-        self.per_round_check.setObjectName("perRound")
-        self.per_round_check.setChecked(options.per_round and rounds > 0)
-        self.per_round_check.setEnabled(rounds > 0)
-        if rounds:
-            self.per_round_check.setToolTip(self.tr("Die Veranstaltung hat {n} parallele Runden.").format(n=rounds))
-        else:
-            self.round_check.setToolTip(self.tr("Die Veranstaltung hat keine parallelen Runden."))
-        self.per_round_check.toggled.connect(self._update_round_column)
-        self._update_round_column()
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(self.tr("&Leerzeilen für Nachmeldungen:"), self.blank_spin)
-        form.addRow("", self.per_round_check)
-        form.setRowVisible(self.per_round_check, rounds > 0)  # without rounds there is nothing to choose
+        form = self._build_rows_form(options)
 
         signature_text = (self.tr("Mit der Spalte „Anwesend / Unterschrift“ (Präsenz oder hybrid).") if signature
                           else self.tr("Ohne Unterschriftenspalte: Die Teilnahme eines Online-Treffens kommt aus "
@@ -159,6 +122,55 @@ class AttendanceOptionsDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self.adjustSize()
+
+    # -- building the dialog -------------------------------------------------------------------------------
+
+    def _build_columns_box(self, options: AttendanceOptions) -> QGroupBox:
+        """The optional columns: role, e-mail, round."""
+        self.role_check = QCheckBox(self.tr("&Funktion"), self)
+        self.role_check.setObjectName("columnRole")
+        self.email_check = QCheckBox(self.tr("&E-Mail"), self)
+        self.email_check.setObjectName("columnEmail")
+        self.round_check = QCheckBox(self.tr("&Runde"), self)
+        self.round_check.setObjectName("columnRound")
+        self.role_check.setChecked("role" in options.columns)
+        self.email_check.setChecked("email" in options.columns)
+        self._round_wanted = "round" in options.columns  # shown only while the column can be had
+        self.round_check.setChecked(self._round_wanted)
+        self.round_check.toggled.connect(self._round_toggled)
+        columns_box = QGroupBox(self.tr("Zusätzliche Spalten"), self)
+        columns_row = QHBoxLayout(columns_box)
+        for check in (self.role_check, self.email_check, self.round_check):
+            columns_row.addWidget(check)
+        columns_row.addStretch(1)
+        return columns_box
+
+    def _build_rows_form(self, options: AttendanceOptions) -> QFormLayout:
+        """Empty rows for late registrations and one list per round (only when the event has rounds)."""
+        rounds = self.rounds
+        self.blank_spin = QSpinBox(self)
+        self.blank_spin.setObjectName("blankRows")
+        self.blank_spin.setRange(0, MAX_BLANK_ROWS)
+        self.blank_spin.setValue(options.blank_rows)
+        self.blank_spin.setAccessibleName(self.tr("Leerzeilen für Nachmeldungen"))
+        self.blank_spin.setMinimumWidth(self.blank_spin.fontMetrics().horizontalAdvance("00000") + 40)
+        self.per_round_check = QCheckBox(self.tr("Eine Liste &je Runde (jede auf eigenen Seiten)"), self)
+        self.per_round_check.setObjectName("perRound")
+        self.per_round_check.setChecked(options.per_round and rounds > 0)
+        self.per_round_check.setEnabled(rounds > 0)
+        if rounds:
+            self.per_round_check.setToolTip(self.tr("Die Veranstaltung hat {n} parallele Runden.").format(n=rounds))
+        else:
+            self.round_check.setToolTip(self.tr("Die Veranstaltung hat keine parallelen Runden."))
+        self.per_round_check.toggled.connect(self._update_round_column)
+        self._update_round_column()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(self.tr("&Leerzeilen für Nachmeldungen:"), self.blank_spin)
+        form.addRow("", self.per_round_check)
+        form.setRowVisible(self.per_round_check, rounds > 0)  # without rounds there is nothing to choose
+        return form
 
     def _round_toggled(self, checked: bool) -> None:
         if self.round_check.isEnabled():
