@@ -71,53 +71,12 @@ class AnnouncementDialog(QDialog):
         self.announcement = announcement
         self.saved_path: Path | None = None
 
-        self.format_combo = QComboBox(self)
-        self.format_combo.setObjectName("announcementFormat")
-        for label in (self.tr("HTML (für die Website)"), self.tr("Markdown"), self.tr("Text")):
-            self.format_combo.addItem(label)
-        format_label = QLabel(self.tr("&Format:"), self)
-        format_label.setBuddy(self.format_combo)
-        self.format_combo.setAccessibleName(self.tr("Format"))
-
-        self.preview = QTextBrowser(self)
-        self.preview.setObjectName("announcementPreview")
-        self.preview.setOpenLinks(False)
-        self.preview.document().setDocumentMargin(12)
-        self.preview.setAccessibleName(self.tr("Vorschau der Ankündigung"))
-        preview_label = QLabel(self.tr("&Vorschau:"), self)
-        preview_label.setBuddy(self.preview)
-
-        self.hint = QLabel(self.tr("Ohne Zugangslink. Stand jetzt: „{status}“ – vor dem Veröffentlichen neu "
-                                   "erstellen, wenn sich die Anmeldungen ändern.").format(
-                                       status=announcement.status_line), self)
-        self.hint.setObjectName("announcementHint")
-        self.hint.setWordWrap(True)
-        self.unsaved_hint = QLabel(self.tr("Ungespeicherte Änderungen in den Details sind noch nicht enthalten."),
-                                   self)
-        self.unsaved_hint.setObjectName("announcementUnsaved")
-        self.unsaved_hint.setWordWrap(True)
-        self.unsaved_hint.setVisible(unsaved_details)
-        self.status = QLabel(self)
-        self.status.setObjectName("announcementStatus")
-        self.status.setWordWrap(True)
-
-        self.copy_button = QPushButton(self.tr("Als formatierten Text &kopieren"), self)
-        self.copy_button.setToolTip(self.tr("HTML und reinen Text in die Zwischenablage, zum Einfügen in den "
-                                            "Editor der Website"))
-        self.save_button = QPushButton(self.tr("&Speichern …"), self)
-        self.save_button.setToolTip(self.tr("Als HTML-, Markdown- oder Textdatei speichern"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.copy_button.clicked.connect(self.copy_formatted)
-        self.save_button.clicked.connect(self.save)
+        top = self._build_format_row()
+        preview_label = self._build_preview()
+        self._build_notes(unsaved_details)
+        buttons = self._build_buttons()
         self.format_combo.currentIndexChanged.connect(self._show_preview)
 
-        top = QHBoxLayout()
-        top.addWidget(format_label)
-        top.addWidget(self.format_combo)
-        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(preview_label)
@@ -129,6 +88,64 @@ class AnnouncementDialog(QDialog):
         QWidget.setTabOrder(self.format_combo, self.preview)
         self.resize(880, 640)
         self._show_preview()
+
+    # -- building the dialog -------------------------------------------------------------------------------
+
+    def _build_format_row(self) -> QHBoxLayout:
+        self.format_combo = QComboBox(self)
+        self.format_combo.setObjectName("announcementFormat")
+        for label in (self.tr("HTML (für die Website)"), self.tr("Markdown"), self.tr("Text")):
+            self.format_combo.addItem(label)
+        format_label = QLabel(self.tr("&Format:"), self)
+        format_label.setBuddy(self.format_combo)
+        self.format_combo.setAccessibleName(self.tr("Format"))
+        top = QHBoxLayout()
+        top.addWidget(format_label)
+        top.addWidget(self.format_combo)
+        top.addStretch(1)
+        return top
+
+    def _build_preview(self) -> QLabel:
+        """The announcement as it will look; returns the label that names it."""
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("announcementPreview")
+        self.preview.setOpenLinks(False)
+        self.preview.document().setDocumentMargin(12)
+        self.preview.setAccessibleName(self.tr("Vorschau der Ankündigung"))
+        preview_label = QLabel(self.tr("&Vorschau:"), self)
+        preview_label.setBuddy(self.preview)
+        return preview_label
+
+    def _build_notes(self, unsaved_details: bool) -> None:
+        """What the announcement leaves out or does not contain yet, and the status of the last copy or save."""
+        self.hint = QLabel(self.tr("Ohne Zugangslink. Stand jetzt: „{status}“ – vor dem Veröffentlichen neu "
+                                   "erstellen, wenn sich die Anmeldungen ändern.").format(
+                                       status=self.announcement.status_line), self)
+        self.hint.setObjectName("announcementHint")
+        self.hint.setWordWrap(True)
+        self.unsaved_hint = QLabel(self.tr("Ungespeicherte Änderungen in den Details sind noch nicht enthalten."),
+                                   self)
+        self.unsaved_hint.setObjectName("announcementUnsaved")
+        self.unsaved_hint.setWordWrap(True)
+        self.unsaved_hint.setVisible(unsaved_details)
+        self.status = QLabel(self)
+        self.status.setObjectName("announcementStatus")
+        self.status.setWordWrap(True)
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        """Copy as formatted text, save, close."""
+        self.copy_button = QPushButton(self.tr("Als formatierten Text &kopieren"), self)
+        self.copy_button.setToolTip(self.tr("HTML und reinen Text in die Zwischenablage, zum Einfügen in den "
+                                            "Editor der Website"))
+        self.save_button = QPushButton(self.tr("&Speichern …"), self)
+        self.save_button.setToolTip(self.tr("Als HTML-, Markdown- oder Textdatei speichern"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy_formatted)
+        self.save_button.clicked.connect(self.save)
+        return buttons
 
     # -- format and preview ----------------------------------------------------------------------------------
 
