@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+from collections import deque
 from pathlib import Path
 
 import grimp
@@ -41,13 +42,13 @@ WIDGET_MODULES = {"QtWidgets", "QtPrintSupport"}
 #: component). Must only shrink; a test fails when an entry is gone, so that it is taken out.
 KNOWN_CYCLES: set[frozenset[str]] = set()
 #: Uses of another module's private name still to be made public: (importer, name used). Must only shrink.
-KNOWN_PRIVATE: set[tuple[str, str]] = {
-    *((f"odn_desktop.{module}", f"odn_desktop.cli.{name}")
-      for module, names in {"cli_certificates": ("_print_json", "_say"), "cli_export": ("_print_json",),
-                            "cli_import": ("_print_json", "_say"), "cli_mail": ("_print_json", "_say"),
-                            "cli_rounds": ("_print_json", "_say"), "cli_stats": ("_print_json", "_say"),
-                            "cli_sync": ("_print_json", "_say"), "cli_wishes": ("_print_json", "_say")}.items()
-      for name in names),
+KNOWN_PRIVATE: set[tuple[str, str]] = set()
+
+#: Imports from the CLI into ui beyond ui.pdf still to be replaced (importer, imported); also in the layers
+#: contract's ``ignore_imports``. Must only shrink: the coordinator's name under a certificate's signature line
+#: is read from the window's saved settings until the typed settings object (issue 16) takes its place.
+KNOWN_CLI_INTO_UI: set[tuple[str, str]] = {
+    ("odn_desktop.cli.certificates", "odn_desktop.ui.dialogs.organizer_settings"),
 }
 
 
@@ -107,7 +108,7 @@ def test_a_forbidden_import_breaks_a_contract(package_copy: Path, tmp_path: Path
     result = _lint_imports(copy)
 
     assert result.returncode != 0, result.stdout + result.stderr
-    broken = [line for line in result.stdout.splitlines() if line.endswith("BROKEN")]
+    broken = [line for line in result.stdout.splitlines() if " BROKEN" in line]  # "BROKEN (2 ignored imports)"
     assert any(line.startswith(contract) for line in broken), result.stdout
     assert statement.split()[1] in result.stdout or "PySide6" in result.stdout  # it names the import
 
@@ -190,14 +191,58 @@ def test_private_means_one_leading_underscore() -> None:
 # -- the CLI's door into ui ------------------------------------------------------------------------------
 
 
+def _reached(graph: grimp.ImportGraph, starts: set[str], skipped: set[tuple[str, str]]) -> dict[str, str]:
+    """Every module the ``starts`` import, directly or through others, leaving out the ``skipped`` imports:
+    module -> the module that imports it on one shortest way there."""
+    via: dict[str, str] = {}
+    queue = deque(sorted(starts))
+    while queue:
+        module = queue.popleft()
+        for imported in sorted(graph.find_modules_directly_imported_by(module)):
+            if imported not in via and imported not in starts and (module, imported) not in skipped:
+                via[imported] = module
+                queue.append(imported)
+    return via
+
+
 def test_the_cli_reaches_ui_only_through_the_pdf_room(graph: grimp.ImportGraph) -> None:
     cli = descendants(graph, "odn_desktop.cli")
-    reached = set().union(*(graph.find_upstream_modules(m) for m in cli))  # upstream: what they import
-    beyond = sorted(m for m in reached & descendants(graph, "odn_desktop.ui")
-                    if m != "odn_desktop.ui" and m not in descendants(graph, PDF_ROOM))
-    chains = [" -> ".join(graph.find_shortest_chain(importer=c, imported=m) or ())
-              for m in beyond for c in sorted(cli) if graph.find_shortest_chain(importer=c, imported=m)][:10]
-    assert not beyond, "the CLI reaches ui beyond ui.pdf:\n" + "\n".join(chains)
+    assert "odn_desktop.cli.output" in cli  # the package as it is, not a module of that name
+    via = _reached(graph, cli, KNOWN_CLI_INTO_UI)
+    beyond = sorted(m for m in via if m in descendants(graph, "odn_desktop.ui")
+                    and m != "odn_desktop.ui" and m not in descendants(graph, PDF_ROOM))
+
+    def chain(module: str) -> str:
+        steps = [module]
+        while steps[-1] in via:
+            steps.append(via[steps[-1]])
+        return " -> ".join(reversed(steps))
+
+    assert not beyond, "the CLI reaches ui beyond ui.pdf:\n" + "\n".join(chain(m) for m in beyond[:10])
+    gone = {(a, b) for a, b in KNOWN_CLI_INTO_UI if not graph.direct_import_exists(importer=a, imported=b)}
+    assert not gone, f"no longer imported, take them out of KNOWN_CLI_INTO_UI (and ignore_imports): {sorted(gone)}"
+
+
+def test_the_cli_check_follows_imports_inside_functions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk above sees an import made inside a function and what it imports in turn, and leaves out exactly
+    the imports it is told to skip."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    name = _write_package(tmp_path, {
+        "cli/__init__.py": "",
+        "cli/a.py": "def f():\n    from PKG.ui.pdf import x\n",
+        "ui/__init__.py": "",
+        "ui/pdf/__init__.py": "",
+        "ui/pdf/x.py": "from PKG.ui import y\n",
+        "ui/y.py": "",
+    })
+    made_up = import_graph(name)
+    cli = descendants(made_up, f"{name}.cli")
+
+    via = _reached(made_up, cli, set())
+    skipped = _reached(made_up, cli, {(f"{name}.cli.a", f"{name}.ui.pdf.x")})
+
+    assert via[f"{name}.ui.pdf.x"] == f"{name}.cli.a" and via[f"{name}.ui.y"] == f"{name}.ui.pdf.x"
+    assert f"{name}.ui.y" not in skipped and f"{name}.ui.pdf.x" not in skipped
 
 
 def test_neither_the_cli_nor_the_pdf_room_imports_qt_widgets(graph: grimp.ImportGraph) -> None:

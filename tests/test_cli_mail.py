@@ -13,7 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from mail_smtp_server import SmtpServer, free_port, smtp_server
-from odn_desktop import cli_mail
+from odn_desktop.cli import mail as cli_mail
 from odn_desktop.cli import main
 from odn_desktop.exchange.mail_templates import TEMPLATE_NAMES
 

@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from mail_smtp_server import SmtpServer, smtp_server
-from odn_desktop import cli_mail
+from odn_desktop.cli import mail as cli_mail
 from odn_desktop.cli import main
 from odn_desktop.domain.timezone import BERLIN
 from odn_desktop.services.certificates import certificate_number

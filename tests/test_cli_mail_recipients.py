@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from odn_desktop import cli_mail
+from odn_desktop.cli import mail as cli_mail
 from odn_desktop.cli import main
 from odn_desktop.exchange.mail_templates import BCC_TEMPLATES
 

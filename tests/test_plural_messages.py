@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from odn_desktop.cli_sync import _print_conflicts
+from odn_desktop.cli.sync import _print_conflicts
 from odn_desktop.domain.agenda import agenda_warning
 from odn_desktop.domain.plurals import plural
 from odn_desktop.services.privacy import AnonymizationResult, DeletionResult

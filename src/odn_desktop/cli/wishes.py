@@ -16,22 +16,23 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .cli_args import EVENT_HELP, non_negative_int
-from .domain.errors import UserError
+from odn_desktop.domain.errors import UserError
+
+from .args import EVENT_HELP, non_negative_int
+from .output import EXIT_OK, print_json, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from .services.wish_rows import WishGroupRow
+    from odn_desktop.services.wish_rows import WishGroupRow
 
-EXIT_OK = 0
 STATE_WORDS = {"open": "offen", "planned": "eingeplant", "treated": "behandelt"}
 
 
 def add_commands(subparsers: Any) -> None:
     wishes = subparsers.add_parser(
         "wishes", help="Themenwünsche der Teilnehmenden (nach Ähnlichkeit gruppiert) und ihre Einplanung"
-    ).add_subparsers(dest="action", required=True, metavar="AKTION")
+    ).add_subparsers(dest="action", required=True, metavar="AKTION", help="auflisten, eintragen oder einplanen")
     event_help = EVENT_HELP
 
     text = "Themenwünsche nach Gruppen auflisten (mit Anzahl, Organisationen, Stand)"
@@ -65,7 +66,7 @@ def add_commands(subparsers: Any) -> None:
 
 
 def _state(row: WishGroupRow) -> str:
-    from .domain.timezone import format_german_datetime
+    from odn_desktop.domain.timezone import format_german_datetime
 
     word = STATE_WORDS.get(row.state, row.state)
     if row.planned_event is None:
@@ -75,9 +76,8 @@ def _state(row: WishGroupRow) -> str:
 
 
 def _cmd_wishes(session: Session, args: argparse.Namespace) -> int:
-    from .cli import _print_json, _say
-    from .services import wish_rows, wishes
-    from .services.events import find_series, get_event, resolve_event
+    from odn_desktop.services import wish_rows, wishes
+    from odn_desktop.services.events import find_series, get_event, resolve_event
 
     if args.action == "list":
         series_ids = None
@@ -88,16 +88,16 @@ def _cmd_wishes(session: Session, args: argparse.Namespace) -> int:
             series_ids = [series.id]
         rows = wish_rows.list_wish_groups(session, series_ids)
         if args.json:
-            _print_json([r.to_json() for r in rows])
+            print_json([r.to_json() for r in rows])
         elif not rows:
-            _say("Keine Themenwünsche.")
+            say("Keine Themenwünsche.")
         else:
             for r in rows:
                 orgs = f" – {', '.join(r.organisations)}" if r.organisations else ""
-                _say(f"{r.title}  ({r.count}×, {_state(r)}){orgs}")
+                say(f"{r.title}  ({r.count}×, {_state(r)}){orgs}")
                 for w in r.wishes:
                     who = w.email or "ohne Person"
-                    _say(f"    {str(w.id)[:8]}  {w.text}  [{who}]")
+                    say(f"    {str(w.id)[:8]}  {w.text}  [{who}]")
         return EXIT_OK
     if args.action == "add":
         event = resolve_event(session, args.event)
@@ -105,7 +105,7 @@ def _cmd_wishes(session: Session, args: argparse.Namespace) -> int:
         group = wishes.get_group(session, added.group_id) if added.group_id is not None else None
         where = "" if group is None else (f" in der neuen Gruppe „{group.title}“" if added.new_group
                                           else f" in der Gruppe „{group.title}“")
-        _say(f"Themenwunsch eingetragen{where}: {added.wish_id}")
+        say(f"Themenwunsch eingetragen{where}: {added.wish_id}")
         return EXIT_OK
     if args.action == "plan":
         wish = wishes.find_wish(session, args.wish)
@@ -117,7 +117,7 @@ def _cmd_wishes(session: Session, args: argparse.Namespace) -> int:
         plan = wishes.plan_group(session, wish.group_id, event.id, kind=args.kind, duration_minutes=args.minutes)
         group = wishes.get_group(session, wish.group_id)
         event = get_event(session, event.id)
-        _say(f"„{group.title}“ ist für „{event.title}“ eingeplant (Programmpunkt {plan.agenda_item_id}).")
+        say(f"„{group.title}“ ist für „{event.title}“ eingeplant (Programmpunkt {plan.agenda_item_id}).")
         return EXIT_OK
     raise AssertionError(args.action)  # pragma: no cover - argparse allows only the actions above
 

@@ -17,13 +17,13 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .domain.plurals import plural
+from odn_desktop.domain.plurals import plural
+
+from .output import EXIT_OK, print_json, say
 
 if TYPE_CHECKING:
-    from .paths import AppPaths
-    from .sync.conflicts import Conflict
-
-EXIT_OK = 0
+    from odn_desktop.paths import AppPaths
+    from odn_desktop.sync.conflicts import Conflict
 
 
 def _conflict_id(text: str) -> int:
@@ -38,12 +38,17 @@ def add_commands(subparsers: Any) -> None:
     p.add_argument("--remote", metavar="URL",
                    help="Adresse der gemeinsamen Datenbank (postgresql://benutzer@rechner/datenbank oder Pfad "
                         "einer SQLite-Datei); wird gemerkt")
-    p.add_argument("--json", action="store_true")
-    actions = p.add_subparsers(dest="sync_action", metavar="AKTION")
+    p.add_argument("--json", action="store_true",
+                   help="das Ergebnis als JSON ausgeben: pushed, pulled, conflicts, merged_contacts, seat_changes, "
+                        "last_sync …")
+    actions = p.add_subparsers(dest="sync_action", metavar="AKTION",
+                               help="ohne Aktion: jetzt abgleichen (senden und empfangen)")
     status = actions.add_parser("status", help="letzter Abgleich, ungesendete Änderungen, offene Konflikte")
-    status.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    status.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="als JSON ausgeben: last_sync, pending, conflicts")
     resolve = actions.add_parser("resolve", help="einen Konflikt entscheiden")
-    resolve.add_argument("--conflict", required=True, type=_conflict_id, metavar="ID")
+    resolve.add_argument("--conflict", required=True, type=_conflict_id, metavar="ID",
+                         help="Nummer des Konflikts, wie „sync status“ sie zeigt (in eckigen Klammern)")
     resolve.add_argument("--keep", required=True, choices=("local", "remote"),
                          help="local: die eigene Fassung behalten; remote: die Fassung des Servers übernehmen")
 
@@ -74,12 +79,11 @@ def _print_conflicts(say: Callable[[str], None], conflicts: list[Conflict]) -> N
 
 
 def _cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .cli import _print_json, _say
-    from .domain.errors import UserError
-    from .domain.timezone import format_german_datetime
-    from .store.migrate import migrate
-    from .sync import credentials, engine
-    from .sync.server import display_url, parse_remote
+    from odn_desktop.domain.errors import UserError
+    from odn_desktop.domain.timezone import format_german_datetime
+    from odn_desktop.store.migrate import migrate
+    from odn_desktop.sync import credentials, engine
+    from odn_desktop.sync.server import display_url, parse_remote
 
     migrate(paths.database, backup_dir=paths.backup_dir)
     db = paths.database
@@ -87,20 +91,20 @@ def _cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
     if action == "status":
         state = engine.status(db)
         if args.json:
-            _print_json({"last_sync": state.to_json()["last_sync"], "pending": state.pending,
+            print_json({"last_sync": state.to_json()["last_sync"], "pending": state.pending,
                          "conflicts": [c.to_json() for c in state.conflicts]})
             return EXIT_OK
         when = format_german_datetime(state.last_sync) + " Uhr" if state.last_sync else "noch nie"
-        _say(f"Zuletzt synchronisiert: {when}")
-        _say(f"Server: {state.remote or '(noch keiner)'}")
-        _say(f"Ungesendete Änderungen: {state.pending}")
-        _print_conflicts(_say, state.conflicts)
+        say(f"Zuletzt synchronisiert: {when}")
+        say(f"Server: {state.remote or '(noch keiner)'}")
+        say(f"Ungesendete Änderungen: {state.pending}")
+        _print_conflicts(say, state.conflicts)
         return EXIT_OK
     if action == "resolve":
         conflict = engine.resolve(db, args.conflict, args.keep)
         how = ("eigene Fassung behalten; sie wird beim nächsten Abgleich gesendet" if args.keep == "local"
                else "Fassung des Servers übernommen")
-        _say(f"Konflikt {conflict.conflict_id} ({conflict.row_label} · {conflict.field_label}): {how}.")
+        say(f"Konflikt {conflict.conflict_id} ({conflict.row_label} · {conflict.field_label}): {how}.")
         return EXIT_OK
 
     remote = args.remote or engine.remembered_remote(db)
@@ -117,21 +121,21 @@ def _cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
         password = credentials.find_password(url)
     result = engine.sync(db, display_url(url), password=None if password is None else str(password))
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
         return EXIT_OK
-    _say(f"Abgleich abgeschlossen: {plural(result.pushed, 'Änderung', 'Änderungen')} gesendet, "
+    say(f"Abgleich abgeschlossen: {plural(result.pushed, 'Änderung', 'Änderungen')} gesendet, "
          f"{result.pulled} empfangen.")
     for merged in result.merged_contacts:
-        _say(f"Zusammengeführt: zwei Kontakte mit der E-Mail-Adresse {merged.email} sind jetzt einer.")
+        say(f"Zusammengeführt: zwei Kontakte mit der E-Mail-Adresse {merged.email} sind jetzt einer.")
     if result.seat_changes:
-        _say("Geänderte Platzvergabe – bitte die Betroffenen informieren:")
+        say("Geänderte Platzvergabe – bitte die Betroffenen informieren:")
         for change in result.seat_changes:
-            _say(f"  {change.message()}")
+            say(f"  {change.message()}")
     for erased in result.erased_over_edits:
-        _say(erased.message())
+        say(erased.message())
     for pool in result.overbooked:
-        _say(f"Überbucht nach dem Abgleich: {pool.message()}")
-    _print_conflicts(_say, result.conflicts)
+        say(f"Überbucht nach dem Abgleich: {pool.message()}")
+    _print_conflicts(say, result.conflicts)
     return EXIT_OK
 
 

@@ -1,13 +1,10 @@
-"""``odn-desktop mail ...`` and ``odn-desktop privacy ...``: messages to registrants and data protection.
+"""``odn-desktop mail ...``: messages to registrants, as Outlook drafts or sent over SMTP.
 
     mail drafts --event E --template NAME -o DIR [--bcc] [--only EMAIL,EMAIL…] [--test-to ADDRESS]
                 [--min-percent P]
     mail mark-sent --event E --template NAME [--only EMAIL,EMAIL…]
     mail send   --event E --template NAME --smtp HOST:PORT [--starttls] [--user U] [--only EMAIL,EMAIL…]
                 [--min-percent P] [--json]
-    privacy anonymize [--months N] [--dry-run] [--json]
-    privacy export --email X -o FILE.xlsx      # also writes FILE.json next to it
-    privacy delete --email X
 
 ``mail drafts`` writes one ``.eml`` per recipient, which Outlook opens as a draft. ``--bcc`` writes one draft
 instead, with every recipient in Bcc, the coordinator in To and the neutral salutation "Guten Tag," – only for
@@ -46,12 +43,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .domain.plurals import plural
+from odn_desktop.domain.plurals import plural
+
+from .output import EXIT_OK, print_json, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 #: seconds between two messages (mail servers throttle bursts)
 DEFAULT_PAUSE = 1.0
@@ -61,16 +59,6 @@ TEMPLATES = ("confirmation", "waitlist", "promoted", "access_link", "reminder", 
 CERTIFICATE = "certificate"
 #: ``exchange.mail_templates.BCC_TEMPLATES`` (repeated for the same reason; a test compares)
 BCC_TEMPLATES = ("reminder", "thanks", "cancellation")
-
-
-def _months(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("die Frist muss mindestens 1 Monat sein")
-    return value
 
 
 def _percent(text: str) -> int:
@@ -92,7 +80,7 @@ def _addresses(text: str) -> list[str]:
 
 def add_commands(subparsers: Any) -> None:
     mail = subparsers.add_parser("mail", help="Nachrichten an Angemeldete: Outlook-Entwürfe oder Versand per SMTP")
-    mail_sub = mail.add_subparsers(dest="action", required=True, metavar="WAS")
+    mail_sub = mail.add_subparsers(dest="action", required=True, metavar="WAS", help="Entwürfe, Versand oder Vermerk")
     only_help = ("nur an diese Adressen (durch Komma getrennt); jede muss bei der Veranstaltung angemeldet sein "
                  "(auch auf der Warteliste oder storniert)")
     for name, help_text in (("drafts", "eine .eml-Datei je Person, die Outlook als Entwurf öffnet"),
@@ -118,40 +106,28 @@ def add_commands(subparsers: Any) -> None:
                            help="ein Testentwurf an diese Adresse mit den Angaben der ersten Empfängerin oder des "
                                 "ersten Empfängers; wird nicht vermerkt")
         else:
-            p.add_argument("--smtp", required=True, metavar="HOST:PORT")
+            p.add_argument("--smtp", required=True, metavar="HOST:PORT",
+                           help="Postausgangsserver, z. B. mail.example.de:587 (Port 465: mit TLS)")
             p.add_argument("--starttls", action="store_true", help="Verbindung mit STARTTLS verschlüsseln")
             p.add_argument("--user", default="", metavar="U",
                            help="Benutzername (Passwort aus dem Schlüsselbund oder ODN_SMTP_PASSWORD)")
-            p.add_argument("--json", action="store_true")
+            p.add_argument("--json", action="store_true",
+                           help="den Versandbericht als JSON ausgeben: template, sent, failed, results, skipped …")
         p.add_argument("--min-percent", type=_percent, default=None, metavar="P",
                        help="nur mit --template certificate: Mindestanteil der Dauer in %% für eine "
                             "Bescheinigung (Standard: 50)")
 
-    privacy = subparsers.add_parser("privacy", help="Datenschutz: Anonymisieren, Auskunft, Löschen")
-    priv_sub = privacy.add_subparsers(dest="action", required=True, metavar="WAS")
-    p = priv_sub.add_parser("anonymize", help="Kontakte nach Ablauf der Aufbewahrungsfrist anonymisieren")
-    p.add_argument("--months", type=_months, default=24, metavar="N",
-                   help="Monate nach der letzten Veranstaltung (Standard: 24)")
-    p.add_argument("--dry-run", action="store_true", help="nur anzeigen, wer anonymisiert würde")
-    p.add_argument("--json", action="store_true")
-    p = priv_sub.add_parser("export", help="Auskunft nach Art. 15 DSGVO als Excel- und JSON-Datei")
-    p.add_argument("--email", required=True, metavar="X")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
-    p = priv_sub.add_parser("delete", help="eine Person löschen (Art. 17 DSGVO), auch im gemeinsamen Bestand")
-    p.add_argument("--email", required=True, metavar="X")
-
 
 def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
-    from .cli import _say
-    from .domain.errors import UserError
-    from .services import mailing
-    from .services.events import resolve_event
+    from odn_desktop.domain.errors import UserError
+    from odn_desktop.services import mailing
+    from odn_desktop.services.events import resolve_event
 
     if args.action == "mark-sent":
         event = resolve_event(session, args.event)
         ids = None if args.only is None else mailing.registrations_by_email(session, event.id, args.only)
         marked = mailing.mark_drafts_sent(session, event.id, args.template, registration_ids=ids)
-        _say(marked.message)
+        say(marked.message)
         return EXIT_OK
     if args.min_percent is not None and args.template != CERTIFICATE:
         raise UserError("--min-percent gilt nur für --template certificate (die Teilnahmebescheinigung).")
@@ -165,10 +141,9 @@ def _cmd_mail(session: Session, args: argparse.Namespace) -> int:
 
 
 def _drafts(session: Session, args: argparse.Namespace) -> int:
-    from .cli import _say
-    from .exchange.eml_drafts import MailAddress
-    from .services import mailing
-    from .services.events import resolve_event
+    from odn_desktop.exchange.eml_drafts import MailAddress
+    from odn_desktop.services import mailing
+    from odn_desktop.services.events import resolve_event
 
     organizer = mailing.organizer_for(None)  # UserError naming ODN_ORGANIZER_NAME/ODN_ORGANIZER_EMAIL
     event = resolve_event(session, args.event)
@@ -181,11 +156,11 @@ def _drafts(session: Session, args: argparse.Namespace) -> int:
     result = mailing.write_draft_files(session, event.id, args.template, args.output, organizer=organizer,
                                        registration_ids=ids, attachments=attachments,
                                        min_percent=args.min_percent, bcc=args.bcc, test_to=test_to)
-    _say(result.message)
+    say(result.message)
     for skipped in result.skipped:
-        _say(f"  übersprungen: {skipped.name} – {skipped.reason}")
+        say(f"  übersprungen: {skipped.name} – {skipped.reason}")
     if args.template == "access_link" and not result.test:
-        _say(f"Nach dem Versand aus Outlook: odn-desktop mail mark-sent --event {args.event} --template "
+        say(f"Nach dem Versand aus Outlook: odn-desktop mail mark-sent --event {args.event} --template "
              "access_link – erst dann gilt der Zugangslink als versendet.")
     return EXIT_OK
 
@@ -195,8 +170,8 @@ def _certificates(session: Session, args: argparse.Namespace, event_id: Any, coo
     """The certificates' PDFs for ``--template certificate`` (drawn with Qt, offscreen without a display)."""
     if args.template != CERTIFICATE:
         return None
-    from .ui.certificate_mail import event_certificate_attachments
-    from .ui.printing import ensure_gui_application
+    from odn_desktop.ui.pdf.certificate_mail import event_certificate_attachments
+    from odn_desktop.ui.pdf.participant_list import ensure_gui_application
 
     ensure_gui_application()
     return event_certificate_attachments(session, event_id, min_percent=args.min_percent,
@@ -206,30 +181,29 @@ def _certificates(session: Session, args: argparse.Namespace, event_id: Any, coo
 def _send(session: Session, args: argparse.Namespace) -> int:
     import sys
 
-    from .cli import _print_json, _say
-    from .services import mailing
-    from .services.events import resolve_event
-    from .services.smtp_delivery import parse_smtp_address
+    from odn_desktop.services import mailing
+    from odn_desktop.services.events import resolve_event
+    from odn_desktop.services.smtp_delivery import parse_smtp_address
 
     smtp = parse_smtp_address(args.smtp, starttls=args.starttls, user=args.user)
     organizer = mailing.organizer_for(smtp)  # UserError naming ODN_ORGANIZER_NAME/ODN_ORGANIZER_EMAIL
     event = resolve_event(session, args.event)
     ids = None if args.only is None else mailing.registrations_by_email(session, event.id, args.only)
     attachments = _certificates(session, args, event.id, organizer.name, ids)
-    from .store.database import make_session_factory
+    from odn_desktop.store.database import make_session_factory
 
     # every result is committed on its own (see mailing.send_mails); this command's transaction stays empty
     sessions = make_session_factory(session.get_bind())  # type: ignore[arg-type]
-    progress = None if args.json else (lambda _pct, text: _say(text))
+    progress = None if args.json else (lambda _pct, text: say(text))
     report = mailing.send_mails(sessions, event.id, args.template, smtp, organizer=organizer, pause=DEFAULT_PAUSE,
                                 progress=progress, attachments=attachments, min_percent=args.min_percent,
                                 registration_ids=ids)
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         for failed in report.failed:
-            _say(f"  fehlgeschlagen: {failed.name} <{failed.email}>: {failed.detail}")
-        _say(report.message())
+            say(f"  fehlgeschlagen: {failed.name} <{failed.email}>: {failed.detail}")
+        say(report.message())
     if report.failed:
         sys.stderr.write(f"{plural(len(report.failed), 'Empfänger:in', 'Empfänger:innen')} fehlgeschlagen. "
                          "Ein erneuter Aufruf sendet nur an "
@@ -238,31 +212,4 @@ def _send(session: Session, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_privacy(session: Session, args: argparse.Namespace) -> int:
-    from .cli import _print_json, _say
-    from .domain.timezone import format_german_date
-    from .services import privacy
-
-    if args.action == "anonymize":
-        result = privacy.anonymize_expired(session, args.months, dry_run=args.dry_run)
-        if args.json:
-            _print_json(result.to_json())
-            return EXIT_OK
-        for c in result.candidates:
-            last = f"„{c.last_event}“ am {format_german_date(c.last_activity)}" if c.last_event else \
-                f"ohne Anmeldung, angelegt am {format_german_date(c.last_activity)}"
-            _say(f"  {c.name} <{c.email}>, {c.organisation or '–'}: {last}")
-        _say(result.message())
-        return EXIT_OK
-    if args.action == "export":
-        exported = privacy.export_person(session, args.email, args.output)
-        _say(exported.message)
-        return EXIT_OK
-    if args.action == "delete":
-        deleted = privacy.delete_person(session, args.email)
-        _say(deleted.message())
-        return EXIT_OK
-    raise AssertionError(args.action)
-
-
-COMMANDS: dict[str, Callable[[Session, argparse.Namespace], int]] = {"mail": _cmd_mail, "privacy": _cmd_privacy}
+COMMANDS: dict[str, Callable[[Session, argparse.Namespace], int]] = {"mail": _cmd_mail}

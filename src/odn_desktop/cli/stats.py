@@ -17,14 +17,13 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .cli_args import EVENT_HELP
+from .args import EVENT_HELP
+from .output import EXIT_OK, print_json, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from .services.report_figures import EventFigures
-
-EXIT_OK = 0
+    from odn_desktop.services.report_figures import EventFigures
 
 
 def add_commands(subparsers: Any) -> None:
@@ -51,7 +50,7 @@ def _minutes(value: float | None) -> str:
 
 def event_lines(f: EventFigures) -> list[str]:
     """The German text block of one meeting (also used for each meeting of a series)."""
-    from .domain.timezone import format_german_datetime
+    from odn_desktop.domain.timezone import format_german_datetime
 
     c = f.counts
     lines = [
@@ -72,21 +71,20 @@ def event_lines(f: EventFigures) -> list[str]:
 
 
 def _cmd_stats(session: Session, args: argparse.Namespace) -> int:
-    from .cli import _print_json, _say
-    from .services import report_figures
-    from .services.events import resolve_event
+    from odn_desktop.services import report_figures
+    from odn_desktop.services.events import resolve_event
 
     if args.event is not None:
         figures = report_figures.event_figures(session, resolve_event(session, args.event).id)
         if args.json:
-            _print_json(figures.as_json())
+            print_json(figures.as_json())
             return EXIT_OK
         lines = event_lines(figures)
     else:
         series = report_figures.resolve_series(session, args.series)
         whole = report_figures.series_figures(session, series.id, curve_meetings=0)
         if args.json:
-            _print_json(whole.as_json())
+            print_json(whole.as_json())
             return EXIT_OK
         lines = [f"{whole.title}: {len(whole.events)} Treffen"]
         if whole.hosts:
@@ -102,7 +100,7 @@ def _cmd_stats(session: Session, args: argparse.Namespace) -> int:
         lines.append("Begriffe:")
         lines.extend(f"  {term}: {text}" for term, text in report_figures.DEFINITIONS)
     for line in lines:
-        _say(line)
+        say(line)
     return EXIT_OK
 
 

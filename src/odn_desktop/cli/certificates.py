@@ -5,7 +5,7 @@
 Exit status 0 when this database issued the number (printing name, organisation, meeting, date and minutes),
 1 when it did not (a typo the check character catches, or no registration that attended that day: deleted, no
 longer marked attended, never issued), with a German message on stderr. The certificates themselves are made by
-``export certificates`` (``cli_export``); the rule and the number format: ``services.certificates``.
+``export certificates`` (``cli.export``); the rule and the number format: ``services.certificates``.
 
 Nothing heavy is imported at module level, and ``verify`` never loads Qt.
 """
@@ -18,17 +18,18 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .output import EXIT_OK, print_json, say
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-EXIT_OK = 0
 EXIT_NOT_ISSUED = 1
 
 
 def add_commands(subparsers: Any) -> None:
     group = subparsers.add_parser(
         "certificates", help="Teilnahmebescheinigungen prüfen (erstellt werden sie mit „export certificates“)"
-    ).add_subparsers(dest="action", required=True, metavar="AKTION")
+    ).add_subparsers(dest="action", required=True, metavar="AKTION", help="was mit Bescheinigungen geschehen soll")
     p = group.add_parser(
         "verify", help="prüfen, ob eine Bescheinigungsnummer von hier ausgestellt wurde, und wem sie gehört",
         description="Prüft eine Bescheinigungsnummer (Form ODN-JJJJMMTT-XXXXXXXX-P, Groß-/Kleinschreibung egal) "
@@ -49,16 +50,15 @@ def coordinator_name() -> str:
     """
     from PySide6.QtCore import QSettings
 
-    from . import APP_AUTHOR, APP_NAME
-    from .ui.organizer_settings import saved_name
+    from odn_desktop import APP_AUTHOR, APP_NAME
+    from odn_desktop.ui.dialogs.organizer_settings import saved_name
 
     return saved_name(QSettings(APP_AUTHOR, APP_NAME)) or os.environ.get("ODN_ORGANIZER_NAME", "").strip()
 
 
 def _cmd_certificates(session: Session, args: argparse.Namespace) -> int:
-    from .cli import _print_json, _say
-    from .domain.timezone import iso_berlin
-    from .services.certificates import parse_certificate_number, verify_certificate
+    from odn_desktop.domain.timezone import iso_berlin
+    from odn_desktop.services.certificates import parse_certificate_number, verify_certificate
 
     if args.action != "verify":  # pragma: no cover - argparse allows only the actions above
         raise AssertionError(args.action)
@@ -74,19 +74,19 @@ def _cmd_certificates(session: Session, args: argparse.Namespace) -> int:
         sys.stderr.write(f"Fehler: Die Bescheinigungsnummer „{number}“ ist nicht gültig: {why}.\n")
         return EXIT_NOT_ISSUED
     if args.json:
-        _print_json({"number": found.number, "name": found.name, "organisation": found.organisation,
+        print_json({"number": found.number, "name": found.name, "organisation": found.organisation,
                      "event": found.event_title, "event_id": str(found.event_id), "date": found.date_text,
                      "starts_at": iso_berlin(found.starts_at), "minutes": found.minutes})
         return EXIT_OK
     attendance = ("von Hand als anwesend markiert" if found.minutes is None
                   else f"{found.minutes} Minuten laut Teilnahmebericht")
-    _say(f"Die Teilnahmebescheinigung {found.number} ist gültig.")
-    _say(f"Name: {found.name}")
+    say(f"Die Teilnahmebescheinigung {found.number} ist gültig.")
+    say(f"Name: {found.name}")
     if found.organisation:
-        _say(f"Organisation: {found.organisation}")
-    _say(f"Veranstaltung: {found.event_title}")
-    _say(f"Datum: {found.date_text}")
-    _say(f"Anwesenheit: {attendance}")
+        say(f"Organisation: {found.organisation}")
+    say(f"Veranstaltung: {found.event_title}")
+    say(f"Datum: {found.date_text}")
+    say(f"Anwesenheit: {attendance}")
     return EXIT_OK
 
 

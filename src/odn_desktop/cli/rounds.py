@@ -16,19 +16,19 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .cli_args import EVENT_HELP, non_negative_int
-from .domain.errors import UserError
+from odn_desktop.domain.errors import UserError
+
+from .args import EVENT_HELP, non_negative_int
+from .output import EXIT_OK, notify, over_limit_notices, print_json, promoted_notice, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-EXIT_OK = 0
 
 
 def add_commands(subparsers: Any) -> None:
     rounds = subparsers.add_parser(
         "rounds", help="parallele Runden einer Veranstaltung (jede mit eigener Platzzahl)"
-    ).add_subparsers(dest="action", required=True, metavar="AKTION")
+    ).add_subparsers(dest="action", required=True, metavar="AKTION", help="was mit den Runden geschehen soll")
     event_help = EVENT_HELP
     round_help = "die Runde: ihr Titel (ohne Groß-/Kleinschreibung) oder ihre Kennung"
 
@@ -74,27 +74,26 @@ def _seats(row: Any) -> str:
 
 
 def _cmd_rounds(session: Session, args: argparse.Namespace) -> int:
-    from .cli import _print_json, _say, notify, over_limit_notices, promoted_notice
-    from .domain.plurals import plural
-    from .services import rounds as svc
-    from .services.events import resolve_event
+    from odn_desktop.domain.plurals import plural
+    from odn_desktop.services import rounds as svc
+    from odn_desktop.services.events import resolve_event
 
     event = resolve_event(session, args.event)
     if args.action == "list":
         rows = svc.list_rounds(session, event.id)
         if args.json:
-            _print_json([r.to_json() for r in rows])
+            print_json([r.to_json() for r in rows])
         elif not rows:
-            _say(f"„{event.title}“ hat keine parallelen Runden.")
+            say(f"„{event.title}“ hat keine parallelen Runden.")
         else:
             for r in rows:
-                _say(f"{r.title}  {_seats(r)}, Warteliste {r.waiting}  [{r.id}]")
+                say(f"{r.title}  {_seats(r)}, Warteliste {r.waiting}  [{r.id}]")
         return EXIT_OK
     if args.action == "add":
         _given, capacity = _capacity_choice(args)
         rnd = svc.add_round(session, event.id, title=args.title, capacity=capacity, description=args.description)
         limit = "ohne Platzgrenze" if rnd.capacity is None else plural(rnd.capacity, "Platz", "Plätze")
-        _say(f"Runde „{rnd.title}“ angelegt ({limit}): {rnd.id}")
+        say(f"Runde „{rnd.title}“ angelegt ({limit}): {rnd.id}")
         return EXIT_OK
     if args.action == "update":
         rnd = svc.find_round(session, event.id, args.round)
@@ -106,12 +105,12 @@ def _cmd_rounds(session: Session, args: argparse.Namespace) -> int:
             changes["capacity"] = capacity
         report = svc.update_round(session, event.id, rnd.id, **changes)
         row = next(r for r in svc.list_rounds(session, event.id) if r.id == rnd.id)
-        _say(f"Runde „{row.title}“ geändert: {_seats(row)}, Warteliste {row.waiting}.")
+        say(f"Runde „{row.title}“ geändert: {_seats(row)}, Warteliste {row.waiting}.")
         notify([promoted_notice(session, report.promoted), *over_limit_notices(report.over_limit)])
         return EXIT_OK
     if args.action == "remove":
         rnd = svc.remove_round(session, event.id, svc.find_round(session, event.id, args.round).id)
-        _say(f"Runde „{rnd.title}“ entfernt.")
+        say(f"Runde „{rnd.title}“ entfernt.")
         return EXIT_OK
     raise AssertionError(args.action)  # pragma: no cover - argparse allows only the actions above
 

@@ -7,12 +7,17 @@ import argparse
 EVENT_HELP = "Kennung der Veranstaltung oder ihr Datum JJJJ-MM-TT"
 
 
-def non_negative_int(text: str) -> int:
-    """An argparse type: a whole number of at least 0, with a German message otherwise."""
+def int_arg(text: str) -> int:
+    """An argparse type: a whole number, with a German message otherwise."""
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' ist keine ganze Zahl") from None
+
+
+def non_negative_int(text: str) -> int:
+    """An argparse type: a whole number of at least 0, with a German message otherwise."""
+    value = int_arg(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"'{text}' ist negativ")
     return value

@@ -10,7 +10,7 @@
     export certificates --event E -o DIR [--min-percent P] [--single FILE.pdf] [--json]
     export report      --series NAME -o FILE.pdf|FILE.xlsx   # the hosts' report; the format by the ending
 
-``report`` writes the series' figures, charts and definitions (``ui.report_export``): a PDF (A4, vector charts,
+``report`` writes the series' figures, charts and definitions (``ui.pdf.report_export``): a PDF (A4, vector charts,
 page numbers) or a workbook with one data sheet and one native Excel chart per chart.
 
 ``certificates`` writes one PDF per person who qualifies (``services.certificates``: attended with at least P % of
@@ -35,14 +35,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cli_args import EVENT_HELP, non_negative_int
+from .args import EVENT_HELP, non_negative_int
+from .output import EXIT_OK, notify, print_json, say
 
 if TYPE_CHECKING:
     import uuid
 
     from sqlalchemy.orm import Session
-
-EXIT_OK = 0
 
 
 def _room_size(text: str) -> int:
@@ -63,13 +62,14 @@ def add_commands(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export", help="Anwesenheitsliste, Anmeldungen, Kalenderdateien, Teilnehmendenliste (PDF), Ankündigung und "
                   "Teilnahmebescheinigungen exportieren"
-    ).add_subparsers(dest="action", required=True, metavar="WAS")
+    ).add_subparsers(dest="action", required=True, metavar="WAS", help="was exportiert wird")
 
     def command(name: str, help_text: str, output: str, output_help: str | None = None) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = export.add_parser(name, help=help_text)
         p.add_argument("--event", required=True, metavar="E",
                        help=EVENT_HELP)
-        p.add_argument("-o", "--output", required=True, type=Path, metavar=output, help=output_help)
+        p.add_argument("-o", "--output", required=True, type=Path, metavar=output,
+                       help=output_help or f"Zieldatei ({output}); eine vorhandene Datei wird ersetzt")
         return p
 
     p = command("attendance", "Anwesenheitsliste als Excel-Datei (druckfertig)", "FILE.xlsx")
@@ -82,7 +82,8 @@ def add_commands(subparsers: Any) -> None:
     command("registrants", "alle Anmeldungen mit allen Feldern als Excel-Tabelle mit Filtern", "FILE.xlsx")
     p = command("ics", "Kalenderdatei der Veranstaltung (für Website oder Newsletter)", "FILE.ics")
     p.add_argument("--with-link", action="store_true", help="den (privaten) Zugangslink mit hineinschreiben")
-    command("invites", "persönliche Kalendereinladungen, eine .ics-Datei je angemeldeter Person", "DIR")
+    command("invites", "persönliche Kalendereinladungen, eine .ics-Datei je angemeldeter Person", "DIR",
+            "Ordner für die Einladungen (wird angelegt, wenn er fehlt)")
     p = command("pdf", "Teilnehmendenliste als PDF", "FILE.pdf")
     p.add_argument("--per-round", action="store_true", help="jede parallele Runde auf eigenen Seiten")
     p = command("rooms", "Zoom-Raumplan: Datei zur Vorab-Zuteilung der Breakout-Räume (CSV)", "FILE.csv")
@@ -119,26 +120,21 @@ def add_commands(subparsers: Any) -> None:
                         "Diagrammen zum Weiterbearbeiten)")
 
 
-def _say(text: str) -> None:
-    sys.stdout.buffer.write((text + "\n").encode(sys.stdout.encoding or "utf-8", errors="replace"))
-    sys.stdout.flush()
-
-
 def _cmd_export(session: Session, args: argparse.Namespace) -> int:
-    from .services import exports
-    from .services.events import resolve_event
+    from odn_desktop.services import exports
+    from odn_desktop.services.events import resolve_event
 
     if args.action == "report":
         return _export_report(session, args)
     organizer = None
     if args.action in ("ics", "invites"):
-        from .exchange.ics_calendar import require_organizer
+        from odn_desktop.exchange.ics_calendar import require_organizer
 
         organizer = require_organizer()  # UserError naming ODN_ORGANIZER_NAME/ODN_ORGANIZER_EMAIL
     event = resolve_event(session, args.event)
     output: Path = args.output
     if args.action == "attendance":
-        from .exchange.attendance_sheet import parse_columns
+        from odn_desktop.exchange.attendance_sheet import parse_columns
 
         columns = None if args.columns is None else parse_columns(args.columns)
         result = exports.export_attendance_sheet(session, event.id, output, columns=columns,
@@ -151,61 +147,61 @@ def _cmd_export(session: Session, args: argparse.Namespace) -> int:
     elif args.action == "invites":
         result = exports.export_invitations(session, event.id, output, organizer=organizer)
     elif args.action == "announcement":
-        from .services.announcement import export_announcement
+        from odn_desktop.services.announcement import export_announcement
 
         result = export_announcement(session, event.id, output)
     elif args.action == "rooms":
-        from .services.room_plan import export_room_plan
+        from odn_desktop.services.room_plan import export_room_plan
 
         view, result = export_room_plan(session, event.id, output, size=args.size, seed=args.seed,
                                         by_round=args.by_round)
-        _say(result.message)
+        say(result.message)
         for note in view.notes():
-            _say(note[:1].upper() + note[1:] + ".")
+            say(note[:1].upper() + note[1:] + ".")
         return EXIT_OK
     elif args.action == "certificates":
         return _export_certificates(session, event.id, args)
     elif args.action == "pdf":
-        from .exchange.atomic_write import check_target
+        from odn_desktop.exchange.atomic_write import check_target
 
         check_target(output)
         sheet = exports.attendance_sheet(session, event.id, per_round=args.per_round)
-        from .ui.printing import ensure_gui_application, save_participant_list_pdf
+        from odn_desktop.ui.pdf.participant_list import ensure_gui_application, save_participant_list_pdf
 
         ensure_gui_application()
         pages = save_participant_list_pdf(sheet, output)
         people = len(sheet.participants)
-        _say(f"Teilnehmendenliste mit {people} {'Person' if people == 1 else 'Personen'} "
+        say(f"Teilnehmendenliste mit {people} {'Person' if people == 1 else 'Personen'} "
              f"auf {pages} {'Seite' if pages == 1 else 'Seiten'} gespeichert: {output}")
         return EXIT_OK
     else:  # pragma: no cover - argparse allows only the actions above
         raise AssertionError(args.action)
-    _say(result.message)
+    say(result.message)
     return EXIT_OK
 
 
 def _export_report(session: Session, args: argparse.Namespace) -> int:
-    from .exchange.atomic_write import check_target
-    from .services.report_figures import resolve_series
-    from .ui.report_export import check_report_path, export_report
+    from odn_desktop.exchange.atomic_write import check_target
+    from odn_desktop.services.report_figures import resolve_series
+    from odn_desktop.ui.pdf.report_export import check_report_path, export_report
 
     output = check_target(check_report_path(args.output))  # before any figure is computed
     series = resolve_series(session, args.series)
     if output.suffix.lower() == ".pdf":
-        from .ui.printing import ensure_gui_application
+        from odn_desktop.ui.pdf.participant_list import ensure_gui_application
 
         ensure_gui_application()
-    _say(export_report(session, series.id, output).message)
+    say(export_report(session, series.id, output).message)
     return EXIT_OK
 
 
 def _export_certificates(session: Session, event_id: uuid.UUID, args: argparse.Namespace) -> int:
-    from .cli import _print_json, notify
-    from .cli_certificates import coordinator_name
-    from .domain.errors import UserError
-    from .domain.plurals import plural
-    from .exchange.atomic_write import check_target
-    from .services.certificates import certificate_candidates, certificate_contents
+    from odn_desktop.domain.errors import UserError
+    from odn_desktop.domain.plurals import plural
+    from odn_desktop.exchange.atomic_write import check_target
+    from odn_desktop.services.certificates import certificate_candidates, certificate_contents
+
+    from .certificates import coordinator_name
 
     if args.single is not None:
         check_target(args.single)  # before anything is drawn: folder missing, file open in a PDF viewer
@@ -215,8 +211,8 @@ def _export_certificates(session: Session, event_id: uuid.UUID, args: argparse.N
         raise UserError("Niemand erfüllt die Bedingung für eine Teilnahmebescheinigung (teilgenommen mit "
                         f"mindestens {args.min_percent} % der Dauer laut Teilnahmebericht oder von Hand als "
                         "anwesend markiert). Ist die Anwesenheit schon erfasst? Es wurde nichts gespeichert.")
-    from .ui.certificate_pdf import save_certificates, save_certificates_single_pdf
-    from .ui.printing import ensure_gui_application
+    from odn_desktop.ui.pdf.certificate_pdf import save_certificates, save_certificates_single_pdf
+    from odn_desktop.ui.pdf.participant_list import ensure_gui_application
 
     ensure_gui_application()
     files = save_certificates(contents, args.output)
@@ -228,13 +224,13 @@ def _export_certificates(session: Session, event_id: uuid.UUID, args: argparse.N
     note = (f"Keine Bescheinigung für {plural(len(below), 'Person', 'Personen')}: "
             + "; ".join(f"{c.name}: {c.reason}" for c in below) + ".") if below else None
     if args.json:
-        _print_json([{"email": c.email, "name": c.name, "number": c.number, "minutes": c.minutes, "file": str(path)}
+        print_json([{"email": c.email, "name": c.name, "number": c.number, "minutes": c.minutes, "file": str(path)}
                      for c, path in zip(contents, files, strict=True)])
     else:
-        _say(f"{plural(len(files), 'Teilnahmebescheinigung', 'Teilnahmebescheinigungen')} gespeichert in "
+        say(f"{plural(len(files), 'Teilnahmebescheinigung', 'Teilnahmebescheinigungen')} gespeichert in "
              f"{args.output}")
         if args.single is not None:
-            _say(f"Alle in einer Datei ({plural(pages, 'Seite', 'Seiten')}) zum Drucken: {args.single}")
+            say(f"Alle in einer Datei ({plural(pages, 'Seite', 'Seiten')}) zum Drucken: {args.single}")
     notify([note], as_json=args.json)
     return EXIT_OK
 
