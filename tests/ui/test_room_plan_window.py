@@ -30,11 +30,11 @@ from odn_desktop.services.rounds import add_round
 from odn_desktop.services.speakers import add_speaker_to_event, create_speaker
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
+from odn_desktop.ui.dialogs import print_preview
 from odn_desktop.ui.editors.event import room_plan_tab as tab_module
 from odn_desktop.ui.editors.event.room_plan_model import PlanColumn
 from odn_desktop.ui.editors.event.room_plan_tab import RoomPlanTab
 from odn_desktop.ui.infra.context import AppContext
-from odn_desktop.ui.dialogs import print_preview
 from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 RENDERS = Path(os.environ.get("ODN_RENDERS", "/work/notes/renders"))
