@@ -158,3 +158,19 @@ def test_all_rows_read_apart_leave_out_what_the_join_leaves_out(db: Database) ->
     assert [r.id for r in rows] == [r.id for r in joined] and len(rows) == 3
     assert _fields(rows) == _fields(joined)
     assert {r.round for r in rows} == {"Runde A", None}
+
+
+def test_a_big_list_is_frozen_out_of_the_collectors_reach_a_small_one_not(demo_db: Database,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    gc.unfreeze()
+    try:
+        with transaction(demo_db.sessions) as s:
+            rows = views.all_registration_rows(s)
+        assert gc.get_freeze_count() == 0  # the demo's few rows: below FREEZE_FROM
+        monkeypatch.setattr(views, "FREEZE_FROM", len(rows))
+        with transaction(demo_db.sessions) as s:
+            again = views.all_registration_rows(s)
+        assert gc.get_freeze_count() > len(again)  # the rows (and whatever else was alive)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
