@@ -299,11 +299,11 @@ class _BareSearch:
                 self.beginResetModel()
                 if not words:
                     self.visible = list(range(len(cells)))
-                elif len(words) == 1:
-                    word = words[0]
-                    self.visible = [i for i, k in enumerate(keys) if word in k]
-                else:
-                    self.visible = [i for i, k in enumerate(keys) if all(w in k for w in words)]
+                else:  # one list comprehension per word, each over the rows the words before it left
+                    visible = [i for i, k in enumerate(keys) if words[0] in k]
+                    for word in words[1:]:
+                        visible = [i for i in visible if word in keys[i]]
+                    self.visible = visible
                 self.endResetModel()
 
         self.model = Model()
