@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -629,12 +630,13 @@ def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     # dialect_impl: the SQLite form of each type (a bare TypeDecorator would hand datetimes to the driver)
     processors = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names}
     converted: dict[str, list[Any]] = {}
+    unique = {c.key for c in table.primary_key.columns}
     for name in names:
         process = processors[name]
-        values = [row[name] for row in rows]
+        values = list(map(itemgetter(name), rows))
         if process is not None:
-            distinct = dict.fromkeys(values)
-            if len(distinct) == len(values):  # ids, times: every value once
+            distinct = {} if name in unique else dict.fromkeys(values)  # a key: every value once, no need to hash
+            if name in unique or len(distinct) == len(values):  # ids, times: every value once
                 values = list(map(process, values))
             else:
                 for value in distinct:
