@@ -45,11 +45,9 @@ KNOWN_CYCLES: set[frozenset[str]] = set()
 KNOWN_PRIVATE: set[tuple[str, str]] = set()
 
 #: Imports from the CLI into ui beyond ui.pdf still to be replaced (importer, imported); also in the layers
-#: contract's ``ignore_imports``. Must only shrink: the coordinator's name under a certificate's signature line
-#: is read from the window's saved settings until the typed settings object (issue 16) takes its place.
-KNOWN_CLI_INTO_UI: set[tuple[str, str]] = {
-    ("odn_desktop.cli.certificates", "odn_desktop.ui.dialogs.organizer_settings"),
-}
+#: contract's ``ignore_imports``. Must only shrink (the last one, the coordinator's name, now comes from
+#: domain.settings).
+KNOWN_CLI_INTO_UI: set[tuple[str, str]] = set()
 
 
 @pytest.fixture(scope="module")

@@ -108,6 +108,16 @@ def test_threshold_text_output_and_the_saved_coordinator(capsys: pytest.CaptureF
     assert "Maria Koch" in text and "Aus der Umgebung" not in text
 
 
+def test_the_coordinator_saved_under_the_old_key_is_found() -> None:
+    """A window not started since the update keeps the name under its old key; the CLI moves it first."""
+    from odn_desktop.cli.certificates import coordinator_name
+
+    QSettings(APP_AUTHOR, APP_NAME).setValue("mail/sender_name", "Maria Koch")  # before settings/version
+    assert coordinator_name() == "Maria Koch"
+    settings = QSettings(APP_AUTHOR, APP_NAME)
+    assert not settings.contains("mail/sender_name") and settings.value("organizer/name") == "Maria Koch"
+
+
 def test_without_a_coordinator_the_line_stays_empty_with_a_note(capsys: pytest.CaptureFixture[str],
                                                                  db_path: Path, meeting: Meeting,
                                                                  tmp_path: Path) -> None:

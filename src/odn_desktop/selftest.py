@@ -328,12 +328,13 @@ def check_window(state: SelftestState) -> None:
     """The main window on the demo database (built, shown off-screen, the database announced)."""
     from PySide6.QtCore import QSettings, Qt
 
+    from odn_desktop.domain.settings import Settings
     from odn_desktop.ui.infra.context import AppContext
     from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
     assert state.app is not None and state.db is not None
     state.ctx = AppContext(None, state.paths)
-    settings = QSettings(str(state.folder / "Einstellungen" / "fenster.ini"), QSettings.Format.IniFormat)
+    settings = Settings(QSettings(str(state.folder / "Einstellungen" / "fenster.ini"), QSettings.Format.IniFormat))
     window = WorkspaceWindow(state.ctx, state.paths, settings)
     state.window = window
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # rendered, never seen (also on Windows)

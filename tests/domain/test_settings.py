@@ -408,3 +408,9 @@ def test_a_move_to_the_same_key_in_other_case_keeps_the_value() -> None:
     store = RegistryBackend({"window/page": "events"})
     st.move_value(store, "Window/Page", st.WINDOW_PAGE)
     assert Settings(store).get(st.WINDOW_PAGE) == "events"
+
+
+def test_the_certificate_default_is_the_services_default() -> None:
+    from odn_desktop.services.certificates import DEFAULT_MIN_PERCENT
+
+    assert st.CERTIFICATE_MIN_PERCENT.default == DEFAULT_MIN_PERCENT

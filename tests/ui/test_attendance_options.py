@@ -153,13 +153,13 @@ def test_the_dialog_with_rounds_and_in_person(qtbot: QtBot) -> None:
 
 def test_nonsense_in_the_settings_gives_the_defaults(tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat)
-    settings.setValue("AttendanceSheet/columns", "email,telefon")
-    settings.setValue("AttendanceSheet/blank_rows", "viele")
-    settings.setValue("AttendanceSheet/per_round", "vielleicht")
+    settings.setValue("attendance_sheet/columns", ["email", "telefon"])
+    settings.setValue("attendance_sheet/blank_rows", "viele")
+    settings.setValue("attendance_sheet/per_round", "vielleicht")
     assert load_options(settings) == AttendanceOptions(columns=("email",), blank_rows=5, per_round=True)
-    settings.setValue("AttendanceSheet/columns", "")
-    settings.setValue("AttendanceSheet/blank_rows", 5000)
-    settings.setValue("AttendanceSheet/per_round", False)
+    settings.setValue("attendance_sheet/columns", [])
+    settings.setValue("attendance_sheet/blank_rows", 5000)
+    settings.setValue("attendance_sheet/per_round", False)
     assert load_options(settings) == AttendanceOptions(columns=(), blank_rows=5, per_round=False)
 
 

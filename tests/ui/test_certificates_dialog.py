@@ -13,24 +13,26 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from conftest import DialogRecorder  # type: ignore[attr-defined]
 from mail_smtp_server import SmtpServer, smtp_server
+from odn_desktop.domain.settings import CERTIFICATE_MIN_PERCENT
 from odn_desktop.services import mailing
 from odn_desktop.services import registrations as regs
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.ui.dialogs import certificates_dialog, mail_ui, organizer_settings
-from odn_desktop.ui.dialogs.certificates_dialog import MIN_PERCENT_KEY, CertificatesDialog, CertificatesModel
+from odn_desktop.ui.dialogs.certificates_dialog import CertificatesDialog, CertificatesModel
 from odn_desktop.ui.dialogs.mail_send_dialog import SendDialog
 from odn_desktop.ui.dialogs.mail_ui import MailDialog
 from odn_desktop.ui.editors.event import EventEditor
 from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.infra.settings import app_settings
 
 COORDINATOR = "Kim Schäfer"
 
@@ -128,7 +130,7 @@ def test_the_threshold_decides_who_gets_one_and_is_remembered(qtbot: QtBot, ctx:
     dialog.percent_spin.setValue(80)  # 72 of 90 minutes: the 80- and 90-minute people and the one by hand
     assert counts(dialog) == (12, 10)
     assert dialog.summary_label.text() == "12 erhalten eine Bescheinigung, 10 nicht"
-    assert QSettings().value(MIN_PERCENT_KEY) in (80, "80")
+    assert app_settings().get(CERTIFICATE_MIN_PERCENT) == 80
     again = open_dialog(qtbot, ctx, kickoff)
     assert again.percent_spin.value() == 80 and counts(again) == (12, 10)
 
@@ -247,7 +249,7 @@ def test_sending_goes_through_the_send_dialog_with_the_pdfs(
 
 def test_the_template_editor_attaches_the_certificates_too(
         qtbot: QtBot, ctx: AppContext, kickoff: uuid.UUID, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    QSettings().setValue(MIN_PERCENT_KEY, 80)
+    app_settings().set(CERTIFICATE_MIN_PERCENT, 80)
     editor = MailDialog(ctx, kickoff, template="certificate")
     qtbot.addWidget(editor, before_close_func=lambda d: d._edits.clear())
     assert editor.recipients_label.text().startswith("Empfänger: 12 Personen")

@@ -186,3 +186,22 @@ def test_the_window_suggests_dated_names_and_remembers_the_folders(
     fake.answers = [("", "")]
     window.export_actions[0].trigger()  # the attendance sheet still starts in its own folder
     assert fake.started[-1] == ("save", str(lists / "2021-12-02 Anwesenheitsliste Open-Data-Netzwerktreffen.xlsx"))
+
+
+def test_every_kind_of_file_has_its_declared_folder_setting() -> None:
+    """The kinds the dialogs know (their labels) and the kinds ``domain.settings`` declares a folder for are the
+    same, and every kind a call in the program names literally is one of them (an undeclared kind would raise)."""
+    import ast
+
+    from odn_desktop.domain.settings import FOLDER_KINDS
+
+    assert set(file_dialogs.KIND_LABELS) | {file_dialogs.ANY_KIND} == set(FOLDER_KINDS)
+    source = Path(file_dialogs.__file__).parents[2]
+    used = set()
+    for path in source.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if name in ("save_path", "open_path", "folder_path") and isinstance(node.args[1].value, str):
+                    used.add(node.args[1].value)
+    assert used and used <= set(file_dialogs.KIND_LABELS), sorted(used - set(file_dialogs.KIND_LABELS))

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from mail_smtp_server import SmtpServer, smtp_server
+from odn_desktop.domain.settings import RETENTION_MONTHS, SMTP_HOST
 from odn_desktop.domain.timezone import BERLIN, utcnow
 from odn_desktop.services import mailing
 from odn_desktop.services import registrations as regs
@@ -35,6 +37,7 @@ from odn_desktop.ui.dialogs.mail_send_dialog import SendDialog
 from odn_desktop.ui.dialogs.mail_ui import MailDialog
 from odn_desktop.ui.dialogs.privacy_dialog import PrivacyDialog
 from odn_desktop.ui.infra.context import AppContext
+from odn_desktop.ui.infra.settings import app_settings
 
 SCREENSHOT = Path("/tmp/odn-mail.png")
 LINK = "https://zoom.example/j/2021"
@@ -290,8 +293,8 @@ def test_send_dialog_shows_each_result_and_retries_the_refused_recipient(
     assert sorted(server.handler.recipients()) == emails
     assert ctx.read(lambda s: s.get(Event, december_row.id).access_link_sent_at) is not None  # type: ignore[union-attr]
     # the settings are remembered, the password is not
-    assert mail_ui._settings().value("mail/smtp_host") == server.host
-    assert "passw" not in " ".join(mail_ui._settings().allKeys()).lower()
+    assert app_settings().get(SMTP_HOST) == server.host
+    assert "passw" not in " ".join(QSettings().allKeys()).lower()
 
 
 def test_cancel_stops_before_the_next_message(qtbot: QtBot, ctx: AppContext, december_row: EventRow,
@@ -342,7 +345,7 @@ def test_privacy_dialog_previews_anonymises_exports_and_deletes(
     assert titles == ["Auskunft gespeichert", "Person gelöscht", "Anonymisiert"]
 
     dialog.months_spin.setValue(1)  # remembered for next time
-    assert int(mail_ui._settings().value("privacy/retention_months")) == 1
+    assert app_settings().get(RETENTION_MONTHS) == 1
 
 
 def test_deleting_a_person_offers_to_tell_who_moved_up(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch,

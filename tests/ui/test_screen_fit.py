@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QScrol
 from pytestqt.qtbot import QtBot
 from tests.ui import fit_walk
 
+from odn_desktop.domain.settings import WINDOW_GEOMETRY, Settings
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.open import Database
 from odn_desktop.ui.infra.context import AppContext
@@ -106,7 +107,7 @@ def test_a_remembered_geometry_larger_than_the_screen_and_off_it_is_clamped(qtbo
     other = QWidget()  # saved on a larger screen that is gone: 1500×900, far right and below
     other.setGeometry(QRect(free.right() + 400, free.bottom() + 200, 1500, 900))
     settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
-    settings.setValue("Workspace/geometry", other.saveGeometry())
+    Settings(settings).set(WINDOW_GEOMETRY, bytes(other.saveGeometry().data()))
     other.deleteLater()
     win = window(qtbot, db, settings)
     assert not win.isMaximized()

@@ -63,7 +63,7 @@ def _start(qapp: QApplication, paths: AppPaths, qtbot: QtBot) -> StartedApp:
 def test_the_page_shown_at_start_gets_its_data_once_the_database_is_open(
         qapp: QApplication, existing_database: AppPaths, qtbot: QtBot, remembered_page: QSettings,
         last_page: str) -> None:
-    remembered_page.setValue("Workspace/page", last_page)
+    remembered_page.setValue("window/page", last_page)
     started = _start(qapp, existing_database, qtbot)
     try:
         window = started.window
@@ -74,6 +74,20 @@ def test_the_page_shown_at_start_gets_its_data_once_the_database_is_open(
         assert not isinstance(page, QLabel)
         assert page.isVisible()
         qtbot.waitUntil(lambda: _rows_shown(page), timeout=10_000)  # loaded once (not again by the window)
+    finally:
+        started.shutdown()
+
+
+def test_the_start_moves_the_old_settings_keys_once(qapp: QApplication, existing_database: AppPaths, qtbot: QtBot,
+                                                     remembered_page: QSettings) -> None:
+    from odn_desktop.domain.settings import CURRENT_VERSION
+
+    remembered_page.setValue("Workspace/page", "registrations")  # as the window wrote it before settings/version
+    started = _start(qapp, existing_database, qtbot)
+    try:
+        assert started.window.current_page_key() == "registrations"
+        assert not remembered_page.contains("Workspace/page")
+        assert int(remembered_page.value("settings/version")) == CURRENT_VERSION
     finally:
         started.shutdown()
 

@@ -14,13 +14,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from odn_desktop.domain.settings import LANGUAGE
 from odn_desktop.services.events import list_event_rows, update_event
 from odn_desktop.store.open import Database
 from odn_desktop.ui.dialogs import organizer_settings
 from odn_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.shell import workspace_window
-from odn_desktop.ui.shell.language import LANGUAGE_KEY
 from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
 
 
@@ -127,7 +127,7 @@ def test_settings_dialog_saves_name_address_and_language(window: WorkspaceWindow
     settings = window.settings()
     assert organizer_settings.saved_name(settings) == "Kim Schäfer"
     assert organizer_settings.saved_email(settings) == "kim.schaefer@difu.example"
-    assert settings.value(LANGUAGE_KEY) == "en"
+    assert settings.get(LANGUAGE) == "en"
     assert messages[-1] == "Die Sprache wird beim nächsten Start umgestellt."
     organizer = organizer_settings.organizer(settings)
     assert organizer is not None and organizer.email == "kim.schaefer@difu.example"

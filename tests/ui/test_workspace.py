@@ -202,7 +202,7 @@ def test_last_page_and_event_are_remembered(qtbot: QtBot, ctx: AppContext, tmp_p
     first.open_event(december.id, "details")
     assert first.current_page_key() == "events"
     assert first.close()
-    assert settings.value("Workspace/page") == "events"
+    assert settings.value("window/page") == "events"
     second = WorkspaceWindow(ctx, settings=settings)
     qtbot.addWidget(second)
     second.show()

@@ -46,14 +46,16 @@ def coordinator_name() -> str:
     ``ODN_ORGANIZER_NAME``, else "" (the line stays empty for a hand-written name).
 
     The window's settings are read with the program's organisation and application name, because the CLI's
-    headless Qt application carries neither.
+    headless Qt application carries neither; older keys are moved first, as the window does at its start.
     """
     from PySide6.QtCore import QSettings
 
     from odn_desktop import APP_AUTHOR, APP_NAME
-    from odn_desktop.ui.dialogs.organizer_settings import saved_name
+    from odn_desktop.domain.settings import ORGANIZER_NAME, Settings
 
-    return saved_name(QSettings(APP_AUTHOR, APP_NAME)) or os.environ.get("ODN_ORGANIZER_NAME", "").strip()
+    settings = Settings(QSettings(APP_AUTHOR, APP_NAME))
+    settings.upgrade()
+    return settings.get(ORGANIZER_NAME).strip() or os.environ.get("ODN_ORGANIZER_NAME", "").strip()
 
 
 def _cmd_certificates(session: Session, args: argparse.Namespace) -> int:

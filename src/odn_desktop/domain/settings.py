@@ -308,7 +308,8 @@ CERTIFICATE_MIN_PERCENT = IntOption("certificates", "min_percent", 50, minimum=0
 #: the participant list's options (ui.dialogs.attendance_options): keys of exchange.attendance_sheet's
 #: OPTIONAL_COLUMNS, empty rows, one list per round
 ATTENDANCE_COLUMNS = ListOption("attendance_sheet", "columns", ("round",))
-ATTENDANCE_BLANK_ROWS = IntOption("attendance_sheet", "blank_rows", 5, minimum=0, maximum=1000)
+MAX_BLANK_ROWS = 1000  # exchange.attendance_sheet refuses more
+ATTENDANCE_BLANK_ROWS = IntOption("attendance_sheet", "blank_rows", 5, minimum=0, maximum=MAX_BLANK_ROWS)
 ATTENDANCE_PER_ROUND = BoolOption("attendance_sheet", "per_round", True)
 
 #: the SMTP server of the send dialog (the password lives in the OS keyring, never here)

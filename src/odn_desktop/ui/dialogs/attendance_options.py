@@ -3,7 +3,7 @@
 
 Columns "Funktion", "E-Mail" and "Runde" (the name, title and organisation columns are always there), empty
 numbered rows for people who come without registering, and for an event with parallel rounds one list per round.
-The choice is remembered in QSettings (group ``AttendanceSheet``) for the next list. The dialog also says
+The choice is remembered in the settings (``domain.settings.ATTENDANCE_*``) for the next list. The dialog also says
 whether the list gets the signature column (not for an online meeting, whose attendance comes from the video
 tool's report).
 """
@@ -11,8 +11,8 @@ tool's report).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,20 +26,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from odn_desktop.domain.settings import (
+    ATTENDANCE_BLANK_ROWS,
+    ATTENDANCE_COLUMNS,
+    ATTENDANCE_PER_ROUND,
+    MAX_BLANK_ROWS,
+)
 from odn_desktop.exchange.attendance_sheet import OPTIONAL_COLUMNS
+from odn_desktop.ui.infra.settings import as_settings
 
-SETTINGS_GROUP = "AttendanceSheet"
-DEFAULT_BLANK_ROWS = 5
-MAX_BLANK_ROWS = 1000  # AttendanceSheet refuses more
+if TYPE_CHECKING:
+    from odn_desktop.ui.infra.settings import AnySettings
+
+DEFAULT_BLANK_ROWS = ATTENDANCE_BLANK_ROWS.default
 
 
 @dataclass(frozen=True)
 class AttendanceOptions:
     """``columns`` are keys of ``OPTIONAL_COLUMNS`` (``role``, ``email``, ``round``) in sheet order."""
 
-    columns: tuple[str, ...] = ("round",)
+    columns: tuple[str, ...] = ATTENDANCE_COLUMNS.default
     blank_rows: int = DEFAULT_BLANK_ROWS
-    per_round: bool = True
+    per_round: bool = ATTENDANCE_PER_ROUND.default
 
     def for_event(self, rounds: int) -> AttendanceOptions:
         """What applies to an event with ``rounds`` parallel rounds: without rounds, no "Runde" column and one
@@ -49,37 +57,19 @@ class AttendanceOptions:
         return AttendanceOptions(columns=columns, blank_rows=self.blank_rows, per_round=self.per_round and rounds > 0)
 
 
-def _flag(value: object, default: bool) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().casefold()
-    return default if text not in ("true", "false", "1", "0") else text in ("true", "1")
-
-
-def load_options(settings: QSettings) -> AttendanceOptions:
+def load_options(settings: AnySettings) -> AttendanceOptions:
     """The options chosen last (the defaults when none or nonsense is stored)."""
-    defaults = AttendanceOptions()
-    stored = settings.value(f"{SETTINGS_GROUP}/columns", None)
-    if stored is None:
-        columns = defaults.columns
-    else:
-        names = stored if isinstance(stored, list) else str(stored).split(",")
-        wanted = {str(n).strip() for n in names}
-        columns = tuple(key for key in OPTIONAL_COLUMNS if key in wanted)
-    try:
-        blank_rows = int(str(settings.value(f"{SETTINGS_GROUP}/blank_rows", defaults.blank_rows)))
-    except ValueError:
-        blank_rows = defaults.blank_rows
-    if not 0 <= blank_rows <= MAX_BLANK_ROWS:
-        blank_rows = defaults.blank_rows
-    per_round = _flag(settings.value(f"{SETTINGS_GROUP}/per_round", defaults.per_round), defaults.per_round)
-    return AttendanceOptions(columns=columns, blank_rows=blank_rows, per_round=per_round)
+    store = as_settings(settings)
+    wanted: tuple[str, ...] = store.get(ATTENDANCE_COLUMNS)
+    return AttendanceOptions(columns=tuple(key for key in OPTIONAL_COLUMNS if key in wanted),
+                             blank_rows=store.get(ATTENDANCE_BLANK_ROWS), per_round=store.get(ATTENDANCE_PER_ROUND))
 
 
-def save_options(options: AttendanceOptions, settings: QSettings) -> None:
-    settings.setValue(f"{SETTINGS_GROUP}/columns", ",".join(options.columns))
-    settings.setValue(f"{SETTINGS_GROUP}/blank_rows", int(options.blank_rows))
-    settings.setValue(f"{SETTINGS_GROUP}/per_round", bool(options.per_round))
+def save_options(options: AttendanceOptions, settings: AnySettings) -> None:
+    store = as_settings(settings)
+    store.set(ATTENDANCE_COLUMNS, tuple(options.columns))
+    store.set(ATTENDANCE_BLANK_ROWS, int(options.blank_rows))
+    store.set(ATTENDANCE_PER_ROUND, bool(options.per_round))
 
 
 class AttendanceOptionsDialog(QDialog):
@@ -199,7 +189,7 @@ def exec_dialog(dialog: QDialog) -> int:
     return dialog.exec()
 
 
-def ask_attendance_options(parent: QWidget | None, settings: QSettings, *, rounds: int, signature: bool,
+def ask_attendance_options(parent: QWidget | None, settings: AnySettings, *, rounds: int, signature: bool,
                            pdf: bool = False) -> AttendanceOptions | None:
     """Show the options as chosen last; OK stores them and returns what applies to this event; ``None``:
     cancelled (nothing stored)."""

@@ -3,9 +3,9 @@
 The event editor opens it with ``show_certificates(parent, ctx, event_id)``. The list holds everyone who
 attended or has imported minutes, with minutes, share of the meeting's duration, "erhält Bescheinigung" or
 "keine", and the reason (``services.certificates`` decides: at least the minimum share, or marked attended by
-hand). The minimum share is a setting (``MIN_PERCENT_KEY``, default 50 %) shown and changed here; changing it
-updates the list at once and is remembered for the next time (and for the mail template "Teilnahmebescheinigung"
-in the template editor).
+hand). The minimum share is a setting (``domain.settings.CERTIFICATE_MIN_PERCENT``, default 50 %) shown and
+changed here; changing it updates the list at once and is remembered for the next time (and for the mail template
+"Teilnahmebescheinigung" in the template editor).
 
 Buttons: one PDF per person into a folder, all in one PDF for printing, or ``.eml`` drafts with each person's
 PDF attached (``services.mailing`` with the template "certificate"), or sending them (the template editor's send
@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSettings,
     Qt,
 )
 from PySide6.QtGui import QGuiApplication
@@ -46,33 +45,29 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.settings import CERTIFICATE_MIN_PERCENT
 from odn_desktop.ui.infra import context, theme
+from odn_desktop.ui.infra.settings import as_settings
 
 if TYPE_CHECKING:
     from odn_desktop.exchange.ics_calendar import Organizer
     from odn_desktop.services.certificates import CertificateCandidate, CertificateContent
     from odn_desktop.ui.infra.context import AppContext
+    from odn_desktop.ui.infra.settings import AnySettings
 
-MIN_PERCENT_KEY = "certificates/min_percent"
-DEFAULT_MIN_PERCENT = 50  # services.certificates.DEFAULT_MIN_PERCENT (not imported: the setting is read cheaply)
 TEMPLATE = "certificate"
 #: what drafting or sending certificates changes (the registrations show "Teilnahmebescheinigung versendet am …")
 CHANGED_KINDS = ("registrations",)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def saved_min_percent(settings: QSettings | None = None) -> int:
+def saved_min_percent(settings: AnySettings | None = None) -> int:
     """The minimum share from the settings (0–100), the default when none or nonsense is stored."""
-    value = (settings or QSettings()).value(MIN_PERCENT_KEY, DEFAULT_MIN_PERCENT)
-    try:
-        percent = int(str(value))
-    except ValueError:
-        return DEFAULT_MIN_PERCENT
-    return percent if 0 <= percent <= 100 else DEFAULT_MIN_PERCENT
+    return as_settings(settings).get(CERTIFICATE_MIN_PERCENT)
 
 
-def save_min_percent(percent: int, settings: QSettings | None = None) -> None:
-    (settings or QSettings()).setValue(MIN_PERCENT_KEY, int(percent))
+def save_min_percent(percent: int, settings: AnySettings | None = None) -> None:
+    as_settings(settings).set(CERTIFICATE_MIN_PERCENT, int(percent))
 
 
 # -- replaceable in tests ------------------------------------------------------------------------------------
@@ -218,7 +213,7 @@ class CertificatesModel(QAbstractTableModel):
 
 class CertificatesDialog(QDialog):
     def __init__(self, ctx: AppContext, event_id: uuid.UUID, parent: QWidget | None = None, *,
-                 settings: QSettings | None = None) -> None:
+                 settings: AnySettings | None = None) -> None:
         super().__init__(parent)
         from odn_desktop.services.events import event_row
         from odn_desktop.ui.infra.dates import display_date
@@ -226,7 +221,7 @@ class CertificatesDialog(QDialog):
         self.setObjectName("certificatesDialog")
         self._ctx = ctx
         self.event_id = event_id
-        self._settings = settings or QSettings()
+        self._settings = as_settings(settings)
         row = ctx.read(lambda s: event_row(s, event_id))
         self._title = row.title
         self._starts_at = row.starts_at

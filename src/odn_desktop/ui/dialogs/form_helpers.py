@@ -1,9 +1,8 @@
 """Small helpers the dialogs share while building their forms (public, so that no dialog reaches into another's
-private names): a label that gives its widget a mnemonic, and the user's settings as a bare ``QSettings``."""
+private names): a label that gives its widget a mnemonic. (The user's settings: ``ui.infra.settings``.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -13,8 +12,3 @@ def buddy(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
     return label
-
-
-def user_settings() -> QSettings:
-    """The user's settings of this program (organisation and application name from the running application)."""
-    return QSettings()

@@ -4,8 +4,8 @@ Opened from the template editor (``mail_ui.MailDialog``). "Testmail an mich" fir
 own address with the first recipient's data (``services.mailing.send_test_mail``; recorded nowhere). The delivery
 runs on a worker (``ui.infra.worker.run_in_background``) with ``services.mailing.send_mails``, which records every
 result in its own short transaction; each recipient's result comes back through a queued signal and fills its row at
-once. Server, port, STARTTLS, user, sender and pause are remembered in QSettings; a typed password goes into the OS
-keyring (if wanted), never into the settings.
+once. Server, port, STARTTLS, user, sender and pause are remembered in the settings (``domain.settings``); a typed
+password goes into the OS keyring (if wanted), never into the settings.
 """
 
 from __future__ import annotations
@@ -34,19 +34,19 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.settings import MAIL_PAUSE, SMTP_HOST, SMTP_PORT, SMTP_STARTTLS, SMTP_USER
 from odn_desktop.ui.infra import context, theme
+from odn_desktop.ui.infra.settings import app_settings
 from odn_desktop.ui.infra.worker import run_in_background
 
 from . import organizer_settings
-from .form_helpers import buddy, user_settings
+from .form_helpers import buddy
 
 if TYPE_CHECKING:
     from odn_desktop.services.mailing import SendReport
     from odn_desktop.services.smtp_delivery import DeliveryResult
     from odn_desktop.ui.infra.context import AppContext
 
-#: where server, port, user and pause are remembered (QSettings group)
-SETTINGS_GROUP = "mail"
 #: what a sent or drafted message changes in the window
 CHANGED_KINDS = ("registrations", "events", "tasks")
 
@@ -106,19 +106,18 @@ class SendDialog(QDialog):
 
     def _build_server_fields(self) -> None:
         """Server, port, STARTTLS, user, password and "remember" as last saved."""
-        settings = user_settings()
-        g = SETTINGS_GROUP
-        self.host_edit = QLineEdit(str(settings.value(f"{g}/smtp_host", "") or ""))
+        settings = app_settings()
+        self.host_edit = QLineEdit(settings.get(SMTP_HOST))
         self.host_edit.setObjectName("hostEdit")
         self.host_edit.setPlaceholderText("mail.example.de")
         self.port_spin = QSpinBox()
         self.port_spin.setObjectName("portSpin")
         self.port_spin.setRange(1, 65535)
-        self.port_spin.setValue(int(str(settings.value(f"{g}/smtp_port", 587) or 587)))
+        self.port_spin.setValue(settings.get(SMTP_PORT))
         self.starttls_check = QCheckBox(self.tr("Verschlüsselt (STARTTLS)"))
         self.starttls_check.setObjectName("starttlsCheck")
-        self.starttls_check.setChecked(str(settings.value(f"{g}/smtp_starttls", "true")).lower() == "true")
-        self.user_edit = QLineEdit(str(settings.value(f"{g}/smtp_user", "") or ""))
+        self.starttls_check.setChecked(settings.get(SMTP_STARTTLS))
+        self.user_edit = QLineEdit(settings.get(SMTP_USER))
         self.user_edit.setObjectName("userEdit")
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("passwordEdit")
@@ -132,7 +131,7 @@ class SendDialog(QDialog):
         """Sender's name and address, the pause between messages and "also to those who have it"."""
         from odn_desktop.exchange.ics_calendar import environment_name
 
-        settings = user_settings()
+        settings = app_settings()
         self.sender_name_edit = QLineEdit(organizer_settings.saved_name(settings) or environment_name())
         self.sender_name_edit.setObjectName("senderNameEdit")
         self.sender_email_edit = QLineEdit(organizer_settings.saved_email(settings))
@@ -144,7 +143,7 @@ class SendDialog(QDialog):
         self.pause_spin.setDecimals(1)
         self.pause_spin.setSingleStep(0.5)
         self.pause_spin.setSuffix(self.tr(" s"))
-        self.pause_spin.setValue(float(str(settings.value(f"{SETTINGS_GROUP}/pause", 2.0) or 0.0)))
+        self.pause_spin.setValue(settings.get(MAIL_PAUSE))
         self.again_check = QCheckBox(self.tr("auch an Personen, die diese Nachricht schon erhalten haben"))
         self.again_check.setObjectName("againCheck")
 
@@ -277,13 +276,13 @@ class SendDialog(QDialog):
                             user=self.user_edit.text().strip(), ssl=port == 465)
 
     def _save_settings(self) -> None:
-        settings, g = user_settings(), SETTINGS_GROUP
-        settings.setValue(f"{g}/smtp_host", self.host_edit.text().strip())
-        settings.setValue(f"{g}/smtp_port", self.port_spin.value())
-        settings.setValue(f"{g}/smtp_starttls", "true" if self.starttls_check.isChecked() else "false")
-        settings.setValue(f"{g}/smtp_user", self.user_edit.text().strip())
+        settings = app_settings()
+        settings.set(SMTP_HOST, self.host_edit.text().strip())
+        settings.set(SMTP_PORT, self.port_spin.value())
+        settings.set(SMTP_STARTTLS, self.starttls_check.isChecked())
+        settings.set(SMTP_USER, self.user_edit.text().strip())
         organizer_settings.save(self.sender_name_edit.text(), self.sender_email_edit.text(), settings)
-        settings.setValue(f"{g}/pause", self.pause_spin.value())
+        settings.set(MAIL_PAUSE, self.pause_spin.value())
 
     # -- running -------------------------------------------------------------------------------------------
 

@@ -20,8 +20,8 @@ The main window calls two module-level functions (it never talks to the mail or 
   person (Art. 17).
 
 Sending runs on a worker thread (``ui.infra.worker.run_in_background``) and records every result in its own short
-transaction. SMTP server, user, sender and pause are remembered in QSettings; the password only in the OS
-keyring. Dialogs and questions go through the module functions below, which tests replace.
+transaction. SMTP server, user, sender and pause are remembered in the settings (``domain.settings``); the
+password only in the OS keyring. Dialogs and questions go through the module functions below, which tests replace.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 
 from odn_desktop.domain.errors import UserError
 from odn_desktop.ui.infra import context, theme
+from odn_desktop.ui.infra.settings import app_settings
 
 from .form_helpers import buddy
 from .mail_send_dialog import CHANGED_KINDS
@@ -138,23 +139,19 @@ def draft_test_folder() -> Path:
     return Path(tempfile.gettempdir()) / "odn-desktop Testentwuerfe"
 
 
-def _settings() -> QSettings:
-    return QSettings()
-
-
 def _organizer() -> Any:
     """The sender saved here or in the settings dialog (else ODN_ORGANIZER_*), or ``None`` (the preview shows a
     marker then; drafts and mails ask with ``_organizer_or_ask``)."""
     from .organizer_settings import organizer
 
-    return organizer(_settings())
+    return organizer(app_settings())
 
 
 def _organizer_or_ask(parent: QWidget | None) -> Any:
     """The sender, asked for once with the settings dialog when none is set; ``None``: cancelled."""
     from .organizer_settings import organizer_or_ask
 
-    return organizer_or_ask(parent, _settings())
+    return organizer_or_ask(parent, app_settings())
 
 
 # -- the template editor -------------------------------------------------------------------------------------
@@ -535,7 +532,7 @@ class MailDialog(QDialog):
             return None
         from .certificates_dialog import saved_min_percent
 
-        return saved_min_percent(_settings())
+        return saved_min_percent(app_settings())
 
     def _attachments(self, organizer: Any, registration_ids: list[uuid.UUID] | None = None) -> Any:
         """The certificates' PDFs for the certificate template (drawn here, on the GUI thread); None otherwise."""

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.settings import RETENTION_MONTHS
 from odn_desktop.ui.infra import context
+from odn_desktop.ui.infra.settings import app_settings
 
 from . import mail_ui
-from .form_helpers import buddy, user_settings
+from .form_helpers import buddy
 
 if TYPE_CHECKING:
     from odn_desktop.ui.infra.context import AppContext
@@ -72,7 +74,7 @@ class PrivacyDialog(QDialog):
         self.months_spin.setObjectName("monthsSpin")
         self.months_spin.setRange(1, 240)
         self.months_spin.setSuffix(self.tr(" Monate"))
-        self.months_spin.setValue(int(str(user_settings().value("privacy/retention_months", 24) or 24)))
+        self.months_spin.setValue(app_settings().get(RETENTION_MONTHS))
         self.candidates_table = QTableWidget(0, 5)
         self.candidates_table.setObjectName("candidatesTable")
         self.candidates_table.setTabKeyNavigation(False)  # the arrows move in it, Tab leaves it
@@ -156,7 +158,7 @@ class PrivacyDialog(QDialog):
         from odn_desktop.ui.infra.dates import display_date
 
         months = self.months_spin.value()
-        user_settings().setValue("privacy/retention_months", months)
+        app_settings().set(RETENTION_MONTHS, months)
         self._candidates = self._ctx.read(lambda s: privacy.retention_candidates(s, months))
         table = self.candidates_table
         table.setRowCount(len(self._candidates))

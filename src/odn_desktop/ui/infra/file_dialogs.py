@@ -2,10 +2,10 @@
 
 Every save and open dialog goes through ``save_path``, ``open_path`` or ``folder_path`` with a *kind* of file
 ("attendance_sheet", "calendar", "registration_import" …). The dialog starts in the folder last used for that
-kind (remembered in QSettings, group ``Files``), else in the folder last used for any file, else in the user's
-documents; so the attendance sheets collect in one folder and the imports come from another, without the
-coordinator clicking through from the start folder every time. The names suggested carry the meeting's date and
-a short title (``suggested_name``, the rules in ``domain.file_names``): "2021-12-02 Anwesenheitsliste
+kind (remembered in the settings, ``domain.settings.LAST_FOLDERS``), else in the folder last used for any file,
+else in the user's documents; so the attendance sheets collect in one folder and the imports come from another,
+without the coordinator clicking through from the start folder every time. The names suggested carry the meeting's
+date and a short title (``suggested_name``, the rules in ``domain.file_names``): "2021-12-02 Anwesenheitsliste
 Open-Data-Netzwerktreffen.xlsx", so the files of different meetings never overwrite each other.
 
 Windows shows its own (native) dialogs; the callers keep a small replaceable function of their own in front of
@@ -19,10 +19,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from odn_desktop.domain.file_names import export_file_name, safe_file_part
+from odn_desktop.domain.settings import last_folder_option
+
+from .settings import as_settings
 
 if TYPE_CHECKING:
     import uuid
@@ -30,9 +33,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from .context import AppContext
+    from .settings import AnySettings
 
 translate = QCoreApplication.translate
-SETTINGS_GROUP = "Files"
 ANY_KIND = "any"
 
 #: kind -> what the file is, as the start of its name (German; the English window translates it)
@@ -105,24 +108,19 @@ def event_file_name(ctx: AppContext, event_id: uuid.UUID, kind: str, suffix: str
 # -- the folder last used, per kind ------------------------------------------------------------------------
 
 
-def _settings(settings: QSettings | None) -> QSettings:
-    return settings if settings is not None else QSettings()
-
-
-def last_folder(kind: str, settings: QSettings | None = None) -> Path | None:
+def last_folder(kind: str, settings: AnySettings | None = None) -> Path | None:
     """The folder a file of ``kind`` was last saved to or opened from, if it still exists."""
-    value = _settings(settings).value(f"{SETTINGS_GROUP}/{kind}", "")
-    folder = Path(str(value)) if value else None
+    folder = as_settings(settings).get(last_folder_option(kind))
     return folder if folder is not None and folder.is_dir() else None
 
 
-def remember_folder(kind: str, folder: Path, settings: QSettings | None = None) -> None:
-    store = _settings(settings)
-    store.setValue(f"{SETTINGS_GROUP}/{kind}", str(folder))
-    store.setValue(f"{SETTINGS_GROUP}/{ANY_KIND}", str(folder))
+def remember_folder(kind: str, folder: Path, settings: AnySettings | None = None) -> None:
+    store = as_settings(settings)
+    store.set(last_folder_option(kind), folder)
+    store.set(last_folder_option(ANY_KIND), folder)
 
 
-def start_folder(kind: str, settings: QSettings | None = None) -> Path:
+def start_folder(kind: str, settings: AnySettings | None = None) -> Path:
     """Where a dialog for ``kind`` opens: its last folder, else the last folder of any file, else the
     documents folder (else the home folder)."""
     found = last_folder(kind, settings) or last_folder(ANY_KIND, settings)
@@ -150,7 +148,7 @@ def _with_suffix(path: Path, filter_text: str, chosen: str) -> Path:
 
 
 def save_path(parent: QWidget | None, kind: str, suggested: str, filter_text: str, *, title: str | None = None,
-              settings: QSettings | None = None) -> Path | None:
+              settings: AnySettings | None = None) -> Path | None:
     """Ask where to save a file of ``kind``, starting in its last folder with ``suggested`` as the name;
     ``None``: cancelled. The chosen folder is remembered for the kind."""
     caption = title or translate("FileDialogs", "{what} speichern").format(what=kind_label(kind))
@@ -164,7 +162,7 @@ def save_path(parent: QWidget | None, kind: str, suggested: str, filter_text: st
 
 
 def open_path(parent: QWidget | None, kind: str, filter_text: str, *, title: str | None = None,
-              settings: QSettings | None = None) -> Path | None:
+              settings: AnySettings | None = None) -> Path | None:
     """Ask for a file of ``kind`` to read, starting in its last folder; ``None``: cancelled."""
     caption = title or translate("FileDialogs", "{what} öffnen").format(what=kind_label(kind))
     name, _chosen = QFileDialog.getOpenFileName(parent, caption, str(start_folder(kind, settings)), filter_text)
@@ -176,7 +174,7 @@ def open_path(parent: QWidget | None, kind: str, filter_text: str, *, title: str
 
 
 def folder_path(parent: QWidget | None, kind: str, *, title: str | None = None, subfolder: str = "",
-                settings: QSettings | None = None) -> Path | None:
+                settings: AnySettings | None = None) -> Path | None:
     """Ask for a folder for files of ``kind``; ``None``: cancelled.
 
     With ``subfolder`` ("2021-12-02 Einladungen Open-Data-Netzwerktreffen") the files go into that folder

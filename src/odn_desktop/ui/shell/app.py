@@ -33,6 +33,7 @@ from odn_desktop.paths import AppPaths, resolve_paths
 from odn_desktop.store.revision import is_up_to_date
 from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.infra.resources import app_icon, resource_path
+from odn_desktop.ui.infra.settings import app_settings
 
 from . import crash
 from .instance_lock import InstanceLock, InstanceLockError
@@ -304,6 +305,7 @@ def start_app(
             "vorhandenen Fenster.").format(path=paths.database))
         return EXIT_ALREADY_RUNNING
 
+    app_settings().upgrade()  # older keys moved once (domain.settings.UPGRADES), before the language is read
     install_translators(app)
     # Light start: when the file is up to date (the everyday case) the window paints first and the database
     # layer (SQLAlchemy) loads right after; a migration, a new file or demo data are handled before the window.

@@ -1,7 +1,7 @@
 """The interface language: German by default (the source strings), English as the second translation.
 
 ``install_translators`` loads Qt's own strings (button texts such as "Abbrechen") and ours for the chosen
-language; it runs before the first window is built. The choice is stored in QSettings under LANGUAGE_KEY.
+language; it runs before the first window is built. The choice is the setting ``domain.settings.LANGUAGE``.
 German needs its file too: the sources hold one form of each count (``tr("%n Entwürfe", "", n)``), the German
 file the singular and plural ("1 Entwurf", "2 Entwürfe").
 """
@@ -9,21 +9,24 @@ file the singular and plural ("1 Entwurf", "2 Entwürfe").
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from odn_desktop.domain.settings import LANGUAGE
 from odn_desktop.ui.infra.resources import resource_path
+from odn_desktop.ui.infra.settings import as_settings
+
+if TYPE_CHECKING:
+    from odn_desktop.ui.infra.settings import AnySettings
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_KEY = "General/language"
-LANGUAGES = ("de", "en")
 _installed: list[QTranslator] = []  # translators must outlive the application's use of them
 
 
-def current_language(settings: QSettings | None = None) -> str:
-    value = str((settings or QSettings()).value(LANGUAGE_KEY, "de"))
-    return value if value in LANGUAGES else "de"
+def current_language(settings: AnySettings | None = None) -> str:
+    return as_settings(settings).get(LANGUAGE)
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:

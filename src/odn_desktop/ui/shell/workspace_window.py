@@ -12,15 +12,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from odn_desktop.domain.errors import UserError
+from odn_desktop.domain.settings import (
+    LANGUAGE,
+    WINDOW_EVENT_LIST_HIDDEN,
+    WINDOW_GEOMETRY,
+    WINDOW_LAST_EVENT,
+    WINDOW_PAGE,
+    Settings,
+)
 from odn_desktop.ui.infra import context
 from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.infra.file_drops import FileDrops
 from odn_desktop.ui.infra.resources import app_icon, icon
+from odn_desktop.ui.infra.settings import app_settings, as_settings
 
 from . import screen_fit
 
@@ -30,14 +39,12 @@ if TYPE_CHECKING:
     from odn_desktop.exchange.ics_calendar import Organizer
     from odn_desktop.paths import AppPaths
     from odn_desktop.ui.dialogs.attendance_options import AttendanceOptions
+    from odn_desktop.ui.infra.settings import AnySettings
     from odn_desktop.ui.pages.events_page import EventsPage
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 Answer = Literal["save", "discard", "cancel"]
-SETTINGS_GROUP = "Workspace"
-#: the event list hidden beside the editor ("«" on the events page), as when the window last closed
-EVENT_LIST_HIDDEN = f"{SETTINGS_GROUP}/event_list_hidden"
 
 # WORKAROUND: PySide6 builds the Python enums of the whole ``Qt`` namespace (~95 enum types, ~12 ms) the first
 # time anything uses it, which would be a tenth of the time to the first paint. Until the window has painted,
@@ -106,7 +113,7 @@ def ask_include_link(parent: QWidget | None) -> bool | None:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_list_options(parent: QWidget | None, settings: QSettings, rounds: int, signature: bool,
+def ask_list_options(parent: QWidget | None, settings: Settings, rounds: int, signature: bool,
                      pdf: bool = False) -> AttendanceOptions | None:
     """The participant list's options (columns, empty rows, one list per round), remembered; None: cancelled."""
     from odn_desktop.ui.dialogs.attendance_options import ask_attendance_options
@@ -174,13 +181,13 @@ _FOR_LUPDATE = (
 
 
 class WorkspaceWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, paths: AppPaths | None = None, settings: QSettings | None = None,
+    def __init__(self, ctx: AppContext, paths: AppPaths | None = None, settings: AnySettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("WorkspaceWindow")
         self.ctx = ctx
         self.paths = paths
-        self._settings = settings
+        self._settings = None if settings is None else as_settings(settings)
         self._icons: list[tuple[QAction | QListWidgetItem, str]] = []  # re-set when the palette changes
         self._after_paint: Callable[[], None] | None = None
         self._fitted = False  # fit_window once more when first shown (the frame is known then)
@@ -267,7 +274,7 @@ class WorkspaceWindow(QMainWindow):
             page = self._make_page(key)
             if self.ctx.is_ready:  # loaded before it is shown: a page that loads itself on show has nothing to do
                 page.reload()  # type: ignore[attr-defined]
-            if key == "events" and self.settings().value(EVENT_LIST_HIDDEN, False, type=bool):
+            if key == "events" and self.settings().get(WINDOW_EVENT_LIST_HIDDEN):
                 page.set_list_visible(False)  # type: ignore[attr-defined]  # hidden when the window last closed
             holder = self.stack.widget(index)
             shown = self.stack.currentIndex()
@@ -421,18 +428,18 @@ class WorkspaceWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------------------
 
-    def settings(self) -> QSettings:
-        return self._settings if self._settings is not None else QSettings()
+    def settings(self) -> Settings:
+        return self._settings if self._settings is not None else app_settings()
 
     def _restore_state(self) -> None:
         settings = self.settings()
-        geometry = settings.value(f"{SETTINGS_GROUP}/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
+        geometry = settings.get(WINDOW_GEOMETRY)
+        if geometry and self.restoreGeometry(QByteArray(geometry)):
             if not (self.isMaximized() or self.isFullScreen()):
                 screen_fit.fit_window(self)  # saved on a larger (or a second, now missing) screen
         else:
             self._set_default_geometry()
-        page = str(settings.value(f"{SETTINGS_GROUP}/page", "overview"))
+        page = settings.get(WINDOW_PAGE)
         self.show_page(page if page in {k for k, _, _ in PAGES} else "overview")
 
     def _set_default_geometry(self) -> None:
@@ -452,12 +459,12 @@ class WorkspaceWindow(QMainWindow):
 
     def _save_state(self) -> None:
         settings = self.settings()
-        settings.setValue(f"{SETTINGS_GROUP}/geometry", self.saveGeometry())
-        settings.setValue(f"{SETTINGS_GROUP}/page", self.current_page_key())
+        settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        settings.set(WINDOW_PAGE, self.current_page_key())
         if "events" in self.pages:
             event_id = self.events_page().current_event_id()
-            settings.setValue(f"{SETTINGS_GROUP}/last_event", "" if event_id is None else str(event_id))
-            settings.setValue(EVENT_LIST_HIDDEN, not self.events_page().list_visible())
+            settings.set(WINDOW_LAST_EVENT, "" if event_id is None else str(event_id))
+            settings.set(WINDOW_EVENT_LIST_HIDDEN, not self.events_page().list_visible())
         settings.sync()
 
     # -- pages ---------------------------------------------------------------------------------------------
@@ -519,7 +526,7 @@ class WorkspaceWindow(QMainWindow):
         for page in built_before.values():
             if page.isVisible():
                 page.reload()  # type: ignore[attr-defined]
-        last = str(self.settings().value(f"{SETTINGS_GROUP}/last_event", "") or "")
+        last = self.settings().get(WINDOW_LAST_EVENT)
         if last and self.current_page_key() == "events":
             import uuid
 
@@ -699,17 +706,17 @@ class WorkspaceWindow(QMainWindow):
     def edit_settings(self) -> None:
         from odn_desktop.ui.dialogs import organizer_settings
 
-        from .language import LANGUAGE_KEY
+        from .language import current_language
 
         settings = self.settings()
-        current = {"language": str(settings.value(LANGUAGE_KEY, "de")),
+        current = {"language": current_language(settings),
                    "name": organizer_settings.saved_name(settings), "email": organizer_settings.saved_email(settings)}
         chosen = edit_settings_dialog(self, current)
         if chosen is None:
             return
         organizer_settings.save(chosen["name"], chosen["email"], settings)
         if chosen["language"] != current["language"]:
-            settings.setValue(LANGUAGE_KEY, chosen["language"])
+            settings.set(LANGUAGE, chosen["language"])
             self.ctx.status_message.emit(self.tr("Die Sprache wird beim nächsten Start umgestellt."))
         else:
             self.ctx.status_message.emit(self.tr("Einstellungen gespeichert."))
