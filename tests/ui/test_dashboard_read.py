@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
 from odn_desktop.domain.deadlines import MeetingState
@@ -34,3 +37,17 @@ def test_overview_shows_the_meetings_the_full_list_gives(demo_db: Database) -> N
         expected, past_only = _shown_from_the_full_list(demo_db, now)
         assert (data.events, data.past_only) == (expected, past_only), now
     assert past_only and len(data.events) == 3
+
+
+def test_the_overview_does_not_load_the_event_editor() -> None:
+    """The overview is the first page shown at start: importing it must not pull in the event editor's tabs; its
+    labels are the editor's."""
+    probe = "import sys, odn_desktop.ui.pages.dashboard_page\nprint('odn_desktop.ui.editors.event' in sys.modules)"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip() == "False"
+    from odn_desktop.ui.editors.event import labels
+    from odn_desktop.ui.pages import dashboard_page
+
+    texts = [str(text) for text in labels.KNOWN + labels.DEADLINE_LABELS]
+    assert all(dashboard_page.label(text) == labels.label(text) for text in texts)

@@ -41,7 +41,6 @@ from odn_desktop.domain.deadlines import (
 from odn_desktop.domain.names import search_key
 from odn_desktop.domain.timezone import format_german_datetime, to_berlin, utcnow
 from odn_desktop.services.rows import EventRow
-from odn_desktop.ui.editors.event.labels import label
 from odn_desktop.ui.infra import theme
 from odn_desktop.ui.infra.dates import display_date
 from odn_desktop.ui.infra.table_actions import action, install_row_actions
@@ -57,6 +56,12 @@ if TYPE_CHECKING:
     from odn_desktop.ui.infra.context import AppContext
 
 translate = QCoreApplication.translate
+
+
+def label(text: str) -> str:
+    """A domain label in the UI language: ``ui.editors.event.labels.label`` (same context), here so that the
+    overview, the first page shown, does not load the whole event editor package (a tenth of its start)."""
+    return translate("DomainLabels", text)
 
 #: (background, text) per deadline state; looked up when a row is drawn, so they follow the palette (theme)
 STATE_COLOURS: dict[DeadlineState, tuple[theme.SemanticColour | None, theme.SemanticColour]] = {
