@@ -1,10 +1,12 @@
 """The import's shortcuts at scale (issue 16) keep its results: the event's queue is read once and handed to the
 seat rule after writing (not read back), the queue is not sorted again, new ids come from one read of the random
-source - and the seats are still exactly those the seat rule gives the stored queue."""
+source, Python's cycle collector rests while the rows are built - and the seats are still exactly those the seat
+rule gives the stored queue."""
 
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import uuid
 from collections.abc import Iterator
@@ -81,3 +83,26 @@ def test_the_queue_is_read_once_and_the_seats_are_the_seat_rules(db: Database, t
         assert [q.queue_order for q in queue] == sorted(q.queue_order for q in queue)
         assert sum(q.status == "registered" for q in queue) == 5
         assert [q.waitlist_position for q in queue if q.status == "waiting"] == list(range(1, len(queue) - 4))
+
+
+def test_the_cycle_collector_rests_during_an_import_and_runs_again_after(db: Database, tmp_path: Path) -> None:
+    with transaction(db.sessions) as s:
+        event_id = create_event(s, title="Netzwerktreffen", starts_at=START, ends_at=START + timedelta(hours=2),
+                                capacity=5).id
+    path = _csv(tmp_path / "anmeldungen.csv", [(f"neu{n}@kommune.example", "01.11.2031 09:00") for n in range(300)])
+    seen: list[bool] = []
+    assert gc.isenabled()
+    with transaction(db.sessions) as s:
+        plan = svc.load_plan(path)
+        forecast = svc.forecast_import(s, event_id, plan)
+        report = svc.import_plan(s, event_id, plan, progress=lambda _pct, _text: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    assert seen and not any(seen)
+    assert (forecast.created, report.created, report.waiting) == (300, 300, 295)
+    gc.disable()  # a caller that paused it keeps it paused
+    try:
+        with svc.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
