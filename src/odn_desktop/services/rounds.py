@@ -54,6 +54,9 @@ def _live_rounds(session: Session, event_id: uuid.UUID) -> list[Round]:
 
 def list_rounds(session: Session, event_id: uuid.UUID) -> list[RoundRow]:
     get_event(session, event_id)
+    live = _live_rounds(session, event_id)
+    if not live:  # most events: no count over their registrations needed
+        return []
     counts: dict[tuple[uuid.UUID | None, str], int] = {
         (round_id, status): n for round_id, status, n in session.execute(
             select(Registration.round_id, Registration.status, func.count())
@@ -61,7 +64,7 @@ def list_rounds(session: Session, event_id: uuid.UUID) -> list[RoundRow]:
             .group_by(Registration.round_id, Registration.status))
     }
     rows = []
-    for rnd in _live_rounds(session, event_id):
+    for rnd in live:
         registered = counts.get((rnd.id, "registered"), 0)
         waiting = counts.get((rnd.id, "waiting"), 0)
         rows.append(RoundRow(rnd.id, rnd.event_id, rnd.title, rnd.description, rnd.capacity, rnd.position,

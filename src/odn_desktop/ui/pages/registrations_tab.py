@@ -213,6 +213,9 @@ class RegistrationsTab(QWidget):
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("seatSummary")
+        # the colour follows the seats and the palette; set up before the label gets its text control child (its
+        # first wrapping in Python, when keep_style looks through the children, costs 15 ms)
+        theme.keep_style(self.summary_label, self._summary_style)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadlineLabel")
@@ -728,18 +731,25 @@ class RegistrationsTab(QWidget):
             widget.setEnabled(enabled)
         if self._header is None or self._seats is None:
             self.summary_label.setText(self.tr("Keine Veranstaltung ausgewählt."))
-            theme.keep_style(self.summary_label, lambda: "")
             self.deadline_label.clear()
         else:
             seats = self._seats
             self.summary_label.setText(seat_summary(seats))
-            theme.keep_style(self.summary_label, lambda: _seat_style(seats.status))
             self.summary_label.setToolTip(self._seat_details(seats))
             self.deadline_label.setText(self._deadline_text(self._header))
+        style = self._summary_style()  # (the keeper of the constructor applies it again when the palette changes)
+        if self.summary_label.styleSheet() != style:
+            self.summary_label.setStyleSheet(style)
         self._show_rounds()
         self._update_counts()
         self._update_actions()
         self.seats_changed.emit(self._seats)
+
+    def _summary_style(self) -> str:
+        """The seat summary's style sheet: coloured by the seat status, plain without an event."""
+        if self._header is None or self._seats is None:
+            return ""
+        return _seat_style(self._seats.status)
 
     def _show_rounds(self) -> None:
         """The round gauges, the round filter and column, and what is over its limit (all hidden without)."""
