@@ -181,11 +181,16 @@ def _spin_until(condition: Any, timeout: float = 120.0) -> None:
 # -- figures -----------------------------------------------------------------------------------------------
 
 
-def bench_open_tab(db_path: Path, event_id: uuid.UUID, runs: int) -> None:
+def open_tab_times(db_path: Path, event_id: uuid.UUID, runs: int) -> list[float]:
+    """Child process: open the event's tab ``runs`` times (the first with cold caches); seconds per opening."""
     from odn_desktop.services.events import list_event_rows
     from odn_desktop.store.open import open_database
-    from odn_desktop.ui.infra.context import AppContext
     from odn_desktop.ui.pages.registrations_tab import RegistrationsTab
+
+    try:
+        from odn_desktop.ui.infra.context import AppContext
+    except ImportError:  # the code before the ui was put in rooms (for a before/after pair)
+        from odn_desktop.ui.context import AppContext  # type: ignore[import-not-found,no-redef]
 
     app = _app()
     db = open_database(db_path)
@@ -201,17 +206,31 @@ def bench_open_tab(db_path: Path, event_id: uuid.UUID, runs: int) -> None:
         tab.show()
         _spin_until(lambda p=painted: p.count > 0)
         times.append(time.perf_counter() - start)
-        rows = tab.model.rowCount()
+        assert tab.model.rowCount() == BIG_EVENT_REGISTRANTS
         tab.close()
         tab.deleteLater()
         app.processEvents()
     db.close()
-    baseline = statistics.median(bare_fetch(db_path, [event_id]) for _ in range(3))
-    emit("open_registrations_tab_5000", times[0] * 1000, "ms", baseline * 1000, rows=rows, target_ratio=4,
-         warm_median_ms=round(statistics.median(times[1:]) * 1000, 1), target_ms=TARGETS["open_ms"],
+    return times
+
+
+def bench_open_tab(db_path: Path, event_id: uuid.UUID, runs: int) -> None:
+    """The first opening in a process is one sample per process: it is taken in ``runs`` fresh processes (the
+    median), each followed by the bare read, so machine noise hits both alike."""
+    firsts, warm, bare = [], [], []
+    for _ in range(max(3, runs)):
+        done = subprocess.run([sys.executable, __file__, "--open-tab-probe", str(db_path), str(event_id), "4"],
+                              capture_output=True, text=True, timeout=300, check=True)
+        times = [float(t) for t in done.stdout.split()]
+        firsts.append(times[0])
+        warm.append(statistics.median(times[1:]))
+        bare.append(bare_fetch(db_path, [event_id]))
+    emit("open_registrations_tab_5000", statistics.median(firsts) * 1000, "ms", statistics.median(bare) * 1000,
+         rows=BIG_EVENT_REGISTRANTS, target_ratio=4, processes=len(firsts),
+         warm_median_ms=round(statistics.median(warm) * 1000, 1), target_ms=TARGETS["open_ms"],
          note="create the tab, read the event (Core select, 5,000 rows, search and sort keys), paint; the first "
-              "tab opened in the process (after the events list was read, as in the app): registrant caches "
-              "cold; baseline: bare sqlite3 fetching the same rows")
+              "tab opened in a process (after the events list was read, as in the app): registrant caches "
+              "cold; median over fresh processes; baseline: bare sqlite3 fetching the same rows")
 
 
 def bench_open_all(db_path: Path) -> Any:
@@ -454,8 +473,8 @@ def bench_registrants(db_path: Path, runs: int = 7) -> None:
     event_id = add_big_event(db_path)
     print(f"# targets: open <= {TARGETS['open_ms']} ms, keystroke p95 <= {TARGETS['keystroke_p95_ms']} ms, "
           f"memory <= {TARGETS['memory_mb']} MB", flush=True)
-    _app()
     bench_open_tab(db_path, event_id, runs)
+    _app()
     page = bench_open_all(db_path)
     bench_keystroke(page)
     page.close()
@@ -465,6 +484,11 @@ def bench_registrants(db_path: Path, runs: int = 7) -> None:
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--memory-probe":
         return memory_probe(Path(sys.argv[2]), uuid.UUID(sys.argv[3]))
+    if len(sys.argv) > 1 and sys.argv[1] == "--open-tab-probe":
+        _app()
+        times = open_tab_times(Path(sys.argv[2]), uuid.UUID(sys.argv[3]), int(sys.argv[4]))
+        print(" ".join(repr(t) for t in times), flush=True)
+        return 0
     if len(sys.argv) > 1 and sys.argv[1] == "--measure-child":
         return measure_child(sys.argv[2:])
     from scale_data import ScaleSpec, build_database
