@@ -210,7 +210,22 @@ class RegistrationsTab(QWidget):
         self._seats: SeatCounts | None = None
 
         self.model: SnapshotTableModel[RegistrationRow] = SnapshotTableModel(registration_columns(), self)
+        self._build_summary()
+        search_label = self._build_search()
+        status_label = self._build_status_filter()
+        self._build_round_filter()
+        self._build_add_row()
+        self._build_table()
+        self._build_bulk_actions()
+        self._build_row_actions()
+        self._build_layout(search_label, status_label)
+        self._set_tab_order()
+        ctx.changed.connect(self._on_context_changed)
+        self._show_event_state()
+        self._update_actions()
 
+    def _build_summary(self) -> None:
+        """The seat summary and the registration deadline, the tab's top line."""
         self.summary_label = QLabel()
         self.summary_label.setObjectName("seatSummary")
         # the colour follows the seats and the palette; set up before the label gets its text control child (its
@@ -220,6 +235,8 @@ class RegistrationsTab(QWidget):
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadlineLabel")
 
+    def _build_search(self) -> QLabel:
+        """The search field; returns its label."""
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("registrationSearch")
         self.search_edit.setPlaceholderText(self.tr("Name, E-Mail oder Organisation …"))
@@ -227,7 +244,10 @@ class RegistrationsTab(QWidget):
         self.search_edit.textChanged.connect(self._on_search)
         search_label = QLabel(self.tr("&Suche:"))
         search_label.setBuddy(self.search_edit)
+        return search_label
 
+    def _build_status_filter(self) -> QLabel:
+        """The status filter; returns its label."""
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("statusFilter")
         for key, label in STATUS_FILTERS:
@@ -235,6 +255,10 @@ class RegistrationsTab(QWidget):
         self.status_combo.currentIndexChanged.connect(self._on_status_filter)
         status_label = QLabel(self.tr("S&tatus:"))
         status_label.setBuddy(self.status_combo)
+        return status_label
+
+    def _build_round_filter(self) -> None:
+        """The round filter and the rounds' gauges (one wrapping line), what is over its limit below it."""
         self.round_combo = QComboBox()
         self.round_combo.setObjectName("roundFilter")
         self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -261,12 +285,16 @@ class RegistrationsTab(QWidget):
         self.over_limit_label.setWordWrap(True)
         theme.keep_style(self.over_limit_label, lambda: theme.text_style(theme.problem_text, "600"))
 
+    def _build_add_row(self) -> None:
+        """The add button and the count of shown registrations."""
         self.add_button = QPushButton(self.tr("Anmeldung hin&zufügen …"))
         self.add_button.setObjectName("addRegistrant")
         self.add_button.clicked.connect(self.add_registrant)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
 
+    def _build_table(self) -> None:
+        """The registrations' table."""
         self.table = QTableView()
         self.table.setObjectName("registrationsTable")
         self.table.setAccessibleName(translate("EventEditor", "Anmeldungen"))  # its tab's title
@@ -274,6 +302,8 @@ class RegistrationsTab(QWidget):
         setup_registration_table(self.table, with_event=False)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
+    def _build_bulk_actions(self) -> None:
+        """The actions on the selected registrations (buttons, right-click menu)."""
         self.cancel_action = self._action(self.tr("St&ornieren"), self.cancel_selected, "cancelRegistrations")
         self.to_waiting_action = self._action(self.tr("Auf die &Warteliste"), self.move_selected_to_waiting_list,
                                               "moveToWaitingList")
@@ -296,6 +326,9 @@ class RegistrationsTab(QWidget):
         self.bulk_actions = [self.cancel_action, self.to_waiting_action, self.from_waiting_action,
                              self.end_of_queue_action, self.waiting_place_action, self.attended_action,
                              self.not_attended_action, self.round_action, self.mail_action]
+
+    def _build_row_actions(self) -> None:
+        """The table's right-click menu and double click; the selection and count labels' widths."""
         # right-click menu: the bulk actions; double click opens the person in Kontakte
         self.open_contact_action = self._action(self.tr("&Kontakt öffnen"), self.open_selected_contact,
                                                 "openContact")
@@ -305,6 +338,8 @@ class RegistrationsTab(QWidget):
         self.selection_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("{n} ausgewählt:")) + 4)
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("999 von 999 Anmeldungen") + 8)
 
+    def _build_layout(self, search_label: QLabel, status_label: QLabel) -> None:
+        """Summary, rounds, filter row, table, bulk button row."""
         self.summary_label.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.summary_label, 1)
@@ -315,6 +350,17 @@ class RegistrationsTab(QWidget):
         filters.addWidget(status_label)
         filters.addWidget(self.status_combo)
         filters.addWidget(self.add_button)
+        bulk = self._build_bulk_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.rounds_box)
+        layout.addWidget(self.over_limit_label)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bulk)
+
+    def _build_bulk_buttons(self) -> FlowLayout:
+        """Count, selection and a button per bulk action."""
         # count, selection and the bulk buttons wrap onto a second line in a narrow editor
         bulk = FlowLayout()
         bulk.addWidget(self.count_label)
@@ -332,14 +378,10 @@ class RegistrationsTab(QWidget):
             action.enabledChanged.connect(button.setEnabled)
             bulk.addWidget(button)
             self.bulk_buttons.append(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.rounds_box)
-        layout.addWidget(self.over_limit_label)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bulk)
+        return bulk
 
+    def _set_tab_order(self) -> None:
+        """Round filter, search, status, add, table, then the bulk buttons."""
         QWidget.setTabOrder(self.round_combo, self.search_edit)
         QWidget.setTabOrder(self.search_edit, self.status_combo)
         QWidget.setTabOrder(self.status_combo, self.add_button)
@@ -348,10 +390,6 @@ class RegistrationsTab(QWidget):
         for button in self.bulk_buttons:
             QWidget.setTabOrder(previous, button)
             previous = button
-
-        ctx.changed.connect(self._on_context_changed)
-        self._show_event_state()
-        self._update_actions()
 
     def _action(self, text: str, slot: Callable[[], object], name: str) -> QAction:
         action = QAction(text, self)
