@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -79,6 +80,22 @@ def server_dump(remote: str) -> dict[str, list[tuple[Any, ...]]]:
 
 def future(days: int = 30, hour: int = 10) -> datetime:
     return (datetime.now(UTC) + timedelta(days=days)).replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+def event_with_people(laptop: Laptop, count: int) -> uuid.UUID:
+    """A meeting with two seats on ``laptop`` and ``count`` people registered for it (the rest wait)."""
+    from odn_desktop.services.contacts import ContactInput
+    from odn_desktop.services.events import create_event
+    from odn_desktop.services.registrations import register
+
+    def run(s: Session) -> uuid.UUID:
+        event_id = create_event(s, title="Netzwerktreffen", starts_at=future(30), ends_at=future(30, hour=12),
+                                capacity=2).id
+        for n in range(count):
+            register(s, event_id, ContactInput(email=f"person{n}@example.org", first_name="Kim", last_name=f"N{n}"))
+        return event_id
+
+    return laptop.do(run)  # type: ignore[no-any-return]
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event
-from sqlalchemy.orm import Session
-from sync_helpers import Laptop, future
+from sync_helpers import Laptop, event_with_people
 
-from odn_desktop.services.contacts import ContactInput
-from odn_desktop.services.events import create_event
-from odn_desktop.services.registrations import register
 from odn_desktop.sync.local import LocalFile, _without_stamp
 from odn_desktop.sync.tables import BY_NAME
 
@@ -43,17 +38,6 @@ def file_connects() -> Iterator[list[str]]:
     event.remove(Engine, "connect", on_connect)
 
 
-def _event_with_people(laptop: Laptop, count: int) -> uuid.UUID:
-    def run(s: Session) -> uuid.UUID:
-        event_id = create_event(s, title="Netzwerktreffen", starts_at=future(30), ends_at=future(30, hour=12),
-                                capacity=2).id
-        for n in range(count):
-            register(s, event_id, ContactInput(email=f"person{n}@example.org", first_name="Kim", last_name=f"N{n}"))
-        return event_id
-
-    return laptop.do(run)  # type: ignore[no-any-return]
-
-
 def _raw(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     conn = sqlite3.connect(path)
     try:
@@ -66,13 +50,13 @@ def _raw(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, 
 @pytest.mark.parametrize("remote", ["postgresql"], indirect=True)
 def test_a_sync_opens_the_laptops_file_once(laptops: Laptops, remote: str, file_connects: list[str]) -> None:
     a = laptops("a")
-    _event_with_people(a, 3)
+    event_with_people(a, 3)
     laptop_file = str(a.path.resolve())
     for _ in range(3):  # the first push, a push, nothing to do
         file_connects.clear()
         a.sync()
         assert file_connects.count(laptop_file) == 1, file_connects
-        _event_with_people(a, 1)
+        event_with_people(a, 1)
 
 
 def test_a_setting_stored_again_is_not_written(tmp_path: Path, migrated_laptop_file: Path) -> None:
@@ -96,7 +80,7 @@ def test_a_setting_stored_again_is_not_written(tmp_path: Path, migrated_laptop_f
 
 def test_a_row_only_stamped_again_is_not_pushed(laptops: Laptops, remote: str) -> None:
     a = laptops("a")
-    event_id = _event_with_people(a, 2)
+    event_id = event_with_people(a, 2)
     a.sync()
     # the change marker and a new stamp, the values as on the server (an edit undone by hand)
     _raw(a.path, "UPDATE registration SET dirty = 1, updated_at = '2099-01-01 00:00:00.000000' WHERE event_id = ?",
@@ -108,7 +92,7 @@ def test_a_row_only_stamped_again_is_not_pushed(laptops: Laptops, remote: str) -
 
 def test_awkward_text_is_pushed_once_and_its_shadow_reads_back_as_the_row(laptops: Laptops, remote: str) -> None:
     a, b = laptops("a"), laptops("b")
-    event_id = _event_with_people(a, 2)
+    event_id = event_with_people(a, 2)
     a.sync()
     _raw(a.path, "UPDATE registration SET dirty = 1, notes = ?, updated_at = '2099-01-01 00:00:00.000000' "
          "WHERE event_id = ?", (AWKWARD, event_id.hex))

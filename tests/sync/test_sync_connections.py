@@ -3,18 +3,12 @@ more (with TLS several), and the steps of one run (schema check, position, the l
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, event
-from sqlalchemy.orm import Session
-from sync_helpers import Laptop, future
-
-from odn_desktop.services.contacts import ContactInput
-from odn_desktop.services.events import create_event
-from odn_desktop.services.registrations import register
+from sync_helpers import Laptop, event_with_people
 
 Laptops = Callable[[str], Laptop]
 
@@ -34,27 +28,16 @@ def server_connects() -> Iterator[list[str]]:
     event.remove(Engine, "connect", on_connect)
 
 
-def _event_with_people(laptop: Laptop, count: int) -> uuid.UUID:
-    def run(s: Session) -> uuid.UUID:
-        event_id = create_event(s, title="Netzwerktreffen", starts_at=future(30), ends_at=future(30, hour=12),
-                                capacity=2).id
-        for n in range(count):
-            register(s, event_id, ContactInput(email=f"person{n}@example.org", first_name="Kim", last_name=f"N{n}"))
-        return event_id
-
-    return laptop.do(run)  # type: ignore[no-any-return]
-
-
 @pytest.mark.parametrize("remote", ["postgresql"], indirect=True)
 def test_a_sync_connects_to_the_server_once(laptops: Laptops, remote: str, server_connects: list[str]) -> None:
     a, b = laptops("a"), laptops("b")
-    _event_with_people(a, 3)
+    event_with_people(a, 3)
     a.sync()  # creates the schema's state, pushes
     assert len(server_connects) == 1
     server_connects.clear()
     b.sync()  # a first pull, with the seat rule and a push of nothing
     assert len(server_connects) == 1
-    _event_with_people(b, 2)
+    event_with_people(b, 2)
     server_connects.clear()
     b.sync()  # a push
     a.sync()  # a pull
