@@ -3,9 +3,10 @@
 Reading: ``load_event_registrations`` (one event: its seat figures and rows) and ``all_registration_rows`` /
 ``newest_registration_rows`` (every event, or the newest ones first so a big list can show something at once).
 Rows are built from plain column tuples; on SQLite the identifiers and times are fetched as text and converted
-here with caches (one UUID object per event and contact, one search key per person), which is three times
-faster than the generic type processing. Search keys are ``domain.names.search_key``, cached by
-``domain.person_keys``; the rows come in the order the coordinator expects (seat holders,
+here with caches (one UUID object per event and contact, one text object per name), which is three times
+faster than the generic type processing. The rows carry the parts of a person's search key; the key itself
+(``RegistrationRow.search_key``, cached by ``domain.person_keys``) is made when a search first needs it, not
+while a list is read. The rows come in the order the coordinator expects (seat holders,
 then the waiting list in order, then cancellations, each by name in German order; all events newest first).
 
 Changing: each bulk action (cancel, to/from the waiting list, a new waiting place, attendance) takes the seat
@@ -28,7 +29,7 @@ from sqlalchemy import Integer, Select, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from odn_desktop.domain.deadlines import is_late
-from odn_desktop.domain.person_keys import name_sort_key, registration_search_key
+from odn_desktop.domain.person_keys import name_sort_key
 from odn_desktop.domain.seats import Pool, SeatCounts, seat_counts
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.database import soft_delete
@@ -229,23 +230,17 @@ def _build_rows(results: Iterable[Sequence[Any]], with_event: bool) -> list[Any]
 def _build(results: Iterable[Sequence[Any]], with_event: bool) -> list[Any]:
     event_uuid, contact_uuid, round_uuid = _uuid_cache(), _uuid_cache(), _uuid_cache()
     event_time: dict[Any, datetime] = {}
-    texts: dict[str, str] = {}  # one string object per distinct name, organisation, title
+    texts: dict[str, str] = {}  # one string object per distinct name, organisation, town, title
     share = texts.setdefault
-    person_keys: dict[Any, str] = {}  # by the contact's id as fetched (a UUID's own hash is a Python call)
     rows: list[Any] = []
     append = rows.append
     new_uuid, to_time = _uuid, _to_time
     for r in results:
-        contact_id = contact_uuid(r[2])
-        first, last, email, organisation, municipality = share(r[3], r[3]), share(r[4], r[4]), r[5], r[6], r[7]
-        key = person_keys.get(r[2])
-        if key is None:
-            key = person_keys[r[2]] = registration_search_key(first, last, email, organisation, municipality)
         values = (
-            new_uuid(r[0]), event_uuid(r[1]), contact_id, first, last,
-            email, share(organisation, organisation), share(r[8], r[8]), r[9], bool(r[10]), to_time(r[11]),
-            bool(r[12]), r[13], r[14], key, None if r[15] is None else round_uuid(r[15]), bool(r[16]),
-        )  # the field order of RegistrationRow
+            new_uuid(r[0]), event_uuid(r[1]), contact_uuid(r[2]), share(r[3], r[3]), share(r[4], r[4]),
+            r[5], share(r[6], r[6]), share(r[8], r[8]), r[9], bool(r[10]), to_time(r[11]),
+            bool(r[12]), r[13], r[14], share(r[7], r[7]), None if r[15] is None else round_uuid(r[15]), bool(r[16]),
+        )  # the field order of RegistrationRow (the search key is made when first asked for)
         if with_event:
             starts = event_time.get(r[18])
             if starts is None:
@@ -294,7 +289,7 @@ def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
     """Every live registration of every live event, newest event first.
 
     Read as four plain selects instead of one join: the registrations' own columns, and the live events, the
-    contacts and the rounds once each (joined here through dictionaries). Each person's names and search key
+    contacts and the rounds once each (joined here through dictionaries). Each person's names and name order
     are then made once instead of once per registration, and SQLite does not copy the texts of the contacts
     and events into 100,000 result rows (half the time of the read)."""
     fast = session.get_bind().dialect.name == "sqlite"
@@ -326,8 +321,8 @@ def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
 def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, Sequence[Any]],
                contacts: Mapping[Any, Sequence[Any]], round_titles: Mapping[Any, str]) -> list[EventRegistrationRow]:
     """The snapshots of ``all_registration_rows`` in ``_all_order``: what the join of ``_select`` gives (a
-    registration of a deleted event, or without its contact, is left out), the texts shared, a person's key and
-    name order made once, each row's place computed while it is built (one sort of plain tuples)."""
+    registration of a deleted event, or without its contact, is left out), the texts shared, a person's name
+    order made once, each row's place computed while it is built (one sort of plain tuples)."""
     texts: dict[str, str] = {}
     share = texts.setdefault
     new_uuid, to_time = _uuid, _to_time
@@ -337,7 +332,7 @@ def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, 
     live.sort(key=lambda e: (e[0], e[1], e[2].int), reverse=True)
     for rank, (starts, title, event_id, raw_id) in enumerate(live):
         shown_events[raw_id] = (rank, event_id, title, starts)
-    people: dict[Any, tuple[uuid.UUID, str, str, str, str, str, Any]] = {}
+    people: dict[Any, tuple[uuid.UUID, str, str, str, str, str, Any]] = {}  # id, names, e-mail, org., town, order
     round_uuid = _uuid_cache()
     status_rank = STATUS_RANK.get
     rows: list[EventRegistrationRow] = []
@@ -353,9 +348,8 @@ def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, 
                 c = contacts.get(r[2])
                 if c is None:
                     continue
-                first, last, organisation = share(c[1], c[1]), share(c[2], c[2]), share(c[4], c[4])
-                person = people[r[2]] = (new_uuid(r[2]), first, last, c[3], organisation,
-                                         registration_search_key(first, last, c[3], organisation, c[5]),
+                first, last = share(c[1], c[1]), share(c[2], c[2])
+                person = people[r[2]] = (new_uuid(r[2]), first, last, c[3], share(c[4], c[4]), share(c[5], c[5]),
                                          name_sort_key(last, first))
             round_id, status, position = r[9], share(r[3], r[3]), r[4]
             place((event[0], status_rank(status, 3), position or 0, person[6], len(rows)))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from odn_desktop.domain.allocation import EVENT_POOL
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.names import person_sort_key, search_key
+from odn_desktop.domain.names import person_sort_key
 from odn_desktop.domain.registration_window import admission
 from odn_desktop.domain.seats import RegistrationStatus
 from odn_desktop.domain.timezone import utcnow
@@ -105,7 +105,7 @@ def to_row(reg: Registration) -> RegistrationRow:
         attended=reg.attended,
         attended_minutes=reg.attended_minutes,
         round=reg.round.title if reg.round is not None else None,
-        search_key=search_key(c.first_name, c.last_name, c.email, c.organisation, c.municipality),
+        municipality=c.municipality,
         round_id=reg.round_id,
         forced_seat=reg.forced_seat,
     )

@@ -1,7 +1,8 @@
 """Immutable row snapshots handed to the UI and the CLI.
 
 Item models hold these, never live ORM objects: reading a cell must not run SQL, and a snapshot can cross
-threads. Search and sort keys are computed once here so a keystroke in a filter costs microseconds per row.
+threads. Search and sort keys are computed once here so a keystroke in a filter costs microseconds per row
+(a registrant's search key when first asked for: ``RegistrationRow.search_key``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from odn_desktop.domain.deadlines import DeadlineState, MeetingState
+from odn_desktop.domain.person_keys import registration_search_key
 from odn_desktop.domain.seats import SeatStatus
 from odn_desktop.domain.timezone import iso_berlin
 
@@ -92,9 +94,17 @@ class RegistrationRow:
     attended: bool
     attended_minutes: int | None
     round: str | None
-    search_key: str = field(default="", compare=False)
+    #: the contact's town: part of the search key, not shown
+    municipality: str = ""
     round_id: uuid.UUID | None = None
     forced_seat: bool = False
+
+    @property
+    def search_key(self) -> str:
+        """``domain.names.search_key`` of the person (names, e-mail, organisation, town), made when first asked
+        for (the table of an event asks at the first keystroke, not when it opens) and cached per person."""
+        return registration_search_key(self.first_name, self.last_name, self.email, self.organisation,
+                                       self.municipality)
 
     @property
     def display_name(self) -> str:

@@ -6,7 +6,8 @@ model keeps a list of visible row numbers, and a keystroke is answered by ``Sear
 tests against search keys the service precomputed, run in C loops (``map``/``compress``/``itemgetter``) over
 contiguous, de-duplicated keys. Typing on only narrows what is shown; earlier answers are cached, so
 backspace costs nothing. A sort is a cached permutation per column, computed once. A status filter
-(``set_predicate``) is applied once when it changes, never per keystroke. ``data()`` only formats the snapshot
+(``set_predicate``) is applied once when it changes, never per keystroke. The rows' search keys are read
+at the first search, so opening a list does not wait for keys nobody may use. ``data()`` only formats the snapshot
 it holds (one dictionary look-up per cell and role); it never runs SQL.
 """
 
@@ -169,7 +170,7 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
             role: [handlers.get(role) for handlers in per_column] for handlers in per_column for role in handlers
         }
         self._rows: list[R] = []
-        self._keys: list[str] = []
+        self._keys: list[str] | None = []  # None: not read yet (``_search_keys``)
         self._index: SearchIndex | None = None
         self._position_map: dict[Hashable, int] | None = None
         self._visible: list[int] = []
@@ -197,7 +198,7 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
             self._keys = search_index.keys
         else:
             self._index = None
-            self._keys = [getattr(r, "search_key", "") for r in self._rows]
+            self._keys = None  # read at the first search: a row may make its key only when asked
         self._position_map = None
         self._sort_cache.clear()
         self._order = self._sorted_order()
@@ -216,7 +217,8 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         for row in known:
             i = position[row.id]  # type: ignore[attr-defined]
             self._rows[i] = row
-            self._keys[i] = getattr(row, "search_key", "")
+            if self._keys is not None:
+                self._keys[i] = getattr(row, "search_key", "")
         if known:
             self.beginResetModel()
             self._index = None
@@ -303,16 +305,16 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         if index is not None and index.pairs is not None and all(len(w) >= 2 for w in words):
             lookup = 0.0
         else:
-            lookup = 0.11 * (len(index.unique) if index is not None else len(self._keys)) * len(words)
+            lookup = 0.11 * (len(index.unique) if index is not None else len(self._rows)) * len(words)
         assembly = min(0.03 * len(base), 0.25 * len(candidates))
         if len(base) < _SMALL or loop <= lookup + assembly:
-            keys = self._keys
+            keys = self._search_keys()
             if len(words) == 1:
                 word = words[0]
                 return [i for i in candidates if word in keys[i]]
             return [i for i in candidates if all(w in keys[i] for w in words)]
         if index is None:
-            index = self._index = SearchIndex(self._keys)
+            index = self._index = SearchIndex(self._search_keys())
         flags = index.flags(words)
         misses = flags.count(0)
         if not misses:  # every key matches ("s" in a list of "Stadt ..."): nothing to pick
@@ -333,6 +335,12 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
             # itemgetter with several items returns a tuple: one C loop picks every row's flag
             self._base_getter = itemgetter(*kids) if len(kids) > 1 else (lambda f: tuple(f[k] for k in kids))
         return list(compress(base, self._base_getter(flags)))
+
+    def _search_keys(self) -> list[str]:
+        """The rows' search keys, read from the rows when a search first needs them (not when rows are set)."""
+        if self._keys is None:
+            self._keys = [getattr(r, "search_key", "") for r in self._rows]
+        return self._keys
 
     def _base_rank(self) -> list[int]:
         """Row number -> its place among the candidate rows (-1: rejected by the predicate)."""
