@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 
 from odn_desktop.domain.deadlines import end_of_day
 from odn_desktop.domain.errors import UserError
@@ -333,8 +333,8 @@ def test_the_bulk_insert_stores_exactly_what_a_core_insert_stores(db: Database) 
     core_contacts, core_regs = rows("core")
     bulk_contacts, bulk_regs = rows("bulk")
     with transaction(db.sessions) as s:
-        s.execute(svc.insert(svc._CONTACT_TABLE), core_contacts)
-        s.execute(svc.insert(svc._REGISTRATION_TABLE), core_regs)
+        s.execute(insert(svc._CONTACT_TABLE), core_contacts)
+        s.execute(insert(svc._REGISTRATION_TABLE), core_regs)
         svc._bulk_insert(s, svc._CONTACT_TABLE, bulk_contacts)
         svc._bulk_insert(s, svc._REGISTRATION_TABLE, bulk_regs)
     with db.engine.connect() as conn:

@@ -44,11 +44,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from odn_desktop.domain.errors import UserError
@@ -68,7 +68,7 @@ from odn_desktop.exchange.registration_import import (
     mapping_from_names,
     read_registration_table,
 )
-from odn_desktop.store.batches import in_batches
+from odn_desktop.store.batches import ColumnValues, Same, in_batches, insert_columns
 from odn_desktop.store.models import Contact, Event, Registration, Round
 
 from .events import get_event
@@ -377,11 +377,24 @@ class _Pending:
 
 @dataclass
 class _Work:
-    """What ``_place`` collects for the bulk inserts and for the undo record."""
+    """What ``_place`` collects for the bulk inserts (column by column) and for the undo record."""
 
-    new_contacts: list[dict[str, Any]] = field(default_factory=list)
-    new_registrations: list[dict[str, Any]] = field(default_factory=list)
+    event_id: uuid.UUID
+    source: str
     stamp: datetime = field(default_factory=lambda: datetime.now(UTC))  # created_at/updated_at: real time
+    # the new contacts: their ids and the people of the file they are made of
+    contact_ids: list[uuid.UUID] = field(default_factory=list)
+    contact_people: list[ImportRow] = field(default_factory=list)
+    # the new registrations, one list per column
+    registration_ids: list[uuid.UUID] = field(default_factory=list)
+    registration_contacts: list[uuid.UUID] = field(default_factory=list)
+    registration_rounds: list[uuid.UUID | None] = field(default_factory=list)
+    registration_statuses: list[str] = field(default_factory=list)
+    registration_places: list[int | None] = field(default_factory=list)
+    registration_times: list[datetime] = field(default_factory=list)
+    registration_late: list[bool] = field(default_factory=list)
+    registration_queue: list[int] = field(default_factory=list)
+    registration_levels: list[str] = field(default_factory=list)
     # for the undo record
     created_contacts: list[NewContact] = field(default_factory=list)
     created_registrations: list[NewRegistration] = field(default_factory=list)
@@ -392,12 +405,38 @@ class _Work:
     #: ids for new contacts (``new_uuids``)
     new_ids: Iterator[uuid.UUID] = field(default_factory=lambda: iter(()))
 
+    def contact_columns(self) -> dict[str, ColumnValues]:
+        people = self.contact_people
+        return {
+            "id": self.contact_ids,
+            "email": [p.email for p in people],
+            "email_normalized": [p.email_key for p in people],
+            **{name: list(map(attrgetter(name), people)) for name in CONTACT_FIELDS},
+            "created_at": Same(self.stamp), "updated_at": Same(self.stamp), "dirty": Same(True),
+        }
+
+    def registration_columns(self) -> dict[str, ColumnValues]:
+        return {
+            "id": self.registration_ids, "event_id": Same(self.event_id), "contact_id": self.registration_contacts,
+            "round_id": self.registration_rounds, "status": self.registration_statuses,
+            "waitlist_position": self.registration_places, "source": Same(self.source),
+            "registered_at": self.registration_times, "late": self.registration_late,
+            "queue_order": self.registration_queue, "forced_seat": Same(False), "level": self.registration_levels,
+            "created_at": Same(self.stamp), "updated_at": Same(self.stamp), "dirty": Same(True),
+        }
+
+
+_VERSION_4 = (0xF000 << 64) | (0xC000 << 48)  # the version and variant bits of an id
+_VERSION_4_BITS = (0x4000 << 64) | (0x8000 << 48)
+
 
 def new_uuids(count: int) -> list[uuid.UUID]:
-    """``count`` random (version 4) UUIDs, as ``uuid.uuid4`` makes them, from one read of the system's random
-    source instead of one per id (10,000 reads cost an import of 10,000 rows ~20 ms)."""
+    """``count`` random (version 4) UUIDs, as ``uuid.uuid4`` makes them (16 random bytes, the version and variant
+    bits set), from one read of the system's random source instead of one per id."""
     random = os.urandom(16 * count)
-    return [uuid.UUID(bytes=random[i:i + 16], version=4) for i in range(0, 16 * count, 16)]
+    keep = ~_VERSION_4
+    from_bytes = int.from_bytes
+    return [uuid.UUID(int=from_bytes(random[i:i + 16]) & keep | _VERSION_4_BITS) for i in range(0, 16 * count, 16)]
 
 
 def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
@@ -467,6 +506,10 @@ def _round_id(person: ImportRow, rounds: dict[str, _RoundRef],
     return None, f"Runde „{person.round}“ gibt es bei dieser Veranstaltung nicht (vorhanden: {names})"
 
 
+#: the outcome of a joining person until the seat rule has given them a seat or a waiting place
+_JOINING = PersonOutcome(0, NEW)
+
+
 @dataclass
 class _Decision:
     """One person of the file and what the import does with them (``_decide``); ``_place`` carries it out."""
@@ -510,9 +553,12 @@ def _decide(
     the stored queue with them appended, the same allocation the import writes with its bulk insert.
     ``stored_queue``: the event's queue as ``read_queue`` gives it, when the caller has read it already."""
     reuse = dict(reuse_registration_ids or {})
-    new_ids = iter(new_uuids(len(people)))
     next_place = iter(range(next_queue_order(session, event.id), 2**62, QUEUE_STEP))
     decisions: list[_Decision] = []
+    # the joining people (new or renewed) with what their outcome says besides the seat: it is made once the seat
+    # rule has spoken (``waiting``), not made and then replaced
+    joining: list[tuple[_Decision, bool, bool, str, tuple[str, ...]]] = []
+    needs_id: list[_Decision] = []
     # the event's fields once, not five ORM attribute reads per person
     status, opens, deadline = event.status, event.registration_opens_at, event.registration_deadline
     late_allowed, rounds_optional = event.allow_late_registration, event.rounds_optional
@@ -536,30 +582,32 @@ def _decide(
             decisions.append(_Decision(person, contact, registration, PersonOutcome(
                 person.row, REJECTED, reason=problem, outside_window=window)))
             continue
-        if registration is not None:
-            registration_id = registration.id
-        else:
-            registration_id = reuse.pop(person.email_key) if person.email_key in reuse else next(new_ids)
-        decisions.append(_Decision(
-            person, contact, registration,
-            PersonOutcome(person.row, UPDATED if renew else NEW, late=admitted.late, renewed=renew,
-                          outside_window=window, filled=filled),
-            round_id, registration_id, next(next_place)))
-    joining = [d for d in decisions if d.outcome.joins]
+        decision = _Decision(person, contact, registration, _JOINING, round_id,
+                             registration.id if registration is not None else reuse.pop(person.email_key, None),
+                             next(next_place))
+        if decision.registration_id is None:
+            needs_id.append(decision)
+        decisions.append(decision)
+        joining.append((decision, admitted.late, renew, window, filled))
     if not joining:
         return decisions
+    for decision, new_id in zip(needs_id, new_uuids(len(needs_id)), strict=True):
+        decision.registration_id = new_id
     # the joining rows' places follow every stored one (``next_queue_order``) in their order: the queue stays
     # sorted without sorting it again (10,000 UUIDs' hex digits cost ~25 ms)
     queue = (read_queue(session, event.id) if stored_queue is None else stored_queue) + [
         QueuedRegistration(d.registration_id, WAITING, d.round_id, d.queue_order, False, None)
-        for d in joining if d.registration_id is not None]
+        for d, *_ in joining if d.registration_id is not None]
     allocation = plan_allocation(session, event, queue)
-    for d in joining:
-        if d.registration_id in allocation.seated:
+    seated, waiting = allocation.seated, allocation.waiting
+    for d, late, renew, window, filled in joining:
+        seat = d.registration_id in seated
+        if seat:
             d.status, d.position = REGISTERED, None
         else:
-            d.status, d.position = WAITING, allocation.waiting[d.registration_id]
-            d.outcome = replace(d.outcome, waiting=True)
+            d.status, d.position = WAITING, waiting[d.registration_id]
+        d.outcome = PersonOutcome(d.person.row, UPDATED if renew else NEW, late=late, waiting=not seat,
+                                  renewed=renew, outside_window=window, filled=filled)
     return decisions
 
 
@@ -588,21 +636,20 @@ def _place(session: Session, work: _Work, decision: _Decision, *, event_id: uuid
     if contact is None:
         contact_id = work.reuse_contact_ids.pop(person.email_key, None) or next(work.new_ids)
         work.created_contacts.append(NewContact(contact_id, person.email_key))
-        work.new_contacts.append({
-            "id": contact_id, "email": person.email, "email_normalized": person.email_key,
-            **{name: getattr(person, name) for name in CONTACT_FIELDS},
-            "created_at": work.stamp, "updated_at": work.stamp, "dirty": True,
-        })
+        work.contact_ids.append(contact_id)
+        work.contact_people.append(person)
     else:
         contact_id = contact.id
     work.created_registrations.append(NewRegistration(decision.registration_id, contact_id, person.email_key))
-    work.new_registrations.append({
-        "id": decision.registration_id, "event_id": event_id, "contact_id": contact_id,
-        "round_id": decision.round_id, "status": decision.status, "waitlist_position": decision.position,
-        "source": source, "registered_at": registered_at, "late": outcome.late,
-        "queue_order": decision.queue_order, "forced_seat": False, "level": person.level,
-        "created_at": work.stamp, "updated_at": work.stamp, "dirty": True,
-    })
+    work.registration_ids.append(decision.registration_id)
+    work.registration_contacts.append(contact_id)
+    work.registration_rounds.append(decision.round_id)
+    work.registration_statuses.append(decision.status)
+    work.registration_places.append(decision.position)
+    work.registration_times.append(registered_at)
+    work.registration_late.append(outcome.late)
+    work.registration_queue.append(decision.queue_order)
+    work.registration_levels.append(person.level)
 
 
 def _counts(outcomes: Sequence[PersonOutcome]) -> dict[str, int]:
@@ -631,63 +678,26 @@ _CONTACT_TABLE = cast(Table, Contact.__table__)
 _REGISTRATION_TABLE = cast(Table, Registration.__table__)
 
 
-def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """``INSERT`` many rows with one ``executemany``, the values converted by the columns' own SQLAlchemy types.
-
-    What SQLAlchemy's Core insert would store (``tests/services/test_registration_import.py`` compares the raw
-    rows), without its per-row parameter handling, which costs more than the insert itself for 10,000 rows:
-    each column's bind processor (UUID as hex, UTC datetimes, booleans) runs once per distinct value (the
-    change stamps, the event id and the source are the same in every row).
-    """
-    if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    names = list(rows[0])
-    compiled = insert(table).compile(dialect=dialect, column_keys=names)
-    # dialect_impl: the SQLite form of each type (a bare TypeDecorator would hand datetimes to the driver)
-    processors = {name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names}
-    converted: dict[str, list[Any]] = {}
-    unique = {c.key for c in table.primary_key.columns}
-    for name in names:
-        process = processors[name]
-        values = list(map(itemgetter(name), rows))
-        if process is not None:
-            distinct = {} if name in unique else dict.fromkeys(values)  # a key: every value once, no need to hash
-            if name in unique or len(distinct) == len(values):  # ids, times: every value once
-                values = list(map(process, values))
-            else:
-                for value in distinct:
-                    distinct[value] = process(value)
-                values = [distinct[v] for v in values]
-        converted[name] = values
-    for column in table.columns:  # columns the rows leave out get their Python-side defaults, as Core does
-        if column.key in converted:
-            continue
-        default = column.default
-        process = column.type.dialect_impl(dialect).bind_processor(dialect)
-        if default is not None and default.is_callable:
-            make = getattr(default, "arg")  # noqa: B009 - typed loosely in SQLAlchemy; takes a context argument
-            defaults: list[Any] = [make(None) for _ in rows]
-            converted[column.key] = [process(v) for v in defaults] if process is not None else defaults
-            continue
-        value = getattr(default, "arg", None) if default is not None and default.is_scalar else None
-        converted[column.key] = [process(value) if process is not None else value] * len(rows)  # one value, once
-    if compiled.positional:
-        order = [compiled.binds[key].key for key in (compiled.positiontup or [])]
-        params: list[Any] = list(zip(*(converted[key] for key in order), strict=True))
+def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]] | dict[str, ColumnValues]) -> None:
+    """``INSERT`` many rows with one ``executemany`` (``store.batches.insert_columns``): what SQLAlchemy's Core
+    insert would store (``tests/services/test_registration_import.py`` compares the raw rows), without its
+    per-row parameter handling, which costs more than the insert itself for 10,000 rows. ``rows``: dicts of the
+    same keys, or the rows column by column (a list per column, or ``Same`` value for all)."""
+    if isinstance(rows, dict):
+        columns = rows
     else:
-        keys = list(converted)
-        params = [dict(zip(keys, values, strict=True)) for values in zip(*converted.values(), strict=True)]
-    connection.exec_driver_sql(str(compiled), params)
+        names = list(rows[0]) if rows else []
+        columns = {name: list(map(itemgetter(name), rows)) for name in names}
+    count = next((len(v) for v in columns.values() if not isinstance(v, Same)), 0)
+    insert_columns(session.connection(), table, columns, count)
 
 
 def _write(session: Session, work: _Work) -> None:
-    """The new rows in two bulk inserts. The change stamps are set in ``_place``: bulk inserts skip the
+    """The new rows in two bulk inserts. The change stamps are set in ``_Work``: bulk inserts skip the
     ``before_flush`` hook that stamps ORM changes."""
     session.flush()  # contact updates and renewed registrations first
-    _bulk_insert(session, _CONTACT_TABLE, work.new_contacts)
-    _bulk_insert(session, _REGISTRATION_TABLE, work.new_registrations)
+    _bulk_insert(session, _CONTACT_TABLE, work.contact_columns())
+    _bulk_insert(session, _REGISTRATION_TABLE, work.registration_columns())
 
 
 def import_plan(
@@ -918,7 +928,7 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
     people = plan.people
     contacts = _existing_contacts(session, [p.email_key for p in people])
     registrations = _event_registrations(session, event.id, contacts)
-    work = _Work(new_ids=iter(new_uuids(len(people))))
+    work = _Work(event.id, source)
     reuse_registration_ids: dict[str, uuid.UUID] = {}
     if redo_of is not None:
         work.reuse_contact_ids = _free_ids(session, _CONTACT_TABLE,
@@ -928,6 +938,7 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
     stored_queue = read_queue(session, event.id)
     decisions = _decide(session, event, people, contacts, registrations, _round_refs(rounds), allow_late=allow_late,
                         now=now, reuse_registration_ids=reuse_registration_ids, stored_queue=stored_queue)
+    work.new_ids = iter(new_uuids(sum(d.contact is None and d.outcome.joins for d in decisions)))
     total = len(decisions)
     for done, decision in enumerate(decisions, start=1):
         if decision.outcome.kind != REJECTED:
