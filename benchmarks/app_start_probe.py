@@ -6,8 +6,8 @@
 
 Runs the real start-up path (logging, lock, revision check, window, then the database and the first page's
 data) through ``odn_desktop.ui.shell.app.start_app``; only the event loop is left early. "Shows its rows" is judged
-from outside, the way a coordinator would: a visible item view of that page has rows, however the page loads
-them (in the ``ready`` slot or later on a worker).
+from outside, the way a coordinator would: an item view of that page paints while a visible item view of it has
+rows, however the page loads them (before the database layer is ready, in the ``ready`` slot or on a worker).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from odn_desktop.paths import resolve_paths
 from odn_desktop.ui.shell.app import StartedApp, start_app
@@ -45,11 +45,35 @@ def _page_to_fill() -> str | None:
 
 
 def _rows_shown(started: StartedApp, key: str) -> bool:
+    """A visible item view of the page has rows (whether the database layer is ready or not)."""
     page = started.window.pages.get(key)
-    if page is None or not started.ctx.is_ready or not page.isVisible():
+    if page is None or not page.isVisible():
         return False
     return any(view.isVisible() and view.model() is not None and view.model().rowCount() > 0
                for view in page.findChildren(QAbstractItemView))
+
+
+class _RowsPaintWatcher(QObject):
+    """Notes the time at which an item view of the page paints while the page shows rows: the rows are on
+    the screen then (a page may fill before the database layer is ready, and the event loop may be busy
+    right after, so a timer would see them late)."""
+
+    def __init__(self, started: StartedApp, key: str) -> None:
+        super().__init__()
+        self.started, self.key = started, key
+        self.filled_at: float | None = None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (self.filled_at is None and event.type() == QEvent.Type.Paint
+                and isinstance(obj.parent(), QAbstractItemView) and self._on_page(obj)
+                and _rows_shown(self.started, self.key)):
+            self.filled_at = time.time()
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+    def _on_page(self, obj: QObject) -> bool:
+        page = self.started.window.pages.get(self.key)
+        return page is not None and isinstance(obj, QWidget) and page.isAncestorOf(obj)
 
 
 def main() -> int:
@@ -58,6 +82,7 @@ def main() -> int:
     if not isinstance(started, StartedApp):
         return started
     watcher = _PaintWatcher()
+    rows_watcher = _RowsPaintWatcher(started, page or "")
     filled_at: list[float] = []
     poll = QTimer()
 
@@ -74,9 +99,11 @@ def main() -> int:
         started.ctx.ready.connect(check)  # connected after the window's own slot: the page is loaded by now
         poll.timeout.connect(check)  # in case a page fills later (a worker, a queued reload)
         poll.start(1)
+        started.app.installEventFilter(rows_watcher)  # or painted before the event loop gets back to the timer
     started.window.show()
     started.app.exec()
-    at = filled_at[0] if page is not None else watcher.painted_at
+    at = min(filled_at + [t for t in (rows_watcher.filled_at,) if t is not None]) if page is not None \
+        else watcher.painted_at
     print("painted", at, flush=True)
     started.shutdown()
     return 0

@@ -16,15 +16,14 @@ from urllib.parse import urlparse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from odn_desktop.domain.deadlines import deadline_state, meeting_state, registration_deadline_done
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.names import german_sort_key, search_key
+from odn_desktop.domain.names import german_sort_key
 from odn_desktop.domain.person_keys import registration_search_key
-from odn_desktop.domain.seats import Pool, seat_counts
 from odn_desktop.domain.timezone import BERLIN, format_german_datetime, utcnow
 from odn_desktop.store.models import Contact, Event, EventSpeaker, Registration, Series, Speaker
 
 from . import calendar_sequence
+from .overview_rows import EventFacts, make_event_row, speaker_name
 from .rows import EventRow
 from .seat_allocation import OverLimitPool, apply_allocation
 
@@ -276,54 +275,33 @@ def event_speaker_names(
                Speaker.organisation)
         .join(Speaker, Speaker.id == EventSpeaker.speaker_id)
         .where(EventSpeaker.deleted_at.is_(None), Speaker.deleted_at.is_(None))
-        .order_by(EventSpeaker.position)
+        .order_by(EventSpeaker.position, EventSpeaker.id)
     )
     if event_ids is not None:
         query = query.where(EventSpeaker.event_id.in_(event_ids))
     names: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
     for event_id, title, first, last, organisation in session.execute(query):
-        names[event_id].append((" ".join(p for p in (title, first, last) if p), organisation))
+        names[event_id].append((speaker_name(title, first, last), organisation))
     return names
+
+
+def event_facts(event: Event) -> EventFacts:
+    """What the rows of ``overview_rows`` need of an event."""
+    return EventFacts(event.id, event.title, event.starts_at, event.ends_at, event.format, event.venue,
+                      event.capacity, event.overbooking_percent, event.registration_deadline,
+                      event.access_link_dispatch_at, event.access_link_sent_at, event.status)
 
 
 def _row(event: Event, counts: dict[str, int], speakers: list[tuple[str, str]], series_title: str | None,
          now: datetime) -> EventRow:
-    seats = seat_counts(Pool(event.capacity, event.overbooking_percent), counts["registered"], counts["waiting"],
-                        counts["cancelled"])
-    state = None
-    if event.registration_deadline is not None:
-        done = registration_deadline_done(event.status, event.ends_at, now)
-        state = deadline_state(event.registration_deadline, now, done=done)
-    return EventRow(
-        id=event.id,
-        title=event.title,
-        series=series_title,
-        starts_at=event.starts_at,
-        ends_at=event.ends_at,
-        format=event.format,
-        venue=event.venue,
-        capacity=event.capacity,
-        overbooking=event.overbooking_percent,
-        seat_limit=seats.limit,
-        registered=seats.registered,
-        waiting=seats.waiting,
-        cancelled=seats.cancelled,
-        free_seats=seats.free_seats,
-        seat_status=seats.status,
-        registration_deadline=event.registration_deadline,
-        deadline_state=state,
-        status=event.status,
-        state=meeting_state(event.status, event.ends_at, now),
-        speakers=tuple(name for name, _ in speakers),
-        search_key=search_key(event.title, series_title, event.venue, *(f"{n} {o}" for n, o in speakers)),
-    )
+    return make_event_row(event_facts(event), series_title, counts, speakers, now)
 
 
 def list_event_rows(session: Session, now: datetime | None = None,
                     event_ids: list[uuid.UUID] | None = None) -> list[EventRow]:
     """All live events (or those of ``event_ids``), oldest first, with seat figures and deadline state."""
     now = now or utcnow()
-    query = select(Event).where(Event.deleted_at.is_(None)).order_by(Event.starts_at).options(
+    query = select(Event).where(Event.deleted_at.is_(None)).order_by(Event.starts_at, Event.id).options(
         selectinload(Event.series))
     if event_ids is not None:
         query = query.where(Event.id.in_(event_ids))

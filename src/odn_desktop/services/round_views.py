@@ -13,18 +13,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from odn_desktop.domain.errors import UserError
-from odn_desktop.domain.names import search_key
 from odn_desktop.domain.registration_window import outside_window_reason
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.models import Event, Registration, Round
 
 from . import registrations as regs
 from .contacts import ContactInput
-from .events import get_event, update_event
+from .events import event_facts, get_event, update_event
+from .overview_rows import RoundFacts, round_seat_rows_of
+from .overview_rows import RoundSeatRow as RoundSeatRow  # the overview's round rows, as before
 from .registration_views import BulkChange, Registered
 from .rounds import RoundRow, add_round, list_rounds, move_to_round, remove_round, restore_round, update_round
 from .seat_allocation import OverLimitPool, over_limit_pools
@@ -64,41 +65,23 @@ def window_reason(session: Session, event_id: uuid.UUID, now: datetime | None = 
                                  now or utcnow(), late_allowed_by_event=event.allow_late_registration)
 
 
-@dataclass(frozen=True)
-class RoundSeatRow:
-    """One round of an upcoming event, for the overview's gauges (the field names of ``EventRow``'s seats)."""
-
-    id: uuid.UUID
-    event_id: uuid.UUID
-    event_title: str
-    event_starts_at: datetime
-    title: str
-    position: int
-    registered: int
-    waiting: int
-    seat_limit: int | None
-    free_seats: int | None
-    search_key: str = ""
-
-
 def round_seat_rows(session: Session, event_ids: Iterable[uuid.UUID]) -> list[RoundSeatRow]:
     """The rounds of the given events with their seat figures, by event start and the rounds' order."""
     wanted = list(dict.fromkeys(event_ids))
     if not wanted:
         return []
-    with_rounds = session.execute(
-        select(Event.id, Event.title, Event.starts_at).where(
-            Event.id.in_(wanted), Event.deleted_at.is_(None),
-            Event.id.in_(select(Round.event_id).where(Round.deleted_at.is_(None))))
-        .order_by(Event.starts_at, Event.title)
-    ).all()
-    rows: list[RoundSeatRow] = []
-    for event_id, event_title, starts_at in with_rounds:
-        for r in list_rounds(session, event_id):
-            rows.append(RoundSeatRow(r.id, event_id, event_title, starts_at, r.title, r.position, r.registered,
-                                     r.waiting, r.seats.limit, r.seats.free_seats,
-                                     search_key(event_title, r.title)))
-    return rows
+    rounds = [RoundFacts(r.id, r.event_id, r.title, r.capacity, r.position) for r in session.scalars(
+        select(Round).where(Round.event_id.in_(wanted), Round.deleted_at.is_(None)))]
+    if not rounds:
+        return []
+    with_rounds = list({r.event_id for r in rounds})
+    events = session.scalars(select(Event).where(Event.id.in_(with_rounds), Event.deleted_at.is_(None))).all()
+    counts = {(event_id, round_id, status): n for event_id, round_id, status, n in session.execute(
+        select(Registration.event_id, Registration.round_id, Registration.status, func.count())
+        .where(Registration.event_id.in_(with_rounds), Registration.deleted_at.is_(None),
+               Registration.round_id.is_not(None))
+        .group_by(Registration.event_id, Registration.round_id, Registration.status))}
+    return round_seat_rows_of([event_facts(e) for e in events], rounds, counts)
 
 
 def current_over_limit(session: Session, now: datetime | None = None) -> list[OverLimitPool]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,6 +22,8 @@ from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.seats import Pool, RegistrationStatus
 from odn_desktop.store.batches import in_batches
 from odn_desktop.store.models import Event, Registration, Round
+
+from .seat_limits import EventPool, OverLimitPool, RoundPool, pools_over_limit
 
 REGISTERED = RegistrationStatus.REGISTERED.value
 WAITING = RegistrationStatus.WAITING.value
@@ -44,31 +45,6 @@ class QueuedRegistration:
     queue_order: int
     forced_seat: bool
     waitlist_position: int | None
-
-
-@dataclass(frozen=True)
-class OverLimitPool:
-    """A pool holding more seats than its limit beyond what forced seats explain: tell the coordinator."""
-
-    event_id: uuid.UUID
-    event_title: str
-    round_id: uuid.UUID | None
-    round_title: str | None
-    limit: int
-    seats: int
-    forced: int
-
-    def pool_label(self) -> str:
-        return f"„{self.event_title}“" + (f", Runde „{self.round_title}“" if self.round_title else "")
-
-    def message(self) -> str:
-        return (f"{self.pool_label()}: {self.seats} Plätze vergeben bei {self.limit} verfügbaren – "
-                f"über der Grenze, bis Stornierungen sie wieder darunter bringen.")
-
-    def to_json(self) -> dict[str, Any]:
-        return {"event_id": str(self.event_id), "event_title": self.event_title,
-                "round_id": str(self.round_id) if self.round_id else None, "round_title": self.round_title,
-                "limit": self.limit, "seats": self.seats, "forced": self.forced}
 
 
 @dataclass(frozen=True)
@@ -248,29 +224,12 @@ def over_limit_pools(session: Session, event_ids: Iterable[uuid.UUID] | None = N
     ).all()
     if not held:
         return []
-    per_event: dict[uuid.UUID, list[tuple[uuid.UUID | None, bool, int]]] = {}
-    for event_id, round_id, forced, count in held:
-        per_event.setdefault(event_id, []).append((round_id, bool(forced), count))
-    result = []
-    events = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(list(per_event))))}
-    rounds = session.scalars(select(Round).where(Round.event_id.in_(list(per_event)), Round.deleted_at.is_(None)))
-    live_rounds = {r.id: r for r in rounds}
-    for event_id in sorted(per_event, key=lambda e: (events[e].starts_at, e.hex)):
-        event = events[event_id]
-        entries = per_event[event_id]
-        limit = Pool(event.capacity, event.overbooking_percent).limit
-        seats, forced_seats = sum(n for _r, _f, n in entries), sum(n for _r, f, n in entries if f)
-        if limit is not None and seats - forced_seats > limit:
-            result.append(OverLimitPool(event.id, event.title, None, None, limit, seats, forced_seats))
-        for round_id in sorted({r for r, _f, _n in entries if r in live_rounds}, key=lambda r: r.hex):
-            rnd = live_rounds[round_id]
-            round_limit = Pool(rnd.capacity).limit
-            r_seats = sum(n for r, _f, n in entries if r == round_id)
-            r_forced = sum(n for r, f, n in entries if r == round_id and f)
-            if round_limit is not None and r_seats - r_forced > round_limit:
-                result.append(OverLimitPool(event.id, event.title, round_id, rnd.title, round_limit, r_seats,
-                                            r_forced))
-    return result
+    named = list({event_id for event_id, _r, _f, _n in held})
+    events = {e.id: EventPool(e.id, e.title, e.starts_at, Pool(e.capacity, e.overbooking_percent))
+              for e in session.scalars(select(Event).where(Event.id.in_(named)))}
+    rounds = {r.id: RoundPool(r.id, r.title, Pool(r.capacity)) for r in session.scalars(
+        select(Round).where(Round.event_id.in_(named), Round.deleted_at.is_(None)))}
+    return pools_over_limit(((e, r, bool(f), n) for e, r, f, n in held), events, rounds)
 
 
 __all__ = ["EVENT_POOL", "AllocationReport", "OverLimitPool", "QueuedRegistration", "apply_allocation",

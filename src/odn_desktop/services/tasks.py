@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from odn_desktop.domain.deadlines import (
-    Deadline,
-    DeadlineKind,
-    default_access_link_dispatch,
-    make_deadline,
-    registration_deadline_done,
-)
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.models import Event, Task
 
-from .events import get_event
+from . import overview_rows
+from .events import event_facts, get_event
+from .overview_rows import EventDeadline, TaskFacts, event_deadlines_of, open_task_deadlines
+
+__all__ = ["EventDeadline", "access_link_due", "create_task", "event_deadlines", "open_tasks_of_ended_events",
+           "set_task_done"]
 
 
 def create_task(session: Session, title: str, due_at: datetime, event_id: uuid.UUID | None = None,
@@ -44,16 +41,13 @@ def set_task_done(session: Session, task_id: uuid.UUID, done: bool = True, now: 
     return task
 
 
-@dataclass(frozen=True)
-class EventDeadline:
-    event_id: uuid.UUID
-    event_title: str
-    task_id: uuid.UUID | None
-    deadline: Deadline
-
-
 def access_link_due(event: Event) -> datetime:
-    return event.access_link_dispatch_at or default_access_link_dispatch(event.starts_at)
+    return overview_rows.access_link_due(event.starts_at, event.access_link_dispatch_at)
+
+
+def _task_facts(task: Task) -> TaskFacts:
+    assert task.event_id is not None
+    return TaskFacts(task.id, task.event_id, task.title, task.due_at, task.done_at is not None)
 
 
 def event_deadlines(session: Session, now: datetime | None = None, event_id: uuid.UUID | None = None,
@@ -65,21 +59,10 @@ def event_deadlines(session: Session, now: datetime | None = None, event_id: uui
         query = query.where(Event.id == event_id)
     elif not include_past_events:  # ended meetings (``meeting_state``) leave the list; open_tasks_of_ended_events
         query = query.where(Event.ends_at > now, Event.status != "held")
-    result: list[EventDeadline] = []
-    for event in session.scalars(query):
-        if event.registration_deadline is not None:
-            done = registration_deadline_done(event.status, event.ends_at, now)
-            result.append(EventDeadline(event.id, event.title, None, make_deadline(
-                DeadlineKind.REGISTRATION, "Anmeldeschluss", event.registration_deadline, done, now)))
-        result.append(EventDeadline(event.id, event.title, None, make_deadline(
-            DeadlineKind.ACCESS_LINK, "Versand Zugangslink", access_link_due(event),
-            event.access_link_sent_at is not None, now)))
-        for task in event.tasks:
-            if task.deleted_at is None:
-                result.append(EventDeadline(event.id, event.title, task.id, make_deadline(
-                    DeadlineKind.TASK, task.title, task.due_at, task.done_at is not None, now)))
-    result.sort(key=lambda d: d.deadline.due)
-    return result
+    events = session.scalars(query).all()
+    tasks = session.scalars(select(Task).where(Task.event_id.in_([e.id for e in events]),
+                                               Task.deleted_at.is_(None))).all() if events else []
+    return event_deadlines_of([event_facts(e) for e in events], [_task_facts(t) for t in tasks], now)
 
 
 def open_tasks_of_ended_events(session: Session, now: datetime | None = None) -> list[EventDeadline]:
@@ -91,8 +74,5 @@ def open_tasks_of_ended_events(session: Session, now: datetime | None = None) ->
              .join(Event, Task.event_id == Event.id)
              .where(Task.deleted_at.is_(None), Task.done_at.is_(None), Event.deleted_at.is_(None),
                     Event.status != "cancelled", or_(Event.ends_at <= now, Event.status == "held")))
-    result = [EventDeadline(task.event_id, title, task.id,
-                            make_deadline(DeadlineKind.TASK, task.title, task.due_at, False, now))
-              for task, title in session.execute(query) if task.event_id is not None]
-    result.sort(key=lambda d: d.deadline.due)
-    return result
+    return open_task_deadlines(((_task_facts(task), title) for task, title in session.execute(query)
+                                if task.event_id is not None), now)

@@ -11,11 +11,14 @@ the event's details, a task its task list, a meeting (or a round, or a flag) its
 from __future__ import annotations
 
 import html
+import logging
+import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QShowEvent, QTextDocumentFragment
@@ -37,9 +40,11 @@ from odn_desktop.domain.deadlines import (
     DeadlineKind,
     DeadlineState,
     MeetingState,
+    meeting_state,
 )
 from odn_desktop.domain.names import search_key
 from odn_desktop.domain.timezone import format_german_datetime, to_berlin, utcnow
+from odn_desktop.services.overview_rows import by_start
 from odn_desktop.services.rows import EventRow
 from odn_desktop.ui.infra import theme
 from odn_desktop.ui.infra.dates import display_date
@@ -50,12 +55,13 @@ from odn_desktop.ui.widgets.seat_gauge import Gauge, gauge_text, over_limit_text
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from odn_desktop.services.round_views import RoundSeatRow
-    from odn_desktop.services.seat_allocation import OverLimitPool
-    from odn_desktop.services.tasks import EventDeadline
+    from odn_desktop.services.overview_read import PlainOverview
+    from odn_desktop.services.overview_rows import EventDeadline, EventFacts, RoundSeatRow
+    from odn_desktop.services.seat_limits import OverLimitPool
     from odn_desktop.ui.infra.context import AppContext
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 
 def label(text: str) -> str:
@@ -98,32 +104,85 @@ class DashboardData:
     over_limit: list[OverLimitPool] = field(default_factory=list)
 
 
+class OverviewSource(Protocol):
+    """The reads the overview is made of: the services through a Session (``SessionOverview``), or the same
+    reads with plain sqlite3 at start-up (``services.overview_read.PlainOverview``). Both compute their rows with
+    the same functions (``services.overview_rows``); only the fetching differs."""
+
+    def meeting_facts(self) -> list[EventFacts]: ...
+    def event_rows(self, event_ids: Sequence[uuid.UUID], now: datetime) -> list[EventRow]: ...
+    def event_deadlines(self, now: datetime) -> list[EventDeadline]: ...
+    def open_tasks_of_ended_events(self, now: datetime) -> list[EventDeadline]: ...
+    def round_seat_rows(self, event_ids: Iterable[uuid.UUID]) -> list[RoundSeatRow]: ...
+    def current_over_limit(self, now: datetime) -> list[OverLimitPool]: ...
+
+
+class SessionOverview:
+    """The overview's reads through the services, in the caller's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def meeting_facts(self) -> list[EventFacts]:
+        from sqlalchemy import select
+
+        from odn_desktop.services.overview_rows import EventFacts
+        from odn_desktop.store.models import Event
+
+        columns = (Event.id, Event.title, Event.starts_at, Event.ends_at, Event.format, Event.venue, Event.capacity,
+                   Event.overbooking_percent, Event.registration_deadline, Event.access_link_dispatch_at,
+                   Event.access_link_sent_at, Event.status)
+        return [EventFacts(**row._asdict()) for row in self._session.execute(
+            select(*columns).where(Event.deleted_at.is_(None)))]
+
+    def event_rows(self, event_ids: Sequence[uuid.UUID], now: datetime) -> list[EventRow]:
+        from odn_desktop.services.events import list_event_rows
+
+        return list_event_rows(self._session, now, list(event_ids)) if event_ids else []
+
+    def event_deadlines(self, now: datetime) -> list[EventDeadline]:
+        from odn_desktop.services.tasks import event_deadlines
+
+        return event_deadlines(self._session, now)
+
+    def open_tasks_of_ended_events(self, now: datetime) -> list[EventDeadline]:
+        from odn_desktop.services.tasks import open_tasks_of_ended_events
+
+        return open_tasks_of_ended_events(self._session, now)
+
+    def round_seat_rows(self, event_ids: Iterable[uuid.UUID]) -> list[RoundSeatRow]:
+        from odn_desktop.services.round_views import round_seat_rows
+
+        return round_seat_rows(self._session, event_ids)
+
+    def current_over_limit(self, now: datetime) -> list[OverLimitPool]:
+        from odn_desktop.services.round_views import current_over_limit
+
+        return current_over_limit(self._session, now)
+
+
 def load_dashboard(session: Session, now: datetime) -> DashboardData:
+    """The overview through the services (``dashboard_data`` over a ``SessionOverview``)."""
+    return dashboard_data(SessionOverview(session), now)
+
+
+def dashboard_data(source: OverviewSource, now: datetime) -> DashboardData:
     """Upcoming events (or, when none, the last three, "Beendet"), every open deadline of meetings that have not
     ended, and every open task, also of meetings that have ended (the follow-up work)."""
-    from sqlalchemy import select
-
-    from odn_desktop.domain.deadlines import meeting_state
-    from odn_desktop.services.events import list_event_rows
-    from odn_desktop.services.round_views import current_over_limit, round_seat_rows
-    from odn_desktop.services.tasks import event_deadlines, open_tasks_of_ended_events
-    from odn_desktop.store.models import Event
-
-    # which meetings are shown, from three columns; the seat figures and search keys only of those
-    states = [(event_id, meeting_state(status, ends_at, now)) for event_id, status, ends_at in session.execute(
-        select(Event.id, Event.status, Event.ends_at).where(Event.deleted_at.is_(None)).order_by(Event.starts_at))]
+    # which meetings are shown, from three fields; the seat figures and search keys only of those
+    states = [(e.id, meeting_state(e.status, e.ends_at, now)) for e in by_start(source.meeting_facts())]
     shown = [event_id for event_id, state in states if state is not MeetingState.CANCELLED]
     upcoming_ids = [event_id for event_id, state in states if state not in (MeetingState.CANCELLED,
                                                                             MeetingState.ENDED)]
     past_only = not upcoming_ids
     wanted = upcoming_ids if upcoming_ids else shown[-3:][::-1]
-    by_id = {r.id: r for r in list_event_rows(session, now, wanted)} if wanted else {}
+    by_id = {r.id: r for r in source.event_rows(wanted, now)}
     events = [by_id[event_id] for event_id in wanted if event_id in by_id]
     upcoming = [] if past_only else events
     # deadlines of meetings that have not ended; an ended meeting's open tasks stay (the follow-up work)
-    deadlines: list[EventDeadline] = event_deadlines(session, now)
+    deadlines = source.event_deadlines(now)
     listed = {d.task_id for d in deadlines if d.task_id is not None}
-    deadlines += [d for d in open_tasks_of_ended_events(session, now) if d.task_id not in listed]
+    deadlines += [d for d in source.open_tasks_of_ended_events(now) if d.task_id not in listed]
     deadlines.sort(key=lambda d: d.deadline.due)
     open_rows = [
         DeadlineRow(
@@ -139,9 +198,27 @@ def load_dashboard(session: Session, now: datetime) -> DashboardData:
         past_only=past_only,
         deadlines=[d for d in open_rows if d.kind is not DeadlineKind.TASK],
         tasks=[d for d in open_rows if d.kind is DeadlineKind.TASK],
-        rounds=round_seat_rows(session, [r.id for r in upcoming]),
-        over_limit=current_over_limit(session, now),
+        rounds=source.round_seat_rows([r.id for r in upcoming]),
+        over_limit=source.current_over_limit(now),
     )
+
+
+def read_at_start(path: Path, now: datetime) -> tuple[DashboardData, PlainOverview] | None:
+    """The overview read with plain sqlite3 before SQLAlchemy has loaded (start-up, a file at the newest schema);
+    ``None`` when that fails for any reason (the services' read follows once the database is open)."""
+    from odn_desktop.services.overview_read import PlainOverview
+
+    try:
+        source = PlainOverview(path)
+    except (OSError, sqlite3.Error):
+        log.info("no early read of the overview", exc_info=True)
+        return None
+    try:
+        return dashboard_data(source, now), source
+    except Exception:  # a damaged or unexpected file: the services' read decides what to say
+        source.close()
+        log.info("no early read of the overview", exc_info=True)
+        return None
 
 
 class SeatGaugeDelegate(QStyledItemDelegate):
@@ -262,6 +339,7 @@ class DashboardPage(QWidget):
         self._ctx = ctx
         self._clock = clock
         self._stale = True
+        self._early: PlainOverview | None = None  # the start-up read (fill_at_start), until checked
         self.events_model: SnapshotTableModel[EventRow] = SnapshotTableModel(_event_columns(), self)
         self.deadlines_model: SnapshotTableModel[DeadlineRow] = SnapshotTableModel(
             _deadline_columns(self.tr("Frist")), self)
@@ -311,14 +389,38 @@ class DashboardPage(QWidget):
         self.setTabOrder(self.rounds_view, self.deadlines_view)
         self.setTabOrder(self.deadlines_view, self.tasks_view)
         ctx.changed.connect(self._on_changed)
+        ctx.ready.connect(self._keep_or_reload)
 
     # -- page contract -------------------------------------------------------------------------------------
 
     def reload(self) -> None:
         if not self._ctx.is_ready:
             return
+        early, self._early = self._early, None
+        if early is not None and early.unchanged():  # the rows read at start-up are still what the file holds
+            self._stale = False
+            return
         now = self._clock()
-        data = self._ctx.read(lambda s: load_dashboard(s, now))
+        self._show(self._ctx.read(lambda s: load_dashboard(s, now)))
+
+    def fill_at_start(self, path: Path) -> bool:
+        """Before the database is open (start-up): the rows read with plain sqlite3 (``read_at_start``); the
+        first reload once it is open keeps them when nothing was written to the file in between."""
+        read = read_at_start(path, self._clock())
+        if read is None:
+            return False
+        self._show(read[0])
+        self._early = read[1]
+        return True
+
+    def _keep_or_reload(self) -> None:
+        """Once the database is open: rows of the early read not checked yet (the page hidden) are checked now."""
+        if self._early is not None:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def _show(self, data: DashboardData) -> None:
         self.events_heading.setText(
             self.tr("<b>Keine anstehenden Veranstaltungen</b> – die letzten Treffen:") if data.past_only
             else self.tr("<b>Anstehende Veranstaltungen</b>"))
@@ -410,5 +512,5 @@ class DashboardPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale and self._ctx.is_ready:  # before, the rows come from ``fill_at_start`` or with ``ready``
             self.reload()

@@ -334,6 +334,9 @@ def start_app(
         if ctx.db is not None:
             ctx.ready.emit()
             return
+        # the overview's rows first, read with plain sqlite3 (a file at the newest schema) and painted at once:
+        # what the coordinator sees while the database layer (SQLAlchemy) loads
+        window.fill_first_page(paths.database)
         opened = _open(paths, demo)
         if isinstance(opened, int):
             started.exit_code = opened

@@ -509,11 +509,23 @@ class WorkspaceWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        callback, self._after_paint = self._after_paint, None
+        if callback is not None:  # first: the first page's rows (``fill_first_page``) come before the extras
+            QTimer.singleShot(0, callback)
         if self.sync_label is None:
             QTimer.singleShot(0, self._add_after_first_paint)
-        callback, self._after_paint = self._after_paint, None
-        if callback is not None:
-            QTimer.singleShot(0, callback)
+
+    def fill_first_page(self, database: Path) -> bool:
+        """Before the database is open: the overview, when it is the page shown, read with plain sqlite3
+        (``DashboardPage.fill_at_start``); False when the page shown is another or that read failed."""
+        if self.ctx.is_ready or self.current_page_key() != "overview":
+            return False
+        page = self.page("overview")
+        self.stack.setCurrentWidget(page)
+        if not page.fill_at_start(database):  # type: ignore[attr-defined]
+            return False
+        page.repaint()  # on the screen now, before the database layer loads (a few hundred ms of a busy thread)
+        return True
 
     def _on_ready(self) -> None:
         self._add_after_first_paint()  # (already there when the window has painted)
