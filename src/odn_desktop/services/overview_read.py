@@ -3,7 +3,7 @@
 Importing SQLAlchemy, the ORM and the models takes longer than painting the window, so the overview (the page
 shown first) is filled by this reader while the database layer still loads. It only *fetches*: every figure
 is computed by the same functions the services use (``overview_rows``, ``seat_limits``, ``domain``), and
-``tests/services/test_overview_read.py`` checks on real files that both readers give the same rows.
+``tests/ui/test_overview_plain_read.py`` checks on real files that both readers give the same rows.
 
 It is used only on a file already at the newest schema (``store.revision.is_up_to_date``); any error ends the
 attempt (the overview then fills through the services, as before). ``PlainOverview.unchanged`` tells whether
