@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
-from typing import Any
+from operator import attrgetter, itemgetter
+from typing import Any, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import DOT_ATOM_TEXT, EMAIL_MAX_LENGTH
@@ -30,6 +31,8 @@ from .cells import Cell, Table, cell_text, parse_cell_datetime, slash_order
 from .csv_reading import read_csv_bytes
 from .text_decoding import NOT_TEXT
 from .xlsx_reading import is_old_excel, is_xlsx, read_xlsx_bytes
+
+T = TypeVar("T")
 
 #: The fields a column can be mapped to, with the German label the coordinator sees.
 FIELD_LABELS: dict[str, str] = {
@@ -414,46 +417,105 @@ def split_full_name(text: str) -> tuple[str, str, str, str]:
     return salutation, title, " ".join(words[:-1]), words[-1] if words else ""
 
 
-def _row(row_number: int, cells: Sequence[Cell], columns: dict[str, int], day_first: bool) -> ImportRow:
-    values: dict[str, str] = {}
-    for field_name, col in columns.items():
-        if field_name != "registered_at":
-            values[field_name] = cell_text(cells[col])
-    problems: list[str] = []
-    email = _clean_email(values.pop("email", ""))
-    problem = email_problem(email) if "email" in columns else None  # no column at all: a file-level error
-    if problem:
-        problems.append(problem)
+def _by_distinct_cell(cells: list[Cell], convert: Callable[[Cell], T]) -> list[T]:
+    """``convert`` of each cell, made once per distinct cell (towns, roles, salutations repeat in every file).
+    Cells holding aware times are converted one by one: the same instant in two zones reads differently."""
+    distinct = set(cells)
+    if any(isinstance(c, datetime) and c.tzinfo is not None for c in distinct):
+        return list(map(convert, cells))
+    converted = {c: convert(c) for c in distinct}
+    return list(map(converted.__getitem__, cells))
+
+
+def _texts(rows: Sequence[Sequence[Cell]], col: int) -> list[str]:
+    """One column's cells as text (``cell_text``)."""
+    return _by_distinct_cell(list(map(itemgetter(col), rows)), cell_text)
+
+
+def _without_placeholders(texts: list[str]) -> list[str]:
+    """Name cells reading "anonymous" (survey tools) as empty."""
+    placeholders = {t for t in set(texts) if _is_anonymous(t)}
+    return [("" if t in placeholders else t) for t in texts] if placeholders else texts
+
+
+#: the fields of ``ImportRow`` in their order, and the cached ``email_key`` made with them
+_ROW_FIELDS = tuple(f.name for f in fields(ImportRow))
+
+
+def _rows(table: Table, columns: dict[str, int], day_first: bool) -> list[ImportRow]:
+    """Every data row cleaned and checked, a column at a time (each check once per column, each distinct cell
+    once): the e-mail address (``email_problem``), the name (placeholders removed, a "Name" column split into its
+    parts where first or last name is missing), the registration time (``parse_cell_datetime``), the level
+    (``level_value``); the municipality stands in for a missing organisation. A row's problems come in that
+    order: e-mail, name, date. ``tests/exchange/test_import_rows_by_column.py`` holds these rows against the
+    row-by-row reading this replaced."""
+    data = table.rows
+    count = len(data)
+    texts = {name: _texts(data, col) for name, col in columns.items() if name != "registered_at"}
     for name_field in ("first_name", "last_name", "full_name"):
-        if name_field in values and _is_anonymous(values[name_field]):
-            values[name_field] = ""
-    full = values.pop("full_name", "")
-    if full and not (values.get("first_name") and values.get("last_name")):
-        salutation, title, first, last = split_full_name(full)
-        values["salutation"] = values.get("salutation") or salutation
-        values["academic_title"] = values.get("academic_title") or title
-        values["first_name"] = values.get("first_name") or first
-        values["last_name"] = values.get("last_name") or last
-    if not (values.get("first_name") or values.get("last_name")) and columns.keys() & _NAME_FIELDS:
-        problems.append("Name fehlt (Vor- oder Nachname)")
-    registered_at = None
+        if name_field in texts:
+            texts[name_field] = _without_placeholders(texts[name_field])
+    empty = [""] * count
+
+    def column(name: str) -> list[str]:
+        return texts.get(name, empty)
+
+    if "email" in columns:  # no column at all: a file-level error, no row's problem
+        emails = list(map(_clean_email, texts["email"]))
+        email_problems: list[str | None] = list(map(email_problem, emails))
+    else:
+        emails, email_problems = empty, [None] * count
+    salutations, titles = column("salutation"), column("academic_title")
+    firsts, lasts = column("first_name"), column("last_name")
+    full_names = texts.get("full_name")
+    if full_names is not None:
+        salutations, titles, firsts, lasts = list(salutations), list(titles), list(firsts), list(lasts)
+        for i, full in enumerate(full_names):
+            if full and not (firsts[i] and lasts[i]):
+                salutation, title, first, last = split_full_name(full)
+                salutations[i] = salutations[i] or salutation
+                titles[i] = titles[i] or title
+                firsts[i] = firsts[i] or first
+                lasts[i] = lasts[i] or last
+    name_checked = bool(columns.keys() & _NAME_FIELDS)
+    times: list[datetime | None] = [None] * count
+    date_problems: list[str | None] = [None] * count
     if "registered_at" in columns:
-        raw = cells[columns["registered_at"]]
-        try:
-            registered_at = parse_cell_datetime(raw, day_first=day_first)
-        except ValueError:
-            problems.append(f"Anmeldedatum „{cell_text(raw)}“ ist kein Datum (erwartet z. B. 01.12.2021 10:00)")
-    if values.get("municipality") and not values.get("organisation"):
-        values["organisation"] = values["municipality"]
-    return ImportRow(
-        row=row_number, email=email, registered_at=registered_at, problems=tuple(problems),
-        round=values.get("round", ""), first_name=values.get("first_name", ""),
-        last_name=values.get("last_name", ""), salutation=values.get("salutation", ""),
-        academic_title=values.get("academic_title", ""), organisation=values.get("organisation", ""),
-        municipality=values.get("municipality", ""), role=values.get("role", ""),
-        federal_state=values.get("federal_state", ""), experience_level=values.get("experience_level", ""),
-        level=level_value(values.get("level", "")), wish=values.get("wish", "").strip(),
-    )
+        parsed = _by_distinct_cell(list(map(itemgetter(columns["registered_at"]), data)),
+                                   lambda cell: _parsed_time(cell, day_first))
+        times = [time for time, _problem in parsed]
+        date_problems = [problem for _time, problem in parsed]
+    municipalities = column("municipality")
+    organisations = [organisation or municipality
+                     for organisation, municipality in zip(column("organisation"), municipalities, strict=True)]
+    levels = list(map(level_value, column("level")))
+    wishes = [wish.strip() for wish in column("wish")]
+    make = object.__new__
+    names = (*_ROW_FIELDS, "email_key")
+    rows: list[ImportRow] = []
+    append = rows.append
+    for values in zip(
+        table.row_numbers, emails, firsts, lasts, salutations, titles, organisations, municipalities,
+        column("role"), column("federal_state"), column("experience_level"), times, column("round"), levels,
+        wishes, email_problems, date_problems, strict=True,
+    ):
+        problems = tuple(p for p in (values[15], "Name fehlt (Vor- oder Nachname)" if name_checked and not (
+            values[2] or values[3]) else None, values[16]) if p)
+        row = make(ImportRow)
+        # a frozen dataclass's own __init__ sets its 18 fields one by one through object.__setattr__: the same
+        # instance, made at once (``email_key`` included, the cached property's value)
+        object.__setattr__(row, "__dict__", dict(zip(names, (
+            *values[:15], (), problems, None, normalize_email(values[1])), strict=True)))
+        append(row)
+    return rows
+
+
+def _parsed_time(cell: Cell, day_first: bool) -> tuple[datetime | None, str | None]:
+    """A registration time cell read (``parse_cell_datetime``), or the German reason why it is no date."""
+    try:
+        return parse_cell_datetime(cell, day_first=day_first), None
+    except ValueError:
+        return None, f"Anmeldedatum „{cell_text(cell)}“ ist kein Datum (erwartet z. B. 01.12.2021 10:00)"
 
 
 _LEVEL_WORDS = (("einsteig", "Einsteiger:innen"), ("anfaeng", "Einsteiger:innen"), ("neuling", "Einsteiger:innen"),
@@ -483,8 +545,14 @@ def _merge(first: ImportRow, later: ImportRow) -> ImportRow:
     return replace(first, **filled) if filled else first
 
 
-def _arrival(row: ImportRow) -> tuple[bool, datetime | None, int]:
-    return (row.registered_at is None, row.registered_at, row.row)
+def _in_arrival_order(rows: list[ImportRow]) -> list[ImportRow]:
+    """The order people arrived in: dated rows by time (then row number), the undated after them by row number
+    (sort keys made in C, no Python call per row)."""
+    dated = [r for r in rows if r.registered_at is not None]
+    if len(dated) == len(rows):
+        return sorted(rows, key=attrgetter("registered_at", "row"))
+    return sorted(dated, key=attrgetter("registered_at", "row")) + sorted(
+        (r for r in rows if r.registered_at is None), key=attrgetter("row"))
 
 
 def build_plan(table: Table, mapping: ColumnMapping) -> ImportPlan:
@@ -503,10 +571,12 @@ def build_plan(table: Table, mapping: ColumnMapping) -> ImportPlan:
         for col, field_name in enumerate(mapping):
             if field_name is not None:
                 columns.setdefault(field_name, col)  # mapped twice (an error): the preview shows the first
-    day_first = "registered_at" not in columns or slash_day_first(row[columns["registered_at"]] for row in table.rows)
-    rows = [_row(n, cells, columns, day_first) for n, cells in zip(table.row_numbers, table.rows, strict=True)]
+    # each distinct cell once: a file's dates repeat (a day alone, or the minute of a busy form)
+    day_first = "registered_at" not in columns or slash_day_first(set(map(itemgetter(columns["registered_at"]),
+                                                                           table.rows)))
+    rows = _rows(table, columns, day_first)
     first_of: dict[str, ImportRow] = {}
-    for row in sorted((r for r in rows if r.ok and not errors), key=_arrival):
+    for row in _in_arrival_order([r for r in rows if not r.problems] if not errors else []):
         key = row.email_key
         if key in first_of:
             first_of[key] = _merge(first_of[key], row)
@@ -518,7 +588,9 @@ def build_plan(table: Table, mapping: ColumnMapping) -> ImportPlan:
         if r.email_key in primary_row and primary_row[r.email_key] != r.row and r.ok else r
         for r in rows
     ]
-    people = tuple(sorted(first_of.values(), key=_arrival))
+    # each person entered at their first row in arrival order, and a merge keeps that row's time and number:
+    # the people are in arrival order already
+    people = tuple(first_of.values())
     return ImportPlan(header=table.header, mapping=mapping, rows=tuple(marked), people=people, errors=errors,
                       description=table.description, sheet=table.sheet, sheet_names=table.sheet_names)
 
