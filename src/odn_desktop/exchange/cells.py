@@ -110,9 +110,10 @@ def _parse(value: Cell, day_first: bool) -> datetime | None:
     if not text:
         return None
     match = _GERMAN.fullmatch(text)
-    if match:
+    if match:  # the common spelling, read without helper calls (``_year``, ``_clock``): 10,000 in an import
         d, m, y, hh, mm, ss = match.groups()
-        return to_utc(datetime(_year(y), int(m), int(d), *_clock(hh, mm, ss)))
+        year = int(y) + 2000 if len(y) == 2 else int(y)
+        return to_utc(datetime(year, int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0)))
     match = _SLASH.fullmatch(text)
     if match:
         a, b, y, hh, mm, ss, meridiem = match.groups()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
+from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
@@ -519,22 +520,27 @@ def _rows(table: Table, columns: dict[str, int], day_first: bool) -> list[Import
                      for organisation, municipality in zip(column("organisation"), municipalities, strict=True)]
     levels = list(map(level_value, column("level")))
     wishes = [wish.strip() for wish in column("wish")]
-    make = object.__new__
-    names = (*_ROW_FIELDS, "email_key")
-    rows: list[ImportRow] = []
-    append = rows.append
-    for values in zip(
+    problems: list[tuple[str, ...]] = [()] * count
+    with_problems = {i for i, p in enumerate(email_problems) if p is not None}
+    with_problems.update(i for i, p in enumerate(date_problems) if p is not None)
+    if name_checked:
+        with_problems.update(i for i, (first, last) in enumerate(zip(firsts, lasts, strict=True))
+                             if not (first or last))
+    for i in with_problems:
+        problems[i] = tuple(p for p in (email_problems[i], "Name fehlt (Vor- oder Nachname)" if name_checked and not (
+            firsts[i] or lasts[i]) else None, date_problems[i]) if p)
+    # a frozen dataclass's own __init__ sets its 18 fields one by one through object.__setattr__: the same
+    # instances, each made at once from its fields (``email_key`` included, the cached property's value)
+    fields_of_rows = map(dict, map(zip, repeat((*_ROW_FIELDS, "email_key")), zip(
         table.row_numbers, emails, firsts, lasts, salutations, titles, organisations, municipalities,
         column("role"), column("federal_state"), column("experience_level"), times, column("round"), levels,
-        wishes, email_problems, date_problems, strict=True,
-    ):
-        problems = tuple(p for p in (values[15], "Name fehlt (Vor- oder Nachname)" if name_checked and not (
-            values[2] or values[3]) else None, values[16]) if p)
+        wishes, repeat(()), problems, repeat(None), map(normalize_email, emails))))
+    make, set_fields = object.__new__, object.__setattr__
+    rows: list[ImportRow] = []
+    append = rows.append
+    for row_fields in fields_of_rows:
         row = make(ImportRow)
-        # a frozen dataclass's own __init__ sets its 18 fields one by one through object.__setattr__: the same
-        # instance, made at once (``email_key`` included, the cached property's value)
-        object.__setattr__(row, "__dict__", dict(zip(names, (
-            *values[:15], (), problems, None, normalize_email(values[1])), strict=True)))
+        set_fields(row, "__dict__", row_fields)
         append(row)
     return rows
 
