@@ -48,7 +48,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import String, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from odn_desktop.domain.errors import UserError
@@ -440,11 +440,16 @@ def new_uuids(count: int) -> list[uuid.UUID]:
 
 
 def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
+    """The live contacts with these e-mail keys, by key: one query for all keys (handed to SQLite as one JSON
+    list, read with ``json_each``; the unique index on the key finds each), not one per 500 keys."""
     found: dict[str, Contact] = {}
-    for chunk in in_batches(keys):
-        for contact in session.scalars(
-            select(Contact).where(Contact.email_normalized.in_(chunk), Contact.deleted_at.is_(None))
-        ):
+    if any("\x00" in key for key in keys):  # SQLite's JSON strings end at NUL (no valid address has one)
+        batches: list[Any] = [select(Contact).where(Contact.email_normalized.in_(chunk)) for chunk in in_batches(keys)]
+    else:
+        listed = func.json_each(bindparam("keys", json.dumps(keys), type_=String)).table_valued("value")
+        batches = [select(Contact).where(Contact.email_normalized.in_(select(listed.c.value)))]
+    for query in batches:
+        for contact in session.scalars(query.where(Contact.deleted_at.is_(None))):
             found[contact.email_normalized] = contact
     return found
 
