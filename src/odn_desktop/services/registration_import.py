@@ -382,22 +382,11 @@ class _Work:
     event_id: uuid.UUID
     source: str
     stamp: datetime = field(default_factory=lambda: datetime.now(UTC))  # created_at/updated_at: real time
-    # the new contacts: their ids and the people of the file they are made of
-    contact_ids: list[uuid.UUID] = field(default_factory=list)
-    contact_people: list[ImportRow] = field(default_factory=list)
-    # the new registrations, one list per column
-    registration_ids: list[uuid.UUID] = field(default_factory=list)
-    registration_contacts: list[uuid.UUID] = field(default_factory=list)
-    registration_rounds: list[uuid.UUID | None] = field(default_factory=list)
-    registration_statuses: list[str] = field(default_factory=list)
-    registration_places: list[int | None] = field(default_factory=list)
-    registration_times: list[datetime] = field(default_factory=list)
-    registration_late: list[bool] = field(default_factory=list)
-    registration_queue: list[int] = field(default_factory=list)
-    registration_levels: list[str] = field(default_factory=list)
+    # the new contacts (id, the person of the file), the new registrations (the decision, the contact's id, the
+    # registration time): the columns of the bulk inserts and the undo record are made from them at the end
+    new_contacts: list[tuple[uuid.UUID, ImportRow]] = field(default_factory=list)
+    new_registrations: list[tuple[_Decision, uuid.UUID, datetime]] = field(default_factory=list)
     # for the undo record
-    created_contacts: list[NewContact] = field(default_factory=list)
-    created_registrations: list[NewRegistration] = field(default_factory=list)
     completed_contacts: list[_Pending] = field(default_factory=list)
     renewed_registrations: list[_Pending] = field(default_factory=list)
     # a redo: ids its undo freed, per e-mail key, given back to the same people
@@ -405,10 +394,19 @@ class _Work:
     #: ids for new contacts (``new_uuids``)
     new_ids: Iterator[uuid.UUID] = field(default_factory=lambda: iter(()))
 
+    @property
+    def created_contacts(self) -> list[NewContact]:
+        return [NewContact(contact_id, person.email_key) for contact_id, person in self.new_contacts]
+
+    @property
+    def created_registrations(self) -> list[NewRegistration]:
+        return [NewRegistration(d.registration_id, contact_id, d.person.email_key)
+                for d, contact_id, _time in self.new_registrations if d.registration_id is not None]
+
     def contact_columns(self) -> dict[str, ColumnValues]:
-        people = self.contact_people
+        people = [person for _id, person in self.new_contacts]
         return {
-            "id": self.contact_ids,
+            "id": [contact_id for contact_id, _person in self.new_contacts],
             "email": [p.email for p in people],
             "email_normalized": [p.email_key for p in people],
             **{name: list(map(attrgetter(name), people)) for name in CONTACT_FIELDS},
@@ -416,12 +414,15 @@ class _Work:
         }
 
     def registration_columns(self) -> dict[str, ColumnValues]:
+        decisions = [d for d, _contact, _time in self.new_registrations]
         return {
-            "id": self.registration_ids, "event_id": Same(self.event_id), "contact_id": self.registration_contacts,
-            "round_id": self.registration_rounds, "status": self.registration_statuses,
-            "waitlist_position": self.registration_places, "source": Same(self.source),
-            "registered_at": self.registration_times, "late": self.registration_late,
-            "queue_order": self.registration_queue, "forced_seat": Same(False), "level": self.registration_levels,
+            "id": [d.registration_id for d in decisions], "event_id": Same(self.event_id),
+            "contact_id": [contact_id for _d, contact_id, _time in self.new_registrations],
+            "round_id": [d.round_id for d in decisions], "status": [d.status for d in decisions],
+            "waitlist_position": [d.position for d in decisions], "source": Same(self.source),
+            "registered_at": [time for _d, _contact, time in self.new_registrations],
+            "late": [d.outcome.late for d in decisions], "queue_order": [d.queue_order for d in decisions],
+            "forced_seat": Same(False), "level": [d.person.level for d in decisions],
             "created_at": Same(self.stamp), "updated_at": Same(self.stamp), "dirty": Same(True),
         }
 
@@ -568,7 +569,7 @@ def _decide(
     status, opens, deadline = event.status, event.registration_opens_at, event.registration_deadline
     late_allowed, rounds_optional = event.allow_late_registration, event.rounds_optional
     for person in people:
-        round_id, problem = _round_id(person, rounds, rounds_optional)
+        round_id, problem = _round_id(person, rounds, rounds_optional) if rounds else (None, None)
         admitted = admission(status, opens, deadline, person.registered_at or now, allow_late=allow_late,
                              late_allowed_by_event=late_allowed)
         window = admitted.reason or ""
@@ -611,8 +612,8 @@ def _decide(
             d.status, d.position = REGISTERED, None
         else:
             d.status, d.position = WAITING, waiting[d.registration_id]
-        d.outcome = PersonOutcome(d.person.row, UPDATED if renew else NEW, late=late, waiting=not seat,
-                                  renewed=renew, outside_window=window, filled=filled)
+        d.outcome = PersonOutcome(d.person.row, UPDATED if renew else NEW, "", late, not seat, renew, False, window,
+                                  filled)  # positional: 10,000 of them
     return decisions
 
 
@@ -640,21 +641,10 @@ def _place(session: Session, work: _Work, decision: _Decision, *, event_id: uuid
         return
     if contact is None:
         contact_id = work.reuse_contact_ids.pop(person.email_key, None) or next(work.new_ids)
-        work.created_contacts.append(NewContact(contact_id, person.email_key))
-        work.contact_ids.append(contact_id)
-        work.contact_people.append(person)
+        work.new_contacts.append((contact_id, person))
     else:
         contact_id = contact.id
-    work.created_registrations.append(NewRegistration(decision.registration_id, contact_id, person.email_key))
-    work.registration_ids.append(decision.registration_id)
-    work.registration_contacts.append(contact_id)
-    work.registration_rounds.append(decision.round_id)
-    work.registration_statuses.append(decision.status)
-    work.registration_places.append(decision.position)
-    work.registration_times.append(registered_at)
-    work.registration_late.append(outcome.late)
-    work.registration_queue.append(decision.queue_order)
-    work.registration_levels.append(person.level)
+    work.new_registrations.append((decision, contact_id, registered_at))
 
 
 def _counts(outcomes: Sequence[PersonOutcome]) -> dict[str, int]:
@@ -960,10 +950,12 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
         for d in decisions if d.outcome.joins and d.registration_id is not None])
     outcomes = tuple(d.outcome for d in decisions)
     refused = {o.row for o in outcomes if o.kind == REJECTED}
+    # only people with a wish or a level give the wishes step anything to do (a second wish comes with a first)
+    with_wishes = [p for p in people if (p.wish or p.level) and p.row not in refused]
     wishes = write_wishes_and_levels(
-        session, event, [p for p in people if p.row not in refused],
-        {**{key: c.id for key, c in contacts.items()}, **{c.email_key: c.id for c in work.created_contacts}},
-        registrations)
+        session, event, with_wishes,
+        {**{key: c.id for key, c in contacts.items()}, **{p.email_key: i for i, p in work.new_contacts}}
+        if with_wishes else {}, registrations)
     notes.extend(n for n in [wishes.note()] if n)
     record = None if dry_run else ImportRecord(
         event_id=event.id,
