@@ -38,7 +38,7 @@ from odn_desktop.store.models import Contact, Event, Registration, Round
 from . import registrations as regs
 from .contacts import ContactInput
 from .events import get_event
-from .rows import RegistrationRow
+from .rows import RegistrationRow, bulk_snapshot
 
 STATUS_RANK = {regs.REGISTERED: 0, regs.WAITING: 1, regs.CANCELLED: 2}
 #: Rows the "all registrations" view shows before the rest has loaded (whole events, newest first).
@@ -51,7 +51,7 @@ FIRST_CHUNK = 1_000
 _NO_TIME = datetime.min.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
+@bulk_snapshot
 class EventRegistrationRow(RegistrationRow):
     """A registration with its event (for the view over every event)."""
 
