@@ -143,7 +143,9 @@ def _fetch(session: Session, query: Select[Any]) -> Iterator[Sequence[Any]]:
 
 
 _new_object = object.__new__
-_set_field = object.__setattr__
+# the setters of UUID's two slots, called directly (no look-up of the field by its name)
+_set_uuid_int = vars(uuid.UUID)["int"].__set__
+_set_uuid_safety = vars(uuid.UUID)["is_safe"].__set__
 _UNKNOWN_SAFETY = uuid.SafeUUID.unknown
 
 
@@ -158,8 +160,8 @@ def _uuid(value: Any) -> uuid.UUID:
         except ValueError:
             return uuid.UUID(value)
         found: uuid.UUID = _new_object(uuid.UUID)
-        _set_field(found, "int", number)
-        _set_field(found, "is_safe", _UNKNOWN_SAFETY)
+        _set_uuid_int(found, number)
+        _set_uuid_safety(found, _UNKNOWN_SAFETY)
         return found
     return uuid.UUID(value)
 
