@@ -185,7 +185,7 @@ def test_about_dialog_shows_version_and_paths(window: WorkspaceWindow, paths: Ap
     assert folder == paths.database.parent
 
 
-def test_daily_backup_at_start_once_a_day(qapp: QApplication, app_paths: AppPaths) -> None:
+def test_daily_backup_at_start_once_a_day(qapp: QApplication, app_paths: AppPaths, qtbot: QtBot) -> None:
     started = start_app(app_paths, demo=True, show=False)  # a new file: nothing to back up yet
     assert isinstance(started, StartedApp)
     started.shutdown()
@@ -196,7 +196,7 @@ def test_daily_backup_at_start_once_a_day(qapp: QApplication, app_paths: AppPath
         started.window.repaint()
         qapp.processEvents()
         qapp.processEvents()
-        assert started.ctx.is_ready
+        qtbot.waitUntil(lambda s=started: s.ctx.is_ready, timeout=30_000)  # (the database layer may load on a thread)
         started.shutdown()
     today = datetime.now(UTC).astimezone(BERLIN).date().isoformat()
     assert [p.name for p in daily_backups(app_paths.database, app_paths.backup_dir)] == [

@@ -266,3 +266,29 @@ def test_the_start_shows_the_overview_before_the_database_layer(qapp: QApplicati
         assert seen and not seen[0][0] and seen[0][1] > 0  # rows shown before the database opened
     finally:
         app.shutdown()
+
+
+def test_a_row_clicked_before_the_database_is_open_opens_once_it_is(qapp: QApplication, demo_db: Database,
+                                                                     qtbot: QtBot) -> None:
+    ctx = AppContext(None)
+    page = DashboardPage(ctx, clock=lambda: NOW)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.fill_at_start(demo_db.path)
+    asked: list[tuple[object, str]] = []
+    page.open_event_requested.connect(lambda event_id, tab: asked.append((event_id, tab)))
+    page.events_view.activated.emit(page.events_model.index(0, 0))  # no database yet: nothing can open
+    assert asked == []
+    ctx.set_database(demo_db)
+    assert asked == [(page.events_model.row_at(0).id, "registrations")]
+
+
+def test_closing_while_the_database_layer_loads_opens_nothing(qapp: QApplication, existing_database: AppPaths,
+                                                             qtbot: QtBot) -> None:
+    started = start_app(existing_database)
+    assert isinstance(started, StartedApp)
+    qtbot.waitUntil(lambda: started.loader is not None, timeout=10_000)  # the rows shown, the layer loading
+    started.shutdown()
+    qtbot.waitUntil(lambda: started.loader is None, timeout=30_000)  # the loading thread has handed over
+    qtbot.wait(50)
+    assert started.ctx.db is None

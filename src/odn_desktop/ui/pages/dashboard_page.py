@@ -340,6 +340,7 @@ class DashboardPage(QWidget):
         self._clock = clock
         self._stale = True
         self._early: PlainOverview | None = None  # the start-up read (fill_at_start), until checked
+        self._pending_open: tuple[uuid.UUID, str] | None = None  # clicked before the database was open
         self.events_model: SnapshotTableModel[EventRow] = SnapshotTableModel(_event_columns(), self)
         self.deadlines_model: SnapshotTableModel[DeadlineRow] = SnapshotTableModel(
             _deadline_columns(self.tr("Frist")), self)
@@ -414,11 +415,15 @@ class DashboardPage(QWidget):
         return True
 
     def _keep_or_reload(self) -> None:
-        """Once the database is open: rows of the early read not checked yet (the page hidden) are checked now."""
+        """Once the database is open: rows of the early read not checked yet (the page hidden) are checked now;
+        an event clicked meanwhile opens."""
         if self._early is not None:
             self._stale = True
             if self.isVisible():
                 self.reload()
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None:
+            self.open_event_requested.emit(*pending)
 
     def _show(self, data: DashboardData) -> None:
         self.events_heading.setText(
@@ -455,20 +460,28 @@ class DashboardPage(QWidget):
 
     # -- opening -------------------------------------------------------------------------------------------
 
+    def _ask_open(self, event_id: uuid.UUID, tab: str) -> None:
+        """Ask the window to open the event; a click on the early rows (``fill_at_start``) is answered once the
+        database is open (the last one wins)."""
+        if self._ctx.is_ready:
+            self.open_event_requested.emit(event_id, tab)
+        else:
+            self._pending_open = (event_id, tab)
+
     def _open_from_events(self, index: QModelIndex) -> None:
         row = self.events_model.row_at(index.row())
-        self.open_event_requested.emit(row.id, "registrations")
+        self._ask_open(row.id, "registrations")
 
     def _open_from_rounds(self, index: QModelIndex) -> None:
         row = self.rounds_model.row_at(index.row())
-        self.open_event_requested.emit(row.event_id, "registrations")
+        self._ask_open(row.event_id, "registrations")
 
     def _open_link(self, link: str) -> None:
         try:
             event_id = uuid.UUID(link.removeprefix("event:"))
         except ValueError:
             return
-        self.open_event_requested.emit(event_id, "registrations")
+        self._ask_open(event_id, "registrations")
 
     @staticmethod
     def _flag_style() -> str:
@@ -496,7 +509,7 @@ class DashboardPage(QWidget):
 
     def _open_deadline(self, model: SnapshotTableModel[DeadlineRow], index: QModelIndex) -> None:
         row = model.row_at(index.row())
-        self.open_event_requested.emit(row.event_id, "tasks" if row.kind is DeadlineKind.TASK else "details")
+        self._ask_open(row.event_id, "tasks" if row.kind is DeadlineKind.TASK else "details")
 
     def _open_from_deadlines(self, index: QModelIndex) -> None:
         self._open_deadline(self.deadlines_model, index)

@@ -11,6 +11,7 @@ start without entering the event loop. Every message box goes through a module-l
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import platform
 import signal
@@ -23,7 +24,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler, qVersion
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    QtMsgType,
+    Signal,
+    Slot,
+    qInstallMessageHandler,
+    qVersion,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from odn_desktop import APP_AUTHOR, APP_NAME, __version__
@@ -123,6 +133,7 @@ class StartedApp:
     ctx: AppContext
     paths: AppPaths
     exit_code: int | None = None  # set when opening the database after the first paint failed
+    loader: QObject | None = field(default=None, repr=False)  # the database layer loading (load_database_layer)
     _closed: bool = field(default=False, repr=False)
 
     @property
@@ -162,14 +173,16 @@ def _daily_backup(paths: AppPaths) -> None:
         log.warning("daily backup of %s failed", paths.database, exc_info=True)
 
 
-def _open(paths: AppPaths, demo: bool, *, recovering: bool = False) -> Database | int:
+def _open(paths: AppPaths, demo: bool, *, recovering: bool = False,
+          checked: Callable[[], None] | None = None) -> Database | int:
     """Check (``quick_check``), migrate and open the database; an exit code when the start must stop.
 
     A damaged file is kept as a copy and the newest intact backup offered in its place (``_recover_damaged``);
     the other storage faults (disk full, locked, read-only) end in their German message (``store.faults``)."""
     existed = paths.database.exists() and paths.database.stat().st_size > 0  # a new file has nothing to back up
     # the check reads the whole file in SQLite's C code: on a thread of its own it runs while SQLAlchemy loads
-    checked = _integrity_check_started(paths.database) if existed else None
+    if checked is None and existed:  # (or started earlier by the caller: ``checked`` waits for it)
+        checked = _integrity_check_started(paths.database)
     from sqlalchemy.exc import SQLAlchemyError
 
     from odn_desktop.store.faults import DAMAGED, classify, describe
@@ -214,6 +227,57 @@ def _open(paths: AppPaths, demo: bool, *, recovering: bool = False) -> Database 
             return EXIT_DATABASE_ERROR
         log.info("demo data %s", "loaded" if result.created else "already present")
     return db
+
+
+class _Loaded(QObject):
+    """Hands the end of the loading thread to the main thread (``done`` emitted there, ``finish`` runs here)."""
+
+    done = Signal()
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self._then = then
+        self.done.connect(self.finish)  # this object lives on the main thread: queued from the loading thread
+
+    @Slot()
+    def finish(self) -> None:
+        self._then()
+
+
+#: what opening the database needs and takes long to import (SQLAlchemy, the ORM, the models, migrations), and
+#: what the window needs right after it (the status bar's sync note reads the sync state)
+DATABASE_LAYER = ("odn_desktop.store.open", "odn_desktop.store.recovery", "odn_desktop.store.backups",
+                  "odn_desktop.store.faults", "sqlalchemy.exc", "odn_desktop.sync.engine")
+
+
+def checked_quietly(checked: Callable[[], None]) -> None:
+    """Wait for an integrity check nobody needs any more (the window closed meanwhile)."""
+    try:
+        checked()
+    except Exception:
+        log.info("integrity check after closing", exc_info=True)
+
+
+def load_database_layer(then: Callable[[], None]) -> QObject:
+    """Import the database layer (``DATABASE_LAYER``) and configure the ORM's mappers on a thread, then call
+    ``then`` on the main thread (which opens the database: errors, the recovery of a damaged file and every
+    dialog stay there). Keep the returned object until then."""
+    relay = _Loaded(then)
+
+    def work() -> None:
+        try:
+            for name in DATABASE_LAYER:
+                importlib.import_module(name)
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()
+        except BaseException:  # the main thread's _open imports again and reports what fails
+            log.warning("loading the database layer on a thread failed", exc_info=True)
+        finally:
+            relay.done.emit()
+
+    threading.Thread(target=work, name="odn-database-layer", daemon=True).start()
+    return relay
 
 
 def _integrity_check_started(path: Path) -> Callable[[], None]:
@@ -334,10 +398,21 @@ def start_app(
         if ctx.db is not None:
             ctx.ready.emit()
             return
-        # the overview's rows first, read with plain sqlite3 (a file at the newest schema) and painted at once:
-        # what the coordinator sees while the database layer (SQLAlchemy) loads
-        window.fill_first_page(paths.database)
-        opened = _open(paths, demo)
+        # the overview's rows first, read with plain sqlite3 (a file at the newest schema) and painted at once;
+        # the database layer (SQLAlchemy) then loads on a thread while the window stays responsive
+        if window.fill_first_page(paths.database):
+            checked = _integrity_check_started(paths.database)  # meanwhile, in SQLite's C code
+            started.loader = load_database_layer(lambda: open_with_services(checked))
+            return
+        open_with_services()
+
+    def open_with_services(checked: Callable[[], None] | None = None) -> None:
+        started.loader = None
+        if started._closed:  # closed while the database layer loaded
+            if checked is not None:
+                checked_quietly(checked)
+            return
+        opened = _open(paths, demo, checked=checked)
         if isinstance(opened, int):
             started.exit_code = opened
             app.exit(opened)
