@@ -81,3 +81,15 @@ def test_an_address_with_a_nul_character_is_looked_up_too(db: Database) -> None:
     with transaction(db.sessions) as s:
         found = svc._existing_contacts(s, ["a\x00b@x.example", "a@x.example"])
     assert list(found) == ["a\x00b@x.example"]
+
+
+def test_new_ids_are_the_uuids_the_standard_library_makes() -> None:
+    import uuid
+
+    ids = svc.new_uuids(300)
+    assert len(set(ids)) == 300 and svc.new_uuids(0) == []
+    for made in ids:
+        again = uuid.UUID(made.hex)
+        assert (made == again, hash(made) == hash(again), made.version, made.variant, made.is_safe) == (
+            True, True, 4, uuid.RFC_4122, uuid.SafeUUID.unknown)
+        assert str(made) == str(again) and made.int == again.int and isinstance(made, uuid.UUID)

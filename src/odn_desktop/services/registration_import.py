@@ -431,13 +431,28 @@ _VERSION_4 = (0xF000 << 64) | (0xC000 << 48)  # the version and variant bits of 
 _VERSION_4_BITS = (0x4000 << 64) | (0x8000 << 48)
 
 
+_new_object = object.__new__
+# the setters of UUID's two slots, called directly (as ``UUID.__init__`` sets them, without its argument checks)
+_set_uuid_int = vars(uuid.UUID)["int"].__set__
+_set_uuid_safety = vars(uuid.UUID)["is_safe"].__set__
+_UNKNOWN_SAFETY = uuid.SafeUUID.unknown
+
+
 def new_uuids(count: int) -> list[uuid.UUID]:
     """``count`` random (version 4) UUIDs, as ``uuid.uuid4`` makes them (16 random bytes, the version and variant
-    bits set), from one read of the system's random source instead of one per id."""
+    bits set), from one read of the system's random source instead of one per id; each made without
+    ``UUID.__init__``'s argument checks (the same object ``uuid.UUID(int=...)`` gives, in half the time)."""
     random = os.urandom(16 * count)
     keep = ~_VERSION_4
     from_bytes = int.from_bytes
-    return [uuid.UUID(int=from_bytes(random[i:i + 16]) & keep | _VERSION_4_BITS) for i in range(0, 16 * count, 16)]
+    ids: list[uuid.UUID] = []
+    append = ids.append
+    for start in range(0, 16 * count, 16):
+        made: uuid.UUID = _new_object(uuid.UUID)
+        _set_uuid_int(made, from_bytes(random[start:start + 16]) & keep | _VERSION_4_BITS)
+        _set_uuid_safety(made, _UNKNOWN_SAFETY)
+        append(made)
+    return ids
 
 
 def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
