@@ -250,7 +250,7 @@ DATABASE_LAYER = ("odn_desktop.store.open", "odn_desktop.store.recovery", "odn_d
                   "odn_desktop.store.faults", "sqlalchemy.exc", "odn_desktop.sync.engine")
 
 
-def checked_quietly(checked: Callable[[], None]) -> None:
+def _checked_quietly(checked: Callable[[], None]) -> None:
     """Wait for an integrity check nobody needs any more (the window closed meanwhile)."""
     try:
         checked()
@@ -341,6 +341,38 @@ def _recover_damaged(paths: AppPaths, demo: bool, detail: str) -> Database | int
     return _open(paths, demo, recovering=True)
 
 
+def _database_opener(started: StartedApp, demo: bool) -> Callable[[], None]:
+    """What runs once the window has painted: the database opened (or, opened before the window, announced)."""
+    ctx, window, paths = started.ctx, started.window, started.paths
+
+    def open_database_now() -> None:
+        if ctx.db is not None:
+            ctx.ready.emit()
+            return
+        # the overview's rows first, read with plain sqlite3 (a file at the newest schema) and painted at once;
+        # the database layer (SQLAlchemy) then loads on a thread while the window stays responsive
+        if window.fill_first_page(paths.database):
+            checked = _integrity_check_started(paths.database)  # meanwhile, in SQLite's C code
+            started.loader = load_database_layer(lambda: open_with_services(checked))
+            return
+        open_with_services()
+
+    def open_with_services(checked: Callable[[], None] | None = None) -> None:
+        started.loader = None
+        if started._closed:  # closed while the database layer loaded
+            if checked is not None:
+                _checked_quietly(checked)
+            return
+        opened = _open(paths, demo, checked=checked)
+        if isinstance(opened, int):
+            started.exit_code = opened
+            started.app.exit(opened)
+            return
+        ctx.set_database(opened)
+
+    return open_database_now
+
+
 def start_app(
     paths: AppPaths,
     demo: bool = False,
@@ -394,32 +426,7 @@ def start_app(
         raise
     started = StartedApp(app=app, window=window, lock=lock, ctx=ctx, paths=paths)
 
-    def open_database_now() -> None:
-        if ctx.db is not None:
-            ctx.ready.emit()
-            return
-        # the overview's rows first, read with plain sqlite3 (a file at the newest schema) and painted at once;
-        # the database layer (SQLAlchemy) then loads on a thread while the window stays responsive
-        if window.fill_first_page(paths.database):
-            checked = _integrity_check_started(paths.database)  # meanwhile, in SQLite's C code
-            started.loader = load_database_layer(lambda: open_with_services(checked))
-            return
-        open_with_services()
-
-    def open_with_services(checked: Callable[[], None] | None = None) -> None:
-        started.loader = None
-        if started._closed:  # closed while the database layer loaded
-            if checked is not None:
-                checked_quietly(checked)
-            return
-        opened = _open(paths, demo, checked=checked)
-        if isinstance(opened, int):
-            started.exit_code = opened
-            app.exit(opened)
-            return
-        ctx.set_database(opened)
-
-    window.after_first_paint(open_database_now)
+    window.after_first_paint(_database_opener(started, demo))
     if show:
         window.show()
     return started
