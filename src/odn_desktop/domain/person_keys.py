@@ -25,7 +25,8 @@ def registration_search_key(first: str, last: str, email: str, organisation: str
     parts = (first, last, email, organisation, municipality)
     key = _search_keys.get(parts)
     if key is None:
-        folded = [_fold_part(p) for p in parts if p]
+        # an e-mail address is one person's: its folding is not kept for others (30,000 of them were 4 MB)
+        folded = [_fold_part(p) if p is not email else _fold_text(p) for p in parts if p]
         expanded = " ".join(e for e, _ in folded if e)
         plain = " ".join(p for _, p in folded if p)
         key = expanded if expanded == plain else f"{expanded}{SEARCH_SEPARATOR}{plain}"
@@ -41,24 +42,29 @@ _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", **OTHER_LET
 
 
 def _fold_part(text: str) -> tuple[str, str]:
-    """The expanded (``mueller``) and plain (``muller``) folding of one part."""
+    """The expanded (``mueller``) and plain (``muller``) folding of one part, cached (names, organisations and
+    towns repeat)."""
     found = _folded_parts.get(text)
     if found is None:
-        if text.isascii():  # NFKC, the umlaut tables and accent removal change nothing; casefold is lower()
-            folded = " ".join(text.lower().split())
-            found = (folded, folded)
-        else:
-            lower = text.casefold()
-            expanded = lower.translate(_EXPANDED)
-            if expanded.isascii():  # only German (and a few other) letters beyond ASCII ("Jürgen Groß", "Yılmaz")
-                found = (" ".join(expanded.split()), " ".join(lower.translate(_PLAIN).split()))
-            else:
-                expanded, _, plain = search_key(text).partition(SEARCH_SEPARATOR)
-                found = (expanded, plain or expanded)
+        found = _fold_text(text)
         if len(_folded_parts) > _CACHE_LIMIT:
             _folded_parts.clear()
         _folded_parts[text] = found
     return found
+
+
+def _fold_text(text: str) -> tuple[str, str]:
+    if text.isascii():  # NFKC, the umlaut tables and accent removal change nothing; casefold is lower()
+        folded = " ".join(text.lower().split())
+        if folded == text:  # already folded (most e-mail addresses): no copy
+            folded = text
+        return (folded, folded)
+    lower = text.casefold()
+    expanded = lower.translate(_EXPANDED)
+    if expanded.isascii():  # only German (and a few other) letters beyond ASCII ("Jürgen Groß", "Yılmaz")
+        return (" ".join(expanded.split()), " ".join(lower.translate(_PLAIN).split()))
+    expanded, _, plain = search_key(text).partition(SEARCH_SEPARATOR)
+    return (expanded, plain or expanded)
 
 
 def name_sort_key(last: str, first: str) -> Any:

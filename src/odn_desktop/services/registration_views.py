@@ -304,28 +304,38 @@ def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
         events = {r[0]: r for r in execute(select(raw(Event.id, String), Event.title, raw(Event.starts_at, String))
                                            .where(Event.deleted_at.is_(None)))}
         round_titles: dict[Any, str] = {r[0]: r[1] for r in execute(select(raw(Round.id, String), Round.title))}
-        contacts = {r[0]: r for r in execute(select(
+        texts: dict[str, str] = {}  # one string object per distinct name, organisation, town, title, status
+        people = _people(execute(select(
             raw(Contact.id, String), Contact.first_name, Contact.last_name, Contact.email, Contact.organisation,
-            Contact.municipality))}
+            Contact.municipality)), texts)
         query = select(
             raw(Registration.id, String), raw(Registration.event_id, String), raw(Registration.contact_id, String),
             Registration.status, Registration.waitlist_position, raw(Registration.late, Integer),
             raw(Registration.registered_at, String), raw(Registration.attended, Integer),
             Registration.attended_minutes, raw(Registration.round_id, String), raw(Registration.forced_seat, Integer),
         ).where(Registration.deleted_at.is_(None))
-        rows = _join_rows(execute(query).partitions(4_000), events, contacts, round_titles)
-        del events, contacts, round_titles
+        rows = _join_rows(execute(query).partitions(4_000), events, people, round_titles, texts)
+        del events, people, round_titles, texts
         if len(rows) >= FREEZE_FROM:
             gc.freeze()
     return rows
 
 
+def _people(contacts: Iterable[Sequence[Any]], texts: dict[str, str]) -> dict[Any, tuple[Any, ...]]:
+    """Each contact as (id, first name, last name, e-mail, organisation, town), by its id as fetched; made as
+    the contacts are read, so their result rows are not kept (30,000 of them: 8 MB)."""
+    share, new_uuid = texts.setdefault, _uuid
+    return {c[0]: (new_uuid(c[0]), share(c[1], c[1]), share(c[2], c[2]), c[3], share(c[4], c[4]), share(c[5], c[5]))
+            for c in contacts}
+
+
 def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, Sequence[Any]],
-               contacts: Mapping[Any, Sequence[Any]], round_titles: Mapping[Any, str]) -> list[EventRegistrationRow]:
+               people: Mapping[Any, tuple[Any, ...]], round_titles: Mapping[Any, str],
+               texts: dict[str, str]) -> list[EventRegistrationRow]:
     """The snapshots of ``all_registration_rows`` in ``_all_order``: what the join of ``_select`` gives (a
-    registration of a deleted event, or without its contact, is left out), the texts shared, a person's name
-    order made once, each row's place computed while it is built (one sort of plain tuples)."""
-    texts: dict[str, str] = {}
+    registration of a deleted event, or without its contact, is left out), the texts shared. Each row goes into
+    the bucket of its event and status, in the order read; each bucket is then sorted on its own (waiting place,
+    name; stable) and the buckets joined in order - no sort key held for 100,000 rows at once (11 MB)."""
     share = texts.setdefault
     new_uuid, to_time = _uuid, _to_time
     # the events newest first (by start, title, id): a row's event is its rank in this list
@@ -334,34 +344,39 @@ def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, 
     live.sort(key=lambda e: (e[0], e[1], e[2].int), reverse=True)
     for rank, (starts, title, event_id, raw_id) in enumerate(live):
         shown_events[raw_id] = (rank, event_id, title, starts)
-    people: dict[Any, tuple[uuid.UUID, str, str, str, str, str, Any]] = {}  # id, names, e-mail, org., town, order
     round_uuid = _uuid_cache()
     status_rank = STATUS_RANK.get
-    rows: list[EventRegistrationRow] = []
-    places: list[tuple[int, int, int, Any, int]] = []
-    append, place = rows.append, places.append
+    buckets: dict[int, list[EventRegistrationRow]] = {}  # by event rank * 4 + status rank
     for batch in batches:
         for r in batch:
             event = shown_events.get(r[1])
             if event is None:  # a deleted event
                 continue
             person = people.get(r[2])
-            if person is None:
-                c = contacts.get(r[2])
-                if c is None:
-                    continue
-                first, last = share(c[1], c[1]), share(c[2], c[2])
-                person = people[r[2]] = (new_uuid(r[2]), first, last, c[3], share(c[4], c[4]), share(c[5], c[5]),
-                                         name_sort_key(last, first))
-            round_id, status, position = r[9], share(r[3], r[3]), r[4]
-            place((event[0], status_rank(status, 3), position or 0, person[6], len(rows)))
-            append(EventRegistrationRow(
+            if person is None:  # no such contact
+                continue
+            round_id, status = r[9], share(r[3], r[3])
+            row = EventRegistrationRow(
                 new_uuid(r[0]), event[1], person[0], person[1], person[2], person[3], person[4], status,
-                position, bool(r[5]), to_time(r[6]), bool(r[7]), r[8],
+                r[4], bool(r[5]), to_time(r[6]), bool(r[7]), r[8],
                 None if round_id is None else round_titles.get(round_id), person[5],
-                None if round_id is None else round_uuid(round_id), bool(r[10]), event[2], event[3]))
-    places.sort()  # the row's number last: equal places keep the order they were read in, as a stable sort
-    return [rows[p[4]] for p in places]
+                None if round_id is None else round_uuid(round_id), bool(r[10]), event[2], event[3])
+            place = event[0] * 4 + status_rank(status, 3)
+            bucket = buckets.get(place)
+            if bucket is None:
+                bucket = buckets[place] = []
+            bucket.append(row)
+    rows: list[EventRegistrationRow] = []
+    for place in sorted(buckets):
+        bucket = buckets.pop(place)
+        bucket.sort(key=_place_in_status)  # stable: equal places keep the order they were read in
+        rows += bucket
+    return rows
+
+
+def _place_in_status(row: RegistrationRow) -> tuple[int, Any]:
+    """Inside an event's seat holders (or waiting list, or cancellations): by waiting place, then by name."""
+    return (row.waitlist_position or 0, name_sort_key(row.last_name, row.first_name))
 
 
 def newest_registration_rows(session: Session, min_rows: int = FIRST_CHUNK) -> list[EventRegistrationRow]:
