@@ -16,7 +16,7 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from odn_desktop.paths import resolve_paths
 from odn_desktop.ui.shell.app import StartedApp, start_app
@@ -56,24 +56,25 @@ def _rows_shown(started: StartedApp, key: str) -> bool:
 class _RowsPaintWatcher(QObject):
     """Notes the time at which an item view of the page paints while the page shows rows: the rows are on
     the screen then (a page may fill before the database layer is ready, and the event loop may be busy
-    right after, so a timer would see them late)."""
+    right after, so a timer would see them late). Watches only the page's views, from when the page is built."""
 
     def __init__(self, started: StartedApp, key: str) -> None:
         super().__init__()
         self.started, self.key = started, key
         self.filled_at: float | None = None
+        started.window.stack.widgetAdded.connect(self._watch)
+
+    def _watch(self, _index: int) -> None:
+        page = self.started.window.stack.widget(_index)
+        for view in page.findChildren(QAbstractItemView) if page is not None else ():
+            view.viewport().installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (self.filled_at is None and event.type() == QEvent.Type.Paint
-                and isinstance(obj.parent(), QAbstractItemView) and self._on_page(obj)
                 and _rows_shown(self.started, self.key)):
             self.filled_at = time.time()
             QTimer.singleShot(0, QApplication.quit)
         return False
-
-    def _on_page(self, obj: QObject) -> bool:
-        page = self.started.window.pages.get(self.key)
-        return page is not None and isinstance(obj, QWidget) and page.isAncestorOf(obj)
 
 
 def main() -> int:
@@ -82,7 +83,7 @@ def main() -> int:
     if not isinstance(started, StartedApp):
         return started
     watcher = _PaintWatcher()
-    rows_watcher = _RowsPaintWatcher(started, page or "")
+    rows_watcher = _RowsPaintWatcher(started, page) if page is not None else None
     filled_at: list[float] = []
     poll = QTimer()
 
@@ -99,11 +100,12 @@ def main() -> int:
         started.ctx.ready.connect(check)  # connected after the window's own slot: the page is loaded by now
         poll.timeout.connect(check)  # in case a page fills later (a worker, a queued reload)
         poll.start(1)
-        started.app.installEventFilter(rows_watcher)  # or painted before the event loop gets back to the timer
+        # (rows_watcher: or painted before the event loop gets back to the timer)
     started.window.show()
     started.app.exec()
-    at = min(filled_at + [t for t in (rows_watcher.filled_at,) if t is not None]) if page is not None \
-        else watcher.painted_at
+    if rows_watcher is not None and rows_watcher.filled_at is not None:
+        filled_at.append(rows_watcher.filled_at)
+    at = min(filled_at) if page is not None else watcher.painted_at
     print("painted", at, flush=True)
     started.shutdown()
     return 0

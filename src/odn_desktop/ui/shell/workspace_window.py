@@ -528,7 +528,7 @@ class WorkspaceWindow(QMainWindow):
         return True
 
     def _on_ready(self) -> None:
-        self._add_after_first_paint()  # (already there when the window has painted)
+        QTimer.singleShot(0, self._add_after_first_paint)  # (there already when the window has painted) after the page
         self._set_title()
         assert self.ctx.db is not None
         self.db_label.setText(self.tr("Datenbank: {path}").format(path=self.ctx.db.path))
