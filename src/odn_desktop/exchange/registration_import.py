@@ -358,6 +358,12 @@ class ImportPlan:
 _PLAIN_DOMAIN = re.compile(r"[A-Za-z0-9.-]+", re.ASCII)
 
 
+@lru_cache(maxsize=4096)
+def _is_plain_domain(domain: str) -> bool:
+    """ASCII letters, digits, dots and hyphens, and no IDNA label (``xn--``)."""
+    return bool(_PLAIN_DOMAIN.fullmatch(domain)) and "xn--" not in domain.lower()
+
+
 def _valid_email(email: str) -> bool:
     try:
         validate_email(email, check_deliverability=False)
@@ -412,7 +418,7 @@ def email_problem(email: str) -> str | None:
     if not email:
         return "E-Mail-Adresse fehlt"
     local, at, domain = email.rpartition("@")
-    plain_domain = at and _PLAIN_DOMAIN.fullmatch(domain) and "xn--" not in domain.lower()
+    plain_domain = at and _is_plain_domain(domain)
     if plain_domain and len(email) <= EMAIL_MAX_LENGTH and email.isascii() and DOT_ATOM_TEXT.match(local):
         valid = _valid_domain(domain)
     elif plain_domain and DOT_ATOM_TEXT_INTL.match(local):
@@ -449,10 +455,11 @@ def split_full_name(text: str) -> tuple[str, str, str, str]:
 
 def _by_distinct_cell(cells: list[Cell], convert: Callable[[Cell], T]) -> list[T]:
     """``convert`` of each cell, made once per distinct cell (towns, roles, salutations repeat in every file).
-    Cells holding aware times are converted one by one: the same instant in two zones reads differently."""
+    A column of mostly distinct cells (addresses) is converted cell by cell, and so are cells holding aware times:
+    the same instant in two zones reads differently."""
     distinct = set(cells)
-    if any(isinstance(c, datetime) and c.tzinfo is not None for c in distinct):
-        return list(map(convert, cells))
+    if len(distinct) > len(cells) // 2 or any(isinstance(c, datetime) and c.tzinfo is not None for c in distinct):
+        return list(map(convert, cells))  # mostly distinct (addresses): no gain in remembering
     converted = {c: convert(c) for c in distinct}
     return list(map(converted.__getitem__, cells))
 
