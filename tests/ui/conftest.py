@@ -12,10 +12,11 @@ from PySide6.QtCore import QSettings
 
 from odn_desktop.logging_setup import reset_logging
 from odn_desktop.paths import AppPaths
+from odn_desktop.services.demo import load_demo
 from odn_desktop.services.events import list_event_rows
 from odn_desktop.services.rows import EventRow
 from odn_desktop.store.database import transaction
-from odn_desktop.store.open import Database
+from odn_desktop.store.open import Database, open_database
 from odn_desktop.ui.dialogs import attendance_options, duplicate_dialog, mail_ui, organizer_settings
 from odn_desktop.ui.editors.event import details_tab
 from odn_desktop.ui.infra import context
@@ -114,6 +115,17 @@ def app_paths(tmp_path: Path) -> AppPaths:
         log_dir=base / "Protokolle",
         backup_dir=base / "Daten" / "backups",
     )
+
+
+@pytest.fixture
+def existing_database(app_paths: AppPaths) -> AppPaths:
+    """An up-to-date file with the demo data: the everyday start, where the window paints before the database."""
+    app_paths.database.parent.mkdir(parents=True)
+    db = open_database(app_paths.database)
+    with transaction(db.sessions) as session:
+        load_demo(session)
+    db.close()
+    return app_paths
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 from odn_desktop.paths import AppPaths
 from odn_desktop.services import events as event_service
 from odn_desktop.services.contacts import ContactInput
-from odn_desktop.services.demo import load_demo
 from odn_desktop.services.overview_read import PlainOverview
 from odn_desktop.services.registrations import cancel, delete_registration, register
 from odn_desktop.services.rounds import add_round, remove_round, update_round
@@ -231,16 +230,6 @@ def test_the_early_rows_stay_until_the_file_changes(qapp: QApplication, demo_db:
     titles = [page.events_model.row_at(i).title for i in range(page.events_model.rowCount())]
     assert titles == (["Umbenannt", *shown[1:]] if write else shown)
     assert len(reads) == (1 if write else 0)
-
-
-@pytest.fixture
-def existing_database(app_paths: AppPaths) -> AppPaths:
-    app_paths.database.parent.mkdir(parents=True)
-    db = open_database(app_paths.database)
-    with transaction(db.sessions) as session:
-        load_demo(session)
-    db.close()
-    return app_paths
 
 
 def test_the_start_shows_the_overview_before_the_database_layer(qapp: QApplication, existing_database: AppPaths,

@@ -18,23 +18,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from odn_desktop.paths import AppPaths
-from odn_desktop.services.demo import load_demo
-from odn_desktop.store.database import transaction
-from odn_desktop.store.open import Database, open_database
+from odn_desktop.store.open import Database
 from odn_desktop.ui.infra.context import AppContext
 from odn_desktop.ui.shell import workspace_window
 from odn_desktop.ui.shell.app import EXIT_DATABASE_ERROR, StartedApp, ensure_application, start_app
-
-
-@pytest.fixture
-def existing_database(app_paths: AppPaths) -> AppPaths:
-    """An up-to-date file with the demo data: the everyday start, where the window paints before the database."""
-    app_paths.database.parent.mkdir(parents=True)
-    db = open_database(app_paths.database)
-    with transaction(db.sessions) as session:
-        load_demo(session)
-    db.close()
-    return app_paths
 
 
 @pytest.fixture

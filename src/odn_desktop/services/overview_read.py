@@ -16,11 +16,12 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from odn_desktop.domain.seats import Pool
+from odn_desktop.store.stored_values import moment_from_stored, utc_text
 
 from .overview_rows import (
     NO_COUNTS,
@@ -44,15 +45,7 @@ EVENT_COLUMNS = ("id, title, starts_at, ends_at, format, venue, capacity, overbo
 
 
 def _moment(value: str | None) -> datetime | None:
-    """A stored moment (naive UTC text, as ``store.types.UTCDateTime`` writes it) as an aware UTC datetime."""
-    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
-
-
-def _stored(now: datetime) -> str:
-    """``now`` as SQLAlchemy binds it to a SQLite DATETIME column (so comparisons in SQL match the services')."""
-    at = now.astimezone(UTC)
-    return (f"{at.year:04d}-{at.month:02d}-{at.day:02d} {at.hour:02d}:{at.minute:02d}:{at.second:02d}"
-            f".{at.microsecond:06d}")
+    return None if value is None else moment_from_stored(value)
 
 
 def _uuid(value: str | None) -> uuid.UUID | None:
@@ -139,7 +132,7 @@ class PlainOverview:
     def event_deadlines(self, now: datetime) -> list[EventDeadline]:
         """``tasks.event_deadlines(session, now)``: meetings that have not ended."""
         events = self._events("deleted_at IS NULL AND status != 'cancelled' AND ends_at > ? AND status != 'held'",
-                              [_stored(now)])
+                              [utc_text(now)])
         ids = [e.id.hex for e in events]
         tasks = [_task(r) for r in self._rows(
             f"SELECT id, event_id, title, due_at, done_at FROM task WHERE event_id IN ({_marks(ids)}) "
@@ -151,7 +144,7 @@ class PlainOverview:
         rows = self._rows(
             "SELECT t.id, t.event_id, t.title, t.due_at, t.done_at, e.title FROM task t JOIN event e "
             "ON t.event_id = e.id WHERE t.deleted_at IS NULL AND t.done_at IS NULL AND e.deleted_at IS NULL "
-            "AND e.status != 'cancelled' AND (e.ends_at <= ? OR e.status = 'held')", [_stored(now)])
+            "AND e.status != 'cancelled' AND (e.ends_at <= ? OR e.status = 'held')", [utc_text(now)])
         return open_task_deadlines(((_task(r), r[5]) for r in rows), now)
 
     def round_seat_rows(self, event_ids: Iterable[uuid.UUID]) -> list[RoundSeatRow]:
@@ -175,7 +168,7 @@ class PlainOverview:
     def current_over_limit(self, now: datetime) -> list[OverLimitPool]:
         """``round_views.current_over_limit(session, now)`` (through ``seat_allocation.over_limit_pools``)."""
         ids = [r[0] for r in self._rows("SELECT id FROM event WHERE deleted_at IS NULL AND ends_at >= ? "
-                                        "AND status NOT IN ('held', 'cancelled')", [_stored(now)])]
+                                        "AND status NOT IN ('held', 'cancelled')", [utc_text(now)])]
         if not ids:
             return []
         held = [(uuid.UUID(e), _uuid(r), bool(f), n) for e, r, f, n in self._rows(

@@ -70,6 +70,7 @@ from odn_desktop.exchange.registration_import import (
 )
 from odn_desktop.store.batches import ColumnValues, Same, in_batches, insert_columns
 from odn_desktop.store.models import Contact, Event, Registration, Round
+from odn_desktop.store.stored_values import uuids_from_ints
 
 from .events import get_event
 from .import_undo import RENEWED_FIELDS, ChangedRow, ImportRecord, NewContact, NewRegistration
@@ -431,13 +432,6 @@ _VERSION_4 = (0xF000 << 64) | (0xC000 << 48)  # the version and variant bits of 
 _VERSION_4_BITS = (0x4000 << 64) | (0x8000 << 48)
 
 
-_new_object = object.__new__
-# the setters of UUID's two slots, called directly (as ``UUID.__init__`` sets them, without its argument checks)
-_set_uuid_int = vars(uuid.UUID)["int"].__set__
-_set_uuid_safety = vars(uuid.UUID)["is_safe"].__set__
-_UNKNOWN_SAFETY = uuid.SafeUUID.unknown
-
-
 def new_uuids(count: int) -> list[uuid.UUID]:
     """``count`` random (version 4) UUIDs, as ``uuid.uuid4`` makes them (16 random bytes, the version and variant
     bits set), from one read of the system's random source instead of one per id; each made without
@@ -445,14 +439,8 @@ def new_uuids(count: int) -> list[uuid.UUID]:
     random = os.urandom(16 * count)
     keep = ~_VERSION_4
     from_bytes = int.from_bytes
-    ids: list[uuid.UUID] = []
-    append = ids.append
-    for start in range(0, 16 * count, 16):
-        made: uuid.UUID = _new_object(uuid.UUID)
-        _set_uuid_int(made, from_bytes(random[start:start + 16]) & keep | _VERSION_4_BITS)
-        _set_uuid_safety(made, _UNKNOWN_SAFETY)
-        append(made)
-    return ids
+    return uuids_from_ints(from_bytes(random[start:start + 16]) & keep | _VERSION_4_BITS
+                           for start in range(0, 16 * count, 16))
 
 
 def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:

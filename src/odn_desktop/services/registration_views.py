@@ -34,6 +34,7 @@ from odn_desktop.domain.seats import Pool, SeatCounts, seat_counts
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.database import soft_delete
 from odn_desktop.store.models import Contact, Event, Registration, Round
+from odn_desktop.store.stored_values import moment_from_stored, uuid_from_stored
 
 from . import registrations as regs
 from .contacts import ContactInput
@@ -142,28 +143,7 @@ def _fetch(session: Session, query: Select[Any]) -> Iterator[Sequence[Any]]:
         yield from batch
 
 
-_new_object = object.__new__
-# the setters of UUID's two slots, called directly (no look-up of the field by its name)
-_set_uuid_int = vars(uuid.UUID)["int"].__set__
-_set_uuid_safety = vars(uuid.UUID)["is_safe"].__set__
-_UNKNOWN_SAFETY = uuid.SafeUUID.unknown
-
-
-def _uuid(value: Any) -> uuid.UUID:
-    """A UUID from the database: SQLite's 32 hex digits are turned into one without ``UUID.__init__``'s parsing
-    (three times faster; the same object ``uuid.UUID(hex)`` gives), anything else the ordinary way."""
-    if isinstance(value, uuid.UUID):
-        return value
-    if len(value) == 32:
-        try:
-            number = int(value, 16)
-        except ValueError:
-            return uuid.UUID(value)
-        found: uuid.UUID = _new_object(uuid.UUID)
-        _set_uuid_int(found, number)
-        _set_uuid_safety(found, _UNKNOWN_SAFETY)
-        return found
-    return uuid.UUID(value)
+_uuid = uuid_from_stored
 
 
 def _uuid_cache() -> Callable[[Any], uuid.UUID]:
@@ -178,19 +158,7 @@ def _uuid_cache() -> Callable[[Any], uuid.UUID]:
     return convert
 
 
-_from_iso = datetime.fromisoformat
-
-
-def _to_time(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    # SQLite keeps naive UTC text; parsing it with its offset is ten times faster than ``replace(tzinfo=UTC)``
-    if len(value) >= 19:  # date and time
-        try:
-            return _from_iso(value + "+00:00")
-        except ValueError:  # a text with an offset of its own
-            pass
-    return _from_iso(value).replace(tzinfo=UTC)
+_to_time = moment_from_stored
 
 
 @contextmanager

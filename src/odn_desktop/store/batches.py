@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from itertools import repeat
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, Uuid
 from sqlalchemy.engine import Dialect
 
+from .stored_values import utc_texts
 from .types import UTCDateTime
 
 T = TypeVar("T")
@@ -36,23 +36,6 @@ class Same:
 ColumnValues = Sequence[Any] | Same
 
 
-def _utc_texts(values: Sequence[datetime | None]) -> list[str | None]:
-    """``UTCDateTime`` values as SQLite stores them (naive UTC, ``2021-12-02 09:00:00.000000``): what the type's
-    ``process_bind_param`` and SQLAlchemy's SQLite ``DATETIME`` make of them, without their per-value calls."""
-    texts: list[str | None] = []
-    append = texts.append
-    for value in values:
-        if value is None:
-            append(None)
-            continue
-        if value.tzinfo is not UTC:
-            if value.tzinfo is None:
-                raise ValueError("naive datetime given to a UTC column")
-            value = value.astimezone(UTC)
-        append(value.isoformat(" ", "microseconds")[:26])
-    return texts
-
-
 def _uuid_texts(values: Sequence[Any]) -> list[str | None]:
     """``Uuid`` values as SQLite stores them (32 hex digits), as the type's own bind processor makes them."""
     return [None if value is None else value.hex for value in values]
@@ -62,7 +45,7 @@ def _column_converter(table: Table, name: str, dialect: Dialect) -> Callable[[Se
     """How a column's Python values become what the driver binds; ``None``: as they are."""
     column_type = table.c[name].type
     if isinstance(column_type, UTCDateTime) and dialect.name == "sqlite":
-        return _utc_texts
+        return utc_texts
     if isinstance(column_type, Uuid) and column_type.as_uuid and dialect.name == "sqlite":
         return _uuid_texts
     process = column_type.dialect_impl(dialect).bind_processor(dialect)
