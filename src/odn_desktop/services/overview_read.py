@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from odn_desktop.domain.seats import Pool
 from odn_desktop.store.stored_values import moment_from_stored, utc_text
@@ -39,6 +39,9 @@ from .overview_rows import (
 )
 from .rows import EventRow
 from .seat_limits import EventPool, OverLimitPool, RoundPool, pools_over_limit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 EVENT_COLUMNS = ("id, title, starts_at, ends_at, format, venue, capacity, overbooking_percent, registration_deadline, "
                  "access_link_dispatch_at, access_link_sent_at, status")
@@ -71,7 +74,7 @@ def _task(row: Sequence[Any]) -> TaskFacts:
 
 
 class PlainOverview:
-    """The overview's reads (the same names and results as the services') on one read-only connection."""
+    """The overview's reads (the same names and results as ``SessionOverview``'s) on one read-only connection."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -183,3 +186,46 @@ class PlainOverview:
         rounds = {uuid.UUID(r[0]): RoundPool(uuid.UUID(r[0]), r[1], Pool(r[2])) for r in self._rows(
             f"SELECT id, title, capacity FROM round WHERE event_id IN ({marks}) AND deleted_at IS NULL", named)}
         return pools_over_limit(held, events, rounds)
+
+
+class SessionOverview:
+    """The overview's reads through the services, in the caller's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def meeting_facts(self) -> list[EventFacts]:
+        from sqlalchemy import select
+
+        from odn_desktop.store.models import Event
+
+        columns = (Event.id, Event.title, Event.starts_at, Event.ends_at, Event.format, Event.venue, Event.capacity,
+                   Event.overbooking_percent, Event.registration_deadline, Event.access_link_dispatch_at,
+                   Event.access_link_sent_at, Event.status)
+        return [EventFacts(**row._asdict()) for row in self._session.execute(
+            select(*columns).where(Event.deleted_at.is_(None)))]
+
+    def event_rows(self, event_ids: Sequence[uuid.UUID], now: datetime) -> list[EventRow]:
+        from odn_desktop.services.events import list_event_rows
+
+        return list_event_rows(self._session, now, list(event_ids)) if event_ids else []
+
+    def event_deadlines(self, now: datetime) -> list[EventDeadline]:
+        from odn_desktop.services.tasks import event_deadlines
+
+        return event_deadlines(self._session, now)
+
+    def open_tasks_of_ended_events(self, now: datetime) -> list[EventDeadline]:
+        from odn_desktop.services.tasks import open_tasks_of_ended_events
+
+        return open_tasks_of_ended_events(self._session, now)
+
+    def round_seat_rows(self, event_ids: Iterable[uuid.UUID]) -> list[RoundSeatRow]:
+        from odn_desktop.services.round_views import round_seat_rows
+
+        return round_seat_rows(self._session, event_ids)
+
+    def current_over_limit(self, now: datetime) -> list[OverLimitPool]:
+        from odn_desktop.services.round_views import current_over_limit
+
+        return current_over_limit(self._session, now)

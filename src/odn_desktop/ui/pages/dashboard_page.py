@@ -105,9 +105,9 @@ class DashboardData:
 
 
 class OverviewSource(Protocol):
-    """The reads the overview is made of: the services through a Session (``SessionOverview``), or the same
-    reads with plain sqlite3 at start-up (``services.overview_read.PlainOverview``). Both compute their rows with
-    the same functions (``services.overview_rows``); only the fetching differs."""
+    """The reads the overview is made of, both in ``services.overview_read``: the services through a Session
+    (``SessionOverview``), or the same reads with plain sqlite3 at start-up (``PlainOverview``). Both compute their
+    rows with the same functions (``services.overview_rows``); only the fetching differs."""
 
     def meeting_facts(self) -> list[EventFacts]: ...
     def event_rows(self, event_ids: Sequence[uuid.UUID], now: datetime) -> list[EventRow]: ...
@@ -117,52 +117,10 @@ class OverviewSource(Protocol):
     def current_over_limit(self, now: datetime) -> list[OverLimitPool]: ...
 
 
-class SessionOverview:
-    """The overview's reads through the services, in the caller's transaction."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def meeting_facts(self) -> list[EventFacts]:
-        from sqlalchemy import select
-
-        from odn_desktop.services.overview_rows import EventFacts
-        from odn_desktop.store.models import Event
-
-        columns = (Event.id, Event.title, Event.starts_at, Event.ends_at, Event.format, Event.venue, Event.capacity,
-                   Event.overbooking_percent, Event.registration_deadline, Event.access_link_dispatch_at,
-                   Event.access_link_sent_at, Event.status)
-        return [EventFacts(**row._asdict()) for row in self._session.execute(
-            select(*columns).where(Event.deleted_at.is_(None)))]
-
-    def event_rows(self, event_ids: Sequence[uuid.UUID], now: datetime) -> list[EventRow]:
-        from odn_desktop.services.events import list_event_rows
-
-        return list_event_rows(self._session, now, list(event_ids)) if event_ids else []
-
-    def event_deadlines(self, now: datetime) -> list[EventDeadline]:
-        from odn_desktop.services.tasks import event_deadlines
-
-        return event_deadlines(self._session, now)
-
-    def open_tasks_of_ended_events(self, now: datetime) -> list[EventDeadline]:
-        from odn_desktop.services.tasks import open_tasks_of_ended_events
-
-        return open_tasks_of_ended_events(self._session, now)
-
-    def round_seat_rows(self, event_ids: Iterable[uuid.UUID]) -> list[RoundSeatRow]:
-        from odn_desktop.services.round_views import round_seat_rows
-
-        return round_seat_rows(self._session, event_ids)
-
-    def current_over_limit(self, now: datetime) -> list[OverLimitPool]:
-        from odn_desktop.services.round_views import current_over_limit
-
-        return current_over_limit(self._session, now)
-
-
 def load_dashboard(session: Session, now: datetime) -> DashboardData:
-    """The overview through the services (``dashboard_data`` over a ``SessionOverview``)."""
+    """The overview through the services (``dashboard_data`` over a ``services.overview_read.SessionOverview``)."""
+    from odn_desktop.services.overview_read import SessionOverview
+
     return dashboard_data(SessionOverview(session), now)
 
 
