@@ -9,8 +9,7 @@ from dataclasses import astuple, fields, replace
 from datetime import UTC, datetime
 
 from odn_desktop.domain.names import search_key
-from odn_desktop.services.registration_views import EventRegistrationRow
-from odn_desktop.services.rows import RegistrationRow
+from odn_desktop.services.rows import EventRegistrationRow, RegistrationRow
 
 WHEN = datetime(2031, 6, 12, 8, tzinfo=UTC)
 

@@ -18,8 +18,8 @@ from odn_desktop.services import registration_views as views
 from odn_desktop.services import registrations as regs
 from odn_desktop.services.contacts import ContactInput
 from odn_desktop.services.events import create_event, delete_event
-from odn_desktop.services.registration_views import EventRegistrationRow
 from odn_desktop.services.rounds import add_round
+from odn_desktop.services.rows import EventRegistrationRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.models import Contact, Registration, Round
 from odn_desktop.store.open import Database

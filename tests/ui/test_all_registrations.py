@@ -18,8 +18,7 @@ from pytestqt.qtbot import QtBot
 from odn_desktop.domain.names import matches_search
 from odn_desktop.services import registration_views as views
 from odn_desktop.services import registrations as regs
-from odn_desktop.services.registration_views import EventRegistrationRow
-from odn_desktop.services.rows import EventRow
+from odn_desktop.services.rows import EventRegistrationRow, EventRow
 from odn_desktop.store.database import transaction
 from odn_desktop.store.open import Database
 from odn_desktop.ui.infra.context import AppContext

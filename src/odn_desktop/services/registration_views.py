@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Integer, Select, String, select, type_coerce
@@ -34,12 +34,13 @@ from odn_desktop.domain.seats import Pool, SeatCounts, seat_counts
 from odn_desktop.domain.timezone import utcnow
 from odn_desktop.store.database import soft_delete
 from odn_desktop.store.models import Contact, Event, Registration, Round
-from odn_desktop.store.stored_values import moment_from_stored, uuid_from_stored
+from odn_desktop.store.stored_values import moment_from_stored, uuid_from_stored, uuid_number
 
 from . import registrations as regs
 from .contacts import ContactInput
 from .events import get_event
-from .rows import RegistrationRow, bulk_snapshot
+from .registration_table import Person, RegistrationTable, TableBuilder
+from .rows import EventRegistrationRow, RegistrationRow
 
 STATUS_RANK = {regs.REGISTERED: 0, regs.WAITING: 1, regs.CANCELLED: 2}
 #: Rows the "all registrations" view shows before the rest has loaded (whole events, newest first).
@@ -48,16 +49,6 @@ FIRST_CHUNK = 1_000
 
 # -- snapshots ---------------------------------------------------------------------------------------------
 
-
-_NO_TIME = datetime.min.replace(tzinfo=UTC)
-
-
-@bulk_snapshot
-class EventRegistrationRow(RegistrationRow):
-    """A registration with its event (for the view over every event)."""
-
-    event_title: str = ""
-    event_starts_at: datetime = _NO_TIME
 
 
 @dataclass(frozen=True)
@@ -255,8 +246,9 @@ def _all_order(rows: list[EventRegistrationRow]) -> None:
                              name_sort_key(r.last_name, r.first_name)))
 
 
-def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
-    """Every live registration of every live event, newest event first.
+def all_registration_rows(session: Session) -> RegistrationTable:
+    """Every live registration of every live event, newest event first: a ``RegistrationTable`` (a read-only
+    sequence of ``EventRegistrationRow``; columns, not 100,000 objects - see ``services.registration_table``).
 
     Read as four plain selects instead of one join: the registrations' own columns, and the live events, the
     contacts and the rounds once each (joined here through dictionaries). Each person's names and name order
@@ -282,14 +274,14 @@ def all_registration_rows(session: Session) -> list[EventRegistrationRow]:
             raw(Registration.registered_at, String), raw(Registration.attended, Integer),
             Registration.attended_minutes, raw(Registration.round_id, String), raw(Registration.forced_seat, Integer),
         ).where(Registration.deleted_at.is_(None))
-        rows = _join_rows(execute(query).partitions(4_000), events, people, round_titles, texts)
+        table = _join_table(execute(query).partitions(4_000), events, people, round_titles, texts)
         del events, people, round_titles, texts
-        if len(rows) >= FREEZE_FROM:
+        if len(table) >= FREEZE_FROM:
             gc.freeze()
-    return rows
+    return table
 
 
-def _people(contacts: Iterable[Sequence[Any]], texts: dict[str, str]) -> dict[Any, tuple[Any, ...]]:
+def _people(contacts: Iterable[Sequence[Any]], texts: dict[str, str]) -> dict[Any, Person]:
     """Each contact as (id, first name, last name, e-mail, organisation, town), by its id as fetched; made as
     the contacts are read, so their result rows are not kept (30,000 of them: 8 MB)."""
     share, new_uuid = texts.setdefault, _uuid
@@ -297,54 +289,40 @@ def _people(contacts: Iterable[Sequence[Any]], texts: dict[str, str]) -> dict[An
             for c in contacts}
 
 
-def _join_rows(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, Sequence[Any]],
-               people: Mapping[Any, tuple[Any, ...]], round_titles: Mapping[Any, str],
-               texts: dict[str, str]) -> list[EventRegistrationRow]:
-    """The snapshots of ``all_registration_rows`` in ``_all_order``: what the join of ``_select`` gives (a
-    registration of a deleted event, or without its contact, is left out), the texts shared. Each row goes into
-    the bucket of its event and status, in the order read; each bucket is then sorted on its own (waiting place,
-    name; stable) and the buckets joined in order - no sort key held for 100,000 rows at once (11 MB)."""
+def _join_table(batches: Iterable[Sequence[Sequence[Any]]], events: Mapping[Any, Sequence[Any]],
+                people: Mapping[Any, Person], round_titles: Mapping[Any, str],
+                texts: dict[str, str]) -> RegistrationTable:
+    """The table of ``all_registration_rows`` in ``_all_order``: what the join of ``_select`` gives (a
+    registration of a deleted event, or without its contact, is left out), the texts shared; the people and
+    rounds some registration refers to are kept once each."""
     share = texts.setdefault
     new_uuid, to_time = _uuid, _to_time
     # the events newest first (by start, title, id): a row's event is its rank in this list
-    shown_events: dict[Any, tuple[int, uuid.UUID, str, datetime]] = {}
     live = [(to_time(e[2]), share(e[1], e[1]), new_uuid(e[0]), raw_id) for raw_id, e in events.items()]
     live.sort(key=lambda e: (e[0], e[1], e[2].int), reverse=True)
-    for rank, (starts, title, event_id, raw_id) in enumerate(live):
-        shown_events[raw_id] = (rank, event_id, title, starts)
-    round_uuid = _uuid_cache()
-    status_rank = STATUS_RANK.get
-    buckets: dict[int, list[EventRegistrationRow]] = {}  # by event rank * 4 + status rank
+    event_rank = {raw_id: rank for rank, (_, _, _, raw_id) in enumerate(live)}
+    builder = TableBuilder([(event_id, title, starts) for starts, title, event_id, _ in live])
+    del live
+    person_numbers: dict[Any, int] = {}
+    round_numbers: dict[Any, int] = {None: 0}
+    add, add_person, add_round = builder.add, builder.add_person, builder.add_round
     for batch in batches:
         for r in batch:
-            event = shown_events.get(r[1])
+            event = event_rank.get(r[1])
             if event is None:  # a deleted event
                 continue
-            person = people.get(r[2])
-            if person is None:  # no such contact
-                continue
-            round_id, status = r[9], share(r[3], r[3])
-            row = EventRegistrationRow(
-                new_uuid(r[0]), event[1], person[0], person[1], person[2], person[3], person[4], status,
-                r[4], bool(r[5]), to_time(r[6]), bool(r[7]), r[8],
-                None if round_id is None else round_titles.get(round_id), person[5],
-                None if round_id is None else round_uuid(round_id), bool(r[10]), event[2], event[3])
-            place = event[0] * 4 + status_rank(status, 3)
-            bucket = buckets.get(place)
-            if bucket is None:
-                bucket = buckets[place] = []
-            bucket.append(row)
-    rows: list[EventRegistrationRow] = []
-    for place in sorted(buckets):
-        bucket = buckets.pop(place)
-        bucket.sort(key=_place_in_status)  # stable: equal places keep the order they were read in
-        rows += bucket
-    return rows
-
-
-def _place_in_status(row: RegistrationRow) -> tuple[int, Any]:
-    """Inside an event's seat holders (or waiting list, or cancellations): by waiting place, then by name."""
-    return (row.waitlist_position or 0, name_sort_key(row.last_name, row.first_name))
+            person = person_numbers.get(r[2])
+            if person is None:
+                found = people.get(r[2])
+                if found is None:  # no such contact
+                    continue
+                person = person_numbers[r[2]] = add_person(found)
+            round_number = round_numbers.get(r[9])
+            if round_number is None:
+                round_number = round_numbers[r[9]] = add_round(new_uuid(r[9]), round_titles.get(r[9]))
+            add(uuid_number(r[0]), event, person, share(r[3], r[3]), r[4], bool(r[5]), to_time(r[6]), bool(r[7]),
+                r[8], round_number, bool(r[10]))
+    return builder.table(STATUS_RANK)
 
 
 def newest_registration_rows(session: Session, min_rows: int = FIRST_CHUNK) -> list[EventRegistrationRow]:

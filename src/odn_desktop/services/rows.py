@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar, dataclass_transform
 
 from odn_desktop.domain.deadlines import DeadlineState, MeetingState
@@ -140,6 +140,17 @@ class RegistrationRow:
             "round": self.round,
             "forced_seat": self.forced_seat,
         }
+
+
+_NO_TIME = datetime.min.replace(tzinfo=UTC)
+
+
+@bulk_snapshot
+class EventRegistrationRow(RegistrationRow):
+    """A registration with its event (for the view over every event)."""
+
+    event_title: str = ""
+    event_starts_at: datetime = _NO_TIME
 
 
 @dataclass(frozen=True)

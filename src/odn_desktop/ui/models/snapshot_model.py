@@ -184,7 +184,7 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         self._by_role: dict[int, list[Callable[[R], Any] | None]] = {
             role: [handlers.get(role) for handlers in per_column] for handlers in per_column for role in handlers
         }
-        self._rows: list[R] = []
+        self._rows: Sequence[R] = []
         self._keys: list[str] | None = []  # None: not read yet (``_search_keys``)
         self._index: SearchIndex | None = None
         self._position_map: dict[Hashable, int] | None = None
@@ -205,9 +205,13 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
     # -- loading and updating ------------------------------------------------------------------------------
 
     def set_rows(self, rows: Iterable[R], search_index: SearchIndex | None = None) -> None:
-        """Replace all rows. ``search_index`` (built from the rows' search keys, e.g. on a worker) is optional."""
+        """Replace all rows. ``search_index`` (built from the rows' search keys, e.g. on a worker) is optional.
+
+        A read-only sequence that is not a list (``services.registration_table.RegistrationTable``, which makes
+        its rows when they are read) is held as it is, not copied into a list; it becomes one only when a row
+        is changed in place (``update_rows``)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows if isinstance(rows, Sequence) and not isinstance(rows, list | tuple) else list(rows)
         if search_index is not None and len(search_index) == len(self._rows):
             self._index = search_index
             self._keys = search_index.keys
@@ -229,18 +233,21 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
             self.set_rows([*self._rows, *(r for r in changed if getattr(r, "id", None) not in position)])
             changed = known
             position = self._positions()
+        if not known:
+            return
+        rows = self._rows if isinstance(self._rows, list) else list(self._rows)
+        self._rows = rows
         for row in known:
             i = position[row.id]  # type: ignore[attr-defined]
-            self._rows[i] = row
+            rows[i] = row
             if self._keys is not None:
                 self._keys[i] = getattr(row, "search_key", "")
-        if known:
-            self.beginResetModel()
-            self._index = None
-            self._sort_cache.clear()
-            self._order = self._sorted_order()
-            self._rebase()
-            self.endResetModel()
+        self.beginResetModel()
+        self._index = None
+        self._sort_cache.clear()
+        self._order = self._sorted_order()
+        self._rebase()
+        self.endResetModel()
 
     def remove_rows(self, ids: Iterable[Hashable]) -> None:
         gone = set(ids)
@@ -275,8 +282,9 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         if self._predicate is None:
             self._base = self._order
         else:
-            rows, predicate = self._rows, self._predicate
-            self._base = [i for i in self._order if predicate(rows[i])]
+            # one pass over the rows in their own order (a row table makes each row once), then the display order
+            accepted = list(map(self._predicate, self._rows))
+            self._base = [i for i in self._order if accepted[i]]
         self._base_getter = None
         self._rank = None
         self._term_cache.clear()

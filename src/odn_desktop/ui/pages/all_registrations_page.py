@@ -13,6 +13,7 @@ a double click (or Enter) opens the registration's event (``open_event_requested
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,7 @@ from odn_desktop.ui.pages.registrations_tab import (
 )
 
 if TYPE_CHECKING:
-    from odn_desktop.services.registration_views import EventRegistrationRow
+    from odn_desktop.services.rows import EventRegistrationRow
     from odn_desktop.store.open import Database
     from odn_desktop.ui.infra.context import AppContext
 
@@ -61,9 +62,12 @@ KINDS = frozenset({"registrations", "contacts", "events"})
 
 @dataclass(frozen=True)
 class LoadedRows:
-    rows: list[EventRegistrationRow]
+    #: a list (the first rows) or a ``RegistrationTable`` (every row, as columns)
+    rows: Sequence[EventRegistrationRow]
     index: SearchIndex | None
     complete: bool
+    #: the titles of the rounds in the rows (the "Runde" filter's entries), found on the worker
+    round_titles: frozenset[str] = frozenset()
 
 
 def load_first_rows(db: Database) -> LoadedRows:
@@ -73,11 +77,11 @@ def load_first_rows(db: Database) -> LoadedRows:
 
     with transaction(db.sessions) as session:
         rows = views.newest_registration_rows(session, views.FIRST_CHUNK)
-    return LoadedRows(rows, None, complete=False)
+    return LoadedRows(rows, None, complete=False, round_titles=frozenset(r.round for r in rows if r.round))
 
 
 def load_all_rows(db: Database) -> LoadedRows:
-    """Worker: every registration, and the search index over them."""
+    """Worker: every registration, and the search index over them (from the people's keys: no row is made)."""
     from odn_desktop.services.registration_views import all_registration_rows, collector_paused
     from odn_desktop.store.database import transaction
 
@@ -86,8 +90,8 @@ def load_all_rows(db: Database) -> LoadedRows:
     # without the letter-pair table (a third of a second at 100,000 rows, the keystroke stays within a frame);
     # its lists and numbers need no cycle collection either
     with collector_paused():
-        index = SearchIndex.build((r.search_key for r in rows), pairs=False)
-    return LoadedRows(rows, index, complete=True)
+        index = SearchIndex.build(rows.search_keys(), pairs=False)
+    return LoadedRows(rows, index, complete=True, round_titles=frozenset(rows.round_titles()))
 
 
 class AllRegistrationsPage(QWidget):
@@ -281,7 +285,7 @@ class AllRegistrationsPage(QWidget):
         current_id = self.model.row_at(current.row()).id if current.isValid() else None
         scroll = table.verticalScrollBar().value()
         self.model.set_rows(result.rows, result.index)
-        self._show_round_filter()
+        self._show_round_filter(result.round_titles)
         if selected or current_id is not None:
             _select_ids(table, self.model, selected, current_id)
         table.verticalScrollBar().setValue(scroll)
@@ -301,10 +305,9 @@ class AllRegistrationsPage(QWidget):
                                       round_predicate(self.round_combo.currentData())))
         self._update_counts()
 
-    def _show_round_filter(self) -> None:
+    def _show_round_filter(self, round_titles: frozenset[str] = frozenset()) -> None:
         """The round titles in the rows (German order) as filter entries; filter and column hidden without."""
-        rows = self.model.all_rows()
-        titles = tuple(sorted({r.round for r in rows if r.round}, key=text_key))
+        titles = tuple(sorted(round_titles, key=text_key))
         has_rounds = bool(titles)
         if titles != self._round_titles:
             self._round_titles = titles
