@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from odn_desktop.store.migrate import current_revision, migrate
+from odn_desktop.store.revision import HEAD_REVISION
 from odn_desktop.sync.tables import SPECS
 
 STAMP = "2030-01-01 00:00:00.000000"
@@ -28,7 +29,7 @@ def test_an_older_file_gets_the_indexes_and_its_marked_rows_are_found_through_th
     conn.commit()
     conn.close()
     migrate(db_path)
-    assert current_revision(db_path) == "0006"
+    assert current_revision(db_path) == HEAD_REVISION
     conn = sqlite3.connect(db_path)
     try:
         indexes = {r[0]: r[1] for r in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")}

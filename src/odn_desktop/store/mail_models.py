@@ -18,10 +18,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .models import Base, Registration, SyncedMixin
+from .models import Base, Registration, SyncedMixin, server_seq_index
 from .types import UTCDateTime
 
 TEMPLATE_NAMESPACE = uuid.UUID("0f3c4f7e-3a51-4c55-9f0e-6a8d6b1d2c41")
@@ -36,7 +36,7 @@ class RegistrationMessage(SyncedMixin, Base):
     """One message drafted or sent to the person of a registration."""
 
     __tablename__ = "registration_message"
-    __table_args__ = (Index("ix_registration_message_server_seq", "server_seq"),)
+    __table_args__ = (server_seq_index("registration_message"),)
 
     registration_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("registration.id"), index=True)
     template: Mapped[str] = mapped_column(String(40))  # confirmation | waitlist | promoted | access_link | ...
@@ -52,7 +52,7 @@ class MailTemplate(SyncedMixin, Base):
     """The coordinator's wording of one template (the built-in German text applies while there is none)."""
 
     __tablename__ = "mail_template"
-    __table_args__ = (Index("ix_mail_template_server_seq", "server_seq"),)
+    __table_args__ = (server_seq_index("mail_template"),)
 
     name: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(Text, default="")
@@ -63,7 +63,7 @@ class PrivacyLog(SyncedMixin, Base):
     """What one anonymisation run or deletion did: counts, never names or addresses."""
 
     __tablename__ = "privacy_log"
-    __table_args__ = (Index("ix_privacy_log_server_seq", "server_seq"),)
+    __table_args__ = (server_seq_index("privacy_log"),)
 
     action: Mapped[str] = mapped_column(String(20))  # anonymize | delete
     at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -14,7 +14,7 @@ from odn_desktop.domain.errors import UserError
 from .faults import DAMAGED, StorageError, classify
 
 #: The newest revision in ``migrations/versions`` (a test keeps it equal to Alembic's head).
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 
 
 def current_revision(path: Path) -> str | None:

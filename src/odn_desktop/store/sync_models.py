@@ -9,7 +9,8 @@ only its part:
 * on the shared database: ``sync_server_state`` (one row: the server's id and its sequence counter; updating it
   serialises pushes) and ``sync_push`` (one row per accepted push: its sequence, the pushing install, server time).
 
-Every synced table also gets an index on ``server_seq``: the server answers "everything after N" with it.
+Every synced table also gets an index on ``server_seq``: the server answers "everything after N" with it (of the
+rows that have one: ``models.server_seq_index``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import CORE_SYNCED_MODELS, Base
+from .models import CORE_SYNCED_MODELS, Base, server_seq_index
 from .types import UTCDateTime
 
 
@@ -87,6 +88,6 @@ class SyncPush(Base):
 #: "everything after sequence N" on the server, per synced table of ``models`` (the mail and wish tables declare
 #: theirs themselves)
 SERVER_SEQ_INDEXES = tuple(
-    Index(f"ix_{model.__table__.name}_server_seq", model.__table__.c.server_seq)  # type: ignore[attr-defined]
+    server_seq_index(model.__table__.name, model.__table__.c.server_seq)  # type: ignore[attr-defined]
     for model in CORE_SYNCED_MODELS
 )

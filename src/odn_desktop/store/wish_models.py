@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text, false
+from sqlalchemy import Boolean, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .models import AgendaItem, Base, Contact, Event, Series, SyncedMixin
+from .models import AgendaItem, Base, Contact, Event, Series, SyncedMixin, server_seq_index
 
 
 class TopicGroup(SyncedMixin, Base):
     """A topic several wishes ask for; planned into a meeting as an agenda item."""
 
     __tablename__ = "topic_group"
-    __table_args__ = (Index("ix_topic_group_server_seq", "server_seq"),)
+    __table_args__ = (server_seq_index("topic_group"),)
 
     series_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("series.id"), index=True)
     title: Mapped[str] = mapped_column(Text, default="")
@@ -41,7 +41,7 @@ class TopicWish(SyncedMixin, Base):
     """One wish of one person, given at one meeting."""
 
     __tablename__ = "topic_wish"
-    __table_args__ = (Index("ix_topic_wish_server_seq", "server_seq"),)
+    __table_args__ = (server_seq_index("topic_wish"),)
 
     event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"), index=True)
     contact_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact.id"), index=True)
