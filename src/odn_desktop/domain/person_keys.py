@@ -7,6 +7,7 @@ cleared when it outgrows ``_CACHE_LIMIT`` entries.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from .names import OTHER_LETTERS, SEARCH_SEPARATOR, person_sort_key, search_key
@@ -25,15 +26,29 @@ def registration_search_key(first: str, last: str, email: str, organisation: str
     parts = (first, last, email, organisation, municipality)
     key = _search_keys.get(parts)
     if key is None:
-        # an e-mail address is one person's: its folding is not kept for others (30,000 of them were 4 MB)
-        folded = [_fold_part(p) if p is not email else _fold_text(p) for p in parts if p]
-        expanded = " ".join(e for e, _ in folded if e)
-        plain = " ".join(p for _, p in folded if p)
-        key = expanded if expanded == plain else f"{expanded}{SEARCH_SEPARATOR}{plain}"
+        key = _registration_key(parts)
         if len(_search_keys) > _CACHE_LIMIT:
             _search_keys.clear()
         _search_keys[parts] = key
     return key
+
+
+def uncached_search_keys(people: Iterable[tuple[str, str, str, str, str]]) -> list[str]:
+    """``registration_search_key`` of each (first name, last name, e-mail, organisation, town), not kept in the
+    cache: for a list read once whose keys are folded into a search index and then dropped (every person of
+    "Alle Anmeldungen": kept, their keys and parts would hold 8 MB for the rest of the run). A key already in
+    the cache is taken from it."""
+    found = _search_keys.get
+    return [found(parts) or _registration_key(parts) for parts in people]
+
+
+def _registration_key(parts: tuple[str, str, str, str, str]) -> str:
+    email = parts[2]
+    # an e-mail address is one person's: its folding is not kept for others (30,000 of them were 4 MB)
+    folded = [_fold_part(p) if p is not email else _fold_text(p) for p in parts if p]
+    expanded = " ".join(e for e, _ in folded if e)
+    plain = " ".join(p for _, p in folded if p)
+    return expanded if expanded == plain else f"{expanded}{SEARCH_SEPARATOR}{plain}"
 
 
 _folded_parts: dict[str, tuple[str, str]] = {}

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, overload
 
-from odn_desktop.domain.person_keys import name_sort_key, registration_search_key
+from odn_desktop.domain.person_keys import name_sort_key, uncached_search_keys
 from odn_desktop.store.stored_values import uuid_from_int
 
 from .rows import EventRegistrationRow
@@ -112,9 +112,9 @@ class RegistrationTable(Sequence[EventRegistrationRow]):
 
     def search_keys(self) -> list[str]:
         """Each row's ``search_key`` (as the snapshot would make it), in display order, without making the rows:
-        a person's key is made once for all of their registrations."""
-        keys = [registration_search_key(first, last, email, organisation, town)
-                for _, first, last, email, organisation, town in self._people]
+        a person's key is made once for all of their registrations, and not cached (the search index keeps
+        its own compact copies)."""
+        keys = uncached_search_keys(person[1:] for person in self._people)
         person_of = self._person_of
         return [keys[person_of[place]] for place in self._order]
 
@@ -176,20 +176,25 @@ class TableBuilder:
         first): by event, by ``status_rank`` (unknown statuses last), by waiting place, by name in German order
         (``name_sort_key``); rows equal in all of these keep the order they were read in (a stable sort).
 
-        The key of a row is one integer made of these four ranks, so sorting 100,000 rows holds one number per
-        row instead of a tuple of four objects."""
+        The key of a row is one integer made of these four ranks and its place, so sorting 100,000 rows holds
+        one number per row instead of a tuple of four objects."""
         name_rank = self._name_ranks()
         statuses = [status_rank.get(s, 3) for s in self.statuses]
         waits = [0 if w == _NONE else w for w in self.waitlist]
         low = min(waits, default=0)
         wait_span = max(waits, default=0) - low + 1
         name_span = max(name_rank, default=0) + 1
-        keys = [((event * 4 + statuses[status]) * wait_span + wait - low) * name_span + name_rank[person]
-                for event, status, wait, person in zip(self.event_of, self.status_of, waits, self.person_of,
-                                                       strict=True)]
+        # the place read goes into the lowest bits: a plain sort of the numbers is the stable sort by key, and
+        # no list of places (100,000 more numbers) is needed beside the keys
+        shift = len(self).bit_length()
+        packed = [(((event * 4 + statuses[status]) * wait_span + wait - low) * name_span + name_rank[person]) << shift
+                  | place
+                  for place, (event, status, wait, person)
+                  in enumerate(zip(self.event_of, self.status_of, waits, self.person_of, strict=True))]
         del waits
-        order = array("i", sorted(range(len(keys)), key=keys.__getitem__))
-        return RegistrationTable(self, order)
+        packed.sort()
+        mask = (1 << shift) - 1
+        return RegistrationTable(self, array("i", (number & mask for number in packed)))
 
     def _name_ranks(self) -> list[int]:
         """Per person the rank of their name among all names (equal names, equal rank)."""
