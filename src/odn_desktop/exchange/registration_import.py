@@ -194,7 +194,8 @@ def slash_day_first(values: Iterable[Cell]) -> bool:
     import does: month-first as soon as any value proves it (second number above 12, or AM/PM, as survey tools
     with US settings write ``12/13/2021 14:03:11``), else day-first. German dotted dates are always day-first.
     """
-    return not any(isinstance(v, str) and slash_order((v,)) is False for v in values)
+    # only a cell with a slash can be one (a file of German dates: no pattern tried on each of its cells)
+    return not any(slash_order((v,)) is False for v in values if isinstance(v, str) and "/" in v)
 
 
 def detect_mapping(table: Table) -> ColumnMapping:

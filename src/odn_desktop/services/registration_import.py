@@ -51,6 +51,7 @@ from typing import Any, cast
 from sqlalchemy import String, Table, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from odn_desktop.domain.allocation import Allocation
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.names import fold_german
 from odn_desktop.domain.registration_window import admission
@@ -75,6 +76,7 @@ from odn_desktop.store.stored_values import uuids_from_ints
 from .events import get_event
 from .import_undo import RENEWED_FIELDS, ChangedRow, ImportRecord, NewContact, NewRegistration
 from .import_wishes import write_wishes_and_levels
+from .rows import bulk_snapshot
 from .seat_allocation import QUEUE_STEP, QueuedRegistration, apply_allocation, next_queue_order, read_queue
 from .seat_allocation import plan as plan_allocation
 
@@ -108,7 +110,7 @@ NEW, UPDATED, UNCHANGED, REJECTED = "new", "updated", "unchanged", "rejected"
 DUPLICATE = "duplicate"
 
 
-@dataclass(frozen=True)
+@bulk_snapshot  # one per person, 10,000 per import: frozen for the type checker, without the run-time guard
 class PersonOutcome:
     """What the import does with one person of the file (their first row; merged duplicate rows follow it).
 
@@ -305,7 +307,8 @@ def plan_for_table(table: SheetTable, mapping: ColumnMapping | None = None,
 
 def load_plan(path: Path, *, sheet: str | None = None, mapping: ColumnMapping | None = None,
               memory: MappingMemory | None = None) -> ImportPlan:
-    return plan_for_table(read_registration_table(read_file(path), sheet), mapping, memory)
+    with collector_paused():  # the file's rows stay alive while the plan is made of them
+        return plan_for_table(read_registration_table(read_file(path), sheet), mapping, memory)
 
 
 # -- corrections in the preview ---------------------------------------------------------------------------
@@ -435,12 +438,18 @@ _VERSION_4_BITS = (0x4000 << 64) | (0x8000 << 48)
 def new_uuids(count: int) -> list[uuid.UUID]:
     """``count`` random (version 4) UUIDs, as ``uuid.uuid4`` makes them (16 random bytes, the version and variant
     bits set), from one read of the system's random source instead of one per id; each made without
-    ``UUID.__init__``'s argument checks (the same object ``uuid.UUID(int=...)`` gives, in half the time)."""
+    ``UUID.__init__``'s argument checks (the same object ``uuid.UUID(int=...)`` gives, in half the time).
+
+    In ascending order: the import hands them out in the order it inserts its rows, so each new row's id (and a new
+    registration's contact id) goes to the end of its index instead of a random place in it - SQLite's inserts
+    into the id and contact indexes of 10,000 rows cost less, and the pages come out full. The ids are as random
+    as before; only which row gets which of them follows the queue."""
     random = os.urandom(16 * count)
     keep = ~_VERSION_4
     from_bytes = int.from_bytes
-    return uuids_from_ints(from_bytes(random[start:start + 16]) & keep | _VERSION_4_BITS
-                           for start in range(0, 16 * count, 16))
+    numbers = [from_bytes(random[start:start + 16]) & keep | _VERSION_4_BITS for start in range(0, 16 * count, 16)]
+    numbers.sort()
+    return uuids_from_ints(numbers)
 
 
 def _existing_contacts(session: Session, keys: list[str]) -> dict[str, Contact]:
@@ -553,13 +562,14 @@ def _decide(
     now: datetime,
     reuse_registration_ids: dict[str, uuid.UUID] | None = None,
     stored_queue: list[QueuedRegistration] | None = None,
-) -> list[_Decision]:
+) -> tuple[list[_Decision], Allocation | None]:
     """What the import does with each person, before anything is written: the one decision that both the preview
     (``forecast_import``) and the import (``_import``) use, so the preview counts exactly what the import does.
 
     Reads only. New and renewed registrations join the end of the queue in the people's order (registration
     time); the seat rule (``seat_allocation.plan``, as ``apply_allocation`` applies it) decides their seats over
-    the stored queue with them appended, the same allocation the import writes with its bulk insert.
+    the stored queue with them appended, the same allocation the import writes with its bulk insert; it is
+    returned with the decisions (``None`` when nobody joins), for ``apply_allocation`` after writing.
     ``stored_queue``: the event's queue as ``read_queue`` gives it, when the caller has read it already."""
     reuse = dict(reuse_registration_ids or {})
     next_place = iter(range(next_queue_order(session, event.id), 2**62, QUEUE_STEP))
@@ -599,7 +609,7 @@ def _decide(
         decisions.append(decision)
         joining.append((decision, admitted.late, renew, window, filled))
     if not joining:
-        return decisions
+        return decisions, None
     for decision, new_id in zip(needs_id, new_uuids(len(needs_id)), strict=True):
         decision.registration_id = new_id
     # the joining rows' places follow every stored one (``next_queue_order``) in their order: the queue stays
@@ -617,7 +627,7 @@ def _decide(
             d.status, d.position = WAITING, waiting[d.registration_id]
         d.outcome = PersonOutcome(d.person.row, UPDATED if renew else NEW, "", late, not seat, renew, False, window,
                                   filled)  # positional: 10,000 of them
-    return decisions
+    return decisions, allocation
 
 
 def _place(session: Session, work: _Work, decision: _Decision, *, event_id: uuid.UUID, source: str,
@@ -856,8 +866,8 @@ def forecast_import(session: Session, event_id: uuid.UUID, plan: ImportPlan, *, 
     with collector_paused():
         contacts = _existing_contacts(session, [p.email_key for p in plan.people])
         registrations = _event_registrations(session, event.id, contacts)
-        decisions = _decide(session, event, plan.people, contacts, registrations, refs, allow_late=allow_late,
-                            now=now)
+        decisions, _allocation = _decide(session, event, plan.people, contacts, registrations, refs,
+                                         allow_late=allow_late, now=now)
     return ImportForecast(
         outcomes=tuple(d.outcome for d in decisions),
         invalid=invalid,
@@ -934,8 +944,9 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
         reuse_registration_ids = _free_ids(session, _REGISTRATION_TABLE,
                                            {r.email_key: r.id for r in redo_of.new_registrations})
     stored_queue = read_queue(session, event.id)
-    decisions = _decide(session, event, people, contacts, registrations, _round_refs(rounds), allow_late=allow_late,
-                        now=now, reuse_registration_ids=reuse_registration_ids, stored_queue=stored_queue)
+    decisions, allocation = _decide(session, event, people, contacts, registrations, _round_refs(rounds),
+                                    allow_late=allow_late, now=now, reuse_registration_ids=reuse_registration_ids,
+                                    stored_queue=stored_queue)
     work.new_ids = iter(new_uuids(sum(d.contact is None and d.outcome.joins for d in decisions)))
     total = len(decisions)
     for done, decision in enumerate(decisions, start=1):
@@ -947,10 +958,11 @@ def _import(session: Session, event_id: uuid.UUID, plan: ImportPlan, source: str
         progress(95, "Speichern …")
     _write(session, work)
     # the seat rule as after any change, over the queue as now stored (held in memory, not read back): the new and
-    # renewed rows already hold its outcome, so it writes nothing unless something else moved
+    # renewed rows already hold its outcome, so it writes nothing unless something else moved; the rule is not run
+    # a second time: ``_decide``'s allocation (these rows still waiting) is this queue's (``planned``)
     apply_allocation(session, event.id, stored_queue + [
         QueuedRegistration(d.registration_id, d.status, d.round_id, d.queue_order, False, d.position)
-        for d in decisions if d.outcome.joins and d.registration_id is not None])
+        for d in decisions if d.outcome.joins and d.registration_id is not None], planned=allocation)
     outcomes = tuple(d.outcome for d in decisions)
     refused = {o.row for o in outcomes if o.kind == REJECTED}
     # only people with a wish or a level give the wishes step anything to do (a second wish comes with a first)
@@ -1004,7 +1016,11 @@ def import_registrations_file(
     allow_late: bool = False,
     create_rounds: bool = False,
 ) -> RegistrationImportReport:
-    """Read, map (explicit, remembered or detected), validate and import a file in the caller's transaction."""
-    plan = load_plan(path, sheet=sheet, mapping=mapping, memory=memory)
-    return import_plan(session, event_id, plan, source=path.name, dry_run=dry_run, now=now, progress=progress,
-                       allow_late=allow_late, create_rounds=create_rounds)
+    """Read, map (explicit, remembered or detected), validate and import a file in the caller's transaction.
+
+    The cycle collector rests from reading the file to the end (``collector_paused``): the file's rows, the plan
+    and the written rows all stay alive until then, and it walks them once afterwards, not after each step."""
+    with collector_paused():
+        plan = load_plan(path, sheet=sheet, mapping=mapping, memory=memory)
+        return import_plan(session, event_id, plan, source=path.name, dry_run=dry_run, now=now, progress=progress,
+                           allow_late=allow_late, create_rounds=create_rounds)

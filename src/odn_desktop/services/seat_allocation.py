@@ -23,6 +23,7 @@ from odn_desktop.domain.seats import Pool, RegistrationStatus
 from odn_desktop.store.batches import in_batches
 from odn_desktop.store.models import Event, Registration, Round
 
+from .rows import bulk_snapshot
 from .seat_limits import EventPool, OverLimitPool, RoundPool, pools_over_limit
 
 REGISTERED = RegistrationStatus.REGISTERED.value
@@ -35,7 +36,7 @@ FROZEN_STATUSES = frozenset({"held", "cancelled"})
 QUEUE_STEP = 1024
 
 
-@dataclass(frozen=True)
+@bulk_snapshot  # an event's whole queue, 10,000 rows at an import: without the frozen guard's cost at run time
 class QueuedRegistration:
     """What the allocation needs of one stored registration (a row of one Core query, no ORM object)."""
 
@@ -92,13 +93,17 @@ def _promotes(event: Event) -> bool:
     return event.deleted_at is None and event.status not in FROZEN_STATUSES
 
 
-def apply_allocation(session: Session, event_id: uuid.UUID,
-                     queue: Sequence[QueuedRegistration] | None = None) -> AllocationReport:
+def apply_allocation(session: Session, event_id: uuid.UUID, queue: Sequence[QueuedRegistration] | None = None, *,
+                     planned: Allocation | None = None) -> AllocationReport:
     """Decide and write every seat and waiting place of the event; report who moved and pools over their limit.
 
     ``queue``: the event's queue as stored now (``read_queue``'s rows and order), given by a caller that has just
     written it and holds it in memory (an import of 10,000 rows: reading them back cost ~70 ms); else it is read.
-    """
+
+    ``planned``: ``plan`` of this queue as it was before its newest rows were written with the seats and places
+    that plan gave them (an import decides its rows' seats before it writes them). The rule gives the written
+    queue the same seats and places (it seats the waiting in queue order, and those rows follow every other), so
+    it is not run a second time over the same 10,000 rows; only ``promoted`` still names those rows."""
     event = session.get(Event, event_id)
     if event is None:
         raise UserError("Diese Veranstaltung gibt es nicht (mehr).")
@@ -106,7 +111,7 @@ def apply_allocation(session: Session, event_id: uuid.UUID,
         queue = read_queue(session, event_id)
     else:
         session.flush()
-    allocation = plan(session, event, queue)
+    allocation = plan(session, event, queue) if planned is None else planned
     changes: dict[uuid.UUID, tuple[str, int | None, bool]] = {}
     promoted: list[uuid.UUID] = []
     demoted: list[uuid.UUID] = []
