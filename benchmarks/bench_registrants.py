@@ -418,10 +418,6 @@ def memory_probe(db_path: Path, event_id: uuid.UUID) -> int:
     """Child process: the registrant pages in a main window on the database; prints the peak RSS in KB."""
     from PySide6.QtWidgets import QMainWindow, QTabWidget
 
-    # the window's package before the database layer, in the order the program loads them (``ui.shell.app``
-    # first; the store on a thread once the window is up): ``odn_desktop.ui`` sets up what every later import
-    # costs (``ui.infra.source_checks``)
-    import odn_desktop.ui  # noqa: F401
     from odn_desktop.store.open import open_database
     from odn_desktop.ui.infra.context import AppContext
     from odn_desktop.ui.pages.all_registrations_page import AllRegistrationsPage

@@ -308,3 +308,14 @@ def test_cli_commands_never_import_qt(tmp_path: Path) -> None:
                             check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0 []"
+
+
+def test_the_start_names_the_system_without_the_platform_module() -> None:
+    import platform
+
+    assert app_module.system_text().startswith(platform.system() + " ")
+    if sys.platform != "win32":  # Windows: "Windows 10.0.22631" where platform.release() says "10"
+        assert app_module.system_text() == f"{platform.system()} {platform.release()}"
+    code = "import sys, odn_desktop.ui.shell.app; print('platform' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "False"  # its import compiles a dozen regexes before the first paint

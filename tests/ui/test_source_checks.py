@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import inspect
 import linecache
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 import odn_desktop.ui  # noqa: F401  # installs the check
-from odn_desktop.ui.infra import source_checks
+from odn_desktop import source_checks
 
 
 def _pyside_answer(module: object) -> bool:
@@ -55,3 +56,24 @@ def test_a_module_imported_later_is_judged_and_its_source_not_kept(tmp_path: Pat
     finally:
         sys.modules.pop(name, None)
         feature.pyside_feature_dict.pop(name, None)
+
+
+def _fresh(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    return done.stdout.strip()
+
+
+def test_pyside_loaded_first_gets_the_check_with_the_package_itself() -> None:
+    """A process that loaded PySide6 before odn_desktop (the test suite, a tool): the check is ours from the
+    package's first module on, and the package's start-up modules leave no source behind."""
+    code = ("import linecache, sys, PySide6.QtCore\n"
+            "import odn_desktop.paths, odn_desktop.logging_setup\n"
+            "feature = sys.modules['PySide6.support.feature']\n"
+            "kept = [n for n in linecache.cache if ('odn_desktop' in n or 'platformdirs' in n)"
+            " and not n.endswith('__init__.py')]\n"  # the package's own few lines: read before the switch
+            "print(feature._mod_uses_pyside.__module__, kept)")
+    assert _fresh(code) == "odn_desktop.source_checks []"
+
+
+def test_the_command_line_package_loads_neither_qt_nor_inspect() -> None:
+    assert _fresh("import sys, odn_desktop; print('PySide6' in sys.modules, 'inspect' in sys.modules)") == "False False"

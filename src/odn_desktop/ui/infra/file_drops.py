@@ -8,7 +8,6 @@ finished (a modal dialog inside a drop would keep Explorer waiting).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -18,6 +17,8 @@ from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 if TYPE_CHECKING:
+    import uuid  # annotations only: the uuid module (and platform, which it loads) is not needed before the first paint
+
     from odn_desktop.ui.infra.context import AppContext
 
 translate = QCoreApplication.translate

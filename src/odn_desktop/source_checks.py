@@ -9,12 +9,14 @@ The frozen program has no sources, so there the answer is always "no" and nothin
 
 ``install`` replaces the check by one that gives the same answer (whether the module's source file mentions
 ``PySide6``) from the file's bytes, keeping nothing. Should a PySide6 version no longer have the hook, nothing
-is changed.
+is changed. It is called twice: by ``odn_desktop/__init__`` (when PySide6 was loaded before this package, as
+in the test suite or a tool that embeds it, every module of ours is checked cheaply from the start) and by
+``odn_desktop.ui`` once it has loaded PySide6 itself (the program: the command line is parsed without Qt).
+It imports no Qt (it only looks for PySide6's module), so it stands below every layer.
 """
 
 from __future__ import annotations
 
-import inspect
 import sys
 from types import ModuleType
 
@@ -23,6 +25,8 @@ _FEATURE_MODULE = "PySide6.support.feature"
 
 def mentions_pyside(module: ModuleType) -> bool:
     """What ``_mod_uses_pyside`` answers: whether the module's source mentions PySide6 (False without source)."""
+    import inspect  # loaded by PySide6 already when this is called; not at start for the command line
+
     try:
         path = inspect.getsourcefile(module)
     except TypeError:  # a built-in module
@@ -37,9 +41,7 @@ def mentions_pyside(module: ModuleType) -> bool:
 
 
 def install() -> bool:
-    """Put ``mentions_pyside`` in place of PySide6's check; whether the hook was found (and replaced)."""
-    import PySide6.QtCore  # noqa: F401  # loads the feature module (and its import hook)
-
+    """Put ``mentions_pyside`` in place of PySide6's check, if PySide6 is loaded; whether it was replaced."""
     feature = sys.modules.get(_FEATURE_MODULE)
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
