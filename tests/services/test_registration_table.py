@@ -27,7 +27,7 @@ def _random_table(count: int, seed: int = 7) -> tuple[RegistrationTable, list[Ev
     events = [(uuid.UUID(int=rng.getrandbits(128)), f"Treffen {n}", start - timedelta(days=n)) for n in range(8)]
     builder = TableBuilder(events)
     names = ["Müller", "Mueller", "Groß", "Weiß", "Öztürk", "Becker", "Áron"]
-    people = [builder.add_person((uuid.UUID(int=rng.getrandbits(128)), rng.choice(["Anna", "Jörg", "Li"]),
+    people = [builder.add_person((rng.getrandbits(128), rng.choice(["Anna", "Jörg", "Li"]),
                                   rng.choice(names), f"p{n}@stadt.example", "Stadt Kiel", "Kiel"))
               for n in range(300)]
     rounds = [0, builder.add_round(uuid.uuid4(), "Runde A"), builder.add_round(uuid.uuid4(), None)]
@@ -44,7 +44,8 @@ def _random_table(count: int, seed: int = 7) -> tuple[RegistrationTable, list[Ev
         builder.add(number, event, person, status, waiting, late, when, attended, minutes, round_number, forced)
         p = builder.people[person]
         round_id, round_title = builder.rounds[round_number]
-        row = EventRegistrationRow(uuid.UUID(int=number), events[event][0], p[0], p[1], p[2], p[3], p[4], status,
+        row = EventRegistrationRow(uuid.UUID(int=number), events[event][0], uuid.UUID(int=p[0]), p[1], p[2], p[3],
+                                   p[4], status,
                                    waiting, late, when, attended, minutes, round_title, p[5], round_id, forced,
                                    events[event][1], events[event][2])
         key = (event, STATUS_RANK.get(status, 3), waiting or 0, views.name_sort_key(p[2], p[1]), n)

@@ -282,10 +282,11 @@ def all_registration_rows(session: Session) -> RegistrationTable:
 
 
 def _people(contacts: Iterable[Sequence[Any]], texts: dict[str, str]) -> dict[Any, Person]:
-    """Each contact as (id, first name, last name, e-mail, organisation, town), by its id as fetched; made as
+    """Each contact as (id number, first name, last name, e-mail, organisation, town), by its id as fetched; made as
     the contacts are read, so their result rows are not kept (30,000 of them: 8 MB)."""
-    share, new_uuid = texts.setdefault, _uuid
-    return {c[0]: (new_uuid(c[0]), share(c[1], c[1]), share(c[2], c[2]), c[3], share(c[4], c[4]), share(c[5], c[5]))
+    share = texts.setdefault
+    return {c[0]: (uuid_number(c[0]), share(c[1], c[1]), share(c[2], c[2]), c[3], share(c[4], c[4]),
+                   share(c[5], c[5]))
             for c in contacts}
 
 

@@ -18,7 +18,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import contains, itemgetter
 from typing import Any, Generic, TypeVar
 
@@ -96,17 +96,22 @@ class SearchIndex:
     index on a worker, are then freed once it is built (9 MB at 100,000 registrations).
     """
 
-    __slots__ = ("groups", "kid", "pairs", "unique")
+    __slots__ = ("_rows", "_starts", "kid", "pairs", "unique")
 
     def __init__(self, keys: Sequence[str], pairs: bool = False) -> None:
         numbers: dict[str, int] = {}
         setdefault = numbers.setdefault
         self.kid: list[int] = [setdefault(k, len(numbers)) for k in keys]
         self.unique: list[str] = _contiguous([_compact(k) for k in numbers])
-        #: per distinct key, the rows that have it
-        self.groups: list[list[int]] = [[] for _ in self.unique]
-        for row, number in zip(row_numbers(len(self.kid)), self.kid, strict=True):
-            self.groups[number].append(row)
+        # per distinct key the rows that have it, as two flat arrays (``rows_with``) instead of a list per key:
+        # 29,000 lists at 100,000 registrations held 2.9 MB, the arrays 0.5 MB
+        by_key = sorted(row_numbers(len(self.kid)), key=self.kid.__getitem__)  # stable: rows in order
+        self._rows: array[int] = array("i", by_key)
+        del by_key
+        counts = [0] * (len(self.unique) + 1)
+        for number in self.kid:
+            counts[number + 1] += 1
+        self._starts: array[int] = array("i", accumulate(counts))
         self.pairs: dict[str, array[int]] | None = _pair_index(self.unique) if pairs else None
 
     @classmethod
@@ -115,6 +120,10 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self.kid)
+
+    def rows_with(self, number: int) -> array[int]:
+        """The rows (in order) whose key is distinct key ``number``."""
+        return self._rows[self._starts[number]:self._starts[number + 1]]
 
     def flags(self, words: Sequence[str]) -> bytes:
         """One byte per distinct key: 1 when the key contains every word."""
@@ -374,8 +383,8 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         if hits * len(self._rows) * 8 < len(base) * len(flags):
             # few rows (estimated): collect them by key and put them in display order, instead of walking all
             rank = self._base_rank()
-            groups = index.groups
-            found = [i for u in compress(range(len(flags)), flags) for i in groups[u]]
+            rows_with = index.rows_with
+            found = [i for u in compress(range(len(flags)), flags) for i in rows_with(u)]
             found.sort(key=rank.__getitem__)
             return [i for i in found if rank[i] >= 0]
         if self._base_getter is None:
