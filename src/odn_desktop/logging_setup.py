@@ -3,6 +3,11 @@
 No Qt here, so the CLI (or a sync job) can log the same way. ``configure_logging`` may be called again (tests
 do, and a second window start in the same process would): it replaces what an earlier call installed, and
 ``reset_logging`` puts everything back as it was.
+
+The window starts with ``rotate=False``: the first lines go to the same file through logging's plain
+``FileHandler``, and ``start_rotating`` puts the rotating handler in its place once the window has painted.
+``logging.handlers`` brings socket, pickle and queue with it: 4 ms of the start before the first paint, for a
+file that a few start-up lines cannot fill.
 """
 
 from __future__ import annotations
@@ -11,9 +16,11 @@ import contextlib
 import faulthandler
 import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 LOG_FILE_NAME = "odn-desktop.log"
 FAULT_FILE_NAME = "odn-desktop-faulthandler.log"
@@ -23,7 +30,7 @@ LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s [%(threadName)s]: %(message)s
 
 
 class _State:
-    handler: RotatingFileHandler | None = None
+    handler: logging.FileHandler | None = None  # a RotatingFileHandler once rotating
     fault_file: IO[str] | None = None  # faulthandler writes to its file descriptor: keep the object alive
     previous_root_level: int | None = None
     faulthandler_was_enabled: bool = False
@@ -38,12 +45,14 @@ def configure_logging(
     log_file: Path | None = None,
     level: int = logging.INFO,
     enable_faulthandler: bool = True,
+    rotate: bool = True,
 ) -> Path:
-    """Send log records of ``level`` and above to a rotating UTF-8 file (~1 MB x 5); return the file's path."""
+    """Send log records of ``level`` and above to a rotating UTF-8 file (~1 MB x 5); return the file's path.
+    With ``rotate=False`` the file is appended to until ``start_rotating`` (the window's start, see above)."""
     reset_logging()
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_file or log_dir / LOG_FILE_NAME
-    handler = RotatingFileHandler(path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8")
+    handler = _rotating(path) if rotate else logging.FileHandler(path, "a", encoding="utf-8")
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.setLevel(level)
     root = logging.getLogger()
@@ -57,6 +66,28 @@ def configure_logging(
         _state.fault_file = open(log_dir / FAULT_FILE_NAME, "a", encoding="utf-8")  # noqa: SIM115
         faulthandler.enable(file=_state.fault_file, all_threads=True)
     return path
+
+
+def _rotating(path: Path) -> RotatingFileHandler:
+    from logging.handlers import RotatingFileHandler
+
+    return RotatingFileHandler(path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8")
+
+
+def start_rotating() -> None:
+    """Put the rotating handler in the place of the plain one ``configure_logging(rotate=False)`` installed (same
+    file, format and level); nothing when it rotates already or logging is not configured."""
+    plain = _state.handler
+    if plain is None or type(plain) is not logging.FileHandler:  # not configured, or rotating already
+        return
+    handler = _rotating(Path(plain.baseFilename))
+    handler.setFormatter(plain.formatter or logging.Formatter(LOG_FORMAT))
+    handler.setLevel(plain.level)
+    root = logging.getLogger()
+    root.addHandler(handler)  # first: no record falls between the two
+    root.removeHandler(plain)
+    plain.close()
+    _state.handler = handler
 
 
 def current_log_file() -> Path | None:

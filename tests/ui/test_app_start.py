@@ -92,13 +92,18 @@ def test_icon_is_found_in_the_source_tree() -> None:
         resource_path("icons", "gibt-es-nicht.svg")
 
 
-def test_logging_goes_to_a_rotating_file_in_the_platform_log_dir(qapp: QApplication, isolated_home: Path) -> None:
+def test_logging_goes_to_a_rotating_file_in_the_platform_log_dir(qtbot: QtBot, isolated_home: Path) -> None:
     paths = resolve_paths(None, demo=True)  # platformdirs, pointed into tmp by the isolated_home fixture
     assert paths.log_dir.is_relative_to(isolated_home) and paths.database.is_relative_to(isolated_home)
 
     result = start_app(paths, demo=True, show=False)
     assert isinstance(result, StartedApp)
     try:
+        # until the first paint the lines go to the same file without rotation (logging.handlers costs 4 ms)
+        assert not any(isinstance(h, RotatingFileHandler) for h in logging.getLogger().handlers)
+        assert "starting" in paths.log_file.read_text(encoding="utf-8")
+        result.window.show()
+        qtbot.waitUntil(lambda: any(isinstance(h, RotatingFileHandler) for h in logging.getLogger().handlers))
         logging.getLogger("odn_desktop.test").info("Grüße aus dem Test")
         handlers = [h for h in logging.getLogger().handlers if isinstance(h, RotatingFileHandler)]
         assert [Path(h.baseFilename) for h in handlers] == [paths.log_file]

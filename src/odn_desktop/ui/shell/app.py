@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from odn_desktop import APP_AUTHOR, APP_NAME, __version__
 from odn_desktop.domain.errors import UserError
-from odn_desktop.logging_setup import configure_logging, reset_logging
+from odn_desktop.logging_setup import configure_logging, reset_logging, start_rotating
 from odn_desktop.paths import AppPaths, resolve_paths
 from odn_desktop.store.revision import is_up_to_date
 from odn_desktop.ui.infra.context import AppContext
@@ -356,6 +356,7 @@ def _database_opener(started: StartedApp, demo: bool) -> Callable[[], None]:
     ctx, window, paths = started.ctx, started.window, started.paths
 
     def open_database_now() -> None:
+        start_rotating()  # the log file's rotation, left out of the time to the first paint (logging_setup)
         if ctx.db is not None:
             ctx.ready.emit()
             return
@@ -391,7 +392,7 @@ def start_app(
     show: bool = True,
 ) -> StartedApp | int:
     """Everything up to a shown main window; an exit code when the start must stop (message already shown)."""
-    configure_logging(paths.log_dir, log_file=paths.log_file)
+    configure_logging(paths.log_dir, log_file=paths.log_file, rotate=False)  # rotating after the first paint
     _log_start(paths, demo)
     app = ensure_application(argv)
     crash.install_excepthook(paths.log_file)
