@@ -36,6 +36,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy.exc import DBAPIError
+
 from odn_desktop.domain.errors import UserError
 from odn_desktop.domain.timezone import iso_berlin
 from odn_desktop.services.seat_allocation import apply_to_events
@@ -57,6 +59,11 @@ log = logging.getLogger(__name__)
 #: writes with SQLite's foreign key checks off and checks every synced table once before its commit
 #: (``LocalFile.transaction``): row by row they cost a first pull of 130,000 rows 1.5 s, at the end 0.08 s
 BULK_PULL_ROWS = 10_000
+
+#: up to this many rows a push's local bookkeeping is written while the server writes the rows (``Server.push``'s
+#: ``meanwhile``): its local write transaction then waits for the server's commit, so a window's write waits as
+#: long; a larger push (a first one: seconds) writes it after the server's commit, as a transaction of its own
+OVERLAP_PUSH_ROWS = 10_000
 
 Progress = Callable[[int, str], None]
 Checkpoint = Callable[[str], None]
@@ -363,15 +370,39 @@ def sync(
             if batch.rows:
                 with local.transaction(write=True) as txn, _local_errors():
                     txn.stage_push(seq, batch.texts)  # what the next run needs if this one ends after the commit
-                stx.push(seq, client_id, batch.tables, on_table)
-                point("pushed")
-                check_cancel()
-                stx.commit()
-                point("committed")
-                mark = position.now_mark
-            else:
-                stx.rollback()
-                seq = position.last_seq
+                # the bookkeeping of step 4 is written while the server writes the last table's rows, in a local
+                # transaction committed only after the server's commit (an error or a cut before it rolls it back:
+                # as if it had not begun; a cut between the two commits leaves the written-down push, as before)
+                with _local_errors(), contextlib.ExitStack() as later:
+                    failed: list[BaseException] = []
+                    begun: list[LocalTransaction] = []
+
+                    def bookkeeping() -> None:
+                        try:
+                            begun.append(later.enter_context(local.transaction(write=True)))
+                            _mark_pushed(begun[0], batch)
+                        except BaseException as exc:  # the laptop's error, not the server's: raised below
+                            failed.append(exc)
+
+                    stx.push(seq, client_id, batch.tables, on_table,
+                             meanwhile=bookkeeping if batch.rows <= OVERLAP_PUSH_ROWS else None)
+                    if failed:
+                        raise failed[0]
+                    point("pushed")
+                    check_cancel()
+                    stx.commit()
+                    point("committed")
+                    mark = position.now_mark
+                    report(95, "Abgleich wird abgeschlossen …")
+                    if not begun:  # a large push: its bookkeeping follows the server's commit
+                        begun.append(later.enter_context(local.transaction(write=True)))
+                        _mark_pushed(begun[0], batch)
+                    open_conflicts = _record(begun[0], url, seq, position.now, mark)
+                return _result(batch, open_conflicts, seq, position.now, pulled=pulled,
+                               new_conflicts=pull.new_conflicts, merged=merged.merged_contacts,
+                               seats=merged.seat_changes, erased=erased, overbooked=merged.overbooked)
+            stx.rollback()
+            seq = position.last_seq
         report(95, "Abgleich wird abgeschlossen …")
         return _finish(local, url, seq, position.now, batch, pulled=pulled, new_conflicts=pull.new_conflicts,
                        merged=merged.merged_contacts, seats=merged.seat_changes, mark=mark, erased=erased,
@@ -393,8 +424,10 @@ def _local_errors() -> Iterator[None]:
             "Die Änderungen vom Server passen nicht zu den eigenen Daten auf diesem Rechner "
             f"({exc}). Es wurde nichts übernommen; bitte wenden Sie sich an die Betreuung des Programms."
         ) from exc
-    except sqlite3.OperationalError as exc:
-        if "locked" not in str(exc) and "busy" not in str(exc):
+    except (sqlite3.OperationalError, DBAPIError) as exc:
+        # a transaction's BEGIN IMMEDIATE (``LocalFile.transaction``) fails through SQLAlchemy, its statements not
+        found = exc.orig if isinstance(exc, DBAPIError) else exc
+        if not isinstance(found, sqlite3.OperationalError) or ("locked" not in str(found) and "busy" not in str(found)):
             raise
         raise SyncError(
             "Die eigene Datenbank ist gerade mit etwas anderem beschäftigt. Bitte synchronisieren Sie gleich noch "
@@ -440,14 +473,31 @@ def _finish(local: LocalFile, url: Any, seq: int, when: datetime, batch: _PushBa
             erased: list[ErasureOverride] | None = None,
             overbooked: list[OverLimitPool] | None = None) -> SyncResult:
     with local.transaction(write=True) as txn, _local_errors():
-        for spec, texts in batch.texts:
-            txn.put_shadow_texts(spec, texts)
-        for spec, marks in batch.marks:
-            txn.mark_pushed(spec, marks)
-        txn.drop_staged_push()
-        txn.set_state(last_seq=seq, last_mark=mark, last_sync_at=when.isoformat(), remote_url=display_url(url))
-        open_conflicts = conflict_store.list_open(txn)
+        _mark_pushed(txn, batch)
+        open_conflicts = _record(txn, url, seq, when, mark)
+    return _result(batch, open_conflicts, seq, when, pulled=pulled, new_conflicts=new_conflicts, merged=merged,
+                   seats=seats, erased=erased, overbooked=overbooked)
+
+
+def _mark_pushed(txn: LocalTransaction, batch: _PushBatch) -> None:
+    """Step 4's rows: the pushed versions become the shadows, the change markers go (not for rows edited since)."""
+    for spec, texts in batch.texts:
+        txn.put_shadow_texts(spec, texts)
+    for spec, marks in batch.marks:
+        txn.mark_pushed(spec, marks)
+    txn.drop_staged_push()
+
+
+def _record(txn: LocalTransaction, url: Any, seq: int, when: datetime, mark: str | None) -> list[Conflict]:
+    """The new position; returns the open conflicts."""
+    txn.set_state(last_seq=seq, last_mark=mark, last_sync_at=when.isoformat(), remote_url=display_url(url))
+    return conflict_store.list_open(txn)
+
+
+def _result(batch: _PushBatch, open_conflicts: list[Conflict], seq: int, when: datetime, *, pulled: int,
+            new_conflicts: int = 0, merged: list[MergedContact] | None = None,
+            seats: list[SeatChange] | None = None, erased: list[ErasureOverride] | None = None,
+            overbooked: list[OverLimitPool] | None = None) -> SyncResult:
     return SyncResult(pushed=batch.rows, pulled=pulled, conflicts=open_conflicts, new_conflicts=new_conflicts,
                       merged_contacts=merged or [], seat_changes=seats or [], last_sync=when, server_seq=seq,
                       erased_over_edits=erased or [], overbooked=overbooked or [])
-

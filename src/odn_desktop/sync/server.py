@@ -23,6 +23,7 @@ import functools
 import logging
 import os
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -478,18 +479,29 @@ class ServerTransaction:
         client_id: uuid.UUID,
         tables: Sequence[tuple[TableSpec, list[Row]]],
         on_table: Callable[[TableSpec, int], None] | None = None,
+        meanwhile: Callable[[], None] | None = None,
     ) -> int:
-        """Upsert the rows (by id) under sequence ``seq``; tombstones first, so a freed unique key is free."""
+        """Upsert the rows (by id) under sequence ``seq``; tombstones first, so a freed unique key is free.
+
+        ``meanwhile`` (the laptop's bookkeeping of the push, in its own uncommitted transaction) runs once, on the
+        calling thread, while PostgreSQL writes the last table's rows: the server works in its own process, so
+        the two overlap (a 1,000-row push: ~15 ms each) instead of adding up. A shared SQLite file has no such
+        process: there it simply runs after the rows are written. Either way it has run when ``push`` returns
+        (an error in either raises, after both have ended)."""
         assert self.position is not None and seq == self.position.last_seq + 1
         total = 0
-        for spec, rows in tables:
+        last = max((i for i, (_, rows) in enumerate(tables) if rows), default=-1)
+        for index, (spec, rows) in enumerate(tables):
             if not rows:
                 continue
             ordered = sorted(rows, key=lambda r: r["deleted_at"] is None)
+            beside = meanwhile if index == last else None
             if self.dialect == "postgresql":
-                self._push_postgresql(spec, ordered, seq)
+                self._push_postgresql(spec, ordered, seq, beside)
             else:
                 self._push_sqlite(spec, ordered, seq)
+                if beside is not None:
+                    beside()
             total += len(rows)
             if on_table is not None:
                 on_table(spec, len(rows))
@@ -501,7 +513,8 @@ class ServerTransaction:
         self.conn.execute(text("UPDATE sync_server_state SET last_seq = :s WHERE id = 1"), {"s": seq})
         return total
 
-    def _push_postgresql(self, spec: TableSpec, rows: list[Row], seq: int) -> None:
+    def _push_postgresql(self, spec: TableSpec, rows: list[Row], seq: int,
+                         meanwhile: Callable[[], None] | None = None) -> None:
         cols = ", ".join(spec.columns)
         temp = f"_odn_push_{spec.name}"
         raw = self.conn.connection.driver_connection
@@ -512,11 +525,13 @@ class ServerTransaction:
                 for row in rows:
                     copy.write_row([row[c] for c in spec.columns])
             updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in spec.columns if c != "id")
-            cur.execute(
-                f"INSERT INTO {spec.name} ({cols}, dirty, server_seq) "
-                f"SELECT {cols}, false, {int(seq)} FROM {temp} ORDER BY (deleted_at IS NULL) "
-                f"ON CONFLICT (id) DO UPDATE SET {updates}, dirty = false, server_seq = EXCLUDED.server_seq"
-            )
+            upsert = (f"INSERT INTO {spec.name} ({cols}, dirty, server_seq) "
+                      f"SELECT {cols}, false, {int(seq)} FROM {temp} ORDER BY (deleted_at IS NULL) "
+                      f"ON CONFLICT (id) DO UPDATE SET {updates}, dirty = false, server_seq = EXCLUDED.server_seq")
+            if meanwhile is None:
+                cur.execute(upsert)
+            else:
+                run_beside(lambda: cur.execute(upsert), meanwhile)
             cur.execute(f"DROP TABLE {temp}")
 
     def _push_sqlite(self, spec: TableSpec, rows: list[Row], seq: int) -> None:
@@ -537,6 +552,29 @@ class ServerTransaction:
 
     def rollback(self) -> None:
         self.conn.rollback()
+
+
+def run_beside(waiting: Callable[[], object], work: Callable[[], None]) -> None:
+    """Run ``waiting`` (a statement the server executes: the thread mostly waits on its socket, without the GIL) on
+    a thread of its own and ``work`` on this one; return when both have ended. An error of either is raised (the
+    one of ``waiting`` first: the server's refusal explains more), never before the other has ended, so the
+    connection is idle again when the caller rolls back."""
+    failed: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            waiting()
+        except BaseException as exc:  # handed to the calling thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=target, name="odn-sync-push", daemon=True)
+    thread.start()
+    try:
+        work()
+    finally:
+        thread.join()
+        if failed:
+            raise failed[0]
 
 
 def stored_form_sql(spec: TableSpec) -> str:
