@@ -11,7 +11,9 @@
    in the same server transaction, and commit it on the server. Just before, the laptop writes the push down
    (``LocalTransaction.stage_push``: its rows and sequence).
 4. Only then, locally: the pushed versions become the shadows, the change markers are cleared (not for rows
-   edited in the meantime), and the new sequence is recorded.
+   edited in the meantime), and the new sequence is recorded. (For a push of up to ``OVERLAP_PUSH_ROWS`` rows
+   this is written while the server writes the rows, in a local transaction committed right after the server's
+   commit: the two overlap; nothing of it is visible, or kept, before that commit.)
 
 Cut off anywhere, the run is simply repeated. Before the server's commit nothing was sent (the written-down push
 is forgotten); after it, the next run recognises its push in the push log (``sync_push``: sequence and this
