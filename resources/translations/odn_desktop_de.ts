@@ -23,7 +23,7 @@
 <context>
     <name>CertificatesDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="376"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="371"/>
         <source>%n erhalten eine Bescheinigung</source>
         <translation>
             <numerusform>%n erhält eine Bescheinigung</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="425"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="420"/>
         <source>%n Bescheinigungen gespeichert in {folder}</source>
         <translation>
             <numerusform>%n Bescheinigung gespeichert in {folder}</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="444"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="439"/>
         <source>%n Bescheinigungen (eine Seite je Person) gespeichert: {path}</source>
         <translation>
             <numerusform>%n Bescheinigung (eine Seite je Person) gespeichert: {path}</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="472"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="467"/>
         <source>%n Entwürfe mit Bescheinigung gespeichert in {folder}</source>
         <translation>
             <numerusform>%n Entwurf mit Bescheinigung gespeichert in {folder}</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="475"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="470"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n Person übersprungen)</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>MailDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="598"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="595"/>
         <source>Empfänger: %n Personen</source>
         <translation>
             <numerusform>Empfänger: %n Person</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="759"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="756"/>
         <source>%n Entwürfe gespeichert in {folder}</source>
         <translation>
             <numerusform>%n Entwurf gespeichert in {folder}</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="762"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="759"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n Person übersprungen)</numerusform>
@@ -163,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="596"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="593"/>
         <source>Empfänger: %n Personen in BCC (ein Entwurf)</source>
         <translation>
             <numerusform>Empfänger: %n Person in BCC (ein Entwurf)</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="619"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="616"/>
         <source>%n Entwürfe noch nicht als verschickt vermerkt</source>
         <translation>
             <numerusform>%n Entwurf noch nicht als verschickt vermerkt</numerusform>
@@ -179,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="655"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="652"/>
         <source>An: {to} · BCC: %n Personen</source>
         <translation>
             <numerusform>An: {to} · BCC: %n Person</numerusform>
@@ -187,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="756"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="753"/>
         <source>Ein Entwurf an %n Personen in BCC gespeichert in {folder}</source>
         <translation>
             <numerusform>Ein Entwurf an %n Person in BCC gespeichert in {folder}</numerusform>
@@ -195,7 +195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="783"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="780"/>
         <source>%n Entwürfe „{label}“ sind noch nicht als verschickt vermerkt. Haben Sie die Entwürfe aus Outlook verschickt?</source>
         <translation>
             <numerusform>%n Entwurf „{label}“ ist noch nicht als verschickt vermerkt. Haben Sie den Entwurf aus Outlook verschickt?</numerusform>
@@ -203,7 +203,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="796"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="793"/>
         <source>%n Entwürfe als verschickt vermerkt.</source>
         <translation>
             <numerusform>%n Entwurf als verschickt vermerkt.</numerusform>
@@ -214,7 +214,7 @@
 <context>
     <name>PrivacyDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="170"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="172"/>
         <source>%n Kontakte würden anonymisiert.</source>
         <translation>
             <numerusform>%n Kontakt würde anonymisiert.</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="178"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n Kontakt</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="179"/>
         <source>%n Anmeldungen</source>
         <translation>
             <numerusform>%n Anmeldung</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="191"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="193"/>
         <source>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
         <translation>
             <numerusform>%n Kontakt und seine Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</numerusform>
@@ -246,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="247"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="249"/>
         <source>%n Personen sind nachgerückt. Jetzt benachrichtigen?</source>
         <translation>
             <numerusform>%n Person ist nachgerückt. Jetzt benachrichtigen?</numerusform>
@@ -311,7 +311,7 @@
 <context>
     <name>SendDialog</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="262"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="261"/>
         <source>%n Empfänger:innen</source>
         <translation>
             <numerusform>%n Empfänger:in</numerusform>
@@ -341,7 +341,7 @@
 <context>
     <name>SyncUi</name>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="91"/>
         <source>%n Änderungen wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</source>
         <translation>
             <numerusform>%n Änderung wurde auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</numerusform>
@@ -349,7 +349,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="103"/>
         <source>%n ungesendete Änderungen</source>
         <translation>
             <numerusform>%n ungesendete Änderung</numerusform>
@@ -357,7 +357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="134"/>
         <source>%n Konflikte</source>
         <translation>
             <numerusform>%n Konflikt</numerusform>
@@ -365,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="386"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="387"/>
         <source>%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
         <translation>
             <numerusform>%n Änderung an Personendaten wurde durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</numerusform>
@@ -373,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="582"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="586"/>
         <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
         <translation>
             <numerusform>%n Konflikt entschieden; der nächste Abgleich überträgt das.</numerusform>

@@ -301,63 +301,63 @@
 <context>
     <name>AllRegistrationsPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="116"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="120"/>
         <source>Name, E-Mail oder Organisation …</source>
-        <extracomment>event id and editor tab, e.g. (uuid, &quot;registrations&quot;) &quot;Kontakt öffnen&quot;: the registrant&apos;s contact id, for the Kontakte page the complete list is shown</extracomment>
+        <extracomment>a list (the first rows) or a ``RegistrationTable`` (every row, as columns) the titles of the rounds in the rows (the &quot;Runde&quot; filter&apos;s entries), found on the worker event id and editor tab, e.g. (uuid, &quot;registrations&quot;) &quot;Kontakt öffnen&quot;: the registrant&apos;s contact id, for the Kontakte page the complete list is shown</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="119"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="123"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="130"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="137"/>
         <source>&amp;Runde:</source>
         <translation>&amp;Round:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="149"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="153"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="314"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="317"/>
         <source>ohne Runde</source>
         <translation>no round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="336"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="339"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="338"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="341"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="341"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="344"/>
         <source>(wird aktualisiert …)</source>
         <translation>(updating …)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="341"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="344"/>
         <source>(weitere werden geladen …)</source>
         <translation>(loading more …)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="145"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="149"/>
         <source>Anmeldungen der Veranstaltung öffnen</source>
         <translation>Open the event&apos;s registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="147"/>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="151"/>
         <source>Kontakt öffnen</source>
         <translation>Open contact</translation>
     </message>
@@ -620,77 +620,77 @@
 <context>
     <name>AttendanceOptionsDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="93"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="83"/>
         <source>Teilnehmendenliste als PDF</source>
         <translation>Participant list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="93"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="83"/>
         <source>Anwesenheitsliste</source>
         <translation>Attendance sheet</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="130"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="120"/>
         <source>&amp;Funktion</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="132"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="122"/>
         <source>&amp;E-Mail</source>
         <translation>&amp;Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="134"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="124"/>
         <source>&amp;Runde</source>
         <translation>R&amp;ound</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="141"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="131"/>
         <source>Zusätzliche Spalten</source>
         <translation>Additional columns</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="98"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="88"/>
         <source>Immer dabei: Nr., Nachname, Vorname, Titel (wenn jemand einen hat), Organisation/Kommune.</source>
         <translation>Always included: No., last name, first name, title (if anyone has one), organisation/municipality.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="155"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="145"/>
         <source>Leerzeilen für Nachmeldungen</source>
         <translation>Empty rows for walk-ins</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="157"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="147"/>
         <source>Eine Liste &amp;je Runde (jede auf eigenen Seiten)</source>
         <translation>One list &amp;per round (each on pages of its own)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="152"/>
         <source>Die Veranstaltung hat {n} parallele Runden.</source>
         <translation>The event has {n} parallel rounds.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="154"/>
         <source>Die Veranstaltung hat keine parallelen Runden.</source>
         <translation>The event has no parallel rounds.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="170"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="160"/>
         <source>&amp;Leerzeilen für Nachmeldungen:</source>
         <translation>Empty rows for &amp;walk-ins:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="103"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="93"/>
         <source>Mit der Spalte „Anwesend / Unterschrift“ (Präsenz oder hybrid).</source>
         <translation>With the column “Present / signature” (in person or hybrid).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="104"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="94"/>
         <source>Ohne Unterschriftenspalte: Die Teilnahme eines Online-Treffens kommt aus dem Teilnehmerbericht des Videokonferenz-Programms.</source>
         <translation>Without a signature column: the attendance of an online meeting comes from the video conference program&apos;s participant report.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="112"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/attendance_options.py" line="102"/>
         <source>&amp;Weiter …</source>
         <translation>&amp;Next …</translation>
     </message>
@@ -951,93 +951,93 @@ Restore this backup now?</translation>
 <context>
     <name>CertificatesDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="92"/>
         <source>PDF-Datei (*.pdf)</source>
         <extracomment>what drafting or sending certificates changes (the registrations show &quot;Teilnahmebescheinigung versendet am …&quot;)</extracomment>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="229"/>
         <source>Teilnahmebescheinigungen – {title} ({date})</source>
         <translation>Certificates of attendance – {title} ({date})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="266"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="261"/>
         <source>Mindestanteil der Dauer</source>
         <translation>Minimum share of the duration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="267"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="262"/>
         <source>&amp;Mindestanteil der Dauer:</source>
         <translation>&amp;Minimum share of the duration:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="295"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="290"/>
         <source>Wer eine Bescheinigung erhält</source>
         <translation>Who receives a certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="302"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="297"/>
         <source>erhält Bescheinigung</source>
         <translation>receives certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="308"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="303"/>
         <source>&amp;Einzeln speichern …</source>
         <translation>Save &amp;individually …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="310"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="305"/>
         <source>Eine PDF-Datei je Person in einen Ordner speichern</source>
         <translation>Save one PDF file per person into a folder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="311"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="306"/>
         <source>Sammel-&amp;PDF zum Drucken …</source>
         <translation>Combined &amp;PDF for printing …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="313"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="308"/>
         <source>Alle Bescheinigungen in einer PDF-Datei, eine Seite je Person</source>
         <translation>All certificates in one PDF file, one page per person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="314"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="309"/>
         <source>Als E-Mail-Ent&amp;würfe …</source>
         <translation>As e-mail &amp;drafts …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="316"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="311"/>
         <source>Eine .eml-Datei je Person mit ihrer Bescheinigung im Anhang, die Outlook als Entwurf öffnet (Vorlage „Teilnahmebescheinigung“)</source>
         <translation>One .eml file per person with their certificate attached, which Outlook opens as a draft (template “Certificate of attendance”)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="318"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="313"/>
         <source>Per E-Mail &amp;senden …</source>
         <translation>&amp;Send by e-mail …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="320"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="315"/>
         <source>Über den Mailserver senden; wer die Bescheinigung schon erhalten hat, wird übersprungen</source>
         <translation>Send through the mail server; anyone who already received the certificate is skipped</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="322"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="317"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="366"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="361"/>
         <source>Eine Bescheinigung erhält, wer laut Teilnahmebericht mindestens {minutes} von {duration} Minuten anwesend war oder von Hand als anwesend markiert ist.</source>
         <translation>A certificate goes to everyone present for at least {minutes} of {duration} minutes according to the attendance report, or marked as attended by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="373"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="368"/>
         <source>Für diese Veranstaltung ist noch keine Teilnahme erfasst. Importieren Sie den Teilnahmebericht (Zoom/Teams) oder markieren Sie die Anwesenheit in den Anmeldungen.</source>
         <translation>No attendance has been recorded for this event yet. Import the attendance report (Zoom/Teams) or mark attendance in the registrations.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="376"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="371"/>
         <source>%n erhalten eine Bescheinigung</source>
         <translation>
             <numerusform>%n receives a certificate</numerusform>
@@ -1045,22 +1045,22 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="376"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="371"/>
         <source>{n} nicht</source>
         <translation>{n} do not</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="414"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="409"/>
         <source>Ordner für die Teilnahmebescheinigungen</source>
         <translation>Folder for the certificates of attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="424"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="419"/>
         <source>Teilnahmebescheinigungen gespeichert</source>
         <translation>Certificates of attendance saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="425"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="420"/>
         <source>%n Bescheinigungen gespeichert in {folder}</source>
         <translation>
             <numerusform>%n certificate saved in {folder}</numerusform>
@@ -1068,17 +1068,17 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="434"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="429"/>
         <source>Sammel-PDF speichern</source>
         <translation>Save combined PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="443"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="438"/>
         <source>Sammel-PDF gespeichert</source>
         <translation>Combined PDF saved</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="444"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="439"/>
         <source>%n Bescheinigungen (eine Seite je Person) gespeichert: {path}</source>
         <translation>
             <numerusform>%n certificate (one page per person) saved: {path}</numerusform>
@@ -1086,12 +1086,12 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="459"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="454"/>
         <source>Ordner für die E-Mail-Entwürfe</source>
         <translation>Folder for the e-mail drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="472"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="467"/>
         <source>%n Entwürfe mit Bescheinigung gespeichert in {folder}</source>
         <translation>
             <numerusform>%n draft with certificate saved in {folder}</numerusform>
@@ -1099,7 +1099,7 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="475"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="470"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n person skipped)</numerusform>
@@ -1107,12 +1107,12 @@ Restore this backup now?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="476"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="471"/>
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="477"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="472"/>
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
@@ -1120,47 +1120,47 @@ Restore this backup now?</translation>
 <context>
     <name>CertificatesModel</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="118"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="118"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="118"/>
         <source>Minuten</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="123"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="118"/>
         <source>Anteil</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="124"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="119"/>
         <source>Bescheinigung</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="124"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="119"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="194"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="189"/>
         <source>{reason}; Nummer {number}</source>
         <translation>{reason}; number {number}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="207"/>
         <source>erhält Bescheinigung</source>
         <translation>receives certificate</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/certificates_dialog.py" line="207"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
@@ -1450,123 +1450,124 @@ Restore this backup now?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="207"/>
         <source>{n} angemeldet (unbegrenzt)</source>
+        <extracomment>(background, text) per deadline state; looked up when a row is drawn, so they follow the palette (theme)</extracomment>
         <translation>{n} registered (unlimited)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="174"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="195"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="214"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="235"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="177"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="198"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="224"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="217"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="238"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="264"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="180"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="201"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="220"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="241"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="181"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="221"/>
         <source>{s}; {w} auf der Warteliste, {f} frei</source>
         <translation>{s}; {w} on the waiting list, {f} free</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="183"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="223"/>
         <source>Platzstatus</source>
         <translation>Seat status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="225"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="200"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="240"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="258"/>
         <source>Fällig</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="178"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="220"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="218"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="260"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="262"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="304"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="263"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="305"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="273"/>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="319"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="315"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="389"/>
         <source>&lt;b&gt;Anstehende Veranstaltungen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Upcoming events&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="276"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="318"/>
         <source>&lt;b&gt;Parallele Runden&lt;/b&gt;</source>
         <translation>&lt;b&gt;Parallel rounds&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="325"/>
         <source>Anstehende Veranstaltungen</source>
         <translation>Upcoming events</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="284"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="326"/>
         <source>Parallele Runden</source>
         <translation>Parallel rounds</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="285"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="327"/>
         <source>Offene Fristen</source>
         <translation>Open deadlines</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="286"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="328"/>
         <source>Offene Aufgaben</source>
         <translation>Open tasks</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="294"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="336"/>
         <source>&lt;b&gt;Offene Fristen&lt;/b&gt; (rot: überfällig, gelb: in den nächsten 3 Tagen)</source>
         <translation>&lt;b&gt;Open deadlines&lt;/b&gt; (red: overdue, yellow: within the next 3 days)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="296"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="338"/>
         <source>&lt;b&gt;Offene Aufgaben&lt;/b&gt;</source>
         <translation>&lt;b&gt;Open tasks&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="318"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="388"/>
         <source>&lt;b&gt;Keine anstehenden Veranstaltungen&lt;/b&gt; – die letzten Treffen:</source>
         <translation>&lt;b&gt;No upcoming events&lt;/b&gt; – the most recent meetings:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="378"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="456"/>
         <source>Die Plätze bleiben, bis Stornierungen oder mehr Plätze es ausgleichen.</source>
         <translation>The seats stay until cancellations or more seats even it out.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="303"/>
+        <location filename="../../src/odn_desktop/ui/pages/dashboard_page.py" line="345"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -2239,7 +2240,7 @@ Please let them know.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/editors/event/__init__.py" line="89"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="269"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="300"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
@@ -2569,93 +2570,93 @@ Please let them know.</translation>
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="59"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="62"/>
         <source>Anwesenheitsliste</source>
         <extracomment>kind -&gt; what the file is, as the start of its name (German; the English window translates it)</extracomment>
         <translation>Attendance sheet</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="60"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="63"/>
         <source>Teilnehmendenliste</source>
         <translation>Participant list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="61"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="64"/>
         <source>Anmeldungen</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="62"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="65"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="63"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="66"/>
         <source>Einladungen</source>
         <translation>Invitations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="64"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="67"/>
         <source>Ankündigung</source>
         <translation>Announcement</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="65"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="68"/>
         <source>Raumplan</source>
         <translation>Room plan</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="66"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="69"/>
         <source>Raumliste</source>
         <translation>Room list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="70"/>
         <source>Auswertung</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="68"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="71"/>
         <source>Teilnahmebescheinigungen</source>
         <translation>Certificates of attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="69"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="72"/>
         <source>E-Mail-Entwürfe</source>
         <translation>Email drafts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="70"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="73"/>
         <source>Importbericht</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="71"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="74"/>
         <source>Auskunft</source>
         <translation>Data access report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="72"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="75"/>
         <source>Teilnehmerbericht</source>
         <translation>Participant report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="154"/>
         <source>{what} speichern</source>
         <translation>Save {what}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="167"/>
         <source>{what} öffnen</source>
         <translation>Open {what}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="186"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="184"/>
         <source>Ordner für {what}</source>
         <translation>Folder for {what}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="189"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_dialogs.py" line="187"/>
         <source>{title} – darin wird der Ordner „{name}“ angelegt</source>
         <translation>{title} – the folder “{name}” is created in it</translation>
     </message>
@@ -2663,7 +2664,7 @@ Please let them know.</translation>
 <context>
     <name>FileDrops</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/infra/file_drops.py" line="110"/>
+        <location filename="../../src/odn_desktop/ui/infra/file_drops.py" line="111"/>
         <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ die Veranstaltung aus, zu der die Datei „{name}“ gehört, oder ziehen Sie die Datei auf die Veranstaltung.</source>
         <translation>Please first choose, under “Events”, the event the file “{name}” belongs to, or drag the file onto the event.</translation>
     </message>
@@ -3141,98 +3142,98 @@ Please let them know.</translation>
 <context>
     <name>MailDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="186"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="183"/>
         <source>Nachrichten – {title} ({date})</source>
         <translation>Messages – {title} ({date})</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="234"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="231"/>
         <source>&amp;Vorlage:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="237"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="234"/>
         <source>Vorschau &amp;für:</source>
         <translation>Preview &amp;for:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="280"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="277"/>
         <source>Doppelklick oder Eingabetaste fügt den Platzhalter ein</source>
         <translation>Double-click or Enter inserts the placeholder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="286"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="283"/>
         <source>Vorlage &amp;speichern</source>
         <translation>&amp;Save template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="288"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="285"/>
         <source>Standard&amp;text</source>
         <translation>&amp;Default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="290"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="287"/>
         <source>Den mitgelieferten Text wiederherstellen</source>
         <translation>Restore the default text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="293"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="290"/>
         <source>Vorlage bearbeiten</source>
         <translation>Edit template</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="295"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="292"/>
         <source>&amp;Betreff:</source>
         <translation>Su&amp;bject:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="299"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="296"/>
         <source>&amp;Platzhalter:</source>
         <translation>&amp;Placeholders:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="330"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="327"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="349"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="346"/>
         <source>&amp;Entwürfe für Outlook speichern …</source>
         <translation>Save drafts for &amp;Outlook …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="351"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="348"/>
         <source>Per E-&amp;Mail senden …</source>
         <translation>Send by e&amp;mail …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="353"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="350"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="458"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="455"/>
         <source>Anhang: persönliche Kalendereinladung (invite.ics)</source>
         <translation>Attachment: personal calendar invitation (invite.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="557"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="627"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="554"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="624"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="559"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="556"/>
         <source>Eigener Text</source>
         <translation>Custom text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="561"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="558"/>
         <source>Mitgelieferter Text</source>
         <translation>Default text</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="598"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="595"/>
         <source>Empfänger: %n Personen</source>
         <translation>
             <numerusform>Recipients: %n person</numerusform>
@@ -3240,27 +3241,27 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="600"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="597"/>
         <source> ({n} übersprungen)</source>
         <translation> ({n} skipped)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="658"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="655"/>
         <source>An: {name} &lt;{email}&gt;</source>
         <translation>To: {name} &lt;{email}&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="678"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="675"/>
         <source>Vorlage „{label}“ gespeichert</source>
         <translation>Template “{label}” saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="740"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="737"/>
         <source>Ordner für die Entwürfe</source>
         <translation>Folder for the drafts</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="759"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="756"/>
         <source>%n Entwürfe gespeichert in {folder}</source>
         <translation>
             <numerusform>%n draft saved in {folder}</numerusform>
@@ -3268,7 +3269,7 @@ Please let them know.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="762"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="759"/>
         <source>(%n Personen übersprungen)</source>
         <translation>
             <numerusform>(%n person skipped)</numerusform>
@@ -3276,93 +3277,93 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="767"/>
         <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="770"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="773"/>
         <source>Entwürfe gespeichert</source>
         <translation>Drafts saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="763"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="760"/>
         <source>Ein Doppelklick auf eine .eml-Datei öffnet sie in Outlook als Entwurf; prüfen und senden Sie sie von dort.</source>
         <translation>Double-clicking an .eml file opens it in Outlook as a draft; check it and send it from there.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="827"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="824"/>
         <source>Vorlagen</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="828"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="825"/>
         <source>Die geänderten Vorlagen speichern?</source>
         <translation>Save the changed templates?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="460"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="457"/>
         <source>Anhang: persönliche Teilnahmebescheinigung (PDF), für alle mit mindestens {percent} % der Dauer</source>
         <translation>Attachment: personal certificate of attendance (PDF), for everyone present for at least {percent} % of the duration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="247"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="244"/>
         <source>Auswahl</source>
         <translation>Selection</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="251"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="248"/>
         <source>Eine Nachricht an alle in B&amp;CC</source>
         <translation>One message to e&amp;veryone in BCC</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="255"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="252"/>
         <source>Als versc&amp;hickt markieren …</source>
         <translation>Mark as s&amp;ent …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="257"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="254"/>
         <source>Erst wenn die Entwürfe aus Outlook verschickt sind, gelten sie als versendet (beim Zugangslink: die Frist ist dann erledigt).</source>
         <translation>Drafts count as sent only once they went out of Outlook (for the access link: the deadline is done then).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="260"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="257"/>
         <source>Empfän&amp;ger:</source>
         <translation>Rec&amp;ipients:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="344"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="341"/>
         <source>Testentwurf &amp;an mich</source>
         <translation>Test d&amp;raft to me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="346"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="343"/>
         <source>Ein Entwurf an Ihre eigene Adresse mit den Angaben der Person in der Vorschau; er öffnet sich in Ihrem E-Mail-Programm und wird nirgends vermerkt.</source>
         <translation>A draft to your own address with the data of the person in the preview; it opens in your mail program and is recorded nowhere.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="456"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="453"/>
         <source>Anhang: Kalenderdatei der Veranstaltung ohne Namen (Absage für alle Kalender)</source>
         <translation>Attachment: the event&apos;s calendar file without names (cancellation for every calendar)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="479"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="476"/>
         <source>Ein einziger Entwurf: Sie selbst im An-Feld, alle Empfänger:innen in BCC, Anrede „Guten Tag,“ – für Informationen ohne persönlichen Inhalt. Der Versand per E-Mail schickt weiterhin jeder Person eine eigene Nachricht.</source>
         <translation>A single draft: you in the To field, all recipients in BCC, salutation “Guten Tag,” – for information without personal content. Sending by e-mail still sends each person a message of their own.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="485"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="482"/>
         <source>Nicht für diese Vorlage: Sie geht an jede Person einzeln, denn {reason}. Eine Nachricht an alle in BCC gibt es nur für Erinnerung, Dank und Absage.</source>
         <translation>Not for this template: it goes to each person individually, because {reason}. One message to everyone in BCC exists only for the reminder, the thanks and the cancellation.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="522"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="519"/>
         <source>„{label}“ geht nur an die Nachgerückten: über „Benachrichtigen …“ oder eine Auswahl in der Tabelle.</source>
         <translation>“{label}” goes only to the people who moved up: through “Notify …” or a selection in the table.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="525"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="522"/>
         <source>Niemand aus dieser Gruppe erhält „{label}“.</source>
         <translation>Nobody in this group gets “{label}”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="596"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="593"/>
         <source>Empfänger: %n Personen in BCC (ein Entwurf)</source>
         <translation>
             <numerusform>Recipients: %n person in BCC (one draft)</numerusform>
@@ -3370,12 +3371,12 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="604"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="601"/>
         <source>Übersprungen:</source>
         <translation>Skipped:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="619"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="616"/>
         <source>%n Entwürfe noch nicht als verschickt vermerkt</source>
         <translation>
             <numerusform>%n draft not yet marked as sent</numerusform>
@@ -3383,12 +3384,12 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="654"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="651"/>
         <source>Sie selbst</source>
         <translation>You</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="655"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="652"/>
         <source>An: {to} · BCC: %n Personen</source>
         <translation>
             <numerusform>To: {to} · BCC: %n person</numerusform>
@@ -3396,17 +3397,17 @@ Please let them know.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="726"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="723"/>
         <source>Testentwurf an {email} gespeichert: {path}</source>
         <translation>Test draft to {email} saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="729"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="726"/>
         <source>Testentwurf</source>
         <translation>Test draft</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="730"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="727"/>
         <source>Der Testentwurf an {email} ist gespeichert:
 {path}
 
@@ -3417,7 +3418,7 @@ Ein Doppelklick auf die Datei öffnet sie in Outlook.</source>
 Double-clicking the file opens it in Outlook.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="756"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="753"/>
         <source>Ein Entwurf an %n Personen in BCC gespeichert in {folder}</source>
         <translation>
             <numerusform>One draft to %n person in BCC saved in {folder}</numerusform>
@@ -3425,17 +3426,17 @@ Double-clicking the file opens it in Outlook.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="767"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="764"/>
         <source>Haben Sie die Entwürfe aus Outlook verschickt? Erst dann gilt der Zugangslink als versendet und die Frist „Zugangslink verschicken“ als erledigt. Sie können das auch später mit „Als verschickt markieren …“ nachholen.</source>
         <translation>Have you sent the drafts from Outlook? Only then does the access link count as sent and the deadline “Send access link” as done. You can also do this later with “Mark as sent …”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="782"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="779"/>
         <source>Als verschickt markieren</source>
         <translation>Mark as sent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="783"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="780"/>
         <source>%n Entwürfe „{label}“ sind noch nicht als verschickt vermerkt. Haben Sie die Entwürfe aus Outlook verschickt?</source>
         <translation>
             <numerusform>%n draft “{label}” is not yet marked as sent. Have you sent the drafts from Outlook?</numerusform>
@@ -3443,7 +3444,7 @@ Double-clicking the file opens it in Outlook.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="796"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="793"/>
         <source>%n Entwürfe als verschickt vermerkt.</source>
         <translation>
             <numerusform>%n draft marked as sent.</numerusform>
@@ -3451,7 +3452,7 @@ Double-clicking the file opens it in Outlook.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="798"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="795"/>
         <source>Die Frist „Zugangslink verschicken“ ist erledigt.</source>
         <translation>The deadline “Send access link” is done.</translation>
     </message>
@@ -3459,108 +3460,108 @@ Double-clicking the file opens it in Outlook.</translation>
 <context>
     <name>MailUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="75"/>
         <source>Anmeldebestätigung</source>
         <translation>Registration confirmation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="75"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="76"/>
         <source>Wartelisten-Hinweis</source>
         <translation>Waiting list notice</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="76"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="77"/>
         <source>Nachgerückt von der Warteliste</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="77"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="78"/>
         <source>Zugangslink mit Einladung</source>
         <translation>Access link with invitation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="78"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="79"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="80"/>
         <source>Absage der Veranstaltung</source>
         <translation>Event cancellation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="80"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="81"/>
         <source>Dank nach der Veranstaltung</source>
         <translation>Thank-you after the event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="116"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="117"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="82"/>
         <source>Teilnahmebescheinigung</source>
         <translation>Certificate of attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="83"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="84"/>
         <source>sie bestätigt die persönliche Anmeldung</source>
         <translation>it confirms the personal registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="84"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="85"/>
         <source>sie nennt den persönlichen Platz auf der Warteliste</source>
         <translation>it names the personal place on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="85"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="86"/>
         <source>sie teilt der Person persönlich mit, dass sie nachgerückt ist</source>
         <translation>it tells the person personally that they moved up</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="86"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="87"/>
         <source>sie enthält den Zugangslink und eine persönliche Kalendereinladung</source>
         <translation>it contains the access link and a personal calendar invitation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="87"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="88"/>
         <source>sie trägt die persönliche Teilnahmebescheinigung im Anhang</source>
         <translation>it carries the personal certificate of attendance as an attachment</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="91"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="92"/>
         <source>Wie in der Vorlage vorgesehen</source>
         <extracomment>the recipient choices besides a given selection: (key, label); the status groups are services.mailing&apos;s</extracomment>
         <translation>As the template intends</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="92"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="93"/>
         <source>Alle Angemeldeten</source>
         <translation>Everyone registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="93"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="94"/>
         <source>Alle auf der Warteliste</source>
         <translation>Everyone on the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="94"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="95"/>
         <source>Alle Stornierten</source>
         <translation>Everyone cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="95"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="96"/>
         <source>Alle, die teilgenommen haben</source>
         <translation>Everyone who attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="863"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="860"/>
         <source>Auswahl aus der Tabelle</source>
         <translation>Selection from the table</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="901"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="898"/>
         <source>Nachgerückte</source>
         <translation>Moved up</translation>
     </message>
@@ -3697,72 +3698,72 @@ Double-clicking the file opens it in Outlook.</translation>
 <context>
     <name>PrivacyDialog</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="46"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="48"/>
         <source>Datenschutz</source>
         <translation>Data protection</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="74"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="76"/>
         <source> Monate</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="83"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="83"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="83"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="81"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="83"/>
         <source>Zuletzt am</source>
         <translation>Last date</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="82"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="84"/>
         <source>Letzte Veranstaltung</source>
         <translation>Last event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="89"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="91"/>
         <source>&amp;Anonymisieren …</source>
         <translation>&amp;Anonymise …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="97"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="99"/>
         <source>Kontakte anonymisieren, deren letzte Veranstaltung mehr als</source>
         <translation>Anonymise contacts whose last event was more than</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="102"/>
         <source>zurückliegt.</source>
         <translation>ago.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="108"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="110"/>
         <source>Protokoll (nur Anzahlen, keine Namen):</source>
         <translation>Log (counts only, no names):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="117"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="119"/>
         <source>Auskunft e&amp;xportieren (Art. 15) …</source>
         <translation>E&amp;xport access report (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="119"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="121"/>
         <source>Person &amp;löschen (Art. 17) …</source>
         <translation>&amp;Delete person (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="122"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="124"/>
         <source>Die Auskunft enthält alles, was zu der Person gespeichert ist: Kontaktdaten, Einwilligung, alle Anmeldungen mit Veranstaltung und die versendeten Nachrichten – als Excel- und JSON-Datei.
 
 Beim Löschen werden Kontakt, Anmeldungen und Nachrichten entfernt und unkenntlich gemacht; mit dem nächsten Abgleich auch in der gemeinsamen Datenbank. Freie Plätze künftiger Veranstaltungen gehen an die Warteliste. Das Löschen kann nicht rückgängig gemacht werden.</source>
@@ -3771,33 +3772,33 @@ Beim Löschen werden Kontakt, Anmeldungen und Nachrichten entfernt und unkenntli
 Deleting removes the contact, registrations and messages and makes them unrecognisable; with the next synchronisation, in the shared database as well. Seats freed at future events go to the waiting list. Deletion cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="131"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="133"/>
         <source>&amp;E-Mail-Adresse:</source>
         <translation>&amp;Email address:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="53"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="79"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="55"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="81"/>
         <source>Aufbewahrung</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="54"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="56"/>
         <source>Auskunft und Löschung</source>
         <translation>Access and erasure</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="143"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="145"/>
         <source>Schl&amp;ießen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="167"/>
         <source>(keine Anmeldung)</source>
         <translation>(no registration)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="170"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="172"/>
         <source>%n Kontakte würden anonymisiert.</source>
         <translation>
             <numerusform>%n contact would be anonymised.</numerusform>
@@ -3805,12 +3806,12 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="175"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="177"/>
         <source>{when}: {contacts}, {registrations} {what}</source>
         <translation>{when}: {contacts}, {registrations} {what}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="178"/>
         <source>%n Kontakte</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -3818,7 +3819,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="179"/>
         <source>%n Anmeldungen</source>
         <translation>
             <numerusform>%n registration</numerusform>
@@ -3826,7 +3827,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="191"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="193"/>
         <source>%n Kontakte und ihre Anmeldungen endgültig anonymisieren? Die Teilnehmendenzahlen der Veranstaltungen bleiben erhalten; Namen und Adressen sind danach nicht wiederherstellbar.</source>
         <translation>
             <numerusform>Permanently anonymise %n contact and their registrations? The events&apos; participant numbers are kept; names and addresses cannot be recovered afterwards.</numerusform>
@@ -3834,7 +3835,7 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="247"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="249"/>
         <source>%n Personen sind nachgerückt. Jetzt benachrichtigen?</source>
         <translation>
             <numerusform>%n person moved up. Notify now?</numerusform>
@@ -3842,57 +3843,57 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="174"/>
         <source>anonymisiert</source>
         <translation>anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="174"/>
         <source>gelöscht (Art. 17)</source>
         <translation>deleted (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="190"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="192"/>
         <source>Anonymisieren</source>
         <translation>Anonymise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="198"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="200"/>
         <source>Anonymisiert</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="203"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="205"/>
         <source>Bitte geben Sie die E-Mail-Adresse der Person an.</source>
         <translation>Please enter the person&apos;s email address.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="214"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="216"/>
         <source>Auskunft speichern</source>
         <translation>Save access report</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="224"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="226"/>
         <source>Auskunft gespeichert</source>
         <translation>Access report saved</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="230"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="232"/>
         <source>Person löschen</source>
         <translation>Delete person</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="231"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="233"/>
         <source>Alle Daten von {email} endgültig löschen (Art. 17 DSGVO)? Dies kann nicht rückgängig gemacht werden.</source>
         <translation>Permanently delete all data of {email} (Art. 17 GDPR)? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="241"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="243"/>
         <source>Person gelöscht</source>
         <translation>Person deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="246"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/privacy_dialog.py" line="248"/>
         <source>Nachgerückte benachrichtigen</source>
         <translation>Notify people who moved up</translation>
     </message>
@@ -3900,12 +3901,12 @@ Deleting removes the contact, registrations and messages and makes them unrecogn
 <context>
     <name>PromotedNotice</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="874"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="871"/>
         <source>&amp;Benachrichtigen …</source>
         <translation>&amp;Notify …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="876"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_ui.py" line="873"/>
         <source>Die Nachricht „Nachgerückt von der Warteliste“ an genau diese Personen schreiben</source>
         <translation>Write the message “Moved up from the waiting list” to exactly these people</translation>
     </message>
@@ -4062,8 +4063,8 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="179"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="664"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="768"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="705"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="816"/>
         <source>ohne Runde</source>
         <translation>no round</translation>
     </message>
@@ -4073,170 +4074,170 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         <translation>registered</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="222"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="242"/>
         <source>Name, E-Mail oder Organisation …</source>
         <extracomment>the seat figures after every reload (``SeatCounts``, or None without an event) &quot;Kontakt öffnen&quot; (double click on a registrant): the contact&apos;s id, for the Kontakte page</extracomment>
         <translation>Name, email or organisation …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="225"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="245"/>
         <source>&amp;Suche:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="233"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="256"/>
         <source>S&amp;tatus:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="240"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="267"/>
         <source>&amp;Runde:</source>
         <translation>&amp;Round:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="261"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="290"/>
         <source>Anmeldung hin&amp;zufügen …</source>
         <translation>&amp;Add registration …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="274"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="307"/>
         <source>St&amp;ornieren</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="275"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="308"/>
         <source>Auf die &amp;Warteliste</source>
         <translation>Move to &amp;waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="277"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="310"/>
         <source>Von der Warteliste &amp;nachrücken</source>
         <translation>Move u&amp;p from waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="279"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="312"/>
         <source>Ans &amp;Ende der Warteliste</source>
         <translation>To the &amp;end of the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="281"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="314"/>
         <source>Wartelisten&amp;platz ändern …</source>
         <translation>Change waiting-list p&amp;lace …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="283"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="316"/>
         <source>Teilnahme &amp;markieren</source>
         <translation>&amp;Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="285"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="318"/>
         <source>Teilnahme ent&amp;fernen</source>
         <translation>&amp;Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="287"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="320"/>
         <source>In R&amp;unde verschieben …</source>
         <translation>Move to ro&amp;und …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="292"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="325"/>
         <source>E-Mai&amp;l an Auswahl …</source>
         <translation>E-mail to selec&amp;tion …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="302"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="828"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="338"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="876"/>
         <source>{n} ausgewählt:</source>
         <translation>{n} selected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="470"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="511"/>
         <source>Anmeldung hinzufügen</source>
         <translation>Add registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="479"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="520"/>
         <source>{name} steht auf der Warteliste für Runde „{round}“ (Platz {position}).</source>
         <translation>{name} is on the waiting list for round “{round}” (place {position}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="482"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="523"/>
         <source>{name} steht auf der Warteliste (Platz {position}).</source>
         <translation>{name} is on the waiting list (position {position}).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="485"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="526"/>
         <source>{name} ist in Runde „{round}“ angemeldet.</source>
         <translation>{name} is registered in round “{round}”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="488"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="529"/>
         <source>{name} ist angemeldet.</source>
         <translation>{name} is registered.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="490"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="531"/>
         <source>(verspätet zugelassen)</source>
         <translation>(admitted late)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="508"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="549"/>
         <source>Anmeldung stornieren</source>
         <translation>Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="508"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="549"/>
         <source>{n} Anmeldungen stornieren</source>
         <translation>Cancel {n} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="513"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="554"/>
         <source>Storniert: {names}.</source>
         <translation>Cancelled: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="518"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="559"/>
         <source>Nachgerückt: {names}.</source>
         <translation>Moved up: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="613"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="654"/>
         <source>Von der Warteliste nachgerückt</source>
         <translation>Moved up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="527"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="568"/>
         <source>Auf die Warteliste setzen</source>
         <translation>Move to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="528"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="569"/>
         <source>{n} Anmeldungen auf die Warteliste setzen</source>
         <translation>Move {n} registrations to the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="532"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="573"/>
         <source>Auf die Warteliste gesetzt: {names}.</source>
         <translation>Moved to the waiting list: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="572"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="613"/>
         <source>Ans Ende der Warteliste setzen</source>
         <translation>Move to the end of the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="573"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="614"/>
         <source>{n} Personen ans Ende der Warteliste setzen</source>
         <translation>Move {n} people to the end of the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="577"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="618"/>
         <source>Ans Ende der Warteliste gesetzt: {names}.</source>
         <translation>Moved to the end of the waiting list: {names}.</translation>
     </message>
     <message>
         <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="122"/>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="595"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="636"/>
         <source>Wartelistenplatz ändern</source>
         <extracomment>the seat summary&apos;s colour per seat status (a style sheet built at use time: it follows the palette)</extracomment>
         <translation>Change waiting-list place</translation>
@@ -4247,142 +4248,142 @@ the status pill (``StatusDelegate``): padding around its text, and its distance 
         <translation>New waiting-list place for {name} (1 to {maximum}):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="601"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="642"/>
         <source>{name} steht jetzt auf Platz {position} der Warteliste.</source>
         <translation>{name} is now number {position} on the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="547"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="588"/>
         <source>Es ist kein Platz mehr frei. Sollen {n} Personen trotzdem nachrücken (Überbuchung)?</source>
         <translation>There are no seats left. Move {n} people up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="550"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="591"/>
         <source>Es sind nur noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
         <translation>Only {free} seats are left, but {n} people are selected. Move them all up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="555"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="596"/>
         <source>Überbuchen?</source>
         <translation>Overbook?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="558"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="599"/>
         <source>Von der Warteliste nachrücken</source>
         <translation>Move up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="559"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="600"/>
         <source>{n} Personen von der Warteliste nachrücken</source>
         <translation>Move {n} people up from the waiting list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="563"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="604"/>
         <source>Nachgerückt: {names}. Bitte informieren Sie die Nachgerückten.</source>
         <translation>Moved up: {names}. Please let them know.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="633"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="674"/>
         <source>In der Runde „{round}“ sind noch {free} Plätze frei, ausgewählt sind {n} Personen. Sollen trotzdem alle nachrücken (Überbuchung)?</source>
         <translation>Round “{round}” has {free} seats left, {n} people are selected. Move all of them up anyway (overbooking)?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="644"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="685"/>
         <source>In andere Runde verschieben</source>
         <translation>Move to another round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="645"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="686"/>
         <source>{n} Anmeldungen in eine andere Runde verschieben</source>
         <translation>Move {n} registrations to another round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="650"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="691"/>
         <source>Verschoben: {names}.</source>
         <translation>Moved: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="678"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="719"/>
         <source>Teilnahme markieren</source>
         <translation>Mark attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="678"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="719"/>
         <source>Teilnahme von {n} Personen markieren</source>
         <translation>Mark attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="680"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="721"/>
         <source>Teilnahme entfernen</source>
         <translation>Remove attendance</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="680"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="721"/>
         <source>Teilnahme von {n} Personen entfernen</source>
         <translation>Remove attendance for {n} people</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="685"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="726"/>
         <source>{text}: {names}.</source>
         <translation>{text}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="730"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="771"/>
         <source>Keine Veranstaltung ausgewählt.</source>
         <translation>No event selected.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="782"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="830"/>
         <source>Keine Platzbegrenzung.</source>
         <translation>No seat limit.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="784"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="832"/>
         <source>{capacity} Plätze + Überbuchung = {limit} Plätze.</source>
         <translation>{capacity} seats + overbooking = {limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="787"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="835"/>
         <source>{limit} Plätze.</source>
         <translation>{limit} seats.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="788"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="836"/>
         <source>{n} storniert.</source>
         <translation>{n} cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="794"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="842"/>
         <source>Kein Anmeldeschluss</source>
         <translation>No registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="797"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="845"/>
         <source>Anmeldeschluss {when} (abgelaufen)</source>
         <translation>Registration deadline {when} (passed)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="798"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="846"/>
         <source>Anmeldeschluss {when}</source>
         <translation>Registration deadline {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="804"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="852"/>
         <source>{total} Anmeldungen</source>
         <translation>{total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="806"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="854"/>
         <source>{shown} von {total} Anmeldungen</source>
         <translation>{shown} of {total} registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="829"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="877"/>
         <source>Auswahl:</source>
         <translation>Selection:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="297"/>
+        <location filename="../../src/odn_desktop/ui/pages/registrations_tab.py" line="333"/>
         <source>&amp;Kontakt öffnen</source>
         <translation>&amp;Open contact</translation>
     </message>
@@ -5116,119 +5117,119 @@ Please inform them.</translation>
     <message>
         <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="72"/>
         <source>Senden: {label}</source>
-        <extracomment>where server, port, user and pause are remembered (QSettings group) what a sent or drafted message changes in the window</extracomment>
+        <extracomment>what a sent or drafted message changes in the window</extracomment>
         <translation>Send: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="118"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="117"/>
         <source>Verschlüsselt (STARTTLS)</source>
         <translation>Encrypted (STARTTLS)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="125"/>
         <source>aus dem Schlüsselbund</source>
         <translation>from the keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="126"/>
         <source>Passwort im Schlüsselbund des Systems speichern</source>
         <translation>Store the password in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="146"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="145"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="148"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="147"/>
         <source>auch an Personen, die diese Nachricht schon erhalten haben</source>
         <translation>also to people who have already received this message</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="157"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="156"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="164"/>
         <source>Absender (&amp;Name):</source>
         <translation>Sender (&amp;name):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="165"/>
         <source>Absender (&amp;E-Mail):</source>
         <translation>Sender (&amp;email):</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="166"/>
         <source>P&amp;ause zwischen Nachrichten:</source>
         <translation>P&amp;ause between messages:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="176"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="176"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="175"/>
         <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="176"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="177"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="160"/>
         <source>Se&amp;rver:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="161"/>
         <source>Ben&amp;utzer:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="162"/>
         <source>Pass&amp;wort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="193"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="192"/>
         <source>&amp;Senden</source>
         <translation>Sen&amp;d</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="196"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="444"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="195"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="443"/>
         <source>&amp;Pause</source>
         <translation>Pa&amp;use</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="198"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="197"/>
         <source>A&amp;bbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="200"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="199"/>
         <source>&amp;Fehlgeschlagene erneut senden</source>
         <translation>&amp;Retry failed</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="207"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="206"/>
         <source>Schl&amp;ießen</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="259"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="427"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="426"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="262"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="261"/>
         <source>%n Empfänger:innen</source>
         <translation>
             <numerusform>%n recipient</numerusform>
@@ -5236,67 +5237,67 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="263"/>
         <source>, {n} übersprungen (haben die Nachricht schon oder keine Adresse)</source>
         <translation>, {n} skipped (already have the message or no address)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="304"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="303"/>
         <source>Bitte geben Sie den SMTP-Server an.</source>
         <translation>Please enter the SMTP server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="407"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="406"/>
         <source>versendet</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="408"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="407"/>
         <source>fehlgeschlagen: {detail}</source>
         <translation>failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="428"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="427"/>
         <source>nicht versendet (abgebrochen)</source>
         <translation>not sent (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="447"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="446"/>
         <source>&amp;Fortsetzen</source>
         <translation>Resu&amp;me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="448"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="447"/>
         <source>Angehalten – „Fortsetzen“ sendet weiter.</source>
         <translation>Paused – “Resume” continues sending.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="453"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="452"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="202"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="201"/>
         <source>Test&amp;mail an mich</source>
         <translation>&amp;Test mail to me</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="204"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="203"/>
         <source>Eine Nachricht an die Absenderadresse mit den Angaben der ersten Person – so, wie sie die Empfänger:innen erhalten; wird nirgends vermerkt.</source>
         <translation>One message to the sender address with the first person&apos;s data – as the recipients get it; recorded nowhere.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="332"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="331"/>
         <source>Testmail an {email} wird gesendet …</source>
         <translation>Sending test mail to {email} …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="344"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="343"/>
         <source>Testmail an {email} versendet. Prüfen Sie sie in Ihrem Postfach, dann „Senden“.</source>
         <translation>Test mail to {email} sent. Check it in your mailbox, then “Send”.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="347"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/mail_send_dialog.py" line="346"/>
         <source>Testmail an {email} fehlgeschlagen: {detail}</source>
         <translation>Test mail to {email} failed: {detail}</translation>
     </message>
@@ -5557,203 +5558,203 @@ Please inform them.</translation>
 <context>
     <name>SyncFields</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="396"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="397"/>
         <source>Titel</source>
         <extracomment>Only for pyside6-lupdate: the field names of sync.conflicts.FIELD_LABELS (no Qt there) reach translate() through a variable; a test keeps this list in step with that dict.</extracomment>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="397"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="398"/>
         <source>Beschreibung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="398"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="399"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="399"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="400"/>
         <source>Ende</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="400"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="401"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="401"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="402"/>
         <source>Ort</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="402"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="403"/>
         <source>Zugangslink</source>
         <translation>Access link</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="403"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="404"/>
         <source>Plätze</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="404"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="405"/>
         <source>Überbuchung</source>
         <translation>Overbooking</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="405"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="406"/>
         <source>Anmeldeschluss</source>
         <translation>Registration deadline</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="406"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="407"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="407"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="408"/>
         <source>Gastgeber</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="408"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="409"/>
         <source>E-Mail</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="409"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="410"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="410"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="411"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="411"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="412"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="412"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="413"/>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="413"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="414"/>
         <source>Funktion</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="414"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="415"/>
         <source>Notizen</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="415"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="416"/>
         <source>Reihenfolge</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="416"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="417"/>
         <source>Dauer (Minuten)</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="417"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="418"/>
         <source>Teilgenommen</source>
         <translation>Attended</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="418"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="419"/>
         <source>Anwesenheit (Minuten)</source>
         <translation>Attendance (minutes)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="419"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="420"/>
         <source>Gelöscht</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="420"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="421"/>
         <source>Thema</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="421"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="422"/>
         <source>Fällig am</source>
         <translation>Due on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="422"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="423"/>
         <source>Erledigt am</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="423"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="424"/>
         <source>Kurzbiografie</source>
         <translation>Short biography</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="424"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="425"/>
         <source>Telefon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="425"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="426"/>
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="426"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="427"/>
         <source>Titel (akad.)</source>
         <translation>Title (academic)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="427"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="428"/>
         <source>Bundesland</source>
         <translation>Federal state</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="428"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="429"/>
         <source>Erfahrung</source>
         <translation>Experience</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="429"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="430"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="430"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="431"/>
         <source>Storniert am</source>
         <translation>Cancelled on</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="431"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="432"/>
         <source>Verspätet</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="432"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="433"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="433"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="434"/>
         <source>Gruppe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="434"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="435"/>
         <source>Stand</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="435"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="436"/>
         <source>Eingeplant für</source>
         <translation>Planned for</translation>
     </message>
@@ -5761,58 +5762,58 @@ Please inform them.</translation>
 <context>
     <name>SyncTables</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="446"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="447"/>
         <source>Reihe</source>
         <extracomment>Only for pyside6-lupdate: the record kinds of sync.conflicts.TABLE_LABELS, kept in step by a test.</extracomment>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="447"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="448"/>
         <source>Veranstaltung</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="448"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="449"/>
         <source>Runde</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="449"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="450"/>
         <source>Referent:in</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="450"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="451"/>
         <source>Referent:in einer Veranstaltung</source>
         <translation>Speaker of an event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="451"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="452"/>
         <source>Programmpunkt</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="452"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="453"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="453"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="454"/>
         <source>Anmeldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="454"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="455"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="455"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="456"/>
         <source>Themengruppe</source>
         <translation>Topic group</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="456"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="457"/>
         <source>Themenwunsch</source>
         <translation>Topic wish</translation>
     </message>
@@ -5820,129 +5821,130 @@ Please inform them.</translation>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="89"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="506"/>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="568"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="507"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="569"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="588"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="114"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="115"/>
         <source>keine sichere Verbindung möglich</source>
         <translation>no secure connection possible</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="117"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="118"/>
         <source>unverschlüsselt (nur lokal)</source>
         <translation>unencrypted (local only)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="118"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="119"/>
         <source>verschlüsselt (TLS)</source>
         <translation>encrypted (TLS)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="119"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="120"/>
         <source>verschlüsselt (TLS, Zertifikat geprüft)</source>
         <translation>encrypted (TLS, certificate verified)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="126"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="127"/>
         <source>Zuletzt synchronisiert: {when}</source>
         <translation>Last synchronised: {when}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="127"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="128"/>
         <source>Noch nicht synchronisiert</source>
         <translation>Not synchronised yet</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="130"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="131"/>
         <source>Verbindung: {how}</source>
         <translation>Connection: {how}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="176"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="177"/>
         <source>Server für den Abgleich</source>
         <translation>Synchronisation server</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="185"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="186"/>
         <source>unverändert lassen</source>
         <translation>leave unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="199"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="200"/>
         <source>&amp;Adresse:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="200"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="201"/>
         <source>&amp;Benutzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="201"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="202"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="202"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="203"/>
         <source>Verbindung:</source>
         <translation>Connection:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="203"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="204"/>
         <source>Das Passwort wird im Schlüsselbund des Betriebssystems gespeichert, nie in der Datenbank. Eine SQLite-Datei auf einem Netzlaufwerk braucht weder Benutzer noch Passwort. Ein PostgreSQL-Server auf einem anderen Rechner wird nur verschlüsselt (TLS) erreicht.</source>
         <translation>The password is stored in the operating system&apos;s keyring, never in the database. An SQLite file on a network drive needs neither a user nor a password. A PostgreSQL server on another computer is only reached encrypted (TLS).</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="229"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="230"/>
         <source>gemeinsame Datei (die Verschlüsselung hängt vom Netzlaufwerk ab)</source>
         <translation>shared file (encryption depends on the network drive)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="264"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="265"/>
         <source>Server für den Abgleich gespeichert: {url}</source>
         <translation>Synchronisation server saved: {url}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="275"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="276"/>
         <source>Synchronisiert: {pushed} gesendet, {pulled} empfangen.</source>
         <translation>Synchronised: {pushed} sent, {pulled} received.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="346"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="347"/>
         <source>Synchronisieren …</source>
         <translation>Synchronising …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="346"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="347"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="348"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="349"/>
         <source>Synchronisieren</source>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="376"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="377"/>
         <source>Zwei Kontakte mit der E-Mail-Adresse {email} wurden zusammengeführt.</source>
         <translation>Two contacts with the email address {email} were merged.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="379"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="380"/>
         <source>Geänderte Platzvergabe – bitte die Betroffenen informieren:</source>
         <translation>Seat allocation changed – please inform the people affected:</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="382"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="383"/>
         <source>Nach dem Abgleich sind mehr Plätze vergeben als verfügbar – die Plätze bleiben, bis Stornierungen es ausgleichen:</source>
         <translation>After the sync more seats are taken than available – the seats stay until cancellations make up for it:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="90"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="91"/>
         <source>%n Änderungen wurden auf beiden Seiten verschieden vorgenommen. Jetzt entscheiden?</source>
         <translation>
             <numerusform>%n change was made differently on both sides. Decide now?</numerusform>
@@ -5950,7 +5952,7 @@ Please inform them.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="102"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="103"/>
         <source>%n ungesendete Änderungen</source>
         <translation>
             <numerusform>%n unsent change</numerusform>
@@ -5958,7 +5960,7 @@ Please inform them.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="133"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="134"/>
         <source>%n Konflikte</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -5966,7 +5968,7 @@ Please inform them.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="386"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="387"/>
         <source>%n Änderungen an Personendaten wurden durch eine Löschung oder Anonymisierung (Datenschutz) ersetzt.</source>
         <translation>
             <numerusform>%n change to personal data was replaced by a deletion or anonymisation (data protection).</numerusform>
@@ -5974,107 +5976,107 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="369"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="370"/>
         <source>Synchronisiert</source>
         <translation>Synchronised</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="473"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="474"/>
         <source>gelöscht</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="473"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="474"/>
         <source>vorhanden</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="475"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="476"/>
         <source>(leer)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="477"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="478"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="477"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="478"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="491"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="492"/>
         <source>Datensatz</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="491"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="492"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="492"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="493"/>
         <source>Meine Fassung</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="492"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="493"/>
         <source>Fassung des Servers</source>
         <translation>Server&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="493"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="494"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="498"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="499"/>
         <source>Konflikte entscheiden</source>
         <translation>Resolve conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="500"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="501"/>
         <source>Diese Felder wurden hier und auf dem Server verschieden geändert. Bis Sie entscheiden, gilt hier Ihre Fassung und auf dem Server die andere.</source>
         <translation>These fields were changed differently here and on the server. Until you decide, your version applies here and the other one on the server.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="521"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="522"/>
         <source>Entscheidung: {record}, {field}</source>
         <translation>Decision: {record}, {field}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="523"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="524"/>
         <source>später entscheiden</source>
         <translation>decide later</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="524"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="525"/>
         <source>meine Fassung behalten</source>
         <translation>keep my version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="525"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="526"/>
         <source>Fassung des Servers übernehmen</source>
         <translation>take the server&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="528"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="529"/>
         <source>Überall &amp;meine Fassung</source>
         <translation>&amp;My version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="529"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="530"/>
         <source>Überall Fassung des &amp;Servers</source>
         <translation>&amp;Server&apos;s version everywhere</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="568"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="569"/>
         <source>Es gibt keine offenen Konflikte.</source>
         <translation>There are no open conflicts.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="582"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="586"/>
         <source>%n Konflikte entschieden; der nächste Abgleich überträgt das.</source>
         <translation>
             <numerusform>%n conflict decided; the next sync transfers it.</numerusform>
@@ -6082,27 +6084,32 @@ Please inform them.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="591"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="589"/>
+        <source>Nach den Entscheidungen sind mehr Plätze vergeben als verfügbar – die Plätze bleiben, bis Stornierungen es ausgleichen:</source>
+        <translation>After the decisions more seats are taken than available – the seats stay until cancellations make up for it:</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="600"/>
         <source>&amp;Synchronisieren</source>
         <translation>&amp;Synchronise</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="593"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="602"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="594"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="603"/>
         <source>Änderungen mit der gemeinsamen Datenbank des Teams abgleichen</source>
         <translation>Synchronise changes with the team&apos;s shared database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="596"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="605"/>
         <source>Server für den &amp;Abgleich …</source>
         <translation>Synchronisation &amp;server …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="599"/>
+        <location filename="../../src/odn_desktop/ui/dialogs/sync_ui.py" line="608"/>
         <source>&amp;Konflikte entscheiden …</source>
         <translation>Resolve &amp;conflicts …</translation>
     </message>
@@ -6422,23 +6429,22 @@ Please inform them.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="67"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="74"/>
         <source>Ungespeicherte Änderungen</source>
-        <extracomment>the event list hidden beside the editor (&quot;«&quot; on the events page), as when the window last closed</extracomment>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="68"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="75"/>
         <source>Es gibt ungespeicherte Änderungen. Vor dem Beenden speichern?</source>
         <translation>There are unsaved changes. Save before exiting?</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="99"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="106"/>
         <source>Kalenderdatei</source>
         <translation>Calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="100"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="107"/>
         <source>Soll der Zugangslink in die Kalenderdatei?
 
 Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit den persönlichen Einladungen an die Angemeldeten.</source>
@@ -6447,68 +6453,30 @@ Die Datei ist für Website und Newsletter gedacht; der Link geht sonst nur mit d
 The file is meant for the website and the newsletter; otherwise the link only goes out with the personal invitations to registered people.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="141"/>
-        <source>Übersicht</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="234"/>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="142"/>
-        <source>Veranstaltungen</source>
-        <translation>Events</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="87"/>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="143"/>
-        <source>Referent:innen</source>
-        <translation>Speakers</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="213"/>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="144"/>
-        <source>Kontakte</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="141"/>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="145"/>
-        <source>Alle Anmeldungen</source>
-        <translation>All registrations</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="146"/>
-        <source>Themenwünsche</source>
-        <translation>Topic wishes</translation>
-    </message>
-    <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="147"/>
-        <source>Auswertung</source>
-        <translation>Reports</translation>
-    </message>
-</context>
-<context>
-    <name>WorkspaceWindow</name>
-    <message>
         <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="148"/>
         <source>Übersicht</source>
         <translation>Overview</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/events_page.py" line="234"/>
         <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="149"/>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/speakers_page.py" line="87"/>
         <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="150"/>
         <source>Referent:innen</source>
         <translation>Speakers</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/contacts_page.py" line="213"/>
         <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="151"/>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/pages/all_registrations_page.py" line="145"/>
         <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="152"/>
         <source>Alle Anmeldungen</source>
         <translation>All registrations</translation>
@@ -6519,238 +6487,276 @@ The file is meant for the website and the newsletter; otherwise the link only go
         <translation>Topic wishes</translation>
     </message>
     <message>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="154"/>
+        <source>Auswertung</source>
+        <translation>Reports</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWindow</name>
+    <message>
         <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="155"/>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="156"/>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="157"/>
+        <source>Referent:innen</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="158"/>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="159"/>
+        <source>Alle Anmeldungen</source>
+        <translation>All registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="160"/>
+        <source>Themenwünsche</source>
+        <translation>Topic wishes</translation>
+    </message>
+    <message>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="162"/>
         <source>&amp;Neue Veranstaltung</source>
         <translation>&amp;New event</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="156"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="163"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="157"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="164"/>
         <source>&amp;Beenden</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="158"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="165"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="159"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="166"/>
         <source>&amp;Löschen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="160"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="167"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="161"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="168"/>
         <source>Über &amp;odn-desktop</source>
         <translation>&amp;About odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="162"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="169"/>
         <source>&amp;Handbuch</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="163"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="170"/>
         <source>Anwesenheitsliste (Excel) …</source>
         <translation>Attendance list (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="164"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="171"/>
         <source>Anmeldungen (Excel) …</source>
         <translation>Registrations (Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="165"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="172"/>
         <source>Kalenderdatei (ICS) …</source>
         <translation>Calendar file (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="166"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="173"/>
         <source>Persönliche Einladungen (ICS) …</source>
         <translation>Personal invitations (ICS) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="167"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="174"/>
         <source>Teilnehmendenliste als PDF …</source>
         <translation>Participant list as PDF …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="168"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="175"/>
         <source>Teilnehmendenliste &amp;drucken …</source>
         <translation>&amp;Print participant list …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="169"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="176"/>
         <source>Anmeldungen importieren (CSV/Excel) …</source>
         <translation>Import registrations (CSV/Excel) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="170"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="177"/>
         <source>Teilnahme importieren (Zoom/Teams) …</source>
         <translation>Import attendance (Zoom/Teams) …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="171"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="178"/>
         <source>E-Mails an Angemeldete …</source>
         <translation>Emails to registrants …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="172"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="179"/>
         <source>Datenschutz …</source>
         <translation>Data protection …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="193"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="200"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="220"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="227"/>
         <source>Lade …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="308"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="315"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="311"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="318"/>
         <source>&amp;Wiederherstellen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="345"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="352"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="349"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="356"/>
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="352"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="359"/>
         <source>&amp;Exportieren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="359"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="366"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="365"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="372"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="368"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="375"/>
         <source>E&amp;xtras</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="374"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="381"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="381"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="388"/>
         <source>Werkzeuge</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="393"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="400"/>
         <source>Datenbank wird geöffnet …</source>
         <translation>Opening database …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="420"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="427"/>
         <source>odn-desktop – {name}</source>
         <translation>odn-desktop – {name}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="515"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="534"/>
         <source>Datenbank: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="549"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="568"/>
         <source>Bitte wählen Sie zuerst unter „Veranstaltungen“ eine Veranstaltung aus.</source>
         <translation>Please select an event under “Events” first.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="570"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="589"/>
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="579"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="598"/>
         <source>Anwesenheitsliste speichern</source>
         <translation>Save attendance list</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="580"/>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="610"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="599"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="629"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="608"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="627"/>
         <source>Anmeldungen speichern</source>
         <translation>Save registrations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="619"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="638"/>
         <source>Kalenderdatei speichern</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="621"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="640"/>
         <source>Kalenderdatei (*.ics)</source>
         <translation>Calendar file (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="639"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="658"/>
         <source>Ordner für die Einladungen</source>
         <translation>Folder for the invitations</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="651"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="670"/>
         <source>Teilnehmendenliste als PDF</source>
         <translation>Participant list as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="652"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="671"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="659"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="678"/>
         <source>PDF gespeichert ({pages} Seiten): {path}</source>
         <translation>PDF saved ({pages} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="713"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="732"/>
         <source>Die Sprache wird beim nächsten Start umgestellt.</source>
         <translation>The language will change the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="715"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="734"/>
         <source>Einstellungen gespeichert.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="154"/>
+        <location filename="../../src/odn_desktop/ui/shell/workspace_window.py" line="161"/>
         <source>Auswertung</source>
         <translation>Reports</translation>
     </message>
@@ -6758,12 +6764,12 @@ The file is meant for the website and the newsletter; otherwise the link only go
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="177"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="201"/>
         <source>Datenbank kann nicht geöffnet werden</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="195"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="219"/>
         <source>Die Datenbank {path} konnte nicht geöffnet werden: {error}
 
 Details stehen in der Protokolldatei: {log}</source>
@@ -6772,33 +6778,34 @@ Details stehen in der Protokolldatei: {log}</source>
 Details are in the log file: {log}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="212"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="236"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="297"/>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="302"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="405"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="410"/>
         <source>odn-desktop</source>
         <translation>odn-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="297"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="405"/>
         <source>Die Sperrdatei {path} konnte nicht angelegt werden. Bitte prüfen Sie, ob der Ordner der Datenbank beschreibbar ist.</source>
         <translation>The lock file {path} could not be created. Please check that the database folder is writable.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="302"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="410"/>
         <source>odn-desktop ist bereits geöffnet (mit dieser Datenbank: {path}). Bitte wechseln Sie zum vorhandenen Fenster.</source>
         <translation>odn-desktop is already open (with this database: {path}). Please switch to the existing window.</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="251"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="326"/>
         <source>Datenbank beschädigt</source>
+        <extracomment>what opening the database needs and takes long to import (SQLAlchemy, the ORM, the models, migrations), and what the window needs right after it (the status bar&apos;s sync note reads the sync state)</extracomment>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="258"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="333"/>
         <source>Die Datenbankdatei {path} ist beschädigt. Von ihr konnte keine Kopie angelegt werden, deshalb wurde sie nicht ersetzt.
 
 {reason}</source>
@@ -6807,7 +6814,7 @@ Details are in the log file: {log}</translation>
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/odn_desktop/ui/shell/app.py" line="188"/>
+        <location filename="../../src/odn_desktop/ui/shell/app.py" line="212"/>
         <source>Datenbankdatei: {path}</source>
         <translation>Database file: {path}</translation>
     </message>

@@ -98,6 +98,39 @@ def event_with_people(laptop: Laptop, count: int) -> uuid.UUID:
     return laptop.do(run)  # type: ignore[no-any-return]
 
 
+def seat_given_back_while_deleted(a: Laptop, b: Laptop) -> tuple[uuid.UUID, engine.SyncResult]:
+    """Round "R" (one seat) of a meeting: A gives the seat back to p3 (p7 waits again) while B deletes p3, who
+    waits there. Returns the meeting and B's sync after A's, which leaves one conflict: p3's deletion. Keeping
+    the server's version brings p3 back with A's seat while p7 keeps B's: R is over its limit."""
+    from sqlalchemy import select
+
+    from odn_desktop.services.contacts import ContactInput
+    from odn_desktop.services.events import create_event
+    from odn_desktop.services.registrations import delete_registration, move_to_waiting_list, register
+    from odn_desktop.services.rounds import add_round
+    from odn_desktop.store.models import Contact, Registration
+
+    def reg_id(s: Session, name: str) -> uuid.UUID:
+        return s.scalars(select(Registration.id).join(Contact).where(  # type: ignore[no-any-return]
+            Contact.email_normalized == f"{name}@x.example", Registration.deleted_at.is_(None))).one()
+
+    def make(s: Session) -> uuid.UUID:
+        ev = create_event(s, title="Treffen", starts_at=future(40), ends_at=future(40, hour=12), capacity=3).id
+        round_id = add_round(s, ev, title="R", capacity=1).id
+        for name in ("p3", "p7"):
+            register(s, ev, ContactInput(email=f"{name}@x.example", last_name=name), round_id=round_id)
+        move_to_waiting_list(s, reg_id(s, "p3"))  # p7 takes the seat
+        return ev
+
+    ev = a.do(make)
+    a.sync()
+    b.sync()
+    a.do(lambda s: move_to_waiting_list(s, reg_id(s, "p7")))  # A: the seat goes back to p3
+    b.do(lambda s: delete_registration(s, reg_id(s, "p3")))  # B: p3 (waiting there) is deleted
+    a.sync()
+    return ev, b.sync()
+
+
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """A keyring for tests: the OS keyring of the machine running them stays untouched."""
 

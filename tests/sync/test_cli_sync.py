@@ -13,7 +13,7 @@ import keyring
 import keyring.backend
 import keyring.backends.fail
 import pytest
-from sync_helpers import Laptop, MemoryKeyring, future
+from sync_helpers import Laptop, MemoryKeyring, future, seat_given_back_while_deleted
 
 from odn_desktop.cli import main
 from odn_desktop.services.events import create_event, update_event
@@ -77,6 +77,27 @@ def test_sync_status_and_resolve_through_the_cli(capsys: pytest.CaptureFixture[s
     assert code == 2 and "bereits gelöst" in err
     code, _, err = cli(capsys, b.path, "sync", "resolve", "--conflict", "999", "--keep", "remote")
     assert code == 2 and "gibt es nicht" in err
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_resolve_names_a_round_the_decision_puts_over_its_limit(capsys: pytest.CaptureFixture[str],
+                                                                 laptops: Laptops, remote: str,
+                                                                 as_json: bool) -> None:
+    a, b = laptops("a"), laptops("b")
+    ev, result = seat_given_back_while_deleted(a, b)
+    [conflict] = result.conflicts
+    args = ("sync", "resolve", "--conflict", str(conflict.conflict_id), "--keep", "remote")
+    if not as_json:
+        code, out, _ = cli(capsys, b.path, *args)
+        assert code == 0 and out.splitlines()[1:] == [
+            "Überbucht nach der Entscheidung: „Treffen“, Runde „R“: 2 Plätze vergeben bei 1 verfügbaren – über der "
+            "Grenze, bis Stornierungen sie wieder darunter bringen."]
+        return
+    decided = cli_json(capsys, b.path, *args, "--json")
+    assert decided == {**conflict.to_json(), "overbooked": [
+        {"event_id": str(ev), "event_title": "Treffen", "round_id": decided["overbooked"][0]["round_id"],
+         "round_title": "R", "limit": 1, "seats": 2, "forced": 0}]}
+    assert decided["overbooked"][0]["round_id"] is not None
 
 
 def test_first_sync_needs_an_address(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:

@@ -8,18 +8,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sync_helpers import Laptop
+from sync_helpers import Laptop, seat_given_back_while_deleted
 
 from odn_desktop.services.contacts import ContactInput
 from odn_desktop.services.events import create_event, update_event
 from odn_desktop.services.registrations import (
     cancel,
-    delete_registration,
     move_to_end_of_queue,
-    move_to_waiting_list,
     register,
 )
-from odn_desktop.services.rounds import add_round
 from odn_desktop.services.seat_allocation import over_limit_pools
 from odn_desktop.store.models import Contact, Registration
 from odn_desktop.sync import engine
@@ -132,26 +129,11 @@ def test_a_deletion_undone_by_a_decision_brings_back_its_seat_over_the_rounds_li
     both keep their seats (a seat once given is kept), so R is over its limit: flagged on B at once, reported by
     A's next sync. Keeping the deletion leaves the seat to p7 and nothing over."""
     a, b = laptops("a"), laptops("b")
-
-    def make(s: Session) -> uuid.UUID:
-        ev = create_event(s, title="Treffen", starts_at=START, ends_at=START + timedelta(hours=2), capacity=3).id
-        round_id = add_round(s, ev, title="R", capacity=1).id
-        for name in ("p3", "p7"):
-            register(s, ev, ContactInput(email=f"{name}@x.example", last_name=name), round_id=round_id)
-        move_to_waiting_list(s, reg_id(s, "p3"))  # p7 takes the seat
-        return ev
-
-    ev = a.do(make)
-    a.sync()
-    b.sync()
-    a.do(lambda s: move_to_waiting_list(s, reg_id(s, "p7")))  # A: the seat goes back to p3
-    b.do(lambda s: delete_registration(s, reg_id(s, "p3")))  # B: p3 (waiting there) is deleted
-    a.sync()
-    result = b.sync()
+    ev, result = seat_given_back_while_deleted(a, b)
     assert state(b, ev) == {"p7": ("registered", None)}
     assert result.overbooked == []
     assert [(c.table, c.field, c.remote) for c in result.conflicts] == [("registration", "deleted_at", None)]
-    engine.resolve(b.db, result.conflicts[0].conflict_id, keep)
+    decision = engine.resolve(b.db, result.conflicts[0].conflict_id, keep)
 
     def flagged(laptop: Laptop) -> list[tuple[str | None, int, int]]:
         return [(o.round_title, o.limit, o.seats) for o in laptop.do(lambda s: over_limit_pools(s, [ev]))]
@@ -161,6 +143,8 @@ def test_a_deletion_undone_by_a_decision_brings_back_its_seat_over_the_rounds_li
         "p7": ("registered", None)}
     assert state(b, ev) == seats
     assert flagged(b) == over
+    assert [(o.round_title, o.limit, o.seats) for o in decision.overbooked] == over  # told at the decision
+    assert decision.conflict.conflict_id == result.conflicts[0].conflict_id
     assert b.sync().overbooked == []  # B already knows (the decision), nothing new merged
     assert [(o.round_title, o.limit, o.seats) for o in a.sync().overbooked] == over
     assert state(a, ev) == seats

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog
-from sync_helpers import Laptop, MemoryKeyring, future
+from sync_helpers import Laptop, MemoryKeyring, future, seat_given_back_while_deleted
 
 from odn_desktop.services.events import create_event, update_event
 from odn_desktop.store.models import Event
@@ -171,6 +171,31 @@ def test_conflict_dialog_shows_both_values_and_resolves(
     assert a.do(lambda s: (s.get(Event, ev).title, s.get(Event, ev).capacity)) == ("Von B", 20)
     assert sync_ui.show_conflicts_dialog(None, ctx) == 0
     assert messages[-1] == ("Konflikte", "Es gibt keine offenen Konflikte.")
+
+
+@pytest.mark.parametrize("remote", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("keep", [sync_ui.KEEP_REMOTE, sync_ui.KEEP_LOCAL])
+def test_deciding_conflicts_names_a_round_put_over_its_limit(
+        qtbot: Any, laptops: Laptops, remote: str, monkeypatch: pytest.MonkeyPatch,
+        messages: list[tuple[str, str]], keep: str) -> None:
+    a, b = laptops("a"), laptops("b")
+    seat_given_back_while_deleted(a, b)
+
+    def decide(dialog: QDialog) -> int:
+        assert isinstance(dialog, sync_ui.ConflictDialog)
+        qtbot.addWidget(dialog)
+        dialog.choose_all(keep)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(sync_ui, "exec_dialog", decide)
+    assert sync_ui.show_conflicts_dialog(None, AppContext(db=b.db)) == 1
+    if keep == sync_ui.KEEP_LOCAL:
+        assert messages == []
+        return
+    assert messages == [("Konflikte", "Nach den Entscheidungen sind mehr Plätze vergeben als verfügbar – die Plätze "
+                                      "bleiben, bis Stornierungen es ausgleichen:\n• „Treffen“, Runde „R“: 2 Plätze "
+                                      "vergeben bei 1 verfügbaren – über der Grenze, bis Stornierungen sie wieder "
+                                      "darunter bringen.")]
 
 
 def test_every_conflict_field_name_is_offered_to_the_translators() -> None:

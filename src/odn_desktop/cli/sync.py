@@ -51,6 +51,9 @@ def add_commands(subparsers: Any) -> None:
                          help="Nummer des Konflikts, wie „sync status“ sie zeigt (in eckigen Klammern)")
     resolve.add_argument("--keep", required=True, choices=("local", "remote"),
                          help="local: die eigene Fassung behalten; remote: die Fassung des Servers übernehmen")
+    resolve.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                         help="als JSON ausgeben: der entschiedene Konflikt und overbooked (Plätze über der Grenze "
+                              "danach)")
 
 
 def _value(value: Any) -> str:
@@ -101,10 +104,16 @@ def _cmd_sync(args: argparse.Namespace, paths: AppPaths) -> int:
         _print_conflicts(say, state.conflicts)
         return EXIT_OK
     if action == "resolve":
-        conflict = engine.resolve(db, args.conflict, args.keep)
+        decision = engine.resolve(db, args.conflict, args.keep)
+        if args.json:
+            print_json(decision.to_json())
+            return EXIT_OK
+        conflict = decision.conflict
         how = ("eigene Fassung behalten; sie wird beim nächsten Abgleich gesendet" if args.keep == "local"
                else "Fassung des Servers übernommen")
         say(f"Konflikt {conflict.conflict_id} ({conflict.row_label} · {conflict.field_label}): {how}.")
+        for pool in decision.overbooked:
+            say(f"Überbucht nach der Entscheidung: {pool.message()}")
         return EXIT_OK
 
     remote = args.remote or engine.remembered_remote(db)

@@ -71,9 +71,9 @@ Progress = Callable[[int, str], None]
 Checkpoint = Callable[[str], None]
 
 
-__all__ = ["UNREACHABLE", "Conflict", "ErasureOverride", "ServerUnreachableError", "SyncCancelledError", "SyncError",
-           "SyncResult", "SyncStatus", "list_conflicts", "remember_remote", "remembered_remote", "resolve", "status",
-           "sync"]
+__all__ = ["UNREACHABLE", "Conflict", "Decision", "ErasureOverride", "ServerUnreachableError", "SyncCancelledError",
+           "SyncError", "SyncResult", "SyncStatus", "list_conflicts", "remember_remote", "remembered_remote", "resolve",
+           "status", "sync"]
 
 
 class HasPath(Protocol):
@@ -160,32 +160,48 @@ def list_conflicts(database: Path | HasPath) -> list[Conflict]:
     return status(database).conflicts
 
 
-def resolve(database: Path | HasPath, conflict_id: int, keep: str) -> Conflict:
+@dataclass(frozen=True)
+class Decision:
+    """A decided conflict and the seat pools of its event over their limit afterwards.
+
+    A decision can bring a seat back (keeping the server's version of a deleted or cancelled registration that
+    holds one); a seat once given is kept, so the round or event can end up over its limit. The coordinator
+    hears it at the decision, as after a sync, not only from the overview later."""
+
+    conflict: Conflict
+    overbooked: list[OverLimitPool] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.conflict.to_json(), "overbooked": [o.to_json() for o in self.overbooked]}
+
+
+def resolve(database: Path | HasPath, conflict_id: int, keep: str) -> Decision:
     """Decide an open conflict on the laptop; the next sync carries the outcome to the server."""
     local = LocalFile(_path(database))
     try:
         with local.transaction(write=True) as txn:
             found = conflict_store.resolve(txn, conflict_id, keep)
-            _apply_seat_rule_after(txn, found)
-            return found
+            return Decision(found, _apply_seat_rule_after(txn, found))
     finally:
         local.close()
 
 
-def _apply_seat_rule_after(txn: LocalTransaction, decided: Conflict) -> None:
-    """A decision about a registration, round or event can free or take a seat: apply the one seat rule."""
+def _apply_seat_rule_after(txn: LocalTransaction, decided: Conflict) -> list[OverLimitPool]:
+    """A decision about a registration, round or event can free or take a seat: apply the one seat rule and
+    return the event's pools over their limit (none for a decision about anything else)."""
     query = {"registration": "SELECT event_id FROM registration WHERE id = ?",
              "round": "SELECT event_id FROM round WHERE id = ?",
              "event": "SELECT id FROM event WHERE id = ?"}.get(decided.table)
     if query is None:
-        return
+        return []
     found = txn.raw.execute(query, (decided.row_id.hex,)).fetchone()
     if found is None:
-        return
+        return []
     session = txn.session()
     try:
-        apply_to_events(session, [uuid.UUID(hex=str(found[0]))])
+        reports = apply_to_events(session, [uuid.UUID(hex=str(found[0]))])
         session.flush()
+        return [pool for report in reports for pool in report.over_limit]
     finally:
         session.close()
 

@@ -51,6 +51,7 @@ from odn_desktop.ui.infra.worker import run_in_background
 if TYPE_CHECKING:
     from odn_desktop.sync.conflicts import Conflict
     from odn_desktop.sync.engine import SyncResult
+    from odn_desktop.sync.reconcile import OverLimitPool
     from odn_desktop.ui.infra.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -571,15 +572,23 @@ def show_conflicts_dialog(parent: QWidget | None, ctx: AppContext) -> int:
     if exec_dialog(dialog) != QDialog.DialogCode.Accepted:
         return 0
     decided = 0
+    over: dict[tuple[object, object], OverLimitPool] = {}  # per pool, as the last decision left it
     for conflict_id, keep in dialog.decisions():
         try:
-            engine.resolve(ctx.db, conflict_id, keep)
+            decision = engine.resolve(ctx.db, conflict_id, keep)
             decided += 1
         except UserError as exc:
             show_warning(parent, exc.message)
+            continue
+        over.update(((pool.event_id, pool.round_id), pool) for pool in decision.overbooked)
     if decided:
         ctx.changed.emit(context.KINDS)
         ctx.status_message.emit(SyncUi.tr("%n Konflikte entschieden; der nächste Abgleich überträgt das.", "", decided))
+    if over:
+        show_message(parent, translate("SyncUi", "Konflikte"), "\n".join(
+            [translate("SyncUi", "Nach den Entscheidungen sind mehr Plätze vergeben als verfügbar – die Plätze "
+                                 "bleiben, bis Stornierungen es ausgleichen:")]
+            + [f"• {pool.message()}" for pool in over.values()]))
     return decided
 
 
