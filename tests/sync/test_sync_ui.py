@@ -198,6 +198,42 @@ def test_deciding_conflicts_names_a_round_put_over_its_limit(
                                       "darunter bringen.")]
 
 
+@pytest.mark.parametrize("remote", ["sqlite"], indirect=True)
+def test_the_overview_keeps_its_tables_full_width_after_a_decision(
+        qtbot: Any, laptops: Laptops, remote: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
+        messages: list[tuple[str, str]]) -> None:
+    """Seen under Xvfb: after the decision (the pages reload behind the message, the over-limit note appears)
+    the deadline and task tables' last columns kept their text's width, the rest of each table empty."""
+    from PySide6.QtCore import QSettings
+
+    from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
+
+    a, b = laptops("a"), laptops("b")
+    seat_given_back_while_deleted(a, b)
+    ctx = AppContext(db=b.db)
+    window = WorkspaceWindow(ctx, settings=QSettings(str(tmp_path / "ws.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    ctx.ready.emit()
+    qtbot.waitExposed(window)
+    page = window.page("overview")
+
+    def decide(dialog: QDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.choose_all(sync_ui.KEEP_REMOTE)  # type: ignore[attr-defined]
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(sync_ui, "exec_dialog", decide)
+    assert sync_ui.show_conflicts_dialog(window, ctx) == 1
+    qtbot.wait(50)
+    assert page.over_limit_label.isVisible()  # type: ignore[attr-defined]
+    for view in (page.events_view, page.deadlines_view, page.tasks_view):  # type: ignore[attr-defined]
+        header = view.horizontalHeader()
+        last = header.count() - 1
+        assert header.sectionViewportPosition(last) + header.sectionSize(last) >= view.viewport().width()
+
+
 def test_every_conflict_field_name_is_offered_to_the_translators() -> None:
     """lupdate reads FIELD_LABELS_FOR_LUPDATE; a field added to sync.conflicts.FIELD_LABELS without it would stay
     German in the English conflict dialog."""

@@ -285,6 +285,16 @@ def _table(model: SnapshotTableModel[object]) -> QTableView:
     return view
 
 
+def _fit_columns(view: QTableView) -> None:
+    """Columns as wide as their texts, the last one filling the rest. Fitting the last column to its text on a
+    shown table (a reload) left it that narrow: Qt stretches it again only when the table's width changes, and
+    after a conflict decision the header and rows ended in the middle of the table until the next resize."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setStretchLastSection(True)
+
+
 class DashboardPage(QWidget):
     """Übersicht. ``open_event_requested(event_id, tab)`` asks the main window to open an event."""
 
@@ -395,7 +405,7 @@ class DashboardPage(QWidget):
         self.rounds_view.setVisible(bool(data.rounds))
         self._show_over_limit(data.over_limit)
         for view in (self.events_view, self.rounds_view, self.deadlines_view, self.tasks_view):
-            view.resizeColumnsToContents()
+            _fit_columns(view)
         self.events_view.setColumnWidth(GAUGE_COLUMN, max(230, self.events_view.columnWidth(GAUGE_COLUMN)))
         self.rounds_view.setColumnWidth(ROUND_GAUGE_COLUMN,
                                         max(260, self.rounds_view.columnWidth(ROUND_GAUGE_COLUMN)))
