@@ -184,6 +184,7 @@ def test_deciding_conflicts_names_a_round_put_over_its_limit(
     def decide(dialog: QDialog) -> int:
         assert isinstance(dialog, sync_ui.ConflictDialog)
         qtbot.addWidget(dialog)
+        assert dialog.table.item(0, 0).text() == "Anmeldung p3 – Treffen"  # no gap for the missing first name
         dialog.choose_all(keep)
         return QDialog.DialogCode.Accepted
 

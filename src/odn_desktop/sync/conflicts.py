@@ -178,20 +178,25 @@ def describe_row(txn: LocalTransaction, table: str, row_id: str) -> str:
     try:
         if table == "contact":
             r = one("SELECT first_name, last_name, email FROM contact WHERE id = ?", (row_id,)).fetchone()
-            return f"{label} {r[0]} {r[1]} <{r[2]}>"
+            return f"{label} {_words(r[0], r[1])} <{r[2]}>"
         if table == "registration":
             r = one("SELECT c.first_name, c.last_name, e.title FROM registration g JOIN contact c ON c.id = "
                     "g.contact_id JOIN event e ON e.id = g.event_id WHERE g.id = ?", (row_id,)).fetchone()
-            return f"{label} {r[0]} {r[1]} – {r[2]}"
+            return f"{label} {_words(r[0], r[1])} – {r[2]}"
         if table in ("event", "series", "round", "task", "agenda_item"):
             r = one(f"SELECT title FROM {table} WHERE id = ?", (row_id,)).fetchone()
             return f"{label} „{r[0]}“"
         if table == "speaker":
             r = one("SELECT first_name, last_name FROM speaker WHERE id = ?", (row_id,)).fetchone()
-            return f"{label} {r[0]} {r[1]}"
+            return f"{label} {_words(r[0], r[1])}"
     except TypeError:  # the row is gone (cannot happen for synced rows, which are never deleted)
         pass
     return f"{label} {row_id[:8]}"
+
+
+def _words(*parts: str | None) -> str:
+    """A name's parts with one space between them: a person known by the last name only has no gap before it."""
+    return " ".join(part for part in parts if part)
 
 
 def deleted_label(value: Any) -> str:
