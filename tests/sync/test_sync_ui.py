@@ -205,19 +205,12 @@ def test_the_overview_keeps_its_tables_full_width_after_a_decision(
         messages: list[tuple[str, str]]) -> None:
     """Seen under Xvfb: after the decision (the pages reload behind the message, the over-limit note appears)
     the deadline and task tables' last columns kept their text's width, the rest of each table empty."""
-    from PySide6.QtCore import QSettings
-
-    from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
+    from window_helpers import shown_window
 
     a, b = laptops("a"), laptops("b")
     seat_given_back_while_deleted(a, b)
     ctx = AppContext(db=b.db)
-    window = WorkspaceWindow(ctx, settings=QSettings(str(tmp_path / "ws.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.resize(1366, 740)
-    window.show()
-    ctx.ready.emit()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, ctx, tmp_path)
     page = window.page("overview")
 
     def decide(dialog: QDialog) -> int:

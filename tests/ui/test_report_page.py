@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
@@ -42,6 +42,7 @@ from odn_desktop.ui.pages.report_models import (
 )
 from odn_desktop.ui.pages.report_page import ReportPage, chart_style, report_file_name
 from odn_desktop.ui.shell.workspace_window import WorkspaceWindow
+from window_helpers import shown_window
 
 RENDERS = Path("/work/notes/renders")
 Role = QPalette.ColorRole
@@ -413,13 +414,7 @@ def test_report_file_name_is_safe_on_windows() -> None:
 
 
 def _window(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> WorkspaceWindow:
-    window = WorkspaceWindow(ctx, settings=QSettings(str(tmp_path / "ws.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    ctx.ready.emit()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, ctx, tmp_path)
 
 
 def test_ctrl_7_opens_the_page(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
